@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import { CALL_NAMES, type CallName } from '../../shared/channels';
+import { contract, type CallOutput } from '../../shared/contract';
+import { AppError, type Envelope } from '../../shared/errors';
+import { toAppError } from '../db/sqlite-errors';
+import type { Logger } from '../logger';
+import type { Session } from '../session/session';
+
+export type Handlers = {
+  [N in CallName]: (input: z.output<(typeof contract)[N]['input']>) => CallOutput<N> | Promise<CallOutput<N>>;
+};
+
+export type Dispatch = (name: string, input: unknown) => Promise<Envelope<unknown>>;
+
+const KNOWN = new Set<string>(CALL_NAMES);
+
+/**
+ * The single entry point of the contract for every transport: checks the call name, the payload
+ * and the operator's role, runs the handler, and turns every failure into `{ code, params }`.
+ */
+export function createDispatcher(handlers: Handlers, session: Session, logger: Logger): Dispatch {
+  return async (name, input) => {
+    if (!KNOWN.has(name)) return fail(new AppError('UNKNOWN_CALL', { name: String(name).slice(0, 64) }));
+    const callName = name as CallName;
+    const spec = contract[callName];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return fail(
+        new AppError('VALIDATION_FAILED', {
+          call: callName,
+          field: issue?.path.join('.') || '(payload)',
+          issue: issue?.code ?? 'invalid',
+        }),
+      );
+    }
+    try {
+      session.require(spec.role);
+      const handler = handlers[callName] as (input: unknown) => unknown;
+      const value = await handler(parsed.data);
+      const checked = spec.output.safeParse(value);
+      if (!checked.success) {
+        logger.error('contract output mismatch', { call: callName, issue: checked.error.issues[0] });
+        return fail(new AppError('INTERNAL', { call: callName }));
+      }
+      return { ok: true, value: checked.data };
+    } catch (err) {
+      const mapped = toAppError(err);
+      if (mapped instanceof AppError) return fail(mapped);
+      logger.error('call failed', { call: callName, error: err });
+      return fail(new AppError('INTERNAL', { call: callName }));
+    }
+  };
+}
+
+function fail(error: AppError): Envelope<never> {
+  return { ok: false, error: error.toJSON() };
+}

@@ -1,0 +1,126 @@
+import path from 'node:path';
+import type { UserView } from '../shared/domain';
+import type { SyncOverview, SyncReport } from '../shared/sync-views';
+import { createDispatcher, type Dispatch } from './api/dispatch';
+import { createHandlers } from './api/handlers';
+import { AuditLog } from './audit/audit-log';
+import { systemClock, type Clock } from './clock';
+import { openDatabase, type Db } from './db/open';
+import { createIdGenerator, type IdGenerator } from './ids';
+import { consoleLogger, type Logger } from './logger';
+import { DeadLetters } from './outbox/dead-letters';
+import { Outbox } from './outbox/outbox';
+import { OutboxQueries } from './outbox/outbox-queries';
+import { cryptoRandom, type Random } from './random';
+import { CodeLookup } from './scans/lookup';
+import { ScanService } from './scans/scan-service';
+import { Session } from './session/session';
+import { Users } from './session/users';
+import { SettingsStore } from './settings/settings-store';
+
+export interface CoreOptions {
+  /** Folder holding the station database (and later backups, print spool, logs). */
+  dataDir: string;
+  clock?: Clock;
+  random?: Random;
+  logger?: Logger;
+  /** Electron passes its own better-sqlite3 binary; plain Node uses the installed one. */
+  nativeBinding?: string;
+}
+
+/** The supervisor's sync runs, as the contract sees them; built by the sync capability. */
+export interface SyncApi {
+  overview(): SyncOverview;
+  startDaily(trigger: 'ui' | 'cli', by: UserView): { runId: string };
+  cancel(): { runId: string };
+  reports(limit: number): SyncReport[];
+  close(): Promise<void>;
+}
+
+export interface Core {
+  readonly dataDir: string;
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly newId: IdGenerator;
+  readonly logger: Logger;
+  readonly settings: SettingsStore;
+  readonly users: Users;
+  readonly session: Session;
+  readonly audit: AuditLog;
+  readonly outbox: Outbox;
+  readonly outboxQueries: OutboxQueries;
+  readonly deadLetters: DeadLetters;
+  readonly scans: ScanService;
+  sync: SyncApi | null;
+  readonly dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'lastmile.sqlite';
+
+/**
+ * Builds every service of a station from plain Node modules. The Electron main process, the
+ * station server, the CLI and the tests all start here; nothing is a module-level singleton.
+ */
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? cryptoRandom;
+  const logger = options.logger ?? consoleLogger;
+  const db = openDatabase({
+    file: path.join(options.dataDir, DATABASE_FILE),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    const newId = createIdGenerator(clock, random);
+    const settings = new SettingsStore(db, clock);
+    const station = (): string => settings.get().stationName;
+    const users = new Users(db, clock, random);
+    const defaultUser = ensureStationUsers(users);
+    const session = new Session(users, defaultUser);
+    const audit = new AuditLog(db, clock, station);
+    const outbox = new Outbox(db, clock, newId);
+    const outboxQueries = new OutboxQueries(db);
+    const deadLetters = new DeadLetters(db, clock, outboxQueries, audit);
+    const scans = new ScanService(db, clock, newId, new CodeLookup(db), outbox, station);
+
+    let closed = false;
+    const core: Core = {
+      dataDir: options.dataDir,
+      db,
+      clock,
+      random,
+      newId,
+      logger,
+      settings,
+      users,
+      session,
+      audit,
+      outbox,
+      outboxQueries,
+      deadLetters,
+      scans,
+      sync: null,
+      dispatch: async () => ({ ok: false, error: { code: 'INTERNAL', params: {} } }),
+      async close() {
+        if (closed) return;
+        closed = true;
+        await core.sync?.close();
+        db.close();
+      },
+    };
+    (core as { dispatch: Dispatch }).dispatch = createDispatcher(createHandlers(core), session, logger);
+    return core;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** A station always has a supervisor (to sign in at all) and a default clerk (who scans unsigned). */
+function ensureStationUsers(users: Users): UserView {
+  users.ensureDefaultSupervisor();
+  const clerk = users.list().find((u) => u.role !== 'supervisor');
+  if (clerk) return clerk;
+  return users.create({ id: 'clerk', name: 'Clerk', role: 'clerk', pin: '1111' });
+}

@@ -1,0 +1,26 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
+import type { Migration } from './migrations';
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the file up to the newest (or the given) version. Each migration and its `user_version`
+ * bump commit together, so a crash leaves the file at a version that really exists.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[], target?: number): number {
+  const latest = migrations.at(-1)?.version ?? 0;
+  const to = target ?? latest;
+  const from = schemaVersion(db);
+  if (from > latest) throw new AppError('DB_NEWER_THAN_APP', { fileVersion: from, appVersion: latest });
+  for (const m of migrations) {
+    if (m.version <= from || m.version > to) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+  return schemaVersion(db);
+}

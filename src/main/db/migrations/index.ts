@@ -1,0 +1,10 @@
+import { foundation } from './001-foundation';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Forward-only, numbered from 1 without gaps; a released migration is never edited, only followed. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'foundation', sql: foundation }];

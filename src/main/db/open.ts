@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { migrate } from './migrate';
+import { MIGRATIONS, type Migration } from './migrations';
+import { toAppError } from './sqlite-errors';
+
+export type Db = Database.Database;
+
+export interface OpenDatabaseOptions {
+  file: string;
+  /** Path to an Electron-ABI better_sqlite3.node when running inside Electron. */
+  nativeBinding?: string;
+  busyTimeoutMs?: number;
+  migrations?: readonly Migration[];
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Opens (creating if needed) the station database and brings its schema up to date.
+ * Refuses, without touching it, a file that is not SQLite or a directory we cannot write.
+ */
+export function openDatabase(options: OpenDatabaseOptions): Db {
+  const file = path.resolve(options.file);
+  assertUsableDirectory(path.dirname(file));
+  assertSqliteFile(file);
+
+  let db: Db;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (err) {
+    throw toAppError(err);
+  }
+  try {
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw new AppError('DB_READONLY', { path: file, journalMode: String(mode) });
+    // FULL: in WAL mode NORMAL may lose the last commits on power loss; a clerk's scan must survive it.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('temp_store = MEMORY');
+    migrate(db, options.migrations ?? MIGRATIONS);
+    return db;
+  } catch (err) {
+    db.close();
+    const mapped = toAppError(err);
+    if (mapped instanceof AppError && Object.keys(mapped.params).length === 0) {
+      throw new AppError(mapped.code, { path: file }, { cause: err });
+    }
+    throw mapped;
+  }
+}
+
+function assertUsableDirectory(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.R_OK | fs.constants.W_OK);
+    // root ignores mode bits in access(); a probe write tells the truth (read-only mounts, full disks).
+    const probe = path.join(dir, `.write-probe-${process.pid}`);
+    fs.writeFileSync(probe, '');
+    fs.unlinkSync(probe);
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? 'UNKNOWN';
+    throw new AppError('DATA_DIR_UNUSABLE', { path: dir, reason }, { cause: err });
+  }
+}
+
+function assertSqliteFile(file: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new AppError('DATA_DIR_UNUSABLE', {
+      path: file,
+      reason: (err as NodeJS.ErrnoException).code ?? 'UNKNOWN',
+    });
+  }
+  try {
+    const header = Buffer.alloc(SQLITE_HEADER.length);
+    const read = fs.readSync(fd, header, 0, header.length, 0);
+    if (read === 0) return; // an empty file is a new database to SQLite too
+    if (read < header.length || !header.equals(SQLITE_HEADER)) {
+      throw new AppError('DB_CORRUPT', { path: file });
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -1,0 +1,89 @@
+import type { ParcelView, ReturnOrderView } from '../../shared/domain';
+import type { Db } from '../db/open';
+
+interface ParcelRow {
+  id: string;
+  tracking_number: string;
+  carrier: string;
+  country: string;
+  order_id: string | null;
+  direction: ParcelView['direction'];
+  status: ParcelView['status'];
+}
+
+interface ReturnRow {
+  id: string;
+  platform_return_id: string;
+  order_id: string;
+  return_tracking_number: string | null;
+  status: ReturnOrderView['status'];
+  reason: string | null;
+}
+
+const RETURN_COLUMNS = 'id, platform_return_id, order_id, return_tracking_number, status, reason';
+const PARCEL_COLUMNS = 'id, tracking_number, carrier, country, order_id, direction, status';
+
+/**
+ * Finds what a scanned code refers to. A dock scans the return tracking number, the platform's
+ * return id or the order id; every one of them is an indexed lookup.
+ */
+export class CodeLookup {
+  private readonly parcelByTracking;
+  private readonly returnByParcel;
+  private readonly returnByCode;
+  private readonly itemsOfReturn;
+
+  constructor(db: Db) {
+    this.parcelByTracking = db.prepare<[string], ParcelRow>(
+      `SELECT ${PARCEL_COLUMNS} FROM parcels WHERE tracking_number = ? ORDER BY direction = 'return' DESC, created_at DESC LIMIT 1`,
+    );
+    this.returnByParcel = db.prepare<[string], ReturnRow>(
+      `SELECT ${RETURN_COLUMNS} FROM return_orders WHERE parcel_id = ? ORDER BY created_at DESC LIMIT 1`,
+    );
+    // Three indexed probes in priority order; UNION ALL keeps each one an index lookup.
+    this.returnByCode = db.prepare<[string, string, string], ReturnRow>(
+      `SELECT * FROM (
+         SELECT ${RETURN_COLUMNS}, 1 AS rank, created_at FROM return_orders WHERE return_tracking_number = ?1
+         UNION ALL SELECT ${RETURN_COLUMNS}, 2, created_at FROM return_orders WHERE platform_return_id = ?2
+         UNION ALL SELECT ${RETURN_COLUMNS}, 3, created_at FROM return_orders WHERE order_id = ?3
+       ) ORDER BY rank, created_at DESC LIMIT 1`,
+    );
+    this.itemsOfReturn = db.prepare<[string], ReturnOrderView['items'][number]>(
+      'SELECT id, sku, name, quantity FROM return_items WHERE return_order_id = ? ORDER BY rowid',
+    );
+  }
+
+  find(code: string): { parcel: ParcelView | null; returnOrder: ReturnOrderView | null } {
+    const parcelRow = this.parcelByTracking.get(code);
+    let returnRow = parcelRow ? this.returnByParcel.get(parcelRow.id) : undefined;
+    returnRow ??= this.returnByCode.get(code, code, code);
+    return {
+      parcel: parcelRow ? toParcel(parcelRow) : null,
+      returnOrder: returnRow ? this.toReturn(returnRow) : null,
+    };
+  }
+
+  private toReturn(row: ReturnRow): ReturnOrderView {
+    return {
+      id: row.id,
+      platformReturnId: row.platform_return_id,
+      orderId: row.order_id,
+      returnTrackingNumber: row.return_tracking_number,
+      status: row.status,
+      reason: row.reason,
+      items: this.itemsOfReturn.all(row.id),
+    };
+  }
+}
+
+function toParcel(row: ParcelRow): ParcelView {
+  return {
+    id: row.id,
+    trackingNumber: row.tracking_number,
+    carrier: row.carrier,
+    country: row.country,
+    orderId: row.order_id,
+    direction: row.direction,
+    status: row.status,
+  };
+}

@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AppError, type Envelope } from '../../shared/errors';
+import type { Core } from '../core';
+import { readStaticFile } from './static-files';
+
+export interface StationServerOptions {
+  core: Core;
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Per-start secret; random unless a test supplies one. */
+  token?: string;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+export interface StationServer {
+  url: string;
+  /** The URL to open: carries the token in the fragment, which browsers never send to a server. */
+  openUrl: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export const API_PREFIX = '/api/';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "media-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * Serves the contract over HTTP on 127.0.0.1, plus the built renderer, so the app runs in a browser.
+ * Other sites open in the same browser cannot call it: every call needs the per-start token (sent
+ * as a header, which a cross-site form or image cannot set) and a Host header naming this server
+ * (which defeats DNS rebinding).
+ */
+export async function startStationServer(options: StationServerOptions): Promise<StationServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const maxBody = options.maxBodyBytes ?? 64 * 1024;
+  let port = options.port ?? 0;
+
+  const server = http.createServer((req, res) => {
+    const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+    if (!allowedHosts.has(req.headers.host ?? '')) {
+      res.writeHead(421, { 'content-type': 'text/plain' }).end('misdirected request');
+      return;
+    }
+    const url = req.url ?? '/';
+    if (url.startsWith(API_PREFIX)) {
+      void handleApi(req, res, url.slice(API_PREFIX.length), options.core, token, maxBody);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = readStaticFile(options.rendererDir, url);
+    if (!file) {
+      res.writeHead(503, { 'content-type': 'text/plain' }).end('renderer not built');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': file.type,
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': file.type.startsWith('text/html') ? 'no-store' : 'max-age=3600',
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  });
+  server.keepAliveTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    openUrl: `${url}#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function handleApi(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  callName: string,
+  core: Core,
+  token: string,
+  maxBody: number,
+): Promise<void> {
+  const send = (status: number, envelope: Envelope<unknown>): void => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(envelope));
+  };
+  const refuse = (status: number, error: AppError): void =>
+    send(status, { ok: false, error: error.toJSON() });
+
+  if (req.method !== 'POST') return refuse(405, new AppError('UNKNOWN_CALL', { name: callName }));
+  if (req.headers.authorization !== `Bearer ${token}`) return refuse(401, new AppError('UNAUTHORIZED'));
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    return refuse(
+      415,
+      new AppError('VALIDATION_FAILED', { call: callName, field: '(payload)', issue: 'content_type' }),
+    );
+  }
+  let body: string;
+  try {
+    body = await readBody(req, maxBody);
+  } catch {
+    return refuse(
+      413,
+      new AppError('VALIDATION_FAILED', { call: callName, field: '(payload)', issue: 'too_big' }),
+    );
+  }
+  let input: unknown;
+  try {
+    input = body.length === 0 ? {} : JSON.parse(body);
+  } catch {
+    return refuse(
+      400,
+      new AppError('VALIDATION_FAILED', { call: callName, field: '(payload)', issue: 'invalid_json' }),
+    );
+  }
+  send(200, await core.dispatch(callName, input));
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error('body too large'));
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

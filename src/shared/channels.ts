@@ -1,0 +1,29 @@
+/**
+ * The names of every call on the contract, with no schemas attached, so the preload (which must stay
+ * tiny inside Electron's sandbox) can expose exactly these and nothing else.
+ */
+export const CALL_NAMES = [
+  'getSession',
+  'listUsers',
+  'signIn',
+  'signOut',
+  'recordScan',
+  'recentScans',
+  'listQueue',
+  'getSettings',
+  'updateSettings',
+  'getSyncOverview',
+  'startDailySync',
+  'cancelSync',
+  'listSyncReports',
+  'listDeadLetters',
+  'retryDeadLetter',
+  'discardDeadLetter',
+] as const;
+
+export type CallName = (typeof CALL_NAMES)[number];
+
+/** IPC channel for a call; one channel per call, never a generic one. */
+export function ipcChannel(name: CallName): string {
+  return `lastmile:${name}`;
+}

@@ -1,0 +1,67 @@
+/**
+ * Every error that may cross the contract. The renderer translates `code` with `params`;
+ * nothing else about an error (stack, message text from a library) ever reaches the screen.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNKNOWN_CALL',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_PIN',
+  'SCAN_EMPTY',
+  'SCAN_TOO_LONG',
+  'SCAN_BAD_CHARACTERS',
+  'SCAN_NOT_ASCII',
+  'DB_LOCKED',
+  'DB_CORRUPT',
+  'DB_READONLY',
+  'DISK_FULL',
+  'DATA_DIR_UNUSABLE',
+  'DB_NEWER_THAN_APP',
+  'SYNC_ALREADY_RUNNING',
+  'SYNC_NOT_RUNNING',
+  'OUTBOX_EVENT_NOT_DEAD',
+  'TRANSPORT_FAILED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorParams = Record<string, string | number | boolean | null>;
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  params: ErrorParams;
+}
+
+/** Thrown inside the core; serialised as `{ code, params }` across any transport. */
+export class AppError extends Error implements AppErrorShape {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, options?: { cause?: unknown }) {
+    super(`${code}${Object.keys(params).length ? ' ' + JSON.stringify(params) : ''}`, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+  }
+
+  toJSON(): AppErrorShape {
+    return { code: this.code, params: this.params };
+  }
+}
+
+export function isAppErrorShape(value: unknown): value is AppErrorShape {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { code?: unknown; params?: unknown };
+  return (
+    typeof v.code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes(v.code) &&
+    typeof v.params === 'object' &&
+    v.params !== null
+  );
+}
+
+/** What every call returns on the wire, whichever the transport. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * Payload schemas of every outbox event type. Checked when an event is enqueued (so a bad payload
+ * rolls back the clerk's action with it) and again before delivery (an event written by an older
+ * version that no longer fits goes to the dead-letter list with the reason, never to a carrier).
+ */
+export const outboxPayloadSchemas = {
+  'scan.recorded': z.object({
+    scanId: z.string(),
+    code: z.string(),
+    station: z.string(),
+    userId: z.string().nullable(),
+    parcelId: z.string().nullable(),
+    trackingNumber: z.string().nullable(),
+    returnOrderId: z.string().nullable(),
+    platformReturnId: z.string().nullable(),
+    scannedAt: z.number().int(),
+  }),
+  'scan.unknown': z.object({
+    scanId: z.string(),
+    code: z.string(),
+    station: z.string(),
+    userId: z.string().nullable(),
+    scannedAt: z.number().int(),
+  }),
+} as const;
+
+export type OutboxEventType = keyof typeof outboxPayloadSchemas;
+export type OutboxPayload<T extends OutboxEventType> = z.infer<(typeof outboxPayloadSchemas)[T]>;
+
+export function isOutboxEventType(type: string): type is OutboxEventType {
+  return Object.hasOwn(outboxPayloadSchemas, type);
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { OUTBOX_STATUSES } from './domain';
+
+export const CIRCUIT_STATES = ['closed', 'open', 'half_open'] as const;
+export const SYNC_STAGES = ['pull_returns', 'pull_tracking', 'push', 'report'] as const;
+export const SYNC_RUN_STATUSES = ['running', 'ok', 'attention', 'failed', 'cancelled'] as const;
+
+const countsSchema = z.object(
+  Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, z.number().int()])) as Record<
+    (typeof OUTBOX_STATUSES)[number],
+    z.ZodNumber
+  >,
+);
+export type OutboxCounts = z.infer<typeof countsSchema>;
+
+export const destinationOverviewSchema = z.object({
+  name: z.string(),
+  counts: countsSchema,
+  circuit: z.enum(CIRCUIT_STATES),
+  lastSuccessAt: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+});
+export type DestinationOverview = z.infer<typeof destinationOverviewSchema>;
+
+export const syncProgressSchema = z.object({
+  runId: z.string(),
+  stage: z.enum(SYNC_STAGES),
+  stageIndex: z.number().int(),
+  stageCount: z.number().int(),
+  done: z.number().int(),
+  total: z.number().int(),
+  startedAt: z.number().int(),
+  cancelRequested: z.boolean(),
+});
+export type SyncProgress = z.infer<typeof syncProgressSchema>;
+
+export const syncOverviewSchema = z.object({
+  destinations: z.array(destinationOverviewSchema),
+  running: syncProgressSchema.nullable(),
+});
+export type SyncOverview = z.infer<typeof syncOverviewSchema>;
+
+export const syncReportSchema = z.object({
+  id: z.string(),
+  trigger: z.enum(['ui', 'cli']),
+  status: z.enum(SYNC_RUN_STATUSES),
+  startedAt: z.number().int(),
+  finishedAt: z.number().int().nullable(),
+  durationMs: z.number().int().nullable(),
+  destinations: z.array(
+    z.object({
+      name: z.string(),
+      delivered: z.number().int(),
+      failed: z.number().int(),
+      dead: z.number().int(),
+      pending: z.number().int(),
+    }),
+  ),
+  pulls: z.array(
+    z.object({
+      source: z.string(),
+      fetched: z.number().int(),
+      upserted: z.number().int(),
+      error: z.string().nullable(),
+    }),
+  ),
+  failures: z.array(
+    z.object({
+      eventId: z.string(),
+      destination: z.string(),
+      type: z.string(),
+      status: z.enum(OUTBOX_STATUSES),
+      attempts: z.number().int(),
+      error: z.string(),
+    }),
+  ),
+  exceptions: z.array(
+    z.object({
+      parcelId: z.string(),
+      trackingNumber: z.string(),
+      carrier: z.string(),
+      lastTrackingAt: z.number().int().nullable(),
+      hoursSilent: z.number(),
+    }),
+  ),
+  errors: z.array(z.string()),
+});
+export type SyncReport = z.infer<typeof syncReportSchema>;

@@ -1,4 +1,5 @@
 import { foundation } from './001-foundation';
+import { sync } from './002-sync';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Forward-only, numbered from 1 without gaps; a released migration is never edited, only followed. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'foundation', sql: foundation }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'foundation', sql: foundation },
+  { version: 2, name: 'sync', sql: sync },
+];

@@ -1,4 +1,4 @@
-// Electron entry: replaced by the hardened shell (src/main/shell) — see docs/ARCHITECTURE.md.
-import { app } from 'electron';
+// Electron entry. Everything lives in ./shell so it can be tested with a mocked `electron` module.
+import { startDesktopApp } from './shell/desktop-app';
 
-void app.whenReady();
+startDesktopApp({ mainDir: __dirname, electronVersion: process.versions.electron });

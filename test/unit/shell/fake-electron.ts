@@ -1,0 +1,246 @@
+/**
+ * A small stand-in for the `electron` module (Electron cannot start on the test machines). It
+ * records what the main process asks of Electron and lets a test play Chromium's part: become
+ * ready, send an IPC call from a frame, navigate, open a window, quit. `reset()` gives each test a
+ * fresh Electron while the module objects the code under test imported stay the same.
+ */
+type Listener = (...args: unknown[]) => unknown;
+type IpcHandler = (event: unknown, ...args: unknown[]) => unknown;
+
+class Emitter {
+  readonly listeners = new Map<string, Listener[]>();
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  once(event: string, listener: Listener): this {
+    const wrapped: Listener = (...args) => {
+      this.off(event, wrapped);
+      return listener(...args);
+    };
+    return this.on(event, wrapped);
+  }
+  off(event: string, listener: Listener): this {
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((l) => l !== listener),
+    );
+    return this;
+  }
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of [...(this.listeners.get(event) ?? [])]) listener(...args);
+  }
+}
+
+export interface FakeEvent {
+  url: string;
+  defaultPrevented: boolean;
+  preventDefault(): void;
+}
+
+export function fakeEvent(url = ''): FakeEvent {
+  return {
+    url,
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
+}
+
+export class FakeWebContents extends Emitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+  /** Plays a navigation the page starts; true when the main process let it happen. */
+  navigate(url: string, event: 'will-navigate' | 'will-redirect' = 'will-navigate'): boolean {
+    const e = fakeEvent(url);
+    this.emit(event, e, url);
+    return !e.defaultPrevented;
+  }
+}
+
+export class FakeBrowserWindow extends Emitter {
+  static readonly instances: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  readonly loadedUrls: string[] = [];
+  shown = false;
+  destroyed = false;
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeBrowserWindow.instances.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrls.push(url);
+    return Promise.resolve();
+  }
+  show(): void {
+    this.shown = true;
+  }
+  focus(): void {}
+  restore(): void {}
+  isMinimized(): boolean {
+    return false;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  static getAllWindows(): FakeBrowserWindow[] {
+    return FakeBrowserWindow.instances.filter((w) => !w.destroyed);
+  }
+}
+
+export class FakeElectron {
+  isPackaged = false;
+  singleInstanceLock = true;
+  /** Makes ipcRenderer.invoke reject, as Electron does when no handler is registered. */
+  noIpcHandler = false;
+  paths: Record<string, string> = {};
+  appPath = process.cwd();
+  appEvents = new Emitter();
+  readonly ipcHandlers = new Map<string, IpcHandler>();
+  readonly ipcListenChannels: string[] = [];
+  readonly errorBoxes: { title: string; content: string }[] = [];
+  readonly exposed: { key: string; api: unknown }[] = [];
+  readonly invoked: { channel: string; args: unknown[] }[] = [];
+  readonly protocolHandlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+  readonly privilegedSchemes: { scheme: string; privileges?: Record<string, boolean> }[] = [];
+  readonly permissionHandlers: Listener[] = [];
+  readonly exits: number[] = [];
+  quits = 0;
+  readonly windows = FakeBrowserWindow.instances;
+  private markReady: () => void = () => {};
+  private readyPromise = this.newReadyPromise();
+
+  constructor() {
+    Object.defineProperty(this.module.app, 'isPackaged', { get: () => this.isPackaged });
+  }
+
+  reset(): void {
+    this.isPackaged = false;
+    this.singleInstanceLock = true;
+    this.noIpcHandler = false;
+    this.paths = {};
+    this.appPath = process.cwd();
+    this.appEvents = new Emitter();
+    this.ipcHandlers.clear();
+    this.protocolHandlers.clear();
+    for (const list of [
+      this.ipcListenChannels,
+      this.errorBoxes,
+      this.exposed,
+      this.invoked,
+      this.privilegedSchemes,
+      this.permissionHandlers,
+      this.exits,
+      FakeBrowserWindow.instances,
+    ]) {
+      list.length = 0;
+    }
+    this.quits = 0;
+    this.readyPromise = this.newReadyPromise();
+  }
+
+  becomeReady(): void {
+    this.markReady();
+  }
+
+  /** Calls an IPC handler the way Chromium would for a frame showing `frameUrl`. */
+  async invoke(channel: string, frameUrl: string | null, payload: unknown): Promise<unknown> {
+    const handler = this.ipcHandlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    return handler({ senderFrame: frameUrl === null ? null : { url: frameUrl }, sender: {} }, payload);
+  }
+
+  private newReadyPromise(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.markReady = resolve;
+    });
+  }
+
+  /** What `import … from 'electron'` gives the code under test. */
+  readonly module = {
+    app: {
+      isPackaged: false,
+      getPath: (name: string): string => {
+        const p = this.paths[name];
+        if (!p) throw new Error(`fake app: no path "${name}"`);
+        return p;
+      },
+      getAppPath: () => this.appPath,
+      whenReady: () => this.readyPromise,
+      requestSingleInstanceLock: () => this.singleInstanceLock,
+      on: (event: string, listener: Listener) => this.appEvents.on(event, listener),
+      once: (event: string, listener: Listener) => this.appEvents.once(event, listener),
+      quit: () => {
+        this.quits += 1;
+        const e = fakeEvent();
+        this.appEvents.emit('before-quit', e);
+        if (!e.defaultPrevented) this.appEvents.emit('will-quit', fakeEvent());
+      },
+      exit: (code = 0) => {
+        this.exits.push(code);
+      },
+    },
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: {
+      handle: (channel: string, handler: IpcHandler) => {
+        // Electron throws on a second handler for one channel; so does the fake.
+        if (this.ipcHandlers.has(channel)) {
+          throw new Error(`Attempted to register a second handler for '${channel}'`);
+        }
+        this.ipcHandlers.set(channel, handler);
+      },
+      handleOnce: (channel: string, handler: IpcHandler) => this.module.ipcMain.handle(channel, handler),
+      removeHandler: (channel: string) => {
+        this.ipcHandlers.delete(channel);
+      },
+      on: (channel: string) => {
+        this.ipcListenChannels.push(channel);
+      },
+      once: (channel: string) => {
+        this.ipcListenChannels.push(channel);
+      },
+    },
+    dialog: {
+      showErrorBox: (title: string, content: string) => {
+        this.errorBoxes.push({ title, content });
+      },
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: Listener) => {
+          this.permissionHandlers.push(handler);
+        },
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: { scheme: string }[]) => {
+        this.privilegedSchemes.push(...schemes);
+      },
+      handle: (scheme: string, handler: (request: Request) => Response) => {
+        this.protocolHandlers.set(scheme, handler);
+      },
+    },
+    contextBridge: {
+      exposeInMainWorld: (key: string, api: unknown) => {
+        this.exposed.push({ key, api });
+      },
+    },
+    ipcRenderer: {
+      invoke: (channel: string, ...args: unknown[]) => {
+        this.invoked.push({ channel, args });
+        if (this.noIpcHandler) {
+          return Promise.reject(
+            new Error(`Error invoking remote method '${channel}': No handler registered`),
+          );
+        }
+        return Promise.resolve({ ok: true, value: { channel } });
+      },
+    },
+  };
+}
+
+/** One fake per test file (vitest isolates files); `vi.mock('electron', …)` returns `fake.module`. */
+export const fake = new FakeElectron();

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DATABASE_FILE } from '../../../src/main/core';
+import { silentLogger } from '../../../src/main/logger';
+import { startDesktopApp } from '../../../src/main/shell/desktop-app';
+import { STARTUP_ERROR_TITLE, startupErrorMessage } from '../../../src/main/shell/startup-dialog';
+import { fake } from './fake-electron';
+
+vi.mock('electron', async () => (await import('./fake-electron')).fake.module);
+
+let root: string;
+
+beforeEach(() => {
+  fake.reset();
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'lastmile-startup-'));
+});
+afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+async function startWith(userData: string, electronVersion?: string): Promise<void> {
+  fake.paths.userData = userData;
+  fake.appPath = root;
+  const desktop = startDesktopApp({
+    mainDir: path.join(root, 'out', 'main'),
+    env: {},
+    logger: silentLogger,
+    electronVersion,
+  });
+  fake.becomeReady();
+  await desktop.ready;
+  expect(desktop.core()).toBeNull();
+}
+
+function expectStoppedWithDialog(pattern: RegExp): void {
+  expect(fake.errorBoxes).toHaveLength(1);
+  expect(fake.errorBoxes[0]!.title).toBe(STARTUP_ERROR_TITLE);
+  expect(fake.errorBoxes[0]!.content).toMatch(pattern);
+  expect(fake.errorBoxes[0]!.content).not.toMatch(/\n\s+at /); // no stack trace
+  expect(fake.exits).toEqual([1]);
+  expect(fake.ipcHandlers.size).toBe(0);
+  expect(fake.windows).toHaveLength(0);
+}
+
+describe('start-up failures end in a dialog, not a crash', () => {
+  it('a database file that is not SQLite: says so and leaves the file untouched', async () => {
+    const userData = path.join(root, 'userData');
+    fs.mkdirSync(userData);
+    const file = path.join(userData, DATABASE_FILE);
+    const garbage = Buffer.from('this is a spreadsheet, not a database\n'.repeat(50));
+    fs.writeFileSync(file, garbage);
+
+    await startWith(userData);
+
+    expectStoppedWithDialog(/is not a LastMile database .*left untouched/);
+    expect(fake.errorBoxes[0]!.content).toContain(file);
+    expect(fs.readFileSync(file).equals(garbage)).toBe(true);
+    expect(fs.readdirSync(userData)).toEqual([DATABASE_FILE]);
+  });
+
+  it('a data folder that cannot be used: names it and says what to do', async () => {
+    const userData = path.join(root, 'not-a-folder');
+    fs.writeFileSync(userData, 'a file where the folder should be');
+
+    await startWith(userData);
+
+    expectStoppedWithDialog(/^Cannot use the data directory .*not-a-folder.*make that folder writable/);
+  });
+
+  it('inside Electron without the Electron build of better-sqlite3: says how to get it', async () => {
+    await startWith(path.join(root, 'userData'), '43.8.12');
+
+    expectStoppedWithDialog(/better-sqlite3 is missing.*scripts\/electron-native\.mjs/);
+    expect(fs.existsSync(path.join(root, 'userData', DATABASE_FILE))).toBe(false);
+  });
+});
+
+describe('start-up error messages', () => {
+  it('explain a driver built for another Electron instead of echoing the loader error', () => {
+    const loaderError = new Error(
+      "The module 'better_sqlite3.node' was compiled against a different Node.js version using\n" +
+        'NODE_MODULE_VERSION 115. This version of Node.js requires NODE_MODULE_VERSION 148.',
+    );
+    expect(startupErrorMessage(loaderError)).toMatch(
+      /built for another Electron.*electron-native\.mjs --force/,
+    );
+  });
+
+  it('hide the text and stack of an unexpected error', () => {
+    const message = startupErrorMessage(new TypeError("Cannot read properties of undefined (reading 'x')"));
+    expect(message).not.toContain('Cannot read');
+    expect(message).toMatch(/unexpected error/);
+  });
+});

@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // The JSON report is what .ci/run counts; the default reporter is what people read.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-output/vitest.json' },
     projects: [
       {
         extends: true,

@@ -18,19 +18,22 @@ export function createIdGenerator(clock: Clock, random: Random): IdGenerator {
     if (now > lastTime) {
       lastTime = now;
       lastRandom.set(random.bytes(10));
-    } else {
-      increment(lastRandom);
+    } else if (!increment(lastRandom)) {
+      // 80 random bits ran out within one ms: borrow the next ms rather than wrap to a smaller id.
+      lastTime += 1;
     }
     return encodeTime(lastTime) + encodeRandom(lastRandom);
   };
 }
 
-function increment(bytes: Uint8Array): void {
+/** Adds one in place; false when it overflowed (every byte wrapped to zero). */
+function increment(bytes: Uint8Array): boolean {
   for (let i = bytes.length - 1; i >= 0; i--) {
     const v = (bytes[i] ?? 0) + 1;
     bytes[i] = v & 0xff;
-    if (v <= 0xff) return;
+    if (v <= 0xff) return true;
   }
+  return false;
 }
 
 function encodeTime(ms: number): string {

@@ -34,7 +34,7 @@ export function normaliseScan(raw: string): NormalisedScan {
   }
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (cp > 0x7e) throw new AppError('SCAN_NOT_ASCII', { character: ch });
+    if (cp > 0x7f) throw new AppError('SCAN_NOT_ASCII', { character: ch });
     if ((cp < 0x21 || cp === 0x7f) && ch !== GS) {
       throw new AppError('SCAN_BAD_CHARACTERS', { position: text.indexOf(ch) + 1, charCode: cp });
     }

@@ -29,7 +29,7 @@ export function createDispatcher(handlers: Handlers, session: Session, logger: L
       return fail(
         new AppError('VALIDATION_FAILED', {
           call: callName,
-          field: issue?.path.join('.') || '(payload)',
+          field: fieldOf(issue),
           issue: issue?.code ?? 'invalid',
         }),
       );
@@ -55,4 +55,12 @@ export function createDispatcher(handlers: Handlers, session: Session, logger: L
 
 function fail(error: AppError): Envelope<never> {
   return { ok: false, error: error.toJSON() };
+}
+
+/** The field a screen can point at; for an unexpected key that is the key itself, not the object. */
+function fieldOf(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return '(payload)';
+  const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+  const path = [...issue.path, ...keys.slice(0, 1)].map(String).join('.');
+  return path || '(payload)';
 }

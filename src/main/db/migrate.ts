@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { Migration } from './migrations';
+import { toAppError } from './sqlite-errors';
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -17,10 +18,21 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
   if (from > latest) throw new AppError('DB_NEWER_THAN_APP', { fileVersion: from, appVersion: latest });
   for (const m of migrations) {
     if (m.version <= from || m.version > to) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    } catch (err) {
+      // A full disk or a lock keeps its own code; anything else is a broken migration, named as such.
+      const mapped = toAppError(err);
+      if (mapped instanceof AppError) throw mapped;
+      throw new AppError(
+        'INTERNAL',
+        { reason: 'migration_failed', version: m.version, name: m.name },
+        { cause: err },
+      );
+    }
   }
   return schemaVersion(db);
 }

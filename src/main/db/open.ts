@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { migrate } from './migrate';
+import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 import { toAppError } from './sqlite-errors';
 
@@ -35,13 +35,16 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   }
   try {
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    const migrations = options.migrations ?? MIGRATIONS;
+    // Before anything writes (switching to WAL rewrites the header): a newer app's file stays as it was.
+    assertNotNewer(db, migrations);
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') throw new AppError('DB_READONLY', { path: file, journalMode: String(mode) });
     // FULL: in WAL mode NORMAL may lose the last commits on power loss; a clerk's scan must survive it.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('temp_store = MEMORY');
-    migrate(db, options.migrations ?? MIGRATIONS);
+    migrate(db, migrations);
     return db;
   } catch (err) {
     db.close();
@@ -51,6 +54,12 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     }
     throw mapped;
   }
+}
+
+function assertNotNewer(db: Db, migrations: readonly Migration[]): void {
+  const latest = migrations.at(-1)?.version ?? 0;
+  const fileVersion = schemaVersion(db);
+  if (fileVersion > latest) throw new AppError('DB_NEWER_THAN_APP', { fileVersion, appVersion: latest });
 }
 
 function assertUsableDirectory(dir: string): void {
@@ -79,6 +88,9 @@ function assertSqliteFile(file: string): void {
     });
   }
   try {
+    if (!fs.fstatSync(fd).isFile()) {
+      throw new AppError('DATA_DIR_UNUSABLE', { path: file, reason: 'EISDIR' });
+    }
     const header = Buffer.alloc(SQLITE_HEADER.length);
     const read = fs.readSync(fd, header, 0, header.length, 0);
     if (read === 0) return; // an empty file is a new database to SQLite too

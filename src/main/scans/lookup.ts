@@ -43,9 +43,9 @@ export class CodeLookup {
     // Three indexed probes in priority order; UNION ALL keeps each one an index lookup.
     this.returnByCode = db.prepare<[string, string, string], ReturnRow>(
       `SELECT * FROM (
-         SELECT ${RETURN_COLUMNS}, 1 AS rank, created_at FROM return_orders WHERE return_tracking_number = ?1
-         UNION ALL SELECT ${RETURN_COLUMNS}, 2, created_at FROM return_orders WHERE platform_return_id = ?2
-         UNION ALL SELECT ${RETURN_COLUMNS}, 3, created_at FROM return_orders WHERE order_id = ?3
+         SELECT ${RETURN_COLUMNS}, 1 AS rank, created_at FROM return_orders WHERE return_tracking_number = ?
+         UNION ALL SELECT ${RETURN_COLUMNS}, 2, created_at FROM return_orders WHERE platform_return_id = ?
+         UNION ALL SELECT ${RETURN_COLUMNS}, 3, created_at FROM return_orders WHERE order_id = ?
        ) ORDER BY rank, created_at DESC LIMIT 1`,
     );
     this.itemsOfReturn = db.prepare<[string], ReturnOrderView['items'][number]>(

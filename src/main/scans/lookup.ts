@@ -31,6 +31,7 @@ export class CodeLookup {
   private readonly parcelByTracking;
   private readonly returnByParcel;
   private readonly returnByCode;
+  private readonly openReturnByOrder;
   private readonly itemsOfReturn;
 
   constructor(db: Db) {
@@ -48,6 +49,10 @@ export class CodeLookup {
          UNION ALL SELECT ${RETURN_COLUMNS}, 3, created_at FROM return_orders WHERE order_id = ?
        ) ORDER BY rank, created_at DESC LIMIT 1`,
     );
+    this.openReturnByOrder = db.prepare<[string], ReturnRow>(
+      `SELECT ${RETURN_COLUMNS} FROM return_orders WHERE order_id = ? AND status IN ('expected', 'received', 'inspecting')
+       ORDER BY created_at DESC LIMIT 1`,
+    );
     this.itemsOfReturn = db.prepare<[string], ReturnOrderView['items'][number]>(
       'SELECT id, sku, name, quantity FROM return_items WHERE return_order_id = ? ORDER BY rowid',
     );
@@ -56,6 +61,9 @@ export class CodeLookup {
   find(code: string): { parcel: ParcelView | null; returnOrder: ReturnOrderView | null } {
     const parcelRow = this.parcelByTracking.get(code);
     let returnRow = parcelRow ? this.returnByParcel.get(parcelRow.id) : undefined;
+    // Buyers often send the goods back in the original box: the outbound label then leads to the
+    // order's open return, which is what the dock must inspect.
+    if (!returnRow && parcelRow?.order_id) returnRow = this.openReturnByOrder.get(parcelRow.order_id);
     returnRow ??= this.returnByCode.get(code, code, code);
     return {
       parcel: parcelRow ? toParcel(parcelRow) : null,

@@ -98,6 +98,20 @@ describe('a scan is looked up', () => {
     expect(row).toEqual({ code: 'RB123456785GB', symbology: 'C1', outcome: 'parcel', parcel_id: 'P-OUT' });
   });
 
+  it('by the outbound label of an order with an open return → that return (goods sent back in the original box)', async () => {
+    const r = await scan('TH0198765432');
+    expect(r.outcome).toBe('return_order');
+    expect(r.parcel).toMatchObject({ id: 'P-OUT2', direction: 'outbound' });
+    expect(r.returnOrder?.id).toBe('R-1');
+  });
+
+  it('by the outbound label of an order whose return is completed → the parcel only', async () => {
+    core.db.prepare("UPDATE return_orders SET status = 'completed' WHERE id = 'R-1'").run();
+    const r = await scan('TH0198765432');
+    expect(r.outcome).toBe('parcel');
+    expect(r.returnOrder).toBeNull();
+  });
+
   it('nothing matching → unknown, still recorded', async () => {
     const r = await scan('NOPE-12345');
     expect(r.outcome).toBe('unknown');

@@ -11,53 +11,67 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** Station settings, one JSON value per key; unknown or broken values fall back to defaults. */
 export class SettingsStore {
+  private readonly selectAll;
+  private readonly selectOne;
+  private readonly upsert;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    // Read on every scan (the station name), so prepared once; still read each time, because the
+    // CLI in another process may have changed a value.
+    this.selectAll = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings');
+    this.selectOne = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+    this.upsert = db.prepare<[string, string, number]>(
+      `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    );
+  }
 
   get(): Settings {
-    const rows = this.db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings').all();
     const stored: Record<string, unknown> = {};
-    for (const row of rows) stored[row.key] = JSON.parse(row.value);
+    for (const row of this.selectAll.all()) stored[row.key] = row.value;
     const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
     for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
-      const candidate = settingsSchema.shape[key].safeParse(stored[key]);
-      if (candidate.success) merged[key] = candidate.data;
+      const value = readSetting(key, stored[key] as string | undefined);
+      if (value !== undefined) merged[key] = value;
     }
     return settingsSchema.parse(merged);
   }
 
+  /** One setting, without reading the others (the scan path needs only the station name). */
+  value<K extends keyof Settings>(key: K): Settings[K] {
+    const value = readSetting(key, this.selectOne.get(key)?.value);
+    return value === undefined ? DEFAULT_SETTINGS[key] : value;
+  }
+
   update(patch: Partial<Settings>): Settings {
-    const upsert = this.db.prepare(
-      `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-    );
     const now = this.clock.now();
     this.db
       .transaction(() => {
         for (const [key, value] of Object.entries(patch)) {
-          if (value !== undefined) upsert.run(key, JSON.stringify(value), now);
+          if (value !== undefined) this.upsert.run(key, JSON.stringify(value), now);
         }
       })
       .immediate();
     return this.get();
   }
 
-  /** Raw access for values that are not user settings (e.g. the default operator). */
+  /** Raw access for values that are not user settings (e.g. the sync configuration). */
   getRaw(key: string): unknown {
-    const row = this.db
-      .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
-      .get(key);
+    const row = this.selectOne.get(key);
     return row ? JSON.parse(row.value) : undefined;
   }
 
   setRaw(key: string, value: unknown): void {
-    this.db
-      .prepare(
-        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      )
-      .run(key, JSON.stringify(value), this.clock.now());
+    this.upsert.run(key, JSON.stringify(value), this.clock.now());
   }
+}
+
+/** A stored value that no longer fits its schema (an older version wrote it) falls back to the default. */
+function readSetting<K extends keyof Settings>(key: K, json: string | undefined): Settings[K] | undefined {
+  if (json === undefined) return undefined;
+  const candidate = settingsSchema.shape[key].safeParse(JSON.parse(json));
+  return candidate.success ? (candidate.data as Settings[K]) : undefined;
 }

@@ -5,6 +5,7 @@ import { createDispatcher, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { AuditLog } from './audit/audit-log';
 import { systemClock, type Clock } from './clock';
+import { startCheckpointer, type Checkpointer } from './db/checkpointer';
 import { openDatabase, type Db } from './db/open';
 import { createIdGenerator, type IdGenerator } from './ids';
 import { consoleLogger, type Logger } from './logger';
@@ -34,6 +35,8 @@ export interface SyncApi {
   startDaily(trigger: 'ui' | 'cli', by: UserView): { runId: string };
   cancel(): { runId: string };
   reports(limit: number): SyncReport[];
+  /** Something became deliverable outside the outbox's own wake-up (a dead letter sent again). */
+  wake?(destination: string): void;
   close(): Promise<void>;
 }
 
@@ -71,10 +74,12 @@ export function createCore(options: CoreOptions): Core {
     file: path.join(options.dataDir, DATABASE_FILE),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+  let checkpointer: Checkpointer | null = null;
   try {
+    checkpointer = startCheckpointer(db, logger);
     const newId = createIdGenerator(clock, random);
     const settings = new SettingsStore(db, clock);
-    const station = (): string => settings.get().stationName;
+    const station = (): string => settings.value('stationName');
     const users = new Users(db, clock, random);
     const defaultUser = ensureStationUsers(users);
     const session = new Session(users, defaultUser);
@@ -106,12 +111,14 @@ export function createCore(options: CoreOptions): Core {
         if (closed) return;
         closed = true;
         await core.sync?.close();
+        checkpointer?.stop();
         db.close();
       },
     };
     (core as { dispatch: Dispatch }).dispatch = createDispatcher(createHandlers(core), session, logger);
     return core;
   } catch (err) {
+    checkpointer?.stop();
     db.close();
     throw err;
   }

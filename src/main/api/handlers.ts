@@ -32,7 +32,11 @@ export function createHandlers(core: Core): Handlers {
     cancelSync: () => sync().cancel(),
     listSyncReports: ({ limit }) => sync().reports(limit),
     listDeadLetters: ({ limit }) => core.deadLetters.list(limit),
-    retryDeadLetter: ({ eventId }) => core.deadLetters.retry(eventId, core.session.user()),
+    retryDeadLetter: ({ eventId }) => {
+      const event = core.deadLetters.retry(eventId, core.session.user());
+      core.sync?.wake?.(event.destination);
+      return event;
+    },
     discardDeadLetter: ({ eventId, reason }) =>
       core.deadLetters.discard(eventId, reason, core.session.user()),
   };

@@ -1,6 +1,11 @@
 import { AppError } from '../../shared/errors';
+import { describeStartupError } from '../startup-errors';
 import { UsageError } from './args';
 import { runStation } from './station-command';
+import { runSync } from './sync-command';
+
+// Kept importable from here for existing callers; the text lives in ../startup-errors.
+export { describeStartupError };
 
 export interface CliContext {
   packageRoot: string;
@@ -12,6 +17,12 @@ export const USAGE = `lastmile — LastMile Desk from the command line
       Serve the app on http://127.0.0.1:N (default 5170) with the station database in DIR
       (default ./.station-data). --demo fills an empty database with demo parcels and returns.
 
+  lastmile sync --daily --data DIR [--json]
+      Run the supervisor's daily sync once (for a scheduled task): pull new return orders and
+      tracking updates, push everything queued, write the report. Prints a summary (--json: the
+      report as JSON). Exit 0 all well, 1 something needs attention (failures, dead letters,
+      exceptions, errors), 2 bad usage, 3 another sync is running, 4 the data folder is unusable.
+
   lastmile help
 `;
 
@@ -22,6 +33,8 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
     switch (command) {
       case 'station':
         return await runStation(rest, ctx);
+      case 'sync':
+        return await runSync(rest, ctx);
       case undefined:
       case 'help':
       case '--help':
@@ -41,26 +54,5 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
       return 4;
     }
     throw err;
-  }
-}
-
-/** Start-up failures in words an operator can act on (the screens translate the same codes). */
-export function describeStartupError(err: AppError): string {
-  const p = err.params;
-  switch (err.code) {
-    case 'DATA_DIR_UNUSABLE':
-      return `cannot use the data directory ${String(p.path)} (${String(p.reason)}); choose a writable folder with --data`;
-    case 'DB_CORRUPT':
-      return `${String(p.path)} is not a LastMile database (not SQLite, or damaged); it was left untouched`;
-    case 'DB_READONLY':
-      return `the database ${String(p.path ?? '')} cannot be written (read-only file or folder)`;
-    case 'DB_LOCKED':
-      return 'the database is locked by another program; close it and try again';
-    case 'DB_NEWER_THAN_APP':
-      return `the database was written by a newer LastMile Desk (schema ${String(p.fileVersion)}, this app knows ${String(p.appVersion)}); update the app`;
-    case 'DISK_FULL':
-      return 'the disk is full; free some space and try again';
-    default:
-      return `${err.code} ${JSON.stringify(p)}`;
   }
 }

@@ -1,6 +1,10 @@
 import path from 'node:path';
-import { createCore } from '../core';
+import { startTestCarrier, type TestCarrier } from '../carriers/test-carrier/server';
+import { createCore, type Core } from '../core';
 import { seedDemo } from '../demo/seed';
+import { DEMO_CARRIERS } from '../demo/tracking-numbers';
+import { HUB_DESTINATION, PLATFORM_DESTINATION } from '../scans/scan-routing';
+import { attachStoredSync, storeSyncConfig } from '../sync/attach-sync';
 import { ensureRendererBuilt } from '../station/renderer-build';
 import { startStationServer } from '../station/server';
 import { parse, parsePort, parseSeed } from './args';
@@ -22,6 +26,7 @@ export async function runStation(argv: string[], ctx: CliContext): Promise<numbe
   const dataDir = path.resolve(args.data ?? '.station-data');
 
   const core = createCore({ dataDir });
+  let carrier: TestCarrier | null = null;
   try {
     if (args.demo) {
       const empty = core.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM parcels').get()?.n === 0;
@@ -31,6 +36,14 @@ export async function runStation(argv: string[], ctx: CliContext): Promise<numbe
           `demo data: ${summary.parcels} parcels, ${summary.returnOrders} return orders, ${summary.returnItems} items (seed ${seed})`,
         );
       }
+    }
+    if (args.demo) {
+      carrier = await startDemoCarrier(core, seed);
+      console.log(`demo carrier (every destination) on ${carrier.url}`);
+    } else {
+      const { configError } = attachStoredSync(core, { startTrickle: true });
+      if (configError)
+        console.warn(`sync is off: the stored destination configuration is unusable (${configError})`);
     }
     const rendererDir = await ensureRendererBuilt(ctx.packageRoot, (l) => console.log(l));
     const server = await startStationServer({ core, rendererDir, port });
@@ -44,5 +57,45 @@ export async function runStation(argv: string[], ctx: CliContext): Promise<numbe
     return 0;
   } finally {
     await core.close();
+    await carrier?.close();
   }
+}
+
+/**
+ * The demo's carriers, platform and hub are one local test carrier on 127.0.0.1, with a feed of
+ * new returns and tracking updates for some of the demo parcels; the background trickle delivers
+ * every scan to it while the station runs.
+ */
+export async function startDemoCarrier(core: Core, seed: number): Promise<TestCarrier> {
+  const tracked = core.db
+    .prepare<[], { tracking_number: string }>(
+      "SELECT tracking_number FROM parcels WHERE status NOT IN ('delivered', 'cancelled') ORDER BY id LIMIT 300",
+    )
+    .all()
+    .map((r) => r.tracking_number);
+  const carrier = await startTestCarrier({
+    seed,
+    returns: 40,
+    trackingNumbers: tracked,
+    trackingPerParcel: 2,
+    carrierName: 'demo-feed',
+  });
+  const names = [...DEMO_CARRIERS.map((c) => c.name), PLATFORM_DESTINATION, HUB_DESTINATION];
+  storeSyncConfig(core, {
+    destinations: names.map((name) => ({
+      name,
+      kind: 'test-carrier' as const,
+      baseUrl: carrier.url,
+      credentials: { clientId: 'lastmile', clientSecret: 'test-secret' },
+    })),
+    feeds: { returns: [PLATFORM_DESTINATION], tracking: [PLATFORM_DESTINATION] },
+  });
+  try {
+    const stored = attachStoredSync(core, { startTrickle: true });
+    if (stored.configError) throw new Error(stored.configError);
+  } catch (err) {
+    await carrier.close();
+    throw err;
+  }
+  return carrier;
 }

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { createCore, DATABASE_FILE } from '../core';
+import type { Logger } from '../logger';
+import { attachStoredSync } from '../sync/attach-sync';
+import { parse, UsageError } from './args';
+import type { CliContext } from './main';
+import { formatSyncSummary } from './sync-summary';
+
+/** Exit codes of `lastmile sync` (main.ts documents the set). */
+export const SYNC_EXIT = { ok: 0, attention: 1, usage: 2, busy: 3, unusable: 4 } as const;
+
+/** Library chatter goes to stderr, so stdout holds the summary (or the JSON) alone. */
+const stderrLogger: Logger = {
+  info: () => {},
+  warn: (m, f) => process.stderr.write(`warning: ${m}${f ? ' ' + safeJson(f) : ''}\n`),
+  error: (m, f) => process.stderr.write(`error: ${m}${f ? ' ' + safeJson(f) : ''}\n`),
+};
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value, (_k, v: unknown) => (v instanceof Error ? v.message : v));
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * `lastmile sync --daily --data DIR [--json]`: one daily sync for a scheduled task, with the
+ * destinations stored in the station's configuration. Exit 0 when all is well, 1 when something
+ * needs attention, 3 when another sync holds the lock, 2 bad usage, 4 unusable data.
+ */
+export async function runSync(argv: string[], _ctx: CliContext): Promise<number> {
+  const args = parse(argv, {
+    daily: { type: 'boolean' },
+    data: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (!args.daily) throw new UsageError('sync needs --daily (the supervisor’s daily sync)');
+  if (!args.data) throw new UsageError('sync needs --data DIR, the folder of the station database');
+  const dataDir = path.resolve(args.data);
+  // A scheduled task pointed at the wrong folder must not create an empty station there.
+  if (!fs.existsSync(path.join(dataDir, DATABASE_FILE))) {
+    process.stderr.write(
+      `lastmile: no station database in ${dataDir} (expected ${DATABASE_FILE}); check --data\n`,
+    );
+    return SYNC_EXIT.unusable;
+  }
+
+  const core = createCore({ dataDir, logger: stderrLogger });
+  const controller = new AbortController();
+  const cancel = (): void => controller.abort();
+  process.once('SIGINT', cancel);
+  process.once('SIGTERM', cancel);
+  try {
+    const attached = attachStoredSync(core, { startTrickle: false });
+    if (attached.configError) {
+      process.stderr.write(
+        `lastmile: the stored destination configuration is unusable: ${attached.configError}\n`,
+      );
+      return SYNC_EXIT.unusable;
+    }
+    const by = core.users.list().find((u) => u.role === 'supervisor') ?? core.session.user();
+    const report = await attached.service.runDaily('cli', by, { signal: controller.signal });
+    process.stdout.write(args.json ? JSON.stringify(report, null, 2) + '\n' : formatSyncSummary(report));
+    return report.status === 'ok' ? SYNC_EXIT.ok : SYNC_EXIT.attention;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'SYNC_ALREADY_RUNNING') {
+      const since = typeof err.params.since === 'number' ? new Date(err.params.since).toISOString() : '?';
+      process.stderr.write(
+        `lastmile: another sync is running (${String(err.params.holder)}, since ${since}); try again when it has finished\n`,
+      );
+      return SYNC_EXIT.busy;
+    }
+    throw err;
+  } finally {
+    process.off('SIGINT', cancel);
+    process.off('SIGTERM', cancel);
+    await core.close();
+  }
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { pulledReturnOrderSchema, pulledTrackingEventSchema } from '../carriers/test-carrier/client';
+import type { Core } from '../core';
+import { PLATFORM_DESTINATION } from '../scans/scan-routing';
+import { DeliveryEngine } from './delivery-engine';
+import {
+  buildDestination,
+  destinationsConfigSchema,
+  type BuiltDestination,
+  type DestinationConfigInput,
+} from './destination-config';
+import type { PullSource } from './destination';
+import { mapSource, toReturnOrderRecord, toTrackingRecord } from './feed-mapping';
+import type { ReturnOrderRecord } from './return-order-upserts';
+import { SyncService } from './sync-service';
+import type { TrackingUpdateRecord } from './tracking-upserts';
+
+/** Settings key holding the station's sync configuration (raw JSON, see storedSyncConfigSchema). */
+export const SYNC_CONFIG_KEY = 'sync.destinations';
+
+/**
+ * Which destinations' feeds the daily sync reads. Every destination could offer both, but each
+ * feed must be read from one place only: the same return pulled from two names would be one
+ * order, the same tracking update two history rows.
+ */
+const feedsSchema = z
+  .object({
+    returns: z.array(z.string()).optional(),
+    tracking: z.array(z.string()).optional(),
+  })
+  .strict();
+export type SyncFeeds = z.infer<typeof feedsSchema>;
+
+export const storedSyncConfigSchema = z.union([
+  destinationsConfigSchema.transform((destinations) => ({ destinations, feeds: {} as SyncFeeds })),
+  z
+    .object({ destinations: destinationsConfigSchema, feeds: feedsSchema.default({}) })
+    .strict()
+    .refine(
+      (c) =>
+        [...(c.feeds.returns ?? []), ...(c.feeds.tracking ?? [])].every((f) =>
+          c.destinations.some((d) => d.name === f),
+        ),
+      { message: 'every feed must name a configured destination' },
+    ),
+]);
+
+export interface AttachSyncOptions {
+  destinations: readonly DestinationConfigInput[];
+  /** Default: returns from the platform destination (tiktok_shop) when configured, no tracking feed. */
+  feeds?: SyncFeeds;
+  startTrickle: boolean;
+  lock?: { staleAfterMs?: number; heartbeatMs?: number };
+  engine?: { idleRecheckMs?: number; leaseMs?: number; drainMaxWaitMs?: number };
+}
+
+/**
+ * Builds the delivery engine and the daily sync from destination configurations and puts them on
+ * the core (core.sync). With `startTrickle` the engine delivers in the background, woken by every
+ * enqueue; the CLI leaves it off and only drains within its daily run.
+ */
+export function attachSync(core: Core, options: AttachSyncOptions): SyncService {
+  const built: BuiltDestination[] = [];
+  try {
+    for (const config of options.destinations) built.push(buildDestination(config, { clock: core.clock }));
+  } catch (err) {
+    for (const b of built) b.close();
+    throw err;
+  }
+  const names = new Set(built.map((b) => b.destination.name));
+  const returnsFrom =
+    options.feeds?.returns ?? (names.has(PLATFORM_DESTINATION) ? [PLATFORM_DESTINATION] : []);
+  const trackingFrom = options.feeds?.tracking ?? [];
+
+  const returnSources: PullSource<ReturnOrderRecord>[] = [];
+  const trackingSources: PullSource<TrackingUpdateRecord>[] = [];
+  for (const b of built) {
+    const { returns, tracking } = b.pulls;
+    if (returns && returnsFrom.includes(b.destination.name)) {
+      returnSources.push(
+        mapSource(returns, (item) => toReturnOrderRecord(pulledReturnOrderSchema.parse(item))),
+      );
+    }
+    if (tracking && trackingFrom.includes(b.destination.name)) {
+      trackingSources.push(
+        mapSource(tracking, (item) => toTrackingRecord(pulledTrackingEventSchema.parse(item))),
+      );
+    }
+  }
+
+  const engine =
+    built.length > 0
+      ? new DeliveryEngine({
+          db: core.db,
+          clock: core.clock,
+          random: core.random,
+          destinations: built.map((b) => b.destination),
+          logger: core.logger,
+          subscribe: (listener) => core.outbox.onEnqueued(listener),
+          ...(options.engine?.idleRecheckMs !== undefined
+            ? { idleRecheckMs: options.engine.idleRecheckMs }
+            : {}),
+          ...(options.engine?.leaseMs !== undefined ? { leaseMs: options.engine.leaseMs } : {}),
+        })
+      : null;
+  const service = new SyncService(core, {
+    engine,
+    returnSources,
+    trackingSources,
+    startTrickle: options.startTrickle,
+    ...(options.lock ? { lock: options.lock } : {}),
+    ...(options.engine?.drainMaxWaitMs !== undefined
+      ? { drainMaxWaitMs: options.engine.drainMaxWaitMs }
+      : {}),
+    onClose: () => {
+      for (const b of built) b.close();
+    },
+  });
+  core.sync = service;
+  return service;
+}
+
+/**
+ * Attaches sync from the configuration stored in the station's settings. A missing configuration
+ * is no error (the overview still lists what waits in the queue); an unreadable one is reported
+ * and sync is attached without destinations, so nothing is sent to a half-understood setup.
+ */
+export function attachStoredSync(
+  core: Core,
+  options: Omit<AttachSyncOptions, 'destinations' | 'feeds'>,
+): { service: SyncService; configError: string | null } {
+  const raw = core.settings.getRaw(SYNC_CONFIG_KEY);
+  if (raw === undefined)
+    return { service: attachSync(core, { ...options, destinations: [] }), configError: null };
+  const parsed = storedSyncConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    return {
+      service: attachSync(core, { ...options, destinations: [] }),
+      configError: `${issue?.message ?? 'invalid'}${where}`,
+    };
+  }
+  return {
+    service: attachSync(core, {
+      ...options,
+      destinations: parsed.data.destinations,
+      feeds: parsed.data.feeds,
+    }),
+    configError: null,
+  };
+}
+
+/** Stores the station's sync configuration (validated first: a bad one is refused, not saved). */
+export function storeSyncConfig(
+  core: Core,
+  config: { destinations: readonly DestinationConfigInput[]; feeds?: SyncFeeds },
+): void {
+  const parsed = storedSyncConfigSchema.parse({
+    destinations: config.destinations,
+    feeds: config.feeds ?? {},
+  });
+  core.settings.setRaw(SYNC_CONFIG_KEY, parsed);
+}

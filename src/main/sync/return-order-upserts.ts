@@ -1,0 +1,188 @@
+import type { RETURN_STATUSES } from '../../shared/domain';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import type { IdGenerator } from '../ids';
+
+export type ReturnStatus = (typeof RETURN_STATUSES)[number];
+
+/** A return order as a platform feed reports it, already normalised by the source's adapter. */
+export interface ReturnOrderRecord {
+  platform: 'tiktok_shop' | 'manual';
+  platformReturnId: string;
+  orderId: string;
+  status: ReturnStatus;
+  reason: string | null;
+  returnTrackingNumber: string | null;
+  /**
+   * Carrier of the return parcel and its country; with both known the parcel row is created too.
+   * A null country is taken from the order's outbound parcel when this station has it.
+   */
+  returnCarrier: string | null;
+  country: string | null;
+  items: { sku: string; barcode: string | null; name: string; quantity: number }[];
+}
+
+// The warehouse moves a return forward (received → inspecting → completed); a feed that is behind
+// must not move it back. Only a return still expected may be cancelled by the platform.
+const PROGRESS: Record<ReturnStatus, number> = {
+  expected: 0,
+  cancelled: 0,
+  received: 1,
+  inspecting: 2,
+  completed: 3,
+};
+
+function mergeStatus(local: ReturnStatus, remote: ReturnStatus): ReturnStatus {
+  if (remote === 'cancelled') return local === 'expected' ? 'cancelled' : local;
+  if (local === 'cancelled') return remote === 'expected' ? local : remote;
+  return PROGRESS[remote] > PROGRESS[local] ? remote : local;
+}
+
+interface ExistingReturn {
+  id: string;
+  status: ReturnStatus;
+  parcel_id: string | null;
+}
+
+/**
+ * Upserts return orders by (platform, platform_return_id), with their expected items and the return
+ * parcel. Applying the same record twice leaves the database as applying it once.
+ * Call inside the caller's transaction (the pull runner commits rows and cursor together).
+ */
+export class ReturnOrderUpserts {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly newId: IdGenerator,
+  ) {}
+
+  /** Returns how many records changed something. */
+  apply(records: readonly ReturnOrderRecord[]): number {
+    let changed = 0;
+    for (const record of records) if (this.applyOne(record)) changed++;
+    return changed;
+  }
+
+  private applyOne(r: ReturnOrderRecord): boolean {
+    const db = this.db;
+    const now = this.clock.now();
+    const parcelId = this.upsertReturnParcel(r, now);
+    const existing = db
+      .prepare<[string, string], ExistingReturn>(
+        'SELECT id, status, parcel_id FROM return_orders WHERE platform = ? AND platform_return_id = ?',
+      )
+      .get(r.platform, r.platformReturnId);
+    let returnId: string;
+    let changes = 0;
+    if (!existing) {
+      returnId = this.newId();
+      changes += db
+        .prepare(
+          `INSERT INTO return_orders (id, platform, platform_return_id, order_id, parcel_id, return_tracking_number,
+             status, reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          returnId,
+          r.platform,
+          r.platformReturnId,
+          r.orderId,
+          parcelId,
+          r.returnTrackingNumber,
+          r.status,
+          r.reason,
+          now,
+          now,
+        ).changes;
+    } else {
+      returnId = existing.id;
+      const status = mergeStatus(existing.status, r.status);
+      // IS NOT: only a real difference bumps updated_at, so a replayed page is a no-op.
+      changes += db
+        .prepare(
+          `UPDATE return_orders SET order_id = @order, parcel_id = coalesce(@parcel, parcel_id),
+             return_tracking_number = coalesce(@tracking, return_tracking_number), status = @status,
+             reason = @reason, updated_at = @now
+           WHERE id = @id AND (order_id IS NOT @order OR parcel_id IS NOT coalesce(@parcel, parcel_id)
+             OR return_tracking_number IS NOT coalesce(@tracking, return_tracking_number)
+             OR status IS NOT @status OR reason IS NOT @reason)`,
+        )
+        .run({
+          order: r.orderId,
+          parcel: parcelId,
+          tracking: r.returnTrackingNumber,
+          status,
+          reason: r.reason,
+          now,
+          id: returnId,
+        }).changes;
+    }
+    changes += this.upsertItems(returnId, r.items);
+    return changes > 0;
+  }
+
+  private upsertReturnParcel(r: ReturnOrderRecord, now: number): string | null {
+    if (!r.returnTrackingNumber || !r.returnCarrier) return null;
+    const country =
+      r.country ??
+      this.db
+        .prepare<[string], { country: string }>(
+          'SELECT country FROM parcels WHERE order_id = ? ORDER BY created_at LIMIT 1',
+        )
+        .get(r.orderId)?.country;
+    if (!country) return null;
+    const found = this.db
+      .prepare<[string, string], { id: string }>(
+        'SELECT id FROM parcels WHERE carrier = ? AND tracking_number = ?',
+      )
+      .get(r.returnCarrier, r.returnTrackingNumber);
+    if (found) return found.id;
+    const id = this.newId();
+    this.db
+      .prepare(
+        `INSERT INTO parcels (id, tracking_number, carrier, country, order_id, direction, status, last_tracking_at,
+           created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'return', 'in_transit', NULL, ?, ?)`,
+      )
+      .run(id, r.returnTrackingNumber, r.returnCarrier, country, r.orderId, now, now);
+    return id;
+  }
+
+  /** Items are matched by SKU; one a clerk has already graded is never deleted. */
+  private upsertItems(returnId: string, items: ReturnOrderRecord['items']): number {
+    const db = this.db;
+    const existing = db
+      .prepare<[string], { id: string; sku: string; barcode: string | null; name: string; quantity: number }>(
+        'SELECT id, sku, barcode, name, quantity FROM return_items WHERE return_order_id = ?',
+      )
+      .all(returnId);
+    const bySku = new Map(existing.map((i) => [i.sku, i]));
+    const incoming = new Map<string, ReturnOrderRecord['items'][number]>();
+    for (const item of items) {
+      const prev = incoming.get(item.sku);
+      incoming.set(item.sku, prev ? { ...item, quantity: prev.quantity + item.quantity } : item);
+    }
+    let changes = 0;
+    for (const item of incoming.values()) {
+      const old = bySku.get(item.sku);
+      if (!old) {
+        changes += db
+          .prepare(
+            'INSERT INTO return_items (id, return_order_id, sku, barcode, name, quantity) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(this.newId(), returnId, item.sku, item.barcode, item.name, item.quantity).changes;
+      } else if (old.barcode !== item.barcode || old.name !== item.name || old.quantity !== item.quantity) {
+        changes += db
+          .prepare('UPDATE return_items SET barcode = ?, name = ?, quantity = ? WHERE id = ?')
+          .run(item.barcode, item.name, item.quantity, old.id).changes;
+      }
+    }
+    for (const old of existing) {
+      if (incoming.has(old.sku)) continue;
+      changes += db
+        .prepare(
+          'DELETE FROM return_items WHERE id = ? AND NOT EXISTS (SELECT 1 FROM qc_decisions WHERE return_item_id = ?)',
+        )
+        .run(old.id, old.id).changes;
+    }
+    return changes;
+  }
+}

@@ -1,0 +1,270 @@
+import os from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { UserView } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import type { SyncOverview, SyncProgress, SyncReport } from '../../shared/sync-views';
+import type { Core, SyncApi } from '../core';
+import { emptyCounts } from '../outbox/outbox-queries';
+import { runDailySync } from './daily-sync';
+import type { DeliveryEngine } from './delivery-engine';
+import type { PullSource } from './destination';
+import { PullRunner } from './pull-runner';
+import { ReturnOrderUpserts, type ReturnOrderRecord } from './return-order-upserts';
+import { SyncLock } from './sync-lock';
+import { SyncRuns } from './sync-runs';
+import { TrackingUpserts, type TrackingUpdateRecord } from './tracking-upserts';
+
+/** What the supervisor's side needs of the delivery engine. */
+export type SyncEngine = Pick<
+  DeliveryEngine,
+  'drain' | 'start' | 'stop' | 'circuitState' | 'destinationNames' | 'wake'
+>;
+
+export interface SyncServiceOptions {
+  /** Null when no destination is configured: the overview still shows what waits in the queue. */
+  engine: SyncEngine | null;
+  returnSources?: readonly PullSource<ReturnOrderRecord>[];
+  trackingSources?: readonly PullSource<TrackingUpdateRecord>[];
+  /** Deliver continuously in the background while the station runs (the app), or only on demand (CLI). */
+  startTrickle: boolean;
+  lock?: { staleAfterMs?: number; heartbeatMs?: number };
+  /** How long the daily push keeps waiting for retries due soon (the engine's default otherwise). */
+  drainMaxWaitMs?: number;
+  /** Released after the engine stops (e.g. the sources' HTTP agents). */
+  onClose?: () => Promise<void> | void;
+}
+
+interface RunningSync {
+  runId: string;
+  controller: AbortController;
+  progress: SyncProgress;
+  done: Promise<SyncReport>;
+}
+
+const REPORT_WRITE_ATTEMPTS = 5;
+
+/** The SyncApi of core.ts: overview, the daily sync run in the background, cancel, reports. */
+export class SyncService implements SyncApi {
+  private readonly lock: SyncLock;
+  private readonly runs: SyncRuns;
+  private readonly pullRunner: PullRunner;
+  private readonly returnUpserts: ReturnOrderUpserts;
+  private readonly trackingUpserts: TrackingUpserts;
+  private running: RunningSync | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly core: Core,
+    private readonly options: SyncServiceOptions,
+  ) {
+    this.lock = new SyncLock({ db: core.db, clock: core.clock, ...options.lock });
+    this.runs = new SyncRuns(core.db, core.clock);
+    this.pullRunner = new PullRunner(core.db, core.clock);
+    this.returnUpserts = new ReturnOrderUpserts(core.db, core.clock, core.newId);
+    this.trackingUpserts = new TrackingUpserts(core.db, core.clock, core.newId);
+    if (options.startTrickle) options.engine?.start();
+  }
+
+  overview(): SyncOverview {
+    const engine = this.options.engine;
+    const configured = new Set(engine?.destinationNames() ?? []);
+    const counts = this.core.outboxQueries.countsByDestination();
+    const contact = new Map(
+      this.core.db
+        .prepare<[], { name: string; last_success_at: number | null; last_error: string | null }>(
+          'SELECT name, last_success_at, last_error FROM destination_status',
+        )
+        .all()
+        .map((r) => [r.name, r]),
+    );
+    const names = [...new Set([...configured, ...counts.keys()])].sort();
+    return {
+      destinations: names.map((name) => ({
+        name,
+        counts: counts.get(name) ?? emptyCounts(),
+        circuit: engine?.circuitState(name) ?? 'closed',
+        lastSuccessAt: contact.get(name)?.last_success_at ?? null,
+        lastError: configured.has(name)
+          ? (contact.get(name)?.last_error ?? null)
+          : 'not configured on this station',
+      })),
+      running: this.running ? { ...this.running.progress } : null,
+    };
+  }
+
+  startDaily(trigger: 'ui' | 'cli', by: UserView): { runId: string } {
+    return { runId: this.begin(trigger, by).runId };
+  }
+
+  /** Runs one daily sync to its end (the CLI); `signal` cancels it like the screen's button. */
+  async runDaily(
+    trigger: 'ui' | 'cli',
+    by: UserView,
+    options: { signal?: AbortSignal; onProgress?: (p: SyncProgress) => void } = {},
+  ): Promise<SyncReport> {
+    const run = this.begin(trigger, by, options.onProgress);
+    const cancel = (): void => run.controller.abort();
+    if (options.signal?.aborted) cancel();
+    options.signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      return await run.done;
+    } finally {
+      options.signal?.removeEventListener('abort', cancel);
+    }
+  }
+
+  cancel(): { runId: string } {
+    const run = this.running;
+    if (!run) throw new AppError('SYNC_NOT_RUNNING');
+    run.progress.cancelRequested = true;
+    run.controller.abort();
+    return { runId: run.runId };
+  }
+
+  reports(limit: number): SyncReport[] {
+    const holder = this.lock.current()?.holder ?? '';
+    return this.runs.list(limit, (id) => id === this.running?.runId || holder.endsWith(`run ${id}`));
+  }
+
+  /** A dead letter sent again: look at its destination now rather than at the next idle check. */
+  wake(destination: string): void {
+    this.options.engine?.wake(destination);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const run = this.running;
+    if (run) {
+      run.controller.abort();
+      await run.done.catch(() => undefined);
+    }
+    await this.options.engine?.stop();
+    await this.options.onClose?.();
+  }
+
+  private begin(trigger: 'ui' | 'cli', by: UserView, onProgress?: (p: SyncProgress) => void): RunningSync {
+    const { core } = this;
+    if (this.closed) throw new AppError('INTERNAL', { reason: 'sync is closed' });
+    if (this.running) {
+      throw new AppError('SYNC_ALREADY_RUNNING', { holder: 'this station', runId: this.running.runId });
+    }
+    const runId = core.newId();
+    const startedAt = core.clock.now();
+    const handle = this.lock.acquire(`${os.hostname()} pid ${process.pid} ${trigger} run ${runId}`);
+    try {
+      core.db
+        .transaction(() => {
+          this.runs.begin(runId, trigger, by.id, startedAt);
+          core.audit.record({
+            userId: by.id,
+            action: 'sync.daily.start',
+            entityType: 'sync_run',
+            entityId: runId,
+            details: { trigger },
+          });
+        })
+        .immediate();
+    } catch (err) {
+      handle.release();
+      throw err;
+    }
+    const controller = new AbortController();
+    // A heartbeat that finds the lock taken over means another process now syncs: stop at once.
+    handle.lost.addEventListener('abort', () => controller.abort(), { once: true });
+    const state: Omit<RunningSync, 'done'> = {
+      runId,
+      controller,
+      progress: {
+        runId,
+        stage: 'pull_returns',
+        stageIndex: 0,
+        stageCount: 4,
+        done: 0,
+        total: 0,
+        startedAt,
+        cancelRequested: false,
+      },
+    };
+    const done = this.execute(state, trigger, startedAt, onProgress).finally(() => {
+      handle.release();
+      if (this.running?.runId === runId) this.running = null;
+    });
+    const run: RunningSync = Object.assign(state, { done });
+    this.running = run;
+    return run;
+  }
+
+  private async execute(
+    run: Omit<RunningSync, 'done'>,
+    trigger: 'ui' | 'cli',
+    startedAt: number,
+    onProgress?: (p: SyncProgress) => void,
+  ): Promise<SyncReport> {
+    const { core, options } = this;
+    // Let startDaily return its runId before the first page is requested.
+    await Promise.resolve();
+    const report = await runDailySync(
+      {
+        db: core.db,
+        clock: core.clock,
+        logger: core.logger,
+        settings: core.settings,
+        outboxQueries: core.outboxQueries,
+        pullRunner: this.pullRunner,
+        returnUpserts: this.returnUpserts,
+        trackingUpserts: this.trackingUpserts,
+        returnSources: options.returnSources ?? [],
+        trackingSources: options.trackingSources ?? [],
+        engine: options.engine,
+        destinationNames: options.engine?.destinationNames() ?? [],
+        ...(options.drainMaxWaitMs !== undefined ? { drainMaxWaitMs: options.drainMaxWaitMs } : {}),
+      },
+      {
+        runId: run.runId,
+        trigger,
+        startedAt,
+        signal: run.controller.signal,
+        onProgress: (p) => {
+          run.progress = { ...p, cancelRequested: run.controller.signal.aborted };
+          onProgress?.(run.progress);
+        },
+      },
+    ).catch((err: unknown): SyncReport => {
+      core.logger.error('daily sync failed', { runId: run.runId, error: err });
+      return {
+        id: run.runId,
+        trigger,
+        status: 'failed',
+        startedAt,
+        finishedAt: core.clock.now(),
+        durationMs: null,
+        destinations: [],
+        pulls: [],
+        failures: [],
+        exceptions: [],
+        errors: [`the sync stopped on an unexpected error: ${(err as Error).message ?? String(err)}`],
+      };
+    });
+    await this.store(report);
+    core.logger.info('daily sync finished', { runId: run.runId, status: report.status });
+    return report;
+  }
+
+  /** The report is the supervisor's only view of the run: keep trying while the file is busy. */
+  private async store(report: SyncReport): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.runs.finish(report);
+        return;
+      } catch (err) {
+        if (attempt >= REPORT_WRITE_ATTEMPTS) {
+          this.core.logger.error('could not store the sync report', { runId: report.id, error: err });
+          report.errors.push('this report could not be saved: the station database stayed locked');
+          return;
+        }
+        await sleep(200 * attempt);
+      }
+    }
+  }
+}

@@ -1,23 +1,25 @@
-import { useState } from 'react';
-import { connect } from './transport/client';
+import { useEffect } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { i18n } from 'i18next';
+import type { AppStores } from './app/app-stores';
+import { StoresProvider } from './app/stores-context';
+import { AppShell } from './shell/AppShell';
 
-const api = connect();
+export function App({ stores, i18n }: { stores: AppStores; i18n: i18n }) {
+  useEffect(() => {
+    const applyLang = (lng: string): void => {
+      document.documentElement.lang = lng;
+    };
+    applyLang(i18n.language);
+    i18n.on('languageChanged', applyLang);
+    return () => i18n.off('languageChanged', applyLang);
+  }, [i18n]);
 
-export function App() {
-  const [result, setResult] = useState('');
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        const code = new FormData(e.currentTarget).get('code');
-        api
-          .recordScan({ code: String(code), source: 'keyboard' })
-          .then((r) => setResult(r.outcome))
-          .catch((err: Error) => setResult(err.message));
-      }}
-    >
-      <input name="code" autoFocus />
-      <output data-testid="result">{result}</output>
-    </form>
+    <I18nextProvider i18n={i18n}>
+      <StoresProvider value={stores}>
+        <AppShell />
+      </StoresProvider>
+    </I18nextProvider>
   );
 }

@@ -1,11 +1,20 @@
+// Base styles first, so each feature's stylesheet (imported by its components) may refine them.
+import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { createAppStores } from './app/app-stores';
+import { createWebAudioBeeper } from './features/scan/web-audio-beeper';
+import { createI18n } from './i18n/i18n';
+import { connect } from './transport/client';
+
+const i18n = createI18n();
+const stores = createAppStores({ api: connect(), i18n, beeper: createWebAudioBeeper() });
 
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App stores={stores} i18n={i18n} />
     </StrictMode>,
   );

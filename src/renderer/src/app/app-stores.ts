@@ -1,0 +1,44 @@
+import type { i18n } from 'i18next';
+import type { LastmileApi } from '../../../shared/contract';
+import { createQueueStore, type QueueStore } from '../features/queue/queue-store';
+import type { Beeper } from '../features/scan/feedback-tones';
+import { createScanStore, type ScanStore } from '../features/scan/scan-store';
+import { createSessionStore, type SessionStore } from '../features/session/session-store';
+import { createSettingsStore, type SettingsStore } from '../features/settings/settings-store';
+import { createSyncStore, type SyncStore } from '../features/sync/sync-store';
+import { createShellStore, type ShellStore } from '../shell/shell-store';
+
+export interface AppStores {
+  shell: ShellStore;
+  session: SessionStore;
+  settings: SettingsStore;
+  scan: ScanStore;
+  queue: QueueStore;
+  sync: SyncStore;
+}
+
+export interface AppDeps {
+  api: LastmileApi;
+  i18n: i18n;
+  beeper: Beeper;
+}
+
+/** Builds every feature's store around one API; stores talk to each other only through these wires. */
+export function createAppStores({ api, i18n, beeper }: AppDeps): AppStores {
+  const session = createSessionStore(api);
+  const settings = createSettingsStore({
+    api,
+    onApplied: (s) => {
+      if (i18n.language !== s.language) void i18n.changeLanguage(s.language);
+      session.getState().setStationName(s.stationName);
+    },
+  });
+  return {
+    shell: createShellStore(),
+    session,
+    settings,
+    scan: createScanStore({ api, beeper, soundOn: () => settings.getState().settings?.sound ?? true }),
+    queue: createQueueStore(api),
+    sync: createSyncStore({ api }),
+  };
+}

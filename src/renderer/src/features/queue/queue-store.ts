@@ -1,0 +1,90 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { LastmileApi } from '../../../../shared/contract';
+import { OUTBOX_STATUSES, type OutboxEventView } from '../../../../shared/domain';
+import type { AppErrorShape } from '../../../../shared/errors';
+import { toErrorShape } from '../../i18n/error-message';
+
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export interface QueueState {
+  statuses: OutboxStatus[];
+  page: number;
+  pageSize: number;
+  events: OutboxEventView[];
+  total: number;
+  counts: Record<OutboxStatus, number>;
+  loading: boolean;
+  error: AppErrorShape | null;
+  load(): Promise<void>;
+  toggleStatus(status: OutboxStatus): Promise<void>;
+  setPage(page: number): Promise<void>;
+  /** Reloads while the screen is open: the background sync changes statuses under the clerk's eyes. */
+  startPolling(intervalMs?: number): () => void;
+}
+
+export type QueueStore = StoreApi<QueueState>;
+
+/** Rows that fit a 768-pixel-high screen at arm's-length type size. */
+export const QUEUE_PAGE_SIZE = 9;
+
+export function pageCount(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+export function createQueueStore(api: LastmileApi, pageSize = QUEUE_PAGE_SIZE): QueueStore {
+  return createStore<QueueState>()((set, get) => ({
+    statuses: ['pending', 'in_flight'],
+    page: 0,
+    pageSize,
+    events: [],
+    total: 0,
+    counts: Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>,
+    loading: false,
+    error: null,
+
+    async load() {
+      const { statuses, page } = get();
+      set({ loading: true });
+      try {
+        // One cheap count per status for the filter buttons, then the page itself.
+        const [list, ...perStatus] = await Promise.all([
+          api.listQueue({ statuses, limit: pageSize, offset: page * pageSize }),
+          ...OUTBOX_STATUSES.map((s) => api.listQueue({ statuses: [s], limit: 1, offset: 0 })),
+        ]);
+        const counts = Object.fromEntries(
+          OUTBOX_STATUSES.map((s, i) => [s, perStatus[i]?.total ?? 0]),
+        ) as Record<OutboxStatus, number>;
+        const lastPage = pageCount(list.total, pageSize) - 1;
+        if (page > lastPage) {
+          set({ page: lastPage, loading: false });
+          return get().load();
+        }
+        set({ events: list.events, total: list.total, counts, loading: false, error: null });
+      } catch (err) {
+        set({ loading: false, error: toErrorShape(err) });
+      }
+    },
+
+    toggleStatus(status) {
+      const current = get().statuses;
+      const next = current.includes(status) ? current.filter((s) => s !== status) : [...current, status];
+      // An empty filter would show nothing and confuse; keep at least one status.
+      if (next.length === 0) return Promise.resolve();
+      set({ statuses: OUTBOX_STATUSES.filter((s) => next.includes(s)), page: 0 });
+      return get().load();
+    },
+
+    setPage(page) {
+      set({ page: Math.max(0, page) });
+      return get().load();
+    },
+
+    startPolling(intervalMs = 5000) {
+      void get().load();
+      const timer = setInterval(() => {
+        if (!get().loading) void get().load();
+      }, intervalMs);
+      return () => clearInterval(timer);
+    },
+  }));
+}

@@ -1,0 +1,173 @@
+import type { SCAN_SOURCES } from '../../../../shared/domain';
+
+export type ScanSource = (typeof SCAN_SOURCES)[number];
+
+/** The parts of a KeyboardEvent the decoder reads; plain data so it runs and is tested without a DOM. */
+export interface KeyInput {
+  code: string;
+  key: string;
+  keyCode: number;
+  isComposing: boolean;
+  ctrlKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  /** Milliseconds on a monotonic clock (the event's timeStamp). */
+  time: number;
+}
+
+export interface ScannerTiming {
+  /** Longest gap between two keystrokes of one scanner burst; scanners type every 25–30 ms. */
+  maxScannerGapMs: number;
+  /** A burst shorter than this is a person's fast fingers, not a scanner. */
+  minScannerLength: number;
+  /** Keys typed this long before a scanner burst were stray presses, not part of the code. */
+  strayPauseMs: number;
+}
+
+export const DEFAULT_TIMING: ScannerTiming = { maxScannerGapMs: 60, minScannerLength: 4, strayPauseMs: 500 };
+
+export type DecodeResult =
+  /** Not for the scanner: let the page handle the key (navigation, buttons, shortcuts). */
+  | { kind: 'pass' }
+  /** Consumed; the text being typed is now `text`. */
+  | { kind: 'typed'; text: string }
+  /** A terminator ended a code. */
+  | { kind: 'submit'; text: string; source: ScanSource }
+  /** An input method is composing: what arrives is CJK/Thai text or nothing, never the code. */
+  | { kind: 'ime' };
+
+/** FNC1 of a GS1 string reaches the PC as GS; many scanners send it as F8. */
+const GS = '\u001d';
+
+/** Shortcuts a person uses on an idle screen; inside a burst they are the scanner's control characters. */
+const CTRL_SHORTCUTS = new Set(['A', 'C', 'R', 'V', 'X', 'Z']);
+
+/** Keys whose character is the same on every layout; the letter and digit keys are decoded by position. */
+const FIXED_KEYS: Record<string, string> = {
+  Minus: '-',
+  NumpadSubtract: '-',
+  Slash: '/',
+  NumpadDivide: '/',
+  Period: '.',
+  NumpadDecimal: '.',
+  NumpadAdd: '+',
+  NumpadMultiply: '*',
+  Space: ' ',
+  F8: GS,
+};
+
+interface Typed {
+  ch: string;
+  /** null for text that did not come from keystrokes (paste, an input method's commit). */
+  time: number | null;
+}
+
+/**
+ * Turns keystrokes into scanned codes wherever the focus is. Letters and digits are read from
+ * `KeyboardEvent.code` (the physical key), so a scanner on a French, German or Thai layout still
+ * yields the printed code. A code is marked 'scanner' when its last burst came at scanner speed;
+ * keys pressed well before such a burst (a stray key on an idle screen) are dropped, because the
+ * scan is what the clerk meant.
+ */
+export class ScannerDecoder {
+  private typed: Typed[] = [];
+
+  constructor(private readonly timing: ScannerTiming = DEFAULT_TIMING) {}
+
+  get text(): string {
+    return this.typed.map((t) => t.ch).join('');
+  }
+
+  /** Text that arrived without keystrokes (paste, IME commit); it counts as typed by a person. */
+  replace(text: string): string {
+    this.typed = Array.from(text, (ch) => ({ ch, time: null }));
+    return this.text;
+  }
+
+  reset(): void {
+    this.typed = [];
+  }
+
+  key(input: KeyInput): DecodeResult {
+    if (isImeKey(input)) {
+      this.reset();
+      return { kind: 'ime' };
+    }
+    if (input.altKey || input.metaKey) return { kind: 'pass' };
+    const empty = this.typed.length === 0;
+
+    switch (input.code) {
+      case 'Enter':
+      case 'NumpadEnter':
+      case 'Tab':
+        return empty ? { kind: 'pass' } : this.finish(input.time);
+      case 'Backspace':
+        if (empty) return { kind: 'pass' };
+        this.typed.pop();
+        return { kind: 'typed', text: this.text };
+      case 'Escape':
+        if (empty) return { kind: 'pass' };
+        this.reset();
+        return { kind: 'typed', text: '' };
+    }
+
+    const ch = decodeCharacter(input, empty);
+    // A space on an idle screen presses the focused button; inside a code it is a (bad) character.
+    if (ch === null || (ch === ' ' && empty)) return { kind: 'pass' };
+    this.typed.push({ ch, time: input.time });
+    return { kind: 'typed', text: this.text };
+  }
+
+  private finish(now: number): DecodeResult {
+    const { maxScannerGapMs, minScannerLength, strayPauseMs } = this.timing;
+    const typed = this.typed;
+    let start = typed.length - 1;
+    while (start > 0 && isQuick(typed[start - 1], typed[start], maxScannerGapMs)) start--;
+    const last = typed[typed.length - 1];
+    const burst = typed.length - start;
+    const terminatorQuick = last?.time != null && now - last.time <= maxScannerGapMs;
+    const fromScanner = burst >= minScannerLength && terminatorQuick && typed[start]?.time != null;
+    const before = typed[start - 1]?.time;
+    const firstOfBurst = typed[start]?.time;
+    const strayBefore =
+      fromScanner && before != null && firstOfBurst != null && firstOfBurst - before >= strayPauseMs;
+    const chosen = strayBefore ? typed.slice(start) : typed;
+    this.reset();
+    return {
+      kind: 'submit',
+      text: chosen.map((t) => t.ch).join(''),
+      source: fromScanner ? 'scanner' : 'keyboard',
+    };
+  }
+}
+
+function isQuick(a: Typed | undefined, b: Typed | undefined, maxGap: number): boolean {
+  return a?.time != null && b?.time != null && b.time - a.time <= maxGap;
+}
+
+/** Chrome's signs of an active input method (Chinese, Thai, Vietnamese…) on a keystroke. */
+export function isImeKey(input: Pick<KeyInput, 'key' | 'keyCode' | 'isComposing'>): boolean {
+  return (
+    input.isComposing || input.keyCode === 229 || input.key === 'Unidentified' || input.key === 'Process'
+  );
+}
+
+/** The character a key stands for in a scanned code, or null when the key types nothing. */
+export function decodeCharacter(input: KeyInput, bufferEmpty: boolean): string | null {
+  const letter = /^Key([A-Z])$/.exec(input.code)?.[1];
+  if (input.ctrlKey) {
+    if (!letter || (bufferEmpty && CTRL_SHORTCUTS.has(letter))) return null;
+    // Ctrl+B is STX, Ctrl+C is ETX…: the control characters scanners add as prefix or suffix.
+    return String.fromCharCode(letter.charCodeAt(0) - 64);
+  }
+  if (letter) return letter;
+  const digit = /^(?:Digit|Numpad)([0-9])$/.exec(input.code)?.[1];
+  if (digit && !(input.shiftKey && input.code.startsWith('Digit'))) return digit;
+  const fixed = input.shiftKey ? undefined : FIXED_KEYS[input.code];
+  if (fixed !== undefined) return fixed;
+  if (input.code === 'F8') return GS;
+  // Punctuation depends on the layout; the layout's own character is the best we know.
+  if (input.key.length === 1 && input.key >= ' ' && input.key <= '~') return input.key;
+  return null;
+}

@@ -1,0 +1,71 @@
+import { useEffect } from 'react';
+import type { StoreApi } from 'zustand';
+import type { ShellState } from '../../shell/shell-store';
+import { screenForKey } from '../../shell/screens';
+import type { ScanState } from './scan-store';
+
+/** The Scan screen's own code field carries this attribute; every other field is left alone. */
+const SCAN_FIELD_ATTRIBUTE = 'data-scan-field';
+
+function isOtherField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement) || target.hasAttribute(SCAN_FIELD_ATTRIBUTE)) return false;
+  return (
+    target.isContentEditable ||
+    target.tagName === 'INPUT' ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT'
+  );
+}
+
+/**
+ * Hears the scanner wherever the focus is: a keyboard-wedge scanner types into whatever has focus,
+ * and clerks should never have to click a field first. A scan made on another screen is recorded
+ * and the Scan screen comes up to show it. Keys aimed at another field, an open dialog, or the
+ * screen switcher are left alone.
+ */
+export function useScannerCapture(
+  scan: StoreApi<ScanState>,
+  shell: StoreApi<ShellState>,
+  paused: () => boolean,
+): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented || paused() || isOtherField(e.target)) return;
+      if (screenForKey(e)) return;
+      const onScanScreen = shell.getState().screen === 'scan';
+      const verdict = scan.getState().key(
+        {
+          code: e.code,
+          key: e.key,
+          keyCode: e.keyCode,
+          isComposing: e.isComposing,
+          ctrlKey: e.ctrlKey,
+          altKey: e.altKey,
+          metaKey: e.metaKey,
+          shiftKey: e.shiftKey,
+          time: e.timeStamp,
+        },
+        onScanScreen ? 'scan-screen' : 'elsewhere',
+      );
+      if (verdict !== 'pass') e.preventDefault();
+      if (verdict === 'scanned' && !onScanScreen) shell.getState().show('scan');
+    };
+    const onPaste = (e: ClipboardEvent): void => {
+      if (paused() || isOtherField(e.target) || shell.getState().screen !== 'scan') return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      e.preventDefault();
+      scan.getState().paste(text);
+    };
+    // Half-typed keys belong to the screen they were typed on.
+    const unsubscribe = shell.subscribe((s, before) => {
+      if (s.screen !== before.screen) scan.getState().resetTyping();
+    });
+    window.addEventListener('keydown', onKeyDown, true);
+    window.addEventListener('paste', onPaste, true);
+    return () => {
+      unsubscribe();
+      window.removeEventListener('keydown', onKeyDown, true);
+      window.removeEventListener('paste', onPaste, true);
+    };
+  }, [scan, shell, paused]);
+}

@@ -1,0 +1,107 @@
+import { useTranslation } from 'react-i18next';
+import { useFeature } from '../../app/stores-context';
+import { LOCALES } from '../../i18n/locales';
+import { ErrorText } from '../../ui/ErrorText';
+import './settings.css';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const settings = useFeature('settings', (s) => s.settings);
+  const draft = useFeature('settings', (s) => s.draft);
+  const saving = useFeature('settings', (s) => s.saving);
+  const savedAt = useFeature('settings', (s) => s.savedAt);
+  const error = useFeature('settings', (s) => s.error);
+  const edit = useFeature('settings', (s) => s.edit);
+  const saveDraft = useFeature('settings', (s) => s.saveDraft);
+  const setLanguage = useFeature('settings', (s) => s.setLanguage);
+  const setSound = useFeature('settings', (s) => s.setSound);
+
+  if (!settings) return error ? <ErrorText error={error} /> : <p>{t('app.loading')}</p>;
+
+  return (
+    <div className="settings-screen">
+      <h1 className="screen-title">{t('settings.title')}</h1>
+      <fieldset className="setting">
+        <legend className="field-label">{t('settings.language')}</legend>
+        <div className="segmented" role="radiogroup">
+          {LOCALES.map((l) => (
+            <button
+              key={l.code}
+              type="button"
+              role="radio"
+              lang={l.code}
+              aria-checked={settings.language === l.code}
+              className="segment"
+              onClick={() => void setLanguage(l.code)}
+              data-language={l.code}
+            >
+              {l.nativeName}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="setting">
+        <legend className="field-label">{t('settings.sound')}</legend>
+        <div className="segmented" role="radiogroup">
+          <button
+            type="button"
+            role="radio"
+            aria-checked={settings.sound}
+            className="segment"
+            onClick={() => void setSound(true)}
+          >
+            {t('settings.soundOn')}
+          </button>
+          <button
+            type="button"
+            role="radio"
+            aria-checked={!settings.sound}
+            className="segment"
+            onClick={() => void setSound(false)}
+          >
+            {t('settings.soundOff')}
+          </button>
+        </div>
+      </fieldset>
+      <form
+        className="settings-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void saveDraft();
+        }}
+      >
+        <label className="field">
+          <span className="field-label">{t('settings.stationName')}</span>
+          <input
+            className="input"
+            name="stationName"
+            maxLength={40}
+            value={draft.stationName}
+            onChange={(e) => edit({ stationName: e.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('settings.staleHours')}</span>
+          <input
+            className="input input-number"
+            name="staleTrackingHours"
+            inputMode="numeric"
+            value={draft.staleTrackingHours}
+            onChange={(e) => edit({ staleTrackingHours: e.target.value })}
+          />
+        </label>
+        <div className="settings-actions">
+          <button type="submit" className="btn btn-primary" disabled={saving}>
+            {t('settings.save')}
+          </button>
+          {savedAt !== null && !error && (
+            <span className="saved" role="status">
+              {t('settings.saved')}
+            </span>
+          )}
+        </div>
+      </form>
+      {error && <ErrorText error={error} />}
+    </div>
+  );
+}

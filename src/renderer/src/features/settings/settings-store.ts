@@ -1,0 +1,86 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { LastmileApi } from '../../../../shared/contract';
+import type { Settings } from '../../../../shared/domain';
+import type { AppErrorShape } from '../../../../shared/errors';
+import { toErrorShape } from '../../i18n/error-message';
+
+/** The fields edited as text and saved with the Save button; language and sound apply at once. */
+export interface SettingsDraft {
+  stationName: string;
+  staleTrackingHours: string;
+}
+
+export interface SettingsState {
+  settings: Settings | null;
+  draft: SettingsDraft;
+  saving: boolean;
+  savedAt: number | null;
+  error: AppErrorShape | null;
+  load(): Promise<void>;
+  edit(patch: Partial<SettingsDraft>): void;
+  saveDraft(): Promise<void>;
+  setLanguage(language: Settings['language']): Promise<void>;
+  setSound(on: boolean): Promise<void>;
+}
+
+export interface SettingsStoreDeps {
+  api: LastmileApi;
+  /** Called with every settings value the station confirms (switch the language, rename the header). */
+  onApplied: (settings: Settings) => void;
+  now?: () => number;
+}
+
+export type SettingsStore = StoreApi<SettingsState>;
+
+function draftOf(settings: Settings): SettingsDraft {
+  return { stationName: settings.stationName, staleTrackingHours: String(settings.staleTrackingHours) };
+}
+
+export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
+  const now = deps.now ?? Date.now;
+  return createStore<SettingsState>()((set, get) => {
+    const update = async (patch: Partial<Settings>): Promise<void> => {
+      set({ saving: true, error: null });
+      try {
+        const settings = await deps.api.updateSettings(patch);
+        set({ settings, draft: draftOf(settings), saving: false, savedAt: now() });
+        deps.onApplied(settings);
+      } catch (err) {
+        set({ saving: false, error: toErrorShape(err), savedAt: null });
+      }
+    };
+
+    return {
+      settings: null,
+      draft: { stationName: '', staleTrackingHours: '' },
+      saving: false,
+      savedAt: null,
+      error: null,
+
+      async load() {
+        try {
+          const settings = await deps.api.getSettings({});
+          set({ settings, draft: draftOf(settings), error: null });
+          deps.onApplied(settings);
+        } catch (err) {
+          set({ error: toErrorShape(err) });
+        }
+      },
+
+      edit: (patch) => set((s) => ({ draft: { ...s.draft, ...patch }, savedAt: null })),
+
+      saveDraft() {
+        const { draft } = get();
+        const hours = draft.staleTrackingHours.trim();
+        // A non-number goes as NaN, which the contract refuses with a field-precise validation error.
+        return update({
+          stationName: draft.stationName.trim(),
+          staleTrackingHours: /^\d+$/.test(hours) ? Number(hours) : Number.NaN,
+        });
+      },
+
+      setLanguage: (language) => update({ language }),
+      setSound: (sound) => update({ sound }),
+    };
+  });
+}

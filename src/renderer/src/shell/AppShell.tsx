@@ -1,0 +1,66 @@
+import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFeature, useStores } from '../app/stores-context';
+import { QueueScreen } from '../features/queue/QueueScreen';
+import { ScanScreen } from '../features/scan/ScanScreen';
+import { useScannerCapture } from '../features/scan/use-scanner-capture';
+import { SignInDialog } from '../features/session/SignInDialog';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { SyncScreen } from '../features/sync/SyncScreen';
+import { ErrorText } from '../ui/ErrorText';
+import { Header } from './Header';
+import { NavRail } from './NavRail';
+import { screenForKey } from './screens';
+import './shell.css';
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const stores = useStores();
+  const screen = useFeature('shell', (s) => s.screen);
+  const user = useFeature('session', (s) => s.user);
+  const error = useFeature('session', (s) => s.error);
+  const dialogOpen = useFeature('session', (s) => s.dialogOpen);
+
+  const isDialogOpen = useCallback(() => stores.session.getState().dialogOpen, [stores]);
+  useScannerCapture(stores.scan, stores.shell, isDialogOpen);
+
+  useEffect(() => {
+    void stores.session.getState().load();
+    void stores.settings.getState().load();
+  }, [stores]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (stores.session.getState().dialogOpen) return;
+      const target = screenForKey(e);
+      if (!target) return;
+      e.preventDefault();
+      stores.shell.getState().show(target);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [stores]);
+
+  return (
+    <div className="shell">
+      <Header />
+      <NavRail />
+      <main className="shell-main">
+        {!user && error ? (
+          <ErrorText error={error} className="shell-blocking-error" />
+        ) : !user ? (
+          <p className="shell-loading">{t('app.loading')}</p>
+        ) : screen === 'scan' ? (
+          <ScanScreen />
+        ) : screen === 'queue' ? (
+          <QueueScreen />
+        ) : screen === 'sync' ? (
+          <SyncScreen />
+        ) : (
+          <SettingsScreen />
+        )}
+      </main>
+      {dialogOpen && <SignInDialog />}
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+/** Date and time in the screen's language, to the second: clerks compare it with the wall clock. */
+export function formatDateTime(ms: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' }).format(ms);
+}
+
+export function formatTime(ms: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { timeStyle: 'medium' }).format(ms);
+}

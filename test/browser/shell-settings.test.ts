@@ -1,0 +1,138 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TempDirs } from '../helpers/temp-dir';
+import {
+  SCANNER_DELAY_MS,
+  launchChromium,
+  openStation,
+  screenshot,
+  startStation,
+  type Station,
+} from './station-fixture';
+
+describe('shell, sign-in and settings in Chromium', () => {
+  const temp = new TempDirs();
+  let browser: Browser;
+  let station: Station;
+  let page: Page;
+
+  beforeAll(async () => {
+    station = await startStation(temp.make('lastmile-browser-'), { demoParcels: 40 });
+    browser = await launchChromium();
+    page = await openStation(browser, station);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await station?.close();
+    temp.cleanup();
+  });
+
+  it('shows the station and the operator in the header and the key of every screen on its button', async () => {
+    await expect(page.getByTestId('station-name').textContent()).resolves.toBe('QC-1');
+    await expect(page.getByTestId('operator').textContent()).resolves.toBe('Clerk');
+    const labels = await page.locator('nav button').allTextContents();
+    expect(labels).toEqual(['F1Scan', 'F2Queue', 'F3Sync', 'F4Settings']);
+    await page.keyboard.press('F4');
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await page.keyboard.press('Alt+1');
+    await page.locator('[data-testid=scan-panel][data-kind=idle]').waitFor();
+  });
+
+  it('signs a supervisor in with a PIN, refusing a wrong PIN with a translated message', async () => {
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Mei').waitFor();
+    await screenshot(page, 'sign-in');
+
+    await dialog.getByText('Mei').click();
+    await dialog.getByLabel('PIN').fill('1234');
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    await expect(dialog.locator('[data-error-code=BAD_PIN]').textContent()).resolves.toBe(
+      'Wrong PIN. Try again.',
+    );
+    expect(station.core.session.user().role).toBe('clerk');
+
+    await dialog.getByLabel('PIN').fill('9999');
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect(page.getByTestId('operator').textContent()).resolves.toBe('Mei · Supervisor');
+    expect(station.core.session.user().id).toBe('supervisor-mei');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByTestId('operator').getByText('Clerk').waitFor();
+    expect(station.core.session.user().role).toBe('clerk');
+  });
+
+  it('does not let scanner keys leak into the PIN field or record scans while the dialog is open', async () => {
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('PIN').waitFor();
+    await page.keyboard.type('4321', { delay: SCANNER_DELAY_MS });
+    await expect(dialog.getByLabel('PIN').inputValue()).resolves.toBe('4321');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(station.core.db.prepare('SELECT count(*) AS n FROM scans').get()).toEqual({ n: 0 });
+  });
+
+  it('records a scan made while another screen is open and brings up the Scan screen to show it', async () => {
+    const tracking = station.core.db
+      .prepare<[], { t: string }>('SELECT tracking_number AS t FROM parcels ORDER BY id LIMIT 1')
+      .get()?.t;
+    await page.keyboard.press('F2');
+    await page.getByTestId('queue-table').waitFor();
+    await page.keyboard.type(tracking ?? '', { delay: SCANNER_DELAY_MS });
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=scan-panel][data-kind=found]').waitFor();
+    await expect(page.getByTestId('tracking-number').textContent()).resolves.toBe(tracking);
+    await expect(page.locator('nav button[aria-current=page]').textContent()).resolves.toBe('F1Scan');
+    expect(station.core.db.prepare('SELECT code FROM scans').all()).toEqual([{ code: tracking }]);
+  });
+
+  it('saves station settings and switches the whole screen to Chinese at once', async () => {
+    await page.keyboard.press('F4');
+    await page.getByLabel('Station name').fill('Dock 3');
+    await page.getByLabel(/Flag parcels/).fill('72');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    await expect(page.getByTestId('station-name').textContent()).resolves.toBe('Dock 3');
+    expect(station.core.settings.get()).toMatchObject({ stationName: 'Dock 3', staleTrackingHours: 72 });
+    await screenshot(page, 'settings');
+
+    await page.getByLabel(/Flag parcels/).fill('abc');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('[data-error-code=VALIDATION_FAILED]').waitFor();
+    expect(station.core.settings.get().staleTrackingHours).toBe(72);
+
+    await page.locator('[data-language=zh-CN]').click();
+    await page.locator('nav').getByText('扫描').waitFor();
+    await expect(page.locator('nav button').allTextContents()).resolves.toEqual([
+      'F1扫描',
+      'F2队列',
+      'F3同步',
+      'F4设置',
+    ]);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
+    expect(station.core.settings.get().language).toBe('zh-CN');
+
+    await page.keyboard.press('F1');
+    await page.keyboard.type('ZZ999', { delay: SCANNER_DELAY_MS });
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=scan-panel][data-kind=unknown]').getByText('未知编码').waitFor();
+    await page.keyboard.press('Control+B');
+    await page.keyboard.type('123456', { delay: SCANNER_DELAY_MS });
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-error-code=SCAN_BAD_CHARACTERS]').textContent()).resolves.toBe(
+      '扫描内容的第 1 位含有控制字符（代码 2）。请检查扫描枪的前缀/后缀设置，然后重新扫描。',
+    );
+    await screenshot(page, 'scan-error-zh-CN');
+  });
+
+  it('keeps the language after a reload, since it is a station setting', async () => {
+    await page.reload();
+    await page.locator('nav').getByText('扫描').waitFor();
+    await page.keyboard.press('F4');
+    await page.locator('[data-language=en]').click();
+    await page.locator('nav').getByText('Scan').waitFor();
+  });
+});

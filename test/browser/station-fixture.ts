@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { createCore, type Core } from '../../src/main/core';
+import { seedDemo } from '../../src/main/demo/seed';
+import { silentLogger } from '../../src/main/logger';
+import { seededRandom } from '../../src/main/random';
+import { ensureRendererBuilt } from '../../src/main/station/renderer-build';
+import { startStationServer, type StationServer } from '../../src/main/station/server';
+
+export const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SCREENSHOT_DIR = path.join(PACKAGE_ROOT, 'test-output', 'screenshots');
+/** The station screen the app is designed for. */
+export const STATION_VIEWPORT = { width: 1366, height: 768 };
+/** A keyboard-wedge scanner's pace between keystrokes. */
+export const SCANNER_DELAY_MS = 25;
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+let rendererDir: Promise<string> | null = null;
+
+/** Builds the screens once per test process (only when the sources are newer than the last build). */
+export function builtRenderer(): Promise<string> {
+  rendererDir ??= ensureRendererBuilt(PACKAGE_ROOT, () => {});
+  return rendererDir;
+}
+
+export interface Station {
+  core: Core;
+  server: StationServer;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A real station as `lastmile station` runs it: a core on `dataDir` and the HTTP server on
+ * 127.0.0.1 serving the built renderer. `beforeServe` may attach more (e.g. sync) to the core.
+ */
+export async function startStation(
+  dataDir: string,
+  options: { demoParcels?: number; beforeServe?: (core: Core) => void | Promise<void> } = {},
+): Promise<Station> {
+  const dir = await builtRenderer();
+  const core = createCore({ dataDir, logger: silentLogger, random: seededRandom(11) });
+  try {
+    const empty = core.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM parcels').get()?.n === 0;
+    if (options.demoParcels && empty) {
+      seedDemo(core.db, core.users, { seed: 42, parcels: options.demoParcels, now: core.clock.now() });
+    }
+    await options.beforeServe?.(core);
+    const server = await startStationServer({ core, rendererDir: dir, port: 0 });
+    return {
+      core,
+      server,
+      dataDir,
+      async close() {
+        await server.close();
+        await core.close();
+      },
+    };
+  } catch (err) {
+    await core.close();
+    throw err;
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Opens the station's URL at the station screen size and waits until the shell knows its operator. */
+export async function openStation(browser: Browser, station: Station): Promise<Page> {
+  const context = await browser.newContext({ viewport: STATION_VIEWPORT });
+  const page = await context.newPage();
+  await page.goto(station.server.openUrl);
+  await page.locator('[data-testid=operator]').filter({ hasNotText: '—' }).waitFor();
+  return page;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** Rows the scan flow writes, to prove that refused input wrote nothing. */
+export function countRows(core: Core): { scans: number; events: number } {
+  const n = (sql: string): number => core.db.prepare<[], { n: number }>(sql).get()?.n ?? 0;
+  return {
+    scans: n('SELECT count(*) AS n FROM scans'),
+    events: n('SELECT count(*) AS n FROM outbox_events'),
+  };
+}
+
+/** The colour a clerk sees behind an element (this file is type-checked without the DOM library). */
+export function backgroundColor(locator: Locator): Promise<string> {
+  return locator.evaluate((el) => {
+    type View = { getComputedStyle(e: unknown): { backgroundColor: string } };
+    const view = (el as unknown as { ownerDocument: { defaultView: View } }).ownerDocument.defaultView;
+    return view.getComputedStyle(el).backgroundColor;
+  });
+}

@@ -1,0 +1,189 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestCarrier, type TestCarrier } from '../../src/main/carriers/test-carrier/server';
+import type { Core } from '../../src/main/core';
+import { DEMO_CARRIERS } from '../../src/main/demo/tracking-numbers';
+import { HUB_DESTINATION, PLATFORM_DESTINATION } from '../../src/main/scans/scan-routing';
+import { attachStoredSync, storeSyncConfig } from '../../src/main/sync/attach-sync';
+import { TempDirs } from '../helpers/temp-dir';
+import { launchChromium, openStation, screenshot, startStation, type Station } from './station-fixture';
+
+const REFUSED_CODES = ['ZZ404NOTOURS', 'ZZ405NOTOURS'];
+
+/**
+ * Wires the station to one local test carrier standing in for every carrier, the platform and the
+ * hub (as `lastmile station --demo` does), with the background trickle off so the queue waits for
+ * the supervisor's daily sync. Three scans wait in the queue; the hub refuses the two unknown ones for good.
+ */
+async function wireSync(core: Core): Promise<TestCarrier> {
+  const tracked = core.db
+    .prepare<[], { t: string }>('SELECT tracking_number AS t FROM parcels ORDER BY id LIMIT 20')
+    .all()
+    .map((r) => r.t);
+  const carrier = await startTestCarrier({
+    seed: 5,
+    returns: 4,
+    trackingNumbers: tracked,
+    trackingPerParcel: 1,
+    carrierName: 'demo-feed',
+  });
+  const names = [...new Set([...DEMO_CARRIERS.map((c) => c.name), PLATFORM_DESTINATION, HUB_DESTINATION])];
+  storeSyncConfig(core, {
+    destinations: names.map((name) => ({
+      name,
+      kind: 'test-carrier' as const,
+      baseUrl: carrier.url,
+      credentials: { clientId: 'lastmile', clientSecret: 'test-secret' },
+    })),
+    feeds: { returns: [PLATFORM_DESTINATION], tracking: [PLATFORM_DESTINATION] },
+  });
+  const { configError } = attachStoredSync(core, { startTrickle: false });
+  if (configError) throw new Error(configError);
+
+  const tracking = core.db
+    .prepare<[], { t: string }>('SELECT return_tracking_number AS t FROM return_orders ORDER BY id LIMIT 1')
+    .get()?.t;
+  core.scans.record({ code: tracking ?? '', source: 'scanner' }, core.session.user());
+  const keys = REFUSED_CODES.map((code) => {
+    const refused = core.scans.record({ code, source: 'scanner' }, core.session.user());
+    return (
+      core.db
+        .prepare<[string], { k: string }>('SELECT idempotency_key AS k FROM outbox_events WHERE id = ?')
+        .get(refused.outboxEventId)?.k ?? ''
+    );
+  });
+  carrier.rejectKeys(keys, 'hub: code matches no parcel');
+  // Slow enough that a person (and the test) sees the progress bar move.
+  carrier.setLatency(150);
+  return carrier;
+}
+
+describe('the supervisor’s Sync screen in Chromium', () => {
+  const temp = new TempDirs();
+  let browser: Browser;
+  let station: Station;
+  let carrier: TestCarrier | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    station = await startStation(temp.make('lastmile-browser-'), {
+      demoParcels: 60,
+      beforeServe: async (core) => {
+        carrier = await wireSync(core);
+      },
+    });
+    browser = await launchChromium();
+    page = await openStation(browser, station);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await station?.close();
+    await carrier?.close();
+    temp.cleanup();
+  });
+
+  it('shows a clerk the queue per destination, with the supervisor actions disabled and why', async () => {
+    await page.keyboard.press('F3');
+    const table = page.getByTestId('destinations');
+    const platform = table.locator(`tr[data-destination=${PLATFORM_DESTINATION}]`);
+    const hub = table.locator(`tr[data-destination=${HUB_DESTINATION}]`);
+    await platform.waitFor();
+    // Columns: name, waiting, sending, delivered, failed, connection, last contact.
+    await expect(platform.locator('td').allTextContents()).resolves.toEqual([
+      PLATFORM_DESTINATION,
+      '1',
+      '0',
+      '0',
+      '0',
+      'OK',
+      'never',
+    ]);
+    await expect(hub.locator('td').nth(1).textContent()).resolves.toBe('2');
+    // Destinations that never saw an event are folded away until asked for.
+    await expect(table.locator('tbody tr').count()).resolves.toBe(2);
+    await page.getByRole('button', { name: /Show \d+ idle/ }).click();
+    await table.locator('tr[data-destination=ninjavan]').waitFor();
+    await page.getByRole('button', { name: 'Hide idle' }).click();
+    await expect(page.getByTestId('run-sync').isDisabled()).resolves.toBe(true);
+    await page.getByText('Only a supervisor can run the sync').waitFor();
+    await screenshot(page, 'sync-clerk');
+  });
+
+  it('runs the daily sync as a supervisor with a live progress bar, then shows the report and the dead letter', async () => {
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Mei').click();
+    await dialog.getByLabel('PIN').fill('9999');
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByTestId('run-sync').click();
+    await page.getByTestId('sync-progress').waitFor();
+    await screenshot(page, 'sync-running');
+    const report = page.getByTestId('sync-reports').locator('li.report').first();
+    await report.waitFor({ timeout: 45_000 });
+    await expect(page.getByTestId('sync-run').getAttribute('data-running')).resolves.toBe('no');
+
+    await expect(report.getAttribute('data-status')).resolves.toBe('attention');
+    await expect(report.locator('.report-head .badge').textContent()).resolves.toBe('Needs attention');
+    const dead = page.getByTestId('dead-letters').locator('li.dead-letter');
+    await expect(dead.count()).resolves.toBe(2);
+    for (const code of REFUSED_CODES) {
+      await expect(dead.filter({ hasText: code }).textContent()).resolves.toContain('code matches no parcel');
+    }
+
+    const platform = page.locator(`tr[data-destination=${PLATFORM_DESTINATION}]`);
+    await expect(platform.locator('td').nth(3).textContent()).resolves.toBe('1');
+    await expect(platform.locator('td').nth(6).textContent()).resolves.not.toBe('never');
+    const applied = carrier?.applied(PLATFORM_DESTINATION) ?? [];
+    expect(applied.map((e) => e.type)).toEqual(['scan.recorded']);
+    await screenshot(page, 'sync');
+  });
+
+  it('lets the supervisor send one dead letter again and discard the other with a reason, both audited', async () => {
+    const dead = page.getByTestId('dead-letters').locator('li.dead-letter');
+    const [retried, discarded] = REFUSED_CODES.map((code) => dead.filter({ hasText: code }));
+    await retried?.getByRole('button', { name: 'Send again' }).click();
+    await expect.poll(() => dead.count()).toBe(1);
+
+    await discarded?.getByRole('button', { name: 'Discard' }).click();
+    const confirm = page.getByRole('button', { name: 'Discard event' });
+    await expect(confirm.isDisabled()).resolves.toBe(true);
+    await page.getByLabel(/Why discard it/).fill('label belongs to another warehouse');
+    await confirm.click();
+    await page.getByText('No failed events.').waitFor();
+
+    const statuses = station.core.db
+      .prepare<[], { code: string; status: string }>(
+        `SELECT json_extract(payload, '$.code') AS code, status FROM outbox_events WHERE destination = 'hub' ORDER BY seq`,
+      )
+      .all();
+    expect(statuses).toEqual([
+      { code: REFUSED_CODES[0], status: 'pending' },
+      { code: REFUSED_CODES[1], status: 'discarded' },
+    ]);
+    const audit = station.core.db
+      .prepare<[], { user_id: string; action: string; details: string }>(
+        `SELECT user_id, action, details FROM audit_log WHERE action LIKE 'outbox.%' ORDER BY id`,
+      )
+      .all();
+    expect(audit.map((a) => [a.user_id, a.action])).toEqual([
+      ['supervisor-mei', 'outbox.retry'],
+      ['supervisor-mei', 'outbox.discard'],
+    ]);
+    expect(JSON.parse(audit[1]?.details ?? '{}')).toMatchObject({
+      reason: 'label belongs to another warehouse',
+    });
+  });
+
+  it('cancels a running sync from the screen; the report says cancelled', async () => {
+    carrier?.setLatency(1500);
+    await page.getByTestId('run-sync').click();
+    await page.getByRole('button', { name: 'Cancel sync' }).click();
+    const latest = page.getByTestId('sync-reports').locator('li.report').first();
+    await expect.poll(() => latest.getAttribute('data-status'), { timeout: 45_000 }).toBe('cancelled');
+    await expect(page.getByTestId('sync-run').getAttribute('data-running')).resolves.toBe('no');
+    carrier?.setLatency(0);
+  });
+});

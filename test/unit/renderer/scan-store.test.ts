@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../../src/main/core';
+import { seedDemo } from '../../../src/main/demo/seed';
+import type { Feedback } from '../../../src/renderer/src/features/scan/feedback-tones';
+import {
+  createScanStore,
+  type KeyContext,
+  type KeyVerdict,
+  type ScanStore,
+} from '../../../src/renderer/src/features/scan/scan-store';
+import type { KeyInput } from '../../../src/renderer/src/features/scan/scanner-decoder';
+import { createApi } from '../../../src/renderer/src/transport/create-api';
+import { makeTestCore } from '../../helpers/core-factory';
+import { TempDirs } from '../../helpers/temp-dir';
+
+const temp = new TempDirs();
+const cores: Core[] = [];
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close();
+  temp.cleanup();
+});
+
+/** The Scan screen's store wired to a real core through the contract dispatcher (what IPC does). */
+function setup(sound = true) {
+  const { core } = makeTestCore(temp.make());
+  cores.push(core);
+  seedDemo(core.db, core.users, { seed: 3, parcels: 60, now: core.clock.now() });
+  const beeps: Feedback[] = [];
+  const store = createScanStore({
+    api: createApi((name, input) => core.dispatch(name, input)),
+    beeper: { play: (f) => beeps.push(f) },
+    soundOn: () => sound,
+  });
+  const tracking =
+    core.db
+      .prepare<[], { t: string }>('SELECT return_tracking_number AS t FROM return_orders ORDER BY id LIMIT 1')
+      .get()?.t ?? '';
+  return { core, store, beeps, tracking };
+}
+
+function scan(
+  store: ScanStore,
+  text: string,
+  start = 0,
+  gap = 25,
+  where: KeyContext = 'scan-screen',
+): KeyVerdict {
+  let time = start;
+  for (const ch of text) {
+    const code = /[0-9]/.test(ch) ? `Digit${ch}` : `Key${ch}`;
+    store.getState().key(key({ code, key: ch, time }), where);
+    time += gap;
+  }
+  return store.getState().key(key({ code: 'Enter', key: 'Enter', time }), where);
+}
+
+function key(partial: Partial<KeyInput> & { code: string; time: number }): KeyInput {
+  return {
+    key: '',
+    keyCode: 0,
+    isComposing: false,
+    ctrlKey: false,
+    altKey: false,
+    metaKey: false,
+    shiftKey: false,
+    ...partial,
+  };
+}
+
+async function settled(store: ScanStore): Promise<void> {
+  for (let i = 0; i < 50 && (store.getState().inFlight > 0 || store.getState().panel.kind === 'idle'); i++) {
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+const rows = (core: Core) =>
+  core.db
+    .prepare<[], { code: string; source: string; outcome: string }>(
+      'SELECT code, source, outcome FROM scans ORDER BY rowid',
+    )
+    .all();
+
+describe('scan store against a real core', () => {
+  it('records a scanner burst as a scanner scan and beeps once, high', async () => {
+    const { core, store, beeps, tracking } = setup();
+    scan(store, tracking);
+    await settled(store);
+    const panel = store.getState().panel;
+    expect(panel.kind).toBe('found');
+    expect(panel.kind === 'found' && panel.result.returnOrder?.returnTrackingNumber).toBe(tracking);
+    expect(rows(core)).toEqual([{ code: tracking, source: 'scanner', outcome: 'return_order' }]);
+    expect(beeps).toEqual(['found']);
+    expect(store.getState().text).toBe('');
+  });
+
+  it('records two scans in the order they were made, even when the second comes before the first is answered', async () => {
+    const { core, store, tracking } = setup();
+    scan(store, 'UNKNOWN0001', 0);
+    scan(store, tracking, 1000);
+    await settled(store);
+    for (let i = 0; i < 50 && rows(core).length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(rows(core).map((r) => r.code)).toEqual(['UNKNOWN0001', tracking]);
+  });
+
+  it('refuses a control character without a round trip: translated-ready error, nothing written, low beep', async () => {
+    const { core, store, beeps } = setup();
+    store.getState().key(key({ code: 'KeyB', key: 'b', ctrlKey: true, time: 0 }), 'scan-screen');
+    scan(store, '12345', 25);
+    await settled(store);
+    expect(store.getState().panel).toEqual({
+      kind: 'error',
+      error: { code: 'SCAN_BAD_CHARACTERS', params: { position: 1, charCode: 2 } },
+      raw: { preview: '<STX>12345', length: 6 },
+    });
+    expect(rows(core)).toEqual([]);
+    expect(beeps).toEqual(['error']);
+  });
+
+  it('judges text an input method commits at once, and stays silent with sound off', async () => {
+    const { core, store, beeps } = setup(false);
+    store.getState().setText('退货');
+    expect(store.getState().panel).toMatchObject({ kind: 'error', error: { code: 'SCAN_NOT_ASCII' } });
+    expect(store.getState().text).toBe('');
+    store.getState().key(key({ code: 'KeyA', key: 'Unidentified', keyCode: 229, time: 0 }), 'scan-screen');
+    expect(store.getState().panel).toEqual({ kind: 'ime' });
+    expect(rows(core)).toEqual([]);
+    expect(beeps).toEqual([]);
+  });
+
+  it('submits a pasted code that ends with a line break, as typed by a person', async () => {
+    const { core, store, tracking } = setup();
+    store.getState().paste(`${tracking}\r\n`);
+    await settled(store);
+    expect(rows(core)).toEqual([{ code: tracking, source: 'keyboard', outcome: 'return_order' }]);
+  });
+
+  it('shows an unknown code as unknown, recorded, with the double low beep', async () => {
+    const { core, store, beeps } = setup();
+    scan(store, 'ZZ123456789');
+    await settled(store);
+    expect(store.getState().panel.kind).toBe('unknown');
+    expect(rows(core)).toEqual([{ code: 'ZZ123456789', source: 'scanner', outcome: 'unknown' }]);
+    expect(beeps).toEqual(['unknown']);
+    await store.getState().loadRecent();
+    expect(store.getState().recent.map((r) => r.code)).toEqual(['ZZ123456789']);
+  });
+
+  it('records a scanner burst made on another screen, and leaves slow typing there alone', async () => {
+    const { core, store, tracking } = setup();
+    expect(scan(store, 'ABC123', 0, 200, 'elsewhere')).toBe('pass');
+    expect(store.getState().text).toBe('');
+    expect(scan(store, tracking, 5000, 25, 'elsewhere')).toBe('scanned');
+    await settled(store);
+    expect(rows(core)).toEqual([{ code: tracking, source: 'scanner', outcome: 'return_order' }]);
+  });
+});

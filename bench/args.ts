@@ -1,0 +1,38 @@
+import type { Profile } from './profile';
+
+export interface BenchArgs {
+  json: boolean;
+  profile: Profile['name'];
+  /** Case names to run; empty means all. */
+  only: string[];
+  /** Exit non-zero when a target is missed, for scheduled runs that should page someone. */
+  strict: boolean;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run bench -- [options]
+  --json        print the figures as one JSON object on stdout (progress stays on stderr)
+  --quick       a short run (about 40 s) with fewer samples; figures are noisier
+  --tiny        a few samples of everything: checks the harness, measures nothing
+  --only=a,b    run only these cases (commit-latency, enqueue-throughput, claim-ack, drain-rate, memory)
+  --strict      exit with code 1 when a target is missed
+  --help        this text`;
+
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  const args: BenchArgs = { json: false, profile: 'default', only: [], strict: false, help: false };
+  for (const arg of argv) {
+    if (arg === '--json') args.json = true;
+    else if (arg === '--quick') args.profile = 'quick';
+    else if (arg === '--tiny') args.profile = 'tiny';
+    else if (arg === '--strict') args.strict = true;
+    else if (arg === '--help' || arg === '-h') args.help = true;
+    else if (arg.startsWith('--only=')) {
+      args.only = arg
+        .slice('--only='.length)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    } else throw new Error(`unknown option ${arg}\n${USAGE}`);
+  }
+  return args;
+}

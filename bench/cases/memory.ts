@@ -1,0 +1,201 @@
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { TestCarrierClient } from '../../src/main/carriers/test-carrier/client';
+import { createCore } from '../../src/main/core';
+import { silentLogger } from '../../src/main/logger';
+import { DeliveryEngine } from '../../src/main/sync/delivery-engine';
+import type { DestinationLimits } from '../../src/main/sync/destination';
+import { startCarrierProcess } from '../carrier';
+import { caseDir, type BenchCase } from '../context';
+import { measurement } from '../measurement';
+import { enqueueAll } from '../workload';
+
+const DESTINATION = 'bench-carrier';
+const MB = 1024 * 1024;
+
+interface Snapshot {
+  rss: number;
+  heapUsed: number;
+}
+
+/**
+ * The process's memory with a large backlog: before anything is queued, with N events pending,
+ * at the peak while the background engine works through them against a slow carrier (so the
+ * backlog stays large), and after the engine stopped. The carrier runs in its own process, so
+ * these figures hold the app's side only. Snapshots other than the peak follow a full GC.
+ */
+export interface MemoryParams {
+  dir: string;
+  pending: number;
+  sampleEveryMs: number;
+  runMs: number;
+}
+
+export interface MemoryFigures {
+  pendingAtStart: number;
+  pendingAtEnd: number;
+  runMs: number;
+  /** MB at each stage; all but the peak follow a full GC. */
+  before: Snapshot;
+  queued: Snapshot;
+  peakWhileRunning: Snapshot;
+  afterStop: Snapshot;
+}
+
+/**
+ * The process's memory with a large backlog: before anything is queued, with N events pending,
+ * at the peak while the background engine works through them against a slow carrier (so the
+ * backlog stays large), and after the engine stopped. It runs in a fresh child process (see
+ * memory-child.ts) so that earlier cases' heap and page cache do not count, and the carrier runs
+ * in a process of its own, so the figures hold the app's side only.
+ */
+export const memoryWithPending: BenchCase = {
+  name: 'memory',
+  async run(ctx) {
+    const { pending, sampleEveryMs } = ctx.profile.memory;
+    const runMs = ctx.profile.name === 'default' ? 5000 : ctx.profile.name === 'quick' ? 2000 : 300;
+    ctx.log(`memory: ${pending} events pending, engine running ${runMs} ms, in a fresh process`);
+    const params: MemoryParams = { dir: caseDir(ctx, 'memory'), pending, sampleEveryMs, runMs };
+    const m = await runInChild(params);
+    const details = { ...m, unit: 'MB' };
+    const label = pending.toLocaleString('en-US');
+    return [
+      measurement({
+        id: 'memory.rssQueued',
+        name: `RSS, ${label} pending, engine idle`,
+        unit: 'MB',
+        figure: m.queued.rss,
+        baseline: { name: 'before queueing', value: m.before.rss },
+        details,
+      }),
+      measurement({
+        id: 'memory.rssPeak',
+        name: `RSS, ${label} pending, engine running`,
+        unit: 'MB',
+        figure: m.peakWhileRunning.rss,
+        baseline: { name: 'engine idle', value: m.queued.rss },
+        details,
+      }),
+      measurement({
+        id: 'memory.heapPeak',
+        name: `heap used, ${label} pending, engine running`,
+        unit: 'MB',
+        figure: m.peakWhileRunning.heapUsed,
+        baseline: { name: 'before queueing', value: m.before.heapUsed },
+        details,
+      }),
+      measurement({
+        id: 'memory.heapAfter',
+        name: 'heap used after the engine stopped (GC)',
+        unit: 'MB',
+        figure: m.afterStop.heapUsed,
+        baseline: { name: 'before queueing', value: m.before.heapUsed },
+      }),
+    ];
+  },
+};
+
+function runInChild(params: MemoryParams): Promise<MemoryFigures> {
+  const child = fork(path.join(__dirname, '..', 'memory-child.ts'), [JSON.stringify(params)], {
+    execArgv: ['--expose-gc', '--require', require.resolve('tsx/cjs')],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m: { result?: MemoryFigures; error?: string }) => {
+      if (m.result) resolve(m.result);
+      else reject(new Error(m.error ?? 'memory child sent nothing'));
+    });
+    child.once('exit', (code) => reject(new Error(`memory child exited with code ${String(code)}`)));
+  });
+}
+
+/** Runs in the child process. */
+export async function measureMemory(
+  params: MemoryParams,
+  log: (line: string) => void,
+): Promise<MemoryFigures> {
+  const { pending, sampleEveryMs, runMs } = params;
+  const gc = exposeGc();
+  const snapshot = (): Snapshot => {
+    gc();
+    const m = process.memoryUsage();
+    return { rss: m.rss / MB, heapUsed: m.heapUsed / MB };
+  };
+  const core = createCore({ dataDir: path.join(params.dir, 'station'), logger: silentLogger });
+  // A slow carrier, so the engine is busy for the whole window and most of the backlog remains.
+  const limits: DestinationLimits = {
+    requestsPerSecond: 20,
+    burst: 1,
+    maxConcurrency: 2,
+    maxBatchSize: 100,
+    requestTimeoutMs: 10_000,
+  };
+  const carrier = await startCarrierProcess({ rateLimit: { requestsPerSecond: 20, burst: 1 } });
+  const client = new TestCarrierClient({
+    name: DESTINATION,
+    baseUrl: carrier.url,
+    credentials: { clientId: 'lastmile', clientSecret: 'test-secret' },
+    limits,
+    clock: core.clock,
+  });
+  const engine = new DeliveryEngine({
+    db: core.db,
+    clock: core.clock,
+    random: core.random,
+    destinations: [client],
+    logger: silentLogger,
+    subscribe: (listener) => core.outbox.onEnqueued(listener),
+  });
+  let sampler: NodeJS.Timeout | undefined;
+  try {
+    const before = snapshot();
+    log(`memory: queueing ${pending} events`);
+    enqueueAll(core, pending, DESTINATION);
+    await new Promise((r) => setImmediate(r));
+    const queued = snapshot();
+    const pendingAtStart = countOpen(core);
+
+    const peak = { rss: 0, heapUsed: 0 };
+    const sample = (): void => {
+      const m = process.memoryUsage();
+      peak.rss = Math.max(peak.rss, m.rss / MB);
+      peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed / MB);
+    };
+    sampler = setInterval(sample, sampleEveryMs);
+    engine.start();
+    await new Promise((r) => setTimeout(r, runMs));
+    sample();
+    await engine.stop();
+    clearInterval(sampler);
+    const afterStop = snapshot();
+    const pendingAtEnd = countOpen(core);
+    if (pendingAtEnd >= pendingAtStart)
+      throw new Error('the engine delivered nothing while memory was sampled');
+    return { pendingAtStart, pendingAtEnd, runMs, before, queued, peakWhileRunning: peak, afterStop };
+  } finally {
+    if (sampler) clearInterval(sampler);
+    await engine.stop();
+    client.close();
+    await carrier.close();
+    await core.close();
+  }
+}
+
+function countOpen(core: { db: import('../../src/main/db/open').Db }): number {
+  return core.db
+    .prepare(
+      "SELECT count(*) FROM outbox_events WHERE destination = ? AND status IN ('pending', 'in_flight')",
+    )
+    .pluck()
+    .get(DESTINATION) as number;
+}
+
+/** A full GC before each snapshot, without asking whoever runs the bench for --expose-gc. */
+function exposeGc(): () => void {
+  const existing = (globalThis as { gc?: () => void }).gc;
+  if (existing) return existing;
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+}

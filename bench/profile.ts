@@ -1,0 +1,48 @@
+/** Workload sizes. `default` is the run quoted in docs/benchmarks.md; `tiny` only checks the harness. */
+export interface Profile {
+  name: 'default' | 'quick' | 'tiny';
+  commit: { demoParcels: number; warmup: number; samples: number };
+  enqueue: { batchSize: number; warmup: number; samples: number };
+  claim: { jobs: number; rounds: number; claimLimit: number };
+  drain: {
+    batched: { events: number; batchSize: number; requestsPerSecond: number };
+    unbatched: { events: number; requestsPerSecond: number };
+  };
+  memory: { pending: number; sampleEveryMs: number };
+}
+
+export const PROFILES: Record<Profile['name'], Profile> = {
+  default: {
+    name: 'default',
+    commit: { demoParcels: 5000, warmup: 100, samples: 2000 },
+    enqueue: { batchSize: 1000, warmup: 10, samples: 40 },
+    claim: { jobs: 3000, rounds: 3, claimLimit: 100 },
+    drain: {
+      batched: { events: 50_000, batchSize: 100, requestsPerSecond: 200 },
+      unbatched: { events: 2000, requestsPerSecond: 1000 },
+    },
+    memory: { pending: 100_000, sampleEveryMs: 100 },
+  },
+  quick: {
+    name: 'quick',
+    commit: { demoParcels: 2000, warmup: 30, samples: 400 },
+    enqueue: { batchSize: 1000, warmup: 5, samples: 15 },
+    claim: { jobs: 1000, rounds: 1, claimLimit: 100 },
+    drain: {
+      batched: { events: 10_000, batchSize: 100, requestsPerSecond: 200 },
+      unbatched: { events: 1000, requestsPerSecond: 1000 },
+    },
+    memory: { pending: 100_000, sampleEveryMs: 100 },
+  },
+  tiny: {
+    name: 'tiny',
+    commit: { demoParcels: 50, warmup: 2, samples: 10 },
+    enqueue: { batchSize: 20, warmup: 1, samples: 3 },
+    claim: { jobs: 30, rounds: 1, claimLimit: 10 },
+    drain: {
+      batched: { events: 200, batchSize: 20, requestsPerSecond: 200 },
+      unbatched: { events: 20, requestsPerSecond: 200 },
+    },
+    memory: { pending: 500, sampleEveryMs: 20 },
+  },
+};

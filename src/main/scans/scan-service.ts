@@ -40,7 +40,7 @@ export class ScanService {
       }
     >(
       `SELECT s.id AS scanId, s.code, s.outcome, s.scanned_at AS scannedAt, u.name AS userName
-       FROM scans s LEFT JOIN users u ON u.id = s.user_id ORDER BY s.scanned_at DESC, s.id DESC LIMIT ?`,
+       FROM scans s LEFT JOIN users u ON u.id = s.user_id ORDER BY s.id DESC LIMIT ?`,
     );
   }
 

@@ -76,7 +76,7 @@ async function settled(store: ScanStore): Promise<void> {
 const rows = (core: Core) =>
   core.db
     .prepare<[], { code: string; source: string; outcome: string }>(
-      'SELECT code, source, outcome FROM scans ORDER BY rowid',
+      'SELECT code, source, outcome FROM scans ORDER BY id',
     )
     .all();
 

@@ -65,3 +65,8 @@ export function enqueueAll(core: Pick<Core, 'db' | 'outbox'>, count: number, des
     }).immediate();
   }
 }
+
+/** One turn of the event loop: what a station gets between two scans, when its timers run. */
+export function idle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -2,9 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCarrier, type TestCarrier } from '../../src/main/carriers/test-carrier/server';
 import type { Core } from '../../src/main/core';
-import { DEMO_CARRIERS } from '../../src/main/demo/tracking-numbers';
+import { storeDemoSyncConfig } from '../../src/main/demo/demo-sync';
 import { HUB_DESTINATION, PLATFORM_DESTINATION } from '../../src/main/scans/scan-routing';
-import { attachStoredSync, storeSyncConfig } from '../../src/main/sync/attach-sync';
+import { attachStoredSync } from '../../src/main/sync/attach-sync';
 import { TempDirs } from '../helpers/temp-dir';
 import { launchChromium, openStation, screenshot, startStation, type Station } from './station-fixture';
 
@@ -27,16 +27,7 @@ async function wireSync(core: Core): Promise<TestCarrier> {
     trackingPerParcel: 1,
     carrierName: 'demo-feed',
   });
-  const names = [...new Set([...DEMO_CARRIERS.map((c) => c.name), PLATFORM_DESTINATION, HUB_DESTINATION])];
-  storeSyncConfig(core, {
-    destinations: names.map((name) => ({
-      name,
-      kind: 'test-carrier' as const,
-      baseUrl: carrier.url,
-      credentials: { clientId: 'lastmile', clientSecret: 'test-secret' },
-    })),
-    feeds: { returns: [PLATFORM_DESTINATION], tracking: [PLATFORM_DESTINATION] },
-  });
+  storeDemoSyncConfig(core, carrier.url);
   const { configError } = attachStoredSync(core, { startTrickle: false });
   if (configError) throw new Error(configError);
 

@@ -2,9 +2,8 @@ import path from 'node:path';
 import { startTestCarrier, type TestCarrier } from '../carriers/test-carrier/server';
 import { createCore, type Core } from '../core';
 import { seedDemo } from '../demo/seed';
-import { DEMO_CARRIERS } from '../demo/tracking-numbers';
-import { HUB_DESTINATION, PLATFORM_DESTINATION } from '../scans/scan-routing';
-import { attachStoredSync, storeSyncConfig } from '../sync/attach-sync';
+import { storeDemoSyncConfig } from '../demo/demo-sync';
+import { attachStoredSync } from '../sync/attach-sync';
 import { ensureRendererBuilt } from '../station/renderer-build';
 import { startStationServer } from '../station/server';
 import { parse, parsePort, parseSeed } from './args';
@@ -80,16 +79,7 @@ export async function startDemoCarrier(core: Core, seed: number): Promise<TestCa
     trackingPerParcel: 2,
     carrierName: 'demo-feed',
   });
-  const names = [...DEMO_CARRIERS.map((c) => c.name), PLATFORM_DESTINATION, HUB_DESTINATION];
-  storeSyncConfig(core, {
-    destinations: names.map((name) => ({
-      name,
-      kind: 'test-carrier' as const,
-      baseUrl: carrier.url,
-      credentials: { clientId: 'lastmile', clientSecret: 'test-secret' },
-    })),
-    feeds: { returns: [PLATFORM_DESTINATION], tracking: [PLATFORM_DESTINATION] },
-  });
+  storeDemoSyncConfig(core, carrier.url);
   try {
     const stored = attachStoredSync(core, { startTrickle: true });
     if (stored.configError) throw new Error(stored.configError);

@@ -26,7 +26,10 @@ export const USAGE = `lastmile — LastMile Desk from the command line
   lastmile help
 `;
 
-/** Exit codes: 0 fine, 1 needs attention, 2 bad usage, 3 busy (another sync), 4 data unusable. */
+/**
+ * Exit codes: 0 fine, 1 needs attention, 2 bad usage, 3 busy (another sync), 4 data unusable,
+ * 70 anything else (one line on stderr; the stack only with LASTMILE_DEBUG=1).
+ */
 export async function main(argv: string[], ctx: CliContext): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -53,6 +56,10 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
       process.stderr.write(`lastmile: ${describeStartupError(err)}\n`);
       return 4;
     }
-    throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`lastmile: ${message}\n`);
+    if (process.env.LASTMILE_DEBUG === '1' && err instanceof Error)
+      process.stderr.write(`${err.stack ?? ''}\n`);
+    return 70;
   }
 }

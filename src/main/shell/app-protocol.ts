@@ -1,5 +1,5 @@
 import type { Protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../station/server';
+import { CONTENT_SECURITY_POLICY } from '../station/csp';
 import { readStaticFile } from '../station/static-files';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError, type Envelope } from '../../shared/errors';
 import type { Core } from '../core';
+import { CONTENT_SECURITY_POLICY } from './csp';
 import { readStaticFile } from './static-files';
 
 export interface StationServerOptions {
@@ -26,19 +27,7 @@ export interface StationServer {
 }
 
 export const API_PREFIX = '/api/';
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "media-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /**
  * Serves the contract over HTTP on 127.0.0.1, plus the built renderer, so the app runs in a browser.

@@ -138,7 +138,7 @@ describe('local test carrier (server and client)', () => {
     expect(carrier.stats('c1').requests.token).toBe(2);
   });
 
-  it('wrong credentials are a permanent rejection, not a retry loop', async () => {
+  it('wrong credentials are an auth failure about the carrier, not a rejection of the events', async () => {
     const carrier = await start();
     const c = new TestCarrierClient({
       name: 'c1',
@@ -149,7 +149,9 @@ describe('local test carrier (server and client)', () => {
     });
     cleanups.push(() => c.close());
     const err = await failure(c.deliver([ev(1)], signal()));
-    expect(err.kind).toBe('rejected');
+    expect(err.kind).toBe('auth');
+    expect(err.message).toBe('the carrier refused our credentials');
+    expect(carrier.stats('c1').requests.events).toBe(0);
   });
 
   it('enforces its declared rate limit with 429 and Retry-After', async () => {

@@ -628,10 +628,13 @@ export class DeliveryEngine {
       }
     } else {
       lane.breaker.recordSuccess();
-      const byId = new Map((outcomes ?? []).map((o) => [o.id, o]));
+      const byId = new Map<string, DeliveryOutcome | null>();
+      // An answer naming an event twice contradicts itself (or may): believe neither result.
+      for (const o of outcomes ?? []) byId.set(o.id, byId.has(o.id) ? null : o);
       for (const event of events) {
         const outcome = byId.get(event.id);
-        if (!outcome) retry(event, 'malformed', 'the answer has no result for this event');
+        if (outcome === null) retry(event, 'malformed', 'the answer has more than one result for this event');
+        else if (!outcome) retry(event, 'malformed', 'the answer has no result for this event');
         else if (outcome.status === 'delivered') {
           lane.malformed.delete(event.id);
           settlement.delivered.push(event.id);

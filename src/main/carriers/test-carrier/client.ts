@@ -219,9 +219,11 @@ export class TestCarrierClient implements Destination {
       {},
     );
     const kind = classifyStatus(answer.status);
-    // Bad credentials at the token endpoint will not heal by retrying: permanent.
-    if (kind === 'auth')
-      throw new DeliveryError('rejected', 'the carrier refused our credentials', { status: 401 });
+    // A refused token request is about our credentials, not the events: never 'rejected', which
+    // would dead-letter every queued event; they wait (with backoff) until the secret is fixed.
+    if (kind === 'auth' || kind === 'rejected') {
+      throw new DeliveryError('auth', 'the carrier refused our credentials', { status: answer.status });
+    }
     if (kind) throw httpError(kind, answer, this.options.clock.now());
     const parsed = parseJson(answer.body, tokenAnswerSchema);
     if (!parsed) throw new DeliveryError('malformed', 'the token answer is unreadable');

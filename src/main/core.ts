@@ -42,6 +42,8 @@ export interface SyncApi {
 
 export interface Core {
   readonly dataDir: string;
+  /** The better-sqlite3 binary in use, for the side databases capabilities open next to the station's. */
+  readonly nativeBinding: string | undefined;
   readonly db: Db;
   readonly clock: Clock;
   readonly random: Random;
@@ -92,6 +94,7 @@ export function createCore(options: CoreOptions): Core {
     let closed = false;
     const core: Core = {
       dataDir: options.dataDir,
+      nativeBinding: options.nativeBinding,
       db,
       clock,
       random,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { pulledReturnOrderSchema, pulledTrackingEventSchema } from '../carriers/test-carrier/client';
 import type { Core } from '../core';
@@ -12,6 +13,7 @@ import {
 import type { PullSource } from './destination';
 import { mapSource, toReturnOrderRecord, toTrackingRecord } from './feed-mapping';
 import type { ReturnOrderRecord } from './return-order-upserts';
+import { RATE_LIMITS_FILE, SharedRateLimits } from './shared-rate-limits';
 import { SyncService } from './sync-service';
 import type { TrackingUpdateRecord } from './tracking-upserts';
 
@@ -88,8 +90,12 @@ export function attachSync(core: Core, options: AttachSyncOptions): SyncService 
     }
   }
 
-  const engine =
+  const rateLimits =
     built.length > 0
+      ? new SharedRateLimits(path.join(core.dataDir, RATE_LIMITS_FILE), core.clock, core.nativeBinding)
+      : null;
+  const engine =
+    built.length > 0 && rateLimits
       ? new DeliveryEngine({
           db: core.db,
           clock: core.clock,
@@ -97,6 +103,7 @@ export function attachSync(core: Core, options: AttachSyncOptions): SyncService 
           destinations: built.map((b) => b.destination),
           logger: core.logger,
           subscribe: (listener) => core.outbox.onEnqueued(listener),
+          budgets: rateLimits.budgets,
           ...(options.engine?.idleRecheckMs !== undefined
             ? { idleRecheckMs: options.engine.idleRecheckMs }
             : {}),
@@ -114,6 +121,7 @@ export function attachSync(core: Core, options: AttachSyncOptions): SyncService 
       : {}),
     onClose: () => {
       for (const b of built) b.close();
+      rateLimits?.close();
     },
   });
   core.sync = service;

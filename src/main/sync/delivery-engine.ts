@@ -7,7 +7,7 @@ import { Backoff, type BackoffOptions } from './backoff';
 import { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker';
 import { classifyTransportError, isTransportFailure } from './classify-http';
 import { DeliveryError, type Destination, type DeliveryOutcome, type OutboundEvent } from './destination';
-import { TokenBucket } from './token-bucket';
+import { TokenBucket, type BudgetFactory, type RequestBudget } from './token-bucket';
 
 /**
  * Delivers the outbox: a background trickle while the app runs, and `drain()` for the daily sync.
@@ -52,6 +52,8 @@ export interface DeliveryEngineOptions {
   idleRecheckMs?: number;
   /** Fraction of the declared rate the engine uses. */
   rateMargin?: number;
+  /** Where request budgets live: in memory by default; SharedRateLimits to share them across processes. */
+  budgets?: BudgetFactory;
   store?: DeliveryStore;
 }
 
@@ -153,7 +155,7 @@ interface PendingSettle {
 
 interface Lane {
   destination: Destination;
-  bucket: TokenBucket;
+  bucket: RequestBudget;
   breaker: CircuitBreaker;
   waker: Waker;
   inFlight: number;
@@ -202,6 +204,7 @@ export class DeliveryEngine {
     this.idleRecheckMs = options.idleRecheckMs ?? 30_000;
     this.sleep = options.sleep ?? defaultSleep;
     const margin = options.rateMargin ?? 0.9;
+    const budgets: BudgetFactory = options.budgets ?? ((_name, o) => new TokenBucket(options.clock, o));
     for (const destination of options.destinations) {
       if (this.lanes.has(destination.name))
         throw new Error(`destination ${destination.name} configured twice`);
@@ -211,9 +214,11 @@ export class DeliveryEngine {
       }
       this.lanes.set(destination.name, {
         destination,
-        bucket: new TokenBucket(options.clock, {
+        bucket: budgets(destination.name, {
           ratePerSecond: limits.requestsPerSecond * margin,
-          burst: Math.max(1, limits.burst),
+          // The burst gets the same margin: requests that left together can arrive bunched (e.g. all
+          // waiting for one OAuth token), and the destination counts arrivals, not departures.
+          burst: Math.max(1, Math.floor(limits.burst * margin)),
         }),
         breaker: new CircuitBreaker(options.clock, options.breaker),
         waker: new Waker(this.sleep, this.stopController.signal),
@@ -384,9 +389,15 @@ export class DeliveryEngine {
         const single = probing || lane.isolate > 0;
         const batchLimit = single ? 1 : limits.maxBatchSize;
         // One claim for every request we may start now (free slots, tokens in hand): fewer commits.
-        const requests = single
-          ? 1
-          : Math.max(1, Math.min(limits.maxConcurrency - lane.inFlight, Math.floor(lane.bucket.available())));
+        // Tokens are taken before the claim, atomically, so another process sharing the budget
+        // cannot spend the same ones; those not used after all are given back.
+        const requests = lane.bucket.takeUpTo(
+          single ? 1 : Math.max(1, limits.maxConcurrency - lane.inFlight),
+        );
+        if (requests === 0) {
+          await this.sleep(Math.max(1, lane.bucket.waitMs()), signal);
+          continue;
+        }
         let invalid = 0;
         const events = this.store.claim(destination.name, {
           limit: requests * batchLimit,
@@ -403,6 +414,8 @@ export class DeliveryEngine {
         if (invalid > 0) {
           this.emit({ destination: destination.name, delivered: 0, failed: 0, dead: invalid, error: null });
         }
+        const batches = Math.ceil(events.length / batchLimit);
+        if (batches < requests) lane.bucket.refund(requests - batches);
         if (events.length === 0) {
           if (invalid > 0) continue;
           if (lane.inFlight > 0) {
@@ -418,7 +431,6 @@ export class DeliveryEngine {
         // A claim holds at most one event per ordering key, so its batches may travel side by side.
         for (let i = 0; i < events.length; i += batchLimit) {
           if (lane.isolate > 0) lane.isolate -= 1;
-          lane.bucket.tryTake();
           lane.breaker.beginRequest();
           lane.inFlight += 1;
           const request = this.send(lane, events.slice(i, i + batchLimit)).finally(() => {
@@ -463,7 +475,7 @@ export class DeliveryEngine {
             await destination.refreshCredentials(
               AbortSignal.any([refreshTimeout, this.stopController.signal]),
             );
-            while (!lane.bucket.tryTake() && !this.stopController.signal.aborted) {
+            while (lane.bucket.takeUpTo(1) === 0 && !this.stopController.signal.aborted) {
               await this.sleep(lane.bucket.waitMs(), this.stopController.signal);
             }
             failure = null;

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * version that no longer fits goes to the dead-letter list with the reason, never to a carrier).
  */
 export const outboxPayloadSchemas = {
-  'scan.recorded': z.object({
+  'scan.recorded': z.strictObject({
     scanId: z.string(),
     code: z.string(),
     station: z.string(),
@@ -17,7 +17,7 @@ export const outboxPayloadSchemas = {
     platformReturnId: z.string().nullable(),
     scannedAt: z.number().int(),
   }),
-  'scan.unknown': z.object({
+  'scan.unknown': z.strictObject({
     scanId: z.string(),
     code: z.string(),
     station: z.string(),

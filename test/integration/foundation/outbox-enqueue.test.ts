@@ -44,6 +44,19 @@ describe('outbox.enqueue', () => {
     expect(core.settings.getRaw('marker')).toBeUndefined();
   });
 
+  it('refuses a payload with a key its schema does not know, instead of silently dropping it', () => {
+    const tx = core.db.transaction(() =>
+      core.outbox.enqueue(core.db, {
+        destination: 'hub',
+        orderingKey: 'code:X1',
+        type: 'scan.unknown',
+        payload: { ...payload, scanedAt: 2 } as unknown as typeof payload,
+      }),
+    );
+    expect(() => tx()).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
+    expect(countRows(core.db, 'outbox_events')).toBe(0);
+  });
+
   it('gives events commit order (seq), sortable ids and wakes listeners only after the commit', async () => {
     const woken: { destination: string; committed: number }[] = [];
     core.outbox.onEnqueued((destination) =>

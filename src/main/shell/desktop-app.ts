@@ -87,7 +87,13 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp {
         installAppProtocol(protocol, path.join(options.mainDir, '..', 'renderer'));
       }
       unregisterHandlers = registerContractHandlers(ipcMain, core.dispatch, appOrigin, logger);
-      win = createMainWindow(path.join(options.mainDir, '..', 'preload', 'index.js'), appOrigin, logger);
+      win = createMainWindow(
+        path.join(options.mainDir, '..', 'preload', 'index.js'),
+        appOrigin,
+        logger,
+        // out/main → the package's resources/ folder (shipped alongside out/ when packaged).
+        path.join(options.mainDir, '..', '..', 'resources', 'icon.png'),
+      );
       win.on('closed', () => {
         win = null;
       });

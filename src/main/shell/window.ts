@@ -5,9 +5,10 @@ import type { AppOrigin } from './app-origin';
 /** Sized for the 1366×768 station screens the warehouses use. */
 export const WINDOW_SIZE = { width: 1366, height: 768 } as const;
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
   return {
     ...WINDOW_SIZE,
+    ...(iconPath ? { icon: iconPath } : {}),
     minWidth: 1024,
     minHeight: 640,
     show: false,
@@ -29,8 +30,13 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
 }
 
 /** Opens the app's one window on its own page; it can neither leave that origin nor open others. */
-export function createMainWindow(preloadPath: string, appOrigin: AppOrigin, logger: Logger): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(preloadPath));
+export function createMainWindow(
+  preloadPath: string,
+  appOrigin: AppOrigin,
+  logger: Logger,
+  iconPath?: string,
+): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(preloadPath, iconPath));
   confineToAppOrigin(win.webContents, appOrigin, logger);
   win.once('ready-to-show', () => win.show());
   win.loadURL(appOrigin.entryUrl).catch((error: unknown) => {

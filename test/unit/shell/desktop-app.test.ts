@@ -69,6 +69,7 @@ describe('the Electron main process', () => {
     expect(win.options).toMatchObject({
       width: 1366,
       height: 768,
+      icon: path.join(path.sep, 'app', 'resources', 'icon.png'),
       webPreferences: {
         preload: path.join(path.sep, 'app', 'out', 'preload', 'index.js'),
         contextIsolation: true,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { createCore, DATABASE_FILE } from '../core';
-import type { Logger } from '../logger';
+import { stderrLogger } from '../logger';
 import { attachStoredSync } from '../sync/attach-sync';
 import { parse, UsageError } from './args';
 import type { CliContext } from './main';
@@ -10,21 +10,6 @@ import { formatSyncSummary } from './sync-summary';
 
 /** Exit codes of `lastmile sync` (main.ts documents the set). */
 export const SYNC_EXIT = { ok: 0, attention: 1, usage: 2, busy: 3, unusable: 4 } as const;
-
-/** Library chatter goes to stderr, so stdout holds the summary (or the JSON) alone. */
-const stderrLogger: Logger = {
-  info: () => {},
-  warn: (m, f) => process.stderr.write(`warning: ${m}${f ? ' ' + safeJson(f) : ''}\n`),
-  error: (m, f) => process.stderr.write(`error: ${m}${f ? ' ' + safeJson(f) : ''}\n`),
-};
-
-function safeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value, (_k, v: unknown) => (v instanceof Error ? v.message : v));
-  } catch {
-    return '';
-  }
-}
 
 /**
  * `lastmile sync --daily --data DIR [--json]`: one daily sync for a scheduled task, with the

@@ -19,43 +19,45 @@ interface EventRow {
 const COLUMNS =
   'id, destination, type, ordering_key, status, attempts, next_attempt_at, last_error, created_at, payload';
 
-/** Read side of the outbox for screens and reports. */
+/** Read side of the outbox for screens and reports; the screens poll it, so statements are prepared once. */
 export class OutboxQueries {
-  constructor(private readonly db: Db) {}
+  private readonly listByStatus;
+  private readonly countByStatus;
+  private readonly byId;
+  private readonly countsByDestinationAndStatus;
+
+  constructor(db: Db) {
+    // Statuses arrive as one JSON array, so one statement serves every filter.
+    const byStatus = 'status IN (SELECT value FROM json_each(@statuses))';
+    this.listByStatus = db.prepare<{ statuses: string; limit: number; offset: number }, EventRow>(
+      `SELECT ${COLUMNS} FROM outbox_events WHERE ${byStatus} ORDER BY seq DESC LIMIT @limit OFFSET @offset`,
+    );
+    this.countByStatus = db.prepare<{ statuses: string }, { n: number }>(
+      `SELECT count(*) AS n FROM outbox_events WHERE ${byStatus}`,
+    );
+    this.byId = db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM outbox_events WHERE id = ?`);
+    this.countsByDestinationAndStatus = db.prepare<
+      [],
+      { destination: string; status: OutboxEventView['status']; n: number }
+    >('SELECT destination, status, count(*) AS n FROM outbox_events GROUP BY destination, status');
+  }
 
   list(statuses: readonly OutboxEventView['status'][], limit: number, offset: number) {
-    const marks = statuses.map(() => '?').join(', ');
-    const events = this.db
-      .prepare<unknown[], EventRow>(
-        `SELECT ${COLUMNS} FROM outbox_events WHERE status IN (${marks}) ORDER BY seq DESC LIMIT ? OFFSET ?`,
-      )
-      .all(...statuses, limit, offset)
-      .map(toView);
-    const total =
-      this.db
-        .prepare<unknown[], { n: number }>(
-          `SELECT count(*) AS n FROM outbox_events WHERE status IN (${marks})`,
-        )
-        .get(...statuses)?.n ?? 0;
+    const filter = JSON.stringify(statuses);
+    const events = this.listByStatus.all({ statuses: filter, limit, offset }).map(toView);
+    const total = this.countByStatus.get({ statuses: filter })?.n ?? 0;
     return { events, total };
   }
 
   get(id: string): OutboxEventView | undefined {
-    const row = this.db
-      .prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM outbox_events WHERE id = ?`)
-      .get(id);
+    const row = this.byId.get(id);
     return row ? toView(row) : undefined;
   }
 
   /** Counts per destination and status, every status present (zero when none). */
   countsByDestination(): Map<string, OutboxCounts> {
-    const rows = this.db
-      .prepare<[], { destination: string; status: OutboxEventView['status']; n: number }>(
-        'SELECT destination, status, count(*) AS n FROM outbox_events GROUP BY destination, status',
-      )
-      .all();
     const out = new Map<string, OutboxCounts>();
-    for (const row of rows) {
+    for (const row of this.countsByDestinationAndStatus.all()) {
       let counts = out.get(row.destination);
       if (!counts) {
         counts = emptyCounts();

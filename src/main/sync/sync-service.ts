@@ -50,6 +50,7 @@ export class SyncService implements SyncApi {
   private readonly pullRunner: PullRunner;
   private readonly returnUpserts: ReturnOrderUpserts;
   private readonly trackingUpserts: TrackingUpserts;
+  private readonly destinationStatus;
   private running: RunningSync | null = null;
   private closed = false;
 
@@ -62,6 +63,11 @@ export class SyncService implements SyncApi {
     this.pullRunner = new PullRunner(core.db, core.clock);
     this.returnUpserts = new ReturnOrderUpserts(core.db, core.clock, core.newId);
     this.trackingUpserts = new TrackingUpserts(core.db, core.clock, core.newId);
+    // The Sync screen polls the overview every half second while a sync runs.
+    this.destinationStatus = core.db.prepare<
+      [],
+      { name: string; last_success_at: number | null; last_error: string | null }
+    >('SELECT name, last_success_at, last_error FROM destination_status');
     if (options.startTrickle) options.engine?.start();
   }
 
@@ -69,14 +75,7 @@ export class SyncService implements SyncApi {
     const engine = this.options.engine;
     const configured = new Set(engine?.destinationNames() ?? []);
     const counts = this.core.outboxQueries.countsByDestination();
-    const contact = new Map(
-      this.core.db
-        .prepare<[], { name: string; last_success_at: number | null; last_error: string | null }>(
-          'SELECT name, last_success_at, last_error FROM destination_status',
-        )
-        .all()
-        .map((r) => [r.name, r]),
-    );
+    const contact = new Map(this.destinationStatus.all().map((r) => [r.name, r]));
     const names = [...new Set([...configured, ...counts.keys()])].sort();
     return {
       destinations: names.map((name) => ({

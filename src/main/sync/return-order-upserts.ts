@@ -50,11 +50,60 @@ interface ExistingReturn {
  * Call inside the caller's transaction (the pull runner commits rows and cursor together).
  */
 export class ReturnOrderUpserts {
+  private readonly findReturn;
+  private readonly insertReturn;
+  private readonly updateReturn;
+  private readonly countryOfOrder;
+  private readonly findParcel;
+  private readonly insertParcel;
+  private readonly itemsOfReturn;
+  private readonly insertItem;
+  private readonly updateItem;
+  private readonly deleteItem;
+
+  // Prepared once: a daily pull applies thousands of records, each through several of these.
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly clock: Clock,
     private readonly newId: IdGenerator,
-  ) {}
+  ) {
+    this.findReturn = db.prepare<[string, string], ExistingReturn>(
+      'SELECT id, status, parcel_id FROM return_orders WHERE platform = ? AND platform_return_id = ?',
+    );
+    this.insertReturn = db.prepare(
+      `INSERT INTO return_orders (id, platform, platform_return_id, order_id, parcel_id, return_tracking_number,
+             status, reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.updateReturn = db.prepare(
+      `UPDATE return_orders SET order_id = @order, parcel_id = coalesce(@parcel, parcel_id),
+             return_tracking_number = coalesce(@tracking, return_tracking_number), status = @status,
+             reason = @reason, updated_at = @now
+           WHERE id = @id AND (order_id IS NOT @order OR parcel_id IS NOT coalesce(@parcel, parcel_id)
+             OR return_tracking_number IS NOT coalesce(@tracking, return_tracking_number)
+             OR status IS NOT @status OR reason IS NOT @reason)`,
+    );
+    this.countryOfOrder = db.prepare<[string], { country: string }>(
+      'SELECT country FROM parcels WHERE order_id = ? ORDER BY created_at LIMIT 1',
+    );
+    this.findParcel = db.prepare<[string, string], { id: string }>(
+      'SELECT id FROM parcels WHERE carrier = ? AND tracking_number = ?',
+    );
+    this.insertParcel = db.prepare(
+      `INSERT INTO parcels (id, tracking_number, carrier, country, order_id, direction, status, last_tracking_at,
+           created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'return', 'in_transit', NULL, ?, ?)`,
+    );
+    this.itemsOfReturn = db.prepare<
+      [string],
+      { id: string; sku: string; barcode: string | null; name: string; quantity: number }
+    >('SELECT id, sku, barcode, name, quantity FROM return_items WHERE return_order_id = ?');
+    this.insertItem = db.prepare(
+      'INSERT INTO return_items (id, return_order_id, sku, barcode, name, quantity) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.updateItem = db.prepare('UPDATE return_items SET barcode = ?, name = ?, quantity = ? WHERE id = ?');
+    this.deleteItem = db.prepare(
+      'DELETE FROM return_items WHERE id = ? AND NOT EXISTS (SELECT 1 FROM qc_decisions WHERE return_item_id = ?)',
+    );
+  }
 
   /** Returns how many records changed something. */
   apply(records: readonly ReturnOrderRecord[]): number {
@@ -64,57 +113,38 @@ export class ReturnOrderUpserts {
   }
 
   private applyOne(r: ReturnOrderRecord): boolean {
-    const db = this.db;
     const now = this.clock.now();
     const parcelId = this.upsertReturnParcel(r, now);
-    const existing = db
-      .prepare<[string, string], ExistingReturn>(
-        'SELECT id, status, parcel_id FROM return_orders WHERE platform = ? AND platform_return_id = ?',
-      )
-      .get(r.platform, r.platformReturnId);
+    const existing = this.findReturn.get(r.platform, r.platformReturnId);
     let returnId: string;
     let changes = 0;
     if (!existing) {
       returnId = this.newId();
-      changes += db
-        .prepare(
-          `INSERT INTO return_orders (id, platform, platform_return_id, order_id, parcel_id, return_tracking_number,
-             status, reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          returnId,
-          r.platform,
-          r.platformReturnId,
-          r.orderId,
-          parcelId,
-          r.returnTrackingNumber,
-          r.status,
-          r.reason,
-          now,
-          now,
-        ).changes;
+      changes += this.insertReturn.run(
+        returnId,
+        r.platform,
+        r.platformReturnId,
+        r.orderId,
+        parcelId,
+        r.returnTrackingNumber,
+        r.status,
+        r.reason,
+        now,
+        now,
+      ).changes;
     } else {
       returnId = existing.id;
       const status = mergeStatus(existing.status, r.status);
       // IS NOT: only a real difference bumps updated_at, so a replayed page is a no-op.
-      changes += db
-        .prepare(
-          `UPDATE return_orders SET order_id = @order, parcel_id = coalesce(@parcel, parcel_id),
-             return_tracking_number = coalesce(@tracking, return_tracking_number), status = @status,
-             reason = @reason, updated_at = @now
-           WHERE id = @id AND (order_id IS NOT @order OR parcel_id IS NOT coalesce(@parcel, parcel_id)
-             OR return_tracking_number IS NOT coalesce(@tracking, return_tracking_number)
-             OR status IS NOT @status OR reason IS NOT @reason)`,
-        )
-        .run({
-          order: r.orderId,
-          parcel: parcelId,
-          tracking: r.returnTrackingNumber,
-          status,
-          reason: r.reason,
-          now,
-          id: returnId,
-        }).changes;
+      changes += this.updateReturn.run({
+        order: r.orderId,
+        parcel: parcelId,
+        tracking: r.returnTrackingNumber,
+        status,
+        reason: r.reason,
+        now,
+        id: returnId,
+      }).changes;
     }
     changes += this.upsertItems(returnId, r.items);
     return changes > 0;
@@ -122,38 +152,18 @@ export class ReturnOrderUpserts {
 
   private upsertReturnParcel(r: ReturnOrderRecord, now: number): string | null {
     if (!r.returnTrackingNumber || !r.returnCarrier) return null;
-    const country =
-      r.country ??
-      this.db
-        .prepare<[string], { country: string }>(
-          'SELECT country FROM parcels WHERE order_id = ? ORDER BY created_at LIMIT 1',
-        )
-        .get(r.orderId)?.country;
+    const country = r.country ?? this.countryOfOrder.get(r.orderId)?.country;
     if (!country) return null;
-    const found = this.db
-      .prepare<[string, string], { id: string }>(
-        'SELECT id FROM parcels WHERE carrier = ? AND tracking_number = ?',
-      )
-      .get(r.returnCarrier, r.returnTrackingNumber);
+    const found = this.findParcel.get(r.returnCarrier, r.returnTrackingNumber);
     if (found) return found.id;
     const id = this.newId();
-    this.db
-      .prepare(
-        `INSERT INTO parcels (id, tracking_number, carrier, country, order_id, direction, status, last_tracking_at,
-           created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'return', 'in_transit', NULL, ?, ?)`,
-      )
-      .run(id, r.returnTrackingNumber, r.returnCarrier, country, r.orderId, now, now);
+    this.insertParcel.run(id, r.returnTrackingNumber, r.returnCarrier, country, r.orderId, now, now);
     return id;
   }
 
   /** Items are matched by SKU; one a clerk has already graded is never deleted. */
   private upsertItems(returnId: string, items: ReturnOrderRecord['items']): number {
-    const db = this.db;
-    const existing = db
-      .prepare<[string], { id: string; sku: string; barcode: string | null; name: string; quantity: number }>(
-        'SELECT id, sku, barcode, name, quantity FROM return_items WHERE return_order_id = ?',
-      )
-      .all(returnId);
+    const existing = this.itemsOfReturn.all(returnId);
     const bySku = new Map(existing.map((i) => [i.sku, i]));
     const incoming = new Map<string, ReturnOrderRecord['items'][number]>();
     for (const item of items) {
@@ -164,24 +174,21 @@ export class ReturnOrderUpserts {
     for (const item of incoming.values()) {
       const old = bySku.get(item.sku);
       if (!old) {
-        changes += db
-          .prepare(
-            'INSERT INTO return_items (id, return_order_id, sku, barcode, name, quantity) VALUES (?, ?, ?, ?, ?, ?)',
-          )
-          .run(this.newId(), returnId, item.sku, item.barcode, item.name, item.quantity).changes;
+        changes += this.insertItem.run(
+          this.newId(),
+          returnId,
+          item.sku,
+          item.barcode,
+          item.name,
+          item.quantity,
+        ).changes;
       } else if (old.barcode !== item.barcode || old.name !== item.name || old.quantity !== item.quantity) {
-        changes += db
-          .prepare('UPDATE return_items SET barcode = ?, name = ?, quantity = ? WHERE id = ?')
-          .run(item.barcode, item.name, item.quantity, old.id).changes;
+        changes += this.updateItem.run(item.barcode, item.name, item.quantity, old.id).changes;
       }
     }
     for (const old of existing) {
       if (incoming.has(old.sku)) continue;
-      changes += db
-        .prepare(
-          'DELETE FROM return_items WHERE id = ? AND NOT EXISTS (SELECT 1 FROM qc_decisions WHERE return_item_id = ?)',
-        )
-        .run(old.id, old.id).changes;
+      changes += this.deleteItem.run(old.id, old.id).changes;
     }
     return changes;
   }

@@ -92,7 +92,7 @@ export function createCore(options: CoreOptions): Core {
     const scans = new ScanService(db, clock, newId, new CodeLookup(db), outbox, station);
 
     let closed = false;
-    const core: Core = {
+    const services: Omit<Core, 'dispatch'> = {
       dataDir: options.dataDir,
       nativeBinding: options.nativeBinding,
       db,
@@ -109,17 +109,18 @@ export function createCore(options: CoreOptions): Core {
       deadLetters,
       scans,
       sync: null,
-      dispatch: async () => ({ ok: false, error: { code: 'INTERNAL', params: {} } }),
       async close() {
         if (closed) return;
         closed = true;
-        await core.sync?.close();
+        await services.sync?.close();
         checkpointer?.stop();
         db.close();
       },
     };
-    (core as { dispatch: Dispatch }).dispatch = createDispatcher(createHandlers(core), session, logger);
-    return core;
+    // The handlers read the services (core.sync included) when called, so they can be built on them here.
+    return Object.assign(services, {
+      dispatch: createDispatcher(createHandlers(services), session, logger),
+    });
   } catch (err) {
     checkpointer?.stop();
     db.close();

@@ -3,7 +3,7 @@ import type { Core } from '../core';
 import type { Handlers } from './dispatch';
 
 /** One handler per contract call; each is a thin adapter from the contract to a core service. */
-export function createHandlers(core: Core): Handlers {
+export function createHandlers(core: Omit<Core, 'dispatch'>): Handlers {
   const sync = () => {
     if (!core.sync) throw new AppError('INTERNAL', { reason: 'sync is not configured on this station' });
     return core.sync;

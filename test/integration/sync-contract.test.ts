@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startTestCarrier, type TestCarrier } from '../../src/main/carriers/test-carrier/server';
 import { ManualClock } from '../../src/main/clock';
 import type { Core } from '../../src/main/core';
-import { startDemoCarrier } from '../../src/main/cli/station-command';
+import { startDemoCarrier } from '../../src/main/demo/demo-sync';
 import { DEMO_CARRIERS } from '../../src/main/demo/tracking-numbers';
 import { DEFAULT_SUPERVISOR } from '../../src/main/session/users';
 import { attachSync } from '../../src/main/sync/attach-sync';

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { startTestCarrier, type TestCarrier } from '../carriers/test-carrier/server';
-import { createCore, type Core } from '../core';
+import type { TestCarrier } from '../carriers/test-carrier/server';
+import { createCore } from '../core';
 import { seedDemo } from '../demo/seed';
-import { storeDemoSyncConfig } from '../demo/demo-sync';
+import { startDemoCarrier } from '../demo/demo-sync';
 import { attachStoredSync } from '../sync/attach-sync';
 import { ensureRendererBuilt } from '../station/renderer-build';
 import { startStationServer } from '../station/server';
@@ -35,8 +35,6 @@ export async function runStation(argv: string[], ctx: CliContext): Promise<numbe
           `demo data: ${summary.parcels} parcels, ${summary.returnOrders} return orders, ${summary.returnItems} items (seed ${seed})`,
         );
       }
-    }
-    if (args.demo) {
       carrier = await startDemoCarrier(core, seed);
       console.log(`demo carrier (every destination) on ${carrier.url}`);
     } else {
@@ -58,34 +56,4 @@ export async function runStation(argv: string[], ctx: CliContext): Promise<numbe
     await core.close();
     await carrier?.close();
   }
-}
-
-/**
- * The demo's carriers, platform and hub are one local test carrier on 127.0.0.1, with a feed of
- * new returns and tracking updates for some of the demo parcels; the background trickle delivers
- * every scan to it while the station runs.
- */
-export async function startDemoCarrier(core: Core, seed: number): Promise<TestCarrier> {
-  const tracked = core.db
-    .prepare<[], { tracking_number: string }>(
-      "SELECT tracking_number FROM parcels WHERE status NOT IN ('delivered', 'cancelled') ORDER BY id LIMIT 300",
-    )
-    .all()
-    .map((r) => r.tracking_number);
-  const carrier = await startTestCarrier({
-    seed,
-    returns: 40,
-    trackingNumbers: tracked,
-    trackingPerParcel: 2,
-    carrierName: 'demo-feed',
-  });
-  storeDemoSyncConfig(core, carrier.url);
-  try {
-    const stored = attachStoredSync(core, { startTrickle: true });
-    if (stored.configError) throw new Error(stored.configError);
-  } catch (err) {
-    await carrier.close();
-    throw err;
-  }
-  return carrier;
 }

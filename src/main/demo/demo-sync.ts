@@ -1,6 +1,7 @@
+import { startTestCarrier, type TestCarrier } from '../carriers/test-carrier/server';
 import type { Core } from '../core';
 import { HUB_DESTINATION, PLATFORM_DESTINATION } from '../scans/scan-routing';
-import { storeSyncConfig } from '../sync/attach-sync';
+import { attachStoredSync, storeSyncConfig } from '../sync/attach-sync';
 import { DEMO_CARRIERS } from './tracking-numbers';
 
 /**
@@ -19,4 +20,34 @@ export function storeDemoSyncConfig(core: Core, carrierUrl: string): void {
     })),
     feeds: { returns: [PLATFORM_DESTINATION], tracking: [PLATFORM_DESTINATION] },
   });
+}
+
+/**
+ * The demo's carriers, platform and hub are one local test carrier on 127.0.0.1, with a feed of
+ * new returns and tracking updates for some of the demo parcels; the background trickle delivers
+ * every scan to it while the station runs.
+ */
+export async function startDemoCarrier(core: Core, seed: number): Promise<TestCarrier> {
+  const tracked = core.db
+    .prepare<[], { tracking_number: string }>(
+      "SELECT tracking_number FROM parcels WHERE status NOT IN ('delivered', 'cancelled') ORDER BY id LIMIT 300",
+    )
+    .all()
+    .map((r) => r.tracking_number);
+  const carrier = await startTestCarrier({
+    seed,
+    returns: 40,
+    trackingNumbers: tracked,
+    trackingPerParcel: 2,
+    carrierName: 'demo-feed',
+  });
+  storeDemoSyncConfig(core, carrier.url);
+  try {
+    const stored = attachStoredSync(core, { startTrickle: true });
+    if (stored.configError) throw new Error(stored.configError);
+  } catch (err) {
+    await carrier.close();
+    throw err;
+  }
+  return carrier;
 }

@@ -33,19 +33,16 @@ const feedsSchema = z
   .strict();
 export type SyncFeeds = z.infer<typeof feedsSchema>;
 
-export const storedSyncConfigSchema = z.union([
-  destinationsConfigSchema.transform((destinations) => ({ destinations, feeds: {} as SyncFeeds })),
-  z
-    .object({ destinations: destinationsConfigSchema, feeds: feedsSchema.default({}) })
-    .strict()
-    .refine(
-      (c) =>
-        [...(c.feeds.returns ?? []), ...(c.feeds.tracking ?? [])].every((f) =>
-          c.destinations.some((d) => d.name === f),
-        ),
-      { message: 'every feed must name a configured destination' },
-    ),
-]);
+export const storedSyncConfigSchema = z
+  .object({ destinations: destinationsConfigSchema, feeds: feedsSchema.default({}) })
+  .strict()
+  .refine(
+    (c) =>
+      [...(c.feeds.returns ?? []), ...(c.feeds.tracking ?? [])].every((f) =>
+        c.destinations.some((d) => d.name === f),
+      ),
+    { message: 'every feed must name a configured destination' },
+  );
 
 export interface AttachSyncOptions {
   destinations: readonly DestinationConfigInput[];

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFeature } from '../app/stores-context';
+import { isSupervisor } from '../features/session/session-store';
 import { ErrorText } from '../ui/ErrorText';
 
 /** "Mei · Supervisor"; the default operator is often just called by its role, so say it once. */
@@ -14,7 +15,7 @@ export function Header() {
   const error = useFeature('session', (s) => s.error);
   const openSignIn = useFeature('session', (s) => s.openSignIn);
   const signOut = useFeature('session', (s) => s.signOut);
-  const signedIn = user?.role === 'supervisor';
+  const supervisor = useFeature('session', isSupervisor);
 
   return (
     <header className="shell-header">
@@ -30,7 +31,7 @@ export function Header() {
           {user ? <OperatorName name={user.name} role={t(`roles.${user.role}`)} /> : t('app.none')}
         </strong>
       </span>
-      {signedIn ? (
+      {supervisor ? (
         <button type="button" className="btn btn-header" onClick={() => void signOut()}>
           {t('app.signOut')}
         </button>

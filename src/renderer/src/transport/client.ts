@@ -2,8 +2,6 @@ import type { LastmileApi, LastmileBridge } from '../../../shared/contract';
 import type { Envelope } from '../../../shared/errors';
 import { createApi, httpSend, type Send } from './create-api';
 
-export { createApi, httpSend };
-
 declare global {
   interface Window {
     /** Present only inside Electron, put there by the preload. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { OUTBOX_STATUSES } from '../../../../shared/domain';
 import { useFeature, useStores } from '../../app/stores-context';
 import { ErrorText } from '../../ui/ErrorText';
+import { EventTypeName } from '../../ui/EventTypeName';
 import { formatDateTime } from '../../ui/format';
 import { pageCount } from './queue-store';
 import './queue.css';
@@ -64,7 +65,9 @@ export function QueueScreen() {
           {events.map((e) => (
             <tr key={e.id} data-event-id={e.id}>
               <td className="nowrap">{formatDateTime(e.createdAt, i18n.language)}</td>
-              <td>{t(`eventType.${e.type.replace('.', '_')}`, { defaultValue: e.type })}</td>
+              <td>
+                <EventTypeName type={e.type} />
+              </td>
               <td className="mono">
                 {e.summary}
                 {e.lastError && <span className="row-error">{e.lastError}</span>}

@@ -25,13 +25,15 @@ export interface QueueState {
 export type QueueStore = StoreApi<QueueState>;
 
 /** Rows that fit a 768-pixel-high screen at arm's-length type size. */
-export const QUEUE_PAGE_SIZE = 9;
+const QUEUE_PAGE_SIZE = 9;
 
 export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
 
 export function createQueueStore(api: LastmileApi, pageSize = QUEUE_PAGE_SIZE): QueueStore {
+  // A poll already on its way when the clerk changes the filter or page must not overwrite the newer answer.
+  let latestLoad = 0;
   return createStore<QueueState>()((set, get) => ({
     statuses: ['pending', 'in_flight'],
     page: 0,
@@ -44,6 +46,7 @@ export function createQueueStore(api: LastmileApi, pageSize = QUEUE_PAGE_SIZE): 
 
     async load() {
       const { statuses, page } = get();
+      const thisLoad = ++latestLoad;
       set({ loading: true });
       try {
         // One cheap count per status for the filter buttons, then the page itself.
@@ -51,6 +54,7 @@ export function createQueueStore(api: LastmileApi, pageSize = QUEUE_PAGE_SIZE): 
           api.listQueue({ statuses, limit: pageSize, offset: page * pageSize }),
           ...OUTBOX_STATUSES.map((s) => api.listQueue({ statuses: [s], limit: 1, offset: 0 })),
         ]);
+        if (thisLoad !== latestLoad) return;
         const counts = Object.fromEntries(
           OUTBOX_STATUSES.map((s, i) => [s, perStatus[i]?.total ?? 0]),
         ) as Record<OutboxStatus, number>;
@@ -61,7 +65,7 @@ export function createQueueStore(api: LastmileApi, pageSize = QUEUE_PAGE_SIZE): 
         }
         set({ events: list.events, total: list.total, counts, loading: false, error: null });
       } catch (err) {
-        set({ loading: false, error: toErrorShape(err) });
+        if (thisLoad === latestLoad) set({ loading: false, error: toErrorShape(err) });
       }
     },
 

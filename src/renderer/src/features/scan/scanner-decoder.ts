@@ -25,7 +25,7 @@ export interface ScannerTiming {
   strayPauseMs: number;
 }
 
-export const DEFAULT_TIMING: ScannerTiming = { maxScannerGapMs: 60, minScannerLength: 4, strayPauseMs: 500 };
+const DEFAULT_TIMING: ScannerTiming = { maxScannerGapMs: 60, minScannerLength: 4, strayPauseMs: 500 };
 
 export type DecodeResult =
   /** Not for the scanner: let the page handle the key (navigation, buttons, shortcuts). */
@@ -54,7 +54,6 @@ const FIXED_KEYS: Record<string, string> = {
   NumpadAdd: '+',
   NumpadMultiply: '*',
   Space: ' ',
-  F8: GS,
 };
 
 interface Typed {
@@ -147,14 +146,14 @@ function isQuick(a: Typed | undefined, b: Typed | undefined, maxGap: number): bo
 }
 
 /** Chrome's signs of an active input method (Chinese, Thai, Vietnamese…) on a keystroke. */
-export function isImeKey(input: Pick<KeyInput, 'key' | 'keyCode' | 'isComposing'>): boolean {
+function isImeKey(input: Pick<KeyInput, 'key' | 'keyCode' | 'isComposing'>): boolean {
   return (
     input.isComposing || input.keyCode === 229 || input.key === 'Unidentified' || input.key === 'Process'
   );
 }
 
 /** The character a key stands for in a scanned code, or null when the key types nothing. */
-export function decodeCharacter(input: KeyInput, bufferEmpty: boolean): string | null {
+function decodeCharacter(input: KeyInput, bufferEmpty: boolean): string | null {
   const letter = /^Key([A-Z])$/.exec(input.code)?.[1];
   if (input.ctrlKey) {
     if (!letter || (bufferEmpty && CTRL_SHORTCUTS.has(letter))) return null;

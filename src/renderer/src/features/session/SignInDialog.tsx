@@ -72,7 +72,7 @@ export function SignInDialog() {
         {error && <ErrorText error={error} />}
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={close}>
-            {t('signIn.cancel')}
+            {t('app.cancel')}
           </button>
           <button
             type="submit"

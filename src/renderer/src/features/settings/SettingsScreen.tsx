@@ -9,7 +9,7 @@ export function SettingsScreen() {
   const settings = useFeature('settings', (s) => s.settings);
   const draft = useFeature('settings', (s) => s.draft);
   const saving = useFeature('settings', (s) => s.saving);
-  const savedAt = useFeature('settings', (s) => s.savedAt);
+  const saved = useFeature('settings', (s) => s.saved);
   const error = useFeature('settings', (s) => s.error);
   const edit = useFeature('settings', (s) => s.edit);
   const saveDraft = useFeature('settings', (s) => s.saveDraft);
@@ -94,7 +94,7 @@ export function SettingsScreen() {
           <button type="submit" className="btn btn-primary" disabled={saving}>
             {t('settings.save')}
           </button>
-          {savedAt !== null && !error && (
+          {saved && !error && (
             <span className="saved" role="status">
               {t('settings.saved')}
             </span>

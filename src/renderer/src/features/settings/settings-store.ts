@@ -14,7 +14,8 @@ export interface SettingsState {
   settings: Settings | null;
   draft: SettingsDraft;
   saving: boolean;
-  savedAt: number | null;
+  /** The station confirmed the last save and nothing was edited since. */
+  saved: boolean;
   error: AppErrorShape | null;
   load(): Promise<void>;
   edit(patch: Partial<SettingsDraft>): void;
@@ -27,7 +28,6 @@ export interface SettingsStoreDeps {
   api: LastmileApi;
   /** Called with every settings value the station confirms (switch the language, rename the header). */
   onApplied: (settings: Settings) => void;
-  now?: () => number;
 }
 
 export type SettingsStore = StoreApi<SettingsState>;
@@ -37,16 +37,15 @@ function draftOf(settings: Settings): SettingsDraft {
 }
 
 export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
-  const now = deps.now ?? Date.now;
   return createStore<SettingsState>()((set, get) => {
     const update = async (patch: Partial<Settings>): Promise<void> => {
       set({ saving: true, error: null });
       try {
         const settings = await deps.api.updateSettings(patch);
-        set({ settings, draft: draftOf(settings), saving: false, savedAt: now() });
+        set({ settings, draft: draftOf(settings), saving: false, saved: true });
         deps.onApplied(settings);
       } catch (err) {
-        set({ saving: false, error: toErrorShape(err), savedAt: null });
+        set({ saving: false, error: toErrorShape(err), saved: false });
       }
     };
 
@@ -54,7 +53,7 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
       settings: null,
       draft: { stationName: '', staleTrackingHours: '' },
       saving: false,
-      savedAt: null,
+      saved: false,
       error: null,
 
       async load() {
@@ -67,7 +66,7 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
         }
       },
 
-      edit: (patch) => set((s) => ({ draft: { ...s.draft, ...patch }, savedAt: null })),
+      edit: (patch) => set((s) => ({ draft: { ...s.draft, ...patch }, saved: false })),
 
       saveDraft() {
         const { draft } = get();

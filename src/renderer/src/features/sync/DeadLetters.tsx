@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFeature } from '../../app/stores-context';
+import { EventTypeName } from '../../ui/EventTypeName';
 import { formatDateTime } from '../../ui/format';
 import { discardReasonValid } from './sync-store';
 
@@ -27,8 +28,7 @@ export function DeadLetters({ supervisor }: { supervisor: boolean }) {
           {deadLetters.map((e) => (
             <li key={e.id} className="dead-letter" data-event-id={e.id}>
               <p className="dead-head">
-                <strong>{e.destination}</strong> ·{' '}
-                {t(`eventType.${e.type.replace('.', '_')}`, { defaultValue: e.type })} ·{' '}
+                <strong>{e.destination}</strong> · <EventTypeName type={e.type} /> ·{' '}
                 <span className="mono">{e.summary}</span>
               </p>
               <p className="muted">{formatDateTime(e.createdAt, i18n.language)}</p>
@@ -53,7 +53,7 @@ export function DeadLetters({ supervisor }: { supervisor: boolean }) {
                   </label>
                   <div className="row-actions">
                     <button type="button" className="btn" onClick={abandon}>
-                      {t('signIn.cancel')}
+                      {t('app.cancel')}
                     </button>
                     <button
                       type="submit"

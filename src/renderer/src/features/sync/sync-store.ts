@@ -51,8 +51,8 @@ export interface SyncStoreDeps {
 
 export type SyncStore = StoreApi<SyncState>;
 
-export const REPORTS_SHOWN = 5;
-export const DEAD_LETTERS_SHOWN = 50;
+const REPORTS_SHOWN = 5;
+const DEAD_LETTERS_SHOWN = 50;
 
 /** The contract's own rule for a discard reason, so the button enables exactly when the call would pass. */
 export function discardReasonValid(reason: string): boolean {
@@ -60,7 +60,7 @@ export function discardReasonValid(reason: string): boolean {
 }
 
 /** A destination worth a row: something queued, sent, failing or refused, or it was ever reached. */
-export function isActiveDestination(d: DestinationOverview): boolean {
+function isActiveDestination(d: DestinationOverview): boolean {
   const queued = Object.values(d.counts).some((n) => n > 0);
   return queued || d.lastSuccessAt !== null || d.circuit !== 'closed' || d.lastError !== null;
 }

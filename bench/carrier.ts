@@ -1,6 +1,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { TestCarrierClient } from '../src/main/carriers/test-carrier/client';
 import type { CarrierStats, TestCarrierOptions } from '../src/main/carriers/test-carrier/server';
+import type { Clock } from '../src/main/clock';
+import type { DestinationLimits } from '../src/main/sync/destination';
+
+/** The destination the bench queues events for, served by the carrier process. */
+export const BENCH_DESTINATION = 'bench-carrier';
 
 export interface CarrierProcess {
   url: string;
@@ -40,6 +46,17 @@ export async function startCarrierProcess(options: TestCarrierOptions): Promise<
     child.kill('SIGKILL');
     throw err;
   }
+}
+
+/** The app's client for the carrier process, as the bench destination, under `limits`. */
+export function carrierClient(url: string, limits: DestinationLimits, clock: Clock): TestCarrierClient {
+  return new TestCarrierClient({
+    name: BENCH_DESTINATION,
+    baseUrl: url,
+    credentials: { clientId: 'lastmile', clientSecret: 'test-secret' },
+    limits,
+    clock,
+  });
 }
 
 function nextMessage<T>(child: ChildProcess, accept: (m: unknown) => boolean): Promise<T> {

@@ -8,7 +8,8 @@ export interface Profile {
     batched: { events: number; batchSize: number; requestsPerSecond: number };
     unbatched: { events: number; requestsPerSecond: number };
   };
-  memory: { pending: number; sampleEveryMs: number };
+  /** `runMs`: how long the engine works through the backlog while memory is sampled. */
+  memory: { pending: number; sampleEveryMs: number; runMs: number };
 }
 
 export const PROFILES: Record<Profile['name'], Profile> = {
@@ -21,7 +22,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       batched: { events: 50_000, batchSize: 100, requestsPerSecond: 200 },
       unbatched: { events: 2000, requestsPerSecond: 1000 },
     },
-    memory: { pending: 100_000, sampleEveryMs: 100 },
+    memory: { pending: 100_000, sampleEveryMs: 100, runMs: 5000 },
   },
   quick: {
     name: 'quick',
@@ -32,7 +33,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       batched: { events: 10_000, batchSize: 100, requestsPerSecond: 200 },
       unbatched: { events: 1000, requestsPerSecond: 1000 },
     },
-    memory: { pending: 100_000, sampleEveryMs: 100 },
+    memory: { pending: 100_000, sampleEveryMs: 100, runMs: 2000 },
   },
   tiny: {
     name: 'tiny',
@@ -43,6 +44,6 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       batched: { events: 200, batchSize: 20, requestsPerSecond: 200 },
       unbatched: { events: 20, requestsPerSecond: 200 },
     },
-    memory: { pending: 500, sampleEveryMs: 20 },
+    memory: { pending: 500, sampleEveryMs: 20, runMs: 300 },
   },
 };

@@ -1,16 +1,13 @@
 import path from 'node:path';
-import { TestCarrierClient } from '../../src/main/carriers/test-carrier/client';
 import { createCore } from '../../src/main/core';
 import { silentLogger } from '../../src/main/logger';
 import { DeliveryEngine } from '../../src/main/sync/delivery-engine';
 import type { DestinationLimits } from '../../src/main/sync/destination';
-import { startCarrierProcess } from '../carrier';
+import { BENCH_DESTINATION as DESTINATION, carrierClient, startCarrierProcess } from '../carrier';
 import { caseDir, type BenchCase, type BenchContext } from '../context';
 import { measurement, type Measurement } from '../measurement';
 import { msSince, ratePerSecond } from '../stats';
 import { enqueueAll } from '../workload';
-
-const DESTINATION = 'bench-carrier';
 
 interface DrainRun {
   rate: number;
@@ -31,20 +28,15 @@ export const drainRate: BenchCase = {
   name: 'drain-rate',
   async run(ctx) {
     const { batched, unbatched } = ctx.profile.drain;
-    const single = await drain(ctx, unbatched.events, {
-      requestsPerSecond: unbatched.requestsPerSecond,
-      burst: Math.max(1, Math.floor(unbatched.requestsPerSecond / 20)),
+    const declared = (requestsPerSecond: number, maxBatchSize: number): DestinationLimits => ({
+      requestsPerSecond,
+      burst: Math.max(1, Math.floor(requestsPerSecond / 20)),
       maxConcurrency: 4,
-      maxBatchSize: 1,
+      maxBatchSize,
       requestTimeoutMs: 10_000,
     });
-    const many = await drain(ctx, batched.events, {
-      requestsPerSecond: batched.requestsPerSecond,
-      burst: Math.max(1, Math.floor(batched.requestsPerSecond / 20)),
-      maxConcurrency: 4,
-      maxBatchSize: batched.batchSize,
-      requestTimeoutMs: 10_000,
-    });
+    const single = await drain(ctx, unbatched.events, declared(unbatched.requestsPerSecond, 1));
+    const many = await drain(ctx, batched.events, declared(batched.requestsPerSecond, batched.batchSize));
     const limitRow = (run: DrainRun, label: string): Measurement =>
       measurement({
         id: `drain.peakRequests.${label}`,
@@ -91,13 +83,7 @@ async function drain(ctx: BenchContext, events: number, limits: DestinationLimit
     rateLimit: { requestsPerSecond: limits.requestsPerSecond, burst: limits.burst },
     maxBatchSize: limits.maxBatchSize,
   });
-  const client = new TestCarrierClient({
-    name: DESTINATION,
-    baseUrl: carrier.url,
-    credentials: { clientId: 'lastmile', clientSecret: 'test-secret' },
-    limits,
-    clock: core.clock,
-  });
+  const client = carrierClient(carrier.url, limits, core.clock);
   try {
     enqueueAll(core, events, DESTINATION);
     core.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -2,17 +2,15 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { TestCarrierClient } from '../../src/main/carriers/test-carrier/client';
-import { createCore } from '../../src/main/core';
+import { createCore, type Core } from '../../src/main/core';
 import { silentLogger } from '../../src/main/logger';
 import { DeliveryEngine } from '../../src/main/sync/delivery-engine';
 import type { DestinationLimits } from '../../src/main/sync/destination';
-import { startCarrierProcess } from '../carrier';
+import { BENCH_DESTINATION as DESTINATION, carrierClient, startCarrierProcess } from '../carrier';
 import { caseDir, type BenchCase } from '../context';
 import { measurement } from '../measurement';
 import { enqueueAll } from '../workload';
 
-const DESTINATION = 'bench-carrier';
 const MB = 1024 * 1024;
 
 interface Snapshot {
@@ -20,12 +18,6 @@ interface Snapshot {
   heapUsed: number;
 }
 
-/**
- * The process's memory with a large backlog: before anything is queued, with N events pending,
- * at the peak while the background engine works through them against a slow carrier (so the
- * backlog stays large), and after the engine stopped. The carrier runs in its own process, so
- * these figures hold the app's side only. Snapshots other than the peak follow a full GC.
- */
 export interface MemoryParams {
   dir: string;
   pending: number;
@@ -54,8 +46,7 @@ export interface MemoryFigures {
 export const memoryWithPending: BenchCase = {
   name: 'memory',
   async run(ctx) {
-    const { pending, sampleEveryMs } = ctx.profile.memory;
-    const runMs = ctx.profile.name === 'default' ? 5000 : ctx.profile.name === 'quick' ? 2000 : 300;
+    const { pending, sampleEveryMs, runMs } = ctx.profile.memory;
     ctx.log(`memory: ${pending} events pending, engine running ${runMs} ms, in a fresh process`);
     const params: MemoryParams = { dir: caseDir(ctx, 'memory'), pending, sampleEveryMs, runMs };
     const m = await runInChild(params);
@@ -133,13 +124,7 @@ export async function measureMemory(
     requestTimeoutMs: 10_000,
   };
   const carrier = await startCarrierProcess({ rateLimit: { requestsPerSecond: 20, burst: 1 } });
-  const client = new TestCarrierClient({
-    name: DESTINATION,
-    baseUrl: carrier.url,
-    credentials: { clientId: 'lastmile', clientSecret: 'test-secret' },
-    limits,
-    clock: core.clock,
-  });
+  const client = carrierClient(carrier.url, limits, core.clock);
   const engine = new DeliveryEngine({
     db: core.db,
     clock: core.clock,
@@ -183,7 +168,7 @@ export async function measureMemory(
   }
 }
 
-function countOpen(core: { db: import('../../src/main/db/open').Db }): number {
+function countOpen(core: Core): number {
   return core.db
     .prepare(
       "SELECT count(*) FROM outbox_events WHERE destination = ? AND status IN ('pending', 'in_flight')",

@@ -8,6 +8,7 @@ import { silentLogger } from '../../src/main/logger';
 import { seededRandom } from '../../src/main/random';
 import { ensureRendererBuilt } from '../../src/main/station/renderer-build';
 import { startStationServer, type StationServer } from '../../src/main/station/server';
+import { countRows as rowsIn } from '../helpers/fixtures-db';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOT_DIR = path.join(PACKAGE_ROOT, 'test-output', 'screenshots');
@@ -53,7 +54,7 @@ export async function startStation(
   const dir = await builtRenderer();
   const core = createCore({ dataDir, logger: silentLogger, random: seededRandom(11) });
   try {
-    const empty = core.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM parcels').get()?.n === 0;
+    const empty = rowsIn(core.db, 'parcels') === 0;
     if (options.demoParcels && empty) {
       seedDemo(core.db, core.users, { seed: 42, parcels: options.demoParcels, now: core.clock.now() });
     }
@@ -94,11 +95,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Rows the scan flow writes, to prove that refused input wrote nothing. */
 export function countRows(core: Core): { scans: number; events: number } {
-  const n = (sql: string): number => core.db.prepare<[], { n: number }>(sql).get()?.n ?? 0;
-  return {
-    scans: n('SELECT count(*) AS n FROM scans'),
-    events: n('SELECT count(*) AS n FROM outbox_events'),
-  };
+  return { scans: rowsIn(core.db, 'scans'), events: rowsIn(core.db, 'outbox_events') };
 }
 
 /** The colour a clerk sees behind an element (this file is type-checked without the DOM library). */

@@ -1,4 +1,4 @@
-import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestCarrier, type TestCarrier } from '../../src/main/carriers/test-carrier/server';
 import { systemClock } from '../../src/main/clock';
@@ -8,7 +8,7 @@ import { seededRandom } from '../../src/main/random';
 import { DeliveryEngine } from '../../src/main/sync/delivery-engine';
 import { insertParcel } from '../helpers/fixtures-db';
 import { TempDirs } from '../helpers/temp-dir';
-import { assertCarrierTruth, client, counting, until } from './fixtures/carrier-harness';
+import { assertCarrierTruth, client, counting, freePort, until } from './fixtures/carrier-harness';
 import { runKillLoop } from './fixtures/kill-loop';
 import { countByStatus } from './fixtures/outbox-events';
 
@@ -117,18 +117,3 @@ describe('crash safety: a sync process killed with SIGKILL at random moments', (
     }
   }, 60_000);
 });
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}

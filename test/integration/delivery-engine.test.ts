@@ -1,4 +1,3 @@
-import net from 'node:net';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import { DeliveryEngine, type DeliveryEngineOptions } from '../../src/main/sync/
 import type { Destination } from '../../src/main/sync/destination';
 import { recordingLogger } from '../helpers/core-factory';
 import { TempDirs } from '../helpers/temp-dir';
-import { assertCarrierTruth, client, counting, until } from './fixtures/carrier-harness';
+import { assertCarrierTruth, client, counting, freePort, until } from './fixtures/carrier-harness';
 import { countByStatus, enqueue, interleaved, openOutbox, statusOf } from './fixtures/outbox-events';
 
 const clock = systemClock;
@@ -342,14 +341,3 @@ describe('DeliveryEngine against the local test carrier', () => {
     expect(carrier.applied().map((a) => a.idempotencyKey)).toEqual([good?.idempotencyKey]);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}

@@ -1,14 +1,9 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Measurement } from '../../../bench/measurement';
 import type { BenchReport } from '../../../bench/report';
-
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '../../..');
+import { runChild } from '../../helpers/child-process';
+import { makeTempDir } from '../../helpers/temp-dir';
 
 /**
  * Runs the real harness, every case, on the tiny workload, in its own process the way
@@ -16,29 +11,20 @@ const root = path.resolve(__dirname, '../../..');
  * nothing about speed: figures on a tiny workload mean nothing.
  */
 describe('npm run bench -- --json (tiny workload)', () => {
-  let tmp: string;
+  const tmp = makeTempDir('bench-harness-');
   let stdout: string;
   let stderr: string;
-  let exitCode: number;
+  let exitCode: number | null;
 
   beforeAll(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-harness-'));
-    try {
-      const out = await run(process.execPath, ['bin/bench.js', '--tiny', '--json'], {
-        cwd: root,
-        env: { ...process.env, TMPDIR: tmp },
-        maxBuffer: 16 * 1024 * 1024,
-      });
-      ({ stdout, stderr } = out);
-      exitCode = 0;
-    } catch (err) {
-      const e = err as { stdout: string; stderr: string; code: number };
-      ({ stdout, stderr } = e);
-      exitCode = e.code;
-    }
+    const out = await runChild(process.execPath, ['bin/bench.js', '--tiny', '--json'], {
+      env: { ...process.env, TMPDIR: tmp.dir },
+    });
+    ({ stdout, stderr } = out);
+    exitCode = out.code;
   }, 120_000);
 
-  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  afterAll(() => tmp.cleanup());
 
   it('prints one JSON object and nothing else on stdout, and every case completes', () => {
     expect(stderr).toContain('commit latency'); // progress went to stderr…
@@ -110,7 +96,7 @@ describe('npm run bench -- --json (tiny workload)', () => {
   });
 
   it('removes its temp files', () => {
-    expect(fs.readdirSync(tmp).filter((f) => f.startsWith('lastmile-bench-'))).toEqual([]);
+    expect(fs.readdirSync(tmp.dir).filter((f) => f.startsWith('lastmile-bench-'))).toEqual([]);
   });
 });
 

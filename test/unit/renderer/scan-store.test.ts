@@ -8,9 +8,9 @@ import {
   type KeyVerdict,
   type ScanStore,
 } from '../../../src/renderer/src/features/scan/scan-store';
-import type { KeyInput } from '../../../src/renderer/src/features/scan/scanner-decoder';
 import { createApi } from '../../../src/renderer/src/transport/create-api';
 import { makeTestCore } from '../../helpers/core-factory';
+import { press } from '../../helpers/key-input';
 import { TempDirs } from '../../helpers/temp-dir';
 
 const temp = new TempDirs();
@@ -48,23 +48,10 @@ function scan(
   let time = start;
   for (const ch of text) {
     const code = /[0-9]/.test(ch) ? `Digit${ch}` : `Key${ch}`;
-    store.getState().key(key({ code, key: ch, time }), where);
+    store.getState().key(press({ code, key: ch, time }), where);
     time += gap;
   }
-  return store.getState().key(key({ code: 'Enter', key: 'Enter', time }), where);
-}
-
-function key(partial: Partial<KeyInput> & { code: string; time: number }): KeyInput {
-  return {
-    key: '',
-    keyCode: 0,
-    isComposing: false,
-    ctrlKey: false,
-    altKey: false,
-    metaKey: false,
-    shiftKey: false,
-    ...partial,
-  };
+  return store.getState().key(press({ code: 'Enter', key: 'Enter', time }), where);
 }
 
 async function settled(store: ScanStore): Promise<void> {
@@ -104,7 +91,7 @@ describe('scan store against a real core', () => {
 
   it('refuses a control character without a round trip: translated-ready error, nothing written, low beep', async () => {
     const { core, store, beeps } = setup();
-    store.getState().key(key({ code: 'KeyB', key: 'b', ctrlKey: true, time: 0 }), 'scan-screen');
+    store.getState().key(press({ code: 'KeyB', key: 'b', ctrlKey: true, time: 0 }), 'scan-screen');
     scan(store, '12345', 25);
     await settled(store);
     expect(store.getState().panel).toEqual({
@@ -121,7 +108,7 @@ describe('scan store against a real core', () => {
     store.getState().setText('退货');
     expect(store.getState().panel).toMatchObject({ kind: 'error', error: { code: 'SCAN_NOT_ASCII' } });
     expect(store.getState().text).toBe('');
-    store.getState().key(key({ code: 'KeyA', key: 'Unidentified', keyCode: 229, time: 0 }), 'scan-screen');
+    store.getState().key(press({ code: 'KeyA', key: 'Unidentified', keyCode: 229, time: 0 }), 'scan-screen');
     expect(store.getState().panel).toEqual({ kind: 'ime' });
     expect(rows(core)).toEqual([]);
     expect(beeps).toEqual([]);

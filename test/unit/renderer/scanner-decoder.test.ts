@@ -4,6 +4,7 @@ import {
   type DecodeResult,
   type KeyInput,
 } from '../../../src/renderer/src/features/scan/scanner-decoder';
+import { press } from '../../helpers/key-input';
 
 /** The KeyboardEvent fields Chrome gives for one key on a US layout (code = physical key). */
 function keyOf(ch: string): Pick<KeyInput, 'code' | 'key' | 'shiftKey'> {
@@ -12,20 +13,6 @@ function keyOf(ch: string): Pick<KeyInput, 'code' | 'key' | 'shiftKey'> {
   if (/^[0-9]$/.test(ch)) return { code: `Digit${ch}`, key: ch, shiftKey: false };
   if (ch === '-') return { code: 'Minus', key: '-', shiftKey: false };
   throw new Error(`no key for ${ch}`);
-}
-
-function press(partial: Partial<KeyInput> & { time: number }): KeyInput {
-  return {
-    code: '',
-    key: '',
-    keyCode: 0,
-    isComposing: false,
-    ctrlKey: false,
-    altKey: false,
-    metaKey: false,
-    shiftKey: false,
-    ...partial,
-  };
 }
 
 /** Types `text` starting at `start`, one key every `gap` ms, then a terminator; returns the last result. */

@@ -10,7 +10,7 @@ import {
   userViewSchema,
 } from './domain';
 import type { Envelope, ErrorCode } from './errors';
-import { syncOverviewSchema, syncReportSchema } from './sync-views';
+import { outboxCountsSchema, syncOverviewSchema, syncReportSchema } from './sync-views';
 
 /**
  * The one contract between the screens and the core. Each call is declared once here; the Electron
@@ -79,7 +79,12 @@ export const contract = {
         offset: z.number().int().min(0).max(1_000_000),
       })
       .strict(),
-    output: z.object({ events: z.array(outboxEventViewSchema), total: z.number().int() }),
+    // counts: every status, for the filter buttons, in the same answer as the page.
+    output: z.object({
+      events: z.array(outboxEventViewSchema),
+      total: z.number().int(),
+      counts: outboxCountsSchema,
+    }),
     errors: [],
     role: 'any',
   }),

@@ -5,17 +5,18 @@ export const CIRCUIT_STATES = ['closed', 'open', 'half_open'] as const;
 export const SYNC_STAGES = ['pull_returns', 'pull_tracking', 'push', 'report'] as const;
 export const SYNC_RUN_STATUSES = ['running', 'ok', 'attention', 'failed', 'cancelled'] as const;
 
-const countsSchema = z.object(
+/** Events per outbox status; every status present, zero when none. */
+export const outboxCountsSchema = z.object(
   Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, z.number().int()])) as Record<
     (typeof OUTBOX_STATUSES)[number],
     z.ZodNumber
   >,
 );
-export type OutboxCounts = z.infer<typeof countsSchema>;
+export type OutboxCounts = z.infer<typeof outboxCountsSchema>;
 
 export const destinationOverviewSchema = z.object({
   name: z.string(),
-  counts: countsSchema,
+  counts: outboxCountsSchema,
   circuit: z.enum(CIRCUIT_STATES),
   lastSuccessAt: z.number().int().nullable(),
   lastError: z.string().nullable(),

@@ -22,7 +22,7 @@ const COLUMNS =
 /** Read side of the outbox for screens and reports; the screens poll it, so statements are prepared once. */
 export class OutboxQueries {
   private readonly listByStatus;
-  private readonly countByStatus;
+  private readonly countsByStatus;
   private readonly byId;
   private readonly countsByDestinationAndStatus;
 
@@ -32,8 +32,8 @@ export class OutboxQueries {
     this.listByStatus = db.prepare<{ statuses: string; limit: number; offset: number }, EventRow>(
       `SELECT ${COLUMNS} FROM outbox_events WHERE ${byStatus} ORDER BY seq DESC LIMIT @limit OFFSET @offset`,
     );
-    this.countByStatus = db.prepare<{ statuses: string }, { n: number }>(
-      `SELECT count(*) AS n FROM outbox_events WHERE ${byStatus}`,
+    this.countsByStatus = db.prepare<[], { status: OutboxEventView['status']; n: number }>(
+      'SELECT status, count(*) AS n FROM outbox_events GROUP BY status',
     );
     this.byId = db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM outbox_events WHERE id = ?`);
     this.countsByDestinationAndStatus = db.prepare<
@@ -45,8 +45,10 @@ export class OutboxQueries {
   list(statuses: readonly OutboxEventView['status'][], limit: number, offset: number) {
     const filter = JSON.stringify(statuses);
     const events = this.listByStatus.all({ statuses: filter, limit, offset }).map(toView);
-    const total = this.countByStatus.get({ statuses: filter })?.n ?? 0;
-    return { events, total };
+    const counts = emptyCounts();
+    for (const row of this.countsByStatus.all()) counts[row.status] = row.n;
+    const total = statuses.reduce((sum, status) => sum + counts[status], 0);
+    return { events, total, counts };
   }
 
   get(id: string): OutboxEventView | undefined {

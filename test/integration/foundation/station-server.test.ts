@@ -207,6 +207,8 @@ describe('station server', () => {
       ok: true,
       value: { total: 1, events: [{ id: envelope.value.outboxEventId, destination: 'royalmail' }] },
     });
+    // The filter buttons' counts come in the same answer, one per status.
+    expect(queue.value.counts).toEqual({ pending: 1, in_flight: 0, delivered: 0, dead: 0, discarded: 0 });
 
     const bad = JSON.parse((await api('recordScan', { code: '退货', source: 'keyboard' })).body);
     expect(bad).toEqual({ ok: false, error: { code: 'SCAN_NOT_ASCII', params: { character: '退' } } });

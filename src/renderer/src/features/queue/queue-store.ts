@@ -49,21 +49,14 @@ export function createQueueStore(api: LastmileApi, pageSize = QUEUE_PAGE_SIZE): 
       const thisLoad = ++latestLoad;
       set({ loading: true });
       try {
-        // One cheap count per status for the filter buttons, then the page itself.
-        const [list, ...perStatus] = await Promise.all([
-          api.listQueue({ statuses, limit: pageSize, offset: page * pageSize }),
-          ...OUTBOX_STATUSES.map((s) => api.listQueue({ statuses: [s], limit: 1, offset: 0 })),
-        ]);
+        const list = await api.listQueue({ statuses, limit: pageSize, offset: page * pageSize });
         if (thisLoad !== latestLoad) return;
-        const counts = Object.fromEntries(
-          OUTBOX_STATUSES.map((s, i) => [s, perStatus[i]?.total ?? 0]),
-        ) as Record<OutboxStatus, number>;
         const lastPage = pageCount(list.total, pageSize) - 1;
         if (page > lastPage) {
           set({ page: lastPage, loading: false });
           return get().load();
         }
-        set({ events: list.events, total: list.total, counts, loading: false, error: null });
+        set({ events: list.events, total: list.total, counts: list.counts, loading: false, error: null });
       } catch (err) {
         if (thisLoad === latestLoad) set({ loading: false, error: toErrorShape(err) });
       }

@@ -24,6 +24,29 @@ export const outboxPayloadSchemas = {
     userId: z.string().nullable(),
     scannedAt: z.number().int(),
   }),
+  /**
+   * The warehouse's decision on a received return package, for the platform (TikTok Shop:
+   * approve / reject the received package). Images are photo hashes; the connector uploads the bytes.
+   */
+  'return.receipt_decided': z.strictObject({
+    stationId: z.string(),
+    returnOrderId: z.string(),
+    platformReturnId: z.string(),
+    decision: z.enum(['approve', 'reject']),
+    /** A reject reason name from the platform's reject-reasons list; null when approving. */
+    rejectReason: z.string().nullable(),
+    comment: z.string().max(500).nullable(),
+    images: z.array(
+      z.strictObject({
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        mimeType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+        width: z.number().int().positive(),
+        height: z.number().int().positive(),
+      }),
+    ),
+    decidedBy: z.string(),
+    decidedAt: z.number().int(),
+  }),
 } as const;
 
 export type OutboxEventType = keyof typeof outboxPayloadSchemas;

@@ -1,0 +1,107 @@
+import type { z } from 'zod';
+import type { PlatformReturnOrder } from '../../shared/platform-returns';
+import type { StatusMapping, TrackingEvent } from '../../shared/tracking';
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import type { Random } from '../random';
+import type { Destination, PullSource } from '../sync/destination';
+
+/**
+ * The one shape every carrier and platform connector has (src/main/carriers/<kind>/), so the sync
+ * engine, the station and the hub know connectors only through the registry. A connector takes its
+ * configuration, credentials, request budget, clock and network as inputs: the same code runs inside
+ * one station or inside the warehouse's hub.
+ */
+
+/** Small persistent state a connector needs between runs (tokens, webhook ids seen), per instance. */
+export interface ConnectorState {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+  /** Records `key` once; false when it was already recorded (webhook de-duplication). */
+  remember(key: string, ttlMs: number): boolean;
+}
+
+/** Photo bytes by content hash, for uploads (receipt decisions with evidence images). */
+export interface BlobReader {
+  read(sha256: string): Promise<Uint8Array>;
+}
+
+/** A code the status table does not know: reported to the sync report, never dropped. */
+export interface UnknownCodeReport {
+  connector: string;
+  code: string;
+  sample: string;
+}
+
+export interface ConnectorDeps {
+  clock: Clock;
+  random: Random;
+  logger: Logger;
+  /** The network, injected: tests and the hub point connectors at servers they control. */
+  fetch: typeof fetch;
+  state: ConnectorState;
+  blobs?: BlobReader;
+  onUnknownCode?(report: UnknownCodeReport): void;
+}
+
+export interface ConnectionCheck {
+  ok: boolean;
+  /** A short reason a supervisor can act on ("credentials refused", "no answer in 10 s"). */
+  detail: string;
+}
+
+/** A verified, parsed webhook notification. */
+export interface WebhookNotification {
+  /** The source's notification id; de-duplicated through ConnectorState.remember. */
+  id: string;
+  type: string;
+  tracking?: TrackingEvent[];
+  returns?: PlatformReturnOrder[];
+  raw: unknown;
+}
+
+export interface WebhookReceiver {
+  /**
+   * Verifies the signature over the exact raw body, then parses. Throws WebhookRejected on a bad
+   * signature or shape; answers `duplicate: true` for a notification already seen.
+   */
+  receive(
+    headers: Readonly<Record<string, string | undefined>>,
+    rawBody: string,
+  ): { duplicate: boolean; notification: WebhookNotification };
+}
+
+export class WebhookRejected extends Error {
+  constructor(
+    readonly reason: 'bad_signature' | 'malformed' | 'stale',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WebhookRejected';
+  }
+}
+
+export interface ConnectorInstance {
+  /** Where outbox events for this account go; absent for read-only feeds. */
+  readonly destination?: Destination;
+  readonly pulls: {
+    returns?: PullSource<PlatformReturnOrder>;
+    tracking?: PullSource<TrackingEvent>;
+  };
+  readonly webhooks?: WebhookReceiver;
+  testConnection(signal: AbortSignal): Promise<ConnectionCheck>;
+  close(): void;
+}
+
+export interface ConnectorDefinition<C = unknown> {
+  /** The `kind` in a stored destination configuration, and the folder name. */
+  readonly kind: string;
+  readonly displayName: string;
+  /** Validates a stored configuration (non-secret fields and secret fields alike). */
+  readonly configSchema: z.ZodType<C>;
+  /** Config fields that are secrets: stored encrypted, redacted in logs and reports, never sent back. */
+  readonly secretFields: readonly string[];
+  /** Every source status/scan code this connector knows, for tests and the supervisor's reference. */
+  readonly statusTable: Readonly<Record<string, StatusMapping>>;
+  create(name: string, config: C, deps: ConnectorDeps): ConnectorInstance;
+}

@@ -45,10 +45,10 @@ export const commitLatency: BenchCase = {
       });
 
       let i = 0;
-      const scan = (): number => {
+      const scan = async (): Promise<number> => {
         const code = codes[i % codes.length] as string;
         const start = process.hrtime.bigint();
-        core.scans.record({ code, source: 'scanner' }, null);
+        await core.scans.record({ code, source: 'scanner' }, null);
         return msSince(start);
       };
       const floor = (): number => {
@@ -93,13 +93,13 @@ export const commitLatency: BenchCase = {
 
       ctx.log(`commit latency: ${warmup} warm-up + ${samples} samples of each, interleaved`);
       for (; i < warmup; i++) {
-        scan();
+        await scan();
         floor();
       }
       const scanMs: number[] = [];
       const floorMs: number[] = [];
       for (let s = 0; s < samples; s++, i++) {
-        scanMs.push(scan());
+        scanMs.push(await scan());
         floorMs.push(floor());
         // A clerk scans every few seconds; between scans the event loop is idle and the station's
         // checkpoint timer runs. Yield now and then so it does here too (outside the timed calls).
@@ -111,14 +111,18 @@ export const commitLatency: BenchCase = {
       // Why the two differ: bytes each commit appends to the WAL (and so must fsync), and what the
       // scan row alone costs without its outbox event. Diagnostics, measured after the real figures.
       const walFile = (db: typeof floorDb): string => `${db.name}-wal`;
-      const walBytesPerCommit = (db: typeof floorDb, commit: () => number, n: number): number => {
+      const walBytesPerCommit = async (
+        db: typeof floorDb,
+        commit: () => number | Promise<number>,
+        n: number,
+      ): Promise<number> => {
         db.pragma('wal_checkpoint(TRUNCATE)');
-        for (let k = 0; k < n; k++, i++) commit();
+        for (let k = 0; k < n; k++, i++) await commit();
         return fs.statSync(walFile(db)).size / n;
       };
-      const walScan = walBytesPerCommit(core.db, scan, 50);
-      const walScanOnly = walBytesPerCommit(core.db, scanOnly, 50);
-      const walFloor = walBytesPerCommit(floorDb, floor, 50);
+      const walScan = await walBytesPerCommit(core.db, scan, 50);
+      const walScanOnly = await walBytesPerCommit(core.db, scanOnly, 50);
+      const walFloor = await walBytesPerCommit(floorDb, floor, 50);
       const pairScanOnly: number[] = [];
       const pairFloor: number[] = [];
       for (let s = 0; s < Math.ceil(samples / 2); s++, i++) {

@@ -94,7 +94,7 @@ describe('crash safety: a sync process killed with SIGKILL at random moments', (
     for (let i = 0; i < SCANS; i++) {
       // A quarter unknown codes (to the hub), the rest spread over the three parcels (to c1).
       const code = i % 4 === 0 ? `UNKNOWN${i.toString()}` : (parcels[parcelScans++ % parcels.length] ?? '');
-      results.push(core.scans.record({ code, source: 'scanner' }, null));
+      results.push(await core.scans.record({ code, source: 'scanner' }, null));
       if (i % 10 === 9) await sleep(5);
     }
     await sleep(300);

@@ -164,7 +164,7 @@ describe('daily sync against the local test carrier', () => {
     expect(c.stats().eventsReceived).toBe(3);
     expect(second.exceptions.map((e) => e.parcelId)).toEqual(['P2', 'P4', 'P1']);
     // A supervisor who wants a longer grace period gets fewer exceptions.
-    core.settings.update({ staleTrackingHours: 71 });
+    await core.settings.update({ staleTrackingHours: 71 });
     const third = await sync.runDaily('cli', supervisor);
     expect(third.exceptions.map((e) => e.parcelId)).toEqual(['P2', 'P4']);
     expect(sync.reports(2).map((r) => r.id)).toEqual([third.id, second.id]);

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 import { toAppError } from './sqlite-errors';
+import { setWritePolicy, type WritePolicy } from './write';
 
 export type Db = Database.Database;
 
@@ -12,7 +13,16 @@ export interface OpenDatabaseOptions {
   file: string;
   /** Path to an Electron-ABI better_sqlite3.node when running inside Electron. */
   nativeBinding?: string;
+  /** How long opening (WAL switch, migrations) waits for another process starting on the same file. */
+  openTimeoutMs?: number;
+  /**
+   * The connection's busy timeout afterwards: tiny, because it blocks the event loop; writes wait
+   * for a lock between attempts instead (db/write.ts), reads in WAL mode do not wait for writers.
+   */
   busyTimeoutMs?: number;
+  write?: Partial<WritePolicy>;
+  /** Rows every file needs (the station's identity), written under the write lock at open. */
+  seed?: (db: Db) => void;
   migrations?: readonly Migration[];
 }
 
@@ -34,7 +44,7 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     throw toAppError(err);
   }
   try {
-    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    db.pragma(`busy_timeout = ${options.openTimeoutMs ?? 15_000}`);
     const migrations = options.migrations ?? MIGRATIONS;
     // Before anything writes (switching to WAL rewrites the header): a newer app's file stays as it was.
     assertNotNewer(db, migrations);
@@ -45,6 +55,9 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('temp_store = MEMORY');
     migrate(db, migrations);
+    if (options.seed) db.transaction(options.seed).immediate(db);
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 20}`);
+    setWritePolicy(db, options.write ?? {});
     return db;
   } catch (err) {
     db.close();

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
+import { writeTransaction } from '../db/write';
 import type { OutboxQueries } from './outbox-queries';
 
 /**
@@ -21,7 +22,7 @@ export class DeadLetters {
     return this.queries.list(['dead'], limit, 0).events;
   }
 
-  retry(eventId: string, by: UserView): OutboxEventView {
+  retry(eventId: string, by: UserView): Promise<OutboxEventView> {
     return this.resolve(eventId, by, 'outbox.retry', {}, (now) =>
       this.db
         .prepare(
@@ -32,7 +33,7 @@ export class DeadLetters {
     );
   }
 
-  discard(eventId: string, reason: string, by: UserView): OutboxEventView {
+  discard(eventId: string, reason: string, by: UserView): Promise<OutboxEventView> {
     return this.resolve(eventId, by, 'outbox.discard', { reason }, (now) =>
       this.db
         .prepare(
@@ -48,30 +49,28 @@ export class DeadLetters {
     action: string,
     details: Record<string, unknown>,
     update: (now: number) => { changes: number },
-  ): OutboxEventView {
-    return this.db
-      .transaction(() => {
-        const before = this.queries.get(eventId);
-        if (!before) throw new AppError('NOT_FOUND', { entity: 'outbox_event', id: eventId });
-        if (before.status !== 'dead')
-          throw new AppError('OUTBOX_EVENT_NOT_DEAD', { id: eventId, status: before.status });
-        update(this.clock.now());
-        this.audit.record({
-          userId: by.id,
-          action,
-          entityType: 'outbox_event',
-          entityId: eventId,
-          details: {
-            ...details,
-            destination: before.destination,
-            type: before.type,
-            lastError: before.lastError,
-          },
-        });
-        const after = this.queries.get(eventId);
-        if (!after) throw new AppError('NOT_FOUND', { entity: 'outbox_event', id: eventId });
-        return after;
-      })
-      .immediate();
+  ): Promise<OutboxEventView> {
+    return writeTransaction(this.db, () => {
+      const before = this.queries.get(eventId);
+      if (!before) throw new AppError('NOT_FOUND', { entity: 'outbox_event', id: eventId });
+      if (before.status !== 'dead')
+        throw new AppError('OUTBOX_EVENT_NOT_DEAD', { id: eventId, status: before.status });
+      update(this.clock.now());
+      this.audit.record({
+        userId: by.id,
+        action,
+        entityType: 'outbox_event',
+        entityId: eventId,
+        details: {
+          ...details,
+          destination: before.destination,
+          type: before.type,
+          lastError: before.lastError,
+        },
+      });
+      const after = this.queries.get(eventId);
+      if (!after) throw new AppError('NOT_FOUND', { entity: 'outbox_event', id: eventId });
+      return after;
+    });
   }
 }

@@ -2,6 +2,7 @@ import type { ScanResult, UserView } from '../../shared/domain';
 import { normaliseScan } from '../../shared/scan-code';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
+import { writeTransaction } from '../db/write';
 import type { IdGenerator } from '../ids';
 import type { Outbox } from '../outbox/outbox';
 import type { CodeLookup } from './lookup';
@@ -44,7 +45,7 @@ export class ScanService {
     );
   }
 
-  record(input: RecordScanInput, user: UserView | null): ScanResult {
+  async record(input: RecordScanInput, user: UserView | null): Promise<ScanResult> {
     const { code, symbology } = normaliseScan(input.code);
     const { parcel, returnOrder } = this.lookup.find(code);
     const outcome: ScanResult['outcome'] = returnOrder ? 'return_order' : parcel ? 'parcel' : 'unknown';
@@ -53,39 +54,37 @@ export class ScanService {
     const station = this.station();
     const userId = user?.id ?? null;
 
-    const outboxEventId = this.db
-      .transaction(() => {
-        this.insertScan.run(
-          scanId,
-          code,
-          symbology,
-          input.source,
-          station,
-          userId,
-          outcome,
-          parcel?.id ?? null,
-          returnOrder?.id ?? null,
-          scannedAt,
-        );
-        const route = routeScan(outcome, parcel, returnOrder, code);
-        const base = { scanId, code, station, userId, scannedAt };
-        const event =
-          route.type === 'scan.unknown'
-            ? this.outbox.enqueue(this.db, { ...route, type: 'scan.unknown', payload: base })
-            : this.outbox.enqueue(this.db, {
-                ...route,
-                type: 'scan.recorded',
-                payload: {
-                  ...base,
-                  parcelId: parcel?.id ?? null,
-                  trackingNumber: parcel?.trackingNumber ?? returnOrder?.returnTrackingNumber ?? null,
-                  returnOrderId: returnOrder?.id ?? null,
-                  platformReturnId: returnOrder?.platformReturnId ?? null,
-                },
-              });
-        return event.id;
-      })
-      .immediate();
+    const outboxEventId = await writeTransaction(this.db, () => {
+      this.insertScan.run(
+        scanId,
+        code,
+        symbology,
+        input.source,
+        station,
+        userId,
+        outcome,
+        parcel?.id ?? null,
+        returnOrder?.id ?? null,
+        scannedAt,
+      );
+      const route = routeScan(outcome, parcel, returnOrder, code);
+      const base = { scanId, code, station, userId, scannedAt };
+      const event =
+        route.type === 'scan.unknown'
+          ? this.outbox.enqueue(this.db, { ...route, type: 'scan.unknown', payload: base })
+          : this.outbox.enqueue(this.db, {
+              ...route,
+              type: 'scan.recorded',
+              payload: {
+                ...base,
+                parcelId: parcel?.id ?? null,
+                trackingNumber: parcel?.trackingNumber ?? returnOrder?.returnTrackingNumber ?? null,
+                returnOrderId: returnOrder?.id ?? null,
+                platformReturnId: returnOrder?.platformReturnId ?? null,
+              },
+            });
+      return event.id;
+    });
 
     return { scanId, code, symbology, outcome, parcel, returnOrder, scannedAt, outboxEventId };
   }

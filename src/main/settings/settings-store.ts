@@ -1,6 +1,7 @@
 import { settingsSchema, type Settings } from '../../shared/domain';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
+import { writeTransaction } from '../db/write';
 
 export const DEFAULT_SETTINGS: Settings = {
   stationName: 'QC-1',
@@ -46,15 +47,13 @@ export class SettingsStore {
     return value === undefined ? DEFAULT_SETTINGS[key] : value;
   }
 
-  update(patch: Partial<Settings>): Settings {
+  async update(patch: Partial<Settings>): Promise<Settings> {
     const now = this.clock.now();
-    this.db
-      .transaction(() => {
-        for (const [key, value] of Object.entries(patch)) {
-          if (value !== undefined) this.upsert.run(key, JSON.stringify(value), now);
-        }
-      })
-      .immediate();
+    await writeTransaction(this.db, () => {
+      for (const [key, value] of Object.entries(patch)) {
+        if (value !== undefined) this.upsert.run(key, JSON.stringify(value), now);
+      }
+    });
     return this.get();
   }
 

@@ -25,7 +25,7 @@ describe('WAL checkpoints run off the commit path', () => {
     const file = path.join(dir, DATABASE_FILE);
     expect(core.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     // 1,500 scans write well over SQLite's automatic threshold of 1,000 pages.
-    for (let i = 0; i < 1500; i++) core.scans.record({ code: `UNKNOWN${i}`, source: 'scanner' }, null);
+    for (let i = 0; i < 1500; i++) await core.scans.record({ code: `UNKNOWN${i}`, source: 'scanner' }, null);
     expect(walFrames(file)).toBeGreaterThan(1000);
     await core.close();
     // Close truncates the WAL: every committed row is now in the database file itself.

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, createCore } from '../../../src/main/core';
+import { setWritePolicy } from '../../../src/main/db/write';
 import { openDatabase } from '../../../src/main/db/open';
 import { toAppError } from '../../../src/main/db/sqlite-errors';
 import { silentLogger } from '../../../src/main/logger';
@@ -86,10 +87,13 @@ describe('writes that cannot happen', () => {
       ]);
       children.push(locker);
       await locker.waitForLine(/^locked$/);
-      core.db.pragma('busy_timeout = 200'); // the real 5 s would only slow the test down
+      setWritePolicy(core.db, { maxWaitMs: 200 }); // the real 5 s would only slow the test down
 
       const envelope = await core.dispatch('recordScan', { code: 'DURING-LOCK', source: 'scanner' });
-      expect(envelope).toEqual({ ok: false, error: { code: 'DB_LOCKED', params: {} } });
+      expect(envelope).toMatchObject({
+        ok: false,
+        error: { code: 'DB_LOCKED', params: { retryable: true } },
+      });
 
       locker.proc.stdin.write('release\n');
       expect((await locker.exited).code).toBe(0);
@@ -148,6 +152,7 @@ describe('writes that cannot happen', () => {
     await core.close();
     // A second connection with SQLite's read-only flag stands in for a read-only file.
     const db = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
+    const before = countRows(db, 'settings');
     try {
       let caught: unknown;
       try {
@@ -156,7 +161,7 @@ describe('writes that cannot happen', () => {
         caught = err;
       }
       expect(toAppError(caught)).toMatchObject({ code: 'DB_READONLY' });
-      expect(countRows(db, 'settings')).toBe(0);
+      expect(countRows(db, 'settings')).toBe(before);
     } finally {
       db.close();
     }

@@ -20,6 +20,9 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
     if (m.version <= from || m.version > to) continue;
     try {
       db.transaction(() => {
+        // Read again under the write lock: another process opening the same new folder may have
+        // applied this migration since we looked.
+        if (schemaVersion(db) >= m.version) return;
         db.exec(m.sql);
         db.pragma(`user_version = ${m.version}`);
       }).immediate();

@@ -34,12 +34,6 @@ export class Users {
     return { id: user.id, name: user.name, role: user.role };
   }
 
-  /** A fresh station has one supervisor (PIN 0000, to be changed) so someone can sign in at all. */
-  ensureDefaultSupervisor(): void {
-    const count = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users').get()?.n ?? 0;
-    if (count === 0) this.create(DEFAULT_SUPERVISOR);
-  }
-
   list(): UserView[] {
     return this.db
       .prepare<[], UserView>('SELECT id, name, role FROM users WHERE active = 1 ORDER BY role, name')

@@ -16,6 +16,7 @@ import { cryptoRandom, type Random } from './random';
 import { CodeLookup } from './scans/lookup';
 import { ScanService } from './scans/scan-service';
 import { Session } from './session/session';
+import { ensureStationIdentity, type StationIdentity } from './session/station-identity';
 import { Users } from './session/users';
 import { SettingsStore } from './settings/settings-store';
 
@@ -42,6 +43,8 @@ export interface SyncApi {
 
 export interface Core {
   readonly dataDir: string;
+  /** The station's stable id (a UUID made once per data folder). */
+  readonly stationId: string;
   /** The better-sqlite3 binary in use, for the side databases capabilities open next to the station's. */
   readonly nativeBinding: string | undefined;
   readonly db: Db;
@@ -62,6 +65,9 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/** What the handlers are built on: every service, before the dispatcher exists. */
+export type Services = Omit<Core, 'dispatch'>;
+
 export const DATABASE_FILE = 'lastmile.sqlite';
 
 /**
@@ -72,9 +78,13 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? cryptoRandom;
   const logger = options.logger ?? consoleLogger;
+  let identity: StationIdentity | undefined;
   const db = openDatabase({
     file: path.join(options.dataDir, DATABASE_FILE),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    seed: (d) => {
+      identity = ensureStationIdentity(d, new Users(d, clock, random), random);
+    },
   });
   let checkpointer: Checkpointer | null = null;
   try {
@@ -83,8 +93,8 @@ export function createCore(options: CoreOptions): Core {
     const settings = new SettingsStore(db, clock);
     const station = (): string => settings.value('stationName');
     const users = new Users(db, clock, random);
-    const defaultUser = ensureStationUsers(users);
-    const session = new Session(users, defaultUser);
+    if (!identity) throw new Error('station identity was not seeded');
+    const session = new Session(users, identity.defaultClerk);
     const audit = new AuditLog(db, clock, station);
     const outbox = new Outbox(db, clock, newId);
     const outboxQueries = new OutboxQueries(db);
@@ -92,8 +102,9 @@ export function createCore(options: CoreOptions): Core {
     const scans = new ScanService(db, clock, newId, new CodeLookup(db), outbox, station);
 
     let closed = false;
-    const services: Omit<Core, 'dispatch'> = {
+    const services: Services = {
       dataDir: options.dataDir,
+      stationId: identity.stationId,
       nativeBinding: options.nativeBinding,
       db,
       clock,
@@ -126,12 +137,4 @@ export function createCore(options: CoreOptions): Core {
     db.close();
     throw err;
   }
-}
-
-/** A station always has a supervisor (to sign in at all) and a default clerk (who scans unsigned). */
-function ensureStationUsers(users: Users): UserView {
-  users.ensureDefaultSupervisor();
-  const clerk = users.list().find((u) => u.role !== 'supervisor');
-  if (clerk) return clerk;
-  return users.create({ id: 'clerk', name: 'Clerk', role: 'clerk', pin: '1111' });
 }

@@ -23,6 +23,9 @@ export const CALL_NAMES = [
 
 export type CallName = (typeof CALL_NAMES)[number];
 
+/** The HTTP header naming the browser tab a call comes from: sign-ins belong to a tab, not the station. */
+export const CLIENT_HEADER = 'x-lastmile-client';
+
 /** IPC channel for a call; one channel per call, never a generic one. */
 export function ipcChannel(name: CallName): string {
   return `lastmile:${name}`;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TempDirs } from '../helpers/temp-dir';
 import {
   SCANNER_DELAY_MS,
+  clientIdOf,
   launchChromium,
   openStation,
   screenshot,
@@ -51,17 +52,17 @@ describe('shell, sign-in and settings in Chromium', () => {
     await expect(dialog.locator('[data-error-code=BAD_PIN]').textContent()).resolves.toBe(
       'Wrong PIN. Try again.',
     );
-    expect(station.core.session.user().role).toBe('clerk');
+    expect(station.core.session.user(await clientIdOf(page)).role).toBe('clerk');
 
     await dialog.getByLabel('PIN').fill('9999');
     await dialog.getByRole('button', { name: 'Sign in' }).click();
     await dialog.waitFor({ state: 'detached' });
     await expect(page.getByTestId('operator').textContent()).resolves.toBe('Mei · Supervisor');
-    expect(station.core.session.user().id).toBe('supervisor-mei');
+    expect(station.core.session.user(await clientIdOf(page)).id).toBe('supervisor-mei');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByTestId('operator').getByText('Clerk').waitFor();
-    expect(station.core.session.user().role).toBe('clerk');
+    expect(station.core.session.user(await clientIdOf(page)).role).toBe('clerk');
   });
 
   it('does not let scanner keys leak into the PIN field or record scans while the dialog is open', async () => {

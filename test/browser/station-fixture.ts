@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createCore, type Core } from '../../src/main/core';
 import { seedDemo } from '../../src/main/demo/seed';
@@ -75,8 +76,9 @@ export async function startStation(
   }
 }
 
+/** The Chromium the global setup found or installed (test/browser/global-setup.ts). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: inject('chromiumPath'), args: CHROMIUM_ARGS });
 }
 
 /** Opens the station's URL at the station screen size and waits until the shell knows its operator. */
@@ -86,6 +88,16 @@ export async function openStation(browser: Browser, station: Station): Promise<P
   await page.goto(station.server.openUrl);
   await page.locator('[data-testid=operator]').filter({ hasNotText: '—' }).waitFor();
   return page;
+}
+
+/** The station's client id of a page's tab (sign-ins belong to one tab). */
+export async function clientIdOf(page: Page): Promise<string> {
+  const id = await page.evaluate(() => {
+    type Storage = { getItem(key: string): string | null };
+    return (globalThis as unknown as { sessionStorage: Storage }).sessionStorage.getItem('lastmile.clientId');
+  });
+  if (!id) throw new Error('the page has no client id yet');
+  return `http:${id}`;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -34,15 +34,16 @@ async function wireSync(core: Core): Promise<TestCarrier> {
   const tracking = core.db
     .prepare<[], { t: string }>('SELECT return_tracking_number AS t FROM return_orders ORDER BY id LIMIT 1')
     .get()?.t;
-  core.scans.record({ code: tracking ?? '', source: 'scanner' }, core.session.user());
-  const keys = REFUSED_CODES.map((code) => {
-    const refused = core.scans.record({ code, source: 'scanner' }, core.session.user());
-    return (
+  await core.scans.record({ code: tracking ?? '', source: 'scanner' }, core.session.user());
+  const keys: string[] = [];
+  for (const code of REFUSED_CODES) {
+    const refused = await core.scans.record({ code, source: 'scanner' }, core.session.user());
+    keys.push(
       core.db
         .prepare<[string], { k: string }>('SELECT idempotency_key AS k FROM outbox_events WHERE id = ?')
-        .get(refused.outboxEventId)?.k ?? ''
+        .get(refused.outboxEventId)?.k ?? '',
     );
-  });
+  }
   carrier.rejectKeys(keys, 'hub: code matches no parcel');
   // Slow enough that a person (and the test) sees the progress bar move.
   carrier.setLatency(150);

@@ -1,25 +1,43 @@
 import type { z } from 'zod';
 import { CALL_NAMES, type CallName } from '../../shared/channels';
 import { contract, type CallOutput } from '../../shared/contract';
+import type { UserView } from '../../shared/domain';
 import { AppError, type Envelope } from '../../shared/errors';
 import { toAppError } from '../db/sqlite-errors';
 import type { Logger } from '../logger';
-import type { Session } from '../session/session';
+import { LOCAL_CLIENT, type Session } from '../session/session';
 
-export type Handlers = {
-  [N in CallName]: (input: z.output<(typeof contract)[N]['input']>) => CallOutput<N> | Promise<CallOutput<N>>;
-};
+/** Who makes a call: the transport names the client, the dispatcher resolves its operator. */
+export interface CallContext {
+  clientId: string;
+  user: UserView;
+}
 
-export type Dispatch = (name: string, input: unknown) => Promise<Envelope<unknown>>;
+/** What a transport knows of its caller. */
+export interface CallerInfo {
+  clientId: string;
+}
+
+type Handler<N extends CallName> = (
+  input: z.output<(typeof contract)[N]['input']>,
+  ctx: CallContext,
+) => CallOutput<N> | Promise<CallOutput<N>>;
+
+export type Handlers = { [N in CallName]: Handler<N> };
+
+/** The handlers of one capability's calls (a src/shared/calls/ file). */
+export type HandlersFor<Calls> = { [N in keyof Calls & CallName]: Handler<N> };
+
+export type Dispatch = (name: string, input: unknown, caller?: CallerInfo) => Promise<Envelope<unknown>>;
 
 const KNOWN = new Set<string>(CALL_NAMES);
 
 /**
  * The single entry point of the contract for every transport: checks the call name, the payload
- * and the operator's role, runs the handler, and turns every failure into `{ code, params }`.
+ * and the caller's role, runs the handler, and turns every failure into `{ code, params }`.
  */
 export function createDispatcher(handlers: Handlers, session: Session, logger: Logger): Dispatch {
-  return async (name, input) => {
+  return async (name, input, caller) => {
     if (!KNOWN.has(name)) return fail(new AppError('UNKNOWN_CALL', { name: String(name).slice(0, 64) }));
     const callName = name as CallName;
     const spec = contract[callName];
@@ -35,9 +53,10 @@ export function createDispatcher(handlers: Handlers, session: Session, logger: L
       );
     }
     try {
-      session.require(spec.role);
-      const handler = handlers[callName] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
+      const clientId = caller?.clientId ?? LOCAL_CLIENT;
+      const user = session.require(clientId, spec.role);
+      const handler = handlers[callName] as (input: unknown, ctx: CallContext) => unknown;
+      const value = await handler(parsed.data, { clientId, user });
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         logger.error('contract output mismatch', { call: callName, issue: checked.error.issues[0] });

@@ -31,7 +31,8 @@ export function registerContractHandlers(
           });
           return { ok: false, error: new AppError('UNAUTHORIZED', { call: name }).toJSON() };
         }
-        return dispatch(name, payload);
+        // One window, one client: its sign-in is not another window's.
+        return dispatch(name, payload, { clientId: `ipc:${event.sender.id}` });
       },
     );
     channels.push(channel);

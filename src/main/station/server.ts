@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CLIENT_HEADER } from '../../shared/channels';
 import { AppError, type Envelope } from '../../shared/errors';
 import type { Core } from '../core';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -134,7 +135,15 @@ async function handleApi(
       new AppError('VALIDATION_FAILED', { call: callName, field: '(payload)', issue: 'invalid_json' }),
     );
   }
-  send(200, await core.dispatch(callName, input));
+  send(200, await core.dispatch(callName, input, { clientId: clientIdOf(req) }));
+}
+
+const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** The tab a call comes from (its own random id); calls without one share the anonymous client. */
+function clientIdOf(req: http.IncomingMessage): string {
+  const header = req.headers[CLIENT_HEADER];
+  return typeof header === 'string' && CLIENT_ID.test(header) ? `http:${header}` : 'http:anonymous';
 }
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {

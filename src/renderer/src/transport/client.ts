@@ -15,6 +15,17 @@ function ipcSend(bridge: LastmileBridge): Send {
 }
 
 const TOKEN_KEY = 'lastmile.stationToken';
+const CLIENT_KEY = 'lastmile.clientId';
+
+/** This tab's id, kept for the tab's life (a reload keeps its sign-in; another tab is another client). */
+function tabClientId(win: Window): string {
+  const known = win.sessionStorage.getItem(CLIENT_KEY);
+  if (known) return known;
+  const bytes = win.crypto.getRandomValues(new Uint8Array(12));
+  const id = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  win.sessionStorage.setItem(CLIENT_KEY, id);
+  return id;
+}
 
 /** Picks the transport: the preload's bridge inside Electron, else the station server. */
 export function connect(win: Window = window): LastmileApi {
@@ -26,5 +37,5 @@ export function connect(win: Window = window): LastmileApi {
     win.history.replaceState(null, '', win.location.pathname + win.location.search);
   }
   const token = fromHash ?? win.sessionStorage.getItem(TOKEN_KEY) ?? '';
-  return createApi(httpSend(`${win.location.origin}/`, token));
+  return createApi(httpSend(`${win.location.origin}/`, token, tabClientId(win)));
 }

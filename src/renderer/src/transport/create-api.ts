@@ -1,4 +1,4 @@
-import { CALL_NAMES, type CallName } from '../../../shared/channels';
+import { CALL_NAMES, CLIENT_HEADER, type CallName } from '../../../shared/channels';
 import type { LastmileApi } from '../../../shared/contract';
 import { AppError, isAppErrorShape, type Envelope } from '../../../shared/errors';
 
@@ -6,13 +6,22 @@ import { AppError, isAppErrorShape, type Envelope } from '../../../shared/errors
 export type Send = (name: CallName, input: unknown) => Promise<Envelope<unknown>>;
 
 /** Over HTTP to the station server, with the per-start token taken from the page's URL fragment. */
-export function httpSend(baseUrl: string, token: string, fetchImpl: typeof fetch = fetch): Send {
+export function httpSend(
+  baseUrl: string,
+  token: string,
+  clientId: string,
+  fetchImpl: typeof fetch = fetch,
+): Send {
   return async (name, input) => {
     let response: Response;
     try {
       response = await fetchImpl(`${baseUrl}api/${name}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          [CLIENT_HEADER]: clientId,
+        },
         body: JSON.stringify(input ?? {}),
       });
     } catch {

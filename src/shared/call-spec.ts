@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { ErrorCode } from './errors';
+
+/**
+ * One call of the contract: its zod input and output, the error codes it may fail with, and who may
+ * make it. Each capability declares its calls in one file under src/shared/calls/.
+ */
+export interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  /** Codes this call may fail with, besides the ones every call may fail with (see COMMON_ERRORS). */
+  errors: readonly ErrorCode[];
+  /** Who may make the call; the caller's role is checked by the dispatcher. */
+  role: 'any' | 'supervisor';
+}
+
+export type AnyCallSpec = CallSpec<z.ZodType, z.ZodType>;
+
+export function call<I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> {
+  return spec;
+}
+
+/** Input of a call that takes nothing. */
+export const noInput = z.object({}).strict();
+/** An id as the contract accepts it. */
+export const idSchema = z.string().min(1).max(64);

@@ -3,7 +3,7 @@ import { LANGUAGES } from '../../../src/shared/domain';
 import { AppError, ERROR_CODES } from '../../../src/shared/errors';
 import { normaliseScan } from '../../../src/shared/scan-code';
 import { createI18n } from '../../../src/renderer/src/i18n/i18n';
-import { LOCALES } from '../../../src/renderer/src/i18n/locales';
+import { LOCALES, ORPHAN_TEXT_FILES } from '../../../src/renderer/src/i18n/locales';
 import { errorMessageKey, toErrorShape } from '../../../src/renderer/src/i18n/error-message';
 
 type Tree = { [key: string]: string | Tree };
@@ -26,6 +26,10 @@ const reference = flatten(LOCALES.find((l) => l.code === 'en')?.messages as unkn
 describe('translations', () => {
   it('has a locale file for every language the settings accept, and no other', () => {
     expect(LOCALES.map((l) => l.code).sort()).toEqual([...LANGUAGES].sort());
+  });
+
+  it('has no feature text file for a language without a base file', () => {
+    expect(ORPHAN_TEXT_FILES).toEqual([]);
   });
 
   it('has a message for every error code in every language', () => {

@@ -20,5 +20,7 @@ describe('screen hotkeys', () => {
     expect(key('F5')).toBeNull();
     expect(key('F1', { ctrlKey: true })).toBeNull();
     expect(key('Digit5', { altKey: true })).toBeNull();
+    // Some Zebra scanners send the GS separator as F8: it must never switch screens.
+    expect(key('F8')).toBeNull();
   });
 });

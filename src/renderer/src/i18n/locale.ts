@@ -1,12 +1,16 @@
 import type { LANGUAGES } from '../../../shared/domain';
-import type { Messages } from './locales/en';
 
 export type Language = (typeof LANGUAGES)[number];
 
-/** One language of the screens: a single file under locales/, found by locales.ts. */
-export interface Locale {
+/** A tree of texts: every leaf a string, with {{param}} placeholders. */
+export interface MessageTree {
+  [key: string]: string | MessageTree;
+}
+
+/** One language of the screens: the shared texts in locales/<code>.ts, merged with every feature's. */
+export interface Locale<M = MessageTree> {
   code: Language;
   /** The language's name in itself, as the language picker shows it. */
   nativeName: string;
-  messages: Messages;
+  messages: M;
 }

@@ -1,12 +1,9 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SCREEN_COMPONENTS } from '../app/screen-components';
 import { useFeature, useStores } from '../app/stores-context';
-import { QueueScreen } from '../features/queue/QueueScreen';
-import { ScanScreen } from '../features/scan/ScanScreen';
 import { useScannerCapture } from '../features/scan/use-scanner-capture';
 import { SignInDialog } from '../features/session/SignInDialog';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { SyncScreen } from '../features/sync/SyncScreen';
 import { ErrorText } from '../ui/ErrorText';
 import { Header } from './Header';
 import { NavRail } from './NavRail';
@@ -20,6 +17,7 @@ export function AppShell() {
   const user = useFeature('session', (s) => s.user);
   const error = useFeature('session', (s) => s.error);
   const dialogOpen = useFeature('session', (s) => s.dialogOpen);
+  const Current = SCREEN_COMPONENTS[screen];
 
   const isDialogOpen = useCallback(() => stores.session.getState().dialogOpen, [stores]);
   useScannerCapture(stores.scan, stores.shell, isDialogOpen);
@@ -50,14 +48,8 @@ export function AppShell() {
           <ErrorText error={error} className="shell-blocking-error" />
         ) : !user ? (
           <p className="shell-loading">{t('app.loading')}</p>
-        ) : screen === 'scan' ? (
-          <ScanScreen />
-        ) : screen === 'queue' ? (
-          <QueueScreen />
-        ) : screen === 'sync' ? (
-          <SyncScreen />
         ) : (
-          <SettingsScreen />
+          <Current />
         )}
       </main>
       {dialogOpen && <SignInDialog />}

@@ -1,6 +1,9 @@
 import type { Locale } from '../locale';
 
-/** English: the reference language. Every other locale must have exactly these keys. */
+/**
+ * English: the reference language. Texts every screen shares (the shell, roles, domain values,
+ * error messages); each feature keeps its own texts in features/<feature>/locales/.
+ */
 const messages = {
   app: {
     title: 'LastMile Desk',
@@ -15,46 +18,30 @@ const messages = {
     never: 'never',
     none: '—',
   },
-  nav: { scan: 'Scan', queue: 'Queue', sync: 'Sync', settings: 'Settings' },
-  roles: { clerk: 'Clerk', packer: 'Packer', supervisor: 'Supervisor' },
-  signIn: {
-    title: 'Sign in',
-    intro: 'Supervisors sign in to run the daily sync and to fix failed events.',
-    user: 'Who are you?',
-    pin: 'PIN',
-    submit: 'Sign in',
+  nav: {
+    scan: 'Scan',
+    queue: 'Queue',
+    sync: 'Sync',
+    settings: 'Settings',
   },
-  scan: {
-    ready: 'Ready: scan a label (no need to click), or type a code and press Enter.',
-    inputLabel: 'Code',
-    record: 'Record',
-    recording: 'Recording…',
-    foundReturn: 'Return found',
-    foundParcel: 'Parcel found',
-    unknownTitle: 'Unknown code',
-    unknownHint:
-      'Not a parcel or return order of this station. Put it aside for the supervisor; the scan is saved.',
-    errorTitle: 'Not recorded',
-    imeTitle: 'Keyboard is in another language',
-    imeHint:
-      "The scanner is typing through a Chinese/Thai/Vietnamese input method. Switch the keyboard's input method to English/ABC (Win+Space or Ctrl+Space), then scan again.",
-    rawCode: 'Received: {{preview}} ({{length}} characters)',
-    orderId: 'Order',
-    returnTracking: 'Return tracking',
-    reason: 'Reason',
-    items: 'Items',
-    status: 'Status',
-    carrier: 'Carrier',
-    country: 'Country',
-    direction: 'Direction',
-    quantity: '× {{quantity}}',
-    via: 'via {{source}}',
-    recent: 'Recent scans',
-    recentEmpty: 'No scans yet.',
+  roles: {
+    clerk: 'Clerk',
+    packer: 'Packer',
+    supervisor: 'Supervisor',
   },
-  scanSource: { scanner: 'scanner', keyboard: 'keyboard' },
-  outcome: { parcel: 'Parcel', return_order: 'Return', unknown: 'Unknown' },
-  direction: { outbound: 'Outbound', return: 'Return' },
+  scanSource: {
+    scanner: 'scanner',
+    keyboard: 'keyboard',
+  },
+  outcome: {
+    parcel: 'Parcel',
+    return_order: 'Return',
+    unknown: 'Unknown',
+  },
+  direction: {
+    outbound: 'Outbound',
+    return: 'Return',
+  },
   parcelStatus: {
     created: 'Created',
     in_transit: 'In transit',
@@ -81,23 +68,10 @@ const messages = {
     missing_parts: 'Missing parts',
     refused_at_delivery: 'Refused at delivery',
   },
-  queue: {
-    title: 'Outbox queue',
-    intro: 'What this station still has to tell carriers and the platform. It is kept on this PC until sent.',
-    filter: 'Show',
-    total: 'Events in this list: {{count}}',
-    created: 'Time',
-    event: 'Event',
-    about: 'About',
-    destination: 'Destination',
-    status: 'Status',
-    attempts: 'Tries',
-    empty: 'Nothing in this list.',
-    previous: 'Previous',
-    next: 'Next',
-    page: 'Page {{page}} of {{pages}}',
+  eventType: {
+    scan_recorded: 'Scan recorded',
+    scan_unknown: 'Unknown code scanned',
   },
-  eventType: { scan_recorded: 'Scan recorded', scan_unknown: 'Unknown code scanned' },
   outboxStatus: {
     pending: 'Waiting',
     in_flight: 'Sending',
@@ -105,67 +79,10 @@ const messages = {
     dead: 'Failed',
     discarded: 'Discarded',
   },
-  sync: {
-    title: 'Sync',
-    showIdle: 'Show {{count}} idle',
-    hideIdle: 'Hide idle',
-    noActivity: 'Nothing queued or sent yet.',
-    destinations: 'Destinations',
-    destination: 'Destination',
-    circuit: 'Connection',
-    lastSuccess: 'Last successful contact',
-    run: 'Run daily sync',
-    cancel: 'Cancel sync',
-    cancelling: 'Cancelling…',
-    idle: 'No sync is running.',
-    progress: 'Step {{step}} of {{steps}}: {{stage}}',
-    progressCount: '{{done}} of {{total}}',
-    supervisorOnly:
-      'Only a supervisor can run the sync or decide on failed events. Sign in at the top right.',
-    reports: 'Recent reports',
-    noReports: 'No sync has run yet.',
-    duration: 'Took {{seconds}} s',
-    delivered: 'Delivered',
-    failed: 'Retrying',
-    dead: 'Failed',
-    pending: 'Waiting',
-    pulled: '{{source}}: {{fetched}} fetched, {{upserted}} saved',
-    failures: 'Failures',
-    exceptions: 'Parcels with no tracking update',
-    silentFor: '{{hours}} h without update',
-    errors: 'Errors',
-    deadLetters: 'Failed events',
-    noDeadLetters: 'No failed events.',
-    retry: 'Send again',
-    discard: 'Discard',
-    discardReason: 'Why discard it? (at least 3 characters)',
-    discardConfirm: 'Discard event',
-  },
-  circuit: { closed: 'OK', open: 'Paused: failing', half_open: 'Testing again' },
-  syncStage: {
-    pull_returns: 'Fetching new return orders',
-    pull_tracking: 'Fetching tracking updates',
-    push: 'Sending queued events',
-    report: 'Writing the report',
-  },
-  syncStatus: {
-    running: 'Running',
-    ok: 'OK',
-    attention: 'Needs attention',
-    failed: 'Failed',
-    cancelled: 'Cancelled',
-  },
-  syncTrigger: { ui: 'from this screen', cli: 'scheduled task' },
-  settings: {
-    title: 'Settings',
-    stationName: 'Station name',
-    language: 'Language',
-    sound: 'Beep on every scan',
-    soundOn: 'On',
-    soundOff: 'Off',
-    staleHours: 'Flag parcels without a tracking update after (hours)',
-    save: 'Save',
-    saved: 'Saved.',
+  circuit: {
+    closed: 'OK',
+    open: 'Paused: failing',
+    half_open: 'Testing again',
   },
   errors: {
     VALIDATION_FAILED: 'The request "{{call}}" was refused: field "{{field}}" is not valid ({{issue}}).',
@@ -196,7 +113,7 @@ const messages = {
   },
 };
 
-export type Messages = typeof messages;
+export type BaseMessages = typeof messages;
 
-const locale: Locale = { code: 'en', nativeName: 'English', messages };
+const locale: Locale<BaseMessages> = { code: 'en', nativeName: 'English', messages };
 export default locale;

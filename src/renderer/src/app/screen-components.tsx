@@ -1,0 +1,14 @@
+import type { ComponentType } from 'react';
+import { QueueScreen } from '../features/queue/QueueScreen';
+import { ScanScreen } from '../features/scan/ScanScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { SyncScreen } from '../features/sync/SyncScreen';
+import type { Screen } from '../shell/screens';
+
+/** Which component each screen shows. */
+export const SCREEN_COMPONENTS: Record<Screen, ComponentType> = {
+  scan: ScanScreen,
+  queue: QueueScreen,
+  sync: SyncScreen,
+  settings: SettingsScreen,
+};

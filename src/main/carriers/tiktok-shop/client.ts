@@ -18,7 +18,7 @@ import {
 } from './api-schemas';
 import type { TikTokShopConfig } from './config';
 import { signRequest } from './signing';
-import { TokenKeeper } from './tokens';
+import { RefreshRefused, TokenKeeper } from './tokens';
 import { transportFailure } from './transport';
 
 /**
@@ -141,7 +141,7 @@ export class TikTokShopClient {
     try {
       return await fn();
     } catch (err) {
-      if (!(err instanceof DeliveryError) || err.kind !== 'auth') throw err;
+      if (!(err instanceof DeliveryError) || err.kind !== 'auth' || err instanceof RefreshRefused) throw err;
       await this.tokens.refresh(signal);
       return fn();
     }

@@ -21,6 +21,11 @@ import { transportFailure } from './transport';
  */
 const STATE_KEY = 'tokens';
 
+/** The platform refused the refresh itself: refreshing again cannot help, only a re-authorisation. */
+export class RefreshRefused extends TikTokApiError {
+  override readonly name = 'RefreshRefused';
+}
+
 const storedSchema = z.object({
   accessToken: z.string().min(1),
   accessExpiresAt: z.number(),
@@ -124,7 +129,7 @@ export class TokenKeeper {
     if (failure) {
       // A refused refresh is about the shop's authorisation, never about the queued events.
       if (failure.kind === 'rejected' || failure.kind === 'auth') {
-        throw new TikTokApiError(
+        throw new RefreshRefused(
           'auth',
           `TikTok Shop refused the refresh token; the shop must be authorised again in Settings${
             failure.platformCode !== null

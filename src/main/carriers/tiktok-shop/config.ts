@@ -21,6 +21,7 @@ const endpointUrl = z.string().refine(
 );
 
 const limitsSchema = z.object({
+  /** Platform requests per second for this account (a receipt decision takes about four). */
   requestsPerSecond: z.number().positive().max(1_000).default(5),
   burst: z.number().int().min(1).max(1_000).default(5),
   maxConcurrency: z.number().int().min(1).max(16).default(2),

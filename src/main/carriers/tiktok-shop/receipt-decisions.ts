@@ -57,6 +57,12 @@ const DECIDED_STATUSES: Record<Decision, readonly string[]> = {
 
 const MAX_IDEMPOTENCY_KEY = 255;
 
+/**
+ * The engine budgets deliveries; a decision is several platform requests (eligibility, reasons,
+ * a photo or two, the decision), so the account's request rate is shared out at this many each.
+ */
+export const REQUESTS_PER_DECISION = 4;
+
 interface UploadedImage {
   uri: string;
   width: number;
@@ -70,7 +76,13 @@ export class TikTokReceiptDecisions implements Destination {
   constructor(private readonly options: ReceiptDecisionsOptions) {
     this.name = options.name;
     const { limits } = options.config;
-    this.limits = { ...limits, maxBatchSize: 1 };
+    this.limits = {
+      requestsPerSecond: limits.requestsPerSecond / REQUESTS_PER_DECISION,
+      burst: Math.max(1, Math.floor(limits.burst / REQUESTS_PER_DECISION)),
+      maxConcurrency: limits.maxConcurrency,
+      maxBatchSize: 1,
+      requestTimeoutMs: limits.requestTimeoutMs,
+    };
   }
 
   async deliver(events: readonly OutboundEvent[], signal: AbortSignal): Promise<DeliveryOutcome[]> {

@@ -47,7 +47,7 @@ export const tiktokShopConfigSchema = z.object({
     .regex(/^[A-Z]{2}$/)
     .optional(),
   locale: z.string().min(2).max(20).default('en-US'),
-  limits: limitsSchema.default(() => limitsSchema.parse({})),
+  limits: limitsSchema.prefault({}),
   /** Refresh the access token this long before it expires. */
   tokenRefreshMarginSeconds: z.number().int().min(0).max(86_400).default(3_600),
   pull: z
@@ -63,19 +63,13 @@ export const tiktokShopConfigSchema = z.object({
       /** Fetch the orders of each page for buyer name, unit prices and country. */
       enrichFromOrders: z.boolean().default(true),
     })
-    .default(() => ({
-      pageSize: 50,
-      initialLookbackDays: 30,
-      overlapSeconds: 600,
-      pageTokenMaxAgeMinutes: 30,
-      enrichFromOrders: true,
-    })),
+    .prefault({}),
   webhook: z
     .object({
       /** A notification whose timestamp is further from now than this is refused as stale. */
       maxAgeSeconds: z.number().int().min(30).max(86_400).default(900),
     })
-    .default(() => ({ maxAgeSeconds: 900 })),
+    .prefault({}),
   /** `use_case` of evidence photos at the image upload. */
   imageUseCase: z.string().min(1).max(40).default('DESCRIPTION_IMAGE'),
 });

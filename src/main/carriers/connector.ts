@@ -57,6 +57,11 @@ export interface WebhookNotification {
   type: string;
   tracking?: TrackingEvent[];
   returns?: PlatformReturnOrder[];
+  /**
+   * Records the notification names as changed without carrying them whole (TikTok Shop sends ids
+   * and a status): the sync fetches these again.
+   */
+  refetch?: { returnIds?: string[]; orderIds?: string[]; packageIds?: string[] };
   raw: unknown;
 }
 
@@ -103,5 +108,7 @@ export interface ConnectorDefinition<C = unknown> {
   readonly secretFields: readonly string[];
   /** Every source status/scan code this connector knows, for tests and the supervisor's reference. */
   readonly statusTable: Readonly<Record<string, StatusMapping>>;
+  /** A platform's return-order statuses and the station status each means (platform connectors). */
+  readonly returnStatusTable?: Readonly<Record<string, { status: PlatformReturnOrder['status'] }>>;
   create(name: string, config: C, deps: ConnectorDeps): ConnectorInstance;
 }

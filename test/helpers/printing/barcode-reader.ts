@@ -36,7 +36,7 @@ export async function decodePng(png: Buffer): Promise<Decoded[]> {
     data[i * 4 + 3] = 255;
   }
   const results: ReadResult[] = await readBarcodes(
-    { data, width: image.width, height: image.height, colorSpace: 'srgb' } as ImageData,
+    { data, width: image.width, height: image.height, colorSpace: 'srgb' } as unknown as Parameters<typeof readBarcodes>[0],
     { formats: ['Code128', 'QRCode', 'DataMatrix'], maxNumberOfSymbols: 8, tryHarder: true },
   );
   return results.filter((r) => r.isValid).map((r) => ({ format: r.format, text: r.text }));

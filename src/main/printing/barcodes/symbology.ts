@@ -1,4 +1,4 @@
-import bwipjs from 'bwip-js';
+import bwipjs from 'bwip-js/node';
 import { AppError } from '../../../shared/errors';
 import type { BarcodePattern, Symbology } from '../layout/model';
 

@@ -169,8 +169,25 @@ class Resolver {
     const items: LayoutItem[] = [];
     let cursor = 0;
     const gap = this.dots(FLOW_GAP_MM);
-    for (const { element: e, values } of ordered) {
-      if (e.kind === 'text') {
+    const scale = width / this.dots(this.template.size.widthMm);
+    for (let index = 0; index < ordered.length; index++) {
+      const { element: e, values } = ordered[index] as Concrete;
+      const next = ordered[index + 1];
+      if (e.kind === 'text' && next?.element.kind === 'text' && next.element.y === e.y) {
+        // Texts side by side on one row (a receipt's label and its count) stay on one printed line.
+        const row: TextItem[] = [];
+        while (index < ordered.length) {
+          const c = ordered[index] as Concrete;
+          if (c.element.kind !== 'text' || c.element.y !== e.y) break;
+          row.push(this.text(c.element, c.values, Math.round(this.dots(c.element.x) * scale), Math.round(this.dots(c.element.w) * scale)));
+          index++;
+        }
+        index--;
+        const h = Math.max(...row.map((r) => r.lines.length * r.lineHeightDots));
+        for (const item of row) Object.assign(item, { y: cursor, h });
+        items.push(...row);
+        cursor += h + gap;
+      } else if (e.kind === 'text') {
         const item = this.text(e, values, 0, width);
         item.y = cursor;
         item.h = item.lines.length * item.lineHeightDots;
@@ -313,7 +330,8 @@ class Resolver {
     const x = this.dots(e.x);
     const y = this.dots(e.y);
     const textMm = e.humanReadable && e.symbology === 'code128' ? 3.2 : 0;
-    const hDots = this.dots(e.h - textMm);
+    // ESC/POS barcode height is one byte.
+    const hDots = this.isEscpos() ? Math.min(this.dots(e.h - textMm), 255) : this.dots(e.h - textMm);
     const preferred = Math.max(1, this.dots(e.moduleMm ?? (e.symbology === 'code128' ? 0.375 : 0.75)));
     const tooLarge = (): never => {
       throw new AppError('PRINT_BARCODE_TOO_LARGE', { template: this.template.name, field, symbology: e.symbology });
@@ -323,13 +341,13 @@ class Resolver {
       // An Epson prints in code set B (the `{B` prefix), wider than the optimised encoding.
       const modules = this.isEscpos() ? Math.max(code128SetBModules(value), pattern.modules) : pattern.modules;
       const minModule = this.isEscpos() ? 2 : 1;
-      let m = Math.min(preferred, Math.floor(wDots / modules));
+      let m = Math.min(preferred, Math.floor(wDots / modules), this.isEscpos() ? 6 : 10);
       if (m < minModule) tooLarge();
       m = Math.max(m, minModule);
       item = { kind: 'barcode', x, y, w: modules * m, h: hDots, symbology: e.symbology, value, moduleDots: m, pattern, field };
     } else {
       const side = Math.min(wDots, hDots);
-      const m = Math.min(Math.max(preferred, 2), Math.floor(side / pattern.size), 10);
+      const m = Math.min(Math.max(preferred, 2), Math.floor(side / pattern.size), this.isEscpos() ? 8 : 10);
       if (m < 2) tooLarge();
       const size = pattern.size * m;
       item = { kind: 'barcode', x, y, w: size, h: size, symbology: e.symbology, value, moduleDots: m, pattern, field };

@@ -34,7 +34,8 @@ export function toMono(rgba: Uint8Array, width: number, height: number): MonoBit
       const lum =
         (0.2126 * (rgba[i] as number) + 0.7152 * (rgba[i + 1] as number) + 0.0722 * (rgba[i + 2] as number)) * a +
         255 * (1 - a);
-      if (lum < 128) data[y * rowBytes + (x >> 3)] |= 0x80 >> (x & 7);
+      const at = y * rowBytes + (x >> 3);
+      if (lum < 128) data[at] = (data[at] as number) | (0x80 >> (x & 7));
     }
   }
   return { width, height, rowBytes, data };

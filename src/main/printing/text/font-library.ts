@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { decomposeSaraAm } from './thai-sara-am';
 
 /**
  * The fonts that ship with the app (npm packages, SIL Open Font License), so a label looks the
@@ -100,7 +101,7 @@ export class FontLibrary {
     for (const run of this.runs(text, bold)) {
       const face = this.face(run.face);
       const scale = sizeDots / face.unitsPerEm;
-      const shaped = face.layout(run.text);
+      const shaped = face.layout(run.face.startsWith('thai') ? decomposeSaraAm(run.text) : run.text);
       shaped.glyphs.forEach((glyph, i) => {
         const pos = shaped.positions[i];
         if (!pos) return;

@@ -141,13 +141,13 @@ export class PrintQueue {
 
   list(filter: { printerId?: string; statuses?: PrintJobStatus[]; limit?: number } = {}): PrintJobView[] {
     const rows = this.db
-      .prepare<[string | null, string, number], PrintJobRow>(
+      .prepare<{ printer: string | null; statuses: string; limit: number }, PrintJobRow>(
         `SELECT * FROM print_jobs
-         WHERE (?1 IS NULL OR printer_id = ?1)
-           AND (json_array_length(?2) = 0 OR status IN (SELECT value FROM json_each(?2)))
-         ORDER BY seq DESC LIMIT ?3`,
+         WHERE (@printer IS NULL OR printer_id = @printer)
+           AND (json_array_length(@statuses) = 0 OR status IN (SELECT value FROM json_each(@statuses)))
+         ORDER BY seq DESC LIMIT @limit`,
       )
-      .all(filter.printerId ?? null, JSON.stringify(filter.statuses ?? []), filter.limit ?? 100);
+      .all({ printer: filter.printerId ?? null, statuses: JSON.stringify(filter.statuses ?? []), limit: filter.limit ?? 100 });
     return rows.map(toView);
   }
 

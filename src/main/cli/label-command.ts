@@ -40,7 +40,8 @@ export async function runLabel(argv: string[], _ctx: CliContext): Promise<number
     }
     const format = args.format as LabelFormat;
     if (!args.data) throw new UsageError('label needs --data FILE.json (see --example for its shape)');
-    if (args.dpi !== undefined && args.dpi !== '203' && args.dpi !== '300') throw new UsageError('--dpi must be 203 or 300');
+    if (args.dpi !== undefined && args.dpi !== '203' && args.dpi !== '300')
+      throw new UsageError('--dpi must be 203 or 300');
     if (args.escpos !== undefined && args.escpos !== 'epson' && args.escpos !== 'star') {
       throw new UsageError('--escpos must be epson or star');
     }
@@ -54,7 +55,8 @@ export async function runLabel(argv: string[], _ctx: CliContext): Promise<number
     const escpos = args.escpos === 'star' ? 'star' : 'epson';
     const { bytes } = await new LabelRenderer().render(template.name, data, { format, dpi, escpos });
     if (args.send) {
-      if (format !== 'zpl' && format !== 'escpos') throw new UsageError('--send needs --format zpl or escpos');
+      if (format !== 'zpl' && format !== 'escpos')
+        throw new UsageError('--send needs --format zpl or escpos');
       if (!args.send.startsWith('tcp://')) throw new UsageError('--send takes tcp://HOST:PORT');
       await createSystemTransport().send(args.send, bytes, { timeoutMs: 10_000 });
       process.stderr.write(`lastmile: sent ${bytes.length} bytes to ${args.send}\n`);

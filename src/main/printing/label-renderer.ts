@@ -39,7 +39,12 @@ export class LabelRenderer {
     return resolveLayout(templateNamed(template), data, layoutTarget(target), this.fonts);
   }
 
-  async render(template: string, data: unknown, target: RenderTarget, createdAt = new Date(0)): Promise<RenderedLabel> {
+  async render(
+    template: string,
+    data: unknown,
+    target: RenderTarget,
+    createdAt = new Date(0),
+  ): Promise<RenderedLabel> {
     const layout = this.layout(template, data, target);
     const format = formatOf(target);
     const bytes = await this.renderLayout(layout, format, target, createdAt);
@@ -55,7 +60,12 @@ export class LabelRenderer {
     return monoToPng(rasterizeSvg(layoutToSvg(layout, this.fonts)));
   }
 
-  private async renderLayout(layout: Layout, format: LabelFormat, target: RenderTarget, createdAt: Date): Promise<Buffer> {
+  private async renderLayout(
+    layout: Layout,
+    format: LabelFormat,
+    target: RenderTarget,
+    createdAt: Date,
+  ): Promise<Buffer> {
     const profile = 'profile' in target ? target.profile : null;
     switch (format) {
       case 'png':
@@ -71,7 +81,13 @@ export class LabelRenderer {
           'utf8',
         );
       case 'escpos': {
-        const dialect = profile ? (profile.language === 'escpos-star' ? 'star' : 'epson') : 'escpos' in target ? (target.escpos ?? 'epson') : 'epson';
+        const dialect = profile
+          ? profile.language === 'escpos-star'
+            ? 'star'
+            : 'epson'
+          : 'escpos' in target
+            ? (target.escpos ?? 'epson')
+            : 'epson';
         return renderEscpos(layout, this.fonts, dialect);
       }
       default:

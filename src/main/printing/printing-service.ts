@@ -65,7 +65,10 @@ export class PrintingService {
       transport: this.transport,
       clock: o.clock,
       timers: o.timers ?? systemTimers,
-      backoff: new Backoff(o.random, { baseMs: o.backoff?.baseMs ?? 1000, capMs: o.backoff?.capMs ?? 30_000 }),
+      backoff: new Backoff(o.random, {
+        baseMs: o.backoff?.baseMs ?? 1000,
+        capMs: o.backoff?.capMs ?? 30_000,
+      }),
       logger: o.logger,
       ...(o.sendTimeoutMs !== undefined ? { sendTimeoutMs: o.sendTimeoutMs } : {}),
     });

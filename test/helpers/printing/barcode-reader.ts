@@ -11,8 +11,9 @@ function prepare(): Promise<unknown> {
   ready ??= Promise.resolve(
     prepareZXingModule({
       overrides: {
-        wasmBinary: fs.readFileSync(path.join(REPO_ROOT, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'))
-          .buffer as ArrayBuffer,
+        wasmBinary: fs.readFileSync(
+          path.join(REPO_ROOT, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'),
+        ).buffer as ArrayBuffer,
       },
       fireImmediately: true,
     }),
@@ -36,7 +37,9 @@ export async function decodePng(png: Buffer): Promise<Decoded[]> {
     data[i * 4 + 3] = 255;
   }
   const results: ReadResult[] = await readBarcodes(
-    { data, width: image.width, height: image.height, colorSpace: 'srgb' } as unknown as Parameters<typeof readBarcodes>[0],
+    { data, width: image.width, height: image.height, colorSpace: 'srgb' } as unknown as Parameters<
+      typeof readBarcodes
+    >[0],
     { formats: ['Code128', 'QRCode', 'DataMatrix'], maxNumberOfSymbols: 8, tryHarder: true },
   );
   return results.filter((r) => r.isValid).map((r) => ({ format: r.format, text: r.text }));

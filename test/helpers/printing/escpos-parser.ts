@@ -48,7 +48,8 @@ export function parseEscpos(bytes: Uint8Array, dialect: 'epson' | 'star'): Parse
     out.texts.push({ text: line, align, bold, size });
     line = '';
   };
-  const alignOf = (n: number): ParsedText['align'] => (n === 1 || n === 49 ? 'center' : n === 2 || n === 50 ? 'right' : 'left');
+  const alignOf = (n: number): ParsedText['align'] =>
+    n === 1 || n === 49 ? 'center' : n === 2 || n === 50 ? 'right' : 'left';
   const flushBand = (): void => {
     if (starBand) out.images.push(starBand);
     starBand = null;
@@ -114,7 +115,11 @@ export function parseEscpos(bytes: Uint8Array, dialect: 'epson' | 'star'): Parse
         const end = b.indexOf(0x1e, i + 6);
         if (end < 0) throw new Error('Star barcode without RS');
         const width = b[i + 4] === 0x31 ? 2 : b[i + 4] === 0x32 ? 3 : 4;
-        out.code128.push({ data: b.toString('latin1', i + 6, end), moduleDots: width, height: b[i + 5] as number });
+        out.code128.push({
+          data: b.toString('latin1', i + 6, end),
+          moduleDots: width,
+          height: b[i + 5] as number,
+        });
         i = end + 1;
       } else if (dialect === 'star' && n === 0x6b) {
         // ESC k n1 n2 d: one band of 24 raster rows
@@ -145,7 +150,8 @@ export function parseEscpos(bytes: Uint8Array, dialect: 'epson' | 'star'): Parse
             i += 6;
           } else if (sub === 0x44) {
             need(8);
-            if (b[i + 4] !== 0x31 || b[i + 5] !== 0x00) throw new Error(`Star QR data command malformed at ${i}`);
+            if (b[i + 4] !== 0x31 || b[i + 5] !== 0x00)
+              throw new Error(`Star QR data command malformed at ${i}`);
             const len = (b[i + 6] as number) + 256 * (b[i + 7] as number);
             need(8 + len);
             qrData = b.toString('latin1', i + 8, i + 8 + len);
@@ -180,7 +186,11 @@ export function parseEscpos(bytes: Uint8Array, dialect: 'epson' | 'star'): Parse
         need(4 + len);
         const raw = b.toString('latin1', i + 4, i + 4 + len);
         if (!raw.startsWith('{B')) throw new Error(`Code 128 without a code-set prefix: ${raw}`);
-        out.code128.push({ data: raw.slice(2).replace(/\{\{/g, '{'), moduleDots: barcode.module, height: barcode.height });
+        out.code128.push({
+          data: raw.slice(2).replace(/\{\{/g, '{'),
+          moduleDots: barcode.module,
+          height: barcode.height,
+        });
         i += 4 + len;
       } else if (n === 0x28) {
         need(5);
@@ -197,7 +207,11 @@ export function parseEscpos(bytes: Uint8Array, dialect: 'epson' | 'star'): Parse
         const rowBytes = (b[i + 4] as number) + 256 * (b[i + 5] as number);
         const height = (b[i + 6] as number) + 256 * (b[i + 7] as number);
         need(8 + rowBytes * height);
-        out.images.push({ width: rowBytes * 8, height, bits: Uint8Array.from(b.subarray(i + 8, i + 8 + rowBytes * height)) });
+        out.images.push({
+          width: rowBytes * 8,
+          height,
+          bits: Uint8Array.from(b.subarray(i + 8, i + 8 + rowBytes * height)),
+        });
         i += 8 + rowBytes * height;
       } else if (n === 0x56) {
         out.cuts++;

@@ -31,7 +31,16 @@ describe('lastmile label', () => {
     expect(zpl.stdout).toMatch(/^\^XA\n\^CI28\n\^PW1181\n/);
     const printer = await FakePrinter.start();
     try {
-      const sent = await cli('--template', 'qc-tag', '--format', 'zpl', '--data', data, '--send', printer.address);
+      const sent = await cli(
+        '--template',
+        'qc-tag',
+        '--format',
+        'zpl',
+        '--data',
+        data,
+        '--send',
+        printer.address,
+      );
       expect(sent.code).toBe(0);
       await printer.waitForJobs(1);
       expect(printer.jobs[0]!.toString('utf8')).toContain('^FDRT-2026-000123^FS');
@@ -43,7 +52,10 @@ describe('lastmile label', () => {
   it('bad input: one line, a code, and the right exit status', async () => {
     const dir = dirs.make();
     const data = path.join(dir, 'bad.json');
-    fs.writeFileSync(data, JSON.stringify({ ...TEMPLATES[0]!.example, grade: 'Z' }));
+    fs.writeFileSync(
+      data,
+      JSON.stringify({ ...(TEMPLATES[0]!.example as Record<string, unknown>), grade: 'Z' }),
+    );
     const unknown = await cli('--template', 'nope', '--example');
     expect(unknown).toMatchObject({ code: 1, stderr: 'lastmile: PRINT_TEMPLATE_UNKNOWN template="nope"\n' });
     const invalid = await cli('--template', 'qc-tag', '--format', 'zpl', '--data', data);
@@ -52,11 +64,29 @@ describe('lastmile label', () => {
     const usage = await cli('--template', 'qc-tag', '--format', 'gif', '--data', data);
     expect(usage.code).toBe(2);
     expect(usage.stderr.split('\n')[0]).toBe('lastmile: --format must be one of zpl, escpos, png, pdf');
-    const refused = await cli('--template', 'qc-tag', '--format', 'zpl', '--data', data.replace('bad', 'none'));
+    const refused = await cli(
+      '--template',
+      'qc-tag',
+      '--format',
+      'zpl',
+      '--data',
+      data.replace('bad', 'none'),
+    );
     expect(refused.code).toBe(2);
     fs.writeFileSync(data, JSON.stringify(TEMPLATES[0]!.example));
-    const offline = await cli('--template', 'qc-tag', '--format', 'zpl', '--data', data, '--send', 'tcp://127.0.0.1:1');
+    const offline = await cli(
+      '--template',
+      'qc-tag',
+      '--format',
+      'zpl',
+      '--data',
+      data,
+      '--send',
+      'tcp://127.0.0.1:1',
+    );
     expect(offline.code).toBe(1);
-    expect(offline.stderr).toMatch(/^lastmile: PRINTER_UNREACHABLE printer="127.0.0.1:1" reason="ECONNREFUSED"\n$/);
+    expect(offline.stderr).toMatch(
+      /^lastmile: PRINTER_UNREACHABLE printer="127.0.0.1:1" reason="ECONNREFUSED"\n$/,
+    );
   });
 });

@@ -20,7 +20,10 @@ afterAll(() => dirs.cleanup());
 
 /** The barcode values a template's example must carry, from its own layout. */
 function expectedBarcodes(layout: Layout): string[] {
-  return layout.items.filter((i): i is BarcodeItem => i.kind === 'barcode').map((b) => `${b.symbology}:${b.value}`).sort();
+  return layout.items
+    .filter((i): i is BarcodeItem => i.kind === 'barcode')
+    .map((b) => `${b.symbology}:${b.value}`)
+    .sort();
 }
 
 const FORMAT = { Code128: 'code128', QRCode: 'qrcode', DataMatrix: 'datamatrix' } as Record<string, string>;
@@ -47,51 +50,73 @@ const profile = (over: Partial<PrinterProfile>): PrinterProfile => ({
 describe.each(TEMPLATES.map((t) => t.name))('template %s', (name) => {
   const template = TEMPLATES.find((t) => t.name === name)!;
 
-  it.each([203, 300] as const)('ZPL at %i dpi: rendered by a ZPL engine, every barcode decodes to its value', async (dpi) => {
-    const { bytes, layout } = await renderer.render(name, template.example, { format: 'zpl', dpi });
-    const zpl = bytes.toString('utf8');
-    expect(zpl).toMatch(/^\^XA\n\^CI28\n/);
-    const png = await zplToPng(zpl, (layout.widthDots * 25.4) / dpi, (layout.heightDots * 25.4) / dpi, dpi);
-    expect(asValues(await decodePng(png))).toEqual(expectedBarcodes(layout));
-  });
+  it.each([203, 300] as const)(
+    'ZPL at %i dpi: rendered by a ZPL engine, every barcode decodes to its value',
+    async (dpi) => {
+      const { bytes, layout } = await renderer.render(name, template.example, { format: 'zpl', dpi });
+      const zpl = bytes.toString('utf8');
+      expect(zpl).toMatch(/^\^XA\n\^CI28\n/);
+      const png = await zplToPng(zpl, (layout.widthDots * 25.4) / dpi, (layout.heightDots * 25.4) / dpi, dpi);
+      expect(asValues(await decodePng(png))).toEqual(expectedBarcodes(layout));
+    },
+  );
 
   it('preview PNG decodes to the same values as the print', async () => {
     const { bytes, layout } = await renderer.render(name, template.example, { format: 'png' });
     expect(asValues(await decodePng(bytes))).toEqual(expectedBarcodes(layout));
   });
 
-  it.each(['epson', 'star'] as const)('ESC/POS %s: native Code 128 / QR carry the values, images decode, paper is cut', async (dialect) => {
-    const { bytes, layout } = await renderer.render(name, template.example, { format: 'escpos', escpos: dialect });
-    const parsed = parseEscpos(bytes, dialect);
-    const native = [
-      ...parsed.code128.map((c) => `code128:${c.data}`),
-      ...parsed.qr.map((q) => `qrcode:${q.data}`),
-    ];
-    const fromImages: string[] = [];
-    for (const image of parsed.images) fromImages.push(...asValues(await decodePng(imageToPng(image))));
-    expect([...native, ...fromImages].sort()).toEqual(expectedBarcodes(layout));
-    expect(parsed.cuts).toBe(1);
-    // Every printer-font line on a row of its own reached the printer as text.
-    const printed = parsed.texts.map((t) => t.text).join('\n');
-    const alone = (i: TextItem): boolean => layout.items.filter((o) => o.kind === 'text' && o.y === i.y).length === 1;
-    for (const item of layout.items.filter((i): i is TextItem => i.kind === 'text' && i.font === 'printer' && alone(i))) {
-      for (const line of item.lines) expect(printed).toContain(line);
-    }
-  });
+  it.each(['epson', 'star'] as const)(
+    'ESC/POS %s: native Code 128 / QR carry the values, images decode, paper is cut',
+    async (dialect) => {
+      const { bytes, layout } = await renderer.render(name, template.example, {
+        format: 'escpos',
+        escpos: dialect,
+      });
+      const parsed = parseEscpos(bytes, dialect);
+      const native = [
+        ...parsed.code128.map((c) => `code128:${c.data}`),
+        ...parsed.qr.map((q) => `qrcode:${q.data}`),
+      ];
+      const fromImages: string[] = [];
+      for (const image of parsed.images) fromImages.push(...asValues(await decodePng(imageToPng(image))));
+      expect([...native, ...fromImages].sort()).toEqual(expectedBarcodes(layout));
+      expect(parsed.cuts).toBe(1);
+      // Every printer-font line on a row of its own reached the printer as text.
+      const printed = parsed.texts.map((t) => t.text).join('\n');
+      const alone = (i: TextItem): boolean =>
+        layout.items.filter((o) => o.kind === 'text' && o.y === i.y).length === 1;
+      for (const item of layout.items.filter(
+        (i): i is TextItem => i.kind === 'text' && i.font === 'printer' && alone(i),
+      )) {
+        for (const line of item.lines) expect(printed).toContain(line);
+      }
+    },
+  );
 
   it('PDF: rasterised with pdftoppm, every barcode decodes to its value', async () => {
     const { bytes, layout } = await renderer.render(name, template.example, { format: 'pdf', dpi: 300 });
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const dir = dirs.make('lastmile-pdf-');
     fs.writeFileSync(path.join(dir, 'label.pdf'), bytes);
-    execFileSync('pdftoppm', ['-r', '300', '-png', '-singlefile', path.join(dir, 'label.pdf'), path.join(dir, 'page')]);
+    execFileSync('pdftoppm', [
+      '-r',
+      '300',
+      '-png',
+      '-singlefile',
+      path.join(dir, 'label.pdf'),
+      path.join(dir, 'page'),
+    ]);
     const png = fs.readFileSync(path.join(dir, 'page.png'));
     expect(asValues(await decodePng(png))).toEqual(expectedBarcodes(layout));
   });
 });
 
 describe('Thai, Chinese and Vietnamese: printer font or rasterised text, per profile', () => {
-  const data = { ...TEMPLATES[0]!.example, item: 'หูฟังไร้สาย 无线耳机 Tai nghe không dây' };
+  const data = {
+    ...(TEMPLATES[0]!.example as Record<string, unknown>),
+    item: 'หูฟังไร้สาย 无线耳机 Tai nghe không dây',
+  };
 
   it('ZPL, printer font covers Latin only: the mixed-script line is a ^GFA graphic with the very dots of the preview', async () => {
     const p = profile({});
@@ -131,14 +156,20 @@ describe('Thai, Chinese and Vietnamese: printer font or rasterised text, per pro
   });
 
   it('ESC/POS: ASCII prints in the resident font, Thai/Chinese/Vietnamese as a GS v 0 raster equal to the preview', async () => {
-    const p = profile({ language: 'escpos-epson', media: { widthMm: 80, heightMm: null }, fonts: [{ id: 'A', scripts: ['latin'] }] });
+    const p = profile({
+      language: 'escpos-epson',
+      media: { widthMm: 80, heightMm: null },
+      fonts: [{ id: 'A', scripts: ['latin'] }],
+    });
     const layout = renderer.layout('qc-tag', data, { profile: p });
     const item = layout.items.find((i): i is TextItem => i.kind === 'text' && i.field === 'item')!;
     expect(item.font).toBe('raster');
     const parsed = parseEscpos((await renderer.render('qc-tag', data, { profile: p })).bytes, 'epson');
     expect(parsed.texts.map((t) => t.text)).toContain('RT-2026-000123');
     expect(parsed.texts.some((t) => /[^\x20-\x7e]/.test(t.text))).toBe(false);
-    const preview = rasterizeSvg(layoutToSvg(layout, renderer.fonts, { x: 0, y: item.y, w: layout.widthDots, h: item.h }, [item]));
+    const preview = rasterizeSvg(
+      layoutToSvg(layout, renderer.fonts, { x: 0, y: item.y, w: layout.widthDots, h: item.h }, [item]),
+    );
     const sent = parsed.images.find((img) => img.height === preview.height);
     expect(sent).toBeDefined();
     const rowBytes = Math.ceil(sent!.width / 8);

@@ -21,7 +21,12 @@ afterEach(async () => {
 });
 
 const qcExample = TEMPLATES.find((t) => t.name === 'qc-tag')!.example as Record<string, unknown>;
-const qc = (n: number) => ({ ...qcExample, returnId: `RT-${n}`, barcode: `RT-${n}`, item: `Item ${n}` });
+const qc = (n: number): Record<string, unknown> => ({
+  ...qcExample,
+  returnId: `RT-${n}`,
+  barcode: `RT-${n}`,
+  item: `Item ${n}`,
+});
 
 interface Harness extends TestCore {
   printing: PrintingService;
@@ -30,7 +35,11 @@ interface Harness extends TestCore {
   settle: () => Promise<void>;
 }
 
-function harness(dir: string, printer: FakePrinter | null, profile: Partial<PrinterProfileInput> = {}): Harness {
+function harness(
+  dir: string,
+  printer: FakePrinter | null,
+  profile: Partial<PrinterProfileInput> = {},
+): Harness {
   const test = makeTestCore(dir);
   const timers = new ManualTimers(test.clock);
   const real = createSystemTransport();
@@ -77,7 +86,9 @@ function harness(dir: string, printer: FakePrinter | null, profile: Partial<Prin
 
 function enqueue(h: Harness, data: unknown, template = 'qc-tag'): string {
   return h.core.db
-    .transaction(() => h.printing.enqueue(h.core.db, { template, data, printer: 'zebra-1', requestedBy: 'clerk' }).id)
+    .transaction(
+      () => h.printing.enqueue(h.core.db, { template, data, printer: 'zebra-1', requestedBy: 'clerk' }).id,
+    )
     .immediate();
 }
 
@@ -92,12 +103,22 @@ async function startPrinter(): Promise<FakePrinter> {
 describe('print queue', () => {
   it('refuses to enqueue outside the caller’s transaction, and a rolled-back decision leaves no job', async () => {
     const h = harness(dirs.make(), await startPrinter());
-    expect(() => h.printing.enqueue(h.core.db, { template: 'qc-tag', data: qc(1), printer: 'zebra-1', requestedBy: 'c' })).toThrow(
-      /outside the caller transaction/,
-    );
+    expect(() =>
+      h.printing.enqueue(h.core.db, {
+        template: 'qc-tag',
+        data: qc(1),
+        printer: 'zebra-1',
+        requestedBy: 'c',
+      }),
+    ).toThrow(/outside the caller transaction/);
     expect(() =>
       h.core.db.transaction(() => {
-        h.printing.enqueue(h.core.db, { template: 'qc-tag', data: qc(1), printer: 'zebra-1', requestedBy: 'c' });
+        h.printing.enqueue(h.core.db, {
+          template: 'qc-tag',
+          data: qc(1),
+          printer: 'zebra-1',
+          requestedBy: 'c',
+        });
         throw new Error('the QC decision failed');
       })(),
     ).toThrow('the QC decision failed');
@@ -117,12 +138,26 @@ describe('print queue', () => {
     expect(code(() => enqueue(h, qc(1), 'qc-tagg'))).toMatch(/^PRINT_TEMPLATE_UNKNOWN/);
     const { grade: _grade, ...noGrade } = qc(1);
     expect(code(() => enqueue(h, noGrade))).toMatch(/^PRINT_DATA_INVALID .*"field":"grade"/);
-    expect(code(() => enqueue(h, { ...qc(1), inspectedBy: 'Som 😀' }))).toMatch(/^PRINT_TEXT_UNSUPPORTED_CHARACTER .*U\+1F600/);
-    const relabel = { ...(TEMPLATES.find((t) => t.name === 'parcel-relabel')!.example as object), recipientName: 'W'.repeat(80) };
+    expect(code(() => enqueue(h, { ...qc(1), inspectedBy: 'Som 😀' }))).toMatch(
+      /^PRINT_TEXT_UNSUPPORTED_CHARACTER .*U\+1F600/,
+    );
+    const relabel = {
+      ...(TEMPLATES.find((t) => t.name === 'parcel-relabel')!.example as object),
+      recipientName: 'W'.repeat(80),
+    };
     h.printing.upsertPrinter({ ...h.printing.listPrinters()[0]!, media: { widthMm: 100, heightMm: 150 } });
     expect(code(() => enqueue(h, relabel, 'parcel-relabel'))).toMatch(/^PRINT_TEXT_TOO_LONG .*recipientName/);
     expect(
-      code(() => h.core.db.transaction(() => h.printing.enqueue(h.core.db, { template: 'qc-tag', data: qc(1), printer: 'nope', requestedBy: 'c' }))()),
+      code(() =>
+        h.core.db.transaction(() =>
+          h.printing.enqueue(h.core.db, {
+            template: 'qc-tag',
+            data: qc(1),
+            printer: 'nope',
+            requestedBy: 'c',
+          }),
+        )(),
+      ),
     ).toMatch(/^PRINTER_UNKNOWN/);
     expect(h.printing.listJobs()).toEqual([]);
   });
@@ -137,7 +172,9 @@ describe('print queue', () => {
     expect(job).toMatchObject({ id, status: 'printed', attempts: 1 });
     expect(job.sha256).toBe(createHash('sha256').update(printer.jobs[0]!).digest('hex'));
     expect(returnIdOf(printer.jobs[0]!)).toBe('RT-1');
-    expect(h.printing.printerStatuses()).toEqual([expect.objectContaining({ printerId: 'zebra-1', state: 'online', queued: 0 })]);
+    expect(h.printing.printerStatuses()).toEqual([
+      expect.objectContaining({ printerId: 'zebra-1', state: 'online', queued: 0 }),
+    ]);
   });
 
   it('a connection dropped mid-job is not printed: the job waits, then the whole label is sent again', async () => {
@@ -150,7 +187,11 @@ describe('print queue', () => {
     let job = h.printing.listJobs()[0]!;
     expect(job).toMatchObject({ status: 'queued', attempts: 1 });
     expect(job.lastError?.code).toBe('PRINTER_CONNECTION_LOST');
-    expect(h.printing.printerStatuses()[0]).toMatchObject({ state: 'offline', lastError: 'PRINTER_CONNECTION_LOST', queued: 1 });
+    expect(h.printing.printerStatuses()[0]).toMatchObject({
+      state: 'offline',
+      lastError: 'PRINTER_CONNECTION_LOST',
+      queued: 1,
+    });
     printer.mode = 'accept';
     await h.timers.advance(60_000, 1000, h.settle);
     job = h.printing.listJobs()[0]!;
@@ -170,7 +211,10 @@ describe('print queue', () => {
     const wrong = harness(dirs.make(), null);
     enqueue(wrong, qc(2));
     await wrong.settle();
-    expect(wrong.printing.listJobs()[0]).toMatchObject({ status: 'queued', lastError: { code: 'PRINTER_UNREACHABLE' } });
+    expect(wrong.printing.listJobs()[0]).toMatchObject({
+      status: 'queued',
+      lastError: { code: 'PRINTER_UNREACHABLE' },
+    });
   });
 
   it('a printer unplugged for ten minutes prints its backlog in order when it returns, with no busy loop', async () => {
@@ -237,11 +281,17 @@ describe('print queue', () => {
     enqueue(h, qc(4));
     await h.settle();
     expect(printer.jobs.length).toBe(0);
-    expect(h.printing.listJobs()[0]!.lastError).toEqual({ code: 'PRINTER_NOT_READY', params: expect.objectContaining({ reason: 'paper_out' }) });
+    expect(h.printing.listJobs()[0]!.lastError).toEqual({
+      code: 'PRINTER_NOT_READY',
+      params: expect.objectContaining({ reason: 'paper_out' }),
+    });
     printer.hostStatus.paperOut = false;
     await h.timers.advance(60_000, 1000, h.settle);
     expect(h.printing.listJobs()[0]!.status).toBe('printed');
     expect(printer.jobs.map(returnIdOf)).toEqual(['RT-4']);
-    expect((await h.printing.checkStatus('zebra-1')).probe?.hostStatus).toMatchObject({ paperOut: false, headOpen: false });
+    expect((await h.printing.checkStatus('zebra-1')).probe?.hostStatus).toMatchObject({
+      paperOut: false,
+      headOpen: false,
+    });
   });
 });

@@ -21,7 +21,10 @@ export function checkBarcodeValue(symbology: Symbology, value: string, field: st
   for (const ch of value) {
     const cp = ch.codePointAt(0) as number;
     if (cp < 0x20 || cp > 0x7e) {
-      fail('character_not_ascii', { character: ch, codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}` });
+      fail('character_not_ascii', {
+        character: ch,
+        codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`,
+      });
     }
   }
 }

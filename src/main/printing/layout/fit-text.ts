@@ -30,11 +30,19 @@ export function fitText(req: FitRequest): FitResult {
     if (maxLines < 1) continue;
     const lines = wrap(req.text, req.widthDots, (t) => req.measure(t, size.sizeDots));
     if (lines.length <= maxLines) {
-      return { ok: true, lines, sizeDots: size.sizeDots, lineHeightDots: size.lineHeightDots, truncated: false };
+      return {
+        ok: true,
+        lines,
+        sizeDots: size.sizeDots,
+        lineHeightDots: size.lineHeightDots,
+        truncated: false,
+      };
     }
   }
   const smallest = req.sizes.at(-1);
-  const maxLines = smallest ? Math.min(req.maxLines, Math.floor(req.heightDots / smallest.lineHeightDots)) : 0;
+  const maxLines = smallest
+    ? Math.min(req.maxLines, Math.floor(req.heightDots / smallest.lineHeightDots))
+    : 0;
   if (!req.ellipsis || !smallest || maxLines < 1) return { ok: false, maxLines: Math.max(maxLines, 0) };
   const measure = (t: string): number => req.measure(t, smallest.sizeDots);
   const lines = wrap(req.text, req.widthDots, measure).slice(0, maxLines);

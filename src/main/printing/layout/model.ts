@@ -128,8 +128,7 @@ export interface BarcodeItem {
 }
 
 export type BarcodePattern =
-  | { type: 'linear'; widths: number[]; modules: number }
-  | { type: 'matrix'; size: number; bits: Uint8Array };
+  { type: 'linear'; widths: number[]; modules: number } | { type: 'matrix'; size: number; bits: Uint8Array };
 
 export interface LineItem {
   kind: 'line';

@@ -94,7 +94,9 @@ function expandRepeats(elements: Element[], values: Record<string, unknown>): Co
           const dy = base + i * element.rowHeightMm;
           out.push({
             element:
-              child.kind === 'line' ? { ...child, y1: child.y1 + dy, y2: child.y2 + dy } : { ...child, y: child.y + dy },
+              child.kind === 'line'
+                ? { ...child, y1: child.y1 + dy, y2: child.y2 + dy }
+                : { ...child, y: child.y + dy },
             values: rowValues,
           });
         }
@@ -105,7 +107,9 @@ function expandRepeats(elements: Element[], values: Record<string, unknown>): Co
     const dy = shiftFor(y);
     out.push({
       element:
-        element.kind === 'line' ? { ...element, y1: element.y1 + dy, y2: element.y2 + dy } : { ...element, y: y + dy },
+        element.kind === 'line'
+          ? { ...element, y1: element.y1 + dy, y2: element.y2 + dy }
+          : { ...element, y: y + dy },
       values,
     });
   }
@@ -158,14 +162,18 @@ class Resolver {
     const widthDots = this.dots(this.template.size.widthMm);
     const contentBottom = Math.max(0, ...items.map((i) => i.y + i.h));
     const heightDots =
-      this.template.size.heightMm === null ? contentBottom + this.dots(3) : this.dots(this.template.size.heightMm);
+      this.template.size.heightMm === null
+        ? contentBottom + this.dots(3)
+        : this.dots(this.template.size.heightMm);
     return this.layout(widthDots, heightDots, items);
   }
 
   /** Receipt printers: one element under the other, at the full printable width. */
   flow(elements: Concrete[]): Layout {
     const width = this.dots(escposPrintableMm(this.target.mediaWidthMm ?? 80));
-    const ordered = [...elements].sort((a, b) => top(a.element) - top(b.element) || left(a.element) - left(b.element));
+    const ordered = [...elements].sort(
+      (a, b) => top(a.element) - top(b.element) || left(a.element) - left(b.element),
+    );
     const items: LayoutItem[] = [];
     let cursor = 0;
     const gap = this.dots(FLOW_GAP_MM);
@@ -179,7 +187,14 @@ class Resolver {
         while (index < ordered.length) {
           const c = ordered[index] as Concrete;
           if (c.element.kind !== 'text' || c.element.y !== e.y) break;
-          row.push(this.text(c.element, c.values, Math.round(this.dots(c.element.x) * scale), Math.round(this.dots(c.element.w) * scale)));
+          row.push(
+            this.text(
+              c.element,
+              c.values,
+              Math.round(this.dots(c.element.x) * scale),
+              Math.round(this.dots(c.element.w) * scale),
+            ),
+          );
           index++;
         }
         index--;
@@ -261,7 +276,11 @@ class Resolver {
       ellipsis: e.overflow === 'ellipsis',
     });
     if (!fit.ok) {
-      throw new AppError('PRINT_TEXT_TOO_LONG', { template: this.template.name, field, maxLines: fit.maxLines });
+      throw new AppError('PRINT_TEXT_TOO_LONG', {
+        template: this.template.name,
+        field,
+        maxLines: fit.maxLines,
+      });
     }
     if (fit.truncated) this.notes.push(`${field} shortened with …`);
     return {
@@ -285,14 +304,17 @@ class Resolver {
     const max = this.dots(e.sizeMm);
     const min = Math.min(this.dots(e.minSizeMm ?? e.sizeMm), max);
     const step = Math.max(1, Math.round(this.dpi / 100));
-    for (let s = max; s >= min; s -= step) out.push({ sizeDots: s, lineHeightDots: Math.ceil(s * LINE_HEIGHT) });
-    if (out.at(-1)?.sizeDots !== min) out.push({ sizeDots: min, lineHeightDots: Math.ceil(min * LINE_HEIGHT) });
+    for (let s = max; s >= min; s -= step)
+      out.push({ sizeDots: s, lineHeightDots: Math.ceil(s * LINE_HEIGHT) });
+    if (out.at(-1)?.sizeDots !== min)
+      out.push({ sizeDots: min, lineHeightDots: Math.ceil(min * LINE_HEIGHT) });
     return out;
   }
 
   /** The resident font only scales by whole multiples of its 24-dot cell. */
   private escposSizes(e: TextElement): { sizeDots: number; lineHeightDots: number }[] {
-    const k = (mm: number): number => Math.min(8, Math.max(1, Math.round(this.dots(mm) / ESCPOS_CELL.height)));
+    const k = (mm: number): number =>
+      Math.min(8, Math.max(1, Math.round(this.dots(mm) / ESCPOS_CELL.height)));
     const out: { sizeDots: number; lineHeightDots: number }[] = [];
     for (let m = k(e.sizeMm); m >= k(e.minSizeMm ?? e.sizeMm); m--) {
       const size = m * ESCPOS_CELL.height;
@@ -324,7 +346,8 @@ class Resolver {
     try {
       pattern = encodeBarcode(e.symbology, value, field);
     } catch (err) {
-      if (err instanceof AppError) throw new AppError(err.code, { template: this.template.name, ...err.params });
+      if (err instanceof AppError)
+        throw new AppError(err.code, { template: this.template.name, ...err.params });
       throw err;
     }
     const x = this.dots(e.x);
@@ -334,23 +357,51 @@ class Resolver {
     const hDots = this.isEscpos() ? Math.min(this.dots(e.h - textMm), 255) : this.dots(e.h - textMm);
     const preferred = Math.max(1, this.dots(e.moduleMm ?? (e.symbology === 'code128' ? 0.375 : 0.75)));
     const tooLarge = (): never => {
-      throw new AppError('PRINT_BARCODE_TOO_LARGE', { template: this.template.name, field, symbology: e.symbology });
+      throw new AppError('PRINT_BARCODE_TOO_LARGE', {
+        template: this.template.name,
+        field,
+        symbology: e.symbology,
+      });
     };
     let item: BarcodeItem;
     if (pattern.type === 'linear') {
       // An Epson prints in code set B (the `{B` prefix), wider than the optimised encoding.
-      const modules = this.isEscpos() ? Math.max(code128SetBModules(value), pattern.modules) : pattern.modules;
+      const modules = this.isEscpos()
+        ? Math.max(code128SetBModules(value), pattern.modules)
+        : pattern.modules;
       const minModule = this.isEscpos() ? 2 : 1;
       let m = Math.min(preferred, Math.floor(wDots / modules), this.isEscpos() ? 6 : 10);
       if (m < minModule) tooLarge();
       m = Math.max(m, minModule);
-      item = { kind: 'barcode', x, y, w: modules * m, h: hDots, symbology: e.symbology, value, moduleDots: m, pattern, field };
+      item = {
+        kind: 'barcode',
+        x,
+        y,
+        w: modules * m,
+        h: hDots,
+        symbology: e.symbology,
+        value,
+        moduleDots: m,
+        pattern,
+        field,
+      };
     } else {
       const side = Math.min(wDots, hDots);
       const m = Math.min(Math.max(preferred, 2), Math.floor(side / pattern.size), this.isEscpos() ? 8 : 10);
       if (m < 2) tooLarge();
       const size = pattern.size * m;
-      item = { kind: 'barcode', x, y, w: size, h: size, symbology: e.symbology, value, moduleDots: m, pattern, field };
+      item = {
+        kind: 'barcode',
+        x,
+        y,
+        w: size,
+        h: size,
+        symbology: e.symbology,
+        value,
+        moduleDots: m,
+        pattern,
+        field,
+      };
     }
     const out: LayoutItem[] = [item];
     if (textMm > 0) {
@@ -387,7 +438,8 @@ const PLACEHOLDER = /\{([A-Za-z_][\w.]*)\}/g;
 export function substitute(text: string, values: Record<string, unknown>): string {
   return text.replace(PLACEHOLDER, (_m, name: string) => {
     let v: unknown = values;
-    for (const part of name.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+    for (const part of name.split('.'))
+      v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
     return v === undefined || v === null ? '' : String(v);
   });
 }

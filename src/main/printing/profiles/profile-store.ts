@@ -27,7 +27,9 @@ export class PrinterProfiles {
     private readonly db: Db,
     private readonly clock: Clock,
   ) {
-    this.selectOne = db.prepare<[string], { profile: string }>('SELECT profile FROM printer_profiles WHERE id = ?');
+    this.selectOne = db.prepare<[string], { profile: string }>(
+      'SELECT profile FROM printer_profiles WHERE id = ?',
+    );
     this.selectAll = db.prepare<[], { profile: string }>('SELECT profile FROM printer_profiles ORDER BY id');
     this.upsertRow = db.prepare<[string, string, number]>(
       `INSERT INTO printer_profiles (id, profile, updated_at) VALUES (?, ?, ?)
@@ -59,18 +61,20 @@ export class PrinterProfiles {
 
   /** Removes a printer; its waiting jobs are cancelled in the same transaction, never left stranded. */
   delete(id: string): { cancelledJobs: number } {
-    return this.db.transaction(() => {
-      this.get(id);
-      const now = this.clock.now();
-      const cancelled = this.db
-        .prepare(
-          `UPDATE print_jobs SET status = 'cancelled', reason = coalesce(reason, 'printer removed'), updated_at = ?
+    return this.db
+      .transaction(() => {
+        this.get(id);
+        const now = this.clock.now();
+        const cancelled = this.db
+          .prepare(
+            `UPDATE print_jobs SET status = 'cancelled', reason = coalesce(reason, 'printer removed'), updated_at = ?
            WHERE printer_id = ? AND status IN ('queued', 'sending')`,
-        )
-        .run(now, id).changes;
-      this.deleteRow.run(id);
-      this.db.prepare('DELETE FROM printer_states WHERE printer_id = ?').run(id);
-      return { cancelledJobs: cancelled };
-    }).immediate();
+          )
+          .run(now, id).changes;
+        this.deleteRow.run(id);
+        this.db.prepare('DELETE FROM printer_states WHERE printer_id = ?').run(id);
+        return { cancelledJobs: cancelled };
+      })
+      .immediate();
   }
 }

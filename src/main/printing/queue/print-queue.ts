@@ -109,7 +109,12 @@ export class PrintQueue {
   }
 
   /** A new job with the same template and data, marked as a reprint of `jobId`. */
-  reprint(jobId: string, requestedBy: string, reason: string, printerId?: string): { id: string; seq: number } {
+  reprint(
+    jobId: string,
+    requestedBy: string,
+    reason: string,
+    printerId?: string,
+  ): { id: string; seq: number } {
     const original = this.row(jobId);
     return this.db
       .transaction(() =>
@@ -147,7 +152,11 @@ export class PrintQueue {
            AND (json_array_length(@statuses) = 0 OR status IN (SELECT value FROM json_each(@statuses)))
          ORDER BY seq DESC LIMIT @limit`,
       )
-      .all({ printer: filter.printerId ?? null, statuses: JSON.stringify(filter.statuses ?? []), limit: filter.limit ?? 100 });
+      .all({
+        printer: filter.printerId ?? null,
+        statuses: JSON.stringify(filter.statuses ?? []),
+        limit: filter.limit ?? 100,
+      });
     return rows.map(toView);
   }
 
@@ -181,7 +190,9 @@ export class PrintQueue {
 
   markSending(id: string): void {
     this.db
-      .prepare(`UPDATE print_jobs SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'`)
+      .prepare(
+        `UPDATE print_jobs SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'`,
+      )
       .run(this.clock.now(), id);
   }
 
@@ -212,7 +223,9 @@ export class PrintQueue {
     const row = this.row(id);
     if (row.status === 'queued') {
       this.db
-        .prepare(`UPDATE print_jobs SET status = 'cancelled', reason = ?, updated_at = ? WHERE id = ? AND status = 'queued'`)
+        .prepare(
+          `UPDATE print_jobs SET status = 'cancelled', reason = ?, updated_at = ? WHERE id = ? AND status = 'queued'`,
+        )
         .run(reason, this.clock.now(), id);
     }
     return this.get(id);
@@ -226,9 +239,16 @@ export class PrintQueue {
   printerStatuses(printerIds: string[]): PrinterStatusView[] {
     const states = new Map(
       this.db
-        .prepare<[], { printer_id: string; state: PrinterState; last_error: string | null; since: number | null; checked_at: number | null }>(
-          'SELECT * FROM printer_states',
-        )
+        .prepare<
+          [],
+          {
+            printer_id: string;
+            state: PrinterState;
+            last_error: string | null;
+            since: number | null;
+            checked_at: number | null;
+          }
+        >('SELECT * FROM printer_states')
         .all()
         .map((r) => [r.printer_id, r]),
     );
@@ -255,7 +275,9 @@ export class PrintQueue {
 }
 
 function toView(row: PrintJobRow): PrintJobView {
-  const lastError = row.last_error ? (JSON.parse(row.last_error) as { code: string; params: ErrorParams }) : null;
+  const lastError = row.last_error
+    ? (JSON.parse(row.last_error) as { code: string; params: ErrorParams })
+    : null;
   return {
     id: row.id,
     printerId: row.printer_id,

@@ -140,13 +140,24 @@ export class PrintWorker {
       address = profile.interface;
       confirm = profile.confirmWithHostStatus && profile.language === 'zpl';
       if (!profile.enabled) {
-        queue.markRetry(job.id, { code: 'PRINTER_NOT_READY', params: { printer: profile.id, reason: 'disabled' } }, clock.now() + backoff.capMs);
+        queue.markRetry(
+          job.id,
+          { code: 'PRINTER_NOT_READY', params: { printer: profile.id, reason: 'disabled' } },
+          clock.now() + backoff.capMs,
+        );
         this.schedule(job.printer_id, backoff.capMs);
         return 'retry-later';
       }
       if (!bytes) {
         // Rendered once, on the first attempt; every retry sends exactly these bytes.
-        bytes = (await renderer.render(job.template, JSON.parse(job.data) as unknown, { profile }, new Date(job.created_at))).bytes;
+        bytes = (
+          await renderer.render(
+            job.template,
+            JSON.parse(job.data) as unknown,
+            { profile },
+            new Date(job.created_at),
+          )
+        ).bytes;
         queue.saveRendered(job.id, bytes);
       }
     } catch (err) {
@@ -186,8 +197,12 @@ export class PrintWorker {
   }
 
   private async checkReady(address: string): Promise<void> {
-    const probe = await this.o.transport.probe(address, { timeoutMs: this.sendTimeoutMs, zebraHostStatus: true });
-    if (!probe.hostStatus) throw new AppError('PRINTER_NOT_READY', { printer: address, reason: 'no_status_answer' });
+    const probe = await this.o.transport.probe(address, {
+      timeoutMs: this.sendTimeoutMs,
+      zebraHostStatus: true,
+    });
+    if (!probe.hostStatus)
+      throw new AppError('PRINTER_NOT_READY', { printer: address, reason: 'no_status_answer' });
     const reason = notReadyReason(probe.hostStatus);
     if (reason) throw new AppError('PRINTER_NOT_READY', { printer: address, reason });
   }
@@ -195,5 +210,8 @@ export class PrintWorker {
 
 function toShape(err: unknown): AppErrorShape {
   if (err instanceof AppError) return { code: err.code, params: err.params };
-  return { code: 'INTERNAL', params: { reason: err instanceof Error ? err.message.slice(0, 200) : String(err) } };
+  return {
+    code: 'INTERNAL',
+    params: { reason: err instanceof Error ? err.message.slice(0, 200) : String(err) },
+  };
 }

@@ -13,7 +13,12 @@ export interface Region {
  * the shaper, barcodes as whole-dot rectangles. The preview, every rasterised text of a ZPL or
  * ESC/POS job, and (through the same geometry) the PDF come from this one drawing.
  */
-export function layoutToSvg(layout: Layout, fonts: FontLibrary, region?: Region, items?: LayoutItem[]): string {
+export function layoutToSvg(
+  layout: Layout,
+  fonts: FontLibrary,
+  region?: Region,
+  items?: LayoutItem[],
+): string {
   const r = region ?? { x: 0, y: 0, w: layout.widthDots, h: layout.heightDots };
   const body: string[] = [];
   for (const item of items ?? layout.items) {

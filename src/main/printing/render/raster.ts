@@ -32,7 +32,8 @@ export function toMono(rgba: Uint8Array, width: number, height: number): MonoBit
       const a = (rgba[i + 3] as number) / 255;
       // Composite over white, then Rec. 709 luma.
       const lum =
-        (0.2126 * (rgba[i] as number) + 0.7152 * (rgba[i + 1] as number) + 0.0722 * (rgba[i + 2] as number)) * a +
+        (0.2126 * (rgba[i] as number) + 0.7152 * (rgba[i + 1] as number) + 0.0722 * (rgba[i + 2] as number)) *
+          a +
         255 * (1 - a);
       const at = y * rowBytes + (x >> 3);
       if (lum < 128) data[at] = (data[at] as number) | (0x80 >> (x & 7));
@@ -47,7 +48,13 @@ export function isBlack(bitmap: MonoBitmap, x: number, y: number): boolean {
 
 /** An opaque black-and-white PNG (no transparency: decoders and printers both want it flat). */
 export function monoToPng(bitmap: MonoBitmap): Buffer {
-  const png = new PNG({ width: bitmap.width, height: bitmap.height, colorType: 0, inputColorType: 0, bitDepth: 8 });
+  const png = new PNG({
+    width: bitmap.width,
+    height: bitmap.height,
+    colorType: 0,
+    inputColorType: 0,
+    bitDepth: 8,
+  });
   const gray = Buffer.alloc(bitmap.width * bitmap.height);
   for (let y = 0; y < bitmap.height; y++) {
     for (let x = 0; x < bitmap.width; x++) gray[y * bitmap.width + x] = isBlack(bitmap, x, y) ? 0 : 255;

@@ -11,4 +11,6 @@ export const code = (max = 40) =>
 
 export const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/, 'YYYY-MM-DD or YYYY-MM-DD HH:MM');
+export const timestamp = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/, 'YYYY-MM-DD or YYYY-MM-DD HH:MM');

@@ -16,7 +16,12 @@ export const licensePlate: LabelTemplate<typeof schema> = {
   description: 'LPN of a received unit, as Code 128 and DataMatrix, on 60×40 mm',
   size: { widthMm: 60, heightMm: 40 },
   schema,
-  example: { lpn: 'LPN00012345', returnId: 'RT-2026-000123', receivedAt: '2026-01-15 08:12', station: 'BKK-QC-1' },
+  example: {
+    lpn: 'LPN00012345',
+    returnId: 'RT-2026-000123',
+    receivedAt: '2026-01-15 08:12',
+    station: 'BKK-QC-1',
+  },
   elements: [
     { kind: 'text', x: 3, y: 2, w: 36, h: 6, text: '{lpn}', sizeMm: 4.4, minSizeMm: 3, bold: true },
     { kind: 'text', x: 3, y: 8.5, w: 36, h: 4, text: '{returnId}', sizeMm: 2.8, minSizeMm: 2.2 },

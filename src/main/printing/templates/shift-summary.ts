@@ -7,7 +7,10 @@ const schema = z.strictObject({
   clerk: text(40),
   shiftStart: timestamp,
   shiftEnd: timestamp,
-  lines: z.array(z.strictObject({ label: text(60), count: z.number().int().min(0) })).min(1).max(40),
+  lines: z
+    .array(z.strictObject({ label: text(60), count: z.number().int().min(0) }))
+    .min(1)
+    .max(40),
   total: z.number().int().min(0),
   reportId: code(),
 });
@@ -35,9 +38,40 @@ export const shiftSummary: LabelTemplate<typeof schema> = {
     reportId: 'SS-20260115-BKKQC1',
   },
   elements: [
-    { kind: 'text', x: 0, y: 0, w: 72, h: 8, text: 'SHIFT SUMMARY', sizeMm: 5, minSizeMm: 3, bold: true, align: 'center' },
-    { kind: 'text', x: 0, y: 9, w: 72, h: 5, text: '{station} · {clerk}', sizeMm: 3.2, minSizeMm: 2.6, align: 'center' },
-    { kind: 'text', x: 0, y: 14, w: 72, h: 5, text: '{shiftStart} – {shiftEnd}', sizeMm: 3, minSizeMm: 2.4, align: 'center' },
+    {
+      kind: 'text',
+      x: 0,
+      y: 0,
+      w: 72,
+      h: 8,
+      text: 'SHIFT SUMMARY',
+      sizeMm: 5,
+      minSizeMm: 3,
+      bold: true,
+      align: 'center',
+    },
+    {
+      kind: 'text',
+      x: 0,
+      y: 9,
+      w: 72,
+      h: 5,
+      text: '{station} · {clerk}',
+      sizeMm: 3.2,
+      minSizeMm: 2.6,
+      align: 'center',
+    },
+    {
+      kind: 'text',
+      x: 0,
+      y: 14,
+      w: 72,
+      h: 5,
+      text: '{shiftStart} – {shiftEnd}',
+      sizeMm: 3,
+      minSizeMm: 2.4,
+      align: 'center',
+    },
     { kind: 'line', x1: 0, y1: 20, x2: 72, y2: 20, thicknessMm: 0.3 },
     {
       kind: 'repeat',

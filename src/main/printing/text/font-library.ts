@@ -105,7 +105,12 @@ export class FontLibrary {
       shaped.glyphs.forEach((glyph, i) => {
         const pos = shaped.positions[i];
         if (!pos) return;
-        glyphs.push({ face: run.face, glyphId: glyph.id, x: pen + pos.xOffset * scale, y: -pos.yOffset * scale });
+        glyphs.push({
+          face: run.face,
+          glyphId: glyph.id,
+          x: pen + pos.xOffset * scale,
+          y: -pos.yOffset * scale,
+        });
         pen += pos.xAdvance * scale;
       });
     }

@@ -1,7 +1,9 @@
 import type { TextScript } from '../../../shared/printing';
 
 /** Vietnamese letters beyond Latin-1 (ă â đ ơ ư and the tone-marked vowels of U+1EA0–U+1EF9). */
-const VIETNAMESE_EXTRA = new Set([0x102, 0x103, 0x110, 0x111, 0x128, 0x129, 0x168, 0x169, 0x1a0, 0x1a1, 0x1af, 0x1b0]);
+const VIETNAMESE_EXTRA = new Set([
+  0x102, 0x103, 0x110, 0x111, 0x128, 0x129, 0x168, 0x169, 0x1a0, 0x1a1, 0x1af, 0x1b0,
+]);
 
 /**
  * The script a code point belongs to, for deciding whether a printer's own font can print it.

@@ -38,7 +38,8 @@ export function parseAddress(address: string): PrinterAddress {
   if (address.startsWith('tcp://')) {
     const m = /^tcp:\/\/([A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(address);
     const port = m?.[2] === undefined ? 9100 : Number(m[2]);
-    if (!m || port < 1 || port > 65535) throw new AppError('PRINTER_INTERFACE_UNSUPPORTED', { interface: address });
+    if (!m || port < 1 || port > 65535)
+      throw new AppError('PRINTER_INTERFACE_UNSUPPORTED', { interface: address });
     return { kind: 'tcp', host: m[1] as string, port, label: `${m[1]}:${port}` };
   }
   if (address.startsWith('printer:')) return { kind: 'spooler', name: address.slice(8), label: address };

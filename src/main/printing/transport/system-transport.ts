@@ -1,7 +1,12 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { AppError } from '../../../shared/errors';
-import { parseAddress, type PrinterProbe, type PrinterTransport, type SendOptions } from './printer-transport';
+import {
+  parseAddress,
+  type PrinterProbe,
+  type PrinterTransport,
+  type SendOptions,
+} from './printer-transport';
 import { probeTcp, sendTcp } from './tcp-transport';
 
 /**
@@ -29,7 +34,10 @@ export function createSystemTransport(options: { platform?: NodeJS.Platform } = 
           fs.accessSync(a.path, fs.constants.W_OK);
           return { reachable: true };
         } catch (err) {
-          throw new AppError('PRINTER_UNREACHABLE', { printer: a.path, reason: (err as NodeJS.ErrnoException).code ?? 'ERROR' });
+          throw new AppError('PRINTER_UNREACHABLE', {
+            printer: a.path,
+            reason: (err as NodeJS.ErrnoException).code ?? 'ERROR',
+          });
         }
       }
       return { reachable: platform !== 'win32' };
@@ -41,7 +49,13 @@ function writeDevice(path: string, bytes: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
     const stream = fs.createWriteStream(path, { flags: 'w' });
     stream.once('error', (err: NodeJS.ErrnoException) =>
-      reject(new AppError('PRINTER_UNREACHABLE', { printer: path, reason: err.code ?? err.message }, { cause: err })),
+      reject(
+        new AppError(
+          'PRINTER_UNREACHABLE',
+          { printer: path, reason: err.code ?? err.message },
+          { cause: err },
+        ),
+      ),
     );
     stream.end(bytes, () => resolve());
   });
@@ -49,15 +63,26 @@ function writeDevice(path: string, bytes: Buffer): Promise<void> {
 
 function sendToSpooler(name: string, bytes: Buffer, opts: SendOptions): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('lp', ['-d', name, '-o', 'raw'], { stdio: ['pipe', 'ignore', 'pipe'], timeout: opts.timeoutMs });
+    const child = spawn('lp', ['-d', name, '-o', 'raw'], {
+      stdio: ['pipe', 'ignore', 'pipe'],
+      timeout: opts.timeoutMs,
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.once('error', (err: NodeJS.ErrnoException) =>
-      reject(new AppError('PRINTER_UNREACHABLE', { printer: `printer:${name}`, reason: err.code ?? err.message })),
+      reject(
+        new AppError('PRINTER_UNREACHABLE', { printer: `printer:${name}`, reason: err.code ?? err.message }),
+      ),
     );
     child.once('close', (code) => {
       if (code === 0) resolve();
-      else reject(new AppError('PRINTER_UNREACHABLE', { printer: `printer:${name}`, reason: stderr.trim().slice(0, 120) || `lp exit ${code}` }));
+      else
+        reject(
+          new AppError('PRINTER_UNREACHABLE', {
+            printer: `printer:${name}`,
+            reason: stderr.trim().slice(0, 120) || `lp exit ${code}`,
+          }),
+        );
     });
     child.stdin.end(bytes);
   });

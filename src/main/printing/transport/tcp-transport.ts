@@ -23,7 +23,9 @@ export function sendTcp(host: string, port: number, bytes: Buffer, options: Send
       reject(err);
     };
     socket.setTimeout(options.timeoutMs, () =>
-      fail(new AppError('PRINTER_TIMEOUT', { printer: label, sent: socket.bytesWritten, total: bytes.length })),
+      fail(
+        new AppError('PRINTER_TIMEOUT', { printer: label, sent: socket.bytesWritten, total: bytes.length }),
+      ),
     );
     socket.once('connect', () => {
       connected = true;
@@ -36,8 +38,22 @@ export function sendTcp(host: string, port: number, bytes: Buffer, options: Send
       peerEnded = true;
     });
     socket.once('error', (err: NodeJS.ErrnoException) => {
-      if (!connected) fail(new AppError('PRINTER_UNREACHABLE', { printer: label, reason: err.code ?? err.message }, { cause: err }));
-      else fail(new AppError('PRINTER_CONNECTION_LOST', { printer: label, sent: socket.bytesWritten, total: bytes.length }, { cause: err }));
+      if (!connected)
+        fail(
+          new AppError(
+            'PRINTER_UNREACHABLE',
+            { printer: label, reason: err.code ?? err.message },
+            { cause: err },
+          ),
+        );
+      else
+        fail(
+          new AppError(
+            'PRINTER_CONNECTION_LOST',
+            { printer: label, sent: socket.bytesWritten, total: bytes.length },
+            { cause: err },
+          ),
+        );
     });
     socket.once('close', (hadError) => {
       if (settled) return;
@@ -45,14 +61,24 @@ export function sendTcp(host: string, port: number, bytes: Buffer, options: Send
         settled = true;
         resolve();
       } else {
-        fail(new AppError('PRINTER_CONNECTION_LOST', { printer: label, sent: socket.bytesWritten, total: bytes.length }));
+        fail(
+          new AppError('PRINTER_CONNECTION_LOST', {
+            printer: label,
+            sent: socket.bytesWritten,
+            total: bytes.length,
+          }),
+        );
       }
     });
   });
 }
 
 /** Connects; for a Zebra also sends `~HS` and reads its three status lines. */
-export function probeTcp(host: string, port: number, options: SendOptions & { zebraHostStatus: boolean }): Promise<PrinterProbe> {
+export function probeTcp(
+  host: string,
+  port: number,
+  options: SendOptions & { zebraHostStatus: boolean },
+): Promise<PrinterProbe> {
   const label = `${host}:${port}`;
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host, port });
@@ -65,7 +91,9 @@ export function probeTcp(host: string, port: number, options: SendOptions & { ze
       if (value instanceof AppError) reject(value);
       else resolve(value);
     };
-    socket.setTimeout(options.timeoutMs, () => done(new AppError('PRINTER_TIMEOUT', { printer: label, sent: 0, total: 0 })));
+    socket.setTimeout(options.timeoutMs, () =>
+      done(new AppError('PRINTER_TIMEOUT', { printer: label, sent: 0, total: 0 })),
+    );
     socket.once('connect', () => {
       if (!options.zebraHostStatus) done({ reachable: true });
       else socket.write('~HS');
@@ -77,8 +105,16 @@ export function probeTcp(host: string, port: number, options: SendOptions & { ze
       if (status) done({ reachable: true, hostStatus: status });
     });
     socket.once('error', (err: NodeJS.ErrnoException) =>
-      done(new AppError('PRINTER_UNREACHABLE', { printer: label, reason: err.code ?? err.message }, { cause: err })),
+      done(
+        new AppError(
+          'PRINTER_UNREACHABLE',
+          { printer: label, reason: err.code ?? err.message },
+          { cause: err },
+        ),
+      ),
     );
-    socket.once('close', () => done(new AppError('PRINTER_CONNECTION_LOST', { printer: label, sent: 0, total: 0 })));
+    socket.once('close', () =>
+      done(new AppError('PRINTER_CONNECTION_LOST', { printer: label, sent: 0, total: 0 })),
+    );
   });
 }

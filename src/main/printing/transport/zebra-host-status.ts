@@ -6,6 +6,7 @@ import type { ZebraHostStatus } from './printer-transport';
  * "ribbon out". Returns null until all three lines have arrived.
  */
 export function parseHostStatus(answer: string): ZebraHostStatus | null {
+  // eslint-disable-next-line no-control-regex -- STX/ETX frame the answer
   const lines = [...answer.matchAll(/\x02([^\x03]*)\x03/g)].map((m) => (m[1] ?? '').split(','));
   if (lines.length < 3) return null;
   const [one, two] = lines as [string[], string[]];

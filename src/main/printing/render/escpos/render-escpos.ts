@@ -13,7 +13,11 @@ export type EscposDialect = 'epson' | 'star';
  * Vietnamese), DataMatrix (no native command on these printers) and rules are sent as raster
  * images drawn exactly as the preview draws them (`GS v 0` on Epson).
  */
-export async function renderEscpos(layout: Layout, fonts: FontLibrary, dialect: EscposDialect): Promise<Buffer> {
+export async function renderEscpos(
+  layout: Layout,
+  fonts: FontLibrary,
+  dialect: EscposDialect,
+): Promise<Buffer> {
   const printer = new ThermalPrinter({
     type: dialect === 'epson' ? PrinterTypes.EPSON : PrinterTypes.STAR,
     interface: '',
@@ -54,7 +58,11 @@ export async function renderEscpos(layout: Layout, fonts: FontLibrary, dialect: 
       printer.alignCenter();
       // Epson: node-thermal-printer sends `{B` (code set B) itself; a `{` in the data must be doubled.
       if (dialect === 'epson') {
-        printer.code128(item.value.replace(/\{/g, '{{'), { width: item.moduleDots, height: item.h, hriPos: 0 } as never);
+        printer.code128(item.value.replace(/\{/g, '{{'), {
+          width: item.moduleDots,
+          height: item.h,
+          hriPos: 0,
+        } as never);
       } else {
         const width = item.moduleDots <= 2 ? 'SMALL' : item.moduleDots === 3 ? 'MEDIUM' : 'LARGE';
         printer.code128(item.value, { width, height: item.h, text: 1 } as never);
@@ -107,7 +115,11 @@ function image(layout: Layout, fonts: FontLibrary, item: LayoutItem, row: Layout
 
 /** Single-line, normal-size printer-font texts placed on a 12-dot character grid; null if not. */
 function printerRow(texts: TextItem[], widthDots: number): string | null {
-  if (!texts.every((t) => t.font === 'printer' && t.lines.length === 1 && t.sizeDots === ESCPOS_CELL.height && !t.bold))
+  if (
+    !texts.every(
+      (t) => t.font === 'printer' && t.lines.length === 1 && t.sizeDots === ESCPOS_CELL.height && !t.bold,
+    )
+  )
     return null;
   const columns = Math.round(widthDots / ESCPOS_CELL.width);
   const cells = Array.from({ length: columns }, () => ' ');
@@ -115,7 +127,12 @@ function printerRow(texts: TextItem[], widthDots: number): string | null {
     const text = t.lines[0] ?? '';
     const start = Math.round(t.x / ESCPOS_CELL.width);
     const span = Math.min(Math.round(t.w / ESCPOS_CELL.width), columns - start);
-    const offset = t.align === 'right' ? span - text.length : t.align === 'center' ? Math.floor((span - text.length) / 2) : 0;
+    const offset =
+      t.align === 'right'
+        ? span - text.length
+        : t.align === 'center'
+          ? Math.floor((span - text.length) / 2)
+          : 0;
     [...text].forEach((ch, i) => {
       const at = start + Math.max(offset, 0) + i;
       if (at < columns) cells[at] = ch;

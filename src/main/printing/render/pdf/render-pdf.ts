@@ -43,7 +43,12 @@ export function renderPdf(layout: Layout, fonts: FontLibrary, options: { created
     else {
       const t = item.thickness * k;
       const [x, y, w, h] = [item.x * k, item.y * k, item.w * k, item.h * k];
-      doc.rect(x, y, w, t).rect(x, y + h - t, w, t).rect(x, y, t, h).rect(x + w - t, y, t, h).fill();
+      doc
+        .rect(x, y, w, t)
+        .rect(x, y + h - t, w, t)
+        .rect(x, y, t, h)
+        .rect(x + w - t, y, t, h)
+        .fill();
     }
   }
   doc.end();

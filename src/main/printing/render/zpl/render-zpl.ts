@@ -44,7 +44,9 @@ export function renderZpl(layout: Layout, fonts: FontLibrary, options: ZplOption
 
 function printerText(zpl: ZplBuilder, item: TextItem, fonts: readonly PrinterFont[]): void {
   const font = fonts.find((f) =>
-    item.lines.every((line) => [...line].every((ch) => f.scripts.includes(scriptOf(ch.codePointAt(0) as number) as never))),
+    item.lines.every((line) =>
+      [...line].every((ch) => f.scripts.includes(scriptOf(ch.codePointAt(0) as number) as never)),
+    ),
   );
   item.lines.forEach((line, i) => {
     zpl
@@ -59,6 +61,8 @@ function rasterText(zpl: ZplBuilder, layout: Layout, item: TextItem, fonts: Font
   const height = Math.max(item.lines.length * item.lineHeightDots, 1);
   // Whole bytes wide, so the graphic starts exactly where the preview draws the text.
   const width = Math.ceil(item.w / 8) * 8;
-  const bitmap = rasterizeSvg(layoutToSvg(layout, fonts, { x: item.x, y: item.y, w: width, h: height }, [item]));
+  const bitmap = rasterizeSvg(
+    layoutToSvg(layout, fonts, { x: item.x, y: item.y, w: width, h: height }, [item]),
+  );
   zpl.origin(item.x, item.y).graphic(bitmap);
 }

@@ -107,7 +107,8 @@ export function escapeFieldData(value: string): string {
   for (const ch of value) {
     const cp = ch.codePointAt(0) as number;
     if (ch === '^' || ch === '~' || ch === '_' || ch === '\\' || cp < 0x20 || cp === 0x7f) {
-      for (const byte of Buffer.from(ch, 'utf8')) out += `_${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+      for (const byte of Buffer.from(ch, 'utf8'))
+        out += `_${byte.toString(16).toUpperCase().padStart(2, '0')}`;
     } else out += ch;
   }
   return out;

@@ -194,14 +194,16 @@ const messages = {
     TRANSPORT_FAILED: 'The station did not answer ({{call}}). Check that it is still running.',
     // printing
     PRINT_TEMPLATE_UNKNOWN: 'There is no label template "{{template}}".',
-    PRINT_DATA_INVALID: 'The label "{{template}}" cannot be printed: field "{{field}}" is not valid ({{issue}}).',
+    PRINT_DATA_INVALID:
+      'The label "{{template}}" cannot be printed: field "{{field}}" is not valid ({{issue}}).',
     PRINT_TEXT_TOO_LONG:
       'The text of "{{field}}" is longer than the label "{{template}}" has room for (at most {{maxLines}} line(s) at the smallest size).',
     PRINT_TEXT_UNSUPPORTED_CHARACTER:
       'The label "{{template}}" cannot print "{{character}}" ({{codePoint}}) in "{{field}}": no font on this station has it.',
     PRINT_BARCODE_NOT_ENCODABLE:
       'The value of "{{field}}" cannot be put into a {{symbology}} barcode ({{reason}}).',
-    PRINT_BARCODE_TOO_LARGE: 'The {{symbology}} barcode of "{{field}}" does not fit on the label "{{template}}".',
+    PRINT_BARCODE_TOO_LARGE:
+      'The {{symbology}} barcode of "{{field}}" does not fit on the label "{{template}}".',
     PRINT_FORMAT_UNSUPPORTED: 'Labels cannot be produced as "{{format}}".',
     PRINT_JOB_NOT_FOUND: 'There is no print job {{jobId}}.',
     PRINTER_UNKNOWN: 'There is no printer "{{printerId}}" on this station.',

@@ -204,7 +204,8 @@ const messages: Messages = {
     PRINTER_TEMPLATE_NOT_ALLOWED: '打印机“{{printerId}}”未设置为打印“{{template}}”标签。',
     PRINTER_UNREACHABLE:
       '无法连接 {{printer}} 的打印机（{{reason}}）。请检查电缆和电源；标签会等待，打印机恢复后自动打印。',
-    PRINTER_CONNECTION_LOST: '{{printer}} 的打印机在发送 {{sent}}/{{total}} 字节后断开了连接。标签将重新发送。',
+    PRINTER_CONNECTION_LOST:
+      '{{printer}} 的打印机在发送 {{sent}}/{{total}} 字节后断开了连接。标签将重新发送。',
     PRINTER_TIMEOUT: '{{printer}} 的打印机没有响应。标签将重新发送。',
     PRINTER_NOT_READY: '{{printer}} 的打印机未就绪（{{reason}}）。',
     PRINTER_INTERFACE_UNSUPPORTED: '本工作站无法通过“{{interface}}”连接打印机。',

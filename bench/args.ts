@@ -14,13 +14,22 @@ export const USAGE = `Usage: npm run bench -- [options]
   --json        print the figures as one JSON object on stdout (progress stays on stderr)
   --quick       a short run (about 40 s) with fewer samples; figures are noisier
   --tiny        a few samples of everything: checks the harness, measures nothing
-  --only=a,b    run only these cases (commit-latency, enqueue-throughput, claim-ack, drain-rate, memory)
+  --only=a,b    run only these cases (commit-latency, enqueue-throughput, claim-ack, drain-rate, memory,
+                print-qc-tag, print-queue-rate); \`--only a,b\` works too
   --strict      exit with code 1 when a target is missed
   --help        this text`;
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = { json: false, profile: 'default', only: [], strict: false, help: false };
-  for (const arg of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--only' && i + 1 < argv.length) {
+      args.only = (argv[++i] as string)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      continue;
+    }
     if (arg === '--json') args.json = true;
     else if (arg === '--quick') args.profile = 'quick';
     else if (arg === '--tiny') args.profile = 'tiny';

@@ -10,6 +10,7 @@ export interface Profile {
   };
   /** `runMs`: how long the engine works through the backlog while memory is sampled. */
   memory: { pending: number; sampleEveryMs: number; runMs: number };
+  printing: { warmup: number; samples: number; queueJobs: number };
 }
 
 export const PROFILES: Record<Profile['name'], Profile> = {
@@ -23,6 +24,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       unbatched: { events: 2000, requestsPerSecond: 1000 },
     },
     memory: { pending: 100_000, sampleEveryMs: 100, runMs: 5000 },
+    printing: { warmup: 20, samples: 300, queueJobs: 300 },
   },
   quick: {
     name: 'quick',
@@ -34,6 +36,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       unbatched: { events: 1000, requestsPerSecond: 1000 },
     },
     memory: { pending: 100_000, sampleEveryMs: 100, runMs: 2000 },
+    printing: { warmup: 10, samples: 100, queueJobs: 100 },
   },
   tiny: {
     name: 'tiny',
@@ -45,5 +48,6 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       unbatched: { events: 20, requestsPerSecond: 200 },
     },
     memory: { pending: 500, sampleEveryMs: 20, runMs: 300 },
+    printing: { warmup: 1, samples: 3, queueJobs: 3 },
   },
 };

@@ -7,6 +7,7 @@ import { commitLatency } from './cases/commit-latency';
 import { drainRate } from './cases/drain-rate';
 import { enqueueThroughput } from './cases/enqueue-throughput';
 import { memoryWithPending } from './cases/memory';
+import { printQcTag, printQueueRate } from './cases/printing';
 import type { BenchCase, BenchContext } from './context';
 import { describeMachine } from './machine';
 import type { Measurement } from './measurement';
@@ -19,6 +20,8 @@ export const CASES: readonly BenchCase[] = [
   claimAck,
   drainRate,
   memoryWithPending,
+  printQcTag,
+  printQueueRate,
 ];
 
 export interface RunOptions {

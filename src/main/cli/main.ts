@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { describeStartupError } from '../startup-errors';
 import { UsageError } from './args';
+import { runRecognize } from './recognize-command';
 import { runStation } from './station-command';
 import { runSync } from './sync-command';
 
@@ -23,6 +24,12 @@ export const USAGE = `lastmile — LastMile Desk from the command line
       report as JSON). Exit 0 all well, 1 something needs attention (failures, dead letters,
       exceptions, errors), 2 bad usage, 3 another sync is running, 4 the data folder is unusable.
 
+  lastmile recognize [--market CC[,CC…]] CODE… | -
+      Tell what each code is (carrier tracking number, SSCC, GTIN, GS1 string, return or order
+      id, our SKU, bin, license plate or badge) with its check-digit verdict and every candidate,
+      ranked: one JSON object per line. - reads codes from stdin, one per line. --market ranks
+      the formats of those countries first among equals. Exit 0, 2 bad usage.
+
   lastmile help
 `;
 
@@ -38,6 +45,8 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
         return await runStation(rest, ctx);
       case 'sync':
         return await runSync(rest, ctx);
+      case 'recognize':
+        return await runRecognize(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -7,6 +7,7 @@ import { commitLatency } from './cases/commit-latency';
 import { drainRate } from './cases/drain-rate';
 import { enqueueThroughput } from './cases/enqueue-throughput';
 import { memoryWithPending } from './cases/memory';
+import { recogniseRate } from './cases/recognise-rate';
 import type { BenchCase, BenchContext } from './context';
 import { describeMachine } from './machine';
 import type { Measurement } from './measurement';
@@ -19,6 +20,7 @@ export const CASES: readonly BenchCase[] = [
   claimAck,
   drainRate,
   memoryWithPending,
+  recogniseRate,
 ];
 
 export interface RunOptions {

@@ -158,9 +158,10 @@ function findAi(text: string, at: number): [string, AiSpec] | null {
 }
 
 function checkElement(ai: string, spec: AiSpec, value: string): Gs1Element {
-  const base = { ai, title: spec.title, value };
   const problem = elementProblem(spec, value);
-  return problem ? { ...base, valid: false, problem } : { ...base, valid: true };
+  return problem
+    ? { ai, title: spec.title, value, valid: false, problem }
+    : { ai, title: spec.title, value, valid: true };
 }
 
 function elementProblem(spec: AiSpec, value: string): string | null {

@@ -97,18 +97,11 @@ const EAN_SYMBOLOGIES = new Set(['E0', 'E1', 'E2', 'E3', 'E4']);
  */
 export function recognise(raw: string, options: RecogniseOptions = {}): Recognition {
   const { text, symbology, removed } = unframe(raw);
-  const notes = [...removed];
-  const base = { input: raw, code: text, display: displayCode(text), symbology };
-  const unknown = (note: string): Recognition => ({
-    ...base,
-    kind: 'unknown',
-    carrier: null,
-    service: null,
-    valid: false,
-    candidates: [],
-    gs1: null,
-    notes: [...notes, note],
-  });
+  const notes = removed;
+  const unknown = (note: string, gs1: Gs1Element[] | null = null): Recognition => {
+    notes.push(note);
+    return answer(raw, text, symbology, null, [], gs1, notes);
+  };
 
   if (text.length === 0) return unknown('empty');
   if (text.length > MAX_RECOGNISED_LENGTH) {
@@ -129,22 +122,42 @@ export function recognise(raw: string, options: RecogniseOptions = {}): Recognit
     compact = compact.split(GS).join('');
   }
 
-  const gs1 = recogniseGs1(text, ctx, options.formats ?? CARRIER_FORMATS);
-  matchFormats(compact, ctx, options.formats ?? CARRIER_FORMATS, '');
-  const platformIds = options.platformIds ?? DEFAULT_PLATFORM_IDS;
-  const platformId = matchPlatformIds(compact, ctx, platformIds);
+  const formats = options.formats ?? CARRIER_FORMATS;
+  const gs1 = recogniseGs1(text, ctx, formats);
+  matchFormats(compact, ctx, formats, '');
+  const platformId = matchPlatformIds(compact, ctx, options.platformIds ?? DEFAULT_PLATFORM_IDS);
   matchBareGs1(compact, ctx, platformId);
-  matchOwn(compact, ctx, { ...DEFAULT_OWN_CODE_RULES, ...options.own });
+  const own = options.own ? Object.assign({}, DEFAULT_OWN_CODE_RULES, options.own) : DEFAULT_OWN_CODE_RULES;
+  matchOwn(compact, ctx, own);
 
   const candidates = rank(ctx);
   const top = candidates[0];
-  if (!top) return { ...unknown('matches no known format'), gs1 };
+  if (!top) return unknown('matches no known format', gs1);
+  return answer(raw, text, symbology, top, candidates, gs1, notes);
+}
+
+/**
+ * The Recognition, written out field by field: object spread in this hot path cost more than
+ * all the pattern matching put together (V8, Node 20).
+ */
+function answer(
+  raw: string,
+  text: string,
+  symbology: string | null,
+  top: Candidate | null,
+  candidates: Candidate[],
+  gs1: Gs1Element[] | null,
+  notes: string[],
+): Recognition {
   return {
-    ...base,
-    kind: top.kind,
-    carrier: top.carrier,
-    service: top.service,
-    valid: top.valid,
+    input: raw,
+    code: text,
+    display: displayCode(text),
+    symbology,
+    kind: top ? top.kind : 'unknown',
+    carrier: top ? top.carrier : null,
+    service: top ? top.service : null,
+    valid: top ? top.valid : false,
     candidates,
     gs1,
     notes,
@@ -157,7 +170,12 @@ interface Context {
   found: Draft[];
 }
 
-type Draft = Omit<Candidate, 'score'> & { specificity: number; order: number };
+/** A candidate before ranking, with what the ranking reads. */
+interface Draft {
+  c: Candidate;
+  specificity: number;
+  order: number;
+}
 
 function firstUnreadable(text: string): string | null {
   for (let i = 0; i < text.length; i++) {
@@ -173,8 +191,10 @@ function firstUnreadable(text: string): string | null {
 
 const hex = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
-function add(ctx: Context, draft: Omit<Draft, 'order'>): void {
-  ctx.found.push({ ...draft, order: ctx.found.length });
+function add(ctx: Context, specificity: number, candidate: Omit<Candidate, 'score'>): void {
+  const c = candidate as Candidate;
+  c.score = 0;
+  ctx.found.push({ c, specificity, order: ctx.found.length });
 }
 
 // ---------------------------------------------------------------- carrier formats
@@ -233,10 +253,12 @@ function matchFormats(code: string, ctx: Context, formats: readonly CarrierForma
         ? [groups[format.marketGroup] ?? '']
         : [...format.markets];
     const details: Record<string, string> = {};
-    for (const [k, v] of Object.entries(groups))
+    for (const k in groups) {
+      const v = groups[k];
       if (v !== undefined && !RESERVED_GROUPS.has(k)) details[k] = v;
+    }
     const fromSource = format.source === 'standard' ? '' : ` (${format.source} format)`;
-    add(ctx, {
+    add(ctx, format.specificity, {
       kind: 'tracking',
       format: format.id,
       name: format.name,
@@ -250,7 +272,6 @@ function matchFormats(code: string, ctx: Context, formats: readonly CarrierForma
       why: `${via}${format.name}: ${problem ?? verdict}${fromSource}`,
       source: format.source,
       details,
-      specificity: format.specificity,
     });
   }
 }
@@ -285,7 +306,7 @@ function recogniseGs1(text: string, ctx: Context, formats: readonly CarrierForma
     const checked = elements.filter((e) => AI_TABLE[e.ai]?.check);
     const allValid = parse.ok && elements.every((e) => e.valid);
     const firstBad = elements.find((e) => !e.valid);
-    add(ctx, {
+    add(ctx, symbologyMatch ? 0.95 : 0.9, {
       kind: 'gs1',
       format: 'gs1-element-string',
       name: 'GS1 element string',
@@ -303,7 +324,6 @@ function recogniseGs1(text: string, ctx: Context, formats: readonly CarrierForma
         : `GS1 element string: ${parse.problem}`,
       source: 'standard',
       details: Object.fromEntries(elements.map((e) => [e.ai, e.value])),
-      specificity: symbologyMatch ? 0.95 : 0.9,
     });
   }
   for (let i = 0; i < elements.length; i++) {
@@ -311,22 +331,21 @@ function recogniseGs1(text: string, ctx: Context, formats: readonly CarrierForma
     const why = (what: string) =>
       `GS1 (${e.ai}) ${what}: ${e.valid ? 'check digit matches' : (e.problem ?? 'not valid')}`;
     if (e.ai === '00') {
-      add(ctx, {
-        ...gs1Derived('sscc', 'gs1-00', 'SSCC (GS1 AI 00)', e, why('SSCC')),
-        specificity: single ? 0.9 : 0.8,
-      });
+      add(ctx, single ? 0.9 : 0.8, gs1Derived('sscc', 'gs1-00', 'SSCC (GS1 AI 00)', e, why('SSCC')));
     } else if (e.ai === '01' || e.ai === '02') {
-      add(ctx, {
-        ...gs1Derived('gtin', `gs1-${e.ai}`, `GTIN (GS1 AI ${e.ai})`, e, why('GTIN')),
-        alternates: gtinAlternates(e.value),
-        specificity: single ? 0.85 : 0.75,
-      });
+      const gtin = gs1Derived('gtin', `gs1-${e.ai}`, `GTIN (GS1 AI ${e.ai})`, e, why('GTIN'));
+      gtin.alternates = gtinAlternates(e.value);
+      add(ctx, single ? 0.85 : 0.75, gtin);
     } else if (e.ai === '400' && e.valid) {
-      add(ctx, {
-        ...gs1Derived('order_id', 'gs1-400', 'order number (GS1 AI 400)', e, `GS1 (400) order number`),
-        check: 'none',
-        specificity: 0.5,
-      });
+      const order = gs1Derived(
+        'order_id',
+        'gs1-400',
+        'order number (GS1 AI 400)',
+        e,
+        'GS1 (400) order number',
+      );
+      order.check = 'none';
+      add(ctx, 0.5, order);
     } else if (/^9[1-5]$/.test(e.ai) && elements[i - 1]?.ai === '420') {
       // USPS IMpb: (420) ship-to ZIP, then the tracking number, whose first two digits are the AI.
       matchFormats(`${e.ai}${e.value}`.toUpperCase(), ctx, formats, 'GS1 (420) + ');
@@ -341,7 +360,7 @@ function gs1Derived(
   name: string,
   e: Gs1Element,
   why: string,
-): Omit<Draft, 'order' | 'specificity'> {
+): Omit<Candidate, 'score'> {
   return {
     kind,
     format,
@@ -384,7 +403,7 @@ function matchBareGs1(code: string, ctx: Context, platformId: boolean): void {
     // An EAN symbology says it is a GTIN even when the digit is wrong; otherwise a failed check is noise.
     if (ok || eanSymbology) {
       const expected = gs1CheckDigit(code.slice(0, -1));
-      add(ctx, {
+      add(ctx, eanSymbology ? 0.6 : 0.15, {
         kind: 'gtin',
         format: name.toLowerCase(),
         name,
@@ -400,12 +419,11 @@ function matchBareGs1(code: string, ctx: Context, platformId: boolean): void {
           : `${name}: the check digit should be ${expected}`,
         source: 'standard',
         details: {},
-        specificity: eanSymbology ? 0.6 : 0.15,
       });
     }
   }
   if (code.length === 18 && !platformId && gs1Valid(code)) {
-    add(ctx, {
+    add(ctx, 0.1, {
       kind: 'sscc',
       format: 'sscc-18',
       name: 'SSCC (no AI)',
@@ -419,7 +437,6 @@ function matchBareGs1(code: string, ctx: Context, platformId: boolean): void {
       why: `SSCC-18 without its (00): check digit ${code.at(-1)} matches`,
       source: 'standard',
       details: {},
-      specificity: 0.1,
     });
   }
 }
@@ -431,7 +448,7 @@ function matchPlatformIds(code: string, ctx: Context, rules: readonly PlatformId
   let matched = false;
   for (const rule of rules) {
     if (!rule.pattern.test(code)) continue;
-    add(ctx, {
+    add(ctx, rule.specificity, {
       kind: rule.kind,
       format: rule.format,
       name: rule.name,
@@ -445,7 +462,6 @@ function matchPlatformIds(code: string, ctx: Context, rules: readonly PlatformId
       why: `${rule.name}: pattern only, no check digit (${rule.source} format)`,
       source: rule.source,
       details: {},
-      specificity: rule.specificity,
     });
     matched = true;
   }
@@ -454,7 +470,7 @@ function matchPlatformIds(code: string, ctx: Context, rules: readonly PlatformId
 
 function matchOwn(code: string, ctx: Context, rules: OwnCodeRules): void {
   for (const m of matchOwnCodes(code, rules)) {
-    add(ctx, {
+    add(ctx, m.specificity, {
       kind: m.kind,
       format: m.format,
       name: m.name,
@@ -468,7 +484,6 @@ function matchOwn(code: string, ctx: Context, rules: OwnCodeRules): void {
       why: m.why,
       source: 'ours',
       details: {},
-      specificity: m.specificity,
     });
   }
 }
@@ -476,19 +491,18 @@ function matchOwn(code: string, ctx: Context, rules: OwnCodeRules): void {
 // ---------------------------------------------------------------- ranking
 
 function rank(ctx: Context): Candidate[] {
-  const scored = ctx.found.map((d) => ({ d, score: score(d, ctx) }));
+  for (const d of ctx.found) d.c.score = score(d, ctx);
   // Equal scores keep the order the rules were tried in (table order).
-  scored.sort((a, b) => b.score - a.score || a.d.order - b.d.order);
+  const sorted = ctx.found.sort((a, b) => b.c.score - a.c.score || a.order - b.order);
   const seen = new Set<string>();
   const out: Candidate[] = [];
-  for (const { d, score } of scored) {
+  for (const { c } of sorted) {
     // The same number reached twice (a 420-prefixed IMpb read whole and through its GS1 parse)
     // is one candidate: the better-ranked reading.
-    const key = d.value === null ? null : `${d.kind}|${d.carrier ?? ''}|${d.value}`;
+    const key = c.value === null ? null : `${c.kind}|${c.carrier ?? ''}|${c.value}`;
     if (key !== null && seen.has(key)) continue;
     if (key !== null) seen.add(key);
-    const { specificity: _s, order: _o, ...candidate } = d;
-    out.push({ ...candidate, score });
+    out.push(c);
   }
   return out;
 }
@@ -499,13 +513,14 @@ function rank(ctx: Context): Candidate[] {
  * station and a symbology that agrees with the kind.
  */
 function score(d: Draft, ctx: Context): number {
-  const tier = d.valid ? (d.check === 'passed' ? 2 : 1) : 0;
-  const market = d.markets.some((m) => ctx.markets.has(m)) ? 0.25 : 0;
+  const { c } = d;
+  const tier = c.valid ? (c.check === 'passed' ? 2 : 1) : 0;
+  const market = c.markets.some((m) => ctx.markets.has(m)) ? 0.25 : 0;
   const sym = ctx.symbology;
   const symbology =
     sym !== null &&
-    ((EAN_SYMBOLOGIES.has(sym) && d.kind === 'gtin') ||
-      (GS1_SYMBOLOGIES.has(sym) && (d.kind === 'gs1' || d.kind === 'sscc' || d.kind === 'gtin')))
+    ((EAN_SYMBOLOGIES.has(sym) && c.kind === 'gtin') ||
+      (GS1_SYMBOLOGIES.has(sym) && (c.kind === 'gs1' || c.kind === 'sscc' || c.kind === 'gtin')))
       ? 0.15
       : 0;
   const within = Math.min(0.999, 0.6 * d.specificity + market + symbology);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebhookRejected } from '../../../src/main/carriers/connector';
+import { SeventeenTrackClient } from '../../../src/main/carriers/seventeen-track/client';
 import { seventeenTrackConfigSchema } from '../../../src/main/carriers/seventeen-track/config';
 import { seventeenTrackConnector } from '../../../src/main/carriers/seventeen-track/definition';
 import {
@@ -306,6 +307,25 @@ describe('17TRACK connector against its fake', () => {
         reason: '17TRACK takes only tracking.watch events, not scan.unknown',
       },
     ]);
+  });
+
+  it('fails a whole registration call as the engine expects, and never sends more than 40 numbers', async () => {
+    const { fake, instance, config, deps } = await setup();
+    fake.http.inject({ route: 'register', fault: { kind: 'status', status: 429, retryAfter: '7' } });
+    const throttled = await failure(instance.destination!.deliver([watchEvent(1, 'TH1', 'flash')], signal()));
+    expect(throttled).toMatchObject({ kind: 'throttled', details: { retryAfterMs: 7_000 } });
+    const wrongKey = seventeenTrackConnector.create('t17', { ...config, apiKey: 'nope' }, deps);
+    expect(
+      (await failure(wrongKey.destination!.deliver([watchEvent(1, 'TH1', 'flash')], signal()))).kind,
+    ).toBe('auth');
+    const client = new SeventeenTrackClient({ config, fetch: globalThis.fetch, clock: deps.clock });
+    await expect(
+      client.register(
+        parcels(41, 'x').map((p) => ({ number: p.trackingNumber })),
+        signal(),
+      ),
+    ).rejects.toThrow(RangeError);
+    expect(fake.batchSizes.every((n) => n <= 40)).toBe(true);
   });
 
   it('accepts a signed push once, refuses a bad signature, and marks a replay as a duplicate', async () => {

@@ -115,7 +115,7 @@ export class SeventeenTrackClient {
     return { remaining: data.quota_remain ?? null };
   }
 
-  private call<S extends z.ZodType>(
+  private async call<S extends z.ZodType>(
     name: string,
     items: readonly NumberItem[],
     schema: S,

@@ -172,7 +172,6 @@ export class UpdateService {
     }
 
     this.setState({ phase: 'downloading', version: offered.version });
-    updater.setInstallOnQuit(false);
     const controller = new AbortController();
     this.download = controller;
     const timeout = setTimeout(
@@ -201,6 +200,7 @@ export class UpdateService {
     } finally {
       clearTimeout(timeout);
       this.download = null;
+      // Whatever the outcome, quitting installs nothing until beforeQuit() has asked the policy.
       updater.setInstallOnQuit(false);
     }
   }

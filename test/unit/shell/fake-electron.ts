@@ -138,7 +138,8 @@ export class FakeElectron {
   messageBoxAnswers: number[] = [];
   idleSeconds = 0;
   /** safeStorage's state: which Linux backend it reports, whether async encryption is available. */
-  storageBackend = 'gnome_libsecret';
+  storageBackend: 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown' =
+    'gnome_libsecret';
   asyncEncryptionAvailable = true;
   readonly exits: number[] = [];
   quits = 0;

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { createCore, DATABASE_FILE } from '../core';
-import { stderrLogger } from '../logger';
+import { holdSharedDataDirLock } from '../db/data-dir-lock';
+import { createRotatingFileLogger, stderrLogger } from '../logger';
 import { attachStoredSync } from '../sync/attach-sync';
 import { parse, UsageError } from './args';
 import type { CliContext } from './main';
@@ -33,7 +34,19 @@ export async function runSync(argv: string[], _ctx: CliContext): Promise<number>
     return SYNC_EXIT.unusable;
   }
 
-  const core = createCore({ dataDir, logger: stderrLogger });
+  const lock = holdSharedDataDirLock(dataDir);
+  const logger = createRotatingFileLogger({
+    dir: path.join(dataDir, 'logs'),
+    fileName: 'cli.log',
+    echo: stderrLogger,
+  });
+  let core;
+  try {
+    core = createCore({ dataDir, logger });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const controller = new AbortController();
   const cancel = (): void => controller.abort();
   process.once('SIGINT', cancel);
@@ -63,5 +76,6 @@ export async function runSync(argv: string[], _ctx: CliContext): Promise<number>
     process.off('SIGINT', cancel);
     process.off('SIGTERM', cancel);
     await core.close();
+    lock.release();
   }
 }

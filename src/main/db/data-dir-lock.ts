@@ -8,14 +8,21 @@ export const DATA_DIR_LOCK_FILE = 'in-use.lock';
 
 export class DataDirInUseError extends Error {
   readonly code = 'DATA_DIR_IN_USE';
-  constructor(readonly dataDir: string) {
+  constructor(
+    readonly dataDir: string,
+    /** station: a running station holds it (a restore must wait); restore: a restore is under way (a start must wait). */
+    readonly heldBy: 'station' | 'restore' = 'station',
+  ) {
     super(
-      `a LastMile station is using ${dataDir}; close the app, stop "lastmile station" and any sync, then try again`,
+      heldBy === 'station'
+        ? `a LastMile station is using ${dataDir}; close the app, stop "lastmile station" and any sync, then try again`
+        : `a restore is replacing the database in ${dataDir}; wait until it has finished, then start again`,
     );
     this.name = 'DataDirInUseError';
   }
 }
 
+/** Keep the handle referenced for as long as the lock must hold: a collected connection closes. */
 export interface DataDirLock {
   readonly file: string;
   release(): void;
@@ -38,14 +45,14 @@ export interface DataDirLockOptions {
  */
 export function holdSharedDataDirLock(dataDir: string, options: DataDirLockOptions = {}): DataDirLock {
   const file = path.join(dataDir, DATA_DIR_LOCK_FILE);
-  const db = openLockFile(file, options);
+  const db = openLockFile(file, options, 'restore');
   try {
     db.exec('CREATE TABLE IF NOT EXISTS lock (id INTEGER PRIMARY KEY) STRICT');
     db.exec('BEGIN');
     db.prepare('SELECT count(*) FROM lock').get();
   } catch (error) {
     db.close();
-    if (isBusy(error)) throw new DataDirInUseError(dataDir);
+    if (isBusy(error)) throw new DataDirInUseError(dataDir, 'restore');
     throw error;
   }
   return releaser(file, db);
@@ -54,19 +61,23 @@ export function holdSharedDataDirLock(dataDir: string, options: DataDirLockOptio
 /** The exclusive lock (for a restore): throws DataDirInUseError while any station holds its shared one. */
 export function takeExclusiveDataDirLock(dataDir: string, options: DataDirLockOptions = {}): DataDirLock {
   const file = path.join(dataDir, DATA_DIR_LOCK_FILE);
-  const db = openLockFile(file, { ...options, waitMs: options.waitMs ?? 0 });
+  const db = openLockFile(file, { ...options, waitMs: options.waitMs ?? 0 }, 'station');
   try {
     db.exec('CREATE TABLE IF NOT EXISTS lock (id INTEGER PRIMARY KEY) STRICT');
     db.exec('BEGIN EXCLUSIVE');
   } catch (error) {
     db.close();
-    if (isBusy(error)) throw new DataDirInUseError(dataDir);
+    if (isBusy(error)) throw new DataDirInUseError(dataDir, 'station');
     throw error;
   }
   return releaser(file, db);
 }
 
-function openLockFile(file: string, options: DataDirLockOptions): Database.Database {
+function openLockFile(
+  file: string,
+  options: DataDirLockOptions,
+  heldBy: 'station' | 'restore',
+): Database.Database {
   let db: Database.Database;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -87,7 +98,7 @@ function openLockFile(file: string, options: DataDirLockOptions): Database.Datab
     return db;
   } catch (error) {
     db.close();
-    if (isBusy(error)) throw new DataDirInUseError(path.dirname(file));
+    if (isBusy(error)) throw new DataDirInUseError(path.dirname(file), heldBy);
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import type { Dialog, Shell } from 'electron';
+import type { MessageBoxOptions, Shell } from 'electron';
 import path from 'node:path';
 import { checkBackupFile } from '../backup/backup-check';
 import { BACKUP_DIR, listBackups, type BackupFile } from '../backup/backup-files';
@@ -16,7 +16,7 @@ export interface RecoveryContext {
   nativeBinding?: string | undefined;
   clock: Clock;
   logger: Logger;
-  dialog: Pick<Dialog, 'showMessageBox'>;
+  dialog: { showMessageBox(options: MessageBoxOptions): Promise<{ response: number }> };
   shell: Pick<Shell, 'openPath'>;
 }
 

@@ -208,11 +208,12 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp {
       unregisterHandlers?.();
       unregisterHandlers = null;
       const opened = core;
+      const lock = dirLock;
       core = null;
-      void backups?.stop();
-      void opened?.close().finally(() => dirLock?.release());
-      if (!opened) dirLock?.release();
       dirLock = null;
+      void Promise.all([backups?.stop(), updates?.stop()])
+        .then(() => opened?.close())
+        .finally(() => lock?.release());
       showStartupErrorAndQuit(err, { app, dialog }, logger);
     }
   });

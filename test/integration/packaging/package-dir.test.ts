@@ -57,7 +57,9 @@ beforeAll(async () => {
   const r = await runChild(
     process.execPath,
     [
-      path.join(REPO_ROOT, 'scripts', 'package-dir.mjs'),
+      '--import',
+      'tsx',
+      path.join(REPO_ROOT, 'scripts', 'package-dir.ts'),
       '--electron-dist',
       dist,
       '--out',

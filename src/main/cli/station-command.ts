@@ -1,12 +1,14 @@
 import path from 'node:path';
 import type { TestCarrier } from '../carriers/test-carrier/server';
-import { createCore } from '../core';
+import { createCore, type Core } from '../core';
 import { seedDemo } from '../demo/seed';
 import { startDemoCarrier } from '../demo/demo-sync';
-import { attachStoredSync } from '../sync/attach-sync';
+import { attachStoredSync, syncOffLine } from '../sync/attach-sync';
 import { ensureRendererBuilt } from '../station/renderer-build';
-import { startStationServer } from '../station/server';
+import { bindStationPort } from '../station/listen';
+import { startStationServer, type StationServer } from '../station/server';
 import { parse, parsePort, parseSeed } from './args';
+import { EXIT } from './exit-codes';
 import type { CliContext } from './main';
 
 export const DEFAULT_STATION_PORT = 5170;
@@ -24,8 +26,18 @@ export async function runStation(argv: string[], ctx: CliContext): Promise<numbe
   const seed = parseSeed(args.seed, 42);
   const dataDir = path.resolve(args.data ?? '.station-data');
 
-  const core = createCore({ dataDir });
+  // The port first: a station already running on it must not find a second one opening its
+  // database (or creating a new one in a mistyped folder) before the clash shows.
+  const bound = await bindStationPort(port);
+  let core: Core;
+  try {
+    core = createCore({ dataDir });
+  } catch (err) {
+    await new Promise<void>((resolve) => bound.close(() => resolve()));
+    throw err;
+  }
   let carrier: TestCarrier | null = null;
+  let server: StationServer | null = null;
   try {
     if (args.demo) {
       const empty = core.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM parcels').get()?.n === 0;
@@ -39,20 +51,20 @@ export async function runStation(argv: string[], ctx: CliContext): Promise<numbe
       console.log(`demo carrier (every destination) on ${carrier.url}`);
     } else {
       const { configError } = attachStoredSync(core, { startTrickle: true });
-      if (configError)
-        console.warn(`sync is off: the stored destination configuration is unusable (${configError})`);
+      if (configError) console.warn(`lastmile: ${syncOffLine(configError)}`);
     }
     const rendererDir = await ensureRendererBuilt(ctx.packageRoot, (l) => console.log(l));
-    const server = await startStationServer({ core, rendererDir, port });
+    server = await startStationServer({ core, rendererDir, bound });
     console.log(`LastMile Desk station serving ${dataDir}`);
     console.log(`open ${server.openUrl}`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
-    await server.close();
-    return 0;
+    return EXIT.ok;
   } finally {
+    if (server) await server.close();
+    else await new Promise<void>((resolve) => bound.close(() => resolve()));
     await core.close();
     await carrier?.close();
   }

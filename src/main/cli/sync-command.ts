@@ -3,13 +3,11 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { createCore, DATABASE_FILE } from '../core';
 import { stderrLogger } from '../logger';
-import { attachStoredSync } from '../sync/attach-sync';
+import { attachStoredSync, syncOffLine } from '../sync/attach-sync';
 import { parse, UsageError } from './args';
+import { EXIT } from './exit-codes';
 import type { CliContext } from './main';
 import { formatSyncSummary } from './sync-summary';
-
-/** Exit codes of `lastmile sync` (main.ts documents the set). */
-export const SYNC_EXIT = { ok: 0, attention: 1, usage: 2, busy: 3, unusable: 4 } as const;
 
 /**
  * `lastmile sync --daily --data DIR [--json]`: one daily sync for a scheduled task, with the
@@ -30,7 +28,7 @@ export async function runSync(argv: string[], _ctx: CliContext): Promise<number>
     process.stderr.write(
       `lastmile: no station database in ${dataDir} (expected ${DATABASE_FILE}); check --data\n`,
     );
-    return SYNC_EXIT.unusable;
+    return EXIT.unusable;
   }
 
   const core = createCore({ dataDir, logger: stderrLogger });
@@ -41,22 +39,20 @@ export async function runSync(argv: string[], _ctx: CliContext): Promise<number>
   try {
     const attached = attachStoredSync(core, { startTrickle: false });
     if (attached.configError) {
-      process.stderr.write(
-        `lastmile: the stored destination configuration is unusable: ${attached.configError}\n`,
-      );
-      return SYNC_EXIT.unusable;
+      process.stderr.write(`lastmile: ${syncOffLine(attached.configError)}\n`);
+      return EXIT.unusable;
     }
     const by = core.users.list().find((u) => u.role === 'supervisor') ?? core.session.user();
     const report = await attached.service.runDaily('cli', by, { signal: controller.signal });
     process.stdout.write(args.json ? JSON.stringify(report, null, 2) + '\n' : formatSyncSummary(report));
-    return report.status === 'ok' ? SYNC_EXIT.ok : SYNC_EXIT.attention;
+    return report.status === 'ok' ? EXIT.ok : EXIT.attention;
   } catch (err) {
     if (err instanceof AppError && err.code === 'SYNC_ALREADY_RUNNING') {
       const since = typeof err.params.since === 'number' ? new Date(err.params.since).toISOString() : '?';
       process.stderr.write(
         `lastmile: another sync is running (${String(err.params.holder)}, since ${since}); try again when it has finished\n`,
       );
-      return SYNC_EXIT.busy;
+      return EXIT.busy;
     }
     throw err;
   } finally {

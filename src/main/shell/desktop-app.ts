@@ -1,7 +1,7 @@
 import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { createCore, type Core } from '../core';
-import { attachStoredSync } from '../sync/attach-sync';
+import { attachStoredSync, syncOffLine } from '../sync/attach-sync';
 import { consoleLogger, type Logger } from '../logger';
 import { APP_ENTRY_URL, resolveAppOrigin } from './app-origin';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
@@ -80,8 +80,8 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp {
         ...(nativeBinding ? { nativeBinding } : {}),
       });
       const { configError } = attachStoredSync(core, { startTrickle: true });
-      if (configError)
-        logger.warn('stored sync configuration is unusable; nothing is delivered', { configError });
+      // The Sync screen shows the same reason; scanning goes on.
+      if (configError) logger.warn(syncOffLine(configError));
       denyPermissionRequests(session.defaultSession);
       if (appOrigin.entryUrl === APP_ENTRY_URL) {
         installAppProtocol(protocol, path.join(options.mainDir, '..', 'renderer'));

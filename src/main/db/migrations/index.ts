@@ -1,4 +1,5 @@
 import { foundation } from './001-foundation';
+import { scansMigrations } from '../../scans/migrations';
 import { sync } from './002-sync';
 
 export interface Migration {
@@ -11,4 +12,6 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'sync', sql: sync },
+  // Until the lead converts migrations to named ones per capability.
+  { version: 3, name: scansMigrations[0].id, sql: scansMigrations[0].sql },
 ];

@@ -16,7 +16,7 @@ import { cryptoRandom, type Random } from './random';
 import { CodeLookup } from './scans/lookup';
 import { ScanService } from './scans/scan-service';
 import { Session } from './session/session';
-import { ensureStationIdentity, type StationIdentity } from './session/station-identity';
+import { ensureStationIdentity, readStationIdentity, type StationIdentity } from './session/station-identity';
 import { Users } from './session/users';
 import { SettingsStore } from './settings/settings-store';
 
@@ -33,7 +33,7 @@ export interface CoreOptions {
 /** The supervisor's sync runs, as the contract sees them; built by the sync capability. */
 export interface SyncApi {
   overview(): SyncOverview;
-  startDaily(trigger: 'ui' | 'cli', by: UserView): { runId: string };
+  startDaily(trigger: 'ui' | 'cli', by: UserView): Promise<{ runId: string }>;
   cancel(): { runId: string };
   reports(limit: number): SyncReport[];
   /** Something became deliverable outside the outbox's own wake-up (a dead letter sent again). */
@@ -82,8 +82,14 @@ export function createCore(options: CoreOptions): Core {
   const db = openDatabase({
     file: path.join(options.dataDir, DATABASE_FILE),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    seed: (d) => {
-      identity = ensureStationIdentity(d, new Users(d, clock, random), random);
+    seed: {
+      isSeeded: (d) => {
+        identity = readStationIdentity(d, new Users(d, clock, random)) ?? undefined;
+        return identity !== undefined;
+      },
+      write: (d) => {
+        identity = ensureStationIdentity(d, new Users(d, clock, random), random);
+      },
     },
   });
   let checkpointer: Checkpointer | null = null;

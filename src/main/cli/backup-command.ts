@@ -7,9 +7,16 @@ import { DATABASE_FILE } from '../core';
 import { parse, UsageError } from './args';
 import type { CliContext } from './command';
 import type { CliCommand } from './command';
+import { EXIT } from './exit-codes';
 
 /** Exit codes of `lastmile backup` and `lastmile restore` (main.ts documents the set). */
-export const BACKUP_EXIT = { ok: 0, usage: 2, busy: 3, unusable: 4, failed: 5 } as const;
+export const BACKUP_EXIT = {
+  ok: EXIT.ok,
+  usage: EXIT.usage,
+  busy: EXIT.busy,
+  unusable: EXIT.unusable,
+  failed: EXIT.backupFailed,
+} as const;
 
 /**
  * `lastmile backup --data DIR [--out FILE]`: an online backup of the station database, safe while
@@ -66,7 +73,7 @@ export const backupCommand: CliCommand = {
   usage: `  lastmile backup --data DIR [--out FILE]
       Write an online backup of the station database (safe while the station runs) to FILE, or
       to DIR/backups/lastmile-<time>.manual.sqlite. Exit 0 written, 2 bad usage or FILE exists,
-      4 no usable database in DIR, 5 the backup failed (disk full: nothing partial is left).
+      4 no usable database in DIR, 6 the backup failed (disk full: nothing partial is left).
 `,
   run: runBackup,
 };

@@ -1,9 +1,12 @@
 import { AppError } from '../../shared/errors';
 import { DataDirInUseError } from '../db/data-dir-lock';
+import { toAppError } from '../db/sqlite-errors';
+import { PortUnavailableError } from '../station/listen';
 import { describeStartupError } from '../startup-errors';
 import { UsageError } from './args';
 import type { CliContext } from './command';
 import { COMMANDS } from './commands';
+import { EXIT } from './exit-codes';
 
 // Kept importable from here for existing callers; the text lives in ../startup-errors.
 export { describeStartupError };
@@ -17,8 +20,9 @@ ${COMMANDS.map((c) => c.usage).join('\n')}
 `;
 
 /**
- * Exit codes: 0 fine, 1 needs attention, 2 bad usage, 3 busy (another sync, or a station using the
- * folder a restore needs), 4 data unusable, 5 a backup failed, 70 anything else (one line on stderr; the stack only with LASTMILE_DEBUG=1).
+ * Exit codes (exit-codes.ts): 0 fine, 1 needs attention, 2 bad usage, 3 busy (another sync, or a
+ * station using the folder a restore needs), 4 data unusable, 5 port taken, 6 a backup failed,
+ * 70 anything else — always one line on stderr, the stack only with LASTMILE_DEBUG=1.
  */
 export async function main(argv: string[], ctx: CliContext): Promise<number> {
   const [command, ...rest] = argv;
@@ -31,28 +35,58 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
       case '--help':
       case '-h':
         process.stdout.write(USAGE);
-        return command === undefined ? 2 : 0;
+        return command === undefined ? EXIT.usage : EXIT.ok;
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`lastmile: ${err.message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (err instanceof DataDirInUseError) {
-      // A restore is replacing the database right now.
-      process.stderr.write(`lastmile: ${err.message}\n`);
-      return 3;
-    }
-    if (err instanceof AppError) {
-      process.stderr.write(`lastmile: ${describeStartupError(err)}\n`);
-      return 4;
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`lastmile: ${message}\n`);
-    if (process.env.LASTMILE_DEBUG === '1' && err instanceof Error)
-      process.stderr.write(`${err.stack ?? ''}\n`);
-    return 70;
+    return reportFailure(err);
   }
+}
+
+/** One line for the operator and the exit code that goes with it. */
+export function reportFailure(err: unknown): number {
+  if (err instanceof UsageError) {
+    process.stderr.write(`lastmile: ${err.message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (err instanceof PortUnavailableError) {
+    process.stderr.write(`lastmile: ${err.message}\n`);
+    return EXIT.port;
+  }
+  if (err instanceof DataDirInUseError) {
+    // A restore is replacing the database right now.
+    process.stderr.write(`lastmile: ${err.message}\n`);
+    return EXIT.busy;
+  }
+  // A driver error that escaped a capability (SQLITE_FULL, SQLITE_BUSY…) is the same condition.
+  const mapped = toAppError(err);
+  if (mapped instanceof AppError && STORAGE_CODES.has(mapped.code)) {
+    process.stderr.write(`lastmile: ${describeStartupError(mapped)}\n`);
+    debugStack(err);
+    return EXIT.unusable;
+  }
+  const message =
+    mapped instanceof AppError
+      ? describeStartupError(mapped)
+      : err instanceof Error
+        ? err.message
+        : String(err);
+  process.stderr.write(`lastmile: ${message.split('\n')[0] ?? ''}\n`);
+  debugStack(err);
+  return EXIT.internal;
+}
+
+const STORAGE_CODES = new Set<string>([
+  'DATA_DIR_UNUSABLE',
+  'DB_CORRUPT',
+  'DB_READONLY',
+  'DB_LOCKED',
+  'DB_NEWER_THAN_APP',
+  'DISK_FULL',
+]);
+
+function debugStack(err: unknown): void {
+  if (process.env.LASTMILE_DEBUG === '1' && err instanceof Error)
+    process.stderr.write(`${err.stack ?? ''}\n`);
 }

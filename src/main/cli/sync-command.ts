@@ -4,14 +4,12 @@ import { AppError } from '../../shared/errors';
 import { createCore, DATABASE_FILE } from '../core';
 import { holdSharedDataDirLock } from '../db/data-dir-lock';
 import { createRotatingFileLogger, stderrLogger } from '../logger';
-import { attachStoredSync } from '../sync/attach-sync';
+import { attachStoredSync, syncOffLine } from '../sync/attach-sync';
 import { parse, UsageError } from './args';
 import type { CliContext } from './command';
+import { EXIT } from './exit-codes';
 import { formatSyncSummary } from './sync-summary';
 import type { CliCommand } from './command';
-
-/** Exit codes of `lastmile sync` (main.ts documents the set). */
-export const SYNC_EXIT = { ok: 0, attention: 1, usage: 2, busy: 3, unusable: 4 } as const;
 
 /**
  * `lastmile sync --daily --data DIR [--json]`: one daily sync for a scheduled task, with the
@@ -32,7 +30,7 @@ export async function runSync(argv: string[], _ctx: CliContext): Promise<number>
     process.stderr.write(
       `lastmile: no station database in ${dataDir} (expected ${DATABASE_FILE}); check --data\n`,
     );
-    return SYNC_EXIT.unusable;
+    return EXIT.unusable;
   }
 
   const lock = holdSharedDataDirLock(dataDir);
@@ -55,22 +53,20 @@ export async function runSync(argv: string[], _ctx: CliContext): Promise<number>
   try {
     const attached = attachStoredSync(core, { startTrickle: false });
     if (attached.configError) {
-      process.stderr.write(
-        `lastmile: the stored destination configuration is unusable: ${attached.configError}\n`,
-      );
-      return SYNC_EXIT.unusable;
+      process.stderr.write(`lastmile: ${syncOffLine(attached.configError)}\n`);
+      return EXIT.unusable;
     }
     const by = core.users.list().find((u) => u.role === 'supervisor') ?? core.session.user();
     const report = await attached.service.runDaily('cli', by, { signal: controller.signal });
     process.stdout.write(args.json ? JSON.stringify(report, null, 2) + '\n' : formatSyncSummary(report));
-    return report.status === 'ok' ? SYNC_EXIT.ok : SYNC_EXIT.attention;
+    return report.status === 'ok' ? EXIT.ok : EXIT.attention;
   } catch (err) {
     if (err instanceof AppError && err.code === 'SYNC_ALREADY_RUNNING') {
       const since = typeof err.params.since === 'number' ? new Date(err.params.since).toISOString() : '?';
       process.stderr.write(
         `lastmile: another sync is running (${String(err.params.holder)}, since ${since}); try again when it has finished\n`,
       );
-      return SYNC_EXIT.busy;
+      return EXIT.busy;
     }
     throw err;
   } finally {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { assertUsableDirectory } from './open';
 
 /** The lock file every running station (the app, `lastmile station`, `lastmile sync`) holds in its data folder. */
 export const DATA_DIR_LOCK_FILE = 'in-use.lock';
@@ -78,9 +78,10 @@ function openLockFile(
   options: DataDirLockOptions,
   heldBy: 'station' | 'restore',
 ): Database.Database {
+  // The folder itself first, so a read-only or full disk is named as such, not as SQLITE_CANTOPEN.
+  assertUsableDirectory(path.dirname(file));
   let db: Database.Database;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
     db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
     // The folder itself is the problem (a file in its place, no permission, read-only disk).

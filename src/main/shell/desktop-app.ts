@@ -19,7 +19,7 @@ import { holdSharedDataDirLock, type DataDirLock } from '../db/data-dir-lock';
 import { consoleLogger, type Logger } from '../logger';
 import { cryptoRandom } from '../random';
 import type { SecretCipher } from '../secrets/secret-cipher';
-import { attachStoredSync } from '../sync/attach-sync';
+import { attachStoredSync, syncOffLine } from '../sync/attach-sync';
 import { recentScanParcelOpen } from '../updates/parcel-activity';
 import type { UpdateService } from '../updates/update-service';
 import type { UpdaterLike } from '../updates/updater-like';
@@ -166,8 +166,8 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp {
         ...(nativeBinding ? { nativeBinding } : {}),
       });
       const { configError } = attachStoredSync(core, { startTrickle: true });
-      if (configError)
-        logger.warn('stored sync configuration is unusable; nothing is delivered', { configError });
+      // The Sync screen shows the same reason; scanning goes on.
+      if (configError) logger.warn(syncOffLine(configError));
       backups = new DailyBackups({ db: core.db, dataDir, clock, logger, nativeBinding });
       backups.start();
       if (appOrigin.entryUrl === APP_ENTRY_URL) {

@@ -1,5 +1,6 @@
 import { foundation } from './001-foundation';
 import { printingMigrations } from '../../printing/migrations';
+import { scansMigrations } from '../../scans/migrations';
 import { sync } from './002-sync';
 
 export interface Migration {
@@ -12,6 +13,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'sync', sql: sync },
-  // Until the per-capability runner lands: the printing capability's migration as the next version.
+  // Until the per-capability runner lands: each capability's migration as the next version.
   { version: 3, name: 'printing/001-print-queue', sql: printingMigrations[0]?.sql ?? '' },
+  { version: 4, name: scansMigrations[0].id, sql: scansMigrations[0].sql },
 ];

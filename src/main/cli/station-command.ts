@@ -43,6 +43,8 @@ export async function runStation(argv: string[], ctx: CliContext): Promise<numbe
         console.warn(`sync is off: the stored destination configuration is unusable (${configError})`);
     }
     const rendererDir = await ensureRendererBuilt(ctx.packageRoot, (l) => console.log(l));
+    // Labels are fitted inside a clerk's transaction, synchronously: the shaper must be loaded first.
+    await core.printing.ready();
     const server = await startStationServer({ core, rendererDir, port });
     console.log(`LastMile Desk station serving ${dataDir}`);
     console.log(`open ${server.openUrl}`);

@@ -33,7 +33,8 @@ export async function runSync(argv: string[], _ctx: CliContext): Promise<number>
     return SYNC_EXIT.unusable;
   }
 
-  const core = createCore({ dataDir, logger: stderrLogger });
+  // The app on this folder sends the print queue; a scheduled sync never prints.
+  const core = createCore({ dataDir, logger: stderrLogger, printing: { start: false } });
   const controller = new AbortController();
   const cancel = (): void => controller.abort();
   process.once('SIGINT', cancel);

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { describeStartupError } from '../startup-errors';
 import { UsageError } from './args';
+import { processIo, type CliIo } from './io';
 import { runLabel } from './label-command';
 import { runStation } from './station-command';
 import { runSync } from './sync-command';
@@ -10,6 +11,8 @@ export { describeStartupError };
 
 export interface CliContext {
   packageRoot: string;
+  /** Where output goes (the process's own streams unless a test runs a command in-process). */
+  io?: CliIo;
 }
 
 export const USAGE = `lastmile — LastMile Desk from the command line
@@ -41,6 +44,7 @@ export const USAGE = `lastmile — LastMile Desk from the command line
  */
 export async function main(argv: string[], ctx: CliContext): Promise<number> {
   const [command, ...rest] = argv;
+  const io = ctx.io ?? processIo;
   try {
     switch (command) {
       case 'station':
@@ -53,24 +57,23 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
       case 'help':
       case '--help':
       case '-h':
-        process.stdout.write(USAGE);
+        io.out(USAGE);
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`lastmile: ${err.message}\n\n${USAGE}`);
+      io.err(`lastmile: ${err.message}\n\n${USAGE}`);
       return 2;
     }
     if (err instanceof AppError) {
-      process.stderr.write(`lastmile: ${describeStartupError(err)}\n`);
+      io.err(`lastmile: ${describeStartupError(err)}\n`);
       return 4;
     }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`lastmile: ${message}\n`);
-    if (process.env.LASTMILE_DEBUG === '1' && err instanceof Error)
-      process.stderr.write(`${err.stack ?? ''}\n`);
+    io.err(`lastmile: ${message}\n`);
+    if (process.env.LASTMILE_DEBUG === '1' && err instanceof Error) io.err(`${err.stack ?? ''}\n`);
     return 70;
   }
 }

@@ -5,8 +5,8 @@ import { LabelRenderer } from '../printing/label-renderer';
 import { TEMPLATES, templateNamed } from '../printing/templates';
 import { createSystemTransport } from '../printing/transport/system-transport';
 import { parse, UsageError } from './args';
+import type { CliCommand, CliContext } from './command';
 import { processIo } from './io';
-import type { CliContext } from './main';
 
 /**
  * `lastmile label` for support staff, no printer needed: list the templates, print a template's
@@ -79,3 +79,16 @@ export async function runLabel(argv: string[], ctx: CliContext): Promise<number>
     throw err;
   }
 }
+
+export const labelCommand: CliCommand = {
+  name: 'label',
+  usage: `  lastmile label --list
+  lastmile label --template NAME --example
+  lastmile label --template NAME --format zpl|escpos|png|pdf --data FILE.json [--out FILE]
+                 [--dpi 203|300] [--escpos epson|star] [--send tcp://HOST:PORT]
+      Label templates for support staff, no printer needed: list them, print a template's
+      example data, render a label (to stdout without --out), or send it to a printer's raw
+      port. Exit 1 when the label cannot be made or sent (one line with the error code).
+`,
+  run: runLabel,
+};

@@ -1,58 +1,33 @@
 import { AppError } from '../../shared/errors';
+import { DataDirInUseError } from '../db/data-dir-lock';
 import { describeStartupError } from '../startup-errors';
 import { UsageError } from './args';
-import { processIo, type CliIo } from './io';
-import { runLabel } from './label-command';
-import { runStation } from './station-command';
-import { runSync } from './sync-command';
+import type { CliContext } from './command';
+import { COMMANDS } from './commands';
+import { processIo } from './io';
 
 // Kept importable from here for existing callers; the text lives in ../startup-errors.
 export { describeStartupError };
 
-export interface CliContext {
-  packageRoot: string;
-  /** Where output goes (the process's own streams unless a test runs a command in-process). */
-  io?: CliIo;
-}
+export type { CliContext };
 
 export const USAGE = `lastmile — LastMile Desk from the command line
 
-  lastmile station [--data DIR] [--port N] [--demo] [--seed N]
-      Serve the app on http://127.0.0.1:N (default 5170) with the station database in DIR
-      (default ./.station-data). --demo fills an empty database with demo parcels and returns.
-
-  lastmile sync --daily --data DIR [--json]
-      Run the supervisor's daily sync once (for a scheduled task): pull new return orders and
-      tracking updates, push everything queued, write the report. Prints a summary (--json: the
-      report as JSON). Exit 0 all well, 1 something needs attention (failures, dead letters,
-      exceptions, errors), 2 bad usage, 3 another sync is running, 4 the data folder is unusable.
-
-  lastmile label --list
-  lastmile label --template NAME --example
-  lastmile label --template NAME --format zpl|escpos|png|pdf --data FILE.json [--out FILE]
-                 [--dpi 203|300] [--escpos epson|star] [--send tcp://HOST:PORT]
-      Label templates for support staff, no printer needed: list them, print a template's
-      example data, render a label (to stdout without --out), or send it to a printer's raw
-      port. Exit 1 when the label cannot be made or sent (one line with the error code).
-
+${COMMANDS.map((c) => c.usage).join('\n')}
   lastmile help
 `;
 
 /**
- * Exit codes: 0 fine, 1 needs attention, 2 bad usage, 3 busy (another sync), 4 data unusable,
- * 70 anything else (one line on stderr; the stack only with LASTMILE_DEBUG=1).
+ * Exit codes: 0 fine, 1 needs attention, 2 bad usage, 3 busy (another sync, or a station using the
+ * folder a restore needs), 4 data unusable, 5 a backup failed, 70 anything else (one line on stderr; the stack only with LASTMILE_DEBUG=1).
  */
 export async function main(argv: string[], ctx: CliContext): Promise<number> {
   const [command, ...rest] = argv;
   const io = ctx.io ?? processIo;
   try {
+    const found = COMMANDS.find((c) => c.name === command);
+    if (found) return await found.run(rest, ctx);
     switch (command) {
-      case 'station':
-        return await runStation(rest, ctx);
-      case 'sync':
-        return await runSync(rest, ctx);
-      case 'label':
-        return await runLabel(rest, ctx);
       case undefined:
       case 'help':
       case '--help':
@@ -66,6 +41,11 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
     if (err instanceof UsageError) {
       io.err(`lastmile: ${err.message}\n\n${USAGE}`);
       return 2;
+    }
+    if (err instanceof DataDirInUseError) {
+      // A restore is replacing the database right now.
+      io.err(`lastmile: ${err.message}\n`);
+      return 3;
     }
     if (err instanceof AppError) {
       io.err(`lastmile: ${describeStartupError(err)}\n`);

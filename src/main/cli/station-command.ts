@@ -1,13 +1,17 @@
 import path from 'node:path';
 import type { TestCarrier } from '../carriers/test-carrier/server';
+import { DailyBackups } from '../backup/backup-scheduler';
 import { createCore } from '../core';
+import { holdSharedDataDirLock } from '../db/data-dir-lock';
+import { consoleLogger, createRotatingFileLogger } from '../logger';
 import { seedDemo } from '../demo/seed';
 import { startDemoCarrier } from '../demo/demo-sync';
 import { attachStoredSync } from '../sync/attach-sync';
 import { ensureRendererBuilt } from '../station/renderer-build';
 import { startStationServer } from '../station/server';
 import { parse, parsePort, parseSeed } from './args';
-import type { CliContext } from './main';
+import type { CliContext } from './command';
+import type { CliCommand } from './command';
 
 export const DEFAULT_STATION_PORT = 5170;
 export const DEMO_PARCELS = 4000;
@@ -24,9 +28,24 @@ export async function runStation(argv: string[], ctx: CliContext): Promise<numbe
   const seed = parseSeed(args.seed, 42);
   const dataDir = path.resolve(args.data ?? '.station-data');
 
-  const core = createCore({ dataDir });
+  // Held while the station runs: `lastmile restore` refuses to swap the database under it.
+  const lock = holdSharedDataDirLock(dataDir);
+  const logger = createRotatingFileLogger({
+    dir: path.join(dataDir, 'logs'),
+    fileName: 'station.log',
+    echo: consoleLogger,
+  });
+  let core;
+  try {
+    core = createCore({ dataDir, logger });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const backups = new DailyBackups({ db: core.db, dataDir, clock: core.clock, logger });
   let carrier: TestCarrier | null = null;
   try {
+    backups.start();
     if (args.demo) {
       const empty = core.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM parcels').get()?.n === 0;
       if (empty) {
@@ -55,7 +74,18 @@ export async function runStation(argv: string[], ctx: CliContext): Promise<numbe
     await server.close();
     return 0;
   } finally {
+    await backups.stop();
     await core.close();
     await carrier?.close();
+    lock.release();
   }
 }
+
+export const stationCommand: CliCommand = {
+  name: 'station',
+  usage: `  lastmile station [--data DIR] [--port N] [--demo] [--seed N]
+      Serve the app on http://127.0.0.1:N (default 5170) with the station database in DIR
+      (default ./.station-data). --demo fills an empty database with demo parcels and returns.
+`,
+  run: runStation,
+};

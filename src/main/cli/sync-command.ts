@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { createCore, DATABASE_FILE } from '../core';
-import { stderrLogger } from '../logger';
+import { holdSharedDataDirLock } from '../db/data-dir-lock';
+import { createRotatingFileLogger, stderrLogger } from '../logger';
 import { attachStoredSync } from '../sync/attach-sync';
 import { parse, UsageError } from './args';
-import type { CliContext } from './main';
+import type { CliContext } from './command';
 import { formatSyncSummary } from './sync-summary';
+import type { CliCommand } from './command';
 
 /** Exit codes of `lastmile sync` (main.ts documents the set). */
 export const SYNC_EXIT = { ok: 0, attention: 1, usage: 2, busy: 3, unusable: 4 } as const;
@@ -33,8 +35,20 @@ export async function runSync(argv: string[], _ctx: CliContext): Promise<number>
     return SYNC_EXIT.unusable;
   }
 
-  // The app on this folder sends the print queue; a scheduled sync never prints.
-  const core = createCore({ dataDir, logger: stderrLogger, printing: { start: false } });
+  const lock = holdSharedDataDirLock(dataDir);
+  const logger = createRotatingFileLogger({
+    dir: path.join(dataDir, 'logs'),
+    fileName: 'cli.log',
+    echo: stderrLogger,
+  });
+  let core;
+  try {
+    // The app on this folder sends the print queue; a scheduled sync never prints.
+    core = createCore({ dataDir, logger, printing: { start: false } });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const controller = new AbortController();
   const cancel = (): void => controller.abort();
   process.once('SIGINT', cancel);
@@ -64,5 +78,17 @@ export async function runSync(argv: string[], _ctx: CliContext): Promise<number>
     process.off('SIGINT', cancel);
     process.off('SIGTERM', cancel);
     await core.close();
+    lock.release();
   }
 }
+
+export const syncCommand: CliCommand = {
+  name: 'sync',
+  usage: `  lastmile sync --daily --data DIR [--json]
+      Run the supervisor's daily sync once (for a scheduled task): pull new return orders and
+      tracking updates, push everything queued, write the report. Prints a summary (--json: the
+      report as JSON). Exit 0 all well, 1 something needs attention (failures, dead letters,
+      exceptions, errors), 2 bad usage, 3 another sync is running, 4 the data folder is unusable.
+`,
+  run: runSync,
+};

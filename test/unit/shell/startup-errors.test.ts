@@ -43,17 +43,28 @@ function expectStoppedWithDialog(pattern: RegExp): void {
 }
 
 describe('start-up failures end in a dialog, not a crash', () => {
-  it('a database file that is not SQLite: says so and leaves the file untouched', async () => {
+  it('a database file that is not SQLite: the recovery screen says so, Quit leaves the file untouched', async () => {
     const userData = path.join(root, 'userData');
     fs.mkdirSync(userData);
     const file = path.join(userData, DATABASE_FILE);
     const garbage = Buffer.from('this is a spreadsheet, not a database\n'.repeat(50));
     fs.writeFileSync(file, garbage);
+    fake.messageBoxAnswers.push(2); // Quit
 
     await startWith(userData);
 
-    expectStoppedWithDialog(/is not a LastMile database .*left untouched/);
-    expect(fake.errorBoxes[0]!.content).toContain(file);
+    expect(fake.messageBoxes).toHaveLength(1);
+    expect(fake.messageBoxes[0]!.message).toMatch(/is not a database file/);
+    expect(fake.messageBoxes[0]!.detail).toContain(file);
+    expect(fake.messageBoxes[0]!.detail).toMatch(/Nothing has been deleted/);
+    expect(fake.messageBoxes[0]!.buttons).toEqual([
+      'Restore the latest backup',
+      'Open the data folder',
+      'Quit',
+    ]);
+    expect(fake.exits).toEqual([1]);
+    expect(fake.ipcHandlers.size).toBe(0);
+    expect(fake.windows).toHaveLength(0);
     expect(fs.readFileSync(file).equals(garbage)).toBe(true);
     expect(fs.readdirSync(userData)).toEqual([DATABASE_FILE]);
   });

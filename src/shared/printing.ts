@@ -89,9 +89,13 @@ export const printJobViewSchema = z.object({
   id: z.string(),
   printerId: z.string(),
   template: z.string(),
+  /** What the label is about, as its barcode says (a return id, a tracking number). */
+  summary: z.string().nullable(),
   status: z.enum(PRINT_JOB_STATUSES),
   attempts: z.number().int(),
   requestedBy: z.string(),
+  /** The operator's name when `requestedBy` is a user of this station. */
+  requestedByName: z.string().nullable(),
   reprintOf: z.string().nullable(),
   reason: z.string().nullable(),
   lastError: z.object({ code: z.string(), params: z.record(z.string(), z.unknown()) }).nullable(),

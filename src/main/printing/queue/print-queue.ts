@@ -13,6 +13,7 @@ import { writeTransaction } from '../../db/write';
 import type { IdGenerator } from '../../ids';
 import type { PrinterProfiles } from '../profiles/profile-store';
 import { routePrinter } from '../profiles/printer-routing';
+import { substitute } from '../layout/resolve';
 import { templateNamed } from '../templates';
 
 export interface NewPrintJob {
@@ -41,7 +42,8 @@ export type LabelCheck = (template: string, data: unknown, profile: PrinterProfi
 
 /** Every column but the rendered bytes, which only the worker reads (the head of a line). */
 const VIEW_COLUMNS = `seq, id, printer_id, template, data, status, attempts, next_attempt_at, length(rendered) AS rendered_length,
-  rendered_sha256, last_error, requested_by, reprint_of, reason, created_at, updated_at, printed_at`;
+  rendered_sha256, last_error, requested_by, (SELECT name FROM users WHERE users.id = requested_by) AS requested_by_name,
+  reprint_of, reason, created_at, updated_at, printed_at`;
 
 export interface PrintJobRow {
   seq: number;
@@ -58,6 +60,7 @@ export interface PrintJobRow {
   rendered_sha256: string | null;
   last_error: string | null;
   requested_by: string;
+  requested_by_name?: string | null;
   reprint_of: string | null;
   reason: string | null;
   created_at: number;
@@ -337,6 +340,19 @@ export class PrintQueue {
   }
 }
 
+/** The value of the template's first barcode, from the job's data: what a clerk recognises it by. */
+function summaryOf(row: PrintJobRow): string | null {
+  try {
+    const template = templateNamed(row.template);
+    const barcode = template.elements.find((e) => e.kind === 'barcode');
+    if (!barcode) return null;
+    const value = substitute(barcode.value, JSON.parse(row.data) as Record<string, unknown>);
+    return value === '' ? null : value.slice(0, 80);
+  } catch {
+    return null;
+  }
+}
+
 function toView(row: PrintJobRow): PrintJobView {
   const lastError = row.last_error
     ? (JSON.parse(row.last_error) as { code: string; params: ErrorParams })
@@ -345,9 +361,11 @@ function toView(row: PrintJobRow): PrintJobView {
     id: row.id,
     printerId: row.printer_id,
     template: row.template,
+    summary: summaryOf(row),
     status: row.status,
     attempts: row.attempts,
     requestedBy: row.requested_by,
+    requestedByName: row.requested_by_name ?? null,
     reprintOf: row.reprint_of,
     reason: row.reason,
     lastError,

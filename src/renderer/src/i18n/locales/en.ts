@@ -23,6 +23,7 @@ const messages = {
     queue: 'Queue',
     sync: 'Sync',
     settings: 'Settings',
+    printers: 'Printers',
   },
   roles: {
     clerk: 'Clerk',

@@ -20,6 +20,7 @@ const messages: BaseMessages = {
     queue: '队列',
     sync: '同步',
     settings: '设置',
+    printers: '打印机',
   },
   roles: {
     clerk: '质检员',

@@ -10,6 +10,10 @@ import { openDatabase, type Db } from './db/open';
 import { createIdGenerator, type IdGenerator } from './ids';
 import { consoleLogger, type Logger } from './logger';
 import { DeadLetters } from './outbox/dead-letters';
+import type { LabelRenderer } from './printing/label-renderer';
+import { PrintingService } from './printing/printing-service';
+import type { Timers } from './printing/queue/timers';
+import type { PrinterTransport } from './printing/transport/printer-transport';
 import { Outbox } from './outbox/outbox';
 import { OutboxQueries } from './outbox/outbox-queries';
 import { cryptoRandom, type Random } from './random';
@@ -28,6 +32,22 @@ export interface CoreOptions {
   logger?: Logger;
   /** Electron passes its own better-sqlite3 binary; plain Node uses the installed one. */
   nativeBinding?: string;
+  printing?: CorePrintingOptions;
+}
+
+export interface CorePrintingOptions {
+  /**
+   * Start printing with the core (load the shaper, start the worker); default true. A command that
+   * never prints (`lastmile sync`) passes false: it loads nothing and sends nothing.
+   */
+  start?: boolean;
+  /** Send jobs to printers; default true. Only one process per station folder should. */
+  worker?: boolean;
+  transport?: PrinterTransport;
+  timers?: Timers;
+  renderer?: LabelRenderer;
+  backoff?: { baseMs?: number; capMs?: number };
+  sendTimeoutMs?: number;
 }
 
 /** The supervisor's sync runs, as the contract sees them; built by the sync capability. */
@@ -61,6 +81,8 @@ export interface Core {
   readonly deadLetters: DeadLetters;
   readonly scans: ScanService;
   sync: SyncApi | null;
+  /** Label printing: templates, printer profiles, the print queue and its worker. */
+  readonly printing: PrintingService;
   readonly dispatch: Dispatch;
   close(): Promise<void>;
 }
@@ -106,6 +128,25 @@ export function createCore(options: CoreOptions): Core {
     const outboxQueries = new OutboxQueries(db);
     const deadLetters = new DeadLetters(db, clock, outboxQueries, audit);
     const scans = new ScanService(db, clock, newId, new CodeLookup(db), outbox, station);
+    const p = options.printing ?? {};
+    const printing = new PrintingService({
+      db,
+      clock,
+      random,
+      newId,
+      logger,
+      audit,
+      ...(p.transport ? { transport: p.transport } : {}),
+      ...(p.timers ? { timers: p.timers } : {}),
+      ...(p.renderer ? { renderer: p.renderer } : {}),
+      ...(p.backoff ? { backoff: p.backoff } : {}),
+      ...(p.sendTimeoutMs !== undefined ? { sendTimeoutMs: p.sendTimeoutMs } : {}),
+      worker: p.worker ?? true,
+    });
+    if (p.start !== false) {
+      // Whoever serves screens awaits core.printing.ready(); a failure is logged here once as well.
+      printing.start().catch((err: unknown) => logger.error('printing could not start', { error: err }));
+    }
 
     let closed = false;
     const services: Services = {
@@ -126,10 +167,13 @@ export function createCore(options: CoreOptions): Core {
       deadLetters,
       scans,
       sync: null,
+      printing,
       async close() {
         if (closed) return;
         closed = true;
         await services.sync?.close();
+        // Before the database closes: a label being sent finishes and its row is written.
+        await printing.stop();
         checkpointer?.stop();
         db.close();
       },

@@ -19,6 +19,18 @@ export const CALL_NAMES = [
   'listDeadLetters',
   'retryDeadLetter',
   'discardDeadLetter',
+  'listLabelTemplates',
+  'labelExampleData',
+  'listPrinters',
+  'savePrinter',
+  'deletePrinter',
+  'testPrint',
+  'checkPrinter',
+  'printerStatuses',
+  'listPrintJobs',
+  'reprintJob',
+  'previewLabel',
+  'previewPrintJob',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -1,6 +1,10 @@
+import type { CliIo } from './io';
+
 /** What every command gets from bin/lastmile.js. */
 export interface CliContext {
   packageRoot: string;
+  /** Where output goes (the process's own streams unless a test runs a command in-process). */
+  io?: CliIo;
 }
 
 /**

@@ -7,6 +7,7 @@ import { UsageError } from './args';
 import type { CliContext } from './command';
 import { COMMANDS } from './commands';
 import { EXIT } from './exit-codes';
+import { processIo, type CliIo } from './io';
 
 // Kept importable from here for existing callers; the text lives in ../startup-errors.
 export { describeStartupError };
@@ -26,6 +27,7 @@ ${COMMANDS.map((c) => c.usage).join('\n')}
  */
 export async function main(argv: string[], ctx: CliContext): Promise<number> {
   const [command, ...rest] = argv;
+  const io = ctx.io ?? processIo;
   try {
     const found = COMMANDS.find((c) => c.name === command);
     if (found) return await found.run(rest, ctx);
@@ -34,36 +36,36 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
       case 'help':
       case '--help':
       case '-h':
-        process.stdout.write(USAGE);
+        io.out(USAGE);
         return command === undefined ? EXIT.usage : EXIT.ok;
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    return reportFailure(err);
+    return reportFailure(err, io);
   }
 }
 
 /** One line for the operator and the exit code that goes with it. */
-export function reportFailure(err: unknown): number {
+export function reportFailure(err: unknown, io: CliIo = processIo): number {
   if (err instanceof UsageError) {
-    process.stderr.write(`lastmile: ${err.message}\n\n${USAGE}`);
+    io.err(`lastmile: ${err.message}\n\n${USAGE}`);
     return EXIT.usage;
   }
   if (err instanceof PortUnavailableError) {
-    process.stderr.write(`lastmile: ${err.message}\n`);
+    io.err(`lastmile: ${err.message}\n`);
     return EXIT.port;
   }
   if (err instanceof DataDirInUseError) {
     // A restore is replacing the database right now.
-    process.stderr.write(`lastmile: ${err.message}\n`);
+    io.err(`lastmile: ${err.message}\n`);
     return EXIT.busy;
   }
   // A driver error that escaped a capability (SQLITE_FULL, SQLITE_BUSY…) is the same condition.
   const mapped = toAppError(err);
   if (mapped instanceof AppError && STORAGE_CODES.has(mapped.code)) {
-    process.stderr.write(`lastmile: ${describeStartupError(mapped)}\n`);
-    debugStack(err);
+    io.err(`lastmile: ${describeStartupError(mapped)}\n`);
+    debugStack(err, io);
     return EXIT.unusable;
   }
   const message =
@@ -72,8 +74,8 @@ export function reportFailure(err: unknown): number {
       : err instanceof Error
         ? err.message
         : String(err);
-  process.stderr.write(`lastmile: ${message.split('\n')[0] ?? ''}\n`);
-  debugStack(err);
+  io.err(`lastmile: ${message.split('\n')[0] ?? ''}\n`);
+  debugStack(err, io);
   return EXIT.internal;
 }
 
@@ -86,7 +88,6 @@ const STORAGE_CODES = new Set<string>([
   'DISK_FULL',
 ]);
 
-function debugStack(err: unknown): void {
-  if (process.env.LASTMILE_DEBUG === '1' && err instanceof Error)
-    process.stderr.write(`${err.stack ?? ''}\n`);
+function debugStack(err: unknown, io: CliIo): void {
+  if (process.env.LASTMILE_DEBUG === '1' && err instanceof Error) io.err(`${err.stack ?? ''}\n`);
 }

@@ -69,6 +69,8 @@ export async function runStation(argv: string[], ctx: CliContext): Promise<numbe
       if (configError) console.warn(`lastmile: ${syncOffLine(configError)}`);
     }
     const rendererDir = await ensureRendererBuilt(ctx.packageRoot, (l) => console.log(l));
+    // Labels are fitted inside a clerk's transaction, synchronously: the shaper must be loaded first.
+    await core.printing.ready();
     server = await startStationServer({ core, rendererDir, bound });
     console.log(`LastMile Desk station serving ${dataDir}`);
     console.log(`open ${server.openUrl}`);

@@ -41,7 +41,8 @@ export async function runSync(argv: string[], _ctx: CliContext): Promise<number>
   });
   let core;
   try {
-    core = createCore({ dataDir, logger });
+    // The app on this folder sends the print queue; a scheduled sync never prints.
+    core = createCore({ dataDir, logger, printing: { start: false } });
   } catch (error) {
     lock.release();
     throw error;

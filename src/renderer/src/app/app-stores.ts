@@ -1,6 +1,7 @@
 import type { i18n } from 'i18next';
 import type { LastmileApi } from '../../../shared/contract';
 import { createQueueStore, type QueueStore } from '../features/queue/queue-store';
+import { createPrintersStore, type PrintersStore } from '../features/printers/printers-store';
 import type { Beeper } from '../features/scan/feedback-tones';
 import { createScanStore, type ScanStore } from '../features/scan/scan-store';
 import { createSessionStore, type SessionStore } from '../features/session/session-store';
@@ -15,6 +16,7 @@ export interface AppStores {
   scan: ScanStore;
   queue: QueueStore;
   sync: SyncStore;
+  printers: PrintersStore;
 }
 
 export interface AppDeps {
@@ -40,5 +42,6 @@ export function createAppStores({ api, i18n, beeper }: AppDeps): AppStores {
     scan: createScanStore({ api, beeper, soundOn: () => settings.getState().settings?.sound ?? true }),
     queue: createQueueStore(api),
     sync: createSyncStore({ api }),
+    printers: createPrintersStore({ api }),
   };
 }

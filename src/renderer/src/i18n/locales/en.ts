@@ -23,6 +23,7 @@ const messages = {
     queue: 'Queue',
     sync: 'Sync',
     settings: 'Settings',
+    printers: 'Printers',
   },
   roles: {
     clerk: 'Clerk',
@@ -133,6 +134,9 @@ const messages = {
     PRINTER_TIMEOUT: 'The printer at {{printer}} stopped answering. The label will be sent again.',
     PRINTER_NOT_READY: 'The printer at {{printer}} is not ready ({{reason}}).',
     PRINTER_INTERFACE_UNSUPPORTED: 'This station cannot talk to a printer through "{{interface}}".',
+    PRINTER_NOT_CONFIGURED:
+      'No printer on this station prints "{{template}}" labels. A supervisor adds one under Printers.',
+    PRINTING_NOT_READY: 'Printing is still starting up. Try again in a moment; nothing was lost.',
     INTERNAL: 'Something went wrong inside the app. The details are in the log; call the supervisor.',
   },
 };

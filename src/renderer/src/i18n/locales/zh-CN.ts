@@ -20,6 +20,7 @@ const messages: BaseMessages = {
     queue: '队列',
     sync: '同步',
     settings: '设置',
+    printers: '打印机',
   },
   roles: {
     clerk: '质检员',
@@ -125,6 +126,8 @@ const messages: BaseMessages = {
     PRINTER_TIMEOUT: '{{printer}} 的打印机没有响应。标签将重新发送。',
     PRINTER_NOT_READY: '{{printer}} 的打印机未就绪（{{reason}}）。',
     PRINTER_INTERFACE_UNSUPPORTED: '本工作站无法通过“{{interface}}”连接打印机。',
+    PRINTER_NOT_CONFIGURED: '本工作站没有打印“{{template}}”标签的打印机。请主管在“打印机”中添加。',
+    PRINTING_NOT_READY: '打印功能仍在启动中。请稍后再试，没有丢失任何内容。',
     INTERNAL: '应用内部出错。详细信息已写入日志；请联系主管。',
   },
 };

@@ -11,6 +11,7 @@ import { createIdGenerator, type IdGenerator } from './ids';
 import { consoleLogger, type Logger } from './logger';
 import { DeadLetters } from './outbox/dead-letters';
 import { Outbox } from './outbox/outbox';
+import { createQc, type Qc } from './returns/create-qc';
 import { OutboxQueries } from './outbox/outbox-queries';
 import { cryptoRandom, type Random } from './random';
 import { CodeLookup } from './scans/lookup';
@@ -60,6 +61,8 @@ export interface Core {
   readonly outboxQueries: OutboxQueries;
   readonly deadLetters: DeadLetters;
   readonly scans: ScanService;
+  /** Return QC at this station's bench (receive, inspect, decide, complete). */
+  readonly qc: Qc;
   sync: SyncApi | null;
   readonly dispatch: Dispatch;
   close(): Promise<void>;
@@ -100,6 +103,17 @@ export function createCore(options: CoreOptions): Core {
     const outboxQueries = new OutboxQueries(db);
     const deadLetters = new DeadLetters(db, clock, outboxQueries, audit);
     const scans = new ScanService(db, clock, newId, new CodeLookup(db), outbox, station);
+    const qc = createQc({
+      db,
+      dataDir: options.dataDir,
+      clock,
+      newId,
+      outbox,
+      settings,
+      users,
+      audit,
+      stationId: identity.stationId,
+    });
 
     let closed = false;
     const services: Services = {
@@ -119,6 +133,7 @@ export function createCore(options: CoreOptions): Core {
       outboxQueries,
       deadLetters,
       scans,
+      qc,
       sync: null,
       async close() {
         if (closed) return;

@@ -19,6 +19,18 @@ export const CALL_NAMES = [
   'listDeadLetters',
   'retryDeadLetter',
   'discardDeadLetter',
+  'qcState',
+  'qcScan',
+  'qcAct',
+  'qcSearch',
+  'qcUploadPhoto',
+  'qcGetPhoto',
+  'qcListBins',
+  'qcListApprovals',
+  'qcDecideApproval',
+  'qcListExceptions',
+  'qcListRules',
+  'qcSaveRules',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -102,5 +102,7 @@ export const settingsSchema = z.object({
     .int()
     .min(1)
     .max(24 * 30),
+  /** How long a clerk may undo a QC decision or a completed parcel at the bench (0: no undo). */
+  qcUndoMinutes: z.number().int().min(0).max(120),
 });
 export type Settings = z.infer<typeof settingsSchema>;

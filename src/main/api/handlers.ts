@@ -1,5 +1,6 @@
 import type { Services } from '../core';
 import { outboxHandlers } from '../outbox/outbox-handlers';
+import { returnsHandlers } from '../returns/returns-handlers';
 import { scanHandlers } from '../scans/scan-handlers';
 import { sessionHandlers } from '../session/session-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
@@ -17,5 +18,6 @@ export function createHandlers(core: Services): Handlers {
     ...outboxHandlers(core),
     ...settingsHandlers(core),
     ...syncHandlers(core),
+    ...returnsHandlers(core),
   };
 }

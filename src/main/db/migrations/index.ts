@@ -1,5 +1,7 @@
 import { foundation } from './001-foundation';
 import { sync } from './002-sync';
+import { returnsQc } from '../../returns/migrations';
+import { labelJobsStandIn } from '../../returns/label-jobs';
 
 export interface Migration {
   version: number;
@@ -11,4 +13,6 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'sync', sql: sync },
+  // The lead converts these to named per-capability migrations at merge (returns/001-qc, returns/002-…).
+  { version: 3, name: 'returns', sql: returnsQc.sql + labelJobsStandIn.sql },
 ];

@@ -1,0 +1,58 @@
+import type { Db } from '../db/open';
+import type { ItemRow, UnitRow } from './receipt-store';
+
+/** EAN-8/UPC-A/EAN-13/GTIN-14 as one 14-digit GTIN, so a UPC-A scan matches its EAN-13 record. */
+export function asGtin14(code: string): string | null {
+  return /^\d{8}$|^\d{12,14}$/.test(code) ? code.padStart(14, '0') : null;
+}
+
+function codeFits(item: ItemRow, code: string): boolean {
+  if (item.sku.toUpperCase() === code) return true;
+  if (!item.barcode) return false;
+  if (item.barcode.toUpperCase() === code) return true;
+  const scanned = asGtin14(code);
+  return scanned !== null && scanned === asGtin14(item.barcode);
+}
+
+export type ItemMatch =
+  | { kind: 'matched' | 'extra'; item: ItemRow }
+  | { kind: 'wrong'; sku: string | null; name: string | null; category: string | null };
+
+/**
+ * What a scanned item is, against the lines the parcel's returns expect: a line with units still
+ * to come (matched), a line already complete (extra), or nothing expected (wrong). A wrong item is
+ * still named when any return of this station knows the barcode or SKU.
+ */
+export class ItemMatcher {
+  private readonly known;
+
+  constructor(db: Db) {
+    this.known = db.prepare<[string, string], { sku: string; name: string; category: string | null }>(
+      `SELECT sku, name, category FROM return_items WHERE barcode = ? OR sku = ? LIMIT 1`,
+    );
+  }
+
+  match(code: string, items: readonly ItemRow[], units: readonly UnitRow[]): ItemMatch {
+    const fitting = items.filter((i) => codeFits(i, code));
+    for (const item of fitting) {
+      if (matchedCount(item.id, units) < item.quantity) return { kind: 'matched', item };
+    }
+    const first = fitting[0];
+    if (first) return { kind: 'extra', item: first };
+    const other = this.known.get(code, code) ?? this.known.get(asGtin14(code)?.slice(1) ?? code, code);
+    return {
+      kind: 'wrong',
+      sku: other?.sku ?? null,
+      name: other?.name ?? null,
+      category: other?.category ?? null,
+    };
+  }
+}
+
+export function matchedCount(itemId: string, units: readonly UnitRow[]): number {
+  return units.filter((u) => u.return_item_id === itemId && u.match === 'matched').length;
+}
+
+export function missingCount(itemId: string, units: readonly UnitRow[]): number {
+  return units.filter((u) => u.return_item_id === itemId && u.match === 'missing').length;
+}

@@ -99,36 +99,8 @@ export class Decisions {
       ? ctx.store.orders(receipt.id).find((o) => o.id === unit.return_order_id)
       : undefined;
 
-    let workOrderId: string | null = null;
-    if (disposition === 'refurbish') {
-      workOrderId = `WO-${ctx.newId()}`;
-      this.insertWorkOrder.run(
-        workOrderId,
-        unit.id,
-        decisionId,
-        JSON.stringify(faultsOf(unit.category, answers)),
-        actor.user.id,
-        now,
-        ctx.stationId,
-      );
-    }
-    let approvalId: string | null = null;
-    if (disposition === 'destroy') {
-      approvalId = ctx.newId();
-      const approver = options.approvedBy ?? null;
-      this.insertApproval.run({
-        id: approvalId,
-        unit: unit.id,
-        decision: decisionId,
-        status: approver ? 'approved' : 'pending',
-        by: actor.user.id,
-        now,
-        station: ctx.stationId,
-        approver: approver?.id ?? null,
-        decidedAt: approver ? now : null,
-        via: approver ? 'station' : null,
-      });
-    }
+    const workOrderId = disposition === 'refurbish' ? `WO-${ctx.newId()}` : null;
+    const approvalId = disposition === 'destroy' ? ctx.newId() : null;
 
     const adjustment = ctx.outbox.enqueue(ctx.db, {
       destination: HUB_DESTINATION,
@@ -175,8 +147,34 @@ export class Decisions {
       decided_at: now,
       station_id: ctx.stationId,
     });
-    if (approvalId && options.approvedBy)
-      this.addToBatch(unit.id, decisionId, approvalId, options.approvedBy, now);
+    // After the decision row: the work order and the approval refer to it.
+    if (workOrderId) {
+      this.insertWorkOrder.run(
+        workOrderId,
+        unit.id,
+        decisionId,
+        JSON.stringify(faultsOf(unit.category, answers)),
+        actor.user.id,
+        now,
+        ctx.stationId,
+      );
+    }
+    if (approvalId) {
+      const approver = options.approvedBy ?? null;
+      this.insertApproval.run({
+        id: approvalId,
+        unit: unit.id,
+        decision: decisionId,
+        status: approver ? 'approved' : 'pending',
+        by: actor.user.id,
+        now,
+        station: ctx.stationId,
+        approver: approver?.id ?? null,
+        decidedAt: approver ? now : null,
+        via: approver ? 'station' : null,
+      });
+      if (approver) this.addToBatch(unit.id, decisionId, approvalId, approver, now);
+    }
 
     for (const job of this.labelsFor(receipt, unit, {
       disposition,

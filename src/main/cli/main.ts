@@ -1,6 +1,8 @@
 import { AppError } from '../../shared/errors';
 import { describeStartupError } from '../startup-errors';
 import { UsageError } from './args';
+import { runLabel } from './label-command';
+import { runRecognize } from './recognize-command';
 import { runStation } from './station-command';
 import { runSync } from './sync-command';
 
@@ -23,6 +25,19 @@ export const USAGE = `lastmile — LastMile Desk from the command line
       report as JSON). Exit 0 all well, 1 something needs attention (failures, dead letters,
       exceptions, errors), 2 bad usage, 3 another sync is running, 4 the data folder is unusable.
 
+  lastmile label --list
+  lastmile label --template NAME --example
+  lastmile label --template NAME --format zpl|escpos|png|pdf --data FILE.json [--out FILE]
+                 [--dpi 203|300] [--escpos epson|star] [--send tcp://HOST:PORT]
+      Label templates for support staff, no printer needed: list them, print a template's
+      example data, render a label (to stdout without --out), or send it to a printer's raw
+      port. Exit 1 when the label cannot be made or sent (one line with the error code).
+  lastmile recognize [--market CC[,CC…]] CODE… | -
+      Tell what each code is (carrier tracking number, SSCC, GTIN, GS1 string, return or order
+      id, our SKU, bin, license plate or badge) with its check-digit verdict and every candidate,
+      ranked: one JSON object per line. - reads codes from stdin, one per line. --market ranks
+      the formats of those countries first among equals. Exit 0, 2 bad usage.
+
   lastmile help
 `;
 
@@ -38,6 +53,10 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
         return await runStation(rest, ctx);
       case 'sync':
         return await runSync(rest, ctx);
+      case 'label':
+        return await runLabel(rest, ctx);
+      case 'recognize':
+        return await runRecognize(rest);
       case undefined:
       case 'help':
       case '--help':

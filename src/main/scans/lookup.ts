@@ -20,6 +20,11 @@ interface ReturnRow {
   reason: string | null;
 }
 
+export interface LookupResult {
+  parcel: ParcelView | null;
+  returnOrder: ReturnOrderView | null;
+}
+
 const RETURN_COLUMNS = 'id, platform_return_id, order_id, return_tracking_number, status, reason';
 const PARCEL_COLUMNS = 'id, tracking_number, carrier, country, order_id, direction, status';
 
@@ -58,7 +63,22 @@ export class CodeLookup {
     );
   }
 
-  find(code: string): { parcel: ParcelView | null; returnOrder: ReturnOrderView | null } {
+  /**
+   * Tries `codes` in order (the scanned code, then what the recogniser read in it) and answers
+   * with the first that finds something; each is the same few index probes as `find`.
+   */
+  findFirst(codes: readonly string[]): LookupResult & { matched: string | null } {
+    const tried = new Set<string>();
+    for (const code of codes) {
+      if (tried.has(code)) continue;
+      tried.add(code);
+      const found = this.find(code);
+      if (found.parcel || found.returnOrder) return { ...found, matched: code };
+    }
+    return { parcel: null, returnOrder: null, matched: null };
+  }
+
+  find(code: string): LookupResult {
     const parcelRow = this.parcelByTracking.get(code);
     let returnRow = parcelRow ? this.returnByParcel.get(parcelRow.id) : undefined;
     // Buyers often send the goods back in the original box: the outbound label then leads to the

@@ -1,4 +1,6 @@
 import type { ScanResult, UserView } from '../../shared/domain';
+import { lookupKeys } from '../../shared/codes/lookup-keys';
+import { recognise } from '../../shared/codes/recognise';
 import { normaliseScan } from '../../shared/scan-code';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -47,7 +49,9 @@ export class ScanService {
 
   async record(input: RecordScanInput, user: UserView | null): Promise<ScanResult> {
     const { code, symbology } = normaliseScan(input.code);
-    const { parcel, returnOrder } = this.lookup.find(code);
+    // The code as scanned first, then what is inside it: a GS1 string's SSCC or tracking number,
+    // an IMpb without its 420+ZIP prefix.
+    const { parcel, returnOrder } = this.lookup.findFirst([code, ...lookupKeys(recognise(input.code))]);
     const outcome: ScanResult['outcome'] = returnOrder ? 'return_order' : parcel ? 'parcel' : 'unknown';
     const scanId = this.newId();
     const scannedAt = this.clock.now();

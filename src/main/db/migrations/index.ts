@@ -1,4 +1,5 @@
 import { foundation } from './001-foundation';
+import { printingMigrations } from '../../printing/migrations';
 import { sync } from './002-sync';
 import { returnsQc } from '../../returns/migrations';
 import { labelJobsStandIn } from '../../returns/label-jobs';
@@ -13,6 +14,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'sync', sql: sync },
+  // Until the per-capability runner lands: the printing capability's migration as the next version.
+  { version: 3, name: 'printing/001-print-queue', sql: printingMigrations[0]?.sql ?? '' },
   // The lead converts these to named per-capability migrations at merge (returns/001-qc, returns/002-…).
-  { version: 3, name: 'returns', sql: returnsQc.sql + labelJobsStandIn.sql },
+  { version: 4, name: 'returns', sql: returnsQc.sql + labelJobsStandIn.sql },
 ];

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { displayCode } from '../../../../shared/codes/display-code';
 import type { ParcelView, ReturnOrderView } from '../../../../shared/domain';
 import { useFeature } from '../../app/stores-context';
 import { ErrorText } from '../../ui/ErrorText';
@@ -100,7 +101,7 @@ export function ScanResultPanel() {
             {t('scan.unknownTitle')}
           </h2>
           <p className="panel-headline" data-testid="unknown-code">
-            {panel.result.code}
+            {displayCode(panel.result.code)}
           </p>
           <p className="panel-hint">{t('scan.unknownHint')}</p>
         </section>

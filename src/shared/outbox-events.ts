@@ -98,6 +98,8 @@ export const outboxPayloadSchemas = {
     photos: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
     raisedBy: z.string(),
     raisedAt: z.number().int(),
+  }),
+  /**
    * Start tracking a parcel at a tracking service (17TRACK register, AfterShip create tracking):
    * queued when a parcel is created or handed to a carrier, so its events can be pulled later.
    */

@@ -22,6 +22,7 @@ import type { Decisions } from './decisions';
 import { ItemMatcher, matchedCount, missingCount } from './item-matching';
 import { feedback, type ActionOutcome, type Actor, type QcContext } from './qc-context';
 import type { ReceiptRow, UnitRow } from './receipt-store';
+import type { ScanFacts } from './scan-records';
 
 /**
  * One unit at a time, from its scan to its decision: matched / wrong / extra against the expected
@@ -44,12 +45,13 @@ export class Inspection {
     return this.ctx.store.units(receiptId).find((u) => u.step !== 'decided');
   }
 
-  scanItem(receipt: ReceiptRow, code: string, actor: Actor): ActionOutcome {
+  scanItem(receipt: ReceiptRow, scan: ScanFacts, actor: Actor): ActionOutcome {
+    const { code } = scan;
     const { store, clock } = this.ctx;
     const orders = store.orders(receipt.id);
     const items = orders.flatMap((o) => store.items(o.id));
     const units = store.units(receipt.id);
-    const m = this.matcher.match(code, items, units);
+    const m = this.matcher.match(scan.keys, items, units);
     const now = clock.now();
     const onlyOrder = orders.length === 1 ? (orders[0]?.id ?? null) : null;
     const base =

@@ -6,7 +6,8 @@ export function asGtin14(code: string): string | null {
   return /^\d{8}$|^\d{12,14}$/.test(code) ? code.padStart(14, '0') : null;
 }
 
-function codeFits(item: ItemRow, code: string): boolean {
+/** Whether a scanned value names this line: its SKU, its barcode, or the same GTIN spelled longer. */
+export function itemFits(item: ItemRow, code: string): boolean {
   if (item.sku.toUpperCase() === code) return true;
   if (!item.barcode) return false;
   if (item.barcode.toUpperCase() === code) return true;
@@ -32,14 +33,16 @@ export class ItemMatcher {
     );
   }
 
-  match(code: string, items: readonly ItemRow[], units: readonly UnitRow[]): ItemMatch {
-    const fitting = items.filter((i) => codeFits(i, code));
+  /** `keys`: the scanned code first, then what the code recogniser read in it (a GTIN inside a GS1 string). */
+  match(keys: readonly string[], items: readonly ItemRow[], units: readonly UnitRow[]): ItemMatch {
+    const fitting = items.filter((i) => keys.some((k) => itemFits(i, k)));
     for (const item of fitting) {
       if (matchedCount(item.id, units) < item.quantity) return { kind: 'matched', item };
     }
     const first = fitting[0];
     if (first) return { kind: 'extra', item: first };
-    const other = this.known.get(code, code) ?? this.known.get(asGtin14(code)?.slice(1) ?? code, code);
+    let other: { sku: string; name: string; category: string | null } | undefined;
+    for (const k of keys) other ??= this.known.get(k, k);
     return {
       kind: 'wrong',
       sku: other?.sku ?? null,

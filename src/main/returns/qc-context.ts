@@ -1,3 +1,4 @@
+import { displayCode } from '../../shared/codes/display-code';
 import type { ParcelView, UserView } from '../../shared/domain';
 import type { CandidateView, FeedbackKind, QcFeedback } from '../../shared/returns/qc-views';
 import type { Clock } from '../clock';
@@ -50,7 +51,9 @@ export function feedback(
     tone,
     kind,
     params,
-    scannedCode: extra.scannedCode ?? null,
+    // GS and other control characters shown as visible tokens: a blank box tells the clerk nothing.
+    scannedCode:
+      extra.scannedCode === undefined || extra.scannedCode === null ? null : displayCode(extra.scannedCode),
     candidates: extra.candidates ?? [],
     parcel: extra.parcel ?? null,
   };

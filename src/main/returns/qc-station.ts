@@ -5,7 +5,10 @@ import { PARCEL_CONDITIONS, type ParcelCondition } from '../../shared/returns/qc
 import type { QcResult } from '../../shared/returns/qc-views';
 import { normaliseScan } from '../../shared/scan-code';
 import { writeTransaction } from '../db/write';
+import { lookupKeys } from '../../shared/codes/lookup-keys';
+import { recognise } from '../../shared/codes/recognise';
 import type { ActionJournal } from './action-journal';
+import { itemFits } from './item-matching';
 import type { Bins } from './bins';
 import type { Completion } from './completion';
 import type { Decisions } from './decisions';
@@ -14,6 +17,7 @@ import type { PhotoStore } from './photo-store';
 import { feedback, type ActionOutcome, type Actor, type QcContext } from './qc-context';
 import type { ReceiptRow, UnitRow } from './receipt-store';
 import type { Receiving } from './receiving';
+import type { ScanFacts } from './scan-records';
 import type { ResumeState } from './resume-state';
 import type { SupervisorApproval } from './supervisor-approval';
 import type { Undo } from './undo';
@@ -60,8 +64,9 @@ export class QcStation {
       const action = this.commandAction(command, code);
       return this.act({ action, clientActionId: input.clientActionId }, actor);
     }
+    const keys = [code, ...lookupKeys(recognise(input.code)).filter((k) => k !== code)];
     return this.run(input.clientActionId, 'scan', actor, () =>
-      this.onScan({ code, symbology, source: input.source }, actor),
+      this.onScan({ code, keys, symbology, source: input.source }, actor),
     );
   }
 
@@ -90,10 +95,7 @@ export class QcStation {
     return { state: this.state(), feedback: fb };
   }
 
-  private onScan(
-    scan: { code: string; symbology: string | null; source: 'scanner' | 'keyboard' },
-    actor: Actor,
-  ): ActionOutcome {
+  private onScan(scan: ScanFacts, actor: Actor): ActionOutcome {
     const { receiving, inspection, unexpected } = this.p;
     const receipt = this.open();
     if (!receipt) return receiving.scanWhenIdle(scan, actor);
@@ -102,14 +104,22 @@ export class QcStation {
       case 'items': {
         const unit = inspection.current(receipt.id);
         if (unit) return this.scanForUnit(receipt, unit, code, actor);
-        if (!this.expectsItem(receipt, code)) {
-          const joined = receiving.scanWhileOpen(receipt, scan, this.ctx.lookup.find(code).candidates);
+        if (!this.expectsItem(receipt, scan.keys)) {
+          const joined = receiving.scanWhileOpen(
+            receipt,
+            scan,
+            this.ctx.lookup.findFirst(scan.keys).candidates,
+          );
           if (joined) return joined;
         }
-        return inspection.scanItem(receipt, code, actor);
+        return inspection.scanItem(receipt, scan, actor);
       }
       case 'condition': {
-        const joined = receiving.scanWhileOpen(receipt, scan, this.ctx.lookup.find(code).candidates);
+        const joined = receiving.scanWhileOpen(
+          receipt,
+          scan,
+          this.ctx.lookup.findFirst(scan.keys).candidates,
+        );
         if (joined) return joined;
         throw new AppError('QC_STEP_MISMATCH', { step: 'condition' });
       }
@@ -143,7 +153,8 @@ export class QcStation {
     const receipt = this.open();
     switch (action.kind) {
       case 'receive': {
-        const scan = { code: normaliseScan(action.code).code, symbology: null, source: 'keyboard' as const };
+        const code = normaliseScan(action.code).code;
+        const scan = { code, keys: [code], symbology: null, source: 'keyboard' as const };
         return receipt
           ? receiving.addToOpen(receipt, action.returnOrderIds, scan.code, actor)
           : receiving.receive(action.returnOrderIds, scan, actor);
@@ -302,13 +313,10 @@ export class QcStation {
     }
   }
 
-  private expectsItem(receipt: ReceiptRow, code: string): boolean {
+  private expectsItem(receipt: ReceiptRow, keys: readonly string[]): boolean {
     const { store } = this.ctx;
-    return store
-      .orders(receipt.id)
-      .some((o) =>
-        store.items(o.id).some((i) => i.sku.toUpperCase() === code || i.barcode?.toUpperCase() === code),
-      );
+    const items = store.orders(receipt.id).flatMap((o) => store.items(o.id));
+    return keys.some((k) => items.some((i) => itemFits(i, k)));
   }
 
   private requireUnit(unit: UnitRow | undefined, step?: UnitRow['step']): UnitRow {

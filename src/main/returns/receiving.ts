@@ -33,7 +33,7 @@ export class Receiving {
 
   /** A scan with no parcel open on the bench. Runs inside the action's transaction. */
   scanWhenIdle(scan: ScanFacts, actor: Actor): ActionOutcome {
-    const { candidates, parcel } = this.ctx.lookup.find(scan.code);
+    const { candidates, parcel } = this.ctx.lookup.findFirst(scan.keys);
     const shown = { scannedCode: scan.code };
     if (candidates.length === 0) {
       this.scans.plainScan(scan, actor, parcel);

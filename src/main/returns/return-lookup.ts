@@ -84,6 +84,20 @@ export class ReturnLookup {
     );
   }
 
+  /**
+   * Tries the scanned code, then what the code recogniser read in it (a tracking number inside a
+   * GS1 string, an IMpb without its routing prefix…), and answers for the first that names anything.
+   */
+  findFirst(codes: readonly string[]): { candidates: CandidateView[]; parcel: ParcelView | null } {
+    let first: { candidates: CandidateView[]; parcel: ParcelView | null } | null = null;
+    for (const code of codes) {
+      const found = this.find(code);
+      if (found.candidates.length > 0) return found;
+      first ??= found.parcel ? found : null;
+    }
+    return first ?? { candidates: [], parcel: null };
+  }
+
   /** The return orders a scanned (normalised) code points at, and the parcel it named, if any. */
   find(code: string): { candidates: CandidateView[]; parcel: ParcelView | null } {
     const found = new Map<string, CandidateRow>();

@@ -4,6 +4,8 @@ import type { Actor, QcContext } from './qc-context';
 
 export interface ScanFacts {
   code: string;
+  /** The code, then the values the code recogniser read in it (src/shared/codes/lookup-keys.ts). */
+  keys: readonly string[];
   symbology: string | null;
   source: 'scanner' | 'keyboard';
 }

@@ -20,8 +20,8 @@ function station(dir = temp.make()) {
   return { ...t, dir };
 }
 
-const SHIRT = { sku: 'SKU-TSHIRT-M-BLK', barcode: '8850001000016', category: 'apparel', price: '315' };
-const BOTTLE = { sku: 'SKU-BOTTLE-750', barcode: '8850001000061', category: 'home', price: '525' };
+const SHIRT = { sku: 'SKU-TSHIRT-M-BLK', barcode: '8850001000019', category: 'apparel', price: '315' };
+const BOTTLE = { sku: 'SKU-BOTTLE-750', barcode: '8850001000064', category: 'home', price: '525' };
 
 /** A shirt through to its restock bin step, all answers good, the suggestion confirmed. */
 async function shirtToBin(b: ReturnType<typeof bench>, code = SHIRT.barcode) {
@@ -146,6 +146,21 @@ describe('the bench on a real database', () => {
       .run();
     expect(await b.refused('qcAct', { action: { kind: 'undo' } })).toBe('QC_UNDO_TOO_LATE');
     expect((await b.state()).receipt).toBeNull();
+  });
+
+  it('matches an item by the GTIN inside a GS1 string, keeping the GS visible in what it shows', async () => {
+    const { core } = station();
+    const ret = addReturn(core, { items: [SHIRT] });
+    const b = bench(core);
+    await b.scan(ret.tracking);
+    await b.enter();
+    const gs1 = `]C1010${SHIRT.barcode}\u001d21SER-77`;
+    const matched = await b.scan(gs1);
+    expect(matched.feedback).toMatchObject({
+      kind: 'item_matched',
+      scannedCode: `010${SHIRT.barcode}‹GS›21SER-77`,
+    });
+    expect(matched.state.receipt?.units[0]).toMatchObject({ match: 'matched', sku: SHIRT.sku });
   });
 
   it('refuses a bin that does not exist or is not a stock bin, writing nothing', async () => {
@@ -362,12 +377,12 @@ describe('the bench on a real database', () => {
   it('keeps a destroy pending for the approvals queue, then a supervisor approves it into the open batch', async () => {
     const { core } = station();
     const ret = addReturn(core, {
-      items: [{ sku: 'SKU-SERUM-30', barcode: '8850001000085', category: 'cosmetics', price: '630' }],
+      items: [{ sku: 'SKU-SERUM-30', barcode: '8850001000088', category: 'cosmetics', price: '630' }],
     });
     const b = bench(core);
     await b.scan(ret.tracking);
     await b.enter();
-    await b.scan('8850001000085');
+    await b.scan('8850001000088');
     for (const a of ['no', 'no', 'yes'] as const) await b.act({ kind: 'answer', answer: a });
     await b.enter();
     await b.enter();

@@ -18,9 +18,9 @@ function station() {
   return t;
 }
 
-const EARBUDS = { sku: 'SKU-EARBUDS-W', barcode: '8850001000030', category: 'electronics', price: '1365' };
-const LAMP = { sku: 'SKU-LAMP-LED', barcode: '8850001000078', category: 'electronics', price: '840' };
-const LIPSTICK = { sku: 'SKU-LIPSTICK-07', barcode: '8850001000047', category: 'cosmetics', price: '420' };
+const EARBUDS = { sku: 'SKU-EARBUDS-W', barcode: '8850001000033', category: 'electronics', price: '1365' };
+const LAMP = { sku: 'SKU-LAMP-LED', barcode: '8850001000071', category: 'electronics', price: '840' };
+const LIPSTICK = { sku: 'SKU-LIPSTICK-07', barcode: '8850001000040', category: 'cosmetics', price: '420' };
 
 describe('a parcel with three items and three dispositions, end to end on a real database', () => {
   it('receives, grades, decides restock / refurbish / destroy and completes with its outbox events and labels', async () => {

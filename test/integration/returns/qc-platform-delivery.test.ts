@@ -35,9 +35,9 @@ describe('the receipt decision reaches the platform exactly once', () => {
     const ret = addReturn(core, {
       tracking: platformReturn.return_tracking_number,
       items: [
-        { sku: 'SKU-EARBUDS-W', barcode: '8850001000030', category: 'electronics', price: '1365' },
-        { sku: 'SKU-LAMP-LED', barcode: '8850001000078', category: 'electronics', price: '840' },
-        { sku: 'SKU-TSHIRT-M-BLK', barcode: '8850001000016', category: 'apparel', price: '250' },
+        { sku: 'SKU-EARBUDS-W', barcode: '8850001000033', category: 'electronics', price: '1365' },
+        { sku: 'SKU-LAMP-LED', barcode: '8850001000071', category: 'electronics', price: '840' },
+        { sku: 'SKU-TSHIRT-M-BLK', barcode: '8850001000019', category: 'apparel', price: '250' },
       ],
       reason: 'buyer_remorse',
     });
@@ -52,7 +52,7 @@ describe('the receipt decision reaches the platform exactly once', () => {
     await b.scan(ret.tracking);
     await enter(); // condition: intact
     // Earbuds: like new → restock into A-01-01.
-    await b.scan('8850001000030');
+    await b.scan('8850001000033');
     await enter(); // no serial label
     for (const answer of [yes, yes, yes, yes, no]) await answer();
     await enter(); // reason
@@ -60,14 +60,14 @@ describe('the receipt decision reaches the platform exactly once', () => {
     await enter(); // restock
     await b.scan('A-01-01');
     // Lamp: opened and scratched → grade C, electronics worth repairing → refurbish.
-    await b.scan('8850001000078');
+    await b.scan('8850001000071');
     await enter();
     for (const answer of [no, yes, no, yes, no]) await answer();
     await enter();
     await enter();
     await enter();
     // T-shirt: worn → C, cheap → destroy, pending the supervisor's approval in the queue.
-    await b.scan('8850001000016');
+    await b.scan('8850001000019');
     for (const answer of [yes, no, yes]) await answer();
     await enter();
     await enter();

@@ -152,7 +152,8 @@ const messages = {
     QC_RETURN_CLOSED: 'This return is already received in another parcel.',
     QC_APPROVAL_NOT_PENDING: 'This approval is no longer waiting (now: {{status}}). The list was refreshed.',
     PHOTO_NOT_IMAGE: 'That file is not a photo (JPEG, PNG or WebP). Choose a photo.',
-    PHOTO_TOO_LARGE: 'That photo is too large ({{bytes}} bytes; at most {{max}}). Take a new photo or choose a smaller file.',
+    PHOTO_TOO_LARGE:
+      'That photo is too large ({{bytes}} bytes; at most {{max}}). Take a new photo or choose a smaller file.',
     PHOTO_NOT_FOUND: 'That photo is not on this station any more. Take it again.',
     CAMERA_UNAVAILABLE: 'The camera cannot be used ({{reason}}). Choose a photo file instead.',
     INTERNAL: 'Something went wrong inside the app. The details are in the log; call the supervisor.',

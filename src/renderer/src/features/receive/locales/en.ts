@@ -6,7 +6,8 @@ const messages = {
     inputLabel: 'Code',
     inputPlaceholder: 'Scan, or type a code and Enter',
     scanned: 'Scanned: {{code}}',
-    notReturnDetail: 'Carrier {{carrier}} · {{direction}} · {{status}}. Do not open it: put it on the outbound shelf.',
+    notReturnDetail:
+      'Carrier {{carrier}} · {{direction}} · {{status}}. Do not open it: put it on the outbound shelf.',
     feedback: {
       received: 'Return received ({{count}} order). Now the parcel’s condition.',
       added_order: 'Added to this parcel: {{count}} more return.',
@@ -95,7 +96,8 @@ const messages = {
     noParcel: 'No parcel on the bench.',
     pendingApprovals: 'Destroys waiting for a supervisor: {{count}}',
     lastCompleted: 'Last parcel: {{id}}',
-    commandSheetHint: 'Every key is also a barcode on the command sheet (QC-OK, QC-YES, QC-NO, QC-DONE, QC-UNDO…).',
+    commandSheetHint:
+      'Every key is also a barcode on the command sheet (QC-OK, QC-YES, QC-NO, QC-DONE, QC-UNDO…).',
     question: {
       unknown: 'Unknown code {{code}}. Is this an unexpected return?',
       otherBuyer: 'Another buyer’s return ({{count}}). Add it to this parcel?',
@@ -109,7 +111,8 @@ const messages = {
     orderLine: 'Return {{returnId}} · order {{orderId}}',
     nextAction: 'Seller: {{action}} by {{deadline}}',
     missing: 'missing {{count}}',
-    buyerOthers: 'This buyer has {{count}} more return(s) expected: {{ids}} — scan them if they are in this parcel.',
+    buyerOthers:
+      'This buyer has {{count}} more return(s) expected: {{ids}} — scan them if they are in this parcel.',
     awaitingApproval: 'awaiting approval',
     images: '{{count}} photo(s)',
     camera: {
@@ -177,7 +180,12 @@ const messages = {
       contents_intact: 'Contents untouched',
     },
     answer: { yes: 'yes', no: 'no' },
-    photoPurpose: { condition: 'parcel', item: 'item', evidence: 'evidence', unexpected: 'unexpected parcel' },
+    photoPurpose: {
+      condition: 'parcel',
+      item: 'item',
+      evidence: 'evidence',
+      unexpected: 'unexpected parcel',
+    },
   },
 };
 

@@ -76,7 +76,12 @@ export function CameraCapture({ auto }: { auto: boolean }) {
       if (!live || e.defaultPrevented) return;
       if (e.code === 'Enter' || e.code === 'NumpadEnter' || e.code === 'KeyP') {
         const target = e.target as HTMLElement | null;
-        if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA') && !target.hasAttribute('data-scan-field')) return;
+        if (
+          target &&
+          (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA') &&
+          !target.hasAttribute('data-scan-field')
+        )
+          return;
         e.preventDefault();
         e.stopPropagation();
         capture();
@@ -101,7 +106,9 @@ export function CameraCapture({ auto }: { auto: boolean }) {
             const file = e.target.files?.[0];
             e.target.value = '';
             if (!file) return;
-            const mime = (['image/jpeg', 'image/png', 'image/webp'].includes(file.type) ? file.type : 'image/jpeg') as PhotoMimeType;
+            const mime = (
+              ['image/jpeg', 'image/png', 'image/webp'].includes(file.type) ? file.type : 'image/jpeg'
+            ) as PhotoMimeType;
             if (file.size > MAX_PHOTO_BYTES) {
               void photo('', mime, file.size);
               return;

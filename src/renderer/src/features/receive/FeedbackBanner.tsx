@@ -34,7 +34,13 @@ export function FeedbackBanner() {
 
   if (error) {
     return (
-      <section className="banner banner-error" data-testid="feedback" data-tone="error" data-seq={seq} data-stale={stale}>
+      <section
+        className="banner banner-error"
+        data-testid="feedback"
+        data-tone="error"
+        data-seq={seq}
+        data-stale={stale}
+      >
         <span className="banner-icon" aria-hidden="true">
           {ICON.error}
         </span>

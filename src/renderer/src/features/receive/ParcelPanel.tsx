@@ -7,7 +7,9 @@ export function ParcelPanel({ receipt }: { receipt: QcReceiptView }) {
   const { t, i18n } = useTranslation();
   return (
     <aside className="parcel" data-testid="parcel">
-      {receipt.kind === 'unexpected' && <p className="parcel-unexpected">{t('receive.unexpectedParcel', { code: receipt.scannedCode })}</p>}
+      {receipt.kind === 'unexpected' && (
+        <p className="parcel-unexpected">{t('receive.unexpectedParcel', { code: receipt.scannedCode })}</p>
+      )}
       {receipt.condition && (
         <p className="parcel-condition" data-condition={receipt.condition}>
           {t('receive.conditionIs', { condition: t(`qc.condition.${receipt.condition}`) })}
@@ -32,7 +34,9 @@ export function ParcelPanel({ receipt }: { receipt: QcReceiptView }) {
                 {' '}
                 {t('receive.nextAction', {
                   action: o.nextAction.action,
-                  deadline: o.nextAction.deadline ? formatTime(o.nextAction.deadline, i18n.language) : t('app.none'),
+                  deadline: o.nextAction.deadline
+                    ? formatTime(o.nextAction.deadline, i18n.language)
+                    : t('app.none'),
                 })}
               </strong>
             )}
@@ -44,7 +48,9 @@ export function ParcelPanel({ receipt }: { receipt: QcReceiptView }) {
                   {i.received}/{i.quantity}
                 </span>
                 <span className="item-name">{i.name}</span>
-                {i.missing > 0 && <span className="badge badge-missing">{t('receive.missing', { count: i.missing })}</span>}
+                {i.missing > 0 && (
+                  <span className="badge badge-missing">{t('receive.missing', { count: i.missing })}</span>
+                )}
               </li>
             ))}
           </ul>
@@ -61,7 +67,12 @@ export function ParcelPanel({ receipt }: { receipt: QcReceiptView }) {
       {receipt.units.length > 0 && (
         <ol className="units" data-testid="units">
           {receipt.units.map((u) => (
-            <li key={u.id} data-match={u.match} data-current={u.id === receipt.currentUnitId} data-disposition={u.decision?.disposition ?? ''}>
+            <li
+              key={u.id}
+              data-match={u.match}
+              data-current={u.id === receipt.currentUnitId}
+              data-disposition={u.decision?.disposition ?? ''}
+            >
               <span className="unit-lp">{u.id}</span>
               <span className="unit-name">{u.name ?? u.sku ?? u.scannedCode ?? ''}</span>
               <span className={`badge match-${u.match}`}>{t(`qc.match.${u.match}`)}</span>

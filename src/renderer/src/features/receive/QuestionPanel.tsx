@@ -72,8 +72,12 @@ export function QuestionPanel() {
             <span className="candidate-id">{c.platformReturnId}</span>
             <span>{c.buyerName ?? t('app.none')}</span>
             <span>{t('receive.itemCount', { count: c.itemCount })}</span>
-            <span className={`badge status-${c.status}`}>{t(`returnStatus.${c.status}`, { defaultValue: c.status })}</span>
-            {c.receivedAt && <span>{t('receive.receivedAt', { time: formatTime(c.receivedAt, i18n.language) })}</span>}
+            <span className={`badge status-${c.status}`}>
+              {t(`returnStatus.${c.status}`, { defaultValue: c.status })}
+            </span>
+            {c.receivedAt && (
+              <span>{t('receive.receivedAt', { time: formatTime(c.receivedAt, i18n.language) })}</span>
+            )}
           </li>
         ))}
       </ol>

@@ -181,13 +181,17 @@ export function ReceiveScreen() {
             )}
             {qc?.lastCompleted && (
               <p data-testid="last-completed">
-                {t('receive.lastCompleted', { id: qc.lastCompleted.orders[0]?.platformReturnId ?? qc.lastCompleted.scannedCode })}
+                {t('receive.lastCompleted', {
+                  id: qc.lastCompleted.orders[0]?.platformReturnId ?? qc.lastCompleted.scannedCode,
+                })}
               </p>
             )}
           </aside>
         )}
       </div>
-      {!question && next.id === 'scan_parcel' && <p className="sheet-hint">{t('receive.commandSheetHint')}</p>}
+      {!question && next.id === 'scan_parcel' && (
+        <p className="sheet-hint">{t('receive.commandSheetHint')}</p>
+      )}
     </div>
   );
 }

@@ -118,21 +118,20 @@ function unitStep(unit: QcUnitView, undo: KeyHint[]): NextStep {
     case 'checklist': {
       const q = nextQuestion(unit.category, unit.answers);
       const total = CHECKLISTS[unit.category].length;
-      const index = total - CHECKLISTS[unit.category].filter((c) => unit.answers[c.id] === undefined).length + 1;
+      const index =
+        total - CHECKLISTS[unit.category].filter((c) => unit.answers[c.id] === undefined).length + 1;
       return step('checklist', `qc.question.${q?.id ?? 'sealed'}`, {
         params: { name, index, total },
-        keys: [
-          { key: 'Y', label: 'receive.keys.yes' },
-          { key: 'N', label: 'receive.keys.no' },
-          ...undo,
-        ],
+        keys: [{ key: 'Y', label: 'receive.keys.yes' }, { key: 'N', label: 'receive.keys.no' }, ...undo],
       });
     }
     case 'reason':
       return step('reason', 'receive.next.reason', {
         params: { name },
         options: numbered(QC_REASONS, 'qc.reason'),
-        keys: unit.reason ? [{ key: 'Enter', label: 'receive.keys.keepReason', params: { reason: unit.reason } }] : [],
+        keys: unit.reason
+          ? [{ key: 'Enter', label: 'receive.keys.keepReason', params: { reason: unit.reason } }]
+          : [],
       });
     case 'photos':
       return step('photos', 'receive.next.photos', {

@@ -70,7 +70,29 @@ const TONE_SOUND: Record<QcFeedback['tone'], Feedback> = {
 };
 
 /** Keys that act by themselves on the bench when no code is being typed. */
-const SHORTCUTS = new Set(['Y', 'N', 'U', 'D', 'P', 'L', 'B', 'S', 'R', 'F', 'X', 'T', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+const SHORTCUTS = new Set([
+  'Y',
+  'N',
+  'U',
+  'D',
+  'P',
+  'L',
+  'B',
+  'S',
+  'R',
+  'F',
+  'X',
+  'T',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+]);
 
 function randomActionId(): string {
   const bytes = new Uint8Array(12);
@@ -91,12 +113,20 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
       if (deps.soundOn()) deps.beeper.play(TONE_SOUND[tone]);
     };
     const refuse = (error: AppErrorShape, raw: string | null = null): void => {
-      set((s) => ({ error, raw: raw === null ? null : rawPreview(raw), feedback: null, seq: s.seq + 1, reading: false }));
+      set((s) => ({
+        error,
+        raw: raw === null ? null : rawPreview(raw),
+        feedback: null,
+        seq: s.seq + 1,
+        reading: false,
+      }));
       sound('error');
     };
 
     /** One call to the bench; a retry after DB_LOCKED or a lost answer reuses the id, so it acts once. */
-    const send = (call: (id: string) => Promise<{ state: QcState; feedback: QcFeedback }>): Promise<boolean> => {
+    const send = (
+      call: (id: string) => Promise<{ state: QcState; feedback: QcFeedback }>,
+    ): Promise<boolean> => {
       const run = async (): Promise<boolean> => {
         const id = newActionId();
         set((s) => ({ inFlight: s.inFlight + 1 }));
@@ -183,7 +213,8 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
             toggleDecision(0);
             return;
           case 'start_unexpected':
-            if (state.question?.kind === 'unknown_code') void get().act({ kind: 'start_unexpected', code: state.question.code });
+            if (state.question?.kind === 'unknown_code')
+              void get().act({ kind: 'start_unexpected', code: state.question.code });
             return;
           case 'choose':
             if (chooseFromQuestion(command.index)) return;
@@ -202,7 +233,11 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
       const list = q.kind === 'search' ? q.results : q.candidates;
       const c = list[index];
       if (!c) return true;
-      void get().act({ kind: 'receive', returnOrderIds: [c.id], code: q.kind === 'search' ? c.platformReturnId : q.code });
+      void get().act({
+        kind: 'receive',
+        returnOrderIds: [c.id],
+        code: q.kind === 'search' ? c.platformReturnId : q.code,
+      });
       return true;
     };
 
@@ -430,7 +465,9 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
       async approve(pin) {
         const badge = get().approverBadge;
         if (!badge) return false;
-        const authorization = badge.startsWith('BADGE-') ? { badge, pin } : { userId: badge.toLowerCase(), pin };
+        const authorization = badge.startsWith('BADGE-')
+          ? { badge, pin }
+          : { userId: badge.toLowerCase(), pin };
         return get().act({ kind: 'approve_here', authorization });
       },
 
@@ -441,7 +478,9 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
         }
         try {
           const results = await deps.api.qcSearch({ query });
-          set({ question: { kind: 'search', query, results: results.map((r) => ({ ...r, matchedBy: 'search' })) } });
+          set({
+            question: { kind: 'search', query, results: results.map((r) => ({ ...r, matchedBy: 'search' })) },
+          });
         } catch (err) {
           refuse(toErrorShape(err));
         }

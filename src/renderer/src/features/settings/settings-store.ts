@@ -76,7 +76,8 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
       saveDraft() {
         const { draft } = get();
         // A non-number goes as NaN, which the contract refuses with a field-precise validation error.
-        const whole = (text: string): number => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
+        const whole = (text: string): number =>
+          /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
         return update({
           stationName: draft.stationName.trim(),
           staleTrackingHours: whole(draft.staleTrackingHours),

@@ -1,0 +1,58 @@
+import type { SyncMessages } from './en';
+
+const messages: SyncMessages = {
+  sync: {
+    title: 'ซิงก์',
+    showIdle: 'แสดงที่ว่าง {{count}}',
+    hideIdle: 'ซ่อนที่ว่าง',
+    noActivity: 'ยังไม่มีอะไรในคิวหรือถูกส่ง',
+    destinations: 'ปลายทาง',
+    destination: 'ปลายทาง',
+    circuit: 'การเชื่อมต่อ',
+    lastSuccess: 'ติดต่อสำเร็จล่าสุด',
+    run: 'ซิงก์ประจำวัน',
+    cancel: 'ยกเลิกการซิงก์',
+    cancelling: 'กำลังยกเลิก…',
+    idle: 'ไม่มีการซิงก์ที่กำลังทำงาน',
+    progress: 'ขั้นที่ {{step}} จาก {{steps}}: {{stage}}',
+    progressCount: '{{done}} จาก {{total}}',
+    supervisorOnly: 'เฉพาะหัวหน้างานที่ซิงก์หรือตัดสินเหตุการณ์ที่ล้มเหลวได้ เข้าสู่ระบบที่มุมขวาบน',
+    reports: 'รายงานล่าสุด',
+    noReports: 'ยังไม่เคยซิงก์',
+    duration: 'ใช้เวลา {{seconds}} วินาที',
+    delivered: 'ส่งแล้ว',
+    failed: 'กำลังลองใหม่',
+    dead: 'ล้มเหลว',
+    pending: 'รอส่ง',
+    pulled: '{{source}}: ดึงมา {{fetched}} บันทึก {{upserted}}',
+    failures: 'ความล้มเหลว',
+    exceptions: 'พัสดุที่ไม่มีอัปเดตการติดตาม',
+    silentFor: '{{hours}} ชม. ไม่มีอัปเดต',
+    errors: 'ข้อผิดพลาด',
+    deadLetters: 'เหตุการณ์ที่ล้มเหลว',
+    noDeadLetters: 'ไม่มีเหตุการณ์ที่ล้มเหลว',
+    retry: 'ส่งอีกครั้ง',
+    discard: 'ทิ้ง',
+    discardReason: 'ทำไมจึงทิ้ง? (อย่างน้อย 3 ตัวอักษร)',
+    discardConfirm: 'ทิ้งเหตุการณ์',
+  },
+  syncStage: {
+    pull_returns: 'กำลังดึงคำสั่งคืนใหม่',
+    pull_tracking: 'กำลังดึงอัปเดตการติดตาม',
+    push: 'กำลังส่งเหตุการณ์ในคิว',
+    report: 'กำลังเขียนรายงาน',
+  },
+  syncStatus: {
+    running: 'กำลังทำงาน',
+    ok: 'ปกติ',
+    attention: 'ต้องตรวจสอบ',
+    failed: 'ล้มเหลว',
+    cancelled: 'ยกเลิกแล้ว',
+  },
+  syncTrigger: {
+    ui: 'จากหน้าจอนี้',
+    cli: 'งานตามกำหนดเวลา',
+  },
+};
+
+export default messages;

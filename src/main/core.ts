@@ -15,6 +15,7 @@ import { PrintingService } from './printing/printing-service';
 import type { Timers } from './printing/queue/timers';
 import type { PrinterTransport } from './printing/transport/printer-transport';
 import { Outbox } from './outbox/outbox';
+import { createQc, type Qc } from './returns/create-qc';
 import { OutboxQueries } from './outbox/outbox-queries';
 import { cryptoRandom, type Random } from './random';
 import { CodeLookup } from './scans/lookup';
@@ -80,6 +81,8 @@ export interface Core {
   readonly outboxQueries: OutboxQueries;
   readonly deadLetters: DeadLetters;
   readonly scans: ScanService;
+  /** Return QC at this station's bench (receive, inspect, decide, complete). */
+  readonly qc: Qc;
   sync: SyncApi | null;
   /** Label printing: templates, printer profiles, the print queue and its worker. */
   readonly printing: PrintingService;
@@ -147,6 +150,17 @@ export function createCore(options: CoreOptions): Core {
       // Whoever serves screens awaits core.printing.ready(); a failure is logged here once as well.
       printing.start().catch((err: unknown) => logger.error('printing could not start', { error: err }));
     }
+    const qc = createQc({
+      db,
+      dataDir: options.dataDir,
+      clock,
+      newId,
+      outbox,
+      settings,
+      users,
+      audit,
+      stationId: identity.stationId,
+    });
 
     let closed = false;
     const services: Services = {
@@ -166,6 +180,7 @@ export function createCore(options: CoreOptions): Core {
       outboxQueries,
       deadLetters,
       scans,
+      qc,
       sync: null,
       printing,
       async close() {

@@ -8,6 +8,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'en',
   sound: true,
   staleTrackingHours: 48,
+  qcUndoMinutes: 10,
 };
 
 /** Station settings, one JSON value per key; unknown or broken values fall back to defaults. */

@@ -2,6 +2,8 @@ import { foundation } from './001-foundation';
 import { printingMigrations } from '../../printing/migrations';
 import { scansMigrations } from '../../scans/migrations';
 import { sync } from './002-sync';
+import { returnsQc } from '../../returns/migrations';
+import { labelJobsStandIn } from '../../returns/label-jobs';
 
 export interface Migration {
   version: number;
@@ -16,4 +18,6 @@ export const MIGRATIONS: readonly Migration[] = [
   // Until the per-capability runner lands: each capability's migration as the next version.
   { version: 3, name: 'printing/001-print-queue', sql: printingMigrations[0]?.sql ?? '' },
   { version: 4, name: scansMigrations[0].id, sql: scansMigrations[0].sql },
+  // The lead converts these to named per-capability migrations at merge (returns/001-qc, returns/002-…).
+  { version: 5, name: 'returns', sql: returnsQc.sql + labelJobsStandIn.sql },
 ];

@@ -1,4 +1,5 @@
 import { foundation } from './001-foundation';
+import { auditMigrations } from '../../audit/migrations';
 import { printingMigrations } from '../../printing/migrations';
 import { sync } from './002-sync';
 
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'sync', sql: sync },
   // Until the per-capability runner lands: the printing capability's migration as the next version.
   { version: 3, name: 'printing/001-print-queue', sql: printingMigrations[0]?.sql ?? '' },
+  { version: 4, name: 'audit/001-hash-chain', sql: auditMigrations[0]?.sql ?? '' },
 ];

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { describeStartupError } from '../startup-errors';
 import { UsageError } from './args';
+import { runAudit } from './audit-command';
 import { runLabel } from './label-command';
 import { runRecognize } from './recognize-command';
 import { runStation } from './station-command';
@@ -38,6 +39,15 @@ export const USAGE = `lastmile — LastMile Desk from the command line
       ranked: one JSON object per line. - reads codes from stdin, one per line. --market ranks
       the formats of those countries first among equals. Exit 0, 2 bad usage.
 
+  lastmile audit verify --data DIR [--json] [--anchor FILE]…
+      Check the station's hash-chained audit log, read-only (safe while the station runs).
+      Exit 0 intact, 1 a row was edited, deleted or inserted out of order (the first bad row is
+      named), 2 bad usage, 4 the data folder is unusable. --anchor FILE (a file from
+      \`audit head --json\`, a backup manifest or a backup database) also proves that no rows were
+      cut from the end and the chain was not rewritten since that head was taken.
+  lastmile audit head --data DIR [--json]
+      Print each chain's head (last seq and hash) to keep somewhere the station cannot change.
+
   lastmile help
 `;
 
@@ -57,6 +67,8 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
         return await runLabel(rest, ctx);
       case 'recognize':
         return await runRecognize(rest);
+      case 'audit':
+        return await runAudit(rest);
       case undefined:
       case 'help':
       case '--help':

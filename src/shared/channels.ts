@@ -19,6 +19,7 @@ export const CALL_NAMES = [
   'listDeadLetters',
   'retryDeadLetter',
   'discardDeadLetter',
+  'getActivity',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AnyCallSpec } from './call-spec';
+import { activityCalls } from './calls/activity';
 import { outboxCalls } from './calls/outbox';
 import { scanCalls } from './calls/scans';
 import { sessionCalls } from './calls/session';
@@ -21,6 +22,7 @@ export const contract = {
   ...outboxCalls,
   ...settingsCalls,
   ...syncCalls,
+  ...activityCalls,
 } satisfies Record<CallName, AnyCallSpec>;
 
 // The preload exposes CALL_NAMES without loading zod; the two lists must name the same calls.

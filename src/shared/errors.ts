@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'SYNC_NOT_RUNNING',
   'OUTBOX_EVENT_NOT_DEAD',
   'TRANSPORT_FAILED',
+  // the core process went away (crashed, restarting); params say whether the call may have been applied
+  'CORE_RESTARTING',
   // printing
   'PRINT_TEMPLATE_UNKNOWN',
   'PRINT_DATA_INVALID',

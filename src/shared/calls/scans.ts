@@ -15,5 +15,6 @@ export const scanCalls = {
     output: z.array(scanHistoryItemSchema),
     errors: [],
     role: 'any',
+    effect: 'read',
   }),
 };

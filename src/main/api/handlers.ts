@@ -1,3 +1,4 @@
+import { activityHandlers } from '../activity/activity-handlers';
 import type { Services } from '../core';
 import { outboxHandlers } from '../outbox/outbox-handlers';
 import { scanHandlers } from '../scans/scan-handlers';
@@ -17,5 +18,6 @@ export function createHandlers(core: Services): Handlers {
     ...outboxHandlers(core),
     ...settingsHandlers(core),
     ...syncHandlers(core),
+    ...activityHandlers(core),
   };
 }

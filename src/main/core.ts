@@ -1,11 +1,17 @@
 import path from 'node:path';
 import type { UserView } from '../shared/domain';
 import type { SyncOverview, SyncReport } from '../shared/sync-views';
+import { AppError } from '../shared/errors';
+import { ParcelActivity } from './activity/parcel-activity';
+import { recentScanActivity } from './activity/recent-scan-activity';
 import { createDispatcher, type Dispatch } from './api/dispatch';
+import { BackupError, backupBeforeMigration } from './backup/backup';
+import { BACKUP_DIR } from './backup/backup-files';
 import { createHandlers } from './api/handlers';
 import { AuditLog } from './audit/audit-log';
 import { systemClock, type Clock } from './clock';
 import { startCheckpointer, type Checkpointer } from './db/checkpointer';
+import { holdSharedDataDirLock, type DataDirLock } from './db/data-dir-lock';
 import { openDatabase, type Db } from './db/open';
 import { createIdGenerator, type IdGenerator } from './ids';
 import { consoleLogger, type Logger } from './logger';
@@ -60,6 +66,8 @@ export interface Core {
   readonly outboxQueries: OutboxQueries;
   readonly deadLetters: DeadLetters;
   readonly scans: ScanService;
+  /** Whether a parcel is open at any client (getActivity); capabilities that open parcels register here. */
+  readonly activity: ParcelActivity;
   sync: SyncApi | null;
   readonly dispatch: Dispatch;
   close(): Promise<void>;
@@ -71,21 +79,40 @@ export type Services = Omit<Core, 'dispatch'>;
 export const DATABASE_FILE = 'lastmile.sqlite';
 
 /**
- * Builds every service of a station from plain Node modules. The Electron main process, the
- * station server, the CLI and the tests all start here; nothing is a module-level singleton.
+ * Builds every service of a station from plain Node modules. The core process of the desktop
+ * app, the station server, the CLI and the tests all start here; nothing is a module-level
+ * singleton. It holds the data-folder lock for as long as it is open (so `lastmile restore`
+ * refuses to swap the database under it, whichever entry point started it), and backs an
+ * existing database up before migrating it.
  */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? cryptoRandom;
   const logger = options.logger ?? consoleLogger;
+  // Before the database is touched: a restore under way makes this wait (then refuse), not race it.
+  const lock: DataDirLock = holdSharedDataDirLock(options.dataDir, { nativeBinding: options.nativeBinding });
   let identity: StationIdentity | undefined;
-  const db = openDatabase({
-    file: path.join(options.dataDir, DATABASE_FILE),
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    seed: (d) => {
-      identity = ensureStationIdentity(d, new Users(d, clock, random), random);
-    },
-  });
+  let db: Db;
+  try {
+    db = openDatabase({
+      file: path.join(options.dataDir, DATABASE_FILE),
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      beforeMigrate: (d, { fromVersion, toVersion }) => {
+        const backup = preMigrationBackup(d, options, clock, fromVersion);
+        logger.info('backed up the database before upgrading its schema', {
+          fromVersion,
+          toVersion,
+          file: backup?.file ?? null,
+        });
+      },
+      seed: (d) => {
+        identity = ensureStationIdentity(d, new Users(d, clock, random), random);
+      },
+    });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   let checkpointer: Checkpointer | null = null;
   try {
     checkpointer = startCheckpointer(db, logger);
@@ -100,6 +127,8 @@ export function createCore(options: CoreOptions): Core {
     const outboxQueries = new OutboxQueries(db);
     const deadLetters = new DeadLetters(db, clock, outboxQueries, audit);
     const scans = new ScanService(db, clock, newId, new CodeLookup(db), outbox, station);
+    const activity = new ParcelActivity(clock, logger);
+    activity.register(recentScanActivity(db));
 
     let closed = false;
     const services: Services = {
@@ -119,13 +148,18 @@ export function createCore(options: CoreOptions): Core {
       outboxQueries,
       deadLetters,
       scans,
+      activity,
       sync: null,
       async close() {
         if (closed) return;
         closed = true;
-        await services.sync?.close();
-        checkpointer?.stop();
-        db.close();
+        try {
+          await services.sync?.close();
+          checkpointer?.stop();
+          db.close();
+        } finally {
+          lock.release();
+        }
       },
     };
     // The handlers read the services (core.sync included) when called, so they can be built on them here.
@@ -135,6 +169,33 @@ export function createCore(options: CoreOptions): Core {
   } catch (err) {
     checkpointer?.stop();
     db.close();
+    lock.release();
     throw err;
+  }
+}
+
+/**
+ * The backup a schema upgrade starts from. One that cannot be written stops the start: the
+ * upgrade is not run without a way back.
+ */
+function preMigrationBackup(db: Db, options: CoreOptions, clock: Clock, fromVersion: number) {
+  try {
+    return backupBeforeMigration(db, {
+      dataDir: options.dataDir,
+      clock,
+      fromVersion,
+      nativeBinding: options.nativeBinding,
+    });
+  } catch (error) {
+    if (!(error instanceof BackupError)) throw error;
+    const where = path.join(options.dataDir, BACKUP_DIR);
+    if (error.reason === 'DISK_FULL') {
+      throw new AppError('DISK_FULL', { path: where, reason: 'pre_migration_backup' }, { cause: error });
+    }
+    throw new AppError(
+      'DATA_DIR_UNUSABLE',
+      { path: where, reason: `pre_migration_backup_${error.reason.toLowerCase()}` },
+      { cause: error },
+    );
   }
 }

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { createCore, DATABASE_FILE } from '../core';
-import { holdSharedDataDirLock } from '../db/data-dir-lock';
 import { createRotatingFileLogger, stderrLogger } from '../logger';
 import { attachStoredSync } from '../sync/attach-sync';
 import { parse, UsageError } from './args';
@@ -35,19 +34,13 @@ export async function runSync(argv: string[], _ctx: CliContext): Promise<number>
     return SYNC_EXIT.unusable;
   }
 
-  const lock = holdSharedDataDirLock(dataDir);
   const logger = createRotatingFileLogger({
     dir: path.join(dataDir, 'logs'),
     fileName: 'cli.log',
     echo: stderrLogger,
   });
-  let core;
-  try {
-    core = createCore({ dataDir, logger });
-  } catch (error) {
-    lock.release();
-    throw error;
-  }
+  // The core holds the data-folder lock while it is open: a restore refuses to run under this sync.
+  const core = createCore({ dataDir, logger });
   const controller = new AbortController();
   const cancel = (): void => controller.abort();
   process.once('SIGINT', cancel);
@@ -77,7 +70,6 @@ export async function runSync(argv: string[], _ctx: CliContext): Promise<number>
     process.off('SIGINT', cancel);
     process.off('SIGTERM', cancel);
     await core.close();
-    lock.release();
   }
 }
 

@@ -24,6 +24,12 @@ export interface OpenDatabaseOptions {
   /** Rows every file needs (the station's identity), written under the write lock at open. */
   seed?: (db: Db) => void;
   migrations?: readonly Migration[];
+  /**
+   * Runs before the first migration of an existing file (one with a schema version), on the same
+   * connection, outside any transaction: the place for the pre-migration backup. Throwing stops
+   * the open and leaves the file as it was.
+   */
+  beforeMigrate?: (db: Db, versions: { fromVersion: number; toVersion: number }) => void;
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -54,6 +60,11 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('temp_store = MEMORY');
+    const fromVersion = schemaVersion(db);
+    const toVersion = migrations.at(-1)?.version ?? 0;
+    if (options.beforeMigrate && fromVersion >= 1 && fromVersion < toVersion) {
+      options.beforeMigrate(db, { fromVersion, toVersion });
+    }
     migrate(db, migrations);
     if (options.seed) db.transaction(options.seed).immediate(db);
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 20}`);

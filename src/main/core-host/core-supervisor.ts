@@ -191,7 +191,14 @@ export class CoreSupervisor {
       host.kill();
     }, this.options.startTimeoutMs ?? 120_000);
     gen.timers.push(startTimer);
-    void host.exited.then((exit) => this.ended(gen, exit, gen.fatal));
+    // The last messages (a `fatal` saying why) travel apart from the exit notice: give them a moment.
+    const wireClosed = new Promise<void>((resolve) => host.wire.onClose(resolve));
+    void host.exited
+      .then(async (exit) => {
+        await Promise.race([wireClosed, new Promise((resolve) => setTimeout(resolve, 250))]);
+        return exit;
+      })
+      .then((exit) => this.ended(gen, exit, gen.fatal));
   }
 
   private onMessage(gen: Generation, raw: unknown): void {

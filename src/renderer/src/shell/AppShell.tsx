@@ -5,6 +5,7 @@ import { useFeature, useStores } from '../app/stores-context';
 import { useScannerCapture } from '../features/scan/use-scanner-capture';
 import { SignInDialog } from '../features/session/SignInDialog';
 import { ErrorText } from '../ui/ErrorText';
+import { CoreStatusBanner } from './CoreStatusBanner';
 import { Header } from './Header';
 import { NavRail } from './NavRail';
 import { screenForKey } from './screens';
@@ -44,6 +45,7 @@ export function AppShell() {
       <Header />
       <NavRail />
       <main className="shell-main">
+        <CoreStatusBanner />
         {!user && error ? (
           <ErrorText error={error} className="shell-blocking-error" />
         ) : !user ? (

@@ -30,7 +30,10 @@ export interface CoreSupervisorOptions {
   restart?: Partial<RestartPolicy>;
   /** Pings to the host; one unanswered for `unresponsiveMs` (a stuck event loop) gets it killed and restarted. */
   heartbeat?: { everyMs?: number; unresponsiveMs?: number };
-  /** How long a host may take to say ready (a migration and its backup run before). */
+  /**
+   * How long a host may take to say ready: a schema upgrade and its backup run first, which on a
+   * large database and a slow disk takes minutes (default 5).
+   */
   startTimeoutMs?: number;
   /** How long a stopping host may take to close its database before it is killed. */
   stopTimeoutMs?: number;
@@ -189,7 +192,7 @@ export class CoreSupervisor {
       this.options.logger.error('core did not become ready in time; ending it', { pid: host.pid });
       gen.endReason = 'start_timeout';
       host.kill();
-    }, this.options.startTimeoutMs ?? 120_000);
+    }, this.options.startTimeoutMs ?? 300_000);
     gen.timers.push(startTimer);
     // The last messages (a `fatal` saying why) travel apart from the exit notice: give them a moment.
     const wireClosed = new Promise<void>((resolve) => host.wire.onClose(resolve));

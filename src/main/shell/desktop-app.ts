@@ -211,13 +211,16 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp {
         ...options.core,
       });
       supervisor = core;
+      let started = false;
       core.onStatus((status) => {
         pushCoreStatus(win, status);
-        if (status.state === 'failed' && core === supervisor) {
+        // A first start that fails is the start-up error dialog's; later failures are a crash loop.
+        if (status.state === 'failed' && started && core === supervisor) {
           void handleCoreFailure(core, status, { dataDir, nativeBinding });
         }
       });
       await core.start();
+      started = true;
       if (appOrigin.entryUrl === APP_ENTRY_URL) {
         installAppProtocol(protocol, path.join(options.mainDir, '..', 'renderer'));
       }

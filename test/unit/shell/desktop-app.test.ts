@@ -478,6 +478,8 @@ describe('the Electron main process', () => {
     );
     expect(fake.exits).toEqual([1]);
     expect(fake.windows).toHaveLength(0);
+    // Only the start-up error: no crash-loop dialog on top of it.
+    expect(fake.messageBoxes).toEqual([]);
     // One attempt: a start-up error is not retried.
     expect(fake.utilityProcesses).toHaveLength(1);
   });

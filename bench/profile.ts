@@ -13,6 +13,8 @@ export interface Profile {
   printing: { warmup: number; samples: number; queueJobs: number };
   /** Codes in the recogniser's corpus, timed rounds over it, untimed warm-up rounds. */
   recognise: { corpus: number; rounds: number; warmup: number };
+  /** Scans (and trivial reads) through the core process and in this process, interleaved. */
+  coreProcess: { demoParcels: number; warmup: number; samples: number };
 }
 
 export const PROFILES: Record<Profile['name'], Profile> = {
@@ -28,6 +30,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     memory: { pending: 100_000, sampleEveryMs: 100, runMs: 5000 },
     printing: { warmup: 20, samples: 300, queueJobs: 300 },
     recognise: { corpus: 5000, rounds: 20, warmup: 5 },
+    coreProcess: { demoParcels: 5000, warmup: 100, samples: 1000 },
   },
   quick: {
     name: 'quick',
@@ -41,6 +44,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     memory: { pending: 100_000, sampleEveryMs: 100, runMs: 2000 },
     printing: { warmup: 10, samples: 100, queueJobs: 100 },
     recognise: { corpus: 2000, rounds: 8, warmup: 2 },
+    coreProcess: { demoParcels: 2000, warmup: 30, samples: 300 },
   },
   tiny: {
     name: 'tiny',
@@ -54,5 +58,6 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     memory: { pending: 500, sampleEveryMs: 20, runMs: 300 },
     printing: { warmup: 1, samples: 3, queueJobs: 3 },
     recognise: { corpus: 100, rounds: 2, warmup: 1 },
+    coreProcess: { demoParcels: 50, warmup: 2, samples: 10 },
   },
 };

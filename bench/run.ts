@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs, USAGE } from './args';
 import { claimAck } from './cases/claim-ack';
 import { commitLatency } from './cases/commit-latency';
+import { coreProcessCall } from './cases/core-process-call';
 import { drainRate } from './cases/drain-rate';
 import { enqueueThroughput } from './cases/enqueue-throughput';
 import { memoryWithPending } from './cases/memory';
@@ -24,6 +25,7 @@ export const CASES: readonly BenchCase[] = [
   printQcTag,
   printQueueRate,
   recogniseRate,
+  coreProcessCall,
 ];
 
 /** The options, then every case's name, so the list never goes stale. */

@@ -60,6 +60,9 @@ describe('npm run bench -- --json (tiny workload)', () => {
       'memory.heapPeak',
       'recognise.rate',
       'recognise.perScanP99',
+      'coreProcess.scanP50',
+      'coreProcess.scanP99',
+      'coreProcess.readP50',
     ]) {
       expect(ids).toContain(id);
     }

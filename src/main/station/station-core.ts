@@ -1,7 +1,7 @@
 import type { Dispatch } from '../api/dispatch';
 import type { TestCarrier } from '../carriers/test-carrier/server';
 import { createCore, type Core } from '../core';
-import { CoreStartError, CoreSupervisor } from '../core-host/core-supervisor';
+import { CoreStartError, CoreSupervisor, type CoreSupervisorOptions } from '../core-host/core-supervisor';
 import { nodeHostSpawner, type NodeHostSpawnerOptions } from '../core-host/node-host-spawner';
 import { startDemoFeed } from '../demo/demo-sync';
 import { seedDemo } from '../demo/seed';
@@ -23,8 +23,9 @@ export interface StationCoreOptions {
   demo?: { seed: number; parcels?: number } | null;
   /** Lines for the operator (the demo's summary, the carrier's URL). */
   print?: (line: string) => void;
-  /** core-process only: how the child is started (tests). */
+  /** core-process only: how the child is started, restarted and waited for (tests shorten them). */
   spawner?: NodeHostSpawnerOptions;
+  supervisor?: Pick<CoreSupervisorOptions, 'restart' | 'heartbeat' | 'client'>;
 }
 
 /** A station the server can serve: the contract, however the core runs, and how to close it. */
@@ -99,6 +100,7 @@ async function coreProcessStation(options: StationCoreOptions): Promise<StationC
     }),
     init: { dataDir, services: { syncTrickle: true, dailyBackups: true, printing: true } },
     logger,
+    ...options.supervisor,
   });
   const failed = new Promise<string>((resolve) =>
     supervisor.onStatus((s) => {

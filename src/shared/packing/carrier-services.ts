@@ -1,20 +1,15 @@
+import type { FactSource } from '../fact-source';
+
+export type { FactSource } from '../fact-source';
+
 /**
  * How each carrier service turns a parcel into a billed weight — as data, one row per service,
  * each with where its figures come from. Adding a service or correcting a divisor is a row here,
  * never code. `chargeableWeight` (chargeable-weight.ts) reads these rows.
- *
- * Sources: `official` — the carrier's own published page or rule book; `reference` — our checked
- * reference notes (/work/shared/reference/packing.md: "gathered from vendor help pages, carrier
- * pages and open-source code"), not re-read from the carrier; `community` — third-party code or
- * sites; `ours` — a decision of ours where no source says (make it easy to correct).
+ * Each figure names its source (src/shared/fact-source.ts); `reference` rows come from
+ * /work/shared/reference/packing.md ("gathered from vendor help pages, carrier pages and
+ * open-source code").
  */
-export type SourceKind = 'official' | 'reference' | 'community' | 'ours';
-
-export interface FactSource {
-  kind: SourceKind;
-  ref: string;
-}
-
 /** Metric: round the billed weight up to the next `stepGrams`. Imperial: up to the next whole pound. */
 export type WeightRounding = { kind: 'up_to_grams'; stepGrams: number } | { kind: 'up_to_pound' };
 

@@ -113,3 +113,13 @@ export function isTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/** `2026-06-08T17:05:00+07:00`: the instant as the zone's wall clock, with its offset. */
+export function formatLocalIso(ms: number, timeZone: string): string {
+  const t = localTimeOf(ms, timeZone);
+  const off = offsetMinutes(ms, timeZone);
+  const sign = off < 0 ? '-' : '+';
+  const abs = Math.abs(off);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${t.date}T${two(Math.floor(t.minute / 60))}:${two(t.minute % 60)}:${two(t.second)}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+}

@@ -31,6 +31,7 @@ CREATE TABLE outbound_orders (
   collect_by           INTEGER,
   collect_auto_cancel  INTEGER,
   deliver_by           INTEGER,
+  deliver_auto_cancel  INTEGER,
   shipping_type        TEXT CHECK (shipping_type IS NULL OR shipping_type IN ('platform', 'seller')),
   delivery_option_id   TEXT,
   service              TEXT,
@@ -44,6 +45,7 @@ CREATE TABLE outbound_orders (
   CHECK ((cod_minor IS NULL) = (cod_currency IS NULL))
 ) STRICT;
 CREATE INDEX outbound_orders_queue ON outbound_orders (status, ship_by);
+CREATE INDEX outbound_orders_by_deadline ON outbound_orders (ship_auto_cancel) WHERE status IN ('to_pack', 'packing');
 
 CREATE TABLE outbound_order_lines (
   order_id      TEXT NOT NULL REFERENCES outbound_orders (id) ON DELETE CASCADE,

@@ -62,6 +62,7 @@ interface Row {
   collect_by: number | null;
   collect_auto_cancel: number | null;
   deliver_by: number | null;
+  deliver_auto_cancel: number | null;
   shipping_type: OutboundOrder['shippingType'];
   delivery_option_id: string | null;
   service: string | null;
@@ -151,8 +152,8 @@ export class OutboundOrderStore {
       this.db
         .prepare(
           `UPDATE outbound_orders SET status = ?, stage = ?, platform_status = ?, cancellation = ?, ship_by = ?,
-             ship_auto_cancel = ?, collect_by = ?, collect_auto_cancel = ?, deliver_by = ?, source_updated_at = ?,
-             source_hash = ?, updated_at = ? WHERE id = ?`,
+             ship_auto_cancel = ?, collect_by = ?, collect_auto_cancel = ?, deliver_by = ?, deliver_auto_cancel = ?,
+             source_updated_at = ?, source_hash = ?, updated_at = ? WHERE id = ?`,
         )
         .run(
           status,
@@ -164,6 +165,7 @@ export class OutboundOrderStore {
           order.deadlines.collectBy,
           order.deadlines.collectAutoCancel,
           order.deadlines.deliverBy,
+          order.deadlines.deliverAutoCancel,
           order.sourceUpdatedAt,
           source,
           now,
@@ -255,9 +257,9 @@ export class OutboundOrderStore {
       .prepare(
         `INSERT INTO outbound_orders (id, source, external_id, seller, market, status, stage, platform_status,
            cancellation, recipient, cod_minor, cod_currency, ship_by, ship_auto_cancel, collect_by,
-           collect_auto_cancel, deliver_by, shipping_type, delivery_option_id, service, notes, content_hash,
-           source_hash, source_updated_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           collect_auto_cancel, deliver_by, deliver_auto_cancel, shipping_type, delivery_option_id, service, notes,
+           content_hash, source_hash, source_updated_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -277,6 +279,7 @@ export class OutboundOrderStore {
         o.deadlines.collectBy,
         o.deadlines.collectAutoCancel,
         o.deadlines.deliverBy,
+        o.deadlines.deliverAutoCancel,
         o.shippingType,
         o.deliveryOptionId,
         o.service,
@@ -326,6 +329,7 @@ export class OutboundOrderStore {
         collectBy: row.collect_by,
         collectAutoCancel: row.collect_auto_cancel,
         deliverBy: row.deliver_by,
+        deliverAutoCancel: row.deliver_auto_cancel,
       },
       lines: lines.map((l) => ({
         lineRef: l.line_ref,

@@ -10,6 +10,7 @@ import { addWorkingDaysAt, covers, workingMinutesBetween, type WorkingHours } fr
  *   collectBy          collected by the carrier                   (tts_sla_time)
  *   collectAutoCancel  IN_TRANSIT, else auto-cancelled            (collection_due_time)
  *   deliverBy          delivered                                  (delivery_sla_time)
+ *   deliverAutoCancel  DELIVERED, else auto-cancelled            (delivery_due_time)
  *
  * Only the deadlines of the order's stage count (a packed parcel's ship-by is history). The
  * verdict is the worst over them: `late` once one has passed; `at_risk` when fewer working
@@ -26,6 +27,7 @@ export interface OrderDeadlines {
   collectBy?: number | null;
   collectAutoCancel?: number | null;
   deliverBy?: number | null;
+  deliverAutoCancel?: number | null;
 }
 export type DeadlineName = keyof OrderDeadlines;
 
@@ -69,9 +71,9 @@ export interface LateRisk {
 }
 
 const STAGE_DEADLINES: Record<OrderStage, readonly DeadlineName[]> = {
-  to_ship: ['shipBy', 'shipAutoCancel', 'collectBy', 'collectAutoCancel', 'deliverBy'],
-  awaiting_collection: ['collectBy', 'collectAutoCancel', 'deliverBy'],
-  in_transit: ['deliverBy'],
+  to_ship: ['shipBy', 'shipAutoCancel', 'collectBy', 'collectAutoCancel', 'deliverBy', 'deliverAutoCancel'],
+  awaiting_collection: ['collectBy', 'collectAutoCancel', 'deliverBy', 'deliverAutoCancel'],
+  in_transit: ['deliverBy', 'deliverAutoCancel'],
   done: [],
 };
 
@@ -125,7 +127,8 @@ export function assessLateRisk(input: {
       remainingMs: at - now,
       calendarCovered: base.calendarCovered && covered(at),
     });
-    const isAutoCancel = name === 'shipAutoCancel' || name === 'collectAutoCancel';
+    const isAutoCancel =
+      name === 'shipAutoCancel' || name === 'collectAutoCancel' || name === 'deliverAutoCancel';
     if (at <= now) {
       verdicts.push(v('late', isAutoCancel ? 'auto_cancel_passed' : 'deadline_passed'));
       continue;
@@ -139,7 +142,10 @@ export function assessLateRisk(input: {
       policy.nextPickupAt > at
     ) {
       verdicts.push(v('at_risk', 'next_pickup_after_collect_by'));
-    } else if (name === 'deliverBy' && typeof policy.transitWorkingDays === 'number') {
+    } else if (
+      (name === 'deliverBy' || name === 'deliverAutoCancel') &&
+      typeof policy.transitWorkingDays === 'number'
+    ) {
       const from = Math.max(now, typeof policy.nextPickupAt === 'number' ? policy.nextPickupAt : now);
       const arrives = addWorkingDaysAt(cal, from, policy.transitWorkingDays);
       verdicts.push(arrives > at ? v('at_risk', 'delivery_sla_unreachable') : v('on_time', 'on_time'));

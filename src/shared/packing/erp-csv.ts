@@ -410,6 +410,7 @@ export function parseErpCsv(bytes: Uint8Array, options: ErpParseOptions): ErpPar
           collectBy: null,
           collectAutoCancel: null,
           deliverBy: deadline(o.deliver_by),
+          deliverAutoCancel: null,
         },
         lines: rows.map(({ row }, i) => ({
           lineRef: row.line_ref ?? String(i + 1),

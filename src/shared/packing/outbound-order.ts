@@ -59,6 +59,7 @@ export const outboundOrderSchema = z.strictObject({
     collectBy: ms,
     collectAutoCancel: ms,
     deliverBy: ms,
+    deliverAutoCancel: ms,
   }),
   lines: z
     .array(

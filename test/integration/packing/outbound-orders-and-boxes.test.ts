@@ -41,6 +41,7 @@ function order(externalId: string, over: Partial<OutboundOrder> = {}): OutboundO
       collectBy: null,
       collectAutoCancel: null,
       deliverBy: null,
+      deliverAutoCancel: null,
     },
     lines: [
       {
@@ -85,6 +86,7 @@ describe('the outbound order store', () => {
       collectBy: null,
       collectAutoCancel: null,
       deliverBy: null,
+      deliverAutoCancel: null,
     });
     await store.upsertMany([
       order('A-later', { deadlines: deadlines(NOW + 100 * HOUR) }),

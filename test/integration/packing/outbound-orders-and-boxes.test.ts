@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/main/clock';
@@ -8,7 +10,9 @@ import { BoxPresetStore } from '../../../src/main/packing/box-presets-store';
 import { OutboundOrderStore } from '../../../src/main/packing/outbound-orders';
 import { seededRandom } from '../../../src/main/random';
 import { calendarForMarket } from '../../../src/shared/calendar/calendars';
-import { boxBarcode } from '../../../src/shared/packing/box-presets';
+import { boxBarcode, boxPresetSchema, parseBoxBarcode } from '../../../src/shared/packing/box-presets';
+import { boxPresetSheetPdf } from '../../../src/main/packing/box-preset-sheet';
+import { decodePng } from '../../helpers/printing/barcode-reader';
 import type { OutboundOrder } from '../../../src/shared/packing/outbound-order';
 import { TempDirs } from '../../helpers/temp-dir';
 
@@ -198,5 +202,32 @@ describe('box presets', () => {
       code: 'VALIDATION_FAILED',
       params: { field: 'code' },
     });
+  });
+});
+
+describe('the box preset sheet', () => {
+  const dirs = new TempDirs();
+  afterEach(() => dirs.cleanup());
+
+  it('prints every preset with a barcode that scans back to its code', async () => {
+    const presets = ['S1', 'S2', 'M10', 'L1', 'XL'].map((code, i) =>
+      boxPresetSchema.parse({
+        code,
+        name: `Box ${code}`,
+        innerMm: { lengthMm: 200 + 50 * i, widthMm: 150 + 30 * i, heightMm: 100 + 20 * i },
+        tareGrams: 60 + 40 * i,
+      }),
+    );
+    const dir = dirs.make();
+    const file = path.join(dir, 'sheet.pdf');
+    fs.writeFileSync(file, await boxPresetSheetPdf(presets));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('M10 — Box M10');
+    expect(text).toContain('300 × 210 × 140 mm inside · tare 140 g');
+    execFileSync('pdftoppm', ['-png', '-r', '200', file, path.join(dir, 'page')]);
+    const png = fs.readdirSync(dir).find((f) => f.endsWith('.png')) ?? '';
+    const read = (await decodePng(fs.readFileSync(path.join(dir, png)))).map((c) => c.text).sort();
+    expect(read).toEqual(presets.map((p) => boxBarcode(p.code)).sort());
+    for (const code of read) expect(parseBoxBarcode(code).ok).toBe(true);
   });
 });

@@ -1,5 +1,8 @@
 /** English texts of the packing feature's refusals (its screen comes later): the reference. */
 const messages = {
+  eventType: {
+    package_ship: 'Ship call to the platform',
+  },
   errors: {
     BOX_PRESET_UNKNOWN: 'There is no box "{{code}}" on this station. Scan another box or type its size.',
     BOX_CODE_INVALID:

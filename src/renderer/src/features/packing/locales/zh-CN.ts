@@ -1,6 +1,9 @@
 import type { PackingMessages } from './en';
 
 const messages: PackingMessages = {
+  eventType: {
+    package_ship: '向平台发货',
+  },
   errors: {
     BOX_PRESET_UNKNOWN: '本工作站没有箱型“{{code}}”。请扫描其他箱子或输入尺寸。',
     BOX_CODE_INVALID: '箱型条码读取有误（{{scanned}}）。请重新扫描或输入箱型代码。',

@@ -7,7 +7,7 @@ import { commitLatency } from './cases/commit-latency';
 import { drainRate } from './cases/drain-rate';
 import { enqueueThroughput } from './cases/enqueue-throughput';
 import { memoryWithPending } from './cases/memory';
-import { printQcTag, printQueueRate } from './cases/printing';
+import { printQcTagCases, printQueueRate } from './cases/printing';
 import { recogniseRate } from './cases/recognise-rate';
 import type { BenchCase, BenchContext } from './context';
 import { describeMachine } from './machine';
@@ -21,7 +21,7 @@ export const CASES: readonly BenchCase[] = [
   claimAck,
   drainRate,
   memoryWithPending,
-  printQcTag,
+  ...printQcTagCases,
   printQueueRate,
   recogniseRate,
 ];

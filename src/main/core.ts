@@ -10,13 +10,18 @@ import { openDatabase, type Db } from './db/open';
 import { createIdGenerator, type IdGenerator } from './ids';
 import { consoleLogger, type Logger } from './logger';
 import { DeadLetters } from './outbox/dead-letters';
+import type { LabelRenderer } from './printing/label-renderer';
+import { PrintingService } from './printing/printing-service';
+import type { Timers } from './printing/queue/timers';
+import type { PrinterTransport } from './printing/transport/printer-transport';
 import { Outbox } from './outbox/outbox';
+import { createQc, type Qc } from './returns/create-qc';
 import { OutboxQueries } from './outbox/outbox-queries';
 import { cryptoRandom, type Random } from './random';
 import { CodeLookup } from './scans/lookup';
 import { ScanService } from './scans/scan-service';
 import { Session } from './session/session';
-import { ensureStationIdentity, type StationIdentity } from './session/station-identity';
+import { ensureStationIdentity, readStationIdentity, type StationIdentity } from './session/station-identity';
 import { Users } from './session/users';
 import { SettingsStore } from './settings/settings-store';
 
@@ -28,12 +33,28 @@ export interface CoreOptions {
   logger?: Logger;
   /** Electron passes its own better-sqlite3 binary; plain Node uses the installed one. */
   nativeBinding?: string;
+  printing?: CorePrintingOptions;
+}
+
+export interface CorePrintingOptions {
+  /**
+   * Start printing with the core (load the shaper, start the worker); default true. A command that
+   * never prints (`lastmile sync`) passes false: it loads nothing and sends nothing.
+   */
+  start?: boolean;
+  /** Send jobs to printers; default true. Only one process per station folder should. */
+  worker?: boolean;
+  transport?: PrinterTransport;
+  timers?: Timers;
+  renderer?: LabelRenderer;
+  backoff?: { baseMs?: number; capMs?: number };
+  sendTimeoutMs?: number;
 }
 
 /** The supervisor's sync runs, as the contract sees them; built by the sync capability. */
 export interface SyncApi {
   overview(): SyncOverview;
-  startDaily(trigger: 'ui' | 'cli', by: UserView): { runId: string };
+  startDaily(trigger: 'ui' | 'cli', by: UserView): Promise<{ runId: string }>;
   cancel(): { runId: string };
   reports(limit: number): SyncReport[];
   /** Something became deliverable outside the outbox's own wake-up (a dead letter sent again). */
@@ -60,7 +81,11 @@ export interface Core {
   readonly outboxQueries: OutboxQueries;
   readonly deadLetters: DeadLetters;
   readonly scans: ScanService;
+  /** Return QC at this station's bench (receive, inspect, decide, complete). */
+  readonly qc: Qc;
   sync: SyncApi | null;
+  /** Label printing: templates, printer profiles, the print queue and its worker. */
+  readonly printing: PrintingService;
   readonly dispatch: Dispatch;
   close(): Promise<void>;
 }
@@ -82,8 +107,14 @@ export function createCore(options: CoreOptions): Core {
   const db = openDatabase({
     file: path.join(options.dataDir, DATABASE_FILE),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    seed: (d) => {
-      identity = ensureStationIdentity(d, new Users(d, clock, random), random);
+    seed: {
+      isSeeded: (d) => {
+        identity = readStationIdentity(d, new Users(d, clock, random)) ?? undefined;
+        return identity !== undefined;
+      },
+      write: (d) => {
+        identity = ensureStationIdentity(d, new Users(d, clock, random), random);
+      },
     },
   });
   let checkpointer: Checkpointer | null = null;
@@ -100,6 +131,36 @@ export function createCore(options: CoreOptions): Core {
     const outboxQueries = new OutboxQueries(db);
     const deadLetters = new DeadLetters(db, clock, outboxQueries, audit);
     const scans = new ScanService(db, clock, newId, new CodeLookup(db), outbox, station);
+    const p = options.printing ?? {};
+    const printing = new PrintingService({
+      db,
+      clock,
+      random,
+      newId,
+      logger,
+      audit,
+      ...(p.transport ? { transport: p.transport } : {}),
+      ...(p.timers ? { timers: p.timers } : {}),
+      ...(p.renderer ? { renderer: p.renderer } : {}),
+      ...(p.backoff ? { backoff: p.backoff } : {}),
+      ...(p.sendTimeoutMs !== undefined ? { sendTimeoutMs: p.sendTimeoutMs } : {}),
+      worker: p.worker ?? true,
+    });
+    if (p.start !== false) {
+      // Whoever serves screens awaits core.printing.ready(); a failure is logged here once as well.
+      printing.start().catch((err: unknown) => logger.error('printing could not start', { error: err }));
+    }
+    const qc = createQc({
+      db,
+      dataDir: options.dataDir,
+      clock,
+      newId,
+      outbox,
+      settings,
+      users,
+      audit,
+      stationId: identity.stationId,
+    });
 
     let closed = false;
     const services: Services = {
@@ -119,11 +180,15 @@ export function createCore(options: CoreOptions): Core {
       outboxQueries,
       deadLetters,
       scans,
+      qc,
       sync: null,
+      printing,
       async close() {
         if (closed) return;
         closed = true;
         await services.sync?.close();
+        // Before the database closes: a label being sent finishes and its row is written.
+        await printing.stop();
         checkpointer?.stop();
         db.close();
       },

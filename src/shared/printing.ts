@@ -71,12 +71,17 @@ export type PrinterProfileInput = z.input<typeof printerProfileSchema>;
 
 export const printerStatusViewSchema = z.object({
   printerId: z.string(),
+  name: z.string(),
+  enabled: z.boolean(),
   state: z.enum(PRINTER_STATES),
   /** Error code of the last failure while offline, null when online. */
   lastError: z.string().nullable(),
   since: z.number().nullable(),
   checkedAt: z.number().nullable(),
+  /** Jobs waiting for this printer (queued or being sent). */
   queued: z.number().int(),
+  /** How long the oldest of them has waited, by the station's clock; null when none waits. */
+  oldestWaitingMs: z.number().nullable(),
 });
 export type PrinterStatusView = z.infer<typeof printerStatusViewSchema>;
 
@@ -84,9 +89,13 @@ export const printJobViewSchema = z.object({
   id: z.string(),
   printerId: z.string(),
   template: z.string(),
+  /** What the label is about, as its barcode says (a return id, a tracking number). */
+  summary: z.string().nullable(),
   status: z.enum(PRINT_JOB_STATUSES),
   attempts: z.number().int(),
   requestedBy: z.string(),
+  /** The operator's name when `requestedBy` is a user of this station. */
+  requestedByName: z.string().nullable(),
   reprintOf: z.string().nullable(),
   reason: z.string().nullable(),
   lastError: z.object({ code: z.string(), params: z.record(z.string(), z.unknown()) }).nullable(),
@@ -97,3 +106,41 @@ export const printJobViewSchema = z.object({
   printedAt: z.number().nullable(),
 });
 export type PrintJobView = z.infer<typeof printJobViewSchema>;
+
+/** A label drawn as the printer prints it, for the screen (the QC station shows what was printed). */
+export const labelPreviewSchema = z.object({
+  /** PNG, base64: one pixel per printer dot, black and white. */
+  png: z.string(),
+  widthDots: z.number().int(),
+  heightDots: z.number().int(),
+  dpi: z.number().int(),
+  /** Where the label printed differently from its template's wish (a text cut with "…"). */
+  notes: z.array(z.string()),
+});
+export type LabelPreview = z.infer<typeof labelPreviewSchema>;
+
+export const labelTemplateInfoSchema = z.object({
+  name: z.string(),
+  title: z.string(),
+  description: z.string(),
+  widthMm: z.number(),
+  heightMm: z.number().nullable(),
+});
+export type LabelTemplateInfo = z.infer<typeof labelTemplateInfoSchema>;
+
+export const zebraHostStatusSchema = z.object({
+  paperOut: z.boolean(),
+  paused: z.boolean(),
+  headOpen: z.boolean(),
+  ribbonOut: z.boolean(),
+  labelsRemaining: z.number(),
+});
+
+/** A status check's answer: the printer's state as now recorded, and what the printer said. */
+export const printerCheckSchema = printerStatusViewSchema.extend({
+  reachable: z.boolean(),
+  /** The error code when the printer could not be reached (the state says offline). */
+  error: z.object({ code: z.string(), params: z.record(z.string(), z.unknown()) }).nullable(),
+  hostStatus: zebraHostStatusSchema.nullable(),
+});
+export type PrinterCheck = z.infer<typeof printerCheckSchema>;

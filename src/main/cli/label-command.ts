@@ -5,14 +5,16 @@ import { LabelRenderer } from '../printing/label-renderer';
 import { TEMPLATES, templateNamed } from '../printing/templates';
 import { createSystemTransport } from '../printing/transport/system-transport';
 import { parse, UsageError } from './args';
-import type { CliContext } from './main';
+import type { CliCommand, CliContext } from './command';
+import { processIo } from './io';
 
 /**
  * `lastmile label` for support staff, no printer needed: list the templates, print a template's
  * example data, render a label from a JSON file to ZPL / ESC/POS / PNG / PDF, or send it to a
  * printer's raw port. Exit 0 done, 1 the label cannot be made or sent (one coded line), 2 usage.
  */
-export async function runLabel(argv: string[], _ctx: CliContext): Promise<number> {
+export async function runLabel(argv: string[], ctx: CliContext): Promise<number> {
+  const io = ctx.io ?? processIo;
   const args = parse(argv, {
     list: { type: 'boolean' },
     template: { type: 'string' },
@@ -26,13 +28,13 @@ export async function runLabel(argv: string[], _ctx: CliContext): Promise<number
   });
   try {
     if (args.list) {
-      process.stdout.write(TEMPLATES.map((t) => `${t.name}\n`).join(''));
+      io.out(TEMPLATES.map((t) => `${t.name}\n`).join(''));
       return 0;
     }
     if (!args.template) throw new UsageError('label needs --list, or --template NAME');
     const template = templateNamed(args.template);
     if (args.example) {
-      process.stdout.write(JSON.stringify(template.example, null, 2) + '\n');
+      io.out(JSON.stringify(template.example, null, 2) + '\n');
       return 0;
     }
     if (!args.format || !(LABEL_FORMATS as readonly string[]).includes(args.format)) {
@@ -53,26 +55,40 @@ export async function runLabel(argv: string[], _ctx: CliContext): Promise<number
     }
     const dpi = args.dpi === '300' ? 300 : 203;
     const escpos = args.escpos === 'star' ? 'star' : 'epson';
-    const { bytes } = await new LabelRenderer().render(template.name, data, { format, dpi, escpos });
+    const renderer = await LabelRenderer.load();
+    const { bytes } = await renderer.render(template.name, data, { format, dpi, escpos });
     if (args.send) {
       if (format !== 'zpl' && format !== 'escpos')
         throw new UsageError('--send needs --format zpl or escpos');
       if (!args.send.startsWith('tcp://')) throw new UsageError('--send takes tcp://HOST:PORT');
       await createSystemTransport().send(args.send, bytes, { timeoutMs: 10_000 });
-      process.stderr.write(`lastmile: sent ${bytes.length} bytes to ${args.send}\n`);
+      io.err(`lastmile: sent ${bytes.length} bytes to ${args.send}\n`);
       return 0;
     }
     if (args.out) fs.writeFileSync(args.out, bytes);
-    else process.stdout.write(bytes);
+    else io.out(bytes);
     return 0;
   } catch (err) {
     if (err instanceof AppError) {
       const params = Object.entries(err.params)
         .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
         .join(' ');
-      process.stderr.write(`lastmile: ${err.code}${params ? ' ' + params : ''}\n`);
+      io.err(`lastmile: ${err.code}${params ? ' ' + params : ''}\n`);
       return 1;
     }
     throw err;
   }
 }
+
+export const labelCommand: CliCommand = {
+  name: 'label',
+  usage: `  lastmile label --list
+  lastmile label --template NAME --example
+  lastmile label --template NAME --format zpl|escpos|png|pdf --data FILE.json [--out FILE]
+                 [--dpi 203|300] [--escpos epson|star] [--send tcp://HOST:PORT]
+      Label templates for support staff, no printer needed: list them, print a template's
+      example data, render a label (to stdout without --out), or send it to a printer's raw
+      port. Exit 1 when the label cannot be made or sent (one line with the error code).
+`,
+  run: runLabel,
+};

@@ -4,6 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import { isIsoCountry } from '../../shared/codes/iso-countries';
 import { recognise, type RecogniseOptions } from '../../shared/codes/recognise';
 import { UsageError } from './args';
+import type { CliCommand } from './command';
 
 export interface RecognizeIo {
   stdin: Readable;
@@ -68,3 +69,14 @@ async function writeLine(out: Writable, line: string): Promise<void> {
   // Waiting for the pipe to drain keeps memory flat when a large file is piped through.
   if (!out.write(`${line}\n`)) await once(out, 'drain');
 }
+
+export const recognizeCommand: CliCommand = {
+  name: 'recognize',
+  usage: `  lastmile recognize [--market CC[,CC…]] CODE… | -
+      Tell what each code is (carrier tracking number, SSCC, GTIN, GS1 string, return or order
+      id, our SKU, bin, license plate or badge) with its check-digit verdict and every candidate,
+      ranked: one JSON object per line. - reads codes from stdin, one per line. --market ranks
+      the formats of those countries first among equals. Exit 0, 2 bad usage.
+`,
+  run: (argv) => runRecognize(argv),
+};

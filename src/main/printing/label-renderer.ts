@@ -2,10 +2,10 @@ import { AppError } from '../../shared/errors';
 import type { LabelFormat, PrintDpi, PrinterFont, PrinterProfile } from '../../shared/printing';
 import type { Layout } from './layout/model';
 import { resolveLayout, type LayoutTarget } from './layout/resolve';
+import { LabelRasterizer } from './render/compose';
 import { renderEscpos } from './render/escpos/render-escpos';
-import { layoutToSvg } from './render/label-svg';
 import { renderPdf } from './render/pdf/render-pdf';
-import { monoToPng, rasterizeSvg } from './render/raster';
+import { monoToPng, type MonoBitmap } from './render/raster';
 import { renderZpl } from './render/zpl/render-zpl';
 import { templateNamed } from './templates';
 import { FontLibrary } from './text/font-library';
@@ -30,9 +30,18 @@ export type RenderTarget =
 /**
  * One entry point from (template, data, target) to bytes. The layout is resolved once per
  * target and every output draws it, so the preview of a profile is what that printer prints.
+ * Made with `await LabelRenderer.load()` (the shaper loads asynchronously, once).
  */
 export class LabelRenderer {
-  constructor(readonly fonts: FontLibrary = new FontLibrary()) {}
+  readonly raster: LabelRasterizer;
+
+  static async load(): Promise<LabelRenderer> {
+    return new LabelRenderer(await FontLibrary.load());
+  }
+
+  constructor(readonly fonts: FontLibrary) {
+    this.raster = new LabelRasterizer(fonts);
+  }
 
   /** Validates and fits; throws the coded error (unknown template, bad data, too long, …). */
   layout(template: string, data: unknown, target: RenderTarget): Layout {
@@ -57,7 +66,12 @@ export class LabelRenderer {
   }
 
   png(layout: Layout): Buffer {
-    return monoToPng(rasterizeSvg(layoutToSvg(layout, this.fonts)));
+    return monoToPng(this.bitmap(layout));
+  }
+
+  /** The whole label in printer dots, as the preview shows it. */
+  bitmap(layout: Layout): MonoBitmap {
+    return this.raster.bitmap(layout);
   }
 
   private async renderLayout(
@@ -74,7 +88,7 @@ export class LabelRenderer {
         return renderPdf(layout, this.fonts, { createdAt });
       case 'zpl':
         return Buffer.from(
-          renderZpl(layout, this.fonts, {
+          renderZpl(layout, this.raster, {
             fonts: profile?.fonts ?? DEFAULT_PRINTER_FONTS.zpl,
             ...(profile ? { darkness: profile.darkness, offsetMm: profile.offsetMm } : {}),
           }),
@@ -88,7 +102,7 @@ export class LabelRenderer {
           : 'escpos' in target
             ? (target.escpos ?? 'epson')
             : 'epson';
-        return renderEscpos(layout, this.fonts, dialect);
+        return renderEscpos(layout, this.raster, dialect);
       }
       default:
         throw new AppError('PRINT_FORMAT_UNSUPPORTED', { format: String(format) });

@@ -38,6 +38,8 @@ export class CodeLookup {
   private readonly returnByCode;
   private readonly openReturnByOrder;
   private readonly itemsOfReturn;
+  private readonly parcelById;
+  private readonly returnById;
 
   constructor(db: Db) {
     this.parcelByTracking = db.prepare<[string], ParcelRow>(
@@ -57,6 +59,10 @@ export class CodeLookup {
     this.openReturnByOrder = db.prepare<[string], ReturnRow>(
       `SELECT ${RETURN_COLUMNS} FROM return_orders WHERE order_id = ? AND status IN ('expected', 'received', 'inspecting')
        ORDER BY created_at DESC LIMIT 1`,
+    );
+    this.parcelById = db.prepare<[string], ParcelRow>(`SELECT ${PARCEL_COLUMNS} FROM parcels WHERE id = ?`);
+    this.returnById = db.prepare<[string], ReturnRow>(
+      `SELECT ${RETURN_COLUMNS} FROM return_orders WHERE id = ?`,
     );
     this.itemsOfReturn = db.prepare<[string], ReturnOrderView['items'][number]>(
       'SELECT id, sku, name, quantity FROM return_items WHERE return_order_id = ? ORDER BY rowid',
@@ -85,6 +91,19 @@ export class CodeLookup {
     // order's open return, which is what the dock must inspect.
     if (!returnRow && parcelRow?.order_id) returnRow = this.openReturnByOrder.get(parcelRow.order_id);
     returnRow ??= this.returnByCode.get(code, code, code);
+    return {
+      parcel: parcelRow ? toParcel(parcelRow) : null,
+      returnOrder: returnRow ? this.toReturn(returnRow) : null,
+    };
+  }
+
+  /** What an earlier scan found, by the ids it stored (a repeated request answers with it). */
+  byIds(
+    parcelId: string | null,
+    returnOrderId: string | null,
+  ): { parcel: ParcelView | null; returnOrder: ReturnOrderView | null } {
+    const parcelRow = parcelId === null ? undefined : this.parcelById.get(parcelId);
+    const returnRow = returnOrderId === null ? undefined : this.returnById.get(returnOrderId);
     return {
       parcel: parcelRow ? toParcel(parcelRow) : null,
       returnOrder: returnRow ? this.toReturn(returnRow) : null,

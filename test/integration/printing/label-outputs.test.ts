@@ -2,19 +2,20 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrinterProfile } from '../../../src/shared/printing';
 import { LabelRenderer } from '../../../src/main/printing/label-renderer';
 import type { BarcodeItem, Layout, TextItem } from '../../../src/main/printing/layout/model';
-import { layoutToSvg } from '../../../src/main/printing/render/label-svg';
-import { rasterizeSvg } from '../../../src/main/printing/render/raster';
 import { TEMPLATES } from '../../../src/main/printing/templates';
 import { decodePng } from '../../helpers/printing/barcode-reader';
 import { imageToPng, parseEscpos } from '../../helpers/printing/escpos-parser';
 import { zplToPng } from '../../helpers/printing/zpl-image';
 import { TempDirs } from '../../helpers/temp-dir';
 
-const renderer = new LabelRenderer();
+let renderer: LabelRenderer;
+beforeAll(async () => {
+  renderer = await LabelRenderer.load();
+});
 const dirs = new TempDirs();
 afterAll(() => dirs.cleanup());
 
@@ -128,7 +129,7 @@ describe('Thai, Chinese and Vietnamese: printer font or rasterised text, per pro
     expect(zpl).toMatch(new RegExp(`\\^FO${item.x},${item.y}\\n\\^GFA,`));
     // The label as the ZPL engine prints it, against our preview, in the item's box: the same dots.
     const printed = PNG.sync.read(await zplToPng(zpl, 100, 50, 203));
-    const preview = rasterizeSvg(layoutToSvg(layout, renderer.fonts));
+    const preview = renderer.bitmap(layout);
     let differ = 0;
     let ink = 0;
     for (let y = item.y; y < item.y + item.lines.length * item.lineHeightDots; y++) {
@@ -167,9 +168,9 @@ describe('Thai, Chinese and Vietnamese: printer font or rasterised text, per pro
     const parsed = parseEscpos((await renderer.render('qc-tag', data, { profile: p })).bytes, 'epson');
     expect(parsed.texts.map((t) => t.text)).toContain('RT-2026-000123');
     expect(parsed.texts.some((t) => /[^\x20-\x7e]/.test(t.text))).toBe(false);
-    const preview = rasterizeSvg(
-      layoutToSvg(layout, renderer.fonts, { x: 0, y: item.y, w: layout.widthDots, h: item.h }, [item]),
-    );
+    const preview = renderer.raster.bitmap(layout, { x: 0, y: item.y, w: layout.widthDots, h: item.h }, [
+      item,
+    ]);
     const sent = parsed.images.find((img) => img.height === preview.height);
     expect(sent).toBeDefined();
     const rowBytes = Math.ceil(sent!.width / 8);

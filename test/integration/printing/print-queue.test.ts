@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
 import type { PrinterProfileInput } from '../../../src/shared/printing';
 import { silentLogger } from '../../../src/main/logger';
+import { LabelRenderer } from '../../../src/main/printing/label-renderer';
 import { PrintingService } from '../../../src/main/printing/printing-service';
 import { createSystemTransport } from '../../../src/main/printing/transport/system-transport';
 import type { PrinterTransport } from '../../../src/main/printing/transport/printer-transport';
@@ -14,6 +15,10 @@ import { TempDirs } from '../../helpers/temp-dir';
 import { TEMPLATES } from '../../../src/main/printing/templates';
 
 const dirs = new TempDirs();
+let renderer: LabelRenderer;
+beforeAll(async () => {
+  renderer = await LabelRenderer.load();
+});
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -35,12 +40,13 @@ interface Harness extends TestCore {
   settle: () => Promise<void>;
 }
 
-function harness(
+async function harness(
   dir: string,
   printer: FakePrinter | null,
   profile: Partial<PrinterProfileInput> = {},
-): Harness {
-  const test = makeTestCore(dir);
+): Promise<Harness> {
+  // The core's own printing stays off: this harness drives one with manual timers on the same file.
+  const test = makeTestCore(dir, { printing: { start: false } });
   const timers = new ManualTimers(test.clock);
   const real = createSystemTransport();
   const sends: string[] = [];
@@ -58,21 +64,26 @@ function harness(
     random: seededRandom(7),
     newId: test.core.newId,
     logger: silentLogger,
+    audit: test.core.audit,
+    renderer,
     transport,
     timers,
     sendTimeoutMs: 1500,
   });
-  printing.upsertPrinter({
-    id: 'zebra-1',
-    name: 'QC Zebra',
-    language: 'zpl',
-    interface: printer?.address ?? 'tcp://127.0.0.1:1',
-    media: { widthMm: 100, heightMm: 50 },
-    dpi: 203,
-    fonts: [{ id: '0', scripts: ['latin'] }],
-    ...profile,
-  });
-  printing.start();
+  await printing.savePrinter(
+    {
+      id: 'zebra-1',
+      name: 'QC Zebra',
+      language: 'zpl',
+      interface: printer?.address ?? 'tcp://127.0.0.1:1',
+      media: { widthMm: 100, heightMm: 50 },
+      dpi: 203,
+      fonts: [{ id: '0', scripts: ['latin'] }],
+      ...profile,
+    },
+    SUPERVISOR,
+  );
+  await printing.start();
   cleanups.push(async () => {
     await printing.stop();
     await test.core.close();
@@ -92,6 +103,8 @@ function enqueue(h: Harness, data: unknown, template = 'qc-tag'): string {
     .immediate();
 }
 
+const SUPERVISOR = { id: 'supervisor' };
+
 const returnIdOf = (zpl: Buffer): string => /\^FD(RT-\d+)\^FS/.exec(zpl.toString('utf8'))?.[1] ?? '?';
 
 async function startPrinter(): Promise<FakePrinter> {
@@ -102,7 +115,7 @@ async function startPrinter(): Promise<FakePrinter> {
 
 describe('print queue', () => {
   it('refuses to enqueue outside the caller’s transaction, and a rolled-back decision leaves no job', async () => {
-    const h = harness(dirs.make(), await startPrinter());
+    const h = await harness(dirs.make(), await startPrinter());
     expect(() =>
       h.printing.enqueue(h.core.db, {
         template: 'qc-tag',
@@ -126,7 +139,7 @@ describe('print queue', () => {
   });
 
   it('refuses bad requests at enqueue with a coded error: unknown template, missing field, emoji, text too long, unknown printer', async () => {
-    const h = harness(dirs.make(), await startPrinter());
+    const h = await harness(dirs.make(), await startPrinter());
     const code = (fn: () => unknown): string => {
       try {
         fn();
@@ -145,7 +158,10 @@ describe('print queue', () => {
       ...(TEMPLATES.find((t) => t.name === 'parcel-relabel')!.example as object),
       recipientName: 'W'.repeat(80),
     };
-    h.printing.upsertPrinter({ ...h.printing.listPrinters()[0]!, media: { widthMm: 100, heightMm: 150 } });
+    await h.printing.savePrinter(
+      { ...h.printing.listPrinters()[0]!, media: { widthMm: 100, heightMm: 150 } },
+      SUPERVISOR,
+    );
     expect(code(() => enqueue(h, relabel, 'parcel-relabel'))).toMatch(/^PRINT_TEXT_TOO_LONG .*recipientName/);
     expect(
       code(() =>
@@ -164,7 +180,7 @@ describe('print queue', () => {
 
   it('prints a job: the printer received exactly the stored bytes, hash recorded, printer online', async () => {
     const printer = await startPrinter();
-    const h = harness(dirs.make(), printer);
+    const h = await harness(dirs.make(), printer);
     const id = enqueue(h, qc(1));
     await printer.waitForJobs(1);
     await h.settle();
@@ -180,7 +196,7 @@ describe('print queue', () => {
   it('a connection dropped mid-job is not printed: the job waits, then the whole label is sent again', async () => {
     const printer = await startPrinter();
     printer.mode = { dropAfterBytes: 200 };
-    const h = harness(dirs.make(), printer);
+    const h = await harness(dirs.make(), printer);
     enqueue(h, qc(1));
     await h.settle();
     expect(printer.partial.length).toBe(1);
@@ -204,11 +220,11 @@ describe('print queue', () => {
   it('a printer that stalls times out and is retried; a wrong address waits as unreachable', async () => {
     const printer = await startPrinter();
     printer.mode = 'stall';
-    const h = harness(dirs.make(), printer);
+    const h = await harness(dirs.make(), printer);
     enqueue(h, qc(1));
     await h.settle();
     expect(h.printing.listJobs()[0]!.lastError?.code).toBe('PRINTER_TIMEOUT');
-    const wrong = harness(dirs.make(), null);
+    const wrong = await harness(dirs.make(), null);
     enqueue(wrong, qc(2));
     await wrong.settle();
     expect(wrong.printing.listJobs()[0]).toMatchObject({
@@ -220,7 +236,7 @@ describe('print queue', () => {
   it('a printer unplugged for ten minutes prints its backlog in order when it returns, with no busy loop', async () => {
     const printer = await startPrinter();
     await printer.unplug();
-    const h = harness(dirs.make(), printer);
+    const h = await harness(dirs.make(), printer);
     for (let n = 1; n <= 6; n++) {
       enqueue(h, qc(n));
       await h.timers.advance(100_000, 5000, h.settle); // the clerk keeps working: a label every 100 s
@@ -247,13 +263,13 @@ describe('print queue', () => {
     const dir = dirs.make();
     const printer = await startPrinter();
     await printer.unplug();
-    const first = harness(dir, printer);
+    const first = await harness(dir, printer);
     const id = enqueue(first, qc(9));
     await first.settle();
     await first.printing.stop();
     await first.core.close();
     await printer.plug();
-    const second = harness(dir, printer);
+    const second = await harness(dir, printer);
     await second.timers.advance(60_000, 1000, second.settle); // its retry time comes round
     await printer.waitForJobs(1);
     await second.settle();
@@ -263,10 +279,10 @@ describe('print queue', () => {
 
   it('reprints from history, marked as a reprint with its reason', async () => {
     const printer = await startPrinter();
-    const h = harness(dirs.make(), printer);
+    const h = await harness(dirs.make(), printer);
     const id = enqueue(h, qc(3));
     await printer.waitForJobs(1);
-    const again = h.printing.reprint(id, 'supervisor', 'label torn');
+    const again = await h.printing.reprint(id, SUPERVISOR, 'label torn');
     expect(again).toMatchObject({ reprintOf: id, reason: 'label torn', requestedBy: 'supervisor' });
     await printer.waitForJobs(2);
     await h.settle();
@@ -277,7 +293,7 @@ describe('print queue', () => {
   it('a Zebra that reports paper out (~HS) gets nothing until it is ready', async () => {
     const printer = await startPrinter();
     printer.hostStatus.paperOut = true;
-    const h = harness(dirs.make(), printer, { confirmWithHostStatus: true });
+    const h = await harness(dirs.make(), printer, { confirmWithHostStatus: true });
     enqueue(h, qc(4));
     await h.settle();
     expect(printer.jobs.length).toBe(0);
@@ -289,7 +305,7 @@ describe('print queue', () => {
     await h.timers.advance(60_000, 1000, h.settle);
     expect(h.printing.listJobs()[0]!.status).toBe('printed');
     expect(printer.jobs.map(returnIdOf)).toEqual(['RT-4']);
-    expect((await h.printing.checkStatus('zebra-1')).probe?.hostStatus).toMatchObject({
+    expect((await h.printing.checkStatus('zebra-1')).hostStatus).toMatchObject({
       paperOut: false,
       headOpen: false,
     });

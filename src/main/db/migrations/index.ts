@@ -1,7 +1,10 @@
 import { foundation } from './001-foundation';
 import { packingMigrations } from '../../packing/migrations';
 import { printingMigrations } from '../../printing/migrations';
+import { scansMigrations } from '../../scans/migrations';
 import { sync } from './002-sync';
+import { returnsQc } from '../../returns/migrations';
+import { labelJobsStandIn } from '../../returns/label-jobs';
 
 export interface Migration {
   version: number;
@@ -13,8 +16,11 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'sync', sql: sync },
-  // Until the per-capability runner lands: the printing capability's migration as the next version.
+  // Until the per-capability runner lands: each capability's migration as the next version.
   { version: 3, name: 'printing/001-print-queue', sql: printingMigrations[0]?.sql ?? '' },
+  { version: 4, name: scansMigrations[0].id, sql: scansMigrations[0].sql },
+  // The lead converts these to named per-capability migrations at merge (returns/001-qc, returns/002-…).
+  { version: 5, name: 'returns', sql: returnsQc.sql + labelJobsStandIn.sql },
   // The packing capability's migration, the same way (the lead renumbers at merge).
-  { version: 4, name: 'packing/001-foundations', sql: packingMigrations[0]?.sql ?? '' },
+  { version: 6, name: 'packing/001-foundations', sql: packingMigrations[0]?.sql ?? '' },
 ];

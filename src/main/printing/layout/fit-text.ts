@@ -19,6 +19,20 @@ export type FitResult =
 const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+// Word segmentation of a paragraph is the same at every candidate size and for every label that
+// carries the same product name; ICU's segmenter is not cheap, so each text is segmented once.
+const SEGMENT_CACHE_LIMIT = 5000;
+const wordCache = new Map<string, readonly string[]>();
+function wordsOf(paragraph: string): readonly string[] {
+  let words = wordCache.get(paragraph);
+  if (!words) {
+    words = Array.from(wordSegmenter.segment(paragraph), (s) => s.segment);
+    if (wordCache.size >= SEGMENT_CACHE_LIMIT) wordCache.clear();
+    wordCache.set(paragraph, words);
+  }
+  return words;
+}
+
 /**
  * Largest size at which the text fits the box, wrapping at word boundaries (ICU finds them in
  * Thai and Chinese, which have no spaces) and inside a word only when a word alone is too wide.
@@ -63,7 +77,7 @@ export function wrap(text: string, width: number, measure: (t: string) => number
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (const { segment } of wordSegmenter.segment(paragraph)) {
+    for (const segment of wordsOf(paragraph)) {
       const candidate = line + segment;
       if (measure(candidate.trimEnd()) <= width) {
         line = candidate;

@@ -53,28 +53,29 @@ export class PrinterProfiles {
     return profile;
   }
 
-  upsert(input: unknown): PrinterProfile {
+  /** In the caller's write transaction. Returns the profile as stored and the one it replaced. */
+  upsert(input: unknown): { profile: PrinterProfile; before: PrinterProfile | null } {
     const profile = parseProfile(input);
+    const before = this.find(profile.id);
     this.upsertRow.run(profile.id, JSON.stringify(profile), this.clock.now());
-    return profile;
+    return { profile, before };
   }
 
-  /** Removes a printer; its waiting jobs are cancelled in the same transaction, never left stranded. */
-  delete(id: string): { cancelledJobs: number } {
-    return this.db
-      .transaction(() => {
-        this.get(id);
-        const now = this.clock.now();
-        const cancelled = this.db
-          .prepare(
-            `UPDATE print_jobs SET status = 'cancelled', reason = coalesce(reason, 'printer removed'), updated_at = ?
-           WHERE printer_id = ? AND status IN ('queued', 'sending')`,
-          )
-          .run(now, id).changes;
-        this.deleteRow.run(id);
-        this.db.prepare('DELETE FROM printer_states WHERE printer_id = ?').run(id);
-        return { cancelledJobs: cancelled };
-      })
-      .immediate();
+  /**
+   * In the caller's write transaction: removes a printer, and cancels its waiting jobs in the same
+   * transaction, so none is left stranded behind a printer that no longer exists.
+   */
+  delete(id: string): { profile: PrinterProfile; cancelledJobs: number } {
+    const profile = this.get(id);
+    const now = this.clock.now();
+    const cancelled = this.db
+      .prepare(
+        `UPDATE print_jobs SET status = 'cancelled', reason = coalesce(reason, 'printer removed'), updated_at = ?
+         WHERE printer_id = ? AND status IN ('queued', 'sending')`,
+      )
+      .run(now, id).changes;
+    this.deleteRow.run(id);
+    this.db.prepare('DELETE FROM printer_states WHERE printer_id = ?').run(id);
+    return { profile, cancelledJobs: cancelled };
   }
 }

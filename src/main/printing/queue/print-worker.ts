@@ -1,8 +1,8 @@
 import { AppError, type AppErrorShape } from '../../../shared/errors';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../logger';
+import type { PrinterProfile } from '../../../shared/printing';
 import type { Backoff } from '../../sync/backoff';
-import type { LabelRenderer } from '../label-renderer';
 import type { PrinterProfiles } from '../profiles/profile-store';
 import type { PrinterTransport } from '../transport/printer-transport';
 import { notReadyReason } from '../transport/zebra-host-status';
@@ -12,7 +12,8 @@ import type { Timers } from './timers';
 export interface PrintWorkerOptions {
   queue: PrintQueue;
   profiles: PrinterProfiles;
-  renderer: LabelRenderer;
+  /** The bytes of a job for its printer (rendered once, on the first attempt). */
+  render: (job: PrintJobRow, profile: PrinterProfile) => Promise<Buffer>;
   transport: PrinterTransport;
   clock: Clock;
   timers: Timers;
@@ -53,10 +54,11 @@ export class PrintWorker {
     this.sendTimeoutMs = o.sendTimeoutMs ?? 10_000;
   }
 
-  start(): void {
+  async start(): Promise<void> {
     this.stopped = false;
-    const recovered = this.o.queue.recoverInterrupted();
+    const recovered = await this.o.queue.recoverInterrupted();
     if (recovered > 0) this.o.logger.warn('print jobs interrupted mid-send are queued again', { recovered });
+    if (this.stopped) return;
     this.unsubscribe = this.o.queue.onEnqueued((printerId) => this.kick(printerId));
     for (const printerId of this.o.queue.printersWithWork()) this.kick(printerId);
   }
@@ -74,14 +76,24 @@ export class PrintWorker {
       return;
     }
     lane.running = true;
-    const run = this.drain(printerId).finally(() => {
-      this.inFlight.delete(run);
-      lane.running = false;
-      if (lane.again && !this.stopped) {
-        lane.again = false;
-        this.kick(printerId);
-      }
-    });
+    const run = this.drain(printerId)
+      .catch((err: unknown) => {
+        // The database refused a write (locked by another program for longer than a write waits):
+        // nothing is lost, the job's row says where it stood; the line is looked at again shortly.
+        this.o.logger.error('print line stopped by a database error; trying again', {
+          printerId,
+          code: toShape(err).code,
+        });
+        this.schedule(printerId, this.o.backoff.capMs);
+      })
+      .finally(() => {
+        this.inFlight.delete(run);
+        lane.running = false;
+        if (lane.again && !this.stopped) {
+          lane.again = false;
+          this.kick(printerId);
+        }
+      });
     this.inFlight.add(run);
   }
 
@@ -122,6 +134,7 @@ export class PrintWorker {
   }
 
   private schedule(printerId: string, ms: number): void {
+    if (this.stopped) return;
     const lane = this.lane(printerId);
     if (lane.timer !== null) this.o.timers.clearTimeout(lane.timer);
     lane.timer = this.o.timers.setTimeout(() => {
@@ -131,8 +144,9 @@ export class PrintWorker {
   }
 
   private async attempt(job: PrintJobRow): Promise<'done' | 'retry-later'> {
-    const { queue, profiles, renderer, transport, clock, backoff, logger } = this.o;
-    let bytes = job.rendered;
+    const { queue, profiles, transport, clock, backoff, logger } = this.o;
+    let bytes = job.rendered ?? null;
+    let fresh: Buffer | null = null;
     let address: string;
     let confirm = false;
     try {
@@ -140,7 +154,7 @@ export class PrintWorker {
       address = profile.interface;
       confirm = profile.confirmWithHostStatus && profile.language === 'zpl';
       if (!profile.enabled) {
-        queue.markRetry(
+        await queue.markRetry(
           job.id,
           { code: 'PRINTER_NOT_READY', params: { printer: profile.id, reason: 'disabled' } },
           clock.now() + backoff.capMs,
@@ -148,42 +162,28 @@ export class PrintWorker {
         this.schedule(job.printer_id, backoff.capMs);
         return 'retry-later';
       }
-      if (!bytes) {
-        // Rendered once, on the first attempt; every retry sends exactly these bytes.
-        bytes = (
-          await renderer.render(
-            job.template,
-            JSON.parse(job.data) as unknown,
-            { profile },
-            new Date(job.created_at),
-          )
-        ).bytes;
-        queue.saveRendered(job.id, bytes);
-      }
+      // Rendered once, on the first attempt; every retry sends exactly these bytes.
+      if (!bytes) bytes = fresh = await this.o.render(job, profile);
     } catch (err) {
       const shape = toShape(err);
       logger.error('print job cannot be rendered', { jobId: job.id, code: shape.code });
-      queue.markFailed(job.id, shape);
+      await queue.markFailed(job.id, shape);
       return 'done';
     }
-    queue.markSending(job.id);
+    await queue.beginAttempt(job.id, fresh);
     try {
       if (confirm) await this.checkReady(address);
       await transport.send(address, bytes, { timeoutMs: this.sendTimeoutMs });
       if (confirm) await this.checkReady(address);
-      queue.markPrinted(job.id);
-      queue.setPrinterState(job.printer_id, 'online', null);
-      return 'done';
     } catch (err) {
       const shape = toShape(err);
       if (PERMANENT.has(shape.code)) {
-        queue.markFailed(job.id, shape);
+        await queue.markFailed(job.id, shape);
         return 'done';
       }
       const attempts = job.attempts + 1;
       const delay = Math.max(backoff.delayMs(attempts), 250);
-      queue.markRetry(job.id, shape, clock.now() + delay);
-      queue.setPrinterState(job.printer_id, 'offline', shape.code);
+      await queue.markRetry(job.id, shape, clock.now() + delay, { printerId: job.printer_id });
       logger.warn('printer did not take the job; it waits and is sent again', {
         jobId: job.id,
         printerId: job.printer_id,
@@ -194,6 +194,8 @@ export class PrintWorker {
       this.schedule(job.printer_id, delay);
       return 'retry-later';
     }
+    await queue.markPrinted(job.id, job.printer_id);
+    return 'done';
   }
 
   private async checkReady(address: string): Promise<void> {

@@ -41,8 +41,9 @@ export const qcTag: LabelTemplate<typeof schema> = {
   },
   elements: [
     { kind: 'text', x: 3, y: 2.5, w: 70, h: 7, text: '{returnId}', sizeMm: 5.5, minSizeMm: 3.5, bold: true },
-    { kind: 'box', x: 78, y: 2, w: 19, h: 17, thicknessMm: 0.5 },
-    { kind: 'text', x: 78, y: 3, w: 19, h: 15, text: '{grade}', sizeMm: 11, bold: true, align: 'center' },
+    // The grade box ends above the item line, which runs the label's full width.
+    { kind: 'box', x: 78, y: 2, w: 19, h: 14.5, thicknessMm: 0.5 },
+    { kind: 'text', x: 78, y: 2.5, w: 19, h: 13.5, text: '{grade}', sizeMm: 10, bold: true, align: 'center' },
     {
       kind: 'text',
       x: 3,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { decomposeSaraAm } from './thai-sara-am';
+import { loadHarfBuzz, type HarfBuzz } from './harfbuzz';
 
 /**
  * The fonts that ship with the app (npm packages, SIL Open Font License), so a label looks the
@@ -38,7 +38,7 @@ export const BASELINE = 1.02;
 export interface PlacedGlyph {
   face: string;
   glyphId: number;
-  /** Pen position of the glyph origin, in dots from the start of the line, baseline at 0. */
+  /** Pen position of the glyph origin, in dots from the start of the line, baseline at 0, y down. */
   x: number;
   y: number;
 }
@@ -56,21 +56,55 @@ export interface UnsupportedCharacter {
   index: number;
 }
 
-type Face = fontkit.Font;
+export interface GlyphOutline {
+  /** SVG path data in font units, y pointing up (the caller flips and scales it). */
+  d: string;
+  unitsPerEm: number;
+  /** Bounding box in font units, y up; null for a glyph that draws nothing (a space). */
+  bbox: { minX: number; minY: number; maxX: number; maxY: number } | null;
+}
+
+/** A line shaped once in em units (size-free: shaping at 10 or 40 dots gives the same glyphs). */
+interface EmLine {
+  width: number;
+  glyphs: PlacedGlyph[];
+}
+
+interface Face {
+  outlines: fontkit.Font;
+  shaper: InstanceType<HarfBuzz['Font']>;
+  unitsPerEm: number;
+}
+
+const SHAPE_CACHE_LIMIT = 20_000;
 
 /**
- * Shapes text (OpenType GSUB/GPOS through fontkit: Thai marks stacked and shifted, Vietnamese
- * precomposed), measures it and hands out glyph outlines. Measuring and drawing use the same
- * shaping, so a line that was measured to fit is exactly the line that is drawn.
+ * Shapes text with HarfBuzz (Thai marks stacked and shifted by the fonts' own GSUB/GPOS, SARA AM
+ * split, Vietnamese precomposed), measures it and hands out glyph outlines (fontkit: it reads them
+ * correctly; its shaping misses Thai contextual forms, so it does not shape). Measuring and drawing
+ * use the same shaping, so a line that was measured to fit is exactly the line that is drawn.
+ *
+ * HarfBuzz loads asynchronously, so a library is made with `await FontLibrary.load()`; from then
+ * on everything is synchronous (the print queue fits a label inside the caller's transaction).
  */
 export class FontLibrary {
   private readonly faces = new Map<string, Face>();
-  private readonly outlines = new Map<string, string>();
-  private readonly shapes = new Map<string, ShapedLine>();
+  private readonly outlines = new Map<string, GlyphOutline>();
+  private readonly shapes = new Map<string, EmLine>();
+  private readonly buffer: InstanceType<HarfBuzz['Buffer']>;
+
+  static async load(options: { resolveFrom?: string } = {}): Promise<FontLibrary> {
+    return new FontLibrary(await loadHarfBuzz(), options);
+  }
+
   private readonly resolveFrom: NodeJS.Require;
 
-  constructor(options: { resolveFrom?: string } = {}) {
+  private constructor(
+    private readonly hb: HarfBuzz,
+    options: { resolveFrom?: string },
+  ) {
     this.resolveFrom = createRequire(options.resolveFrom ?? __filename);
+    this.buffer = new hb.Buffer();
   }
 
   /** Absolute paths of every font file (the PDF and the documentation name them). */
@@ -84,7 +118,7 @@ export class FontLibrary {
     for (const ch of text) {
       const cp = ch.codePointAt(0) as number;
       if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || this.faceFor(cp, false) === null) {
-        return { character: ch, codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, index };
+        return { character: ch, codePoint: codePointName(cp), index };
       }
       index += ch.length;
     }
@@ -93,47 +127,75 @@ export class FontLibrary {
 
   /** Shapes one line; throws PRINT_TEXT_UNSUPPORTED_CHARACTER for a character no font has. */
   shape(text: string, sizeDots: number, bold: boolean): ShapedLine {
-    const cacheKey = `${bold ? 'b' : 'r'}${sizeDots}\u0000${text}`;
+    const em = this.shapeEm(text, bold);
+    return {
+      text,
+      width: em.width * sizeDots,
+      sizeDots,
+      glyphs: em.glyphs.map((g) => ({
+        face: g.face,
+        glyphId: g.glyphId,
+        x: g.x * sizeDots,
+        y: g.y * sizeDots,
+      })),
+    };
+  }
+
+  width(text: string, sizeDots: number, bold: boolean): number {
+    return this.shapeEm(text, bold).width * sizeDots;
+  }
+
+  outline(face: string, glyphId: number): GlyphOutline {
+    const key = `${face}:${glyphId}`;
+    let outline = this.outlines.get(key);
+    if (!outline) {
+      const font = this.face(face).outlines;
+      const glyph = font.getGlyph(glyphId);
+      const d = glyph.path.toSVG();
+      const b = glyph.path.bbox;
+      outline = {
+        d,
+        unitsPerEm: font.unitsPerEm,
+        bbox: d === '' ? null : { minX: b.minX, minY: b.minY, maxX: b.maxX, maxY: b.maxY },
+      };
+      this.outlines.set(key, outline);
+    }
+    return outline;
+  }
+
+  private shapeEm(text: string, bold: boolean): EmLine {
+    const cacheKey = `${bold ? 'b' : 'r'}\u0000${text}`;
     const cached = this.shapes.get(cacheKey);
     if (cached) return cached;
     const glyphs: PlacedGlyph[] = [];
     let pen = 0;
     for (const run of this.runs(text, bold)) {
       const face = this.face(run.face);
-      const scale = sizeDots / face.unitsPerEm;
-      const shaped = face.layout(run.face.startsWith('thai') ? decomposeSaraAm(run.text) : run.text);
-      shaped.glyphs.forEach((glyph, i) => {
-        const pos = shaped.positions[i];
+      const buffer = this.buffer;
+      buffer.clearContents();
+      buffer.addText(run.text);
+      buffer.guessSegmentProperties();
+      this.hb.shape(face.shaper, buffer);
+      const infos = buffer.getGlyphInfos();
+      const positions = buffer.getGlyphPositions();
+      const unit = 1 / face.unitsPerEm;
+      infos.forEach((info, i) => {
+        const pos = positions[i];
         if (!pos) return;
         glyphs.push({
           face: run.face,
-          glyphId: glyph.id,
-          x: pen + pos.xOffset * scale,
-          y: -pos.yOffset * scale,
+          glyphId: info.codepoint,
+          x: pen + pos.xOffset * unit,
+          y: -pos.yOffset * unit,
         });
-        pen += pos.xAdvance * scale;
+        pen += pos.xAdvance * unit;
       });
     }
-    const line = { text, width: pen, sizeDots, glyphs };
-    if (this.shapes.size > 5000) this.shapes.clear();
+    const line = { width: pen, glyphs };
+    // A station prints the same product names over and over; a bound keeps odd inputs from piling up.
+    if (this.shapes.size >= SHAPE_CACHE_LIMIT) this.shapes.clear();
     this.shapes.set(cacheKey, line);
     return line;
-  }
-
-  width(text: string, sizeDots: number, bold: boolean): number {
-    return this.shape(text, sizeDots, bold).width;
-  }
-
-  /** SVG path data of a glyph in font units, y pointing up (the caller flips and scales it). */
-  outline(face: string, glyphId: number): { d: string; unitsPerEm: number } {
-    const font = this.face(face);
-    const key = `${face}:${glyphId}`;
-    let d = this.outlines.get(key);
-    if (d === undefined) {
-      d = font.getGlyph(glyphId).path.toSVG();
-      this.outlines.set(key, d);
-    }
-    return { d, unitsPerEm: font.unitsPerEm };
   }
 
   /**
@@ -148,13 +210,13 @@ export class FontLibrary {
       const last = runs.at(-1);
       const isMark = /\p{M}/u.test(ch);
       let face: string | null = null;
-      if (isMark && last && this.face(last.face).hasGlyphForCodePoint(cp)) face = last.face;
+      if (isMark && last && this.face(last.face).outlines.hasGlyphForCodePoint(cp)) face = last.face;
       else if (cp === 0x20 && last) face = last.face;
       else face = this.faceFor(cp, bold);
       if (face === null) {
         throw new AppError('PRINT_TEXT_UNSUPPORTED_CHARACTER', {
           character: ch,
-          codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`,
+          codePoint: codePointName(cp),
           index,
         });
       }
@@ -167,7 +229,7 @@ export class FontLibrary {
 
   private faceFor(cp: number, bold: boolean): string | null {
     for (const f of FACES[bold ? 'bold' : 'regular']) {
-      if (this.face(f.key).hasGlyphForCodePoint(cp)) return f.key;
+      if (this.face(f.key).outlines.hasGlyphForCodePoint(cp)) return f.key;
     }
     return null;
   }
@@ -177,14 +239,19 @@ export class FontLibrary {
     if (!face) {
       const file = [...FACES.regular, ...FACES.bold].find((f) => f.key === key);
       if (!file) throw new AppError('INTERNAL', { reason: `unknown font face ${key}` });
+      let bytes: Buffer;
       let opened: fontkit.Font | fontkit.FontCollection;
       try {
-        opened = fontkit.openSync(this.pathOf(file));
+        bytes = fs.readFileSync(this.pathOf(file));
+        opened = fontkit.create(bytes);
       } catch (err) {
         throw new AppError('INTERNAL', { reason: 'font_missing', font: file.pkg }, { cause: err });
       }
-      if (!('layout' in opened)) throw new AppError('INTERNAL', { reason: 'font_is_collection', font: key });
-      face = opened;
+      if (!('getGlyph' in opened))
+        throw new AppError('INTERNAL', { reason: 'font_is_collection', font: key });
+      // The same bytes for both, so outlines and shaping can never come from two different fonts.
+      const hbFace = new this.hb.Face(new this.hb.Blob(bytes));
+      face = { outlines: opened, shaper: new this.hb.Font(hbFace), unitsPerEm: hbFace.upem };
       this.faces.set(key, face);
     }
     return face;
@@ -198,4 +265,8 @@ export class FontLibrary {
     }
     throw new AppError('INTERNAL', { reason: 'font_missing', font: `${file.pkg}/${file.file}` });
   }
+}
+
+function codePointName(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }

@@ -1,6 +1,8 @@
 import type { i18n } from 'i18next';
 import type { LastmileApi } from '../../../shared/contract';
 import { createQueueStore, type QueueStore } from '../features/queue/queue-store';
+import { createPrintersStore, type PrintersStore } from '../features/printers/printers-store';
+import { createReceiveStore, type ReceiveStore } from '../features/receive/receive-store';
 import type { Beeper } from '../features/scan/feedback-tones';
 import { createScanStore, type ScanStore } from '../features/scan/scan-store';
 import { createSessionStore, type SessionStore } from '../features/session/session-store';
@@ -12,9 +14,11 @@ export interface AppStores {
   shell: ShellStore;
   session: SessionStore;
   settings: SettingsStore;
+  receive: ReceiveStore;
   scan: ScanStore;
   queue: QueueStore;
   sync: SyncStore;
+  printers: PrintersStore;
 }
 
 export interface AppDeps {
@@ -33,12 +37,15 @@ export function createAppStores({ api, i18n, beeper }: AppDeps): AppStores {
       session.getState().setStationName(s.stationName);
     },
   });
+  const soundOn = () => settings.getState().settings?.sound ?? true;
   return {
     shell: createShellStore(),
+    receive: createReceiveStore({ api, beeper, soundOn }),
     session,
     settings,
     scan: createScanStore({ api, beeper, soundOn: () => settings.getState().settings?.sound ?? true }),
     queue: createQueueStore(api),
     sync: createSyncStore({ api }),
+    printers: createPrintersStore({ api }),
   };
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCREEN_COMPONENTS } from '../app/screen-components';
 import { useFeature, useStores } from '../app/stores-context';
+import { PrinterBanner } from '../features/printers/PrinterBanner';
 import { useScannerCapture } from '../features/scan/use-scanner-capture';
 import { SignInDialog } from '../features/session/SignInDialog';
 import { ErrorText } from '../ui/ErrorText';
@@ -20,7 +21,7 @@ export function AppShell() {
   const Current = SCREEN_COMPONENTS[screen];
 
   const isDialogOpen = useCallback(() => stores.session.getState().dialogOpen, [stores]);
-  useScannerCapture(stores.scan, stores.shell, isDialogOpen);
+  useScannerCapture(stores.receive, stores.scan, stores.shell, isDialogOpen);
 
   useEffect(() => {
     void stores.session.getState().load();
@@ -42,6 +43,7 @@ export function AppShell() {
   return (
     <div className="shell">
       <Header />
+      {user ? <PrinterBanner /> : <div className="printer-banner-slot" />}
       <NavRail />
       <main className="shell-main">
         {!user && error ? (

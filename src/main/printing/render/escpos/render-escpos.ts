@@ -1,9 +1,8 @@
 import { BreakLine, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import type { Layout, LayoutItem, TextItem } from '../../layout/model';
 import { ESCPOS_CELL } from '../../layout/resolve';
-import type { FontLibrary } from '../../text/font-library';
-import { layoutToSvg } from '../label-svg';
-import { monoToPng, rasterizeSvg } from '../raster';
+import type { LabelRasterizer } from '../compose';
+import { monoToPng } from '../raster';
 
 export type EscposDialect = 'epson' | 'star';
 
@@ -15,7 +14,7 @@ export type EscposDialect = 'epson' | 'star';
  */
 export async function renderEscpos(
   layout: Layout,
-  fonts: FontLibrary,
+  raster: LabelRasterizer,
   dialect: EscposDialect,
 ): Promise<Buffer> {
   const printer = new ThermalPrinter({
@@ -40,7 +39,7 @@ export async function renderEscpos(
         printer.println(line);
       } else {
         printer.alignLeft();
-        await printer.printImageBuffer(image(layout, fonts, item, row));
+        await printer.printImageBuffer(image(layout, raster, item, row));
       }
       continue;
     }
@@ -76,7 +75,7 @@ export async function renderEscpos(
       printer.newLine();
     } else {
       printer.alignLeft();
-      await printer.printImageBuffer(image(layout, fonts, item));
+      await printer.printImageBuffer(image(layout, raster, item));
     }
   }
   printer.alignLeft();
@@ -108,9 +107,14 @@ function align(printer: ThermalPrinter, a: 'left' | 'center' | 'right'): void {
 }
 
 /** The item (or row) drawn at full paper width, as the preview draws it. */
-function image(layout: Layout, fonts: FontLibrary, item: LayoutItem, row: LayoutItem[] = [item]): Buffer {
+function image(
+  layout: Layout,
+  raster: LabelRasterizer,
+  item: LayoutItem,
+  row: LayoutItem[] = [item],
+): Buffer {
   const region = { x: 0, y: item.y, w: layout.widthDots, h: Math.max(item.h, 1) };
-  return monoToPng(rasterizeSvg(layoutToSvg(layout, fonts, region, row)));
+  return monoToPng(raster.bitmap(layout, region, row));
 }
 
 /** Single-line, normal-size printer-font texts placed on a 12-dot character grid; null if not. */

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { BarcodeItem, Layout } from '../../layout/model';
 import type { FontLibrary } from '../../text/font-library';
-import { textLines } from '../label-svg';
+import { textLines } from '../text-lines';
 
 /**
  * Layout → a one-page PDF the size of the label, for office printers. Vector throughout: the

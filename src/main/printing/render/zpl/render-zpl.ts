@@ -1,10 +1,9 @@
 import type { PrinterFont } from '../../../../shared/printing';
 import type { Layout, TextItem } from '../../layout/model';
 import { mmToDots } from '../../layout/resolve';
-import type { FontLibrary } from '../../text/font-library';
 import { scriptOf } from '../../text/scripts';
-import { layoutToSvg } from '../label-svg';
-import { rasterizeSvg } from '../raster';
+import type { LabelRasterizer } from '../compose';
+import { textBox } from '../text-lines';
 import { ZplBuilder } from './zpl-builder';
 
 export interface ZplOptions {
@@ -18,7 +17,7 @@ export interface ZplOptions {
  * (Thai, Vietnamese, Chinese on a printer without such a font) is drawn by us exactly as in the
  * preview and sent as a `^GFA` graphic, so it can never print as boxes.
  */
-export function renderZpl(layout: Layout, fonts: FontLibrary, options: ZplOptions): string {
+export function renderZpl(layout: Layout, raster: LabelRasterizer, options: ZplOptions): string {
   const zpl = new ZplBuilder();
   if (options.darkness !== undefined) zpl.darkness(options.darkness);
   zpl.start().printWidth(layout.widthDots).labelLength(layout.heightDots);
@@ -27,7 +26,7 @@ export function renderZpl(layout: Layout, fonts: FontLibrary, options: ZplOption
   for (const item of layout.items) {
     if (item.kind === 'text') {
       if (item.font === 'printer') printerText(zpl, item, options.fonts);
-      else rasterText(zpl, layout, item, fonts);
+      else rasterText(zpl, layout, item, raster);
     } else if (item.kind === 'barcode') {
       zpl.origin(item.x, item.y);
       if (item.symbology === 'code128') zpl.code128(item.value, item.moduleDots, item.h);
@@ -57,12 +56,8 @@ function printerText(zpl: ZplBuilder, item: TextItem, fonts: readonly PrinterFon
   });
 }
 
-function rasterText(zpl: ZplBuilder, layout: Layout, item: TextItem, fonts: FontLibrary): void {
-  const height = Math.max(item.lines.length * item.lineHeightDots, 1);
+function rasterText(zpl: ZplBuilder, layout: Layout, item: TextItem, raster: LabelRasterizer): void {
   // Whole bytes wide, so the graphic starts exactly where the preview draws the text.
-  const width = Math.ceil(item.w / 8) * 8;
-  const bitmap = rasterizeSvg(
-    layoutToSvg(layout, fonts, { x: item.x, y: item.y, w: width, h: height }, [item]),
-  );
+  const bitmap = raster.bitmap(layout, textBox(item), [item]);
   zpl.origin(item.x, item.y).graphic(bitmap);
 }

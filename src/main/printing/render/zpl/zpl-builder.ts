@@ -116,42 +116,52 @@ export function escapeFieldData(value: string): string {
 
 const REPEAT_LOW = 'GHIJKLMNOPQRSTUVWXY'; // 1–19
 const REPEAT_HIGH = 'ghijklmnopqrstuvwxyz'; // 20, 40, … 400
+const HEX = '0123456789ABCDEF';
 
 /**
  * Zebra's ASCII compression of `^GFA` hex: runs of one hex digit as a repeat count, `,` for a row
  * that ends in zeros, `:` for a row equal to the previous one. A text bitmap is mostly white,
- * so this shrinks a label's bytes several times over.
+ * so this shrinks a label's bytes several times over. Works on the bitmap's nibbles directly:
+ * a label's text bitmaps are encoded on every print, so this sits on the hot path.
  */
 export function compressGraphic(bitmap: MonoBitmap): string {
-  let out = '';
-  let previous = '';
-  for (let y = 0; y < bitmap.height; y++) {
-    let hex = '';
-    for (let i = 0; i < bitmap.rowBytes; i++) {
-      hex += (bitmap.data[y * bitmap.rowBytes + i] as number).toString(16).toUpperCase().padStart(2, '0');
-    }
-    if (y > 0 && hex === previous) {
-      out += ':';
+  const { data, rowBytes, height } = bitmap;
+  const row = new Uint8Array(rowBytes * 2);
+  const parts: string[] = [];
+  for (let y = 0; y < height; y++) {
+    const at = y * rowBytes;
+    if (y > 0 && sameRow(data, at - rowBytes, at, rowBytes)) {
+      parts.push(':');
       continue;
     }
-    previous = hex;
-    const trimmed = hex.replace(/0+$/, '');
-    if (trimmed.length === 0) {
-      out += ',';
+    for (let i = 0; i < rowBytes; i++) {
+      const byte = data[at + i] as number;
+      row[2 * i] = byte >> 4;
+      row[2 * i + 1] = byte & 0x0f;
+    }
+    let end = row.length;
+    while (end > 0 && row[end - 1] === 0) end--;
+    if (end === 0) {
+      parts.push(',');
       continue;
     }
-    let row = '';
+    let line = '';
     let i = 0;
-    while (i < trimmed.length) {
-      const ch = trimmed[i] as string;
+    while (i < end) {
+      const value = row[i] as number;
       let run = 1;
-      while (i + run < trimmed.length && trimmed[i + run] === ch) run++;
-      row += repeatCount(run) + ch;
+      while (i + run < end && row[i + run] === value) run++;
+      line += run === 1 ? HEX[value] : repeatCount(run) + HEX[value];
       i += run;
     }
-    out += trimmed.length < hex.length ? row + ',' : row;
+    parts.push(end < row.length ? line + ',' : line);
   }
-  return out;
+  return parts.join('');
+}
+
+function sameRow(data: Uint8Array, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (data[a + i] !== data[b + i]) return false;
+  return true;
 }
 
 function repeatCount(n: number): string {

@@ -117,6 +117,19 @@ export function ScanResultPanel() {
           {panel.raw && <p className="panel-raw">{t('scan.rawCode', panel.raw)}</p>}
         </section>
       );
+    case 'busy':
+      return (
+        <section className="panel panel-busy" data-testid="scan-panel" data-kind="busy">
+          <h2 className="panel-title">
+            <span aria-hidden="true">↻ </span>
+            {t('scan.busyTitle')}
+          </h2>
+          <p className="panel-headline">{panel.code}</p>
+          <p className="panel-message" role="status">
+            {t('scan.busyHint', { attempt: panel.attempt, attempts: panel.attempts })}
+          </p>
+        </section>
+      );
     case 'ime':
       return (
         <section className="panel panel-error" data-testid="scan-panel" data-kind="ime">

@@ -19,10 +19,12 @@ const messages = {
     none: '—',
   },
   nav: {
+    receive: 'Returns QC',
     scan: 'Scan',
     queue: 'Queue',
     sync: 'Sync',
     settings: 'Settings',
+    printers: 'Printers',
   },
   roles: {
     clerk: 'Clerk',
@@ -71,6 +73,10 @@ const messages = {
   eventType: {
     scan_recorded: 'Scan recorded',
     scan_unknown: 'Unknown code scanned',
+    return_received: 'Return received',
+    return_receipt_decided: 'Receipt decision',
+    inventory_adjusted: 'Inventory adjustment',
+    qc_exception_raised: 'Unexpected return',
   },
   outboxStatus: {
     pending: 'Waiting',
@@ -133,6 +139,27 @@ const messages = {
     PRINTER_TIMEOUT: 'The printer at {{printer}} stopped answering. The label will be sent again.',
     PRINTER_NOT_READY: 'The printer at {{printer}} is not ready ({{reason}}).',
     PRINTER_INTERFACE_UNSUPPORTED: 'This station cannot talk to a printer through "{{interface}}".',
+    PRINTER_NOT_CONFIGURED:
+      'No printer on this station prints "{{template}}" labels. A supervisor adds one under Printers.',
+    PRINTING_NOT_READY: 'Printing is still starting up. Try again in a moment; nothing was lost.',
+    // return QC
+    QC_STEP_MISMATCH: 'That does not fit this step. Do what “Next” says.',
+    QC_NO_OPEN_PARCEL: 'No parcel on the bench. Scan a parcel first.',
+    QC_FINISH_CURRENT_ITEM: 'Finish the item on the bench first (see “Next”).',
+    QC_BIN_NOT_FOUND: 'Bin {{code}} does not exist. Scan the label of a real bin.',
+    QC_BIN_WRONG_KIND: 'Bin {{code}} is a {{kind}} bin, not a {{expected}} bin. Scan another bin.',
+    QC_PHOTO_REQUIRED: 'A photo is required here. Press Enter to take it, or choose a photo file.',
+    QC_NOTHING_TO_UNDO: 'There is nothing to undo.',
+    QC_UNDO_EXPIRED: 'Too late to undo: the undo window is {{minutes}} minutes. Call the supervisor.',
+    QC_UNDO_TOO_LATE: 'Too late to undo: it has already left the station. Call the supervisor.',
+    QC_ITEMS_UNDECIDED: 'An item on the bench has no decision yet. Finish it first.',
+    QC_RETURN_CLOSED: 'This return is already received in another parcel.',
+    QC_APPROVAL_NOT_PENDING: 'This approval is no longer waiting (now: {{status}}). The list was refreshed.',
+    PHOTO_NOT_IMAGE: 'That file is not a photo (JPEG, PNG or WebP). Choose a photo.',
+    PHOTO_TOO_LARGE:
+      'That photo is too large ({{bytes}} bytes; at most {{max}}). Take a new photo or choose a smaller file.',
+    PHOTO_NOT_FOUND: 'That photo is not on this station any more. Take it again.',
+    CAMERA_UNAVAILABLE: 'The camera cannot be used ({{reason}}). Choose a photo file instead.',
     INTERNAL: 'Something went wrong inside the app. The details are in the log; call the supervisor.',
   },
 };

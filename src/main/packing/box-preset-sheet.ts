@@ -13,11 +13,11 @@ const MARGIN = 36;
 const COLUMNS = 2;
 const CELL_H = 150;
 
-export function boxPresetSheetPdf(
+export async function boxPresetSheetPdf(
   presets: readonly BoxPreset[],
   options: { title?: string; fonts?: FontLibrary } = {},
 ): Promise<Buffer> {
-  const files = new Map((options.fonts ?? new FontLibrary()).files().map((f) => [f.key, f.path]));
+  const files = new Map((options.fonts ?? (await FontLibrary.load())).files().map((f) => [f.key, f.path]));
   const doc = new PDFDocument({
     size: A4,
     margin: MARGIN,

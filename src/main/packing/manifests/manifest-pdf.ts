@@ -24,7 +24,7 @@ export async function manifestPdf(
   manifest: Manifest,
   options: ManifestDocumentOptions & { fonts?: FontLibrary; createdAt?: Date },
 ): Promise<Buffer> {
-  const library = options.fonts ?? new FontLibrary();
+  const library = options.fonts ?? (await FontLibrary.load());
   const files = new Map(library.files().map((f) => [f.key, f.path]));
   const doc = new PDFDocument({
     size: A4,

@@ -1,4 +1,5 @@
 import { foundation } from './001-foundation';
+import { auditMigrations } from '../../audit/migrations';
 import { packingMigrations } from '../../packing/migrations';
 import { printingMigrations } from '../../printing/migrations';
 import { scansMigrations } from '../../scans/migrations';
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: scansMigrations[0].id, sql: scansMigrations[0].sql },
   // The lead converts these to named per-capability migrations at merge (returns/001-qc, returns/002-…).
   { version: 5, name: 'returns', sql: returnsQc.sql + labelJobsStandIn.sql },
+  { version: 6, name: 'audit/001-hash-chain', sql: auditMigrations[0]?.sql ?? '' },
   // The packing capability's migration, the same way (the lead renumbers at merge).
-  { version: 6, name: 'packing/001-foundations', sql: packingMigrations[0]?.sql ?? '' },
+  { version: 7, name: 'packing/001-foundations', sql: packingMigrations[0]?.sql ?? '' },
 ];

@@ -4,6 +4,7 @@ import { scansMigrations } from '../../scans/migrations';
 import { sync } from './002-sync';
 import { returnsQc } from '../../returns/migrations';
 import { labelJobsStandIn } from '../../returns/label-jobs';
+import { returnsSupervision } from '../../returns/supervision-migrations';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: scansMigrations[0].id, sql: scansMigrations[0].sql },
   // The lead converts these to named per-capability migrations at merge (returns/001-qc, returns/002-…).
   { version: 5, name: 'returns', sql: returnsQc.sql + labelJobsStandIn.sql },
+  { version: 6, name: returnsSupervision.id, sql: returnsSupervision.sql },
 ];

@@ -1,4 +1,5 @@
 import { backupCommand } from './backup-command';
+import { certificateCommand } from './certificate-command';
 import type { CliCommand } from './command';
 import { labelCommand } from './label-command';
 import { recognizeCommand } from './recognize-command';
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CliCommand[] = [
   recognizeCommand,
   backupCommand,
   restoreCommand,
+  certificateCommand,
 ];

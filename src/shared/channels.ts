@@ -43,6 +43,7 @@ export const CALL_NAMES = [
   'qcListExceptions',
   'qcListRules',
   'qcSaveRules',
+  'getActivity',
   'qcApprovalQueue',
   'qcDecideApprovals',
   'qcListBatches',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AnyCallSpec } from './call-spec';
+import { activityCalls } from './calls/activity';
 import { outboxCalls } from './calls/outbox';
 import { printingCalls } from './calls/printing';
 import { qcSupervisionCalls } from './calls/qc-supervision';
@@ -26,6 +27,7 @@ export const contract = {
   ...syncCalls,
   ...printingCalls,
   ...returnsCalls,
+  ...activityCalls,
   ...qcSupervisionCalls,
 } satisfies Record<CallName, AnyCallSpec>;
 

@@ -1,3 +1,4 @@
+import { auditCommand } from './audit-command';
 import { backupCommand } from './backup-command';
 import { certificateCommand } from './certificate-command';
 import type { CliCommand } from './command';
@@ -15,5 +16,6 @@ export const COMMANDS: readonly CliCommand[] = [
   recognizeCommand,
   backupCommand,
   restoreCommand,
+  auditCommand,
   certificateCommand,
 ];

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { canonicalJson } from '../../shared/returns/canonical-json';
+import { canonicalJson } from '../audit/canonical-json';
 import {
   certificateContentSchema,
   type CertificateContent,

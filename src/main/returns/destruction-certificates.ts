@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { UserView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { canonicalJson } from '../../shared/returns/canonical-json';
+import { canonicalJson } from '../audit/canonical-json';
 import {
   CERTIFICATE_FORMAT,
   certificateContentSchema,

@@ -12,7 +12,7 @@ import {
 
 /**
  * The content of a destruction certificate: what the certificate's own SHA-256 is computed over
- * (as canonical JSON, see canonical-json.ts). It is stored with the certificate when issued —
+ * (as canonical JSON, RFC 8785 as src/main/audit/canonical-json.ts writes it). It is stored with the certificate when issued —
  * names as they were that day — and the PDF is drawn from it, so the printed certificate, the
  * stored record and the hash always say the same thing. Times are UTC ISO-8601 strings.
  */

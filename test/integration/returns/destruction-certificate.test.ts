@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core';
 import { main } from '../../../src/main/cli/main';
-import { canonicalJson } from '../../../src/shared/returns/canonical-json';
+import { canonicalJson } from '../../../src/main/audit/canonical-json';
 import type {
   BatchDetail,
   CertificateFile,

@@ -6,6 +6,7 @@ import { scansMigrations } from '../../scans/migrations';
 import { sync } from './002-sync';
 import { returnsQc } from '../../returns/migrations';
 import { labelJobsStandIn } from '../../returns/label-jobs';
+import { returnsSupervision } from '../../returns/supervision-migrations';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'audit/001-hash-chain', sql: auditMigrations[0]?.sql ?? '' },
   // The packing capability's migration, the same way (the lead renumbers at merge).
   { version: 7, name: 'packing/001-foundations', sql: packingMigrations[0]?.sql ?? '' },
+  { version: 8, name: returnsSupervision.id, sql: returnsSupervision.sql },
 ];

@@ -7,6 +7,9 @@ export const CALL_NAMES = [
   'listUsers',
   'signIn',
   'signOut',
+  'changePin',
+  'resetPin',
+  'assignBadge',
   'recordScan',
   'recentScans',
   'listQueue',
@@ -19,6 +22,7 @@ export const CALL_NAMES = [
   'listDeadLetters',
   'retryDeadLetter',
   'discardDeadLetter',
+  'rotateStationToken',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -4,6 +4,7 @@ import { outboxCalls } from './calls/outbox';
 import { scanCalls } from './calls/scans';
 import { sessionCalls } from './calls/session';
 import { settingsCalls } from './calls/settings';
+import { stationCalls } from './calls/station';
 import { syncCalls } from './calls/sync';
 import type { CallName } from './channels';
 import type { Envelope, ErrorCode } from './errors';
@@ -21,6 +22,7 @@ export const contract = {
   ...outboxCalls,
   ...settingsCalls,
   ...syncCalls,
+  ...stationCalls,
 } satisfies Record<CallName, AnyCallSpec>;
 
 // The preload exposes CALL_NAMES without loading zod; the two lists must name the same calls.

@@ -3,6 +3,7 @@ import { outboxHandlers } from '../outbox/outbox-handlers';
 import { scanHandlers } from '../scans/scan-handlers';
 import { sessionHandlers } from '../session/session-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
+import { stationHandlers } from '../station/station-handlers';
 import { syncHandlers } from '../sync/sync-handlers';
 import type { Handlers } from './dispatch';
 
@@ -17,5 +18,6 @@ export function createHandlers(core: Services): Handlers {
     ...outboxHandlers(core),
     ...settingsHandlers(core),
     ...syncHandlers(core),
+    ...stationHandlers(core),
   };
 }

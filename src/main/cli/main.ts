@@ -16,6 +16,14 @@ export const USAGE = `lastmile — LastMile Desk from the command line
   lastmile station [--data DIR] [--port N] [--demo] [--seed N]
       Serve the app on http://127.0.0.1:N (default 5170) with the station database in DIR
       (default ./.station-data). --demo fills an empty database with demo parcels and returns.
+      Prints the link to open; it carries the station key kept in DIR/station-token and stays
+      valid across restarts.
+
+  lastmile station --print-url [--data DIR] [--port N]
+      Print that link again (for a tab that says it is no longer connected).
+
+  lastmile station --rotate-token [--data DIR] [--port N]
+      Make a new station key (audited): every open tab must open the new link printed.
 
   lastmile sync --daily --data DIR [--json]
       Run the supervisor's daily sync once (for a scheduled task): pull new return orders and

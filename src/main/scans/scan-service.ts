@@ -1,4 +1,6 @@
+import { looksLikeBadge } from '../../shared/codes/badge-code';
 import type { ScanResult, UserView } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
 import { normaliseScan } from '../../shared/scan-code';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -47,6 +49,8 @@ export class ScanService {
 
   async record(input: RecordScanInput, user: UserView | null): Promise<ScanResult> {
     const { code, symbology } = normaliseScan(input.code);
+    // A staff badge is a sign-in, never a parcel: nothing of it is recorded or sent anywhere.
+    if (looksLikeBadge(code)) throw new AppError('SCAN_IS_BADGE');
     const { parcel, returnOrder } = this.lookup.find(code);
     const outcome: ScanResult['outcome'] = returnOrder ? 'return_order' : parcel ? 'parcel' : 'unknown';
     const scanId = this.newId();

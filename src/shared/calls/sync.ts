@@ -3,17 +3,23 @@ import { call, noInput } from '../call-spec';
 import { syncOverviewSchema, syncReportSchema } from '../sync-views';
 
 export const syncCalls = {
-  getSyncOverview: call({ input: noInput, output: syncOverviewSchema, errors: [], role: 'any' }),
+  getSyncOverview: call({
+    input: noInput,
+    output: syncOverviewSchema,
+    errors: [],
+    role: 'any',
+    background: true,
+  }),
   startDailySync: call({
     input: noInput,
     output: z.object({ runId: z.string() }),
-    errors: ['SYNC_ALREADY_RUNNING'],
+    errors: ['SYNC_ALREADY_RUNNING', 'FORBIDDEN', 'SESSION_EXPIRED'],
     role: 'supervisor',
   }),
   cancelSync: call({
     input: noInput,
     output: z.object({ runId: z.string() }),
-    errors: ['SYNC_NOT_RUNNING'],
+    errors: ['SYNC_NOT_RUNNING', 'FORBIDDEN', 'SESSION_EXPIRED'],
     role: 'supervisor',
   }),
   listSyncReports: call({
@@ -21,5 +27,6 @@ export const syncCalls = {
     output: z.array(syncReportSchema),
     errors: [],
     role: 'any',
+    background: true,
   }),
 };

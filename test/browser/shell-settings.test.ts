@@ -50,7 +50,7 @@ describe('shell, sign-in and settings in Chromium', () => {
     await dialog.getByLabel('PIN').fill('1234');
     await dialog.getByRole('button', { name: 'Sign in' }).click();
     await expect(dialog.locator('[data-error-code=BAD_PIN]').textContent()).resolves.toBe(
-      'Wrong PIN. Try again.',
+      'Wrong PIN. 4 more tries before sign-in pauses.',
     );
     expect(station.core.session.user(await clientIdOf(page)).role).toBe('clerk');
 
@@ -95,6 +95,13 @@ describe('shell, sign-in and settings in Chromium', () => {
     await page.getByLabel('Station name').fill('Dock 3');
     await page.getByLabel(/Flag parcels/).fill('72');
     await page.getByRole('button', { name: 'Save' }).click();
+    // The station name and the tracking alarm are a supervisor's: one approves at the clerk's screen.
+    const prompt = page.getByTestId('supervisor-prompt');
+    await prompt.waitFor();
+    await prompt.locator('label[data-user-id=supervisor-mei]').click();
+    await page.keyboard.type('9999');
+    await page.keyboard.press('Enter');
+    await prompt.waitFor({ state: 'detached' });
     await page.getByRole('status').getByText('Saved.').waitFor();
     await expect(page.getByTestId('station-name').textContent()).resolves.toBe('Dock 3');
     expect(station.core.settings.get()).toMatchObject({ stationName: 'Dock 3', staleTrackingHours: 72 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Clock } from '../../src/main/clock';
 import { createCore, type Core } from '../../src/main/core';
 import { seedDemo } from '../../src/main/demo/seed';
 import { silentLogger } from '../../src/main/logger';
@@ -50,17 +51,29 @@ export interface Station {
  */
 export async function startStation(
   dataDir: string,
-  options: { demoParcels?: number; beforeServe?: (core: Core) => void | Promise<void> } = {},
+  options: {
+    demoParcels?: number;
+    beforeServe?: (core: Core) => void | Promise<void>;
+    /** A ManualClock to move a supervisor's idle time forward; the system clock otherwise. */
+    clock?: Clock;
+    /** A fixed port, to start the station again where its open tabs expect it; a free one otherwise. */
+    port?: number;
+  } = {},
 ): Promise<Station> {
   const dir = await builtRenderer();
-  const core = createCore({ dataDir, logger: silentLogger, random: seededRandom(11) });
+  const core = createCore({
+    dataDir,
+    logger: silentLogger,
+    random: seededRandom(11),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   try {
     const empty = rowsIn(core.db, 'parcels') === 0;
     if (options.demoParcels && empty) {
       seedDemo(core.db, core.users, { seed: 42, parcels: options.demoParcels, now: core.clock.now() });
     }
     await options.beforeServe?.(core);
-    const server = await startStationServer({ core, rendererDir: dir, port: 0 });
+    const server = await startStationServer({ core, rendererDir: dir, port: options.port ?? 0 });
     return {
       core,
       server,

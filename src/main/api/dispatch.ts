@@ -3,6 +3,7 @@ import { CALL_NAMES, type CallName } from '../../shared/channels';
 import { contract, type CallOutput } from '../../shared/contract';
 import type { UserView } from '../../shared/domain';
 import type { Authorization } from '../../shared/session-views';
+import { validationParams } from '../../shared/validation-issue';
 import { AppError, type Envelope } from '../../shared/errors';
 import { toAppError } from '../db/sqlite-errors';
 import type { Logger } from '../logger';
@@ -50,14 +51,7 @@ export function createDispatcher(handlers: Handlers, session: Session, logger: L
     const spec = contract[callName];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return fail(
-        new AppError('VALIDATION_FAILED', {
-          call: callName,
-          field: fieldOf(issue),
-          issue: issueOf(issue),
-        }),
-      );
+      return fail(new AppError('VALIDATION_FAILED', validationParams(callName, parsed.error.issues[0])));
     }
     try {
       const clientId = caller?.clientId ?? LOCAL_CLIENT;
@@ -95,20 +89,4 @@ function withoutAuthorization(input: unknown): unknown {
 
 function fail(error: AppError): Envelope<never> {
   return { ok: false, error: error.toJSON() };
-}
-
-/** The zod issue code; a refinement of ours names its own (e.g. `station_name_characters`), translated on screen. */
-function issueOf(issue: z.core.$ZodIssue | undefined): string {
-  if (!issue) return 'invalid';
-  const reason =
-    issue.code === 'custom' ? (issue.params as { reason?: unknown } | undefined)?.reason : undefined;
-  return typeof reason === 'string' ? reason : issue.code;
-}
-
-/** The field a screen can point at; for an unexpected key that is the key itself, not the object. */
-function fieldOf(issue: z.core.$ZodIssue | undefined): string {
-  if (!issue) return '(payload)';
-  const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-  const path = [...issue.path, ...keys.slice(0, 1)].map(String).join('.');
-  return path || '(payload)';
 }

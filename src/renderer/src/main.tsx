@@ -6,10 +6,17 @@ import { App } from './App';
 import { createAppStores } from './app/app-stores';
 import { createWebAudioBeeper } from './features/scan/web-audio-beeper';
 import { createI18n } from './i18n/i18n';
-import { connect } from './transport/client';
+import { connect, takeNewLinks } from './transport/client';
 
 const i18n = createI18n();
-const stores = createAppStores({ api: connect(), i18n, beeper: createWebAudioBeeper() });
+const connection = connect();
+const stores = createAppStores({
+  api: connection.api,
+  i18n,
+  beeper: createWebAudioBeeper(),
+  stationToken: connection.token,
+});
+takeNewLinks();
 
 const root = document.getElementById('root');
 if (root)

@@ -4,9 +4,12 @@ import { createQueueStore, type QueueStore } from '../features/queue/queue-store
 import type { Beeper } from '../features/scan/feedback-tones';
 import { createScanStore, type ScanStore } from '../features/scan/scan-store';
 import { createSessionStore, type SessionStore } from '../features/session/session-store';
+import { createAuthorize, type Authorize } from '../features/session/step-up';
 import { createSettingsStore, type SettingsStore } from '../features/settings/settings-store';
 import { createSyncStore, type SyncStore } from '../features/sync/sync-store';
 import { createShellStore, type ShellStore } from '../shell/shell-store';
+import type { TokenHolder } from '../transport/client';
+import { observeFailures } from '../transport/observe-failures';
 
 export interface AppStores {
   shell: ShellStore;
@@ -15,30 +18,50 @@ export interface AppStores {
   scan: ScanStore;
   queue: QueueStore;
   sync: SyncStore;
+  /** A supervisor's approval for one action, for any feature (features/session/step-up.ts). */
+  authorize: Authorize;
 }
 
 export interface AppDeps {
   api: LastmileApi;
   i18n: i18n;
   beeper: Beeper;
+  /** The station key this page holds (none inside Electron). */
+  stationToken?: TokenHolder | null;
 }
 
 /** Builds every feature's store around one API; stores talk to each other only through these wires. */
-export function createAppStores({ api, i18n, beeper }: AppDeps): AppStores {
-  const session = createSessionStore(api);
+export function createAppStores({ api: raw, i18n, beeper, stationToken = null }: AppDeps): AppStores {
+  let session: SessionStore | null = null;
+  const api = observeFailures(raw, (error) => session?.getState().callFailed(error));
+  session = createSessionStore(api);
+  const sessionStore = session;
+  const authorize = createAuthorize(sessionStore);
   const settings = createSettingsStore({
     api,
+    authorize,
+    // A new key made here: this page keeps working with it, and shows the new link to hand out.
+    onStationKey: (token) => {
+      stationToken?.set(token);
+      return stationToken ? stationToken.link(token) : null;
+    },
     onApplied: (s) => {
       if (i18n.language !== s.language) void i18n.changeLanguage(s.language);
-      session.getState().setStationName(s.stationName);
+      sessionStore.getState().setStationName(s.stationName);
     },
   });
   return {
     shell: createShellStore(),
-    session,
+    session: sessionStore,
     settings,
-    scan: createScanStore({ api, beeper, soundOn: () => settings.getState().settings?.sound ?? true }),
+    scan: createScanStore({
+      api,
+      beeper,
+      soundOn: () => settings.getState().settings?.sound ?? true,
+      onBadge: (badge) => sessionStore.getState().badgeScanned(badge),
+    }),
     queue: createQueueStore(api),
-    sync: createSyncStore({ api }),
+    sync: createSyncStore({ api, authorize }),
+    authorize,
   };
 }

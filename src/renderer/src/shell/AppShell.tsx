@@ -3,11 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { SCREEN_COMPONENTS } from '../app/screen-components';
 import { useFeature, useStores } from '../app/stores-context';
 import { useScannerCapture } from '../features/scan/use-scanner-capture';
+import { ChangePinDialog } from '../features/session/ChangePinDialog';
+import { SessionNotice } from '../features/session/SessionNotice';
 import { SignInDialog } from '../features/session/SignInDialog';
+import { SupervisorPrompt } from '../features/session/SupervisorPrompt';
 import { ErrorText } from '../ui/ErrorText';
 import { Header } from './Header';
 import { NavRail } from './NavRail';
 import { screenForKey } from './screens';
+import { StationKeyMissing } from './StationKeyMissing';
 import './shell.css';
 
 export function AppShell() {
@@ -16,7 +20,9 @@ export function AppShell() {
   const screen = useFeature('shell', (s) => s.screen);
   const user = useFeature('session', (s) => s.user);
   const error = useFeature('session', (s) => s.error);
-  const dialogOpen = useFeature('session', (s) => s.dialogOpen);
+  const unauthorized = useFeature('session', (s) => s.unauthorized);
+  const dialog = useFeature('session', (s) => s.dialog);
+  const stepUp = useFeature('session', (s) => s.stepUp !== null);
   const Current = SCREEN_COMPONENTS[screen];
 
   const isDialogOpen = useCallback(() => stores.session.getState().dialogOpen, [stores]);
@@ -25,6 +31,8 @@ export function AppShell() {
   useEffect(() => {
     void stores.session.getState().load();
     void stores.settings.getState().load();
+    // Idle sign-outs and station restarts show up without anyone pressing a key.
+    return stores.session.getState().startWatching();
   }, [stores]);
 
   useEffect(() => {
@@ -44,7 +52,10 @@ export function AppShell() {
       <Header />
       <NavRail />
       <main className="shell-main">
-        {!user && error ? (
+        <SessionNotice />
+        {unauthorized ? (
+          <StationKeyMissing />
+        ) : !user && error ? (
           <ErrorText error={error} className="shell-blocking-error" />
         ) : !user ? (
           <p className="shell-loading">{t('app.loading')}</p>
@@ -52,7 +63,9 @@ export function AppShell() {
           <Current />
         )}
       </main>
-      {dialogOpen && <SignInDialog />}
+      {dialog === 'signIn' && <SignInDialog />}
+      {dialog === 'changePin' && <ChangePinDialog />}
+      {stepUp && <SupervisorPrompt />}
     </div>
   );
 }

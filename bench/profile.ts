@@ -10,6 +10,9 @@ export interface Profile {
   };
   /** `runMs`: how long the engine works through the backlog while memory is sampled. */
   memory: { pending: number; sampleEveryMs: number; runMs: number };
+  printing: { warmup: number; samples: number; queueJobs: number };
+  /** Codes in the recogniser's corpus, timed rounds over it, untimed warm-up rounds. */
+  recognise: { corpus: number; rounds: number; warmup: number };
 }
 
 export const PROFILES: Record<Profile['name'], Profile> = {
@@ -23,6 +26,8 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       unbatched: { events: 2000, requestsPerSecond: 1000 },
     },
     memory: { pending: 100_000, sampleEveryMs: 100, runMs: 5000 },
+    printing: { warmup: 20, samples: 300, queueJobs: 300 },
+    recognise: { corpus: 5000, rounds: 20, warmup: 5 },
   },
   quick: {
     name: 'quick',
@@ -34,6 +39,8 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       unbatched: { events: 1000, requestsPerSecond: 1000 },
     },
     memory: { pending: 100_000, sampleEveryMs: 100, runMs: 2000 },
+    printing: { warmup: 10, samples: 100, queueJobs: 100 },
+    recognise: { corpus: 2000, rounds: 8, warmup: 2 },
   },
   tiny: {
     name: 'tiny',
@@ -45,5 +52,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       unbatched: { events: 20, requestsPerSecond: 200 },
     },
     memory: { pending: 500, sampleEveryMs: 20, runMs: 300 },
+    printing: { warmup: 1, samples: 3, queueJobs: 3 },
+    recognise: { corpus: 100, rounds: 2, warmup: 1 },
   },
 };

@@ -7,6 +7,8 @@ import { commitLatency } from './cases/commit-latency';
 import { drainRate } from './cases/drain-rate';
 import { enqueueThroughput } from './cases/enqueue-throughput';
 import { memoryWithPending } from './cases/memory';
+import { printQcTagCases, printQueueRate } from './cases/printing';
+import { recogniseRate } from './cases/recognise-rate';
 import type { BenchCase, BenchContext } from './context';
 import { describeMachine } from './machine';
 import type { Measurement } from './measurement';
@@ -19,7 +21,15 @@ export const CASES: readonly BenchCase[] = [
   claimAck,
   drainRate,
   memoryWithPending,
+  ...printQcTagCases,
+  printQueueRate,
+  recogniseRate,
 ];
+
+/** The options, then every case's name, so the list never goes stale. */
+function usage(): string {
+  return `${USAGE}\n\nCases: ${CASES.map((c) => c.name).join(', ')}`;
+}
 
 export interface RunOptions {
   /** Where progress lines go; stderr by default so stdout stays machine-readable. */
@@ -35,7 +45,7 @@ export async function runBench(argv: readonly string[], options: RunOptions = {}
   const args = parseArgs(argv);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const unknown = args.only.filter((name) => !CASES.some((c) => c.name === name));
-  if (unknown.length > 0) throw new Error(`unknown case ${unknown.join(', ')}\n${USAGE}`);
+  if (unknown.length > 0) throw new Error(`unknown case ${unknown.join(', ')}\n${usage()}`);
   const selected = args.only.length > 0 ? CASES.filter((c) => args.only.includes(c.name)) : CASES;
 
   const tempRoot = fs.mkdtempSync(path.join(options.tempParent ?? os.tmpdir(), 'lastmile-bench-'));
@@ -87,7 +97,7 @@ export async function main(argv: readonly string[], options: RunOptions = {}): P
     return 2;
   }
   if (args.help) {
-    out(USAGE);
+    out(usage());
     return 0;
   }
   const report = await runBench(argv, options);

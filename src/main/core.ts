@@ -10,6 +10,10 @@ import { openDatabase, type Db } from './db/open';
 import { createIdGenerator, type IdGenerator } from './ids';
 import { consoleLogger, type Logger } from './logger';
 import { DeadLetters } from './outbox/dead-letters';
+import type { LabelRenderer } from './printing/label-renderer';
+import { PrintingService } from './printing/printing-service';
+import type { Timers } from './printing/queue/timers';
+import type { PrinterTransport } from './printing/transport/printer-transport';
 import { Outbox } from './outbox/outbox';
 import { OutboxQueries } from './outbox/outbox-queries';
 import { cryptoRandom, type Random } from './random';
@@ -18,7 +22,7 @@ import { ScanService } from './scans/scan-service';
 import { Authenticator } from './session/authenticator';
 import { Session } from './session/session';
 import { SignInThrottle, type LockoutPolicy } from './session/sign-in-throttle';
-import { ensureStationIdentity, type StationIdentity } from './session/station-identity';
+import { ensureStationIdentity, readStationIdentity, type StationIdentity } from './session/station-identity';
 import { UserAdmin } from './session/user-admin';
 import { Users } from './session/users';
 import { SettingsStore } from './settings/settings-store';
@@ -34,12 +38,28 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** PIN lock-out; the default locks after 5 failures for 30 s, doubling up to an hour. */
   lockout?: LockoutPolicy;
+  printing?: CorePrintingOptions;
+}
+
+export interface CorePrintingOptions {
+  /**
+   * Start printing with the core (load the shaper, start the worker); default true. A command that
+   * never prints (`lastmile sync`) passes false: it loads nothing and sends nothing.
+   */
+  start?: boolean;
+  /** Send jobs to printers; default true. Only one process per station folder should. */
+  worker?: boolean;
+  transport?: PrinterTransport;
+  timers?: Timers;
+  renderer?: LabelRenderer;
+  backoff?: { baseMs?: number; capMs?: number };
+  sendTimeoutMs?: number;
 }
 
 /** The supervisor's sync runs, as the contract sees them; built by the sync capability. */
 export interface SyncApi {
   overview(): SyncOverview;
-  startDaily(trigger: 'ui' | 'cli', by: UserView): { runId: string };
+  startDaily(trigger: 'ui' | 'cli', by: UserView): Promise<{ runId: string }>;
   cancel(): { runId: string };
   reports(limit: number): SyncReport[];
   /** Something became deliverable outside the outbox's own wake-up (a dead letter sent again). */
@@ -72,6 +92,8 @@ export interface Core {
   readonly deadLetters: DeadLetters;
   readonly scans: ScanService;
   sync: SyncApi | null;
+  /** Label printing: templates, printer profiles, the print queue and its worker. */
+  readonly printing: PrintingService;
   readonly dispatch: Dispatch;
   close(): Promise<void>;
 }
@@ -93,8 +115,14 @@ export function createCore(options: CoreOptions): Core {
   const db = openDatabase({
     file: path.join(options.dataDir, DATABASE_FILE),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    seed: (d) => {
-      identity = ensureStationIdentity(d, new Users(d, clock, random), random);
+    seed: {
+      isSeeded: (d) => {
+        identity = readStationIdentity(d, new Users(d, clock, random)) ?? undefined;
+        return identity !== undefined;
+      },
+      write: (d) => {
+        identity = ensureStationIdentity(d, new Users(d, clock, random), random);
+      },
     },
   });
   let checkpointer: Checkpointer | null = null;
@@ -126,6 +154,25 @@ export function createCore(options: CoreOptions): Core {
     const outboxQueries = new OutboxQueries(db);
     const deadLetters = new DeadLetters(db, clock, outboxQueries, audit);
     const scans = new ScanService(db, clock, newId, new CodeLookup(db), outbox, station);
+    const p = options.printing ?? {};
+    const printing = new PrintingService({
+      db,
+      clock,
+      random,
+      newId,
+      logger,
+      audit,
+      ...(p.transport ? { transport: p.transport } : {}),
+      ...(p.timers ? { timers: p.timers } : {}),
+      ...(p.renderer ? { renderer: p.renderer } : {}),
+      ...(p.backoff ? { backoff: p.backoff } : {}),
+      ...(p.sendTimeoutMs !== undefined ? { sendTimeoutMs: p.sendTimeoutMs } : {}),
+      worker: p.worker ?? true,
+    });
+    if (p.start !== false) {
+      // Whoever serves screens awaits core.printing.ready(); a failure is logged here once as well.
+      printing.start().catch((err: unknown) => logger.error('printing could not start', { error: err }));
+    }
 
     let closed = false;
     const services: Services = {
@@ -150,10 +197,13 @@ export function createCore(options: CoreOptions): Core {
       deadLetters,
       scans,
       sync: null,
+      printing,
       async close() {
         if (closed) return;
         closed = true;
         await services.sync?.close();
+        // Before the database closes: a label being sent finishes and its row is written.
+        await printing.stop();
         checkpointer?.stop();
         db.close();
       },

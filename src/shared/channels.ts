@@ -23,6 +23,18 @@ export const CALL_NAMES = [
   'retryDeadLetter',
   'discardDeadLetter',
   'rotateStationToken',
+  'listLabelTemplates',
+  'labelExampleData',
+  'listPrinters',
+  'savePrinter',
+  'deletePrinter',
+  'testPrint',
+  'checkPrinter',
+  'printerStatuses',
+  'listPrintJobs',
+  'reprintJob',
+  'previewLabel',
+  'previewPrintJob',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AnyCallSpec } from './call-spec';
 import { outboxCalls } from './calls/outbox';
+import { printingCalls } from './calls/printing';
 import { scanCalls } from './calls/scans';
 import { sessionCalls } from './calls/session';
 import { settingsCalls } from './calls/settings';
@@ -23,6 +24,7 @@ export const contract = {
   ...settingsCalls,
   ...syncCalls,
   ...stationCalls,
+  ...printingCalls,
 } satisfies Record<CallName, AnyCallSpec>;
 
 // The preload exposes CALL_NAMES without loading zod; the two lists must name the same calls.

@@ -47,6 +47,18 @@ export const outboxPayloadSchemas = {
     decidedBy: z.string(),
     decidedAt: z.number().int(),
   }),
+  /**
+   * Start tracking a parcel at a tracking service (17TRACK register, AfterShip create tracking):
+   * queued when a parcel is created or handed to a carrier, so its events can be pulled later.
+   */
+  'tracking.watch': z.strictObject({
+    stationId: z.string(),
+    parcelId: z.string(),
+    trackingNumber: z.string().min(1).max(64),
+    /** Our carrier code; the connector maps it to the service's carrier id. */
+    carrier: z.string().min(1).max(64),
+    requestedAt: z.number().int(),
+  }),
 } as const;
 
 export type OutboxEventType = keyof typeof outboxPayloadSchemas;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { Clock } from '../../src/main/clock';
-import { createCore, type Core } from '../../src/main/core';
+import { createCore, type Core, type CorePrintingOptions } from '../../src/main/core';
 import { seedDemo } from '../../src/main/demo/seed';
 import { silentLogger } from '../../src/main/logger';
 import { seededRandom } from '../../src/main/random';
@@ -54,6 +54,7 @@ export async function startStation(
   options: {
     demoParcels?: number;
     beforeServe?: (core: Core) => void | Promise<void>;
+    printing?: CorePrintingOptions;
     /** A ManualClock to move a supervisor's idle time forward; the system clock otherwise. */
     clock?: Clock;
     /** A fixed port, to start the station again where its open tabs expect it; a free one otherwise. */
@@ -65,6 +66,7 @@ export async function startStation(
     dataDir,
     logger: silentLogger,
     random: seededRandom(11),
+    ...(options.printing ? { printing: options.printing } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   try {
@@ -73,6 +75,7 @@ export async function startStation(
       seedDemo(core.db, core.users, { seed: 42, parcels: options.demoParcels, now: core.clock.now() });
     }
     await options.beforeServe?.(core);
+    await core.printing.ready();
     const server = await startStationServer({ core, rendererDir: dir, port: options.port ?? 0 });
     return {
       core,

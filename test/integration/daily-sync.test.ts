@@ -196,8 +196,8 @@ describe('daily sync against the local test carrier', () => {
       ],
     });
 
-    const { runId } = slow.startDaily('ui', supervisor);
-    expect(() => slow.startDaily('ui', supervisor)).toThrowError(/SYNC_ALREADY_RUNNING/);
+    const { runId } = await slow.startDaily('ui', supervisor);
+    await expect(slow.startDaily('ui', supervisor)).rejects.toThrowError(/SYNC_ALREADY_RUNNING/);
     for (let i = 0; i < 500; i++) {
       const running = slow.overview().running;
       if (running && running.stage === 'push' && running.done >= 5) break;
@@ -242,7 +242,7 @@ describe('daily sync against the local test carrier', () => {
     await scan(core, 'THP1');
     await scan(core, 'NO-SUCH-CODE');
 
-    const { runId } = sync.startDaily('ui', supervisor);
+    const { runId } = await sync.startDaily('ui', supervisor);
     // Clerks keep scanning while the sync runs; every scan commits at once.
     const during: string[] = [];
     while (sync.overview().running) {

@@ -1,5 +1,6 @@
 import type { Services } from '../core';
 import { outboxHandlers } from '../outbox/outbox-handlers';
+import { printingHandlers } from '../printing/printing-handlers';
 import { scanHandlers } from '../scans/scan-handlers';
 import { sessionHandlers } from '../session/session-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
@@ -19,5 +20,6 @@ export function createHandlers(core: Services): Handlers {
     ...settingsHandlers(core),
     ...syncHandlers(core),
     ...stationHandlers(core),
+    ...printingHandlers(core),
   };
 }

@@ -1,17 +1,22 @@
 import path from 'node:path';
 import type { TestCarrier } from '../carriers/test-carrier/server';
-import { createCore } from '../core';
+import { DailyBackups } from '../backup/backup-scheduler';
+import { createCore, type Core } from '../core';
+import { holdSharedDataDirLock, type DataDirLock } from '../db/data-dir-lock';
+import { consoleLogger, createRotatingFileLogger, type Logger } from '../logger';
 import { seedDemo } from '../demo/seed';
 import { startDemoCarrier } from '../demo/demo-sync';
 import { writeTransaction } from '../db/write';
-import { attachStoredSync } from '../sync/attach-sync';
+import { cryptoRandom } from '../random';
+import { attachStoredSync, syncOffLine } from '../sync/attach-sync';
 import { ensureRendererBuilt } from '../station/renderer-build';
+import { bindStationPort } from '../station/listen';
+import { startStationServer, type StationServer } from '../station/server';
 import { rememberPort, rememberedPort, stationOpenUrl } from '../station/station-address';
 import { StationToken } from '../station/station-token';
-import { cryptoRandom } from '../random';
-import { startStationServer } from '../station/server';
 import { UsageError, parse, parsePort, parseSeed } from './args';
-import type { CliContext } from './main';
+import type { CliCommand, CliContext } from './command';
+import { EXIT } from './exit-codes';
 
 export const DEFAULT_STATION_PORT = 5170;
 export const DEMO_PARCELS = 4000;
@@ -40,9 +45,31 @@ export async function runStation(argv: string[], ctx: CliContext): Promise<numbe
   const port = parsePort(args.port, DEFAULT_STATION_PORT);
   const seed = parseSeed(args.seed, 42);
 
-  const core = createCore({ dataDir });
-  let carrier: TestCarrier | null = null;
+  // The port first: a station already running on it must not find a second one opening its
+  // database (or creating a new one in a mistyped folder) before the clash shows.
+  const bound = await bindStationPort(port);
+  let lock: DataDirLock | null = null;
+  let core: Core;
+  let logger: Logger;
   try {
+    // Held while the station runs: `lastmile restore` refuses to swap the database under it.
+    lock = holdSharedDataDirLock(dataDir);
+    logger = createRotatingFileLogger({
+      dir: path.join(dataDir, 'logs'),
+      fileName: 'station.log',
+      echo: consoleLogger,
+    });
+    core = createCore({ dataDir, logger });
+  } catch (err) {
+    lock?.release();
+    await new Promise<void>((resolve) => bound.close(() => resolve()));
+    throw err;
+  }
+  const backups = new DailyBackups({ db: core.db, dataDir, clock: core.clock, logger });
+  let carrier: TestCarrier | null = null;
+  let server: StationServer | null = null;
+  try {
+    backups.start();
     if (args.demo) {
       const empty = core.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM parcels').get()?.n === 0;
       if (empty) {
@@ -55,11 +82,12 @@ export async function runStation(argv: string[], ctx: CliContext): Promise<numbe
       console.log(`demo carrier (every destination) on ${carrier.url}`);
     } else {
       const { configError } = attachStoredSync(core, { startTrickle: true });
-      if (configError)
-        console.warn(`sync is off: the stored destination configuration is unusable (${configError})`);
+      if (configError) console.warn(`lastmile: ${syncOffLine(configError)}`);
     }
     const rendererDir = await ensureRendererBuilt(ctx.packageRoot, (l) => console.log(l));
-    const server = await startStationServer({ core, rendererDir, port });
+    // Labels are fitted inside a clerk's transaction, synchronously: the shaper must be loaded first.
+    await core.printing.ready();
+    server = await startStationServer({ core, rendererDir, bound });
     rememberPort(dataDir, server.port);
     console.log(`LastMile Desk station serving ${dataDir}`);
     console.log(`open ${server.openUrl}`);
@@ -70,11 +98,14 @@ export async function runStation(argv: string[], ctx: CliContext): Promise<numbe
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
-    await server.close();
-    return 0;
+    return EXIT.ok;
   } finally {
+    await backups.stop();
+    if (server) await server.close();
+    else await new Promise<void>((resolve) => bound.close(() => resolve()));
     await core.close();
     await carrier?.close();
+    lock.release();
   }
 }
 
@@ -82,7 +113,7 @@ export async function runStation(argv: string[], ctx: CliContext): Promise<numbe
 function printUrl(dataDir: string, port: number): number {
   const token = new StationToken(dataDir, cryptoRandom).current();
   console.log(stationOpenUrl(port, token));
-  return 0;
+  return EXIT.ok;
 }
 
 /**
@@ -90,7 +121,15 @@ function printUrl(dataDir: string, port: number): number {
  * running on that folder notices the new file at its next request; every tab needs the new link.
  */
 async function rotateToken(dataDir: string, port: number): Promise<number> {
-  const core = createCore({ dataDir });
+  // As any other command on the folder: `lastmile restore` must not swap the database meanwhile.
+  const lock = holdSharedDataDirLock(dataDir);
+  let core: Core;
+  try {
+    core = createCore({ dataDir, printing: { start: false } });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   try {
     const token = core.stationToken.rotate();
     await writeTransaction(core.db, () =>
@@ -104,8 +143,26 @@ async function rotateToken(dataDir: string, port: number): Promise<number> {
     );
     console.log('the station key was changed; every open tab must open this link:');
     console.log(stationOpenUrl(port, token));
-    return 0;
+    return EXIT.ok;
   } finally {
     await core.close();
+    lock.release();
   }
 }
+
+export const stationCommand: CliCommand = {
+  name: 'station',
+  usage: `  lastmile station [--data DIR] [--port N] [--demo] [--seed N]
+      Serve the app on http://127.0.0.1:N (default 5170) with the station database in DIR
+      (default ./.station-data). --demo fills an empty database with demo parcels and returns.
+      Prints the link to open; it carries the station key kept in DIR/station-token and stays
+      valid across restarts.
+
+  lastmile station --print-url [--data DIR] [--port N]
+      Print that link again (for a screen that says it is not connected to the station).
+
+  lastmile station --rotate-token [--data DIR] [--port N]
+      Make a new station key (audited): every open screen must open the new link printed.
+`,
+  run: runStation,
+};

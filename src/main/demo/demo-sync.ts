@@ -9,9 +9,9 @@ import { DEMO_CARRIERS } from './tracking-numbers';
  * returns and tracking feeds from the platform only (each feed must have one source, or the same
  * update would be stored once per destination).
  */
-export function storeDemoSyncConfig(core: Core, carrierUrl: string): void {
+export async function storeDemoSyncConfig(core: Core, carrierUrl: string): Promise<void> {
   const names = [...new Set([...DEMO_CARRIERS.map((c) => c.name), PLATFORM_DESTINATION, HUB_DESTINATION])];
-  storeSyncConfig(core, {
+  await storeSyncConfig(core, {
     destinations: names.map((name) => ({
       name,
       kind: 'test-carrier' as const,
@@ -41,8 +41,8 @@ export async function startDemoCarrier(core: Core, seed: number): Promise<TestCa
     trackingPerParcel: 2,
     carrierName: 'demo-feed',
   });
-  storeDemoSyncConfig(core, carrier.url);
   try {
+    await storeDemoSyncConfig(core, carrier.url);
     const stored = attachStoredSync(core, { startTrickle: true });
     if (stored.configError) throw new Error(stored.configError);
   } catch (err) {

@@ -39,7 +39,7 @@ const REASONS = [
   'refused_at_delivery',
 ];
 
-/** The demo's people: badges BADGE-1001J… (README lists them), PINs a demo can type. */
+/** The demo's people: badges BADGE-1001-J… (README lists them), PINs a demo can type. */
 export const DEMO_STAFF = [
   { id: 'clerk-somchai', name: 'Somchai', role: 'clerk', pin: '1111', badgeNumber: '1001' },
   { id: 'clerk-linh', name: 'Linh', role: 'clerk', pin: '1111', badgeNumber: '1002' },

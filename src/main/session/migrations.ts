@@ -1,4 +1,3 @@
-import { BADGE_BODY_MAX, BADGE_BODY_MIN, BADGE_PREFIX } from '../../shared/codes/badge-code';
 import { DEFAULT_SUPERVISOR_ID } from './default-users';
 
 const list = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
@@ -8,9 +7,6 @@ const list = (values: readonly string[]): string => values.map((v) => `'${v}'`).
  * the same schema forever; a test fails when ROLES grows without a migration that widens it again.
  */
 export const ROLES_AT_SESSION_001 = ['clerk', 'packer', 'supervisor', 'admin'] as const;
-
-const BADGE_MIN_LENGTH = BADGE_PREFIX.length + BADGE_BODY_MIN + 1;
-const BADGE_MAX_LENGTH = BADGE_PREFIX.length + BADGE_BODY_MAX + 1;
 
 export interface SessionMigration {
   id: string;
@@ -38,8 +34,8 @@ CREATE TABLE users_rebuilt (
   pin_hash         TEXT NOT NULL,
   active           INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
   created_at       INTEGER NOT NULL,
-  badge            TEXT CHECK (badge IS NULL OR (substr(badge, 1, ${BADGE_PREFIX.length}) = '${BADGE_PREFIX}'
-                                 AND length(badge) BETWEEN ${BADGE_MIN_LENGTH} AND ${BADGE_MAX_LENGTH})),
+  -- BADGE- + 2–16 letters/digits + '-' + check character (src/shared/codes/badge-code.ts), as shipped.
+  badge            TEXT CHECK (badge IS NULL OR (substr(badge, 1, 6) = 'BADGE-' AND length(badge) BETWEEN 10 AND 24)),
   must_change_pin  INTEGER NOT NULL DEFAULT 0 CHECK (must_change_pin IN (0, 1)),
   pin_changed_at   INTEGER
 ) STRICT;

@@ -4,6 +4,7 @@ import { CLIENT_HEADER } from '../../shared/channels';
 import { AppError, type Envelope } from '../../shared/errors';
 import type { Core } from '../core';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { bindStationPort } from './listen';
 import { isJsonContentType } from './media-type';
 import { stationOpenUrl } from './station-address';
 import { sameSecret } from './station-token';
@@ -14,6 +15,8 @@ export interface StationServerOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
+  /** A server already bound (bindStationPort), so a taken port was found before the core opened. */
+  bound?: http.Server;
   /**
    * A fixed key for a test; otherwise the station's key from its data folder (core.stationToken),
    * which survives restarts and which an admin may rotate while the server runs.
@@ -50,7 +53,7 @@ export async function startStationServer(options: StationServerOptions): Promise
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
   let port = options.port ?? 0;
 
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
     if (!allowedHosts.has(req.headers.host ?? '')) {
       res.writeHead(421, { 'content-type': 'text/plain' }).end('misdirected request');
@@ -78,16 +81,11 @@ export async function startStationServer(options: StationServerOptions): Promise
       'cache-control': file.type.startsWith('text/html') ? 'no-store' : 'max-age=3600',
     });
     res.end(req.method === 'HEAD' ? undefined : file.body);
-  });
+  };
+  const server = options.bound ?? (await bindStationPort(port));
+  server.removeAllListeners('request');
+  server.on('request', handle);
   server.keepAliveTimeout = 30_000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/`;
   const served = port;

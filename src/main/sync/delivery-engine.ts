@@ -6,6 +6,7 @@ import type { Random } from '../random';
 import { Backoff, type BackoffOptions } from './backoff';
 import { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker';
 import { classifyTransportError, isTransportFailure } from './classify-http';
+import { DEFAULT_LEASE_MS, leaseProblem } from './delivery-lease';
 import { DeliveryError, type Destination, type DeliveryOutcome, type OutboundEvent } from './destination';
 import { TokenBucket, type BudgetFactory, type RequestBudget } from './token-bucket';
 
@@ -96,8 +97,6 @@ export interface DrainOptions {
   /** Keep waiting for retries (and circuit probes) due within this long; 5 s by default. */
   maxWaitMs?: number;
 }
-
-const DEFAULT_LEASE_MS = 60_000;
 
 export const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
@@ -209,9 +208,8 @@ export class DeliveryEngine {
       if (this.lanes.has(destination.name))
         throw new Error(`destination ${destination.name} configured twice`);
       const limits = destination.limits;
-      if (limits.requestTimeoutMs >= this.leaseMs) {
-        throw new Error(`lease (${this.leaseMs} ms) must outlast ${destination.name}'s request timeout`);
-      }
+      const tooSlow = leaseProblem(destination.name, limits.requestTimeoutMs, this.leaseMs);
+      if (tooSlow) throw new Error(tooSlow);
       this.lanes.set(destination.name, {
         destination,
         bucket: budgets(destination.name, {

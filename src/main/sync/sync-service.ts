@@ -4,6 +4,7 @@ import type { UserView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { SyncOverview, SyncProgress, SyncReport } from '../../shared/sync-views';
 import type { Core, SyncApi } from '../core';
+import { writeTransaction } from '../db/write';
 import { emptyCounts } from '../outbox/outbox-queries';
 import { runDailySync } from './daily-sync';
 import type { DeliveryEngine } from './delivery-engine';
@@ -32,6 +33,8 @@ export interface SyncServiceOptions {
   drainMaxWaitMs?: number;
   /** Released after the engine stops (e.g. the sources' HTTP agents). */
   onClose?: () => Promise<void> | void;
+  /** Why sync is off (the stored configuration cannot be used); the overview shows it. */
+  configError?: string | null;
 }
 
 interface RunningSync {
@@ -52,6 +55,8 @@ export class SyncService implements SyncApi {
   private readonly trackingUpserts: TrackingUpserts;
   private readonly destinationStatus;
   private running: RunningSync | null = null;
+  /** A start waiting for the write lock: a second start meanwhile is refused like a running one. */
+  private starting = false;
   private closed = false;
 
   constructor(
@@ -88,11 +93,12 @@ export class SyncService implements SyncApi {
           : 'not configured on this station',
       })),
       running: this.running ? { ...this.running.progress } : null,
+      configError: this.options.configError ?? null,
     };
   }
 
-  startDaily(trigger: 'ui' | 'cli', by: UserView): { runId: string } {
-    return { runId: this.begin(trigger, by).runId };
+  async startDaily(trigger: 'ui' | 'cli', by: UserView): Promise<{ runId: string }> {
+    return { runId: (await this.begin(trigger, by)).runId };
   }
 
   /** Runs one daily sync to its end (the CLI); `signal` cancels it like the screen's button. */
@@ -101,7 +107,7 @@ export class SyncService implements SyncApi {
     by: UserView,
     options: { signal?: AbortSignal; onProgress?: (p: SyncProgress) => void } = {},
   ): Promise<SyncReport> {
-    const run = this.begin(trigger, by, options.onProgress);
+    const run = await this.begin(trigger, by, options.onProgress);
     const cancel = (): void => run.controller.abort();
     if (options.signal?.aborted) cancel();
     options.signal?.addEventListener('abort', cancel, { once: true });
@@ -142,32 +148,41 @@ export class SyncService implements SyncApi {
     await this.options.onClose?.();
   }
 
-  private begin(trigger: 'ui' | 'cli', by: UserView, onProgress?: (p: SyncProgress) => void): RunningSync {
+  private async begin(
+    trigger: 'ui' | 'cli',
+    by: UserView,
+    onProgress?: (p: SyncProgress) => void,
+  ): Promise<RunningSync> {
     const { core } = this;
     if (this.closed) throw new AppError('INTERNAL', { reason: 'sync is closed' });
-    if (this.running) {
-      throw new AppError('SYNC_ALREADY_RUNNING', { holder: 'this station', runId: this.running.runId });
+    if (this.running || this.starting) {
+      throw new AppError('SYNC_ALREADY_RUNNING', {
+        holder: 'this station',
+        runId: this.running?.runId ?? null,
+      });
     }
     const runId = core.newId();
     const startedAt = core.clock.now();
-    const handle = this.lock.acquire(`${os.hostname()} pid ${process.pid} ${trigger} run ${runId}`);
+    const holder = `${os.hostname()} pid ${process.pid} ${trigger} run ${runId}`;
+    this.starting = true;
     try {
-      core.db
-        .transaction(() => {
-          this.runs.begin(runId, trigger, by.id, startedAt);
-          core.audit.record({
-            userId: by.id,
-            action: 'sync.daily.start',
-            entityType: 'sync_run',
-            entityId: runId,
-            details: { trigger },
-          });
-        })
-        .immediate();
-    } catch (err) {
-      handle.release();
-      throw err;
+      // The lock, the run's row and its audit line in one transaction that waits for another
+      // program's write lock off the event loop (DB_LOCKED after the write budget).
+      await writeTransaction(core.db, () => {
+        this.lock.claim(holder);
+        this.runs.begin(runId, trigger, by.id, startedAt);
+        core.audit.record({
+          userId: by.id,
+          action: 'sync.daily.start',
+          entityType: 'sync_run',
+          entityId: runId,
+          details: { trigger },
+        });
+      });
+    } finally {
+      this.starting = false;
     }
+    const handle = this.lock.hold(holder);
     const controller = new AbortController();
     // A heartbeat that finds the lock taken over means another process now syncs: stop at once.
     handle.lost.addEventListener('abort', () => controller.abort(), { once: true });

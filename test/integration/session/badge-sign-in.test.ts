@@ -12,7 +12,7 @@ afterEach(async () => {
   temps.cleanup();
 });
 
-const MEI_BADGE = makeBadgeCode('9001'); // BADGE-90012
+const MEI_BADGE = makeBadgeCode('9001'); // BADGE-9001-2
 const LINH_BADGE = makeBadgeCode('1002');
 const TAB = { clientId: 'http:qc-bench' };
 
@@ -50,7 +50,7 @@ describe('signing in with a badge', () => {
       error: { code: 'BADGE_UNKNOWN', params: {} },
     });
     // One character misread: the check character catches it before anything is looked up.
-    const misread = MEI_BADGE.slice(0, -2) + '8' + MEI_BADGE.slice(-1);
+    const misread = MEI_BADGE.replace('9001', '9007');
     expect(await core.dispatch('signIn', { badge: misread, pin: '9137' }, TAB)).toEqual({
       ok: false,
       error: { code: 'BADGE_INVALID', params: { reason: 'check_character' } },
@@ -112,7 +112,7 @@ describe('signing in with a badge', () => {
       ok: false,
       error: { code: 'BADGE_TAKEN', params: {} },
     });
-    expect(await core.dispatch('assignBadge', { userId: 'clerk-linh', badge: 'BADGE-12' }, TAB)).toEqual({
+    expect(await core.dispatch('assignBadge', { userId: 'clerk-linh', badge: 'BADGE-12-X-9' }, TAB)).toEqual({
       ok: false,
       error: { code: 'BADGE_INVALID', params: { reason: 'format' } },
     });

@@ -13,7 +13,7 @@ import { TempDirs } from '../../helpers/temp-dir';
 const temps = new TempDirs();
 afterEach(() => temps.cleanup());
 
-const VERSION = MIGRATIONS.find((m) => m.name === 'session-security')?.version ?? 0;
+const VERSION = MIGRATIONS.find((m) => m.name === 'session/001-security')?.version ?? 0;
 
 /** A station database just before the session migration, with users that other tables point at. */
 function stationBefore(file: string): void {

@@ -58,6 +58,8 @@ describe('npm run bench -- --json (tiny workload)', () => {
       'memory.rssQueued',
       'memory.rssPeak',
       'memory.heapPeak',
+      'recognise.rate',
+      'recognise.perScanP99',
     ]) {
       expect(ids).toContain(id);
     }
@@ -74,6 +76,8 @@ describe('npm run bench -- --json (tiny workload)', () => {
     expect(byId.get('enqueue.throughput')?.target).toEqual({ on: 'ratio', op: '>=', value: 0.8 });
     expect(byId.get('claim.throughput')?.target).toEqual({ on: 'ratio', op: '>=', value: 5 });
     expect(byId.get('drain.batched')?.target).toEqual({ on: 'figure', op: '>=', value: 5000 });
+    expect(byId.get('recognise.rate')?.target).toEqual({ on: 'figure', op: '>=', value: 20_000 });
+    expect(byId.get('recognise.rate')?.baseline?.name).toBe('normaliseScan alone');
     const summary = report.summary;
     expect(summary.passed + summary.failed + summary.info).toBe(report.results.length);
     expect(summary.passed).toBe(report.results.filter((r) => r.pass === true).length);

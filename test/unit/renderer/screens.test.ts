@@ -5,13 +5,21 @@ const key = (code: string, mods: { altKey?: boolean; ctrlKey?: boolean; metaKey?
   screenForKey({ code, altKey: false, ctrlKey: false, metaKey: false, ...mods });
 
 describe('screen hotkeys', () => {
-  it('maps F1–F4 and Alt+1..4 to Scan, Queue, Sync, Settings, as printed on the buttons', () => {
-    expect(SCREENS.map((s) => key(hotkeyLabel(s)))).toEqual(['scan', 'queue', 'sync', 'settings']);
-    expect(['Digit1', 'Digit2', 'Digit3', 'Numpad4'].map((c) => key(c, { altKey: true }))).toEqual([
+  it('maps F1–F4, F6 and Alt+1..5 to Scan, Queue, Sync, Settings, Printers, as printed on the buttons', () => {
+    expect(SCREENS.map((s) => hotkeyLabel(s))).toEqual(['F1', 'F2', 'F3', 'F4', 'F6']);
+    expect(SCREENS.map((s) => key(hotkeyLabel(s)))).toEqual([
       'scan',
       'queue',
       'sync',
       'settings',
+      'printers',
+    ]);
+    expect(['Digit1', 'Digit2', 'Digit3', 'Numpad4', 'Digit5'].map((c) => key(c, { altKey: true }))).toEqual([
+      'scan',
+      'queue',
+      'sync',
+      'settings',
+      'printers',
     ]);
   });
 
@@ -19,7 +27,7 @@ describe('screen hotkeys', () => {
     expect(key('Digit1')).toBeNull();
     expect(key('F5')).toBeNull();
     expect(key('F1', { ctrlKey: true })).toBeNull();
-    expect(key('Digit5', { altKey: true })).toBeNull();
+    expect(key('Digit6', { altKey: true })).toBeNull();
     // Some Zebra scanners send the GS separator as F8: it must never switch screens.
     expect(key('F8')).toBeNull();
   });

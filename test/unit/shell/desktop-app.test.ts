@@ -7,7 +7,8 @@ import { DATABASE_FILE } from '../../../src/main/core';
 import { silentLogger } from '../../../src/main/logger';
 import { startDesktopApp, type DesktopApp } from '../../../src/main/shell/desktop-app';
 import { CALL_NAMES, ipcChannel } from '../../../src/shared/channels';
-import { fake } from './fake-electron';
+import { DataDirInUseError, takeExclusiveDataDirLock } from '../../../src/main/db/data-dir-lock';
+import { fake, fakeEvent } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fake.module);
 
@@ -153,13 +154,145 @@ describe('the Electron main process', () => {
     expect(fake.windows[0]!.webContents.navigate('https://evil.example/')).toBe(false);
   });
 
-  it('refuses every permission request a page makes', async () => {
+  it('grants the camera (video only) to the app page and refuses every other permission, device, capture, download', async () => {
     await start();
     expect(fake.permissionHandlers).toHaveLength(1);
     const answers: boolean[] = [];
-    fake.permissionHandlers[0]!({}, 'media', (granted: boolean) => answers.push(granted));
-    fake.permissionHandlers[0]!({}, 'geolocation', (granted: boolean) => answers.push(granted));
-    expect(answers).toEqual([false, false]);
+    const ask = (permission: string, requestingUrl: string, mediaTypes?: string[]): void => {
+      fake.permissionHandlers[0]!({}, permission, (granted: boolean) => answers.push(granted), {
+        requestingUrl,
+        isMainFrame: true,
+        mediaTypes,
+      });
+    };
+    ask('media', `${DEV_URL}#/receive`, ['video']);
+    ask('media', DEV_URL, ['audio']);
+    ask('media', DEV_URL, ['video', 'audio']);
+    ask('media', 'https://evil.example/', ['video']);
+    ask('geolocation', DEV_URL);
+    ask('notifications', DEV_URL);
+    expect(answers).toEqual([true, false, false, false, false, false]);
+
+    const check = fake.permissionCheckHandlers[0]!;
+    expect(check(null, 'media', 'http://localhost:5173', { mediaType: 'video', isMainFrame: true })).toBe(
+      true,
+    );
+    expect(check(null, 'media', 'http://localhost:5173', { mediaType: 'audio', isMainFrame: true })).toBe(
+      false,
+    );
+    expect(check(null, 'hid', 'http://localhost:5173', { isMainFrame: true })).toBe(false);
+    expect(fake.devicePermissionHandlers[0]!({ deviceType: 'usb', origin: 'http://localhost:5173' })).toBe(
+      false,
+    );
+    const streams: unknown[] = [];
+    fake.displayMediaHandlers[0]!({}, (s: unknown) => streams.push(s));
+    expect(streams).toEqual([{}]);
+    const download = fakeEvent();
+    fake.sessionEvents.emit('will-download', download, { getURL: () => 'https://evil.example/x.exe' });
+    expect(download.defaultPrevented).toBe(true);
+  });
+
+  it('hardens every web contents the app creates, not only the main window', async () => {
+    await start();
+    const { BrowserWindow } = fake.module;
+    const other = new BrowserWindow({});
+    expect(other.webContents.navigate('https://evil.example/')).toBe(false);
+    expect(other.webContents.attachWebview('https://evil.example/')).toBe(false);
+    expect(other.webContents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({
+      action: 'deny',
+    });
+  });
+
+  it('after a renderer crash reloads the page, which reads the open work back from the database', async () => {
+    const app = await start();
+    await fake.invoke(ipcChannel('recordScan'), DEV_URL, { code: 'TH1234567890', source: 'scanner' });
+    const win = fake.windows[0]!;
+    win.webContents.crash('crashed');
+    expect(win.loadedUrls).toEqual([DEV_URL, DEV_URL]);
+    // The same core answers the reloaded page: nothing the clerk did is lost.
+    expect(app.core()).not.toBeNull();
+    const recent = (await fake.invoke(ipcChannel('recentScans'), DEV_URL, { limit: 5 })) as {
+      ok: boolean;
+      value: { code: string }[];
+    };
+    expect(recent.value.map((s) => s.code)).toEqual(['TH1234567890']);
+  });
+
+  it('holds the data-folder lock while running, so a restore is refused; releases it on quit', async () => {
+    await start();
+    expect(() => takeExclusiveDataDirLock(dataDir)).toThrow(DataDirInUseError);
+    fake.appEvents.emit('window-all-closed');
+    await vi.waitFor(() => expect(fake.quits).toBe(2));
+    takeExclusiveDataDirLock(dataDir).release();
+  });
+
+  it('starts the update service from the administrator’s configuration and asks it before quitting', async () => {
+    fs.writeFileSync(
+      path.join(dataDir, 'desktop-config.json'),
+      JSON.stringify({
+        updates: { url: 'https://updates.warehouse.example/lastmile/', channel: 'beta', installAt: '13:00' },
+      }),
+    );
+    const feeds: unknown[] = [];
+    const installOnQuit: boolean[] = [];
+    desktop = startDesktopApp({
+      mainDir: MAIN_DIR,
+      env: { ELECTRON_RENDERER_URL: DEV_URL },
+      logger: silentLogger,
+      createUpdater: (feed) => {
+        feeds.push(feed);
+        return {
+          check: () => Promise.resolve(null),
+          download: () => Promise.resolve(),
+          installNow: () => {},
+          setInstallOnQuit: (v) => installOnQuit.push(v),
+        };
+      },
+    });
+    fake.becomeReady();
+    await desktop.ready;
+    expect(feeds).toEqual([{ url: 'https://updates.warehouse.example/lastmile/', channel: 'beta' }]);
+    expect(desktop.updates()).not.toBeNull();
+    fake.appEvents.emit('window-all-closed');
+    await vi.waitFor(() => expect(fake.quits).toBe(2));
+    // Nothing was downloaded: quitting installs nothing.
+    expect(installOnQuit.at(-1)).toBe(false);
+  });
+
+  it('leaves updates off without an update URL, and ignores a broken configuration file', async () => {
+    fs.writeFileSync(
+      path.join(dataDir, 'desktop-config.json'),
+      '{ "updates": { "url": "http://plain.example/" } }',
+    );
+    let asked = 0;
+    desktop = startDesktopApp({
+      mainDir: MAIN_DIR,
+      env: { ELECTRON_RENDERER_URL: DEV_URL },
+      logger: silentLogger,
+      createUpdater: () => {
+        asked += 1;
+        return null;
+      },
+    });
+    fake.becomeReady();
+    await desktop.ready;
+    expect(desktop.updates()).toBeNull();
+    expect(asked).toBe(0);
+    expect(desktop.core()).not.toBeNull();
+  });
+
+  it('gives the capabilities an OS secret store that refuses carrier secrets on basic_text unless confirmed', async () => {
+    fake.storageBackend = 'basic_text';
+    const app = await start();
+    const cipher = await app.secrets();
+    if (process.platform === 'linux') {
+      expect(cipher).toMatchObject({ backend: 'basic_text', weak: true });
+      await expect(cipher.encrypt('carrier-app-secret')).rejects.toMatchObject({ code: 'SECRET_STORE_WEAK' });
+      const sealed = await cipher.encrypt('carrier-app-secret', { adminConfirmedWeakBackend: true });
+      expect(await cipher.decrypt(sealed)).toBe('carrier-app-secret');
+    } else {
+      expect(cipher.weak).toBe(false);
+    }
   });
 
   it('on quit holds the quit until the core is closed, removes the handlers, then quits', async () => {

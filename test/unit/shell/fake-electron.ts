@@ -54,10 +54,27 @@ export class FakeWebContents extends Emitter {
     this.windowOpenHandler = handler;
   }
   /** Plays a navigation the page starts; true when the main process let it happen. */
-  navigate(url: string, event: 'will-navigate' | 'will-redirect' = 'will-navigate'): boolean {
-    const e = fakeEvent(url);
+  navigate(
+    url: string,
+    event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate' = 'will-navigate',
+    isMainFrame = true,
+  ): boolean {
+    const e = { ...fakeEvent(url), isMainFrame };
+    e.preventDefault = function () {
+      this.defaultPrevented = true;
+    };
     this.emit(event, e, url);
     return !e.defaultPrevented;
+  }
+  /** Plays a page adding a <webview>; true when the main process let it attach. */
+  attachWebview(src: string): boolean {
+    const e = fakeEvent(src);
+    this.emit('will-attach-webview', e, { nodeIntegration: false }, { src });
+    return !e.defaultPrevented;
+  }
+  /** Plays the renderer process dying. */
+  crash(reason = 'crashed', exitCode = 1): void {
+    this.emit('render-process-gone', fakeEvent(), { reason, exitCode });
   }
 }
 
@@ -67,9 +84,12 @@ export class FakeBrowserWindow extends Emitter {
   readonly loadedUrls: string[] = [];
   shown = false;
   destroyed = false;
+  /** Set by FakeElectron: Electron emits app 'web-contents-created' for every new web contents. */
+  static onCreated: ((win: FakeBrowserWindow) => void) | null = null;
   constructor(readonly options: Record<string, unknown>) {
     super();
     FakeBrowserWindow.instances.push(this);
+    FakeBrowserWindow.onCreated?.(this);
   }
   loadURL(url: string): Promise<void> {
     this.loadedUrls.push(url);
@@ -107,6 +127,20 @@ export class FakeElectron {
   readonly protocolHandlers = new Map<string, (request: Request) => Response | Promise<Response>>();
   readonly privilegedSchemes: { scheme: string; privileges?: Record<string, boolean> }[] = [];
   readonly permissionHandlers: Listener[] = [];
+  readonly permissionCheckHandlers: Listener[] = [];
+  readonly devicePermissionHandlers: Listener[] = [];
+  readonly displayMediaHandlers: Listener[] = [];
+  readonly sessionEvents = new Emitter();
+  readonly openedExternally: string[] = [];
+  readonly openedPaths: string[] = [];
+  readonly messageBoxes: { type?: string; message: string; detail?: string; buttons?: string[] }[] = [];
+  /** Answers for dialog.showMessageBox, in order (button index); a box with none left answers its cancelId. */
+  messageBoxAnswers: number[] = [];
+  idleSeconds = 0;
+  /** safeStorage's state: which Linux backend it reports, whether async encryption is available. */
+  storageBackend: 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown' =
+    'gnome_libsecret';
+  asyncEncryptionAvailable = true;
   readonly exits: number[] = [];
   quits = 0;
   readonly windows = FakeBrowserWindow.instances;
@@ -115,6 +149,8 @@ export class FakeElectron {
 
   constructor() {
     Object.defineProperty(this.module.app, 'isPackaged', { get: () => this.isPackaged });
+    FakeBrowserWindow.onCreated = (win) =>
+      this.appEvents.emit('web-contents-created', fakeEvent(), win.webContents);
   }
 
   reset(): void {
@@ -133,12 +169,23 @@ export class FakeElectron {
       this.invoked,
       this.privilegedSchemes,
       this.permissionHandlers,
+      this.permissionCheckHandlers,
+      this.devicePermissionHandlers,
+      this.displayMediaHandlers,
+      this.openedExternally,
+      this.openedPaths,
+      this.messageBoxes,
+      this.messageBoxAnswers,
       this.exits,
       FakeBrowserWindow.instances,
     ]) {
       list.length = 0;
     }
     this.quits = 0;
+    this.idleSeconds = 0;
+    this.storageBackend = 'gnome_libsecret';
+    this.asyncEncryptionAvailable = true;
+    this.sessionEvents.listeners.clear();
     this.readyPromise = this.newReadyPromise();
   }
 
@@ -182,6 +229,7 @@ export class FakeElectron {
       exit: (code = 0) => {
         this.exits.push(code);
       },
+      getVersion: () => '0.1.0',
     },
     BrowserWindow: FakeBrowserWindow,
     ipcMain: {
@@ -207,12 +255,62 @@ export class FakeElectron {
       showErrorBox: (title: string, content: string) => {
         this.errorBoxes.push({ title, content });
       },
+      showMessageBox: (options: {
+        type?: string;
+        message: string;
+        detail?: string;
+        buttons?: string[];
+        cancelId?: number;
+      }) => {
+        this.messageBoxes.push(options);
+        const answer = this.messageBoxAnswers.shift() ?? options.cancelId ?? 0;
+        return Promise.resolve({ response: answer, checkboxChecked: false });
+      },
     },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (handler: Listener) => {
           this.permissionHandlers.push(handler);
         },
+        setPermissionCheckHandler: (handler: Listener) => {
+          this.permissionCheckHandlers.push(handler);
+        },
+        setDevicePermissionHandler: (handler: Listener) => {
+          this.devicePermissionHandlers.push(handler);
+        },
+        setDisplayMediaRequestHandler: (handler: Listener) => {
+          this.displayMediaHandlers.push(handler);
+        },
+        on: (event: string, listener: Listener) => this.sessionEvents.on(event, listener),
+      },
+    },
+    shell: {
+      openExternal: (url: string) => {
+        this.openedExternally.push(url);
+        return Promise.resolve();
+      },
+      openPath: (p: string) => {
+        this.openedPaths.push(p);
+        return Promise.resolve('');
+      },
+    },
+    powerMonitor: {
+      getSystemIdleTime: () => this.idleSeconds,
+    },
+    // A stand-in cipher: reversible, and visibly not the plain text.
+    safeStorage: {
+      isAsyncEncryptionAvailable: () => Promise.resolve(this.asyncEncryptionAvailable),
+      getSelectedStorageBackend: () => this.storageBackend,
+      encryptStringAsync: (plain: string) =>
+        Promise.resolve(Buffer.from('sealed:' + Buffer.from(plain, 'utf8').toString('base64'), 'latin1')),
+      decryptStringAsync: (sealed: Buffer) => {
+        const text = sealed.toString('latin1');
+        if (!text.startsWith('sealed:'))
+          return Promise.reject(new Error('Error while decrypting the ciphertext'));
+        return Promise.resolve({
+          result: Buffer.from(text.slice('sealed:'.length), 'base64').toString('utf8'),
+          shouldReEncrypt: false,
+        });
       },
     },
     protocol: {

@@ -1,4 +1,6 @@
 import { foundation } from './001-foundation';
+import { printingMigrations } from '../../printing/migrations';
+import { scansMigrations } from '../../scans/migrations';
 import { sessionSecurity } from '../../session/migrations';
 import { sync } from './002-sync';
 
@@ -17,6 +19,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'sync', sql: sync },
-  // Lead: session/001-security, numbered here until migrations are named per capability.
-  { version: 3, name: 'session-security', sql: sessionSecurity.sql, foreignKeysOff: true },
+  // Until the per-capability runner lands: each capability's migration as the next version.
+  { version: 3, name: 'printing/001-print-queue', sql: printingMigrations[0]?.sql ?? '' },
+  { version: 4, name: scansMigrations[0].id, sql: scansMigrations[0].sql },
+  { version: 5, name: sessionSecurity.id, sql: sessionSecurity.sql, foreignKeysOff: true },
 ];

@@ -1,6 +1,7 @@
 import type { i18n } from 'i18next';
 import type { LastmileApi } from '../../../shared/contract';
 import { createQueueStore, type QueueStore } from '../features/queue/queue-store';
+import { createPrintersStore, type PrintersStore } from '../features/printers/printers-store';
 import type { Beeper } from '../features/scan/feedback-tones';
 import { createScanStore, type ScanStore } from '../features/scan/scan-store';
 import { createSessionStore, type SessionStore } from '../features/session/session-store';
@@ -18,6 +19,7 @@ export interface AppStores {
   scan: ScanStore;
   queue: QueueStore;
   sync: SyncStore;
+  printers: PrintersStore;
   /** A supervisor's approval for one action, for any feature (features/session/step-up.ts). */
   authorize: Authorize;
 }
@@ -62,6 +64,7 @@ export function createAppStores({ api: raw, i18n, beeper, stationToken = null }:
     }),
     queue: createQueueStore(api),
     sync: createSyncStore({ api, authorize }),
+    printers: createPrintersStore({ api }),
     authorize,
   };
 }

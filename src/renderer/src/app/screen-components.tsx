@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { PrintersScreen } from '../features/printers/PrintersScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { ScanScreen } from '../features/scan/ScanScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -11,4 +12,5 @@ export const SCREEN_COMPONENTS: Record<Screen, ComponentType> = {
   queue: QueueScreen,
   sync: SyncScreen,
   settings: SettingsScreen,
+  printers: PrintersScreen,
 };

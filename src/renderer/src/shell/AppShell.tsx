@@ -2,6 +2,7 @@ import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCREEN_COMPONENTS } from '../app/screen-components';
 import { useFeature, useStores } from '../app/stores-context';
+import { PrinterBanner } from '../features/printers/PrinterBanner';
 import { useScannerCapture } from '../features/scan/use-scanner-capture';
 import { ChangePinDialog } from '../features/session/ChangePinDialog';
 import { SessionNotice } from '../features/session/SessionNotice';
@@ -50,6 +51,7 @@ export function AppShell() {
   return (
     <div className="shell">
       <Header />
+      {user ? <PrinterBanner /> : <div className="printer-banner-slot" />}
       <NavRail />
       <main className="shell-main">
         <SessionNotice />

@@ -31,6 +31,7 @@ const messages = {
     queue: 'Queue',
     sync: 'Sync',
     settings: 'Settings',
+    printers: 'Printers',
   },
   roles: {
     clerk: 'Clerk',
@@ -129,6 +130,33 @@ const messages = {
     SYNC_NOT_RUNNING: 'No sync is running.',
     OUTBOX_EVENT_NOT_DEAD: 'This event is no longer failed (now: {{status}}). The list was refreshed.',
     TRANSPORT_FAILED: 'The station did not answer ({{call}}). Check that it is still running.',
+    // printing
+    PRINT_TEMPLATE_UNKNOWN: 'There is no label template "{{template}}".',
+    PRINT_DATA_INVALID:
+      'The label "{{template}}" cannot be printed: field "{{field}}" is not valid ({{issue}}).',
+    PRINT_TEXT_TOO_LONG:
+      'The text of "{{field}}" is longer than the label "{{template}}" has room for (at most {{maxLines}} line(s) at the smallest size).',
+    PRINT_TEXT_UNSUPPORTED_CHARACTER:
+      'The label "{{template}}" cannot print "{{character}}" ({{codePoint}}) in "{{field}}": no font on this station has it.',
+    PRINT_BARCODE_NOT_ENCODABLE:
+      'The value of "{{field}}" cannot be put into a {{symbology}} barcode ({{reason}}).',
+    PRINT_BARCODE_TOO_LARGE:
+      'The {{symbology}} barcode of "{{field}}" does not fit on the label "{{template}}".',
+    PRINT_FORMAT_UNSUPPORTED: 'Labels cannot be produced as "{{format}}".',
+    PRINT_JOB_NOT_FOUND: 'There is no print job {{jobId}}.',
+    PRINTER_UNKNOWN: 'There is no printer "{{printerId}}" on this station.',
+    PRINTER_PROFILE_INVALID: 'The printer settings are not valid: "{{field}}" ({{issue}}).',
+    PRINTER_TEMPLATE_NOT_ALLOWED: 'The printer "{{printerId}}" is not set up to print "{{template}}" labels.',
+    PRINTER_UNREACHABLE:
+      'The printer at {{printer}} cannot be reached ({{reason}}). Check its cable and power; the label waits and prints when it is back.',
+    PRINTER_CONNECTION_LOST:
+      'The printer at {{printer}} dropped the connection after {{sent}} of {{total}} bytes. The label will be sent again.',
+    PRINTER_TIMEOUT: 'The printer at {{printer}} stopped answering. The label will be sent again.',
+    PRINTER_NOT_READY: 'The printer at {{printer}} is not ready ({{reason}}).',
+    PRINTER_INTERFACE_UNSUPPORTED: 'This station cannot talk to a printer through "{{interface}}".',
+    PRINTER_NOT_CONFIGURED:
+      'No printer on this station prints "{{template}}" labels. A supervisor adds one under Printers.',
+    PRINTING_NOT_READY: 'Printing is still starting up. Try again in a moment; nothing was lost.',
     INTERNAL: 'Something went wrong inside the app. The details are in the log; call the supervisor.',
   },
   /** Finer texts for some codes, chosen by one of their parameters (i18n/error-message.ts). */

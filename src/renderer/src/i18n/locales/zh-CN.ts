@@ -28,6 +28,7 @@ const messages: BaseMessages = {
     queue: '队列',
     sync: '同步',
     settings: '设置',
+    printers: '打印机',
   },
   roles: {
     clerk: '质检员',
@@ -123,6 +124,29 @@ const messages: BaseMessages = {
     SYNC_NOT_RUNNING: '当前没有同步在运行。',
     OUTBOX_EVENT_NOT_DEAD: '此事件已不是失败状态（当前：{{status}}）。列表已刷新。',
     TRANSPORT_FAILED: '工作站没有响应（{{call}}）。请检查它是否仍在运行。',
+    // printing
+    PRINT_TEMPLATE_UNKNOWN: '没有名为“{{template}}”的标签模板。',
+    PRINT_DATA_INVALID: '标签“{{template}}”无法打印：字段“{{field}}”无效（{{issue}}）。',
+    PRINT_TEXT_TOO_LONG:
+      '“{{field}}”的文字超出了标签“{{template}}”的空间（最小字号下最多 {{maxLines}} 行）。',
+    PRINT_TEXT_UNSUPPORTED_CHARACTER:
+      '标签“{{template}}”无法打印“{{field}}”中的“{{character}}”（{{codePoint}}）：本工作站没有包含该字符的字体。',
+    PRINT_BARCODE_NOT_ENCODABLE: '“{{field}}”的值无法编码为 {{symbology}} 条码（{{reason}}）。',
+    PRINT_BARCODE_TOO_LARGE: '“{{field}}”的 {{symbology}} 条码放不进标签“{{template}}”。',
+    PRINT_FORMAT_UNSUPPORTED: '无法生成“{{format}}”格式的标签。',
+    PRINT_JOB_NOT_FOUND: '没有打印任务 {{jobId}}。',
+    PRINTER_UNKNOWN: '本工作站没有打印机“{{printerId}}”。',
+    PRINTER_PROFILE_INVALID: '打印机设置无效：“{{field}}”（{{issue}}）。',
+    PRINTER_TEMPLATE_NOT_ALLOWED: '打印机“{{printerId}}”未设置为打印“{{template}}”标签。',
+    PRINTER_UNREACHABLE:
+      '无法连接 {{printer}} 的打印机（{{reason}}）。请检查电缆和电源；标签会等待，打印机恢复后自动打印。',
+    PRINTER_CONNECTION_LOST:
+      '{{printer}} 的打印机在发送 {{sent}}/{{total}} 字节后断开了连接。标签将重新发送。',
+    PRINTER_TIMEOUT: '{{printer}} 的打印机没有响应。标签将重新发送。',
+    PRINTER_NOT_READY: '{{printer}} 的打印机未就绪（{{reason}}）。',
+    PRINTER_INTERFACE_UNSUPPORTED: '本工作站无法通过“{{interface}}”连接打印机。',
+    PRINTER_NOT_CONFIGURED: '本工作站没有打印“{{template}}”标签的打印机。请主管在“打印机”中添加。',
+    PRINTING_NOT_READY: '打印功能仍在启动中。请稍后再试，没有丢失任何内容。',
     INTERNAL: '应用内部出错。详细信息已写入日志；请联系主管。',
   },
   errorDetails: {

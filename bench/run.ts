@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, USAGE } from './args';
+import { auditAppend, auditVerifyRate } from './cases/audit';
 import { claimAck } from './cases/claim-ack';
 import { commitLatency } from './cases/commit-latency';
 import { drainRate } from './cases/drain-rate';
@@ -24,6 +25,8 @@ export const CASES: readonly BenchCase[] = [
   ...printQcTagCases,
   printQueueRate,
   recogniseRate,
+  auditAppend,
+  auditVerifyRate,
 ];
 
 /** The options, then every case's name, so the list never goes stale. */

@@ -4,6 +4,7 @@ import type { SyncOverview, SyncReport } from '../shared/sync-views';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { AuditLog } from './audit/audit-log';
+import { chainLegacyRows, hasLegacyRowsToChain } from './audit/chain-legacy-rows';
 import { systemClock, type Clock } from './clock';
 import { startCheckpointer, type Checkpointer } from './db/checkpointer';
 import { openDatabase, type Db } from './db/open';
@@ -15,6 +16,7 @@ import { PrintingService } from './printing/printing-service';
 import type { Timers } from './printing/queue/timers';
 import type { PrinterTransport } from './printing/transport/printer-transport';
 import { Outbox } from './outbox/outbox';
+import { createQc, type Qc } from './returns/create-qc';
 import { OutboxQueries } from './outbox/outbox-queries';
 import { cryptoRandom, type Random } from './random';
 import { CodeLookup } from './scans/lookup';
@@ -91,6 +93,8 @@ export interface Core {
   readonly outboxQueries: OutboxQueries;
   readonly deadLetters: DeadLetters;
   readonly scans: ScanService;
+  /** Return QC at this station's bench (receive, inspect, decide, complete). */
+  readonly qc: Qc;
   sync: SyncApi | null;
   /** Label printing: templates, printer profiles, the print queue and its worker. */
   readonly printing: PrintingService;
@@ -116,12 +120,19 @@ export function createCore(options: CoreOptions): Core {
     file: path.join(options.dataDir, DATABASE_FILE),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     seed: {
+      // Seeded: the identity exists and no rows from before the hash chain wait to be linked.
       isSeeded: (d) => {
         identity = readStationIdentity(d, new Users(d, clock, random)) ?? undefined;
-        return identity !== undefined;
+        return identity !== undefined && !hasLegacyRowsToChain(d, identity.stationId);
       },
       write: (d) => {
         identity = ensureStationIdentity(d, new Users(d, clock, random), random);
+        // Rows from before the hash chain are linked once, as soon as the station id exists.
+        const name = new SettingsStore(d, clock);
+        chainLegacyRows(
+          d,
+          new AuditLog(d, clock, { id: identity.stationId, name: () => name.value('stationName') }),
+        );
       },
     },
   });
@@ -134,7 +145,7 @@ export function createCore(options: CoreOptions): Core {
     const users = new Users(db, clock, random);
     if (!identity) throw new Error('station identity was not seeded');
     const stationId = identity.stationId;
-    const audit = new AuditLog(db, clock, station);
+    const audit = new AuditLog(db, clock, { id: stationId, name: station });
     const signInThrottle = new SignInThrottle(db, clock, options.lockout);
     const authenticator = new Authenticator(db, users, signInThrottle, audit, stationId);
     const session = new Session({
@@ -173,6 +184,17 @@ export function createCore(options: CoreOptions): Core {
       // Whoever serves screens awaits core.printing.ready(); a failure is logged here once as well.
       printing.start().catch((err: unknown) => logger.error('printing could not start', { error: err }));
     }
+    const qc = createQc({
+      db,
+      dataDir: options.dataDir,
+      clock,
+      newId,
+      outbox,
+      settings,
+      session,
+      audit,
+      stationId,
+    });
 
     let closed = false;
     const services: Services = {
@@ -196,6 +218,7 @@ export function createCore(options: CoreOptions): Core {
       outboxQueries,
       deadLetters,
       scans,
+      qc,
       sync: null,
       printing,
       async close() {

@@ -35,6 +35,18 @@ export const CALL_NAMES = [
   'reprintJob',
   'previewLabel',
   'previewPrintJob',
+  'qcState',
+  'qcScan',
+  'qcAct',
+  'qcSearch',
+  'qcUploadPhoto',
+  'qcGetPhoto',
+  'qcListBins',
+  'qcListApprovals',
+  'qcDecideApproval',
+  'qcListExceptions',
+  'qcListRules',
+  'qcSaveRules',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

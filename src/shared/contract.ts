@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AnyCallSpec } from './call-spec';
 import { outboxCalls } from './calls/outbox';
 import { printingCalls } from './calls/printing';
+import { returnsCalls } from './calls/returns';
 import { scanCalls } from './calls/scans';
 import { sessionCalls } from './calls/session';
 import { settingsCalls } from './calls/settings';
@@ -25,6 +26,7 @@ export const contract = {
   ...syncCalls,
   ...stationCalls,
   ...printingCalls,
+  ...returnsCalls,
 } satisfies Record<CallName, AnyCallSpec>;
 
 // The preload exposes CALL_NAMES without loading zod; the two lists must name the same calls.

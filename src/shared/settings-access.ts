@@ -14,6 +14,8 @@ export const SETTING_ACCESS: Record<keyof Settings, 'bench' | 'supervisor'> = {
   // Silencing the 48 h exception report hides parcels that went missing.
   staleTrackingHours: 'supervisor',
   supervisorIdleMinutes: 'supervisor',
+  // How long a QC decision can be taken back at the bench: part of the station's controls.
+  qcUndoMinutes: 'supervisor',
 };
 
 export function isSupervisorSetting(key: keyof Settings): boolean {

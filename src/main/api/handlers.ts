@@ -1,6 +1,7 @@
 import type { Services } from '../core';
 import { outboxHandlers } from '../outbox/outbox-handlers';
 import { printingHandlers } from '../printing/printing-handlers';
+import { returnsHandlers } from '../returns/returns-handlers';
 import { scanHandlers } from '../scans/scan-handlers';
 import { sessionHandlers } from '../session/session-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
@@ -21,5 +22,6 @@ export function createHandlers(core: Services): Handlers {
     ...syncHandlers(core),
     ...stationHandlers(core),
     ...printingHandlers(core),
+    ...returnsHandlers(core),
   };
 }

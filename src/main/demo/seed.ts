@@ -3,6 +3,7 @@ import { makeBadgeCode } from '../../shared/codes/badge-code';
 import { PARCEL_STATUSES } from '../../shared/domain';
 import { seededRandom, type Random } from '../random';
 import type { Users } from '../session/users';
+import { seedQcDemo } from './qc-seed';
 import { DEMO_CARRIERS } from './tracking-numbers';
 
 export interface DemoSeedOptions {
@@ -152,6 +153,7 @@ export function seedDemo(db: Db, users: Users, options: DemoSeedOptions): DemoSe
     for (const user of DEMO_STAFF) {
       if (!users.find(user.id)) users.create({ ...user, badge: makeBadgeCode(user.badgeNumber) });
     }
+    seedQcDemo(db, options.seed, options.now);
   }).immediate();
 
   return {

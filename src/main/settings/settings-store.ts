@@ -9,6 +9,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sound: true,
   staleTrackingHours: 48,
   supervisorIdleMinutes: 5,
+  qcUndoMinutes: 10,
 };
 
 /** Station settings, one JSON value per key; unknown or broken values fall back to defaults. */

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CLIENT_HEADER } from '../../shared/channels';
 import { AppError, type Envelope } from '../../shared/errors';
+import { MAX_PHOTO_BYTES } from '../../shared/returns/qc-codes';
 import type { Core } from '../core';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { bindStationPort } from './listen';
@@ -24,7 +25,17 @@ export interface StationServerOptions {
   token?: string;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Calls allowed a larger body than maxBodyBytes (a photo upload), and their limit. */
+  largeBodyCalls?: Readonly<Record<string, number>>;
 }
+
+/**
+ * A photo of up to MAX_PHOTO_BYTES as base64 JSON. Only this call gets more than the 64 KB every
+ * other call is held to, so a page cannot make the station buffer megabytes on any other path.
+ */
+export const LARGE_BODY_CALLS: Readonly<Record<string, number>> = {
+  qcUploadPhoto: Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 4096,
+};
 
 export interface StationServer {
   url: string;
@@ -51,6 +62,7 @@ export async function startStationServer(options: StationServerOptions): Promise
   // Made (or read) before the first request, so a bad data folder fails the start, not a call.
   currentToken();
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
+  const largeBodies = options.largeBodyCalls ?? LARGE_BODY_CALLS;
   let port = options.port ?? 0;
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
@@ -61,7 +73,8 @@ export async function startStationServer(options: StationServerOptions): Promise
     }
     const url = req.url ?? '/';
     if (url.startsWith(API_PREFIX)) {
-      void handleApi(req, res, url.slice(API_PREFIX.length), options.core, currentToken, maxBody);
+      const name = url.slice(API_PREFIX.length);
+      void handleApi(req, res, name, options.core, currentToken, largeBodies[name] ?? maxBody);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -139,9 +152,12 @@ async function handleApi(
   try {
     body = await readBody(req, maxBody);
   } catch {
+    const declared = Number(req.headers['content-length'] ?? 0);
     return refuse(
       413,
-      new AppError('VALIDATION_FAILED', { call: echoed, field: '(payload)', issue: 'too_big' }),
+      callName === 'qcUploadPhoto'
+        ? new AppError('PHOTO_TOO_LARGE', { bytes: Math.floor((declared * 3) / 4), max: MAX_PHOTO_BYTES })
+        : new AppError('VALIDATION_FAILED', { call: echoed, field: '(payload)', issue: 'too_big' }),
     );
   }
   let input: unknown;

@@ -116,6 +116,7 @@ describe('migrations', () => {
       const db = openDatabase({ file });
       try {
         expect(schemaVersion(db)).toBe(LATEST);
+        // Every row keeps every value it had; later migrations may add columns next to them.
         for (const [table, rows] of Object.entries(before)) {
           // Columns a later migration added are new; every value the rows had is still there.
           const now = db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];

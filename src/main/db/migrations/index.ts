@@ -1,8 +1,11 @@
 import { foundation } from './001-foundation';
+import { auditMigrations } from '../../audit/migrations';
 import { printingMigrations } from '../../printing/migrations';
 import { scansMigrations } from '../../scans/migrations';
 import { sessionSecurity } from '../../session/migrations';
 import { sync } from './002-sync';
+import { returnsQc } from '../../returns/migrations';
+import { labelJobsStandIn } from '../../returns/label-jobs';
 
 export interface Migration {
   version: number;
@@ -22,5 +25,8 @@ export const MIGRATIONS: readonly Migration[] = [
   // Until the per-capability runner lands: each capability's migration as the next version.
   { version: 3, name: 'printing/001-print-queue', sql: printingMigrations[0]?.sql ?? '' },
   { version: 4, name: scansMigrations[0].id, sql: scansMigrations[0].sql },
-  { version: 5, name: sessionSecurity.id, sql: sessionSecurity.sql, foreignKeysOff: true },
+  // The lead converts these to named per-capability migrations at merge (returns/001-qc, returns/002-…).
+  { version: 5, name: 'returns', sql: returnsQc.sql + labelJobsStandIn.sql },
+  { version: 6, name: 'audit/001-hash-chain', sql: auditMigrations[0]?.sql ?? '' },
+  { version: 7, name: sessionSecurity.id, sql: sessionSecurity.sql, foreignKeysOff: true },
 ];

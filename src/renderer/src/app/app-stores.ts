@@ -2,6 +2,7 @@ import type { i18n } from 'i18next';
 import type { LastmileApi } from '../../../shared/contract';
 import { createQueueStore, type QueueStore } from '../features/queue/queue-store';
 import { createPrintersStore, type PrintersStore } from '../features/printers/printers-store';
+import { createReceiveStore, type ReceiveStore } from '../features/receive/receive-store';
 import type { Beeper } from '../features/scan/feedback-tones';
 import { createScanStore, type ScanStore } from '../features/scan/scan-store';
 import { createSessionStore, type SessionStore } from '../features/session/session-store';
@@ -16,6 +17,7 @@ export interface AppStores {
   shell: ShellStore;
   session: SessionStore;
   settings: SettingsStore;
+  receive: ReceiveStore;
   scan: ScanStore;
   queue: QueueStore;
   sync: SyncStore;
@@ -52,14 +54,16 @@ export function createAppStores({ api: raw, i18n, beeper, stationToken = null }:
       sessionStore.getState().setStationName(s.stationName);
     },
   });
+  const soundOn = () => settings.getState().settings?.sound ?? true;
   return {
     shell: createShellStore(),
+    receive: createReceiveStore({ api, beeper, soundOn }),
     session: sessionStore,
     settings,
     scan: createScanStore({
       api,
       beeper,
-      soundOn: () => settings.getState().settings?.sound ?? true,
+      soundOn,
       onBadge: (badge) => sessionStore.getState().badgeScanned(badge),
     }),
     queue: createQueueStore(api),

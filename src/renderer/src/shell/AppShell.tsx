@@ -27,7 +27,7 @@ export function AppShell() {
   const Current = SCREEN_COMPONENTS[screen];
 
   const isDialogOpen = useCallback(() => stores.session.getState().dialogOpen, [stores]);
-  useScannerCapture(stores.scan, stores.shell, isDialogOpen);
+  useScannerCapture(stores.receive, stores.scan, stores.shell, isDialogOpen);
 
   useEffect(() => {
     void stores.session.getState().load();

@@ -105,6 +105,16 @@ export function SettingsScreen() {
             onChange={(e) => edit({ supervisorIdleMinutes: e.target.value })}
           />
         </label>
+        <label className="field">
+          <span className="field-label">{t('settings.qcUndoMinutes')}</span>
+          <input
+            className="input input-number"
+            name="qcUndoMinutes"
+            inputMode="numeric"
+            value={draft.qcUndoMinutes}
+            onChange={(e) => edit({ qcUndoMinutes: e.target.value })}
+          />
+        </label>
         {!supervisor && (
           <p className="settings-guarded" data-testid="settings-guarded">
             {t('settings.supervisorOnly')}

@@ -12,6 +12,7 @@ export interface SettingsDraft {
   stationName: string;
   staleTrackingHours: string;
   supervisorIdleMinutes: string;
+  qcUndoMinutes: string;
 }
 
 export interface SettingsState {
@@ -50,6 +51,7 @@ function draftOf(settings: Settings): SettingsDraft {
     stationName: settings.stationName,
     staleTrackingHours: String(settings.staleTrackingHours),
     supervisorIdleMinutes: String(settings.supervisorIdleMinutes),
+    qcUndoMinutes: String(settings.qcUndoMinutes),
   };
 }
 
@@ -105,7 +107,7 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
 
     return {
       settings: null,
-      draft: { stationName: '', staleTrackingHours: '', supervisorIdleMinutes: '' },
+      draft: { stationName: '', staleTrackingHours: '', supervisorIdleMinutes: '', qcUndoMinutes: '' },
       saving: false,
       saved: false,
       error: null,
@@ -142,6 +144,7 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
           stationName: draft.stationName.trim(),
           staleTrackingHours: wholeNumber(draft.staleTrackingHours),
           supervisorIdleMinutes: wholeNumber(draft.supervisorIdleMinutes),
+          qcUndoMinutes: wholeNumber(draft.qcUndoMinutes),
         });
       },
 

@@ -27,6 +27,7 @@ const messages = {
       'DIR is the station’s data folder. Then open the link it prints in this browser — or ask the supervisor for the station’s link.',
   },
   nav: {
+    receive: 'Returns QC',
     scan: 'Scan',
     queue: 'Queue',
     sync: 'Sync',
@@ -81,6 +82,10 @@ const messages = {
   eventType: {
     scan_recorded: 'Scan recorded',
     scan_unknown: 'Unknown code scanned',
+    return_received: 'Return received',
+    return_receipt_decided: 'Receipt decision',
+    inventory_adjusted: 'Inventory adjustment',
+    qc_exception_raised: 'Unexpected return',
   },
   outboxStatus: {
     pending: 'Waiting',
@@ -157,6 +162,24 @@ const messages = {
     PRINTER_NOT_CONFIGURED:
       'No printer on this station prints "{{template}}" labels. A supervisor adds one under Printers.',
     PRINTING_NOT_READY: 'Printing is still starting up. Try again in a moment; nothing was lost.',
+    // return QC
+    QC_STEP_MISMATCH: 'That does not fit this step. Do what “Next” says.',
+    QC_NO_OPEN_PARCEL: 'No parcel on the bench. Scan a parcel first.',
+    QC_FINISH_CURRENT_ITEM: 'Finish the item on the bench first (see “Next”).',
+    QC_BIN_NOT_FOUND: 'Bin {{code}} does not exist. Scan the label of a real bin.',
+    QC_BIN_WRONG_KIND: 'Bin {{code}} is a {{kind}} bin, not a {{expected}} bin. Scan another bin.',
+    QC_PHOTO_REQUIRED: 'A photo is required here. Press Enter to take it, or choose a photo file.',
+    QC_NOTHING_TO_UNDO: 'There is nothing to undo.',
+    QC_UNDO_EXPIRED: 'Too late to undo: the undo window is {{minutes}} minutes. Call the supervisor.',
+    QC_UNDO_TOO_LATE: 'Too late to undo: it has already left the station. Call the supervisor.',
+    QC_ITEMS_UNDECIDED: 'An item on the bench has no decision yet. Finish it first.',
+    QC_RETURN_CLOSED: 'This return is already received in another parcel.',
+    QC_APPROVAL_NOT_PENDING: 'This approval is no longer waiting (now: {{status}}). The list was refreshed.',
+    PHOTO_NOT_IMAGE: 'That file is not a photo (JPEG, PNG or WebP). Choose a photo.',
+    PHOTO_TOO_LARGE:
+      'That photo is too large ({{bytes}} bytes; at most {{max}}). Take a new photo or choose a smaller file.',
+    PHOTO_NOT_FOUND: 'That photo is not on this station any more. Take it again.',
+    CAMERA_UNAVAILABLE: 'The camera cannot be used ({{reason}}). Choose a photo file instead.',
     INTERNAL: 'Something went wrong inside the app. The details are in the log; call the supervisor.',
   },
   /** Finer texts for some codes, chosen by one of their parameters (i18n/error-message.ts). */

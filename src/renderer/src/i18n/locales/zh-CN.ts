@@ -24,6 +24,7 @@ const messages: BaseMessages = {
       'DIR 是工作站的数据文件夹。然后在此浏览器中打开它打印的链接——也可以向主管索取工作站的链接。',
   },
   nav: {
+    receive: '退货质检',
     scan: '扫描',
     queue: '队列',
     sync: '同步',
@@ -78,6 +79,10 @@ const messages: BaseMessages = {
   eventType: {
     scan_recorded: '已记录扫描',
     scan_unknown: '扫描了未知编码',
+    return_received: '退货已签收',
+    return_receipt_decided: '签收决定',
+    inventory_adjusted: '库存调整',
+    qc_exception_raised: '意外退货',
   },
   outboxStatus: {
     pending: '等待发送',
@@ -124,7 +129,6 @@ const messages: BaseMessages = {
     SYNC_NOT_RUNNING: '当前没有同步在运行。',
     OUTBOX_EVENT_NOT_DEAD: '此事件已不是失败状态（当前：{{status}}）。列表已刷新。',
     TRANSPORT_FAILED: '工作站没有响应（{{call}}）。请检查它是否仍在运行。',
-    // printing
     PRINT_TEMPLATE_UNKNOWN: '没有名为“{{template}}”的标签模板。',
     PRINT_DATA_INVALID: '标签“{{template}}”无法打印：字段“{{field}}”无效（{{issue}}）。',
     PRINT_TEXT_TOO_LONG:
@@ -147,6 +151,22 @@ const messages: BaseMessages = {
     PRINTER_INTERFACE_UNSUPPORTED: '本工作站无法通过“{{interface}}”连接打印机。',
     PRINTER_NOT_CONFIGURED: '本工作站没有打印“{{template}}”标签的打印机。请主管在“打印机”中添加。',
     PRINTING_NOT_READY: '打印功能仍在启动中。请稍后再试，没有丢失任何内容。',
+    QC_STEP_MISMATCH: '这一步不能这样做。请按“下一步”提示操作。',
+    QC_NO_OPEN_PARCEL: '质检台上没有包裹。请先扫描包裹。',
+    QC_FINISH_CURRENT_ITEM: '请先完成台上这件商品（见“下一步”）。',
+    QC_BIN_NOT_FOUND: '库位 {{code}} 不存在。请扫描真实库位的标签。',
+    QC_BIN_WRONG_KIND: '库位 {{code}} 是{{kind}}库位，不是{{expected}}库位。请扫描其他库位。',
+    QC_PHOTO_REQUIRED: '这里必须拍照。按回车拍照，或选择照片文件。',
+    QC_NOTHING_TO_UNDO: '没有可撤销的操作。',
+    QC_UNDO_EXPIRED: '已无法撤销：撤销时限为 {{minutes}} 分钟。请联系主管。',
+    QC_UNDO_TOO_LATE: '已无法撤销：它已经发出工作站。请联系主管。',
+    QC_ITEMS_UNDECIDED: '台上还有商品没有处理决定。请先完成。',
+    QC_RETURN_CLOSED: '此退货已在另一个包裹中签收。',
+    QC_APPROVAL_NOT_PENDING: '此审批已不在等待中（现在：{{status}}）。列表已刷新。',
+    PHOTO_NOT_IMAGE: '该文件不是照片（JPEG、PNG 或 WebP）。请选择照片。',
+    PHOTO_TOO_LARGE: '照片太大（{{bytes}} 字节；最多 {{max}}）。请重新拍照或选择更小的文件。',
+    PHOTO_NOT_FOUND: '此照片已不在本工作站。请重新拍摄。',
+    CAMERA_UNAVAILABLE: '无法使用摄像头（{{reason}}）。请改为选择照片文件。',
     INTERNAL: '应用内部出错。详细信息已写入日志；请联系主管。',
   },
   errorDetails: {

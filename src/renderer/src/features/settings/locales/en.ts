@@ -8,9 +8,10 @@ const messages = {
     soundOn: 'On',
     soundOff: 'Off',
     staleHours: 'Flag parcels without a tracking update after (hours)',
+    qcUndoMinutes: 'QC bench: undo possible for (minutes, 0 = no undo)',
     idleMinutes: 'Sign a supervisor out after this many minutes without activity',
     supervisorOnly:
-      'The station name, the tracking alarm and the sign-out time change what the station does: saving them asks for a supervisor’s approval. Language and beep are yours to set.',
+      'The station name, the tracking alarm, the sign-out time and the QC undo window change what the station does: saving them asks for a supervisor’s approval. Language and beep are yours to set.',
     save: 'Save',
     saved: 'Saved.',
     stationKey: 'Station link',

@@ -9,9 +9,10 @@ const messages: SettingsMessages = {
     soundOn: '开',
     soundOff: '关',
     staleHours: '超过多少小时没有物流更新时标记包裹',
+    qcUndoMinutes: '质检台：可撤销时间（分钟，0 = 不可撤销）',
     idleMinutes: '主管无操作多少分钟后自动退出登录',
     supervisorOnly:
-      '工作站名称、跟踪提醒和自动退出时间会改变工作站的行为：保存时需要主管批准。语言和提示音可以自行设置。',
+      '工作站名称、跟踪提醒、自动退出时间和质检撤销时间会改变工作站的行为：保存时需要主管批准。语言和提示音可以自行设置。',
     save: '保存',
     saved: '已保存。',
     stationKey: '工作站链接',
@@ -21,4 +22,5 @@ const messages: SettingsMessages = {
     newLink: '新链接（本屏幕已在使用）：',
   },
 };
+
 export default messages;

@@ -1,0 +1,61 @@
+import type { SyncMessages } from './en';
+
+const messages: SyncMessages = {
+  sync: {
+    title: 'Đồng bộ',
+    off: 'Đồng bộ đang tắt: không dùng được cấu hình đồng bộ đã lưu ({{reason}}). Vẫn quét được; không gửi gì cho đến khi sửa cấu hình.',
+    showIdle: 'Hiện {{count}} nơi không hoạt động',
+    hideIdle: 'Ẩn nơi không hoạt động',
+    noActivity: 'Chưa có gì trong hàng đợi hay đã gửi.',
+    destinations: 'Nơi nhận',
+    destination: 'Nơi nhận',
+    circuit: 'Kết nối',
+    lastSuccess: 'Liên lạc thành công gần nhất',
+    run: 'Chạy đồng bộ hằng ngày',
+    cancel: 'Hủy đồng bộ',
+    cancelling: 'Đang hủy…',
+    idle: 'Không có đồng bộ nào đang chạy.',
+    progress: 'Bước {{step}}/{{steps}}: {{stage}}',
+    progressCount: '{{done}}/{{total}}',
+    supervisorOnly:
+      'Chỉ giám sát mới chạy được đồng bộ. Hãy đăng nhập ở góc trên bên phải. Sự kiện lỗi có thể được gửi lại hoặc hủy tại đây khi giám sát phê duyệt.',
+    asksSupervisor: 'Cần giám sát phê duyệt bằng thẻ hoặc PIN.',
+    reports: 'Báo cáo gần đây',
+    noReports: 'Chưa chạy đồng bộ lần nào.',
+    duration: 'Mất {{seconds}} giây',
+    delivered: 'Đã gửi',
+    failed: 'Đang thử lại',
+    dead: 'Thất bại',
+    pending: 'Đang chờ',
+    pulled: '{{source}}: lấy {{fetched}}, lưu {{upserted}}',
+    failures: 'Lỗi gửi',
+    exceptions: 'Bưu kiện không có cập nhật hành trình',
+    silentFor: '{{hours}} giờ không cập nhật',
+    errors: 'Lỗi',
+    deadLetters: 'Sự kiện thất bại',
+    noDeadLetters: 'Không có sự kiện thất bại.',
+    retry: 'Gửi lại',
+    discard: 'Bỏ',
+    discardReason: 'Vì sao bỏ? (ít nhất 3 ký tự)',
+    discardConfirm: 'Bỏ sự kiện',
+  },
+  syncStage: {
+    pull_returns: 'Đang lấy đơn hoàn mới',
+    pull_tracking: 'Đang lấy cập nhật hành trình',
+    push: 'Đang gửi sự kiện trong hàng đợi',
+    report: 'Đang viết báo cáo',
+  },
+  syncStatus: {
+    running: 'Đang chạy',
+    ok: 'Bình thường',
+    attention: 'Cần xem',
+    failed: 'Thất bại',
+    cancelled: 'Đã hủy',
+  },
+  syncTrigger: {
+    ui: 'từ màn hình này',
+    cli: 'tác vụ theo lịch',
+  },
+};
+
+export default messages;

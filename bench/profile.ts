@@ -26,6 +26,8 @@ export interface Profile {
     verifyRows: number;
     verifyRounds: number;
   };
+  /** Scans (and trivial reads) through the core process and in this process, interleaved. */
+  coreProcess: { demoParcels: number; warmup: number; samples: number };
 }
 
 export const PROFILES: Record<Profile['name'], Profile> = {
@@ -50,6 +52,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       verifyRows: 1_000_000,
       verifyRounds: 2,
     },
+    coreProcess: { demoParcels: 5000, warmup: 100, samples: 1000 },
   },
   quick: {
     name: 'quick',
@@ -72,6 +75,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       verifyRows: 200_000,
       verifyRounds: 1,
     },
+    coreProcess: { demoParcels: 2000, warmup: 30, samples: 300 },
   },
   tiny: {
     name: 'tiny',
@@ -94,5 +98,6 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       verifyRows: 2000,
       verifyRounds: 1,
     },
+    coreProcess: { demoParcels: 50, warmup: 2, samples: 10 },
   },
 };

@@ -5,6 +5,7 @@ import { parseArgs, USAGE } from './args';
 import { auditAppend, auditVerifyRate } from './cases/audit';
 import { claimAck } from './cases/claim-ack';
 import { commitLatency } from './cases/commit-latency';
+import { coreProcessCall } from './cases/core-process-call';
 import { drainRate } from './cases/drain-rate';
 import { enqueueThroughput } from './cases/enqueue-throughput';
 import { memoryWithPending } from './cases/memory';
@@ -27,6 +28,7 @@ export const CASES: readonly BenchCase[] = [
   recogniseRate,
   auditAppend,
   auditVerifyRate,
+  coreProcessCall,
 ];
 
 /** The options, then every case's name, so the list never goes stale. */

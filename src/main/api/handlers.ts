@@ -1,3 +1,4 @@
+import { activityHandlers } from '../activity/activity-handlers';
 import type { Services } from '../core';
 import { outboxHandlers } from '../outbox/outbox-handlers';
 import { printingHandlers } from '../printing/printing-handlers';
@@ -23,5 +24,6 @@ export function createHandlers(core: Services): Handlers {
     ...stationHandlers(core),
     ...printingHandlers(core),
     ...returnsHandlers(core),
+    ...activityHandlers(core),
   };
 }

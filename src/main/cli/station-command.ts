@@ -1,27 +1,25 @@
 import path from 'node:path';
-import type { TestCarrier } from '../carriers/test-carrier/server';
-import { DailyBackups } from '../backup/backup-scheduler';
 import { createCore, type Core } from '../core';
-import { holdSharedDataDirLock, type DataDirLock } from '../db/data-dir-lock';
-import { consoleLogger, createRotatingFileLogger, type Logger } from '../logger';
-import { seedDemo } from '../demo/seed';
-import { startDemoCarrier } from '../demo/demo-sync';
 import { writeTransaction } from '../db/write';
+import { consoleLogger, createRotatingFileLogger } from '../logger';
 import { cryptoRandom } from '../random';
-import { attachStoredSync, syncOffLine } from '../sync/attach-sync';
-import { ensureRendererBuilt } from '../station/renderer-build';
 import { bindStationPort } from '../station/listen';
+import { ensureRendererBuilt } from '../station/renderer-build';
 import { startStationServer, type StationServer } from '../station/server';
 import { rememberPort, rememberedPort, stationOpenUrl } from '../station/station-address';
+import { openStationCore, type StationCore } from '../station/station-core';
 import { StationToken } from '../station/station-token';
 import { UsageError, parse, parsePort, parseSeed } from './args';
 import type { CliCommand, CliContext } from './command';
 import { EXIT } from './exit-codes';
 
 export const DEFAULT_STATION_PORT = 5170;
-export const DEMO_PARCELS = 4000;
 
-/** `lastmile station`: the whole app in a browser, served from this machine only. */
+/**
+ * `lastmile station`: the whole app in a browser, served from this machine only. The core runs in
+ * this process (the default: one process to start, stop and debug), or with `--core-process` in a
+ * child process as in the desktop app, restarted if it crashes.
+ */
 export async function runStation(argv: string[], ctx: CliContext): Promise<number> {
   const args = parse(argv, {
     data: { type: 'string' },
@@ -30,6 +28,7 @@ export async function runStation(argv: string[], ctx: CliContext): Promise<numbe
     seed: { type: 'string' },
     'print-url': { type: 'boolean' },
     'rotate-token': { type: 'boolean' },
+    'core-process': { type: 'boolean' },
   });
   const dataDir = path.resolve(args.data ?? '.station-data');
   if (args['print-url'] && args['rotate-token']) {
@@ -44,68 +43,52 @@ export async function runStation(argv: string[], ctx: CliContext): Promise<numbe
   }
   const port = parsePort(args.port, DEFAULT_STATION_PORT);
   const seed = parseSeed(args.seed, 42);
-
   // The port first: a station already running on it must not find a second one opening its
   // database (or creating a new one in a mistyped folder) before the clash shows.
   const bound = await bindStationPort(port);
-  let lock: DataDirLock | null = null;
-  let core: Core;
-  let logger: Logger;
+  const closeBound = (): Promise<void> => new Promise<void>((resolve) => bound.close(() => resolve()));
+  let station: StationCore;
   try {
-    // Held while the station runs: `lastmile restore` refuses to swap the database under it.
-    lock = holdSharedDataDirLock(dataDir);
-    logger = createRotatingFileLogger({
+    const logger = createRotatingFileLogger({
       dir: path.join(dataDir, 'logs'),
       fileName: 'station.log',
       echo: consoleLogger,
     });
-    core = createCore({ dataDir, logger });
+    station = await openStationCore({
+      dataDir,
+      logger,
+      demo: args.demo ? { seed } : null,
+      mode: args['core-process'] ? 'core-process' : 'in-process',
+      print: (line) => console.log(line),
+    });
   } catch (err) {
-    lock?.release();
-    await new Promise<void>((resolve) => bound.close(() => resolve()));
+    await closeBound();
     throw err;
   }
-  const backups = new DailyBackups({ db: core.db, dataDir, clock: core.clock, logger });
-  let carrier: TestCarrier | null = null;
   let server: StationServer | null = null;
   try {
-    backups.start();
-    if (args.demo) {
-      const empty = core.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM parcels').get()?.n === 0;
-      if (empty) {
-        const summary = seedDemo(core.db, core.users, { seed, parcels: DEMO_PARCELS, now: core.clock.now() });
-        console.log(
-          `demo data: ${summary.parcels} parcels, ${summary.returnOrders} return orders, ${summary.returnItems} items (seed ${seed})`,
-        );
-      }
-      carrier = await startDemoCarrier(core, seed);
-      console.log(`demo carrier (every destination) on ${carrier.url}`);
-    } else {
-      const { configError } = attachStoredSync(core, { startTrickle: true });
-      if (configError) console.warn(`lastmile: ${syncOffLine(configError)}`);
-    }
     const rendererDir = await ensureRendererBuilt(ctx.packageRoot, (l) => console.log(l));
-    // Labels are fitted inside a clerk's transaction, synchronously: the shaper must be loaded first.
-    await core.printing.ready();
-    server = await startStationServer({ core, rendererDir, bound });
+    server = await startStationServer({ core: station, rendererDir, bound });
     rememberPort(dataDir, server.port);
     console.log(`LastMile Desk station serving ${dataDir}`);
     console.log(`open ${server.openUrl}`);
     console.log(
       `(the link stays valid across restarts; show it again with: lastmile station --print-url --data ${dataDir})`,
     );
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
+    const ended = await new Promise<string | null>((resolve) => {
+      process.once('SIGINT', () => resolve(null));
+      process.once('SIGTERM', () => resolve(null));
+      void station.failed.then(resolve);
     });
+    if (ended !== null) {
+      console.error(`lastmile: the station's core stopped: ${ended}`);
+      return EXIT.attention;
+    }
     return EXIT.ok;
   } finally {
-    await backups.stop();
     if (server) await server.close();
-    else await new Promise<void>((resolve) => bound.close(() => resolve()));
-    await core.close();
-    await carrier?.close();
-    lock.release();
+    else await closeBound();
+    await station.close();
   }
 }
 
@@ -121,15 +104,8 @@ function printUrl(dataDir: string, port: number): number {
  * running on that folder notices the new file at its next request; every tab needs the new link.
  */
 async function rotateToken(dataDir: string, port: number): Promise<number> {
-  // As any other command on the folder: `lastmile restore` must not swap the database meanwhile.
-  const lock = holdSharedDataDirLock(dataDir);
-  let core: Core;
-  try {
-    core = createCore({ dataDir, printing: { start: false } });
-  } catch (err) {
-    lock.release();
-    throw err;
-  }
+  // The core holds the data-folder lock, as for any other command: `lastmile restore` waits.
+  const core: Core = createCore({ dataDir, printing: { start: false } });
   try {
     const token = core.stationToken.rotate();
     await writeTransaction(core.db, () =>
@@ -146,17 +122,18 @@ async function rotateToken(dataDir: string, port: number): Promise<number> {
     return EXIT.ok;
   } finally {
     await core.close();
-    lock.release();
   }
 }
 
 export const stationCommand: CliCommand = {
   name: 'station',
-  usage: `  lastmile station [--data DIR] [--port N] [--demo] [--seed N]
+  usage: `  lastmile station [--data DIR] [--port N] [--demo] [--seed N] [--core-process]
       Serve the app on http://127.0.0.1:N (default 5170) with the station database in DIR
       (default ./.station-data). --demo fills an empty database with demo parcels and returns.
-      Prints the link to open; it carries the station key kept in DIR/station-token and stays
-      valid across restarts.
+      --core-process runs the core (database, sync, printing) in a child process, restarted if
+      it crashes, as the desktop app does. Prints the link to open; it carries the station key
+      kept in DIR/station-token and stays valid across restarts. Exit 2 bad usage, 4 the data
+      folder or database is unusable, 5 the port is taken.
 
   lastmile station --print-url [--data DIR] [--port N]
       Print that link again (for a screen that says it is not connected to the station).

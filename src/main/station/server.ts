@@ -3,25 +3,27 @@ import type { AddressInfo } from 'node:net';
 import { CLIENT_HEADER } from '../../shared/channels';
 import { AppError, type Envelope } from '../../shared/errors';
 import { MAX_PHOTO_BYTES } from '../../shared/returns/qc-codes';
-import type { Core } from '../core';
+import type { Dispatch } from '../api/dispatch';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { bindStationPort } from './listen';
 import { isJsonContentType } from './media-type';
 import { stationOpenUrl } from './station-address';
-import { sameSecret } from './station-token';
+import { sameSecret, type StationToken } from './station-token';
 import { readStaticFile } from './static-files';
 
 export interface StationServerOptions {
-  core: Core;
+  /**
+   * The contract: a core in this process, or a CoreClient to a core process (the same Dispatch);
+   * and the station's key from its data folder (StationToken), which survives restarts and which
+   * an admin may rotate while the server runs, from the core or another process.
+   */
+  core: { dispatch: Dispatch; stationToken?: Pick<StationToken, 'current'> };
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
   /** A server already bound (bindStationPort), so a taken port was found before the core opened. */
   bound?: http.Server;
-  /**
-   * A fixed key for a test; otherwise the station's key from its data folder (core.stationToken),
-   * which survives restarts and which an admin may rotate while the server runs.
-   */
+  /** A fixed key for a test, instead of core.stationToken. */
   token?: string;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
@@ -58,7 +60,9 @@ export { CONTENT_SECURITY_POLICY };
  */
 export async function startStationServer(options: StationServerOptions): Promise<StationServer> {
   const fixed = options.token;
-  const currentToken = (): string => fixed ?? options.core.stationToken.current();
+  const key = fixed !== undefined ? { current: () => fixed } : options.core.stationToken;
+  if (!key) throw new Error('a station server needs the station key (core.stationToken)');
+  const currentToken = (): string => key.current();
   // Made (or read) before the first request, so a bad data folder fails the start, not a call.
   currentToken();
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
@@ -123,7 +127,7 @@ async function handleApi(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   callName: string,
-  core: Core,
+  core: { dispatch: Dispatch },
   token: () => string,
   maxBody: number,
 ): Promise<void> {

@@ -23,6 +23,7 @@ export const outboxCalls = {
     errors: [],
     role: 'any',
     background: true,
+    effect: 'read',
   }),
   listDeadLetters: call({
     input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
@@ -30,6 +31,7 @@ export const outboxCalls = {
     errors: [],
     role: 'any',
     background: true,
+    effect: 'read',
   }),
   retryDeadLetter: call({
     input: z.object({ eventId: idSchema, authorization: authorizationSchema.optional() }).strict(),

@@ -25,5 +25,6 @@ export const scanCalls = {
     output: z.array(scanHistoryItemSchema),
     errors: [],
     role: 'any',
+    effect: 'read',
   }),
 };

@@ -26,8 +26,15 @@ export const sessionCalls = {
     errors: [],
     role: 'any',
     background: true,
+    effect: 'read',
   }),
-  listUsers: call({ input: noInput, output: z.array(userViewSchema), errors: [], role: 'any' }),
+  listUsers: call({
+    input: noInput,
+    output: z.array(userViewSchema),
+    errors: [],
+    role: 'any',
+    effect: 'read',
+  }),
   /**
    * `{ userId, pin }` or `{ badge, pin }`. A user who must change their PIN is not signed in yet:
    * the answer names them in `pinChangeFor`, and `changePin` completes the sign-in.
@@ -37,8 +44,15 @@ export const sessionCalls = {
     output: sessionViewSchema,
     errors: ['NOT_FOUND', 'BAD_PIN', 'SIGN_IN_LOCKED', 'BADGE_INVALID', 'BADGE_UNKNOWN'],
     role: 'any',
+    effect: 'idempotent',
   }),
-  signOut: call({ input: noInput, output: sessionViewSchema, errors: [], role: 'any' }),
+  signOut: call({
+    input: noInput,
+    output: sessionViewSchema,
+    errors: [],
+    role: 'any',
+    effect: 'idempotent',
+  }),
   /** Changes the PIN of whoever is signed in at this tab (or waits to be, after a forced change). */
   changePin: call({
     input: z.object({ currentPin: pinInputSchema, newPin: pinInputSchema }).strict(),

@@ -4,7 +4,7 @@ import { authorizationSchema } from '../session-views';
 import { CREDENTIAL_ERRORS } from './session';
 
 export const settingsCalls = {
-  getSettings: call({ input: noInput, output: settingsSchema, errors: [], role: 'any' }),
+  getSettings: call({ input: noInput, output: settingsSchema, errors: [], role: 'any', effect: 'read' }),
   /**
    * Open to every role for the bench settings (settings-access.ts); a change of any supervisor
    * setting needs a supervisor signed in or an `authorization`, and is audited with old and new value.
@@ -15,5 +15,6 @@ export const settingsCalls = {
     errors: [...CREDENTIAL_ERRORS, 'FORBIDDEN'],
     role: 'any',
     stepUp: true,
+    effect: 'idempotent',
   }),
 };

@@ -9,6 +9,7 @@ export const syncCalls = {
     errors: [],
     role: 'any',
     background: true,
+    effect: 'read',
   }),
   startDailySync: call({
     input: noInput,
@@ -28,5 +29,6 @@ export const syncCalls = {
     errors: [],
     role: 'any',
     background: true,
+    effect: 'read',
   }),
 };

@@ -36,7 +36,9 @@ const audit = (core: Core, action: string) =>
     .prepare<[string], { user_id: string | null; entity_id: string; details: string }>(
       'SELECT user_id, entity_id, details FROM audit_log WHERE action = ? ORDER BY id',
     )
-    .all(action);
+    .all(action)
+    // Details are stored as canonical JSON (keys sorted, for the hash chain): compared as values.
+    .map((r) => ({ ...r, details: JSON.parse(r.details) as unknown }));
 
 describe('the default supervisor PIN 0000', () => {
   it('is proven at first sign-in but gives no supervisor session until it is changed', async () => {
@@ -87,7 +89,7 @@ describe('the default supervisor PIN 0000', () => {
       {
         user_id: 'supervisor',
         entity_id: 'supervisor',
-        details: JSON.stringify({ clientId: TAB.clientId, stationId: core.stationId, forced: true }),
+        details: { clientId: TAB.clientId, stationId: core.stationId, forced: true },
       },
     ]);
 
@@ -150,7 +152,7 @@ describe('resetting another user’s PIN', () => {
       {
         user_id: 'sup-mei',
         entity_id: 'clerk-linh',
-        details: JSON.stringify({ approvedBy: 'sup-mei', stationId: core.stationId }),
+        details: { approvedBy: 'sup-mei', stationId: core.stationId },
       },
     ]);
   });

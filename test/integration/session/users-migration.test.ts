@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AuditLog } from '../../../src/main/audit/audit-log';
+import { verifyAuditLog } from '../../../src/main/audit/audit-verify';
+import { ManualClock } from '../../../src/main/clock';
 import { migrate } from '../../../src/main/db/migrate';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
 import { hashPin } from '../../../src/main/session/pin';
@@ -34,8 +37,12 @@ function stationBefore(file: string): void {
       VALUES ('S1', 'TH01', 'scanner', 'QC-1', 'clerk-linh', 'parcel', 'P1', 5);
     INSERT INTO qc_decisions (id, return_item_id, grade, disposition, status, decided_by, approved_by, created_at, updated_at)
       VALUES ('Q1', 'I1', 'damaged', 'destroy', 'approved', 'clerk', 'supervisor', 6, 6);
-    INSERT INTO audit_log (at, user_id, station, action, entity_type, entity_id) VALUES (7, 'supervisor', 'QC-1', 'x', 'y', 'z');
   `);
+  // Audit rows are appended only through the hash chain (audit/001), as the station writes them.
+  const audit = new AuditLog(db, new ManualClock(7), { id: 'station-qc-1', name: () => 'QC-1' });
+  db.transaction(() =>
+    audit.record({ userId: 'supervisor', action: 'x', entityType: 'y', entityId: 'z' }),
+  ).immediate();
   db.close();
 }
 
@@ -80,6 +87,9 @@ describe('the session migration (roles get admin; users get badge and must-chang
       .map((r) => r.sql)
       .join('\n');
     expect(schema).not.toContain('users_rebuilt');
+    // The audit row that names a user is still there, and its chain still verifies.
+    expect(db.prepare('SELECT user_id FROM audit_log').all()).toEqual([{ user_id: 'supervisor' }]);
+    expect(verifyAuditLog(db)).toMatchObject({ ok: true, rows: 1, problem: null });
 
     db.prepare(
       "INSERT INTO users (id, name, role, pin_hash, created_at) VALUES ('admin-ana', 'Ana', 'admin', 'h', 1)",

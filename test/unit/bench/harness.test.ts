@@ -64,6 +64,9 @@ describe('npm run bench -- --json (tiny workload)', () => {
       'audit.append.perRow',
       'audit.verify.rate',
       'audit.verify.heapGrowth',
+      'coreProcess.scanP50',
+      'coreProcess.scanP99',
+      'coreProcess.readP50',
     ]) {
       expect(ids).toContain(id);
     }

@@ -9,8 +9,9 @@ import { createSessionStore, type SessionStore } from '../features/session/sessi
 import { createAuthorize, type Authorize } from '../features/session/step-up';
 import { createSettingsStore, type SettingsStore } from '../features/settings/settings-store';
 import { createSyncStore, type SyncStore } from '../features/sync/sync-store';
+import { createCoreStatusStore, type CoreStatusStore } from '../shell/core-status-store';
 import { createShellStore, type ShellStore } from '../shell/shell-store';
-import type { TokenHolder } from '../transport/client';
+import type { TokenHolder } from '../transport/token-holder';
 import { observeFailures } from '../transport/observe-failures';
 
 export interface AppStores {
@@ -24,6 +25,7 @@ export interface AppStores {
   printers: PrintersStore;
   /** A supervisor's approval for one action, for any feature (features/session/step-up.ts). */
   authorize: Authorize;
+  coreStatus: CoreStatusStore;
 }
 
 export interface AppDeps {
@@ -32,15 +34,27 @@ export interface AppDeps {
   beeper: Beeper;
   /** The station key this page holds (none inside Electron). */
   stationToken?: TokenHolder | null;
+  /** The store the API's observer feeds (created before the API, so it can be given to it). */
+  coreStatus?: CoreStatusStore;
 }
 
 /** Builds every feature's store around one API; stores talk to each other only through these wires. */
-export function createAppStores({ api: raw, i18n, beeper, stationToken = null }: AppDeps): AppStores {
+export function createAppStores({
+  api: raw,
+  i18n,
+  beeper,
+  stationToken = null,
+  coreStatus = createCoreStatusStore(),
+}: AppDeps): AppStores {
   let session: SessionStore | null = null;
   const api = observeFailures(raw, (error) => session?.getState().callFailed(error));
   session = createSessionStore(api);
   const sessionStore = session;
   const authorize = createAuthorize(sessionStore);
+  // A restarted core knows no sign-in: read who is signed in again once it is back.
+  coreStatus.subscribe((now, before) => {
+    if (now.recoveries !== before.recoveries) void sessionStore.getState().load();
+  });
   const settings = createSettingsStore({
     api,
     authorize,
@@ -70,5 +84,6 @@ export function createAppStores({ api: raw, i18n, beeper, stationToken = null }:
     sync: createSyncStore({ api, authorize }),
     printers: createPrintersStore({ api }),
     authorize,
+    coreStatus,
   };
 }

@@ -9,6 +9,7 @@ import { SessionNotice } from '../features/session/SessionNotice';
 import { SignInDialog } from '../features/session/SignInDialog';
 import { SupervisorPrompt } from '../features/session/SupervisorPrompt';
 import { ErrorText } from '../ui/ErrorText';
+import { CoreStatusBanner } from './CoreStatusBanner';
 import { Header } from './Header';
 import { NavRail } from './NavRail';
 import { screenForKey } from './screens';
@@ -55,6 +56,7 @@ export function AppShell() {
       <NavRail />
       <main className="shell-main">
         <SessionNotice />
+        <CoreStatusBanner />
         {unauthorized ? (
           <StationKeyMissing />
         ) : !user && error ? (

@@ -1,11 +1,15 @@
 import type { LastmileApi, LastmileBridge } from '../../../shared/contract';
+import type { CoreStatusView } from '../../../shared/core-status';
 import type { Envelope } from '../../../shared/errors';
-import { createApi, httpSend, type Send } from './create-api';
+import { createApi, httpSend, type ApiOptions, type Send } from './create-api';
+import type { TokenHolder } from './token-holder';
 
 declare global {
   interface Window {
     /** Present only inside Electron, put there by the preload. */
     lastmile?: LastmileBridge;
+    /** Inside Electron: what the main process tells the page unasked (the core's status). */
+    lastmileEvents?: { onCoreStatus(listener: (status: CoreStatusView) => void): () => void };
   }
 }
 
@@ -28,14 +32,6 @@ function tabClientId(win: Window): string {
   const id = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   win.sessionStorage.setItem(CLIENT_KEY, id);
   return id;
-}
-
-/** The station key as this page holds it; a rotation answered by the station replaces it. */
-export interface TokenHolder {
-  get(): string;
-  set(token: string): void;
-  /** The station's link with a key, as `lastmile station` prints it. */
-  link(token: string): string;
 }
 
 /**
@@ -70,10 +66,13 @@ export interface Connection {
 }
 
 /** Picks the transport: the preload's bridge inside Electron, else the station server. */
-export function connect(win: Window = window): Connection {
-  if (win.lastmile) return { api: createApi(ipcSend(win.lastmile)), token: null };
+export function connect(win: Window = window, options: ApiOptions = {}): Connection {
+  if (win.lastmile) return { api: createApi(ipcSend(win.lastmile), options), token: null };
   const token = stationToken(win);
-  return { api: createApi(httpSend(`${win.location.origin}/`, token.get, tabClientId(win))), token };
+  return {
+    api: createApi(httpSend(`${win.location.origin}/`, token.get, tabClientId(win)), options),
+    token,
+  };
 }
 
 /**

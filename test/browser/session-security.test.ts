@@ -109,6 +109,7 @@ describe('signing in, changing the PIN and approving as a supervisor, in Chromiu
 
   it('a badge scanned at the Scan screen is not recorded: it opens the sign-in with that badge', async () => {
     const before = countRows(station.core);
+    await page.keyboard.press('F2');
     await page.locator('[data-testid=scan-panel]').waitFor();
     await page.keyboard.type(SOMCHAI_BADGE, { delay: SCANNER_DELAY_MS });
     await page.keyboard.press('Enter');
@@ -162,7 +163,7 @@ describe('signing in, changing the PIN and approving as a supervisor, in Chromiu
            'hub: code matches no parcel', 1, 1)`,
       )
       .run();
-    await page.keyboard.press('F3');
+    await page.keyboard.press('F4');
     const dead = page.locator('li.dead-letter[data-event-id=E-DEAD-1]');
     await dead.waitFor();
     await dead.getByRole('button', { name: 'Send again' }).click();
@@ -246,7 +247,7 @@ describe('signing in, changing the PIN and approving as a supervisor, in Chromiu
 
   it('an admin makes a new station key from Settings (approved at this screen); this tab keeps working', async () => {
     const old = station.server.token;
-    await page.keyboard.press('F4');
+    await page.keyboard.press('F7');
     await page.getByRole('button', { name: 'Make a new station key' }).click();
     const prompt = page.getByTestId('supervisor-prompt');
     await prompt.waitFor();
@@ -262,7 +263,7 @@ describe('signing in, changing the PIN and approving as a supervisor, in Chromiu
     await link.scrollIntoViewIfNeeded();
     await screenshot(page, 'station-key-rotated');
     // This tab took the new key: its next calls pass.
-    await page.keyboard.press('F2');
+    await page.keyboard.press('F3');
     await page.getByTestId('queue-table').waitFor();
     await expect(page.locator('[data-error-code=UNAUTHORIZED]').count()).resolves.toBe(0);
     const audit = station.core.db
@@ -274,7 +275,7 @@ describe('signing in, changing the PIN and approving as a supervisor, in Chromiu
   });
 
   it('a station restart keeps the tab connected and says the supervisor was signed out; a rotated key says what to do', async () => {
-    await page.keyboard.press('F1');
+    await page.keyboard.press('F2');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await dialog().locator('label[data-user-id=supervisor-mei]').click();
     await page.keyboard.type('9999');
@@ -299,7 +300,7 @@ describe('signing in, changing the PIN and approving as a supervisor, in Chromiu
 
     // An admin changed the key: the screen says exactly how to get the new link.
     station.core.stationToken.rotate();
-    await page.keyboard.press('F2');
+    await page.keyboard.press('F3');
     const refused = page.locator('[data-error-code=UNAUTHORIZED]');
     await refused.waitFor({ timeout: 30_000 });
     await expect(refused.textContent()).resolves.toContain('lastmile station --print-url --data');

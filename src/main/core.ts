@@ -160,6 +160,7 @@ export function createCore(options: CoreOptions): Core {
       users,
       audit,
       stationId: identity.stationId,
+      labels: printing,
     });
 
     let closed = false;

@@ -13,8 +13,9 @@ import { Bins } from './bins';
 import { Completion, DEFAULT_REJECT_REASON_NAMES } from './completion';
 import { Decisions } from './decisions';
 import { Inspection } from './inspection';
-import { LabelJobsStandIn, type LabelJobs } from './label-jobs';
+import type { LabelQueue } from './label-jobs';
 import { PhotoStore } from './photo-store';
+import { Plates } from './plates';
 import type { QcContext } from './qc-context';
 import { QcStation } from './qc-station';
 import { ReceiptStore } from './receipt-store';
@@ -37,14 +38,15 @@ export interface QcDeps {
   users: Users;
   audit: AuditLog;
   stationId: string;
-  /** The print queue; a stand-in table until the printing capability is wired. */
-  labels?: LabelJobs;
+  /** The station's print queue (core.printing): labels commit with the decision that asks for them. */
+  labels: LabelQueue;
   /** The session's step-up check; a PIN check of our own until the session capability is wired. */
   approval?: SupervisorApproval;
 }
 
 export interface Qc {
   station: QcStation;
+  plates: Plates;
   approvals: Approvals;
   bins: Bins;
   photos: PhotoStore;
@@ -59,14 +61,16 @@ export const PHOTO_FOLDER = 'photos';
 export function createQc(deps: QcDeps): Qc {
   const { db, clock, newId, settings } = deps;
   const store = new ReceiptStore(db);
-  const lookup = new ReturnLookup(db);
+  const plates = new Plates(deps.stationId);
+  const lookup = new ReturnLookup(db, plates);
   const rules = new RuleStore(db, clock);
   const ctx: QcContext = {
     db,
     clock,
     newId,
     outbox: deps.outbox,
-    labels: deps.labels ?? new LabelJobsStandIn(db, clock, newId),
+    labels: deps.labels,
+    plates,
     store,
     lookup,
     rules,
@@ -94,7 +98,7 @@ export function createQc(deps: QcDeps): Qc {
     resume: new ResumeState(ctx, completion, undo, approvals),
     approval: deps.approval ?? new PinSupervisorApproval(db, deps.users, deps.audit),
   });
-  return { station, approvals, bins, photos, rules, lookup, store };
+  return { station, plates, approvals, bins, photos, rules, lookup, store };
 }
 
 /** The shop's reject-reason names, when the station stores its own; ours map to the defaults. */

@@ -17,7 +17,6 @@ import {
   type QcReason,
   type ScrapReason,
 } from '../../shared/returns/qc-codes';
-import { makeLicensePlate } from '../../shared/returns/license-plate';
 import type { Decisions } from './decisions';
 import { ItemMatcher, matchedCount, missingCount } from './item-matching';
 import { feedback, type ActionOutcome, type Actor, type QcContext } from './qc-context';
@@ -79,7 +78,7 @@ export class Inspection {
     unit.reason = m.kind === 'wrong' ? 'wrong_item' : qcReasonOf(order?.reason ?? null);
     store.saveUnit(unit);
     for (const o of orders) if (o.status === 'received') store.setOrderStatus(o.id, 'inspecting', now);
-    const lp = makeLicensePlate(unitId);
+    const lp = this.ctx.plates.of(unitId);
     const params = { name: base.name ?? code, licensePlate: lp };
     const fb =
       m.kind === 'matched'
@@ -150,7 +149,7 @@ export class Inspection {
     const { store, clock, stationId } = this.ctx;
     store.linkPhoto(
       'unit',
-      makeLicensePlate(unit.id),
+      this.ctx.plates.of(unit.id),
       purpose,
       sha256,
       actor.user.id,
@@ -320,6 +319,6 @@ export class Inspection {
   }
 
   private out(receipt: ReceiptRow, unit: UnitRow, fb: ActionOutcome['feedback']): ActionOutcome {
-    return { feedback: fb, receiptId: receipt.id, target: makeLicensePlate(unit.id) };
+    return { feedback: fb, receiptId: receipt.id, target: this.ctx.plates.of(unit.id) };
   }
 }

@@ -1,7 +1,7 @@
 import type { ParcelView } from '../../shared/domain';
 import type { BuyerReturn, CandidateView } from '../../shared/returns/qc-views';
 import type { Db } from '../db/open';
-import { parseLicensePlate } from '../../shared/returns/license-plate';
+import type { Plates } from './plates';
 
 interface CandidateRow {
   id: string;
@@ -49,7 +49,10 @@ export class ReturnLookup {
   private readonly ofBuyer;
   private readonly search;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly plates: Plates,
+  ) {
     const probe = (where: string, matchedBy: string) =>
       db.prepare<[string], CandidateRow>(
         `SELECT ${RETURN_COLUMNS}, '${matchedBy}' AS matched_by FROM return_orders r WHERE ${where}`,
@@ -114,7 +117,7 @@ export class ReturnLookup {
     }
     if (found.size === 0) add(this.byOrder.all(code));
     if (found.size === 0) {
-      const serial = parseLicensePlate(code);
+      const serial = this.plates.unitOf(code);
       if (serial !== null) add(this.byUnit.all(serial));
     }
     if (found.size === 0 && /[/?=]/.test(code)) {

@@ -2,8 +2,12 @@ import { foundation } from './001-foundation';
 import { printingMigrations } from '../../printing/migrations';
 import { scansMigrations } from '../../scans/migrations';
 import { sync } from './002-sync';
-import { returnsQc } from '../../returns/migrations';
-import { labelJobsStandIn } from '../../returns/label-jobs';
+import {
+  returnsDropLabelJobs,
+  returnsLabelJobsStandIn,
+  returnsQc,
+  returnsSearch,
+} from '../../returns/migrations';
 
 export interface Migration {
   version: number;
@@ -19,5 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'printing/001-print-queue', sql: printingMigrations[0]?.sql ?? '' },
   { version: 4, name: scansMigrations[0].id, sql: scansMigrations[0].sql },
   // The lead converts these to named per-capability migrations at merge (returns/001-qc, returns/002-…).
-  { version: 5, name: 'returns', sql: returnsQc.sql + labelJobsStandIn.sql },
+  { version: 5, name: 'returns', sql: returnsQc.sql + returnsLabelJobsStandIn.sql },
+  { version: 6, name: returnsDropLabelJobs.id, sql: returnsDropLabelJobs.sql },
+  { version: 7, name: returnsSearch.id, sql: returnsSearch.sql },
 ];

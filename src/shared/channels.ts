@@ -37,6 +37,7 @@ export const CALL_NAMES = [
   'qcSearch',
   'qcUploadPhoto',
   'qcGetPhoto',
+  'qcCommandSheet',
   'qcListBins',
   'qcListApprovals',
   'qcDecideApproval',

@@ -94,7 +94,11 @@ export class Inspection {
     unit.serial = serial;
     unit.step = 'checklist';
     this.save(unit);
-    return this.out(receipt, unit, feedback('ok', serial ? 'serial_recorded' : 'step', { serial }));
+    return this.out(
+      receipt,
+      unit,
+      feedback('ok', serial ? 'serial_recorded' : 'serial_skipped', { serial, name: unitName(unit) }),
+    );
   }
 
   answer(receipt: ReceiptRow, unit: UnitRow, answer: Answer): ActionOutcome {
@@ -138,7 +142,17 @@ export class Inspection {
     this.suggest(receipt, unit);
     unit.step = 'disposition';
     this.save(unit);
-    return this.out(receipt, unit, feedback('ok', 'step', { suggested: unit.suggested, rule: unit.rule_id }));
+    return this.out(
+      receipt,
+      unit,
+      feedback('ok', 'photos_done', {
+        name: unitName(unit),
+        count: this.ctx.store.photos('unit', this.ctx.plates.of(unit.id)).length,
+        grade: unit.grade,
+        suggested: unit.suggested,
+        rule: unit.rule_id,
+      }),
+    );
   }
 
   attachPhoto(receipt: ReceiptRow, unit: UnitRow, sha256: string, actor: Actor): ActionOutcome {
@@ -202,7 +216,11 @@ export class Inspection {
     unit.scrap_reason = reason;
     unit.step = 'evidence_photo';
     this.save(unit);
-    return this.out(receipt, unit, feedback('ok', 'step', { scrapReason: reason }));
+    return this.out(
+      receipt,
+      unit,
+      feedback('ok', 'scrap_reason_set', { scrapReason: reason, name: unitName(unit) }),
+    );
   }
 
   scrapReasonByIndex(receipt: ReceiptRow, unit: UnitRow, index: number): ActionOutcome {
@@ -321,4 +339,9 @@ export class Inspection {
   private out(receipt: ReceiptRow, unit: UnitRow, fb: ActionOutcome['feedback']): ActionOutcome {
     return { feedback: fb, receiptId: receipt.id, target: this.ctx.plates.of(unit.id) };
   }
+}
+
+/** How the clerk knows the unit: its name, else its SKU, else what was scanned. */
+function unitName(unit: UnitRow): string {
+  return unit.name ?? unit.sku ?? unit.scanned_code ?? '';
 }

@@ -8,6 +8,7 @@ import { matchedCount, missingCount } from './item-matching';
 import type { QcContext } from './qc-context';
 import type { ReceiptRow, UnitRow } from './receipt-store';
 import type { Undo } from './undo';
+import { carrierOfOrder } from './receiving';
 
 /**
  * The bench as the database holds it. The screen keeps nothing of its own between answers: after a
@@ -50,7 +51,7 @@ export class ResumeState {
       platformReturnId: o.platform_return_id,
       orderId: o.order_id,
       returnTrackingNumber: o.return_tracking_number,
-      carrier: o.carrier,
+      carrier: carrierOfOrder(o),
       country: o.country,
       buyerName: o.buyer_name,
       platformStatus: o.platform_status,

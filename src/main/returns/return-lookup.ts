@@ -11,6 +11,7 @@ interface CandidateRow {
   buyer_name: string | null;
   status: string;
   received_at: number | null;
+  received_by_name: string | null;
   item_count: number;
   matched_by: string;
 }
@@ -26,7 +27,8 @@ interface ParcelRow {
 }
 
 const RETURN_COLUMNS = `r.id, r.platform_return_id, r.order_id, r.return_tracking_number, r.buyer_name, r.status,
-  r.received_at, (SELECT count(*) FROM return_items i WHERE i.return_order_id = r.id) AS item_count`;
+  r.received_at, (SELECT name FROM users WHERE users.id = r.received_by) AS received_by_name,
+  (SELECT count(*) FROM return_items i WHERE i.return_order_id = r.id) AS item_count`;
 
 /** Digit runs in a buyer's QR (often a URL carrying the return id), longest first. */
 const DIGIT_RUNS = /\d{10,24}/g;
@@ -151,10 +153,10 @@ export class ReturnLookup {
       .map(toBuyerReturn);
   }
 
-  searchText(query: string): Array<BuyerReturn & { receivedAt: number | null }> {
+  searchText(query: string): CandidateView[] {
     const match = ftsQuery(query);
     if (match === null) return [];
-    return this.search.all({ match }).map((r) => ({ ...toBuyerReturn(r), receivedAt: r.received_at }));
+    return this.search.all({ match }).map(toCandidate);
   }
 }
 
@@ -185,5 +187,10 @@ function toBuyerReturn(r: CandidateRow): BuyerReturn {
 }
 
 function toCandidate(r: CandidateRow): CandidateView {
-  return { ...toBuyerReturn(r), matchedBy: r.matched_by, receivedAt: r.received_at };
+  return {
+    ...toBuyerReturn(r),
+    matchedBy: r.matched_by,
+    receivedAt: r.received_at,
+    receivedBy: r.received_by_name,
+  };
 }

@@ -17,7 +17,7 @@ import {
 import {
   approvalViewSchema,
   binViewSchema,
-  buyerReturnSchema,
+  candidateViewSchema,
   exceptionViewSchema,
   photoRefSchema,
   qcResultSchema,
@@ -129,7 +129,7 @@ export const returnsCalls = {
   /** Manual search when nothing scans: part of a number, an order id, a buyer's name. */
   qcSearch: call({
     input: z.object({ query: z.string().trim().min(3).max(80) }).strict(),
-    output: z.array(buyerReturnSchema.extend({ receivedAt: z.number().int().nullable() })),
+    output: z.array(candidateViewSchema),
     errors: [],
     role: 'any',
   }),
@@ -156,6 +156,26 @@ export const returnsCalls = {
     input: z.object({ sha256: sha256Schema }).strict(),
     output: photoRefSchema.extend({ dataBase64: z.string() }),
     errors: ['PHOTO_NOT_FOUND'],
+    role: 'any',
+  }),
+  /**
+   * The printable command sheet (PDF, A4): every command barcode with what it does, in the words
+   * the screen passes (its language). Made by the printing capability from its qc-command-sheet template.
+   */
+  qcCommandSheet: call({
+    input: z
+      .object({
+        title: z.string().trim().min(1).max(80),
+        labels: z.record(z.string().regex(/^[A-Z0-9_]{1,20}$/), z.string().trim().min(1).max(40)),
+      })
+      .strict(),
+    output: z.object({ pdfBase64: z.string() }),
+    errors: [
+      'PRINT_DATA_INVALID',
+      'PRINT_TEXT_TOO_LONG',
+      'PRINT_TEXT_UNSUPPORTED_CHARACTER',
+      'PRINTING_NOT_READY',
+    ],
     role: 'any',
   }),
   qcListBins: call({ input: noInput, output: z.array(binViewSchema), errors: [], role: 'any' }),

@@ -50,6 +50,9 @@ export function SignInDialog() {
                 value={u.id}
                 checked={u.id === chosen}
                 onChange={() => setUserId(u.id)}
+                // Clicking the user already chosen changes nothing, so no effect moves the focus:
+                // the PIN field gets it here, after the click has focused the radio button.
+                onClick={() => setTimeout(() => pinRef.current?.focus(), 0)}
               />
               <span className="user-name">{u.name}</span>
               <span className="user-role">{t(`roles.${u.role}`)}</span>

@@ -13,6 +13,21 @@ export interface Profile {
   printing: { warmup: number; samples: number; queueJobs: number };
   /** Codes in the recogniser's corpus, timed rounds over it, untimed warm-up rounds. */
   recognise: { corpus: number; rounds: number; warmup: number };
+  /**
+   * `prefill`: rows both logs hold before append is timed; durable `samples`; `batches` of
+   * `batchRows` rows in one transaction; `verifyRows` in the log verify checks, `verifyRounds` times.
+   */
+  audit: {
+    prefill: number;
+    warmup: number;
+    samples: number;
+    batchRows: number;
+    batches: number;
+    verifyRows: number;
+    verifyRounds: number;
+  };
+  /** Scans (and trivial reads) through the core process and in this process, interleaved. */
+  coreProcess: { demoParcels: number; warmup: number; samples: number };
 }
 
 export const PROFILES: Record<Profile['name'], Profile> = {
@@ -28,6 +43,16 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     memory: { pending: 100_000, sampleEveryMs: 100, runMs: 5000 },
     printing: { warmup: 20, samples: 300, queueJobs: 300 },
     recognise: { corpus: 5000, rounds: 20, warmup: 5 },
+    audit: {
+      prefill: 100_000,
+      warmup: 50,
+      samples: 1000,
+      batchRows: 1000,
+      batches: 20,
+      verifyRows: 1_000_000,
+      verifyRounds: 2,
+    },
+    coreProcess: { demoParcels: 5000, warmup: 100, samples: 1000 },
   },
   quick: {
     name: 'quick',
@@ -41,6 +66,16 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     memory: { pending: 100_000, sampleEveryMs: 100, runMs: 2000 },
     printing: { warmup: 10, samples: 100, queueJobs: 100 },
     recognise: { corpus: 2000, rounds: 8, warmup: 2 },
+    audit: {
+      prefill: 20_000,
+      warmup: 20,
+      samples: 300,
+      batchRows: 1000,
+      batches: 8,
+      verifyRows: 200_000,
+      verifyRounds: 1,
+    },
+    coreProcess: { demoParcels: 2000, warmup: 30, samples: 300 },
   },
   tiny: {
     name: 'tiny',
@@ -54,5 +89,15 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     memory: { pending: 500, sampleEveryMs: 20, runMs: 300 },
     printing: { warmup: 1, samples: 3, queueJobs: 3 },
     recognise: { corpus: 100, rounds: 2, warmup: 1 },
+    audit: {
+      prefill: 100,
+      warmup: 2,
+      samples: 10,
+      batchRows: 20,
+      batches: 2,
+      verifyRows: 2000,
+      verifyRounds: 1,
+    },
+    coreProcess: { demoParcels: 50, warmup: 2, samples: 10 },
   },
 };

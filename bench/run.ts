@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, USAGE } from './args';
+import { auditAppend, auditVerifyRate } from './cases/audit';
 import { claimAck } from './cases/claim-ack';
 import { commitLatency } from './cases/commit-latency';
+import { coreProcessCall } from './cases/core-process-call';
 import { drainRate } from './cases/drain-rate';
 import { enqueueThroughput } from './cases/enqueue-throughput';
 import { memoryWithPending } from './cases/memory';
@@ -24,6 +26,9 @@ export const CASES: readonly BenchCase[] = [
   ...printQcTagCases,
   printQueueRate,
   recogniseRate,
+  auditAppend,
+  auditVerifyRate,
+  coreProcessCall,
 ];
 
 /** The options, then every case's name, so the list never goes stale. */

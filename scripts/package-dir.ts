@@ -40,7 +40,10 @@ async function main(): Promise<number> {
   }
 
   const log = (line: string): void => console.log(line);
-  const hasMainAndPreload = ['main', 'preload'].every((d) => fs.existsSync(path.join(root, 'out', d)));
+  // The main bundle, the core host's (a second main entry) and the preload: all there, or build.
+  const hasMainAndPreload = ['main/index.js', 'main/core-host.js', 'preload/index.js'].every((f) =>
+    fs.existsSync(path.join(root, 'out', f)),
+  );
   if (values['skip-build'] && hasMainAndPreload) await ensureRendererBuilt(root, log);
   else await rebuildApp(root, log);
 

@@ -44,6 +44,7 @@ export const CALL_NAMES = [
   'qcListExceptions',
   'qcListRules',
   'qcSaveRules',
+  'getActivity',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

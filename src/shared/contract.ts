@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AnyCallSpec } from './call-spec';
+import { activityCalls } from './calls/activity';
 import { outboxCalls } from './calls/outbox';
 import { printingCalls } from './calls/printing';
 import { returnsCalls } from './calls/returns';
@@ -25,6 +26,7 @@ export const contract = {
   ...syncCalls,
   ...printingCalls,
   ...returnsCalls,
+  ...activityCalls,
 } satisfies Record<CallName, AnyCallSpec>;
 
 // The preload exposes CALL_NAMES without loading zod; the two lists must name the same calls.

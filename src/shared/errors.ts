@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'PHOTO_TOO_LARGE',
   'PHOTO_NOT_FOUND',
   'CAMERA_UNAVAILABLE',
+  // the core process went away (crashed, restarting); params say whether the call may have been applied
+  'CORE_RESTARTING',
   // printing
   'PRINT_TEMPLATE_UNKNOWN',
   'PRINT_DATA_INVALID',

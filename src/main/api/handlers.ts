@@ -1,3 +1,4 @@
+import { activityHandlers } from '../activity/activity-handlers';
 import type { Services } from '../core';
 import { outboxHandlers } from '../outbox/outbox-handlers';
 import { printingHandlers } from '../printing/printing-handlers';
@@ -21,5 +22,6 @@ export function createHandlers(core: Services): Handlers {
     ...syncHandlers(core),
     ...printingHandlers(core),
     ...returnsHandlers(core),
+    ...activityHandlers(core),
   };
 }

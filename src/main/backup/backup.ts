@@ -45,9 +45,21 @@ function describe(reason: BackupFailure): string {
 
 /** Copies a live database to a new file: better-sqlite3's online backup (the SQLite backup API). */
 export type CopyDatabase = (db: Db, destination: string) => Promise<void>;
+/** The same, finished before it returns. */
+export type CopyDatabaseSync = (db: Db, destination: string) => void;
 
 export const sqliteOnlineBackup: CopyDatabase = async (db, destination) => {
   await db.backup(destination);
+};
+
+/**
+ * `VACUUM INTO`: one read transaction copies a consistent snapshot, synchronously. Unlike the
+ * backup API, whose copy starts over whenever another connection writes, it never restarts, so it
+ * finishes even while a scheduled sync keeps writing; it blocks the thread while it runs, which is
+ * why only start-up uses it (before the core serves any call).
+ */
+export const sqliteVacuumInto: CopyDatabaseSync = (db, destination) => {
+  db.prepare('VACUUM INTO ?').run(destination);
 };
 
 export interface CreateBackupOptions {
@@ -71,6 +83,13 @@ export interface BackupResult {
   pruned: string[];
 }
 
+interface BackupTarget {
+  takenAt: number;
+  dir: string;
+  target: string;
+  temp: string;
+}
+
 /**
  * An online backup of the station database, safe while clerks keep scanning: the SQLite backup
  * API copies a consistent snapshot into a temporary file, the copy is turned into a single
@@ -80,6 +99,30 @@ export interface BackupResult {
  * Dated backups are rotated: the newest N of each kind are kept.
  */
 export async function createBackup(db: Db, options: CreateBackupOptions): Promise<BackupResult> {
+  const t = backupTarget(options);
+  try {
+    await (options.copy ?? sqliteOnlineBackup)(db, t.temp);
+  } catch (error) {
+    throw copyFailed(error, t);
+  }
+  return finishBackup(t, options);
+}
+
+/** The same backup, taken synchronously with `VACUUM INTO` (for start-up, before a migration). */
+export function createBackupSync(
+  db: Db,
+  options: Omit<CreateBackupOptions, 'copy'> & { copy?: CopyDatabaseSync },
+): BackupResult {
+  const t = backupTarget(options);
+  try {
+    (options.copy ?? sqliteVacuumInto)(db, t.temp);
+  } catch (error) {
+    throw copyFailed(error, t);
+  }
+  return finishBackup(t, options);
+}
+
+function backupTarget(options: CreateBackupOptions | Omit<CreateBackupOptions, 'copy'>): BackupTarget {
   const takenAt = options.clock.now();
   const dir = options.outFile
     ? path.dirname(path.resolve(options.outFile))
@@ -95,9 +138,21 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
     throw new BackupError(failureOf(error), target, codeOf(error), { cause: error });
   }
   if (fs.existsSync(target)) throw new BackupError('EXISTS', target, '');
+  return { takenAt, dir, target, temp };
+}
 
+function copyFailed(error: unknown, t: BackupTarget): BackupError {
+  removeTemp(t.temp);
+  if (error instanceof BackupError) return error;
+  return new BackupError(failureOf(error), t.target, codeOf(error), { cause: error });
+}
+
+function finishBackup(
+  t: BackupTarget,
+  options: Pick<CreateBackupOptions, 'kind' | 'outFile' | 'retention' | 'nativeBinding'>,
+): BackupResult {
+  const { dir, target, temp } = t;
   try {
-    await (options.copy ?? sqliteOnlineBackup)(db, temp);
     sealCopy(temp, options.nativeBinding);
     fsyncFile(temp);
     // Never replaces an existing file, even one created while we copied.
@@ -105,8 +160,7 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
     fs.unlinkSync(temp);
     fsyncDir(dir);
   } catch (error) {
-    removeQuietly(temp);
-    for (const suffix of ['-journal', '-wal', '-shm']) removeQuietly(temp + suffix);
+    removeTemp(temp);
     if (error instanceof BackupError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new BackupError('EXISTS', target, '');
     throw new BackupError(failureOf(error), target, codeOf(error), { cause: error });
@@ -123,14 +177,21 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
       }
     }
   }
-  return { file: target, bytes: fs.statSync(target).size, kind: options.kind, takenAt, pruned };
+  return { file: target, bytes: fs.statSync(target).size, kind: options.kind, takenAt: t.takenAt, pruned };
+}
+
+function removeTemp(temp: string): void {
+  removeQuietly(temp);
+  for (const suffix of ['-journal', '-wal', '-shm']) removeQuietly(temp + suffix);
 }
 
 /**
  * The migration runner calls this before it changes the schema of an existing database, so a
- * migration that goes wrong can be undone by restoring the file it started from.
+ * migration that goes wrong can be undone by restoring the file it started from. Synchronous
+ * (`VACUUM INTO`): it runs while the database is opened, before any call is served, and must
+ * have finished before the first migration statement anyway.
  */
-export async function backupBeforeMigration(
+export function backupBeforeMigration(
   db: Db,
   options: {
     dataDir: string;
@@ -138,11 +199,12 @@ export async function backupBeforeMigration(
     fromVersion: number;
     retention?: RetentionPolicy;
     nativeBinding?: string | undefined;
+    copy?: CopyDatabaseSync;
   },
-): Promise<BackupResult | null> {
+): BackupResult | null {
   // A new, empty database has nothing to lose.
   if (options.fromVersion < 1) return null;
-  return createBackup(db, { ...options, kind: 'pre-migration', schemaVersion: options.fromVersion });
+  return createBackupSync(db, { ...options, kind: 'pre-migration', schemaVersion: options.fromVersion });
 }
 
 /** One file that opens on its own (no -wal beside it), checked before it gets its final name. */

@@ -1,3 +1,4 @@
+import { auditCommand } from './audit-command';
 import { backupCommand } from './backup-command';
 import type { CliCommand } from './command';
 import { labelCommand } from './label-command';
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CliCommand[] = [
   recognizeCommand,
   backupCommand,
   restoreCommand,
+  auditCommand,
 ];

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { createCore, DATABASE_FILE } from '../core';
-import { holdSharedDataDirLock } from '../db/data-dir-lock';
 import { createRotatingFileLogger, stderrLogger } from '../logger';
 import { attachStoredSync, syncOffLine } from '../sync/attach-sync';
 import { parse, UsageError } from './args';
@@ -33,20 +32,14 @@ export async function runSync(argv: string[], _ctx: CliContext): Promise<number>
     return EXIT.unusable;
   }
 
-  const lock = holdSharedDataDirLock(dataDir);
   const logger = createRotatingFileLogger({
     dir: path.join(dataDir, 'logs'),
     fileName: 'cli.log',
     echo: stderrLogger,
   });
-  let core;
-  try {
-    // The app on this folder sends the print queue; a scheduled sync never prints.
-    core = createCore({ dataDir, logger, printing: { start: false } });
-  } catch (error) {
-    lock.release();
-    throw error;
-  }
+  // The core holds the data-folder lock while it is open: a restore refuses to run under this sync.
+  // The app on this folder sends the print queue; a scheduled sync never prints.
+  const core = createCore({ dataDir, logger, printing: { start: false } });
   const controller = new AbortController();
   const cancel = (): void => controller.abort();
   process.once('SIGINT', cancel);
@@ -74,7 +67,6 @@ export async function runSync(argv: string[], _ctx: CliContext): Promise<number>
     process.off('SIGINT', cancel);
     process.off('SIGTERM', cancel);
     await core.close();
-    lock.release();
   }
 }
 

@@ -28,6 +28,12 @@ export interface OpenDatabaseOptions {
    */
   seed?: { isSeeded(db: Db): boolean; write(db: Db): void };
   migrations?: readonly Migration[];
+  /**
+   * Runs before the first migration of an existing file (one with a schema version), on the same
+   * connection, outside any transaction: the place for the pre-migration backup. Throwing stops
+   * the open and leaves the file as it was.
+   */
+  beforeMigrate?: (db: Db, versions: { fromVersion: number; toVersion: number }) => void;
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -65,6 +71,11 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('temp_store = MEMORY');
+    const fromVersion = schemaVersion(db);
+    const toVersion = migrations.at(-1)?.version ?? 0;
+    if (options.beforeMigrate && fromVersion >= 1 && fromVersion < toVersion) {
+      options.beforeMigrate(db, { fromVersion, toVersion });
+    }
     migrate(db, migrations);
     // Only a file that lacks them takes the write lock for them: opening a seeded station never
     // waits for another program's write lock.

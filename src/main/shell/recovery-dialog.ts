@@ -76,7 +76,8 @@ export async function ensureHealthyDatabase(ctx: RecoveryContext): Promise<'ok' 
   }
 }
 
-async function restoreLatest(ctx: RecoveryContext): Promise<void> {
+/** Restores the newest usable backup (keeping the current file), telling the operator how it went. */
+export async function restoreLatest(ctx: RecoveryContext): Promise<void> {
   const backup = latestRestorableBackup(ctx.dataDir, ctx.nativeBinding);
   if (!backup) {
     await ctx.dialog.showMessageBox({

@@ -4,13 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { CLIENT_HEADER } from '../../shared/channels';
 import { AppError, type Envelope } from '../../shared/errors';
 import { MAX_PHOTO_BYTES } from '../../shared/returns/qc-codes';
-import type { Core } from '../core';
+import type { Dispatch } from '../api/dispatch';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { bindStationPort } from './listen';
 import { readStaticFile } from './static-files';
 
 export interface StationServerOptions {
-  core: Core;
+  /** The contract: a core in this process, or a CoreClient to a core process (the same Dispatch). */
+  core: { dispatch: Dispatch };
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
@@ -109,7 +110,7 @@ async function handleApi(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   callName: string,
-  core: Core,
+  core: { dispatch: Dispatch },
   token: string,
   maxBody: number,
 ): Promise<void> {

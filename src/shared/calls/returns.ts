@@ -105,7 +105,7 @@ const QC_ERRORS = [
 
 export const returnsCalls = {
   /** The bench as it stands: the open parcel at its step (resume after a crash or restart). */
-  qcState: call({ input: noInput, output: qcStateSchema, errors: [], role: 'any' }),
+  qcState: call({ input: noInput, output: qcStateSchema, errors: [], role: 'any', effect: 'read' }),
   /** A scan at the bench; what it means depends on the step the parcel is at. */
   qcScan: call({
     input: z
@@ -118,6 +118,9 @@ export const returnsCalls = {
     output: qcResultSchema,
     errors: QC_ERRORS,
     role: 'any',
+    // The bench's journal answers a repeated id with the first answer, acting once.
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
   }),
   /** A key (or command barcode) at the bench. */
   qcAct: call({
@@ -125,6 +128,9 @@ export const returnsCalls = {
     output: qcResultSchema,
     errors: QC_ERRORS,
     role: 'any',
+    // The bench's journal answers a repeated id with the first answer, acting once.
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
   }),
   /** Manual search when nothing scans: part of a number, an order id, a buyer's name. */
   qcSearch: call({
@@ -132,6 +138,7 @@ export const returnsCalls = {
     output: z.array(candidateViewSchema),
     errors: [],
     role: 'any',
+    effect: 'read',
   }),
   /**
    * A photo (camera or file) stored by its SHA-256 in the data folder. Its bytes are checked to be
@@ -150,6 +157,8 @@ export const returnsCalls = {
     output: photoRefSchema,
     errors: ['PHOTO_NOT_IMAGE', 'PHOTO_TOO_LARGE'],
     role: 'any',
+    // Stored by content hash: the same bytes twice are one photo.
+    effect: 'idempotent',
   }),
   /** A stored photo's bytes (thumbnails, the supervisor's decision browser). */
   qcGetPhoto: call({
@@ -157,6 +166,7 @@ export const returnsCalls = {
     output: photoRefSchema.extend({ dataBase64: z.string() }),
     errors: ['PHOTO_NOT_FOUND'],
     role: 'any',
+    effect: 'read',
   }),
   /**
    * The printable command sheet (PDF, A4): every command barcode with what it does, in the words
@@ -177,8 +187,15 @@ export const returnsCalls = {
       'PRINTING_NOT_READY',
     ],
     role: 'any',
+    effect: 'read',
   }),
-  qcListBins: call({ input: noInput, output: z.array(binViewSchema), errors: [], role: 'any' }),
+  qcListBins: call({
+    input: noInput,
+    output: z.array(binViewSchema),
+    errors: [],
+    role: 'any',
+    effect: 'read',
+  }),
   /** Destroy decisions waiting for a supervisor (and recent ones), for the approvals queue. */
   qcListApprovals: call({
     input: z.object({ status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional() }).strict(),

@@ -3,7 +3,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BackupError, backupBeforeMigration, createBackup } from '../../../src/main/backup/backup';
+import {
+  BackupError,
+  backupBeforeMigration,
+  createBackup,
+  createBackupSync,
+} from '../../../src/main/backup/backup';
 import { checkBackupFile } from '../../../src/main/backup/backup-check';
 import { BACKUP_DIR, listBackups } from '../../../src/main/backup/backup-files';
 import { DailyBackups, dailyBackupDue } from '../../../src/main/backup/backup-scheduler';
@@ -53,7 +58,7 @@ describe('online backups', () => {
       clock.advance(24 * 3_600_000);
     }
     for (let v = 1; v <= 4; v++) {
-      await backupBeforeMigration(core.db, {
+      backupBeforeMigration(core.db, {
         dataDir,
         clock,
         fromVersion: v,
@@ -70,8 +75,8 @@ describe('online backups', () => {
 
   it('before a migration: none for a new database, one named for the old version otherwise', async () => {
     const { dataDir, core, clock } = station(1);
-    expect(await backupBeforeMigration(core.db, { dataDir, clock, fromVersion: 0 })).toBeNull();
-    const result = await backupBeforeMigration(core.db, { dataDir, clock, fromVersion: 2 });
+    expect(backupBeforeMigration(core.db, { dataDir, clock, fromVersion: 0 })).toBeNull();
+    const result = backupBeforeMigration(core.db, { dataDir, clock, fromVersion: 2 });
     expect(path.basename(result!.file)).toMatch(/\.pre-migration-v2\.sqlite$/);
     expect(checkBackupFile(result!.file).ok).toBe(true);
   });
@@ -140,6 +145,27 @@ describe('a disk that fills up during a backup (a real 192 KiB tmpfs)', () => {
     const check = new Database(liveFile(dataDir), { readonly: true });
     expect(check.pragma('quick_check', { simple: true })).toBe('ok');
     check.close();
+  });
+
+  it('the same for the synchronous backup taken before a migration (VACUUM INTO)', () => {
+    const { dataDir, core, clock } = station(5);
+    core.db
+      .prepare(
+        "INSERT INTO settings (key, value, updated_at) VALUES ('padding', json_quote(hex(randomblob(200000))), 0)",
+      )
+      .run();
+    const out = path.join(mount, 'pre-migration.sqlite');
+    let error: unknown = null;
+    try {
+      createBackupSync(core.db, { dataDir, kind: 'pre-migration', schemaVersion: 2, clock, outFile: out });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as BackupError).reason).toBe('DISK_FULL');
+    expect(fs.readdirSync(mount)).toEqual([]);
+    recordScans(core, 1, 'MY');
+    expect(scanCodes(liveFile(dataDir))).toHaveLength(6);
   });
 });
 

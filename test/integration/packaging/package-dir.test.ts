@@ -82,11 +82,12 @@ describe('npm run package:dir (offline, against an unpacked Electron)', () => {
     expect(fs.existsSync(path.join(app, 'electron'))).toBe(false);
   });
 
-  it('packs the built app into app.asar: main, preload, renderer, icon; not the dev-only driver nor dev tools', () => {
+  it('packs the built app into app.asar: main, the core host, preload, renderer, icon; not the dev-only driver nor dev tools', () => {
     const asar = path.join(app, 'resources', 'app.asar');
     const files = listPackage(asar, { isPack: false });
     for (const f of [
       '/out/main/index.js',
+      '/out/main/core-host.js',
       '/out/preload/index.js',
       '/out/renderer/index.html',
       '/package.json',

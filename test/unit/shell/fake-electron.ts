@@ -4,6 +4,8 @@
  * ready, send an IPC call from a frame, navigate, open a window, quit. `reset()` gives each test a
  * fresh Electron while the module objects the code under test imported stay the same.
  */
+import { FakeMessageChannelMain, FakeUtilityProcess } from './fake-utility-process';
+
 type Listener = (...args: unknown[]) => unknown;
 type IpcHandler = (event: unknown, ...args: unknown[]) => unknown;
 
@@ -49,6 +51,13 @@ export function fakeEvent(url = ''): FakeEvent {
 }
 
 export class FakeWebContents extends Emitter {
+  private static nextId = 1;
+  readonly id = FakeWebContents.nextId++;
+  /** What the main process sent the page (webContents.send). */
+  readonly sent: { channel: string; args: unknown[] }[] = [];
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args });
+  }
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
@@ -124,6 +133,10 @@ export class FakeElectron {
   readonly errorBoxes: { title: string; content: string }[] = [];
   readonly exposed: { key: string; api: unknown }[] = [];
   readonly invoked: { channel: string; args: unknown[] }[] = [];
+  /** Listeners the preload put on ipcRenderer (the main process's pushes). */
+  readonly rendererListeners = new Emitter();
+  /** Every utility process the app forked (real Node children), in order. */
+  readonly utilityProcesses = FakeUtilityProcess.instances;
   readonly protocolHandlers = new Map<string, (request: Request) => Response | Promise<Response>>();
   readonly privilegedSchemes: { scheme: string; privileges?: Record<string, boolean> }[] = [];
   readonly permissionHandlers: Listener[] = [];
@@ -186,7 +199,18 @@ export class FakeElectron {
     this.storageBackend = 'gnome_libsecret';
     this.asyncEncryptionAvailable = true;
     this.sessionEvents.listeners.clear();
+    this.rendererListeners.listeners.clear();
     this.readyPromise = this.newReadyPromise();
+  }
+
+  /** Kills the utility processes a test left running (call in afterEach). */
+  endUtilityProcesses(): Promise<void> {
+    return FakeUtilityProcess.killAll();
+  }
+
+  /** Plays the main process pushing a message to the page (webContents.send). */
+  pushToRenderer(channel: string, value: unknown): void {
+    this.rendererListeners.emit(channel, { sender: {} }, value);
   }
 
   becomeReady(): void {
@@ -197,7 +221,7 @@ export class FakeElectron {
   async invoke(channel: string, frameUrl: string | null, payload: unknown): Promise<unknown> {
     const handler = this.ipcHandlers.get(channel);
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
-    return handler({ senderFrame: frameUrl === null ? null : { url: frameUrl }, sender: {} }, payload);
+    return handler({ senderFrame: frameUrl === null ? null : { url: frameUrl }, sender: { id: 1 } }, payload);
   }
 
   private newReadyPromise(): Promise<void> {
@@ -232,6 +256,11 @@ export class FakeElectron {
       getVersion: () => '0.1.0',
     },
     BrowserWindow: FakeBrowserWindow,
+    utilityProcess: {
+      fork: (modulePath: string, args?: string[], options?: Record<string, unknown>) =>
+        new FakeUtilityProcess(modulePath, args, options),
+    },
+    MessageChannelMain: FakeMessageChannelMain,
     ipcMain: {
       handle: (channel: string, handler: IpcHandler) => {
         // Electron throws on a second handler for one channel; so does the fake.
@@ -327,6 +356,12 @@ export class FakeElectron {
       },
     },
     ipcRenderer: {
+      on: (channel: string, listener: Listener) => {
+        this.rendererListeners.on(channel, listener);
+      },
+      removeListener: (channel: string, listener: Listener) => {
+        this.rendererListeners.off(channel, listener);
+      },
       invoke: (channel: string, ...args: unknown[]) => {
         this.invoked.push({ channel, args });
         if (this.noIpcHandler) {

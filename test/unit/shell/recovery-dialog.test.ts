@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackup } from '../../../src/main/backup/backup';
 import { BACKUP_DIR } from '../../../src/main/backup/backup-files';
 import { ManualClock } from '../../../src/main/clock';
+import { SOURCE_HOST_ENTRY } from '../../../src/main/core-host/node-host-spawner';
 import { silentLogger } from '../../../src/main/logger';
 import { startDesktopApp } from '../../../src/main/shell/desktop-app';
 import { ensureHealthyDatabase, RECOVERY_BUTTONS } from '../../../src/main/shell/recovery-dialog';
@@ -23,7 +24,10 @@ vi.mock('electron', async () => (await import('./fake-electron')).fake.module);
 
 const dirs = new TempDirs();
 beforeEach(() => fake.reset());
-afterEach(() => dirs.cleanup());
+afterEach(async () => {
+  await fake.endUtilityProcesses();
+  dirs.cleanup();
+});
 
 const RESTORE = 0;
 const OPEN_FOLDER = 1;
@@ -109,6 +113,7 @@ describe('the recovery screen', () => {
       mainDir: '/app/out/main',
       env: { ELECTRON_RENDERER_URL: 'http://localhost:5173/' },
       logger: silentLogger,
+      coreHostEntry: SOURCE_HOST_ENTRY,
     });
     fake.becomeReady();
     await desktop.ready;
@@ -122,7 +127,7 @@ describe('the recovery screen', () => {
       };
       expect(recent.value).toHaveLength(4);
     } finally {
-      await desktop.core()?.close();
+      await desktop.core()?.stop();
     }
   });
 });

@@ -6,6 +6,7 @@ import { createCore, DATABASE_FILE } from '../../../src/main/core';
 import { silentLogger } from '../../../src/main/logger';
 import { startDesktopApp } from '../../../src/main/shell/desktop-app';
 import { STARTUP_ERROR_TITLE, startupErrorMessage } from '../../../src/main/shell/startup-dialog';
+import { SOURCE_HOST_ENTRY } from '../../../src/main/core-host/node-host-spawner';
 import { SYNC_CONFIG_KEY } from '../../../src/main/sync/attach-sync';
 import { recordingLogger } from '../../helpers/core-factory';
 import { fake } from './fake-electron';
@@ -109,7 +110,12 @@ describe('a stored sync configuration that cannot be used', () => {
     const logger = recordingLogger();
     fake.paths.userData = userData;
     fake.appPath = root;
-    const desktop = startDesktopApp({ mainDir: path.join(root, 'out', 'main'), env: {}, logger });
+    const desktop = startDesktopApp({
+      mainDir: path.join(root, 'out', 'main'),
+      env: {},
+      logger,
+      coreHostEntry: SOURCE_HOST_ENTRY,
+    });
     fake.becomeReady();
     await desktop.ready;
     try {
@@ -117,14 +123,19 @@ describe('a stored sync configuration that cannot be used', () => {
       expect(fake.windows).toHaveLength(1);
       const core = desktop.core();
       expect(core).not.toBeNull();
+      // The core process logs through the main process, before it says it is ready.
       expect(logger.lines).toContainEqual({
         level: 'warn',
         message: expect.stringMatching(/^sync is off: .*requestTimeoutMs 60000 must be below 60000/),
       });
-      expect(core?.sync?.overview().configError).toMatch(/requestTimeoutMs 60000 must be below 60000/);
+      const overview = await core!.dispatch('getSyncOverview', {});
+      expect(overview.ok && (overview.value as { configError: string | null }).configError).toMatch(
+        /requestTimeoutMs 60000 must be below 60000/,
+      );
       expect((await core!.dispatch('recordScan', { code: 'DESKTOP-1', source: 'scanner' })).ok).toBe(true);
     } finally {
-      await desktop.core()?.close();
+      await desktop.core()?.stop();
+      await fake.endUtilityProcesses();
     }
   });
 });

@@ -1,4 +1,5 @@
 import { foundation } from './001-foundation';
+import { auditMigrations } from '../../audit/migrations';
 import { printingMigrations } from '../../printing/migrations';
 import { scansMigrations } from '../../scans/migrations';
 import { sync } from './002-sync';
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: scansMigrations[0].id, sql: scansMigrations[0].sql },
   // The lead converts these to named per-capability migrations at merge (returns/001-qc, returns/002-…).
   { version: 5, name: 'returns', sql: returnsQc.sql + returnsLabelJobsStandIn.sql },
-  { version: 6, name: returnsDropLabelJobs.id, sql: returnsDropLabelJobs.sql },
-  { version: 7, name: returnsSearch.id, sql: returnsSearch.sql },
+  { version: 6, name: 'audit/001-hash-chain', sql: auditMigrations[0]?.sql ?? '' },
+  { version: 7, name: returnsDropLabelJobs.id, sql: returnsDropLabelJobs.sql },
+  { version: 8, name: returnsSearch.id, sql: returnsSearch.sql },
 ];

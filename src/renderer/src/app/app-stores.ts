@@ -8,6 +8,7 @@ import { createScanStore, type ScanStore } from '../features/scan/scan-store';
 import { createSessionStore, type SessionStore } from '../features/session/session-store';
 import { createSettingsStore, type SettingsStore } from '../features/settings/settings-store';
 import { createSyncStore, type SyncStore } from '../features/sync/sync-store';
+import { createCoreStatusStore, type CoreStatusStore } from '../shell/core-status-store';
 import { createShellStore, type ShellStore } from '../shell/shell-store';
 
 export interface AppStores {
@@ -19,17 +20,29 @@ export interface AppStores {
   queue: QueueStore;
   sync: SyncStore;
   printers: PrintersStore;
+  coreStatus: CoreStatusStore;
 }
 
 export interface AppDeps {
   api: LastmileApi;
   i18n: i18n;
   beeper: Beeper;
+  /** The store the API's observer feeds (created before the API, so it can be given to it). */
+  coreStatus?: CoreStatusStore;
 }
 
 /** Builds every feature's store around one API; stores talk to each other only through these wires. */
-export function createAppStores({ api, i18n, beeper }: AppDeps): AppStores {
+export function createAppStores({
+  api,
+  i18n,
+  beeper,
+  coreStatus = createCoreStatusStore(),
+}: AppDeps): AppStores {
   const session = createSessionStore(api);
+  // A restarted core knows no sign-in: read who is signed in again once it is back.
+  coreStatus.subscribe((now, before) => {
+    if (now.recoveries !== before.recoveries) void session.getState().load();
+  });
   const settings = createSettingsStore({
     api,
     onApplied: (s) => {
@@ -47,5 +60,6 @@ export function createAppStores({ api, i18n, beeper }: AppDeps): AppStores {
     queue: createQueueStore(api),
     sync: createSyncStore({ api }),
     printers: createPrintersStore({ api }),
+    coreStatus,
   };
 }

@@ -6,6 +6,7 @@ import { PrinterBanner } from '../features/printers/PrinterBanner';
 import { useScannerCapture } from '../features/scan/use-scanner-capture';
 import { SignInDialog } from '../features/session/SignInDialog';
 import { ErrorText } from '../ui/ErrorText';
+import { CoreStatusBanner } from './CoreStatusBanner';
 import { Header } from './Header';
 import { NavRail } from './NavRail';
 import { screenForKey } from './screens';
@@ -46,6 +47,7 @@ export function AppShell() {
       {user ? <PrinterBanner /> : <div className="printer-banner-slot" />}
       <NavRail />
       <main className="shell-main">
+        <CoreStatusBanner />
         {!user && error ? (
           <ErrorText error={error} className="shell-blocking-error" />
         ) : !user ? (

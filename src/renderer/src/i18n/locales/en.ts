@@ -115,6 +115,8 @@ const messages = {
     SYNC_NOT_RUNNING: 'No sync is running.',
     OUTBOX_EVENT_NOT_DEAD: 'This event is no longer failed (now: {{status}}). The list was refreshed.',
     TRANSPORT_FAILED: 'The station did not answer ({{call}}). Check that it is still running.',
+    CORE_RESTARTING:
+      'The station is restarting. Nothing you confirmed is lost; if this was a scan, scan the parcel again.',
     // printing
     PRINT_TEMPLATE_UNKNOWN: 'There is no label template "{{template}}".',
     PRINT_DATA_INVALID:

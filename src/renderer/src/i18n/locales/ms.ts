@@ -158,6 +158,8 @@ const messages: BaseMessages = {
     PRINTER_NOT_CONFIGURED:
       'Tiada pencetak di stesen ini yang mencetak label "{{template}}". Penyelia menambahnya di bawah Pencetak.',
     PRINTING_NOT_READY: 'Pencetakan masih bermula. Cuba lagi sebentar lagi; tiada apa yang hilang.',
+    CORE_RESTARTING:
+      'Stesen sedang dimulakan semula. Apa yang anda sahkan tidak hilang; jika ini imbasan, imbas bungkusan sekali lagi.',
     INTERNAL: 'Berlaku ralat dalam aplikasi. Butirannya ada dalam log; panggil penyelia.',
   },
 };

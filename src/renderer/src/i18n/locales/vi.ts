@@ -153,6 +153,8 @@ const messages: BaseMessages = {
     PRINTER_NOT_CONFIGURED:
       'Trạm này không có máy in nào in nhãn "{{template}}". Giám sát viên thêm máy in trong mục Máy in.',
     PRINTING_NOT_READY: 'Chức năng in đang khởi động. Thử lại sau giây lát; không mất gì cả.',
+    CORE_RESTARTING:
+      'Trạm đang khởi động lại. Những gì bạn đã xác nhận không bị mất; nếu vừa quét, hãy quét lại kiện hàng.',
     INTERNAL: 'Ứng dụng gặp lỗi bên trong. Chi tiết có trong nhật ký; gọi giám sát.',
   },
 };

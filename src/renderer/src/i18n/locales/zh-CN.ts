@@ -110,6 +110,8 @@ const messages: BaseMessages = {
     SYNC_NOT_RUNNING: '当前没有同步在运行。',
     OUTBOX_EVENT_NOT_DEAD: '此事件已不是失败状态（当前：{{status}}）。列表已刷新。',
     TRANSPORT_FAILED: '工作站没有响应（{{call}}）。请检查它是否仍在运行。',
+    CORE_RESTARTING: '工作站正在重新启动。已确认的操作都不会丢失；如果刚才是扫描，请再扫一次包裹。',
+    // printing
     PRINT_TEMPLATE_UNKNOWN: '没有名为“{{template}}”的标签模板。',
     PRINT_DATA_INVALID: '标签“{{template}}”无法打印：字段“{{field}}”无效（{{issue}}）。',
     PRINT_TEXT_TOO_LONG:

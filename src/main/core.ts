@@ -33,7 +33,7 @@ export interface CoreOptions {
 /** The supervisor's sync runs, as the contract sees them; built by the sync capability. */
 export interface SyncApi {
   overview(): SyncOverview;
-  startDaily(trigger: 'ui' | 'cli', by: UserView): { runId: string };
+  startDaily(trigger: 'ui' | 'cli', by: UserView): Promise<{ runId: string }>;
   cancel(): { runId: string };
   reports(limit: number): SyncReport[];
   /** Something became deliverable outside the outbox's own wake-up (a dead letter sent again). */

@@ -1,14 +1,11 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestCarrier } from '../../src/main/carriers/test-carrier/server';
 import { systemClock } from '../../src/main/clock';
-import { openDatabase, type Db } from '../../src/main/db/open';
+import type { Db } from '../../src/main/db/open';
 import { silentLogger } from '../../src/main/logger';
 import { seededRandom } from '../../src/main/random';
 import { DeliveryEngine, type DeliveryEngineOptions } from '../../src/main/sync/delivery-engine';
 import type { Destination } from '../../src/main/sync/destination';
-import { recordingLogger } from '../helpers/core-factory';
 import { TempDirs } from '../helpers/temp-dir';
 import { assertCarrierTruth, client, counting, freePort, until } from './fixtures/carrier-harness';
 import { countByStatus, enqueue, interleaved, openOutbox, statusOf } from './fixtures/outbox-events';
@@ -296,33 +293,6 @@ describe('DeliveryEngine against the local test carrier', () => {
       .get(ev?.id ?? '');
     expect(row).toEqual({ status: 'pending', lease_owner: null, attempts: 1 });
     expect(e.circuitState('c1')).toBe('closed');
-  });
-
-  it('a database locked by another process delays delivery, loses nothing, and says so in the log', async () => {
-    const carrier = await startTestCarrier();
-    cleanups.push(() => carrier.close());
-    const dir = dirs.make();
-    const { db: writer, outbox } = openOutbox(dir, clock);
-    enqueue(writer, outbox, clock, interleaved('c1', 5, 2));
-    writer.close();
-    // The engine's own connection gives up on a lock after 50 ms instead of the usual 5 s.
-    const db = openDatabase({ file: path.join(dir, 'lastmile.sqlite'), busyTimeoutMs: 50 });
-    cleanups.push(() => {
-      db.close();
-    });
-    const other = new Database(path.join(dir, 'lastmile.sqlite'));
-    other.exec('BEGIN IMMEDIATE');
-    setTimeout(() => {
-      other.exec('COMMIT');
-      other.close();
-    }, 400);
-    const c = client(carrier.url, 'c1', clock);
-    cleanups.push(() => c.close());
-    const logger = recordingLogger();
-    const summary = await engine(db, [c], { logger }).drain();
-    expect(summary).toMatchObject({ delivered: 10, remaining: 0 });
-    expect(logger.lines).toContainEqual({ level: 'error', message: 'delivery loop error' });
-    assertCarrierTruth(db, carrier);
   });
 
   it('a payload that no longer fits its schema is dead-lettered and never reaches the carrier', async () => {

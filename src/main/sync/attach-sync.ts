@@ -50,7 +50,7 @@ export interface AttachSyncOptions {
   feeds?: SyncFeeds;
   startTrickle: boolean;
   lock?: { staleAfterMs?: number; heartbeatMs?: number };
-  engine?: { idleRecheckMs?: number; leaseMs?: number; drainMaxWaitMs?: number };
+  engine?: { idleRecheckMs?: number; leaseMs?: number; drainMaxWaitMs?: number; lockPatienceMs?: number };
 }
 
 /**
@@ -105,6 +105,9 @@ export function attachSync(core: Core, options: AttachSyncOptions): SyncService 
             ? { idleRecheckMs: options.engine.idleRecheckMs }
             : {}),
           ...(options.engine?.leaseMs !== undefined ? { leaseMs: options.engine.leaseMs } : {}),
+          ...(options.engine?.lockPatienceMs !== undefined
+            ? { lockPatienceMs: options.engine.lockPatienceMs }
+            : {}),
         })
       : null;
   const service = new SyncService(core, {

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { AppError } from '../../shared/errors';
 import { SYNC_STAGES, type SyncProgress, type SyncReport } from '../../shared/sync-views';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -121,6 +122,9 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
           onProgress: (p) => progress(p.delivered + p.dead, p.total),
           ...(deps.drainMaxWaitMs !== undefined ? { maxWaitMs: deps.drainMaxWaitMs } : {}),
         });
+        if (summary.databaseLocked) {
+          errors.push(`push: ${describeError(new AppError('DB_LOCKED'))}`);
+        }
         for (const d of summary.destinations) {
           // Nothing got through at all: say so plainly, the failures list says what waits.
           if (d.remaining > 0 && d.delivered === 0 && d.circuit !== 'closed' && d.lastError) {

@@ -1,12 +1,15 @@
+import { performance } from 'node:perf_hooks';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
+import { toAppError } from '../db/sqlite-errors';
 import type { Logger } from '../logger';
-import { DeliveryStore, type Contact, type Settlement } from '../outbox/delivery-store';
+import { DeliveryStore, type Contact, type Settlement, type SettleCounts } from '../outbox/delivery-store';
 import type { Random } from '../random';
 import { Backoff, type BackoffOptions } from './backoff';
 import { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker';
 import { classifyTransportError, isTransportFailure } from './classify-http';
 import { DeliveryError, type Destination, type DeliveryOutcome, type OutboundEvent } from './destination';
+import { AppError } from '../../shared/errors';
 import { TokenBucket, type BudgetFactory, type RequestBudget } from './token-bucket';
 
 /**
@@ -30,6 +33,13 @@ import { TokenBucket, type BudgetFactory, type RequestBudget } from './token-buc
  * refreshes credentials once and retries in the same attempt. A 2xx we cannot read is never taken as
  * delivered: it is retried, and after `maxMalformed` such answers in a row the event goes dead.
  * When a destination answers again after failures, every backed-off event becomes due at once.
+ *
+ * The station database may be locked by another process (a CLI sync, a backup, a DB browser):
+ * every write goes through writeTransaction, which waits off the event loop, and a DB_LOCKED after
+ * its budget means "try again shortly" — never a delivery failure (attempts, errors and backoff are
+ * untouched), never a crash. Results that cannot be recorded yet are kept and recorded once the
+ * lock is gone (while our leases last); a drain gives up after `lockPatienceMs` of a lock and
+ * reports what is left.
  */
 export interface DeliveryEngineOptions {
   db: Db;
@@ -55,6 +65,8 @@ export interface DeliveryEngineOptions {
   /** Where request budgets live: in memory by default; SharedRateLimits to share them across processes. */
   budgets?: BudgetFactory;
   store?: DeliveryStore;
+  /** How long a drain keeps waiting for a station database another process keeps locked (30 s). */
+  lockPatienceMs?: number;
 }
 
 export interface SettledBatch {
@@ -88,6 +100,8 @@ export interface DrainSummary extends DrainProgress {
   }>;
   /** Destinations with open events that no configured Destination serves. */
   unconfigured: string[];
+  /** The drain stopped early because another process kept the station database locked. */
+  databaseLocked: boolean;
 }
 
 export interface DrainOptions {
@@ -98,6 +112,16 @@ export interface DrainOptions {
 }
 
 const DEFAULT_LEASE_MS = 60_000;
+/** Pause before trying again after the database stayed locked for a whole write budget. */
+const LOCKED_RETRY_MS = 250;
+/** Retry times up to this far beyond the longest backoff are ours; beyond it the clock stepped back. */
+const CLOCK_SLACK_MS = 1_000;
+
+/** Another process held the station database's write lock for longer than a write waits. */
+export function isDatabaseLocked(err: unknown): boolean {
+  const mapped = toAppError(err);
+  return mapped instanceof AppError && mapped.code === 'DB_LOCKED';
+}
 
 export const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
@@ -153,6 +177,14 @@ interface PendingSettle {
   error: string | null;
 }
 
+interface PendingSettleEntry {
+  entry: PendingSettle;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+  /** When the request finished (performance.now()). */
+  since: number;
+}
+
 interface Lane {
   destination: Destination;
   bucket: RequestBudget;
@@ -178,20 +210,22 @@ export class DeliveryEngine {
   private readonly backoff: Backoff;
   private readonly maxMalformed: number;
   private readonly idleRecheckMs: number;
+  private readonly lockPatienceMs: number;
+  /** The furthest ahead this engine ever schedules a retry (longest backoff or Retry-After). */
+  private readonly maxAheadMs: number;
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   private readonly lanes = new Map<string, Lane>();
   private readonly settledListeners = new Set<(batch: SettledBatch) => void>();
   private readonly requests = new Set<Promise<void>>();
-  private readonly pendingSettles: Array<{
-    entry: PendingSettle;
-    resolve: () => void;
-    reject: (err: unknown) => void;
-  }> = [];
+  private readonly pendingSettles: PendingSettleEntry[] = [];
   private flushScheduled = false;
+  private flushing = false;
   private stopController = new AbortController();
   private loops: Promise<void>[] = [];
   private unsubscribe: (() => void) | null = null;
   private running = false;
+  /** A drain lane gave up on a locked database (reported in the drain's summary). */
+  private lockedOut = new Set<string>();
 
   constructor(private readonly options: DeliveryEngineOptions) {
     this.clock = options.clock;
@@ -202,6 +236,8 @@ export class DeliveryEngine {
     this.backoff = new Backoff(options.random, options.backoff);
     this.maxMalformed = options.maxMalformed ?? 10;
     this.idleRecheckMs = options.idleRecheckMs ?? 30_000;
+    this.lockPatienceMs = options.lockPatienceMs ?? 30_000;
+    this.maxAheadMs = this.backoff.longestMs + CLOCK_SLACK_MS;
     this.sleep = options.sleep ?? defaultSleep;
     const margin = options.rateMargin ?? 0.9;
     const budgets: BudgetFactory = options.budgets ?? ((_name, o) => new TokenBucket(options.clock, o));
@@ -268,7 +304,7 @@ export class DeliveryEngine {
     this.loops = [];
     this.running = false;
     try {
-      this.store.releaseLeases(this.owner);
+      await this.store.releaseLeases(this.owner);
     } catch (err) {
       // The leases expire on their own; nothing is lost by leaving them.
       this.logger.warn('could not release delivery leases', { error: err });
@@ -278,6 +314,7 @@ export class DeliveryEngine {
   async drain(options: DrainOptions = {}): Promise<DrainSummary> {
     const startedAt = this.clock.now();
     if (this.stopController.signal.aborted) this.renewStopSignal();
+    this.lockedOut.clear();
     const withWork = this.store.destinationsWithWork();
     const names = withWork.filter((n) => this.lanes.has(n));
     const unconfigured = withWork.filter((n) => !this.lanes.has(n));
@@ -285,7 +322,7 @@ export class DeliveryEngine {
     let total = 0;
     for (const name of names) {
       try {
-        this.store.resetBackoff(name);
+        await this.store.resetBackoff(name);
       } catch (err) {
         // A locked database: the backed-off events wait their turn, the drain still runs.
         this.logger.warn('could not reset backoff', { destination: name, error: err });
@@ -339,6 +376,7 @@ export class DeliveryEngine {
       durationMs: Math.max(0, this.clock.now() - startedAt),
       destinations,
       unconfigured,
+      databaseLocked: names.some((n) => this.lockedOut.has(n)),
     };
   }
 
@@ -362,6 +400,7 @@ export class DeliveryEngine {
     const { destination } = lane;
     const limits = destination.limits;
     let errors = 0;
+    let lockedSince: number | null = null;
     while (!signal.aborted) {
       try {
         const now = this.clock.now();
@@ -399,18 +438,27 @@ export class DeliveryEngine {
           continue;
         }
         let invalid = 0;
-        const events = this.store.claim(destination.name, {
-          limit: requests * batchLimit,
-          owner: this.owner,
-          leaseMs: this.leaseMs,
-          now,
-          ignoreBackoff: probing,
-          onInvalid: (event, reason) => {
-            invalid += 1;
-            this.logger.warn('outbox event fails its schema; dead-lettered', { id: event.id, reason });
-          },
-        });
+        let events: OutboundEvent[];
+        try {
+          events = await this.store.claim(destination.name, {
+            limit: requests * batchLimit,
+            owner: this.owner,
+            leaseMs: this.leaseMs,
+            now,
+            ignoreBackoff: probing,
+            maxAheadMs: this.maxAheadMs,
+            onInvalid: (event, reason) => {
+              invalid += 1;
+              this.logger.warn('outbox event fails its schema; dead-lettered', { id: event.id, reason });
+            },
+          });
+        } catch (err) {
+          // Nothing was claimed, so nothing is sent: the tokens go back for the next try.
+          lane.bucket.refund(requests);
+          throw err;
+        }
         errors = 0;
+        lockedSince = null;
         if (invalid > 0) {
           this.emit({ destination: destination.name, delivered: 0, failed: 0, dead: invalid, error: null });
         }
@@ -422,7 +470,7 @@ export class DeliveryEngine {
             await lane.waker.wait(this.idleRecheckMs, signal);
             continue;
           }
-          const due = this.store.nextDueAt(destination.name);
+          const due = this.store.nextDueAt(destination.name, { maxAheadMs: this.maxAheadMs });
           const wait = due === null ? Infinity : Math.max(due - this.clock.now(), 1);
           if (mode === 'drain' && wait > maxWaitMs) return;
           await lane.waker.wait(Math.min(wait, this.idleRecheckMs), signal);
@@ -441,8 +489,23 @@ export class DeliveryEngine {
           this.requests.add(request);
         }
       } catch (err) {
-        // A locked or busy database (another process, a backup) must not kill the loop; a drain
-        // gives up after a few tries in a row and reports what is left.
+        if (isDatabaseLocked(err)) {
+          // Not a failure of ours or the destination's: the tokens are still ours, the events untouched.
+          if (lockedSince === null) {
+            lockedSince = performance.now();
+            this.logger.warn('station database locked by another process; delivery waits', {
+              destination: destination.name,
+            });
+          }
+          if (mode === 'drain' && performance.now() - lockedSince > this.lockPatienceMs) {
+            this.lockedOut.add(destination.name);
+            break;
+          }
+          await lane.waker.wait(LOCKED_RETRY_MS, signal);
+          continue;
+        }
+        // Anything else must not kill the loop either; a drain gives up after a few tries in a
+        // row and reports what is left.
         this.logger.error('delivery loop error', { destination: destination.name, error: err });
         errors += 1;
         if (mode === 'drain' && errors >= 5) break;
@@ -496,42 +559,71 @@ export class DeliveryEngine {
   }
 
   /**
-   * Group commit: results of requests that finish in the same turn of the event loop are written
-   * in one transaction, so many small requests do not each pay for a durable commit.
+   * Group commit: results of requests that finish while an earlier commit is being written (or in
+   * the same turn of the event loop) go into one transaction, so many small requests do not each
+   * pay for a durable commit. One commit at a time; while another process holds the write lock the
+   * results wait (and gather) until it is gone.
    */
   private commit(entry: PendingSettle): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.pendingSettles.push({ entry, resolve, reject });
-      if (this.flushScheduled) return;
+      this.pendingSettles.push({ entry, resolve, reject, since: performance.now() });
+      if (this.flushScheduled || this.flushing) return;
       this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      setImmediate(() => void this.flushAll());
     });
   }
 
-  private flush(): void {
+  private async flushAll(): Promise<void> {
     this.flushScheduled = false;
-    const batch = this.pendingSettles.splice(0);
-    if (batch.length === 0) return;
-    let results;
+    this.flushing = true;
     try {
-      results = this.store.settleMany(
-        this.owner,
-        batch.map(({ entry }) => ({
-          destination: entry.lane.destination.name,
-          settlement: entry.settlement,
-          contact: entry.contact,
-        })),
-      );
-    } catch (err) {
-      for (const b of batch) b.reject(err);
-      return;
+      while (this.pendingSettles.length > 0) await this.flush(this.pendingSettles.splice(0));
+    } finally {
+      this.flushing = false;
     }
-    batch.forEach(({ entry, resolve }, i) => {
+  }
+
+  private async flush(batch: PendingSettleEntry[]): Promise<void> {
+    let results: SettleCounts[];
+    let warned = false;
+    for (;;) {
+      try {
+        results = await this.store.settleMany(
+          this.owner,
+          batch.map(({ entry }) => ({
+            destination: entry.lane.destination.name,
+            settlement: entry.settlement,
+            contact: entry.contact,
+          })),
+        );
+        break;
+      } catch (err) {
+        // Locked by another process: keep the results while our leases last (after that the
+        // events are someone else's to send again) and unless we are stopping.
+        const oldest = Math.min(...batch.map((b) => b.since));
+        if (
+          isDatabaseLocked(err) &&
+          !this.stopController.signal.aborted &&
+          performance.now() - oldest < this.leaseMs
+        ) {
+          if (!warned) {
+            warned = true;
+            this.logger.warn('station database locked by another process; delivery results wait');
+          }
+          await this.sleep(LOCKED_RETRY_MS, this.stopController.signal);
+          batch.push(...this.pendingSettles.splice(0));
+          continue;
+        }
+        for (const b of batch) b.reject(err);
+        return;
+      }
+    }
+    for (const [i, { entry, resolve }] of batch.entries()) {
       const name = entry.lane.destination.name;
       if (entry.recovered) {
         try {
           // The destination is back: whatever backed off while it was away goes now.
-          this.store.resetBackoff(name);
+          await this.store.resetBackoff(name);
         } catch (err) {
           this.logger.warn('could not reset backoff', { destination: name, error: err });
         }
@@ -545,7 +637,7 @@ export class DeliveryEngine {
         error: entry.error,
       });
       resolve();
-    });
+    }
   }
 
   private toDeliveryError(err: unknown, timeout: AbortSignal): DeliveryError {

@@ -4,6 +4,7 @@ import type { UserView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { SyncOverview, SyncProgress, SyncReport } from '../../shared/sync-views';
 import type { Core, SyncApi } from '../core';
+import { writeTransaction } from '../db/write';
 import { emptyCounts } from '../outbox/outbox-queries';
 import { runDailySync } from './daily-sync';
 import type { DeliveryEngine } from './delivery-engine';
@@ -41,7 +42,8 @@ interface RunningSync {
   done: Promise<SyncReport>;
 }
 
-const REPORT_WRITE_ATTEMPTS = 5;
+/** Each attempt waits a whole write budget (db/write.ts) for another process's lock. */
+const REPORT_WRITE_ATTEMPTS = 3;
 
 /** The SyncApi of core.ts: overview, the daily sync run in the background, cancel, reports. */
 export class SyncService implements SyncApi {
@@ -52,6 +54,8 @@ export class SyncService implements SyncApi {
   private readonly trackingUpserts: TrackingUpserts;
   private readonly destinationStatus;
   private running: RunningSync | null = null;
+  /** A start is under way (waiting for the database): a second one is refused like a running one. */
+  private starting = false;
   private closed = false;
 
   constructor(
@@ -91,8 +95,8 @@ export class SyncService implements SyncApi {
     };
   }
 
-  startDaily(trigger: 'ui' | 'cli', by: UserView): { runId: string } {
-    return { runId: this.begin(trigger, by).runId };
+  async startDaily(trigger: 'ui' | 'cli', by: UserView): Promise<{ runId: string }> {
+    return { runId: (await this.begin(trigger, by)).runId };
   }
 
   /** Runs one daily sync to its end (the CLI); `signal` cancels it like the screen's button. */
@@ -101,7 +105,7 @@ export class SyncService implements SyncApi {
     by: UserView,
     options: { signal?: AbortSignal; onProgress?: (p: SyncProgress) => void } = {},
   ): Promise<SyncReport> {
-    const run = this.begin(trigger, by, options.onProgress);
+    const run = await this.begin(trigger, by, options.onProgress);
     const cancel = (): void => run.controller.abort();
     if (options.signal?.aborted) cancel();
     options.signal?.addEventListener('abort', cancel, { once: true });
@@ -142,30 +146,46 @@ export class SyncService implements SyncApi {
     await this.options.onClose?.();
   }
 
-  private begin(trigger: 'ui' | 'cli', by: UserView, onProgress?: (p: SyncProgress) => void): RunningSync {
-    const { core } = this;
+  private async begin(
+    trigger: 'ui' | 'cli',
+    by: UserView,
+    onProgress?: (p: SyncProgress) => void,
+  ): Promise<RunningSync> {
     if (this.closed) throw new AppError('INTERNAL', { reason: 'sync is closed' });
     if (this.running) {
       throw new AppError('SYNC_ALREADY_RUNNING', { holder: 'this station', runId: this.running.runId });
     }
+    if (this.starting) throw new AppError('SYNC_ALREADY_RUNNING', { holder: 'this station' });
+    this.starting = true;
+    try {
+      return await this.beginLocked(trigger, by, onProgress);
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  private async beginLocked(
+    trigger: 'ui' | 'cli',
+    by: UserView,
+    onProgress?: (p: SyncProgress) => void,
+  ): Promise<RunningSync> {
+    const { core } = this;
     const runId = core.newId();
     const startedAt = core.clock.now();
-    const handle = this.lock.acquire(`${os.hostname()} pid ${process.pid} ${trigger} run ${runId}`);
+    const handle = await this.lock.acquire(`${os.hostname()} pid ${process.pid} ${trigger} run ${runId}`);
     try {
-      core.db
-        .transaction(() => {
-          this.runs.begin(runId, trigger, by.id, startedAt);
-          core.audit.record({
-            userId: by.id,
-            action: 'sync.daily.start',
-            entityType: 'sync_run',
-            entityId: runId,
-            details: { trigger },
-          });
-        })
-        .immediate();
+      await writeTransaction(core.db, () => {
+        this.runs.begin(runId, trigger, by.id, startedAt);
+        core.audit.record({
+          userId: by.id,
+          action: 'sync.daily.start',
+          entityType: 'sync_run',
+          entityId: runId,
+          details: { trigger },
+        });
+      });
     } catch (err) {
-      handle.release();
+      await handle.release();
       throw err;
     }
     const controller = new AbortController();
@@ -185,8 +205,8 @@ export class SyncService implements SyncApi {
         cancelRequested: false,
       },
     };
-    const done = this.execute(state, trigger, startedAt, onProgress).finally(() => {
-      handle.release();
+    const done = this.execute(state, trigger, startedAt, onProgress).finally(async () => {
+      await handle.release();
       if (this.running?.runId === runId) this.running = null;
     });
     const run: RunningSync = Object.assign(state, { done });
@@ -254,7 +274,7 @@ export class SyncService implements SyncApi {
   private async store(report: SyncReport): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        this.runs.finish(report);
+        await writeTransaction(this.core.db, () => this.runs.finish(report));
         return;
       } catch (err) {
         if (attempt >= REPORT_WRITE_ATTEMPTS) {

@@ -409,8 +409,12 @@ export class DeliveryEngine {
           lane.breaker.state === 'open' ? lane.breaker.nextProbeAt() : 0,
         );
         if (gate > now) {
-          // A clock that stepped back must not hold a pause for hours.
-          if (gate - now > this.backoff.longestMs) lane.pausedUntil = 0;
+          // A pause further ahead than any Retry-After we honour was set before the clock stepped
+          // back: drop it and look again at once, rather than sleeping on it.
+          if (lane.pausedUntil - now > this.maxAheadMs) {
+            lane.pausedUntil = 0;
+            continue;
+          }
           if (mode === 'drain' && lane.inFlight === 0 && gate - now > maxWaitMs) return;
           await lane.waker.wait(Math.min(gate - now, this.idleRecheckMs), signal);
           continue;

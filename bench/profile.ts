@@ -8,8 +8,17 @@ export interface Profile {
     batched: { events: number; batchSize: number; requestsPerSecond: number };
     unbatched: { events: number; requestsPerSecond: number };
   };
-  /** `runMs`: how long the engine works through the backlog while memory is sampled. */
-  memory: { pending: number; sampleEveryMs: number; runMs: number };
+  /**
+   * `runMs`: how long the engine works through the backlog while memory is sampled; `deliveries`:
+   * events the background engine then delivers to a fast carrier before the heap is read again.
+   */
+  memory: {
+    pending: number;
+    sampleEveryMs: number;
+    runMs: number;
+    deliveries: number;
+    deliveryBatch: number;
+  };
 }
 
 export const PROFILES: Record<Profile['name'], Profile> = {
@@ -22,7 +31,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       batched: { events: 50_000, batchSize: 100, requestsPerSecond: 200 },
       unbatched: { events: 2000, requestsPerSecond: 1000 },
     },
-    memory: { pending: 100_000, sampleEveryMs: 100, runMs: 5000 },
+    memory: { pending: 100_000, sampleEveryMs: 100, runMs: 5000, deliveries: 300_000, deliveryBatch: 10 },
   },
   quick: {
     name: 'quick',
@@ -33,7 +42,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       batched: { events: 10_000, batchSize: 100, requestsPerSecond: 200 },
       unbatched: { events: 1000, requestsPerSecond: 1000 },
     },
-    memory: { pending: 100_000, sampleEveryMs: 100, runMs: 2000 },
+    memory: { pending: 100_000, sampleEveryMs: 100, runMs: 2000, deliveries: 100_000, deliveryBatch: 10 },
   },
   tiny: {
     name: 'tiny',
@@ -44,6 +53,6 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       batched: { events: 200, batchSize: 20, requestsPerSecond: 200 },
       unbatched: { events: 20, requestsPerSecond: 200 },
     },
-    memory: { pending: 500, sampleEveryMs: 20, runMs: 300 },
+    memory: { pending: 500, sampleEveryMs: 20, runMs: 300, deliveries: 2_000, deliveryBatch: 10 },
   },
 };

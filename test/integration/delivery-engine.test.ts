@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { getEventListeners } from 'node:events';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startTestCarrier } from '../../src/main/carriers/test-carrier/server';
 import { systemClock } from '../../src/main/clock';
 import type { Db } from '../../src/main/db/open';
@@ -7,6 +8,7 @@ import { seededRandom } from '../../src/main/random';
 import { DeliveryEngine, type DeliveryEngineOptions } from '../../src/main/sync/delivery-engine';
 import type { Destination } from '../../src/main/sync/destination';
 import { TempDirs } from '../helpers/temp-dir';
+import { warningsDuring } from '../helpers/warnings';
 import { assertCarrierTruth, client, counting, freePort, until } from './fixtures/carrier-harness';
 import { countByStatus, enqueue, interleaved, openOutbox, statusOf } from './fixtures/outbox-events';
 
@@ -293,6 +295,41 @@ describe('DeliveryEngine against the local test carrier', () => {
       .get(ev?.id ?? '');
     expect(row).toEqual({ status: 'pending', lease_owner: null, attempts: 1 });
     expect(e.circuitState('c1')).toBe('closed');
+  });
+
+  it('keeps nothing per request or per sleep on its long-lived signals, however many lanes wait at once', async () => {
+    const { carrier, db, outbox } = await setup({ rateLimit: { requestsPerSecond: 1_000, burst: 100 } });
+    // Twelve destinations, each allowed a request every 50 ms: their workers all sleep on tokens
+    // at the same time, on the drain's one signal.
+    const names = Array.from({ length: 12 }, (_, i) => `c${i.toString()}`);
+    const destinations = names.map((name) =>
+      client(carrier.url, name, clock, { requestsPerSecond: 20, burst: 1, maxBatchSize: 1 }),
+    );
+    for (const d of destinations) cleanups.push(() => d.close());
+    for (const name of names) enqueue(db, outbox, clock, interleaved(name, 4, 1));
+    const e = engine(db, destinations);
+    const any = vi.spyOn(AbortSignal, 'any');
+    const timeout = vi.spyOn(AbortSignal, 'timeout');
+    cleanups.push(() => {
+      any.mockRestore();
+      timeout.mockRestore();
+    });
+    let mostStopListeners = 0;
+    const stopSignal = (e as unknown as { stopController: AbortController }).stopController.signal;
+    const watch = setInterval(() => {
+      mostStopListeners = Math.max(mostStopListeners, getEventListeners(stopSignal, 'abort').length);
+    }, 2);
+    cleanups.push(() => clearInterval(watch));
+    const warnings = await warningsDuring(async () => {
+      const summary = await e.drain();
+      expect(summary).toMatchObject({ delivered: 48, remaining: 0 });
+    });
+    expect(warnings.map((w) => `${w.name}: ${w.message}`)).toEqual([]);
+    // Neither AbortSignal.any nor AbortSignal.timeout: the stop signal would keep what they make.
+    expect(any).not.toHaveBeenCalled();
+    expect(timeout).not.toHaveBeenCalled();
+    expect(mostStopListeners).toBeLessThanOrEqual(1);
+    assertCarrierTruth(db, carrier);
   });
 
   it('a payload that no longer fits its schema is dead-lettered and never reaches the carrier', async () => {

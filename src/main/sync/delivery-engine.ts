@@ -7,6 +7,7 @@ import { DeliveryStore, type Contact, type Settlement, type SettleCounts } from 
 import type { Random } from '../random';
 import { Backoff, type BackoffOptions } from './backoff';
 import { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker';
+import { deadline, linkSignals, onAbort } from './abort-links';
 import { classifyTransportError, isTransportFailure } from './classify-http';
 import { DeliveryError, type Destination, type DeliveryOutcome, type OutboundEvent } from './destination';
 import { AppError } from '../../shared/errors';
@@ -123,16 +124,20 @@ export function isDatabaseLocked(err: unknown): boolean {
   return mapped instanceof AppError && mapped.code === 'DB_LOCKED';
 }
 
+/**
+ * Sleeps `ms` or until `signal` aborts. Any number of sleeps may share one signal: they hang on
+ * one listener of it (abort-links.ts), not one each, and leave nothing behind when they end.
+ */
 export const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
     if (signal.aborted) return resolve();
     const timer = setTimeout(done, Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+    const unsubscribe = onAbort(signal, done);
     function done(): void {
       clearTimeout(timer);
-      signal.removeEventListener('abort', done);
+      unsubscribe();
       resolve();
     }
-    signal.addEventListener('abort', done, { once: true });
   });
 
 /** Lets a sleeping worker be woken; a wake with nobody asleep is remembered for the next wait. */
@@ -152,11 +157,13 @@ class Waker {
     }
     const own = new AbortController();
     this.waiters.add(own);
+    // Not AbortSignal.any: the stop signal lives as long as the engine and would keep every
+    // combined signal (one per wait) alive.
+    const link = linkSignals([own.signal, this.stop, extra]);
     try {
-      const signals = [own.signal, this.stop];
-      if (extra) signals.push(extra);
-      await this.sleep(Math.max(1, ms), AbortSignal.any(signals));
+      await this.sleep(Math.max(1, ms), link.signal);
     } finally {
+      link.dispose();
       this.waiters.delete(own);
     }
   }
@@ -344,9 +351,8 @@ export class DeliveryEngine {
       progress.total = Math.max(progress.total, progress.delivered + progress.dead);
       options.onProgress?.({ ...progress });
     });
-    const signals = [this.stopController.signal];
-    if (options.signal) signals.push(options.signal);
-    const signal = AbortSignal.any(signals);
+    const link = linkSignals([this.stopController.signal, options.signal]);
+    const signal = link.signal;
     try {
       options.onProgress?.({ ...progress });
       await Promise.all(
@@ -357,6 +363,7 @@ export class DeliveryEngine {
       );
     } finally {
       stopListening();
+      link.dispose();
     }
     const destinations = names.map((name) => {
       const counts = perDestination.get(name) ?? { delivered: 0, failed: 0, dead: 0 };
@@ -528,30 +535,37 @@ export class DeliveryEngine {
     let failure: DeliveryError | null = null;
     let refreshed = false;
     for (;;) {
-      const timeout = AbortSignal.timeout(destination.limits.requestTimeoutMs);
-      const signal = AbortSignal.any([timeout, this.stopController.signal]);
+      // Each request's own timer and link to the stop signal, released as soon as it is answered
+      // (AbortSignal.timeout/any would be kept alive by the long-lived stop signal).
+      const timeout = deadline(destination.limits.requestTimeoutMs);
+      const link = linkSignals([timeout.signal, this.stopController.signal]);
       try {
-        outcomes = await destination.deliver(events, signal);
+        outcomes = await destination.deliver(events, link.signal);
         break;
       } catch (err) {
-        failure = this.toDeliveryError(err, timeout);
+        failure = this.toDeliveryError(err, timeout.signal);
         if (failure.kind === 'auth' && !refreshed && destination.refreshCredentials) {
           refreshed = true;
+          const refreshTimeout = deadline(destination.limits.requestTimeoutMs);
+          const refreshLink = linkSignals([refreshTimeout.signal, this.stopController.signal]);
           try {
-            const refreshTimeout = AbortSignal.timeout(destination.limits.requestTimeoutMs);
-            await destination.refreshCredentials(
-              AbortSignal.any([refreshTimeout, this.stopController.signal]),
-            );
+            await destination.refreshCredentials(refreshLink.signal);
             while (lane.bucket.takeUpTo(1) === 0 && !this.stopController.signal.aborted) {
               await this.sleep(lane.bucket.waitMs(), this.stopController.signal);
             }
             failure = null;
             continue;
           } catch (refreshErr) {
-            failure = this.toDeliveryError(refreshErr, timeout);
+            failure = this.toDeliveryError(refreshErr, timeout.signal);
+          } finally {
+            refreshLink.dispose();
+            refreshTimeout.dispose();
           }
         }
         break;
+      } finally {
+        link.dispose();
+        timeout.dispose();
       }
     }
     try {

@@ -11,7 +11,13 @@ import { deadline, linkSignals, onAbort } from './abort-links';
 import { classifyTransportError, isTransportFailure } from './classify-http';
 import { DeliveryError, type Destination, type DeliveryOutcome, type OutboundEvent } from './destination';
 import { AppError } from '../../shared/errors';
-import { TokenBucket, type BudgetFactory, type RequestBudget } from './token-bucket';
+import {
+  DEFAULT_RATE_PLAN,
+  ratePlan,
+  TokenBucket,
+  type BudgetFactory,
+  type RequestBudget,
+} from './token-bucket';
 
 /**
  * Delivers the outbox: a background trickle while the app runs, and `drain()` for the daily sync.
@@ -61,8 +67,10 @@ export interface DeliveryEngineOptions {
   maxMalformed?: number;
   /** Longest sleep of an idle worker (a safety net for changes nobody told us about). */
   idleRecheckMs?: number;
-  /** Fraction of the declared rate the engine uses. */
+  /** Fraction of the declared rate the engine uses (0.9). */
   rateMargin?: number;
+  /** How much later than its neighbours a request may arrive at the destination, ms (25). */
+  arrivalJitterMs?: number;
   /** Where request budgets live: in memory by default; SharedRateLimits to share them across processes. */
   budgets?: BudgetFactory;
   store?: DeliveryStore;
@@ -113,6 +121,8 @@ export interface DrainOptions {
 }
 
 const DEFAULT_LEASE_MS = 60_000;
+/** A claim takes the requests that may leave within this long at the destination's pace. */
+const CLAIM_AHEAD_MS = 20;
 /** Pause before trying again after the database stayed locked for a whole write budget. */
 const LOCKED_RETRY_MS = 250;
 /** Retry times up to this far beyond the longest backoff are ours; beyond it the clock stepped back. */
@@ -195,6 +205,8 @@ interface PendingSettleEntry {
 interface Lane {
   destination: Destination;
   bucket: RequestBudget;
+  /** The bucket's refill rate: how many requests may leave in the next few ms. */
+  ratePerSecond: number;
   breaker: CircuitBreaker;
   waker: Waker;
   inFlight: number;
@@ -246,7 +258,10 @@ export class DeliveryEngine {
     this.lockPatienceMs = options.lockPatienceMs ?? 30_000;
     this.maxAheadMs = this.backoff.longestMs + CLOCK_SLACK_MS;
     this.sleep = options.sleep ?? defaultSleep;
-    const margin = options.rateMargin ?? 0.9;
+    const plan = {
+      margin: options.rateMargin ?? DEFAULT_RATE_PLAN.margin,
+      arrivalJitterMs: options.arrivalJitterMs ?? DEFAULT_RATE_PLAN.arrivalJitterMs,
+    };
     const budgets: BudgetFactory = options.budgets ?? ((_name, o) => new TokenBucket(options.clock, o));
     for (const destination of options.destinations) {
       if (this.lanes.has(destination.name))
@@ -255,14 +270,13 @@ export class DeliveryEngine {
       if (limits.requestTimeoutMs >= this.leaseMs) {
         throw new Error(`lease (${this.leaseMs} ms) must outlast ${destination.name}'s request timeout`);
       }
+      // Evenly spaced, a little under the declared rate, with room for requests that arrive late
+      // next to ones that do not (token-bucket.ts, ratePlan).
+      const budget = ratePlan(limits, plan);
       this.lanes.set(destination.name, {
         destination,
-        bucket: budgets(destination.name, {
-          ratePerSecond: limits.requestsPerSecond * margin,
-          // The burst gets the same margin: requests that left together can arrive bunched (e.g. all
-          // waiting for one OAuth token), and the destination counts arrivals, not departures.
-          burst: Math.max(1, Math.floor(limits.burst * margin)),
-        }),
+        bucket: budgets(destination.name, budget),
+        ratePerSecond: budget.ratePerSecond,
         breaker: new CircuitBreaker(options.clock, options.breaker),
         waker: new Waker(this.sleep, this.stopController.signal),
         inFlight: 0,
@@ -438,43 +452,29 @@ export class DeliveryEngine {
         const probing = lane.breaker.state === 'half_open';
         const single = probing || lane.isolate > 0;
         const batchLimit = single ? 1 : limits.maxBatchSize;
-        // One claim for every request we may start now (free slots, tokens in hand): fewer commits.
-        // Tokens are taken before the claim, atomically, so another process sharing the budget
-        // cannot spend the same ones; those not used after all are given back.
-        const requests = lane.bucket.takeUpTo(
-          single ? 1 : Math.max(1, limits.maxConcurrency - lane.inFlight),
-        );
-        if (requests === 0) {
-          await this.sleep(Math.max(1, lane.bucket.waitMs()), signal);
-          continue;
-        }
+        // One claim for the requests that may leave in the next few ms (free slots, the budget's
+        // pace): fewer commits. Each request takes its token only as it leaves (send), so a claim
+        // that is slow to commit cannot make requests counted earlier leave together later.
+        const soon = 1 + Math.floor((lane.ratePerSecond * CLAIM_AHEAD_MS) / 1000);
+        const requests = single ? 1 : Math.max(1, Math.min(limits.maxConcurrency - lane.inFlight, soon));
         let invalid = 0;
-        let events: OutboundEvent[];
-        try {
-          events = await this.store.claim(destination.name, {
-            limit: requests * batchLimit,
-            owner: this.owner,
-            leaseMs: this.leaseMs,
-            now,
-            ignoreBackoff: probing,
-            maxAheadMs: this.maxAheadMs,
-            onInvalid: (event, reason) => {
-              invalid += 1;
-              this.logger.warn('outbox event fails its schema; dead-lettered', { id: event.id, reason });
-            },
-          });
-        } catch (err) {
-          // Nothing was claimed, so nothing is sent: the tokens go back for the next try.
-          lane.bucket.refund(requests);
-          throw err;
-        }
+        const events = await this.store.claim(destination.name, {
+          limit: requests * batchLimit,
+          owner: this.owner,
+          leaseMs: this.leaseMs,
+          now,
+          ignoreBackoff: probing,
+          maxAheadMs: this.maxAheadMs,
+          onInvalid: (event, reason) => {
+            invalid += 1;
+            this.logger.warn('outbox event fails its schema; dead-lettered', { id: event.id, reason });
+          },
+        });
         errors = 0;
         lockedSince = null;
         if (invalid > 0) {
           this.emit({ destination: destination.name, delivered: 0, failed: 0, dead: invalid, error: null });
         }
-        const batches = Math.ceil(events.length / batchLimit);
-        if (batches < requests) lane.bucket.refund(requests - batches);
         if (events.length === 0) {
           if (invalid > 0) continue;
           if (lane.inFlight > 0) {
@@ -499,6 +499,9 @@ export class DeliveryEngine {
           });
           this.requests.add(request);
         }
+        // Let the requests just started reach their sockets before the next claim's commit holds
+        // the event loop: a request must leave when its token was taken, not a commit later.
+        await new Promise((resolve) => setImmediate(resolve));
       } catch (err) {
         if (isDatabaseLocked(err)) {
           // Not a failure of ours or the destination's: the tokens are still ours, the events untouched.
@@ -534,7 +537,29 @@ export class DeliveryEngine {
     let outcomes: DeliveryOutcome[] | null = null;
     let failure: DeliveryError | null = null;
     let refreshed = false;
-    for (;;) {
+    const stop = this.stopController.signal;
+    // Whatever must happen before a request can leave (an OAuth token) happens before its token
+    // is taken: requests counted apart must not wait for the same thing and then leave together.
+    if (destination.prepare) {
+      const timeout = deadline(destination.limits.requestTimeoutMs);
+      const link = linkSignals([timeout.signal, stop]);
+      try {
+        await destination.prepare(link.signal);
+      } catch (err) {
+        failure = this.toDeliveryError(err, timeout.signal);
+      } finally {
+        link.dispose();
+        timeout.dispose();
+      }
+    }
+    // The token is taken as the request leaves; a stop while waiting for it sends nothing.
+    while (failure === null && lane.bucket.takeUpTo(1) === 0 && !stop.aborted) {
+      await this.sleep(Math.max(1, lane.bucket.waitMs()), stop);
+    }
+    if (failure === null && stop.aborted) {
+      failure = new DeliveryError('network', 'stopped before it was sent');
+    }
+    for (; failure === null;) {
       // Each request's own timer and link to the stop signal, released as soon as it is answered
       // (AbortSignal.timeout/any would be kept alive by the long-lived stop signal).
       const timeout = deadline(destination.limits.requestTimeoutMs);
@@ -551,7 +576,7 @@ export class DeliveryEngine {
           try {
             await destination.refreshCredentials(refreshLink.signal);
             while (lane.bucket.takeUpTo(1) === 0 && !this.stopController.signal.aborted) {
-              await this.sleep(lane.bucket.waitMs(), this.stopController.signal);
+              await this.sleep(Math.max(1, lane.bucket.waitMs()), this.stopController.signal);
             }
             failure = null;
             continue;

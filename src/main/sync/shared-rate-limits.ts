@@ -118,6 +118,11 @@ export class SharedRateLimits {
         const tokens = row ? refilled(row.tokens, row.updated_at, this.clock.now(), opts) : burst;
         return tokenWaitMs(tokens, opts.ratePerSecond);
       },
+      available: () => {
+        if (owedDrain || performance.now() < busyUntil) return 0;
+        const row = this.select.get(name);
+        return row ? refilled(row.tokens, row.updated_at, this.clock.now(), opts) : burst;
+      },
       takeUpTo: (n) =>
         withTokens((tokens) => {
           const taken = Math.max(0, Math.min(n, Math.floor(tokens)));

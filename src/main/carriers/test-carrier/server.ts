@@ -36,6 +36,8 @@ export interface TestCarrierOptions {
   maxBatchSize?: number;
   /** Delay before answering an events request, ms (fixed, or a range drawn from `seed`). */
   latencyMs?: number | { min: number; max: number };
+  /** Delay before answering a token request, ms (an OAuth server that takes its time). */
+  tokenLatencyMs?: number;
   seed?: number;
   /** Pull feeds: how many return orders, and tracking updates for which tracking numbers. */
   returns?: number;
@@ -385,12 +387,13 @@ export async function startTestCarrier(options: TestCarrierOptions = {}): Promis
     });
   };
 
-  const handleToken = (
+  const handleToken = async (
     destination: string,
     res: http.ServerResponse,
     raw: string,
     req: http.IncomingMessage,
   ) => {
+    if ((options.tokenLatencyMs ?? 0) > 0) await new Promise((r) => setTimeout(r, options.tokenLatencyMs));
     const state = stateOf(destination);
     const fault = takeFault(destination, 'token');
     if (fault) {
@@ -428,7 +431,10 @@ export async function startTestCarrier(options: TestCarrierOptions = {}): Promis
       bump(stateOf(destination), (s) => (s.requests[route] += 1));
       const wantPost = route === 'token' || route === 'events';
       if ((req.method === 'POST') !== wantPost) return send(res, 405, { error: 'method not allowed' });
-      if (route === 'token') return handleToken(destination, res, raw, req);
+      if (route === 'token') {
+        handleToken(destination, res, raw, req).catch(() => res.destroy());
+        return;
+      }
       if (route === 'events') {
         handleEvents(destination, req, res, raw).catch(() => res.destroy());
         return;

@@ -32,9 +32,10 @@ import {
  *   engine.wake(name?)             — look again now (e.g. after a dead letter was retried)
  *   engine.circuitState(name) / engine.destinationNames() / engine.onSettled(listener) / engine.store
  *
- * Per destination: at most `limits.maxConcurrency` requests at once, a token bucket from the declared
- * rate (kept a little under it, so jitter on the wire never pushes the destination over), batches of
- * up to `limits.maxBatchSize`, a circuit breaker, and Retry-After pauses the whole destination.
+ * Per destination: at most `limits.maxConcurrency` requests at once (never more than the declared
+ * burst), a token bucket under the declared rate with room for requests that arrive late
+ * (token-bucket.ts, ratePlan; each request takes its token as it leaves), batches of up to
+ * `limits.maxBatchSize`, a circuit breaker, and Retry-After pauses the whole destination.
  * Results: delivered → delivered; per-event rejection, whole-request 4xx (single event) or a stored
  * payload failing its schema → dead with the reason; everything else → retried with backoff. A 401
  * refreshes credentials once and retries in the same attempt. A 2xx we cannot read is never taken as
@@ -207,6 +208,12 @@ interface Lane {
   bucket: RequestBudget;
   /** The bucket's refill rate: how many requests may leave in the next few ms. */
   ratePerSecond: number;
+  /**
+   * Requests open at once: the declared concurrency, but never more than the declared burst, so
+   * that requests held up together on the way (or at a destination that stalls) can never arrive
+   * as more than the destination accepts at once.
+   */
+  maxConcurrency: number;
   breaker: CircuitBreaker;
   waker: Waker;
   inFlight: number;
@@ -277,6 +284,7 @@ export class DeliveryEngine {
         destination,
         bucket: budgets(destination.name, budget),
         ratePerSecond: budget.ratePerSecond,
+        maxConcurrency: Math.max(1, Math.min(limits.maxConcurrency, Math.floor(limits.burst))),
         breaker: new CircuitBreaker(options.clock, options.breaker),
         waker: new Waker(this.sleep, this.stopController.signal),
         inFlight: 0,
@@ -440,7 +448,7 @@ export class DeliveryEngine {
           await lane.waker.wait(Math.min(gate - now, this.idleRecheckMs), signal);
           continue;
         }
-        if (lane.inFlight >= limits.maxConcurrency || !lane.breaker.canRequest()) {
+        if (lane.inFlight >= lane.maxConcurrency || !lane.breaker.canRequest()) {
           await lane.waker.wait(this.idleRecheckMs, signal);
           continue;
         }
@@ -456,7 +464,7 @@ export class DeliveryEngine {
         // pace): fewer commits. Each request takes its token only as it leaves (send), so a claim
         // that is slow to commit cannot make requests counted earlier leave together later.
         const soon = 1 + Math.floor((lane.ratePerSecond * CLAIM_AHEAD_MS) / 1000);
-        const requests = single ? 1 : Math.max(1, Math.min(limits.maxConcurrency - lane.inFlight, soon));
+        const requests = single ? 1 : Math.max(1, Math.min(lane.maxConcurrency - lane.inFlight, soon));
         let invalid = 0;
         const events = await this.store.claim(destination.name, {
           limit: requests * batchLimit,

@@ -13,6 +13,7 @@ import {
 import type { PullSource } from './destination';
 import { mapSource, toReturnOrderRecord, toTrackingRecord } from './feed-mapping';
 import type { ReturnOrderRecord } from './return-order-upserts';
+import type { RetentionOptions } from './retention';
 import { RATE_LIMITS_FILE, SharedRateLimits } from './shared-rate-limits';
 import { SyncService } from './sync-service';
 import type { TrackingUpdateRecord } from './tracking-upserts';
@@ -50,6 +51,8 @@ export interface AttachSyncOptions {
   feeds?: SyncFeeds;
   startTrickle: boolean;
   lock?: { staleAfterMs?: number; heartbeatMs?: number };
+  /** How long delivered events and unclaimed tracking updates are kept (sync/retention.ts). */
+  retention?: RetentionOptions;
   engine?: { idleRecheckMs?: number; leaseMs?: number; drainMaxWaitMs?: number; lockPatienceMs?: number };
 }
 
@@ -116,6 +119,7 @@ export function attachSync(core: Core, options: AttachSyncOptions): SyncService 
     trackingSources,
     startTrickle: options.startTrickle,
     ...(options.lock ? { lock: options.lock } : {}),
+    ...(options.retention ? { retention: options.retention } : {}),
     ...(options.engine?.drainMaxWaitMs !== undefined
       ? { drainMaxWaitMs: options.engine.drainMaxWaitMs }
       : {}),

@@ -12,6 +12,7 @@ import type { PullSource } from './destination';
 import type { PullResult, PullRunner } from './pull-runner';
 import type { ReturnOrderRecord, ReturnOrderUpserts } from './return-order-upserts';
 import { destinationLines, failureLines, runStatus, snapshotCounts, trackingExceptions } from './sync-report';
+import type { Retention, RetentionResult } from './retention';
 import type { TrackingUpdateRecord, TrackingUpserts } from './tracking-upserts';
 
 /** What the daily sync needs of the delivery engine. */
@@ -29,6 +30,8 @@ export interface DailySyncDeps {
   returnSources: readonly PullSource<ReturnOrderRecord>[];
   trackingSources: readonly PullSource<TrackingUpdateRecord>[];
   engine: DrainingEngine | null;
+  /** Housekeeping run after the push (expired tracking updates, archived deliveries). */
+  retention?: Pick<Retention, 'run' | 'pendingTracking'>;
   /** Destinations the engine can deliver to. */
   destinationNames: readonly string[];
   drainMaxWaitMs?: number;
@@ -85,6 +88,9 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
   if (run.signal.aborted) onAbort();
 
   const before = snapshotCounts(deps.outboxQueries);
+  let held = 0;
+  // Held by the page being written; counted once its transaction has committed (onPage).
+  let heldInPage = 0;
 
   const pullAll = async <T>(
     sources: readonly PullSource<T>[],
@@ -96,9 +102,13 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
       const result = await deps.pullRunner.run(source, {
         signal: run.signal,
         apply: (items) => apply(source.name, items),
-        onPage: (p) =>
-          progress(fetchedBefore + p.fetched, fetchedBefore + p.fetched + (p.hasMore ? p.pageSize : 0)),
+        onPage: (p) => {
+          held += heldInPage;
+          heldInPage = 0;
+          progress(fetchedBefore + p.fetched, fetchedBefore + p.fetched + (p.hasMore ? p.pageSize : 0));
+        },
       });
+      heldInPage = 0;
       fetchedBefore += result.fetched;
       pulls.push(result);
       if (result.error && !run.signal.aborted) errors.push(`pull ${source.name}: ${result.error}`);
@@ -110,7 +120,11 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
 
   stage = 'pull_tracking';
   progress(0, 0);
-  await pullAll(deps.trackingSources, (name, items) => deps.trackingUpserts.apply(name, items).inserted);
+  await pullAll(deps.trackingSources, (name, items) => {
+    const applied = deps.trackingUpserts.apply(name, items);
+    heldInPage = applied.held;
+    return applied.inserted;
+  });
 
   stage = 'push';
   progress(0, 0);
@@ -145,6 +159,15 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
     }
   }
 
+  let retention: RetentionResult | null = null;
+  if (deps.retention && !run.signal.aborted) {
+    try {
+      retention = await deps.retention.run(run.signal);
+    } catch (err) {
+      if (!run.signal.aborted) errors.push(`retention: ${describeError(err)}`);
+    }
+  }
+
   stage = 'report';
   progress(0, 1);
   const now = clock.now();
@@ -176,6 +199,20 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
     exceptions: [],
     errors,
   };
+  if (deps.retention) {
+    try {
+      // Applied since the last report, whichever way the parcel came (a pull, a scan, a seed).
+      const applied = await deps.retention.pendingTracking.takeAppliedCount();
+      body.pendingTracking = {
+        held,
+        applied,
+        expired: retention?.pendingExpired ?? 0,
+        waiting: deps.retention.pendingTracking.counts().waiting,
+      };
+    } catch (err) {
+      errors.push(`report: ${describeError(err)}`);
+    }
+  }
   try {
     body.destinations = destinationLines(
       before,

@@ -10,6 +10,7 @@ import { runDailySync } from './daily-sync';
 import type { DeliveryEngine } from './delivery-engine';
 import type { PullSource } from './destination';
 import { PullRunner } from './pull-runner';
+import { Retention, type RetentionOptions } from './retention';
 import { ReturnOrderUpserts, type ReturnOrderRecord } from './return-order-upserts';
 import { SyncLock } from './sync-lock';
 import { SyncRuns } from './sync-runs';
@@ -33,6 +34,8 @@ export interface SyncServiceOptions {
   drainMaxWaitMs?: number;
   /** Released after the engine stops (e.g. the sources' HTTP agents). */
   onClose?: () => Promise<void> | void;
+  /** Housekeeping after each daily sync and, with startTrickle, on a timer. */
+  retention?: RetentionOptions;
 }
 
 interface RunningSync {
@@ -52,6 +55,7 @@ export class SyncService implements SyncApi {
   private readonly pullRunner: PullRunner;
   private readonly returnUpserts: ReturnOrderUpserts;
   private readonly trackingUpserts: TrackingUpserts;
+  readonly retention: Retention;
   private readonly destinationStatus;
   private running: RunningSync | null = null;
   /** A start is under way (waiting for the database): a second one is refused like a running one. */
@@ -67,12 +71,16 @@ export class SyncService implements SyncApi {
     this.pullRunner = new PullRunner(core.db, core.clock);
     this.returnUpserts = new ReturnOrderUpserts(core.db, core.clock, core.newId);
     this.trackingUpserts = new TrackingUpserts(core.db, core.clock, core.newId);
+    this.retention = new Retention(core.db, core.clock, core.logger, options.retention);
     // The Sync screen polls the overview every half second while a sync runs.
     this.destinationStatus = core.db.prepare<
       [],
       { name: string; last_success_at: number | null; last_error: string | null }
     >('SELECT name, last_success_at, last_error FROM destination_status');
-    if (options.startTrickle) options.engine?.start();
+    if (options.startTrickle) {
+      options.engine?.start();
+      this.retention.start();
+    }
   }
 
   overview(): SyncOverview {
@@ -142,6 +150,7 @@ export class SyncService implements SyncApi {
       run.controller.abort();
       await run.done.catch(() => undefined);
     }
+    await this.retention.stop();
     await this.options.engine?.stop();
     await this.options.onClose?.();
   }
@@ -236,6 +245,7 @@ export class SyncService implements SyncApi {
         returnSources: options.returnSources ?? [],
         trackingSources: options.trackingSources ?? [],
         engine: options.engine,
+        retention: this.retention,
         destinationNames: options.engine?.destinationNames() ?? [],
         ...(options.drainMaxWaitMs !== undefined ? { drainMaxWaitMs: options.drainMaxWaitMs } : {}),
       },

@@ -1,5 +1,6 @@
 import { foundation } from './001-foundation';
 import { sync } from './002-sync';
+import { syncMigrations } from '../../sync/migrations';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,6 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'sync', sql: sync },
+  // Capability migrations, numbered here until main tracks them by id (schema_migrations).
+  ...syncMigrations.map((m, i) => ({ version: 3 + i, name: m.id, sql: m.sql })),
 ];

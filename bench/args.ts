@@ -14,24 +14,29 @@ export const USAGE = `Usage: npm run bench -- [options]
   --json        print the figures as one JSON object on stdout (progress stays on stderr)
   --quick       a short run (about 40 s) with fewer samples; figures are noisier
   --tiny        a few samples of everything: checks the harness, measures nothing
-  --only=a,b    run only these cases (commit-latency, enqueue-throughput, claim-ack, drain-rate, memory)
+  --only=a,b    run only these cases (commit-latency, enqueue-throughput, claim-ack, drain-rate,
+                read-paths, memory); also --only a,b
   --strict      exit with code 1 when a target is missed
   --help        this text`;
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = { json: false, profile: 'default', only: [], strict: false, help: false };
-  for (const arg of argv) {
+  const names = (list: string): string[] =>
+    list
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
     if (arg === '--json') args.json = true;
     else if (arg === '--quick') args.profile = 'quick';
     else if (arg === '--tiny') args.profile = 'tiny';
     else if (arg === '--strict') args.strict = true;
     else if (arg === '--help' || arg === '-h') args.help = true;
-    else if (arg.startsWith('--only=')) {
-      args.only = arg
-        .slice('--only='.length)
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
+    else if (arg.startsWith('--only=')) args.only = names(arg.slice('--only='.length));
+    else if (arg === '--only' && argv[i + 1] !== undefined && !argv[i + 1]?.startsWith('--')) {
+      args.only = names(argv[i + 1] ?? '');
+      i += 1;
     } else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
   return args;

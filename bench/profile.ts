@@ -12,6 +12,8 @@ export interface Profile {
    * `runMs`: how long the engine works through the backlog while memory is sampled; `deliveries`:
    * events the background engine then delivers to a fast carrier before the heap is read again.
    */
+  /** Outbox sizes for the screens' read paths: delivered (history), pending and dead events. */
+  readPaths: { delivered: number; pending: number; dead: number; samples: number };
   memory: {
     pending: number;
     sampleEveryMs: number;
@@ -31,6 +33,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       batched: { events: 50_000, batchSize: 100, requestsPerSecond: 200 },
       unbatched: { events: 2000, requestsPerSecond: 1000 },
     },
+    readPaths: { delivered: 1_000_000, pending: 10_000, dead: 100, samples: 300 },
     memory: { pending: 100_000, sampleEveryMs: 100, runMs: 5000, deliveries: 300_000, deliveryBatch: 10 },
   },
   quick: {
@@ -42,6 +45,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       batched: { events: 10_000, batchSize: 100, requestsPerSecond: 200 },
       unbatched: { events: 1000, requestsPerSecond: 1000 },
     },
+    readPaths: { delivered: 1_000_000, pending: 10_000, dead: 100, samples: 100 },
     memory: { pending: 100_000, sampleEveryMs: 100, runMs: 2000, deliveries: 100_000, deliveryBatch: 10 },
   },
   tiny: {
@@ -53,6 +57,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       batched: { events: 200, batchSize: 20, requestsPerSecond: 200 },
       unbatched: { events: 20, requestsPerSecond: 200 },
     },
+    readPaths: { delivered: 2_000, pending: 200, dead: 10, samples: 10 },
     memory: { pending: 500, sampleEveryMs: 20, runMs: 300, deliveries: 2_000, deliveryBatch: 10 },
   },
 };

@@ -7,6 +7,7 @@ import { commitLatency } from './cases/commit-latency';
 import { drainRate } from './cases/drain-rate';
 import { enqueueThroughput } from './cases/enqueue-throughput';
 import { memoryWithPending } from './cases/memory';
+import { readPaths } from './cases/read-paths';
 import type { BenchCase, BenchContext } from './context';
 import { describeMachine } from './machine';
 import type { Measurement } from './measurement';
@@ -18,6 +19,7 @@ export const CASES: readonly BenchCase[] = [
   enqueueThroughput,
   claimAck,
   drainRate,
+  readPaths,
   memoryWithPending,
 ];
 

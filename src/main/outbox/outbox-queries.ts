@@ -51,6 +51,13 @@ export class OutboxQueries {
     return { events, total, counts };
   }
 
+  /** Events per status, every status present (the Queue screen's filter buttons). */
+  counts(): OutboxCounts {
+    const counts = emptyCounts();
+    for (const row of this.countsByStatus.all()) counts[row.status] = row.n;
+    return counts;
+  }
+
   get(id: string): OutboxEventView | undefined {
     const row = this.byId.get(id);
     return row ? toView(row) : undefined;

@@ -77,6 +77,9 @@ describe('the declared rate limit, as the real test carrier enforces it', () => 
       logger: silentLogger,
       leaseMs: 10_000,
       store: new StallingStore(db, stall),
+      // The carrier runs in this process, so the stalls we inject delay its view of arrivals too:
+      // the plan is told requests may arrive that much late (plus what a loaded machine adds).
+      arrivalJitterMs: Math.max(25, stall.stallMs + 20),
     });
     cleanups.push(() => engine.stop());
     enqueue(db, outbox, systemClock, interleaved('c1', events, 1));

@@ -34,8 +34,20 @@ const feedsSchema = z
   .strict();
 export type SyncFeeds = z.infer<typeof feedsSchema>;
 
+/** How long delivered events stay in the outbox and unclaimed tracking updates wait, in days. */
+const retentionSchema = z
+  .object({
+    deliveredAfterDays: z.number().int().min(1).max(3650).optional(),
+    pendingTrackingDays: z.number().int().min(1).max(3650).optional(),
+  })
+  .strict();
+
 export const storedSyncConfigSchema = z
-  .object({ destinations: destinationsConfigSchema, feeds: feedsSchema.default({}) })
+  .object({
+    destinations: destinationsConfigSchema,
+    feeds: feedsSchema.default({}),
+    retention: retentionSchema.optional(),
+  })
   .strict()
   .refine(
     (c) =>
@@ -139,7 +151,7 @@ export function attachSync(core: Core, options: AttachSyncOptions): SyncService 
  */
 export function attachStoredSync(
   core: Core,
-  options: Omit<AttachSyncOptions, 'destinations' | 'feeds'>,
+  options: Omit<AttachSyncOptions, 'destinations' | 'feeds' | 'retention'>,
 ): { service: SyncService; configError: string | null } {
   const raw = core.settings.getRaw(SYNC_CONFIG_KEY);
   if (raw === undefined)
@@ -158,6 +170,7 @@ export function attachStoredSync(
       ...options,
       destinations: parsed.data.destinations,
       feeds: parsed.data.feeds,
+      ...(parsed.data.retention ? { retention: parsed.data.retention } : {}),
     }),
     configError: null,
   };
@@ -166,11 +179,16 @@ export function attachStoredSync(
 /** Stores the station's sync configuration (validated first: a bad one is refused, not saved). */
 export function storeSyncConfig(
   core: Core,
-  config: { destinations: readonly DestinationConfigInput[]; feeds?: SyncFeeds },
+  config: {
+    destinations: readonly DestinationConfigInput[];
+    feeds?: SyncFeeds;
+    retention?: z.input<typeof retentionSchema>;
+  },
 ): void {
   const parsed = storedSyncConfigSchema.parse({
     destinations: config.destinations,
     feeds: config.feeds ?? {},
+    ...(config.retention ? { retention: config.retention } : {}),
   });
   core.settings.setRaw(SYNC_CONFIG_KEY, parsed);
 }

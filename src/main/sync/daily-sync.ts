@@ -151,7 +151,7 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
         if (!run.signal.aborted) errors.push(`push: ${describeError(err)}`);
       }
     }
-    for (const [name, counts] of snapshotCounts(deps.outboxQueries)) {
+    for (const [name, counts] of deps.outboxQueries.countsByDestination()) {
       const waiting = counts.pending + counts.in_flight;
       if (waiting > 0 && !deps.destinationNames.includes(name)) {
         errors.push(`push ${name}: no destination is configured for it; ${waiting} events wait in the queue`);
@@ -199,6 +199,7 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
     exceptions: [],
     errors,
   };
+  if (retention) body.archivedEvents = retention.archived;
   if (deps.retention) {
     try {
       // Applied since the last report, whichever way the parcel came (a pull, a scan, a seed).

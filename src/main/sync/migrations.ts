@@ -1,10 +1,5 @@
 import { PARCEL_STATUSES } from '../../shared/domain';
-
-/** A capability's migration, applied once, tracked by id (the shape main is moving to). */
-export interface CapabilityMigration {
-  id: string;
-  sql: string;
-}
+import type { CapabilityMigration } from '../db/migrations';
 
 const list = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
 

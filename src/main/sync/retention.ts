@@ -1,9 +1,12 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { Logger } from '../logger';
+import { DEFAULT_DELIVERED_RETENTION_DAYS, OutboxArchive } from '../outbox/outbox-archive';
 import { DEFAULT_PENDING_TRACKING_DAYS, PendingTracking } from './pending-tracking';
 
 export interface RetentionOptions {
+  /** Delivered outbox events move to the archive (payload dropped) after this many days (30). */
+  deliveredAfterDays?: number;
   /** Tracking updates nobody's parcel claimed are dropped after this many days (60). */
   pendingTrackingDays?: number;
   /** How often the station runs the step on its own, besides the daily sync (1 h). */
@@ -11,6 +14,7 @@ export interface RetentionOptions {
 }
 
 export interface RetentionResult {
+  archived: number;
   pendingExpired: number;
 }
 
@@ -21,6 +25,7 @@ export interface RetentionResult {
  */
 export class Retention {
   readonly pendingTracking: PendingTracking;
+  readonly archive: OutboxArchive;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<RetentionResult> | null = null;
 
@@ -30,6 +35,11 @@ export class Retention {
     private readonly logger: Logger,
     private readonly options: RetentionOptions = {},
   ) {
+    this.archive = new OutboxArchive(
+      db,
+      clock,
+      options.deliveredAfterDays ?? DEFAULT_DELIVERED_RETENTION_DAYS,
+    );
     this.pendingTracking = new PendingTracking(
       db,
       clock,
@@ -60,7 +70,8 @@ export class Retention {
   }
 
   private async runOnce(signal?: AbortSignal): Promise<RetentionResult> {
+    const archived = await this.archive.archive(signal ? { signal } : {});
     const pendingExpired = await this.pendingTracking.expire(signal ? { signal } : {});
-    return { pendingExpired };
+    return { archived, pendingExpired };
   }
 }

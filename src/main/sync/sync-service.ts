@@ -87,6 +87,12 @@ export class SyncService implements SyncApi {
     const engine = this.options.engine;
     const configured = new Set(engine?.destinationNames() ?? []);
     const counts = this.core.outboxQueries.countsByDestination();
+    // "Delivered" on the screen is every delivery, also those the retention step has archived.
+    for (const [name, delivered] of this.core.outboxQueries.deliveredEver()) {
+      const c = counts.get(name) ?? emptyCounts();
+      c.delivered = delivered;
+      counts.set(name, c);
+    }
     const contact = new Map(this.destinationStatus.all().map((r) => [r.name, r]));
     const names = [...new Set([...configured, ...counts.keys()])].sort();
     return {

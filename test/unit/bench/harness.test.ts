@@ -58,6 +58,12 @@ describe('npm run bench -- --json (tiny workload)', () => {
       'memory.rssQueued',
       'memory.rssPeak',
       'memory.heapPeak',
+      'memory.heap-after-300k',
+      'memory.heap-after-stop',
+      'read-paths.listQueue.p99',
+      'read-paths.listDeadLetters.p99',
+      'read-paths.syncOverview.p99',
+      'read-paths.outboxCounts.p99',
     ]) {
       expect(ids).toContain(id);
     }
@@ -74,6 +80,7 @@ describe('npm run bench -- --json (tiny workload)', () => {
     expect(byId.get('enqueue.throughput')?.target).toEqual({ on: 'ratio', op: '>=', value: 0.8 });
     expect(byId.get('claim.throughput')?.target).toEqual({ on: 'ratio', op: '>=', value: 5 });
     expect(byId.get('drain.batched')?.target).toEqual({ on: 'figure', op: '>=', value: 5000 });
+    expect(byId.get('read-paths.listQueue.p99')?.target).toEqual({ on: 'figure', op: '<=', value: 5 });
     const summary = report.summary;
     expect(summary.passed + summary.failed + summary.info).toBe(report.results.length);
     expect(summary.passed).toBe(report.results.filter((r) => r.pass === true).length);

@@ -64,7 +64,13 @@ describe('DeliveryEngine against the local test carrier', () => {
     expect(progress[progress.length - 1]).toBe(200);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(countByStatus(db)).toEqual({ delivered: 200 });
-    expect(assertCarrierTruth(db, carrier)).toEqual({ delivered: 200, applied: 200 });
+    // Nothing failed, so nothing was sent twice: 200 copies received, 200 effects.
+    expect(assertCarrierTruth(db, carrier)).toEqual({
+      delivered: 200,
+      applied: 200,
+      received: 200,
+      resent: 0,
+    });
     // 20 keys × 10 events: a batch holds one event per key, so 10 rounds of one 20-event batch.
     expect(dest.calls).toBe(10);
     expect(carrier.stats('c1').duplicates).toBe(0);

@@ -14,30 +14,33 @@ export const USAGE = `Usage: npm run bench -- [options]
   --json        print the figures as one JSON object on stdout (progress stays on stderr)
   --quick       a short run (about 40 s) with fewer samples; figures are noisier
   --tiny        a few samples of everything: checks the harness, measures nothing
-  --only=a,b    run only these cases (commit-latency, enqueue-throughput, claim-ack, drain-rate,
-                read-paths, memory); also --only a,b
+  --only=a,b    run only these cases (the case names are listed below); \`--only a,b\` works too
   --strict      exit with code 1 when a target is missed
   --help        this text`;
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = { json: false, profile: 'default', only: [], strict: false, help: false };
-  const names = (list: string): string[] =>
-    list
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    if (arg === '--json') args.json = true;
+    if (arg === '--only') {
+      const next = argv[++i];
+      if (next === undefined || next.startsWith('--')) throw new Error(`--only needs case names\n${USAGE}`);
+      args.only = splitNames(next);
+    } else if (arg === '--json') args.json = true;
     else if (arg === '--quick') args.profile = 'quick';
     else if (arg === '--tiny') args.profile = 'tiny';
     else if (arg === '--strict') args.strict = true;
     else if (arg === '--help' || arg === '-h') args.help = true;
-    else if (arg.startsWith('--only=')) args.only = names(arg.slice('--only='.length));
-    else if (arg === '--only' && argv[i + 1] !== undefined && !argv[i + 1]?.startsWith('--')) {
-      args.only = names(argv[i + 1] ?? '');
-      i += 1;
+    else if (arg.startsWith('--only=')) {
+      args.only = splitNames(arg.slice('--only='.length));
     } else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
   return args;
+}
+
+function splitNames(list: string): string[] {
+  return list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

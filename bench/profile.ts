@@ -8,12 +8,12 @@ export interface Profile {
     batched: { events: number; batchSize: number; requestsPerSecond: number };
     unbatched: { events: number; requestsPerSecond: number };
   };
+  /** Outbox sizes for the screens' read paths: delivered (history), pending and dead events. */
+  readPaths: { delivered: number; pending: number; dead: number; samples: number };
   /**
    * `runMs`: how long the engine works through the backlog while memory is sampled; `deliveries`:
    * events the background engine then delivers to a fast carrier before the heap is read again.
    */
-  /** Outbox sizes for the screens' read paths: delivered (history), pending and dead events. */
-  readPaths: { delivered: number; pending: number; dead: number; samples: number };
   memory: {
     pending: number;
     sampleEveryMs: number;
@@ -21,6 +21,24 @@ export interface Profile {
     deliveries: number;
     deliveryBatch: number;
   };
+  printing: { warmup: number; samples: number; queueJobs: number };
+  /** Codes in the recogniser's corpus, timed rounds over it, untimed warm-up rounds. */
+  recognise: { corpus: number; rounds: number; warmup: number };
+  /**
+   * `prefill`: rows both logs hold before append is timed; durable `samples`; `batches` of
+   * `batchRows` rows in one transaction; `verifyRows` in the log verify checks, `verifyRounds` times.
+   */
+  audit: {
+    prefill: number;
+    warmup: number;
+    samples: number;
+    batchRows: number;
+    batches: number;
+    verifyRows: number;
+    verifyRounds: number;
+  };
+  /** Scans (and trivial reads) through the core process and in this process, interleaved. */
+  coreProcess: { demoParcels: number; warmup: number; samples: number };
 }
 
 export const PROFILES: Record<Profile['name'], Profile> = {
@@ -35,6 +53,18 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     },
     readPaths: { delivered: 1_000_000, pending: 10_000, dead: 100, samples: 300 },
     memory: { pending: 100_000, sampleEveryMs: 100, runMs: 5000, deliveries: 300_000, deliveryBatch: 10 },
+    printing: { warmup: 20, samples: 300, queueJobs: 300 },
+    recognise: { corpus: 5000, rounds: 20, warmup: 5 },
+    audit: {
+      prefill: 100_000,
+      warmup: 50,
+      samples: 1000,
+      batchRows: 1000,
+      batches: 20,
+      verifyRows: 1_000_000,
+      verifyRounds: 2,
+    },
+    coreProcess: { demoParcels: 5000, warmup: 100, samples: 1000 },
   },
   quick: {
     name: 'quick',
@@ -47,6 +77,18 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     },
     readPaths: { delivered: 1_000_000, pending: 10_000, dead: 100, samples: 100 },
     memory: { pending: 100_000, sampleEveryMs: 100, runMs: 2000, deliveries: 100_000, deliveryBatch: 10 },
+    printing: { warmup: 10, samples: 100, queueJobs: 100 },
+    recognise: { corpus: 2000, rounds: 8, warmup: 2 },
+    audit: {
+      prefill: 20_000,
+      warmup: 20,
+      samples: 300,
+      batchRows: 1000,
+      batches: 8,
+      verifyRows: 200_000,
+      verifyRounds: 1,
+    },
+    coreProcess: { demoParcels: 2000, warmup: 30, samples: 300 },
   },
   tiny: {
     name: 'tiny',
@@ -59,5 +101,17 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     },
     readPaths: { delivered: 2_000, pending: 200, dead: 10, samples: 10 },
     memory: { pending: 500, sampleEveryMs: 20, runMs: 300, deliveries: 2_000, deliveryBatch: 10 },
+    printing: { warmup: 1, samples: 3, queueJobs: 3 },
+    recognise: { corpus: 100, rounds: 2, warmup: 1 },
+    audit: {
+      prefill: 100,
+      warmup: 2,
+      samples: 10,
+      batchRows: 20,
+      batches: 2,
+      verifyRows: 2000,
+      verifyRounds: 1,
+    },
+    coreProcess: { demoParcels: 50, warmup: 2, samples: 10 },
   },
 };

@@ -2,12 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, USAGE } from './args';
+import { auditAppend, auditVerifyRate } from './cases/audit';
 import { claimAck } from './cases/claim-ack';
 import { commitLatency } from './cases/commit-latency';
+import { coreProcessCall } from './cases/core-process-call';
 import { drainRate } from './cases/drain-rate';
 import { enqueueThroughput } from './cases/enqueue-throughput';
 import { memoryWithPending } from './cases/memory';
 import { readPaths } from './cases/read-paths';
+import { printQcTagCases, printQueueRate } from './cases/printing';
+import { recogniseRate } from './cases/recognise-rate';
 import type { BenchCase, BenchContext } from './context';
 import { describeMachine } from './machine';
 import type { Measurement } from './measurement';
@@ -21,7 +25,18 @@ export const CASES: readonly BenchCase[] = [
   drainRate,
   readPaths,
   memoryWithPending,
+  ...printQcTagCases,
+  printQueueRate,
+  recogniseRate,
+  auditAppend,
+  auditVerifyRate,
+  coreProcessCall,
 ];
+
+/** The options, then every case's name, so the list never goes stale. */
+function usage(): string {
+  return `${USAGE}\n\nCases: ${CASES.map((c) => c.name).join(', ')}`;
+}
 
 export interface RunOptions {
   /** Where progress lines go; stderr by default so stdout stays machine-readable. */
@@ -37,7 +52,7 @@ export async function runBench(argv: readonly string[], options: RunOptions = {}
   const args = parseArgs(argv);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const unknown = args.only.filter((name) => !CASES.some((c) => c.name === name));
-  if (unknown.length > 0) throw new Error(`unknown case ${unknown.join(', ')}\n${USAGE}`);
+  if (unknown.length > 0) throw new Error(`unknown case ${unknown.join(', ')}\n${usage()}`);
   const selected = args.only.length > 0 ? CASES.filter((c) => args.only.includes(c.name)) : CASES;
 
   const tempRoot = fs.mkdtempSync(path.join(options.tempParent ?? os.tmpdir(), 'lastmile-bench-'));
@@ -89,7 +104,7 @@ export async function main(argv: readonly string[], options: RunOptions = {}): P
     return 2;
   }
   if (args.help) {
-    out(USAGE);
+    out(usage());
     return 0;
   }
   const report = await runBench(argv, options);

@@ -6,6 +6,8 @@ import { openDatabase } from '../../src/main/db/open';
 import { seedDemo } from '../../src/main/demo/seed';
 import { silentLogger } from '../../src/main/logger';
 import { CodeLookup } from '../../src/main/scans/lookup';
+import { lookupKeys } from '../../src/shared/codes/lookup-keys';
+import { recognise } from '../../src/shared/codes/recognise';
 import { normaliseScan } from '../../src/shared/scan-code';
 import { caseDir, type BenchCase } from '../context';
 import { measurement } from '../measurement';
@@ -69,7 +71,7 @@ export const commitLatency: BenchCase = {
         const raw = codes[i % codes.length] as string;
         const start = process.hrtime.bigint();
         const { code, symbology } = normaliseScan(raw);
-        const { parcel, returnOrder } = lookup.find(code);
+        const { parcel, returnOrder } = lookup.findFirst([code, ...lookupKeys(recognise(raw))]);
         const outcome = returnOrder ? 'return_order' : parcel ? 'parcel' : 'unknown';
         const station = core.settings.value('stationName');
         core.db

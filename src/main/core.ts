@@ -1,22 +1,34 @@
 import path from 'node:path';
 import type { UserView } from '../shared/domain';
 import type { SyncOverview, SyncReport } from '../shared/sync-views';
+import { AppError } from '../shared/errors';
+import { ParcelActivity } from './activity/parcel-activity';
+import { recentScanActivity } from './activity/recent-scan-activity';
 import { createDispatcher, type Dispatch } from './api/dispatch';
+import { BackupError, backupBeforeMigration } from './backup/backup';
+import { BACKUP_DIR } from './backup/backup-files';
 import { createHandlers } from './api/handlers';
 import { AuditLog } from './audit/audit-log';
+import { chainLegacyRows, hasLegacyRowsToChain } from './audit/chain-legacy-rows';
 import { systemClock, type Clock } from './clock';
 import { startCheckpointer, type Checkpointer } from './db/checkpointer';
+import { holdSharedDataDirLock, type DataDirLock } from './db/data-dir-lock';
 import { openDatabase, type Db } from './db/open';
 import { createIdGenerator, type IdGenerator } from './ids';
 import { consoleLogger, type Logger } from './logger';
 import { DeadLetters } from './outbox/dead-letters';
+import type { LabelRenderer } from './printing/label-renderer';
+import { PrintingService } from './printing/printing-service';
+import type { Timers } from './printing/queue/timers';
+import type { PrinterTransport } from './printing/transport/printer-transport';
 import { Outbox } from './outbox/outbox';
+import { createQc, type Qc } from './returns/create-qc';
 import { OutboxQueries } from './outbox/outbox-queries';
 import { cryptoRandom, type Random } from './random';
 import { CodeLookup } from './scans/lookup';
 import { ScanService } from './scans/scan-service';
 import { Session } from './session/session';
-import { ensureStationIdentity, type StationIdentity } from './session/station-identity';
+import { ensureStationIdentity, readStationIdentity, type StationIdentity } from './session/station-identity';
 import { Users } from './session/users';
 import { SettingsStore } from './settings/settings-store';
 
@@ -28,6 +40,22 @@ export interface CoreOptions {
   logger?: Logger;
   /** Electron passes its own better-sqlite3 binary; plain Node uses the installed one. */
   nativeBinding?: string;
+  printing?: CorePrintingOptions;
+}
+
+export interface CorePrintingOptions {
+  /**
+   * Start printing with the core (load the shaper, start the worker); default true. A command that
+   * never prints (`lastmile sync`) passes false: it loads nothing and sends nothing.
+   */
+  start?: boolean;
+  /** Send jobs to printers; default true. Only one process per station folder should. */
+  worker?: boolean;
+  transport?: PrinterTransport;
+  timers?: Timers;
+  renderer?: LabelRenderer;
+  backoff?: { baseMs?: number; capMs?: number };
+  sendTimeoutMs?: number;
 }
 
 /** The supervisor's sync runs, as the contract sees them; built by the sync capability. */
@@ -60,7 +88,13 @@ export interface Core {
   readonly outboxQueries: OutboxQueries;
   readonly deadLetters: DeadLetters;
   readonly scans: ScanService;
+  /** Return QC at this station's bench (receive, inspect, decide, complete). */
+  readonly qc: Qc;
+  /** Whether a parcel is open at any client (getActivity); capabilities that open parcels register here. */
+  readonly activity: ParcelActivity;
   sync: SyncApi | null;
+  /** Label printing: templates, printer profiles, the print queue and its worker. */
+  readonly printing: PrintingService;
   readonly dispatch: Dispatch;
   close(): Promise<void>;
 }
@@ -71,21 +105,53 @@ export type Services = Omit<Core, 'dispatch'>;
 export const DATABASE_FILE = 'lastmile.sqlite';
 
 /**
- * Builds every service of a station from plain Node modules. The Electron main process, the
- * station server, the CLI and the tests all start here; nothing is a module-level singleton.
+ * Builds every service of a station from plain Node modules. The core process of the desktop
+ * app, the station server, the CLI and the tests all start here; nothing is a module-level
+ * singleton. It holds the data-folder lock for as long as it is open (so `lastmile restore`
+ * refuses to swap the database under it, whichever entry point started it), and backs an
+ * existing database up before migrating it.
  */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? cryptoRandom;
   const logger = options.logger ?? consoleLogger;
+  // Before the database is touched: a restore under way makes this wait (then refuse), not race it.
+  const lock: DataDirLock = holdSharedDataDirLock(options.dataDir, { nativeBinding: options.nativeBinding });
   let identity: StationIdentity | undefined;
-  const db = openDatabase({
-    file: path.join(options.dataDir, DATABASE_FILE),
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    seed: (d) => {
-      identity = ensureStationIdentity(d, new Users(d, clock, random), random);
-    },
-  });
+  let db: Db;
+  try {
+    db = openDatabase({
+      file: path.join(options.dataDir, DATABASE_FILE),
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      beforeMigrate: (d, { fromVersion, toVersion }) => {
+        const backup = preMigrationBackup(d, options, clock, fromVersion);
+        logger.info('backed up the database before upgrading its schema', {
+          fromVersion,
+          toVersion,
+          file: backup?.file ?? null,
+        });
+      },
+      seed: {
+        // Seeded: the identity exists and no rows from before the hash chain wait to be linked.
+        isSeeded: (d) => {
+          identity = readStationIdentity(d, new Users(d, clock, random)) ?? undefined;
+          return identity !== undefined && !hasLegacyRowsToChain(d, identity.stationId);
+        },
+        write: (d) => {
+          identity = ensureStationIdentity(d, new Users(d, clock, random), random);
+          // Rows from before the hash chain are linked once, as soon as the station id exists.
+          const name = new SettingsStore(d, clock);
+          chainLegacyRows(
+            d,
+            new AuditLog(d, clock, { id: identity.stationId, name: () => name.value('stationName') }),
+          );
+        },
+      },
+    });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   let checkpointer: Checkpointer | null = null;
   try {
     checkpointer = startCheckpointer(db, logger);
@@ -95,11 +161,52 @@ export function createCore(options: CoreOptions): Core {
     const users = new Users(db, clock, random);
     if (!identity) throw new Error('station identity was not seeded');
     const session = new Session(users, identity.defaultClerk);
-    const audit = new AuditLog(db, clock, station);
+    const audit = new AuditLog(db, clock, { id: identity.stationId, name: station });
     const outbox = new Outbox(db, clock, newId);
     const outboxQueries = new OutboxQueries(db);
     const deadLetters = new DeadLetters(db, clock, outboxQueries, audit);
     const scans = new ScanService(db, clock, newId, new CodeLookup(db), outbox, station);
+    const p = options.printing ?? {};
+    const printing = new PrintingService({
+      db,
+      clock,
+      random,
+      newId,
+      logger,
+      audit,
+      ...(p.transport ? { transport: p.transport } : {}),
+      ...(p.timers ? { timers: p.timers } : {}),
+      ...(p.renderer ? { renderer: p.renderer } : {}),
+      ...(p.backoff ? { backoff: p.backoff } : {}),
+      ...(p.sendTimeoutMs !== undefined ? { sendTimeoutMs: p.sendTimeoutMs } : {}),
+      worker: p.worker ?? true,
+    });
+    if (p.start !== false) {
+      // Whoever serves screens awaits core.printing.ready(); a failure is logged here once as well.
+      printing.start().catch((err: unknown) => logger.error('printing could not start', { error: err }));
+    }
+    const qc = createQc({
+      db,
+      dataDir: options.dataDir,
+      clock,
+      newId,
+      outbox,
+      settings,
+      users,
+      audit,
+      stationId: identity.stationId,
+    });
+    const activity = new ParcelActivity(clock, logger);
+    activity.register(recentScanActivity(db));
+    const stationId = identity.stationId;
+    // A parcel on the QC bench is open until completed, however long the clerk takes.
+    activity.register({
+      name: 'qc-receipt',
+      openParcels: () => {
+        const open = qc.store.openReceipt(stationId);
+        return open ? [{ source: 'qc-receipt', clientId: null, since: open.opened_at }] : [];
+      },
+    });
 
     let closed = false;
     const services: Services = {
@@ -119,13 +226,22 @@ export function createCore(options: CoreOptions): Core {
       outboxQueries,
       deadLetters,
       scans,
+      qc,
+      activity,
       sync: null,
+      printing,
       async close() {
         if (closed) return;
         closed = true;
-        await services.sync?.close();
-        checkpointer?.stop();
-        db.close();
+        try {
+          await services.sync?.close();
+          // Before the database closes: a label being sent finishes and its row is written.
+          await printing.stop();
+          checkpointer?.stop();
+          db.close();
+        } finally {
+          lock.release();
+        }
       },
     };
     // The handlers read the services (core.sync included) when called, so they can be built on them here.
@@ -135,6 +251,33 @@ export function createCore(options: CoreOptions): Core {
   } catch (err) {
     checkpointer?.stop();
     db.close();
+    lock.release();
     throw err;
+  }
+}
+
+/**
+ * The backup a schema upgrade starts from. One that cannot be written stops the start: the
+ * upgrade is not run without a way back.
+ */
+function preMigrationBackup(db: Db, options: CoreOptions, clock: Clock, fromVersion: number) {
+  try {
+    return backupBeforeMigration(db, {
+      dataDir: options.dataDir,
+      clock,
+      fromVersion,
+      nativeBinding: options.nativeBinding,
+    });
+  } catch (error) {
+    if (!(error instanceof BackupError)) throw error;
+    const where = path.join(options.dataDir, BACKUP_DIR);
+    if (error.reason === 'DISK_FULL') {
+      throw new AppError('DISK_FULL', { path: where, reason: 'pre_migration_backup' }, { cause: error });
+    }
+    throw new AppError(
+      'DATA_DIR_UNUSABLE',
+      { path: where, reason: `pre_migration_backup_${error.reason.toLowerCase()}` },
+      { cause: error },
+    );
   }
 }

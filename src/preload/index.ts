@@ -1,5 +1,6 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { CALL_NAMES, ipcChannel } from '../shared/channels';
+import { CORE_STATUS_CHANNEL, parseCoreStatusView, type CoreStatusView } from '../shared/core-status';
 import type { Envelope } from '../shared/errors';
 
 /**
@@ -18,3 +19,22 @@ for (const name of CALL_NAMES) {
 }
 
 contextBridge.exposeInMainWorld('lastmile', Object.freeze(bridge));
+
+/**
+ * The one thing the main process tells the page unasked: how the core process is doing. The page
+ * gets a checked plain value, never the IPC event (whose `sender` would reach ipcRenderer).
+ */
+const events = {
+  onCoreStatus(listener: (status: CoreStatusView) => void): () => void {
+    const wrapped = (_event: IpcRendererEvent, value: unknown): void => {
+      const status = parseCoreStatusView(value);
+      if (status) listener(status);
+    };
+    ipcRenderer.on(CORE_STATUS_CHANNEL, wrapped);
+    return () => {
+      ipcRenderer.removeListener(CORE_STATUS_CHANNEL, wrapped);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('lastmileEvents', Object.freeze(events));

@@ -12,7 +12,19 @@ export interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
   errors: readonly ErrorCode[];
   /** Who may make the call; the caller's role is checked by the dispatcher. */
   role: 'any' | 'supervisor';
+  /**
+   * What making the call twice does, for a transport that lost the answer (the core process
+   * crashed mid-call): `read` changes nothing; `idempotent` has the same effect once or twice
+   * (sign-in, settings set to given values); `write` (the default) may apply twice, so it is
+   * repeated only when it never reached the core, or when `idempotencyKey` names an id the
+   * client made and the handler de-duplicates on (recordScan's clientScanId).
+   */
+  effect?: CallEffect;
+  /** The input field holding the client-made id a repeated write is recognised by. */
+  idempotencyKey?: string;
 }
+
+export type CallEffect = 'read' | 'idempotent' | 'write';
 
 export type AnyCallSpec = CallSpec<z.ZodType, z.ZodType>;
 

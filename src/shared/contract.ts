@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { AnyCallSpec } from './call-spec';
+import { activityCalls } from './calls/activity';
 import { outboxCalls } from './calls/outbox';
+import { printingCalls } from './calls/printing';
+import { returnsCalls } from './calls/returns';
 import { scanCalls } from './calls/scans';
 import { sessionCalls } from './calls/session';
 import { settingsCalls } from './calls/settings';
@@ -21,6 +24,9 @@ export const contract = {
   ...outboxCalls,
   ...settingsCalls,
   ...syncCalls,
+  ...printingCalls,
+  ...returnsCalls,
+  ...activityCalls,
 } satisfies Record<CallName, AnyCallSpec>;
 
 // The preload exposes CALL_NAMES without loading zod; the two lists must name the same calls.

@@ -18,7 +18,7 @@ export const RETURN_STATUSES = ['expected', 'received', 'inspecting', 'completed
 export const SCAN_OUTCOMES = ['parcel', 'return_order', 'unknown'] as const;
 export const SCAN_SOURCES = ['scanner', 'keyboard'] as const;
 export const OUTBOX_STATUSES = ['pending', 'in_flight', 'delivered', 'dead', 'discarded'] as const;
-export const LANGUAGES = ['en', 'zh-CN'] as const;
+export const LANGUAGES = ['en', 'zh-CN', 'th', 'vi', 'ms'] as const;
 
 export const roleSchema = z.enum(ROLES);
 export const languageSchema = z.enum(LANGUAGES);
@@ -102,5 +102,7 @@ export const settingsSchema = z.object({
     .int()
     .min(1)
     .max(24 * 30),
+  /** How long a clerk may undo a QC decision or a completed parcel at the bench (0: no undo). */
+  qcUndoMinutes: z.number().int().min(0).max(120),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -47,6 +47,70 @@ export const outboxPayloadSchemas = {
     decidedBy: z.string(),
     decidedAt: z.number().int(),
   }),
+  /**
+   * A return's parcel arrived at the dock and was opened at a QC bench: for the platform, ahead of
+   * the receipt decision (same ordering key, so the platform sees receipt, then decision).
+   */
+  'return.received': z.strictObject({
+    stationId: z.string(),
+    receiptId: z.string(),
+    returnOrderId: z.string(),
+    platformReturnId: z.string(),
+    /** What the clerk scanned to find it. */
+    scannedCode: z.string(),
+    receivedBy: z.string(),
+    receivedAt: z.number().int(),
+  }),
+  /**
+   * One unit's stock movement at a QC bench, for the hub's inventory: +1 of the SKU at the
+   * location the disposition sends it to. An undo sends the same movement with quantity -1 and
+   * `compensates` naming the adjustment it cancels; history is never rewritten.
+   */
+  'inventory.adjusted': z.strictObject({
+    stationId: z.string(),
+    adjustmentId: z.string(),
+    compensates: z.string().nullable(),
+    licensePlate: z.string(),
+    receiptId: z.string(),
+    returnOrderId: z.string().nullable(),
+    platformReturnId: z.string().nullable(),
+    sku: z.string().nullable(),
+    barcode: z.string().nullable(),
+    serial: z.string().nullable(),
+    quantity: z.union([z.literal(1), z.literal(-1)]),
+    disposition: z.enum(['restock', 'refurbish', 'destroy', 'return_to_seller']),
+    grade: z.enum(['A', 'B', 'C', 'D']),
+    /** The bin for a restock; the disposition's holding area otherwise (refurbish bench, destroy cage…). */
+    location: z.string(),
+    workOrderId: z.string().nullable(),
+    decidedBy: z.string(),
+    decidedAt: z.number().int(),
+  }),
+  /** A parcel nobody expected, in quarantine with a photo and a note, for a supervisor to resolve. */
+  'qc.exception_raised': z.strictObject({
+    stationId: z.string(),
+    exceptionId: z.string(),
+    receiptId: z.string(),
+    kind: z.literal('unexpected_return'),
+    code: z.string(),
+    quarantineBin: z.string(),
+    note: z.string(),
+    photos: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
+    raisedBy: z.string(),
+    raisedAt: z.number().int(),
+  }),
+  /**
+   * Start tracking a parcel at a tracking service (17TRACK register, AfterShip create tracking):
+   * queued when a parcel is created or handed to a carrier, so its events can be pulled later.
+   */
+  'tracking.watch': z.strictObject({
+    stationId: z.string(),
+    parcelId: z.string(),
+    trackingNumber: z.string().min(1).max(64),
+    /** Our carrier code; the connector maps it to the service's carrier id. */
+    carrier: z.string().min(1).max(64),
+    requestedAt: z.number().int(),
+  }),
 } as const;
 
 export type OutboxEventType = keyof typeof outboxPayloadSchemas;

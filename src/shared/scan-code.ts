@@ -9,7 +9,7 @@ const GS = '\u001d';
 const AIM_PREFIX = /^\](?<sym>[A-Za-z][0-9A-Za-z])/;
 
 export interface NormalisedScan {
-  /** Upper-cased code, terminators and AIM prefix removed; GS separators of GS1 strings kept. */
+  /** Upper-cased code, terminators and AIM prefix removed; GS separators inside a GS1 string kept. */
   code: string;
   /** AIM symbology identifier without the `]`, e.g. `C1` for GS1-128, when the scanner sent one. */
   symbology: string | null;
@@ -39,8 +39,11 @@ export function normaliseScan(raw: string): NormalisedScan {
       throw new AppError('SCAN_BAD_CHARACTERS', { position: text.indexOf(ch) + 1, charCode: cp });
     }
   }
-  // A GS1 string may begin with FNC1 as GS; it carries nothing.
+  // A GS1 string may begin with FNC1 as GS, and scanners set to end every variable-length field
+  // with FNC1 send one last GS; neither carries anything, and left on they made a known code
+  // unknown. A GS inside separates GS1 elements and is kept for the recogniser.
   while (text.startsWith(GS)) text = text.slice(1);
+  while (text.endsWith(GS)) text = text.slice(0, -1);
   if (text.length === 0) throw new AppError('SCAN_EMPTY');
   return { code: text.toUpperCase(), symbology };
 }

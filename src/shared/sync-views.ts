@@ -38,6 +38,8 @@ export type SyncProgress = z.infer<typeof syncProgressSchema>;
 export const syncOverviewSchema = z.object({
   destinations: z.array(destinationOverviewSchema),
   running: syncProgressSchema.nullable(),
+  /** Why sync is off at this station (its stored configuration cannot be used); null when it is on. */
+  configError: z.string().nullable(),
 });
 export type SyncOverview = z.infer<typeof syncOverviewSchema>;
 

@@ -33,7 +33,7 @@ describe('shell, sign-in and settings in Chromium', () => {
     await expect(page.getByTestId('station-name').textContent()).resolves.toBe('QC-1');
     await expect(page.getByTestId('operator').textContent()).resolves.toBe('Clerk');
     const labels = await page.locator('nav button').allTextContents();
-    expect(labels).toEqual(['F1Scan', 'F2Queue', 'F3Sync', 'F4Settings']);
+    expect(labels).toEqual(['F1Scan', 'F2Queue', 'F3Sync', 'F4Settings', 'F6Printers']);
     await page.keyboard.press('F4');
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await page.keyboard.press('Alt+1');
@@ -112,6 +112,7 @@ describe('shell, sign-in and settings in Chromium', () => {
       'F2队列',
       'F3同步',
       'F4设置',
+      'F6打印机',
     ]);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
     expect(station.core.settings.get().language).toBe('zh-CN');

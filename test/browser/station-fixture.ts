@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { createCore, type Core } from '../../src/main/core';
+import { createCore, type Core, type CorePrintingOptions } from '../../src/main/core';
 import { seedDemo } from '../../src/main/demo/seed';
 import { silentLogger } from '../../src/main/logger';
 import { seededRandom } from '../../src/main/random';
@@ -50,16 +50,26 @@ export interface Station {
  */
 export async function startStation(
   dataDir: string,
-  options: { demoParcels?: number; beforeServe?: (core: Core) => void | Promise<void> } = {},
+  options: {
+    demoParcels?: number;
+    beforeServe?: (core: Core) => void | Promise<void>;
+    printing?: CorePrintingOptions;
+  } = {},
 ): Promise<Station> {
   const dir = await builtRenderer();
-  const core = createCore({ dataDir, logger: silentLogger, random: seededRandom(11) });
+  const core = createCore({
+    dataDir,
+    logger: silentLogger,
+    random: seededRandom(11),
+    ...(options.printing ? { printing: options.printing } : {}),
+  });
   try {
     const empty = rowsIn(core.db, 'parcels') === 0;
     if (options.demoParcels && empty) {
       seedDemo(core.db, core.users, { seed: 42, parcels: options.demoParcels, now: core.clock.now() });
     }
     await options.beforeServe?.(core);
+    await core.printing.ready();
     const server = await startStationServer({ core, rendererDir: dir, port: 0 });
     return {
       core,

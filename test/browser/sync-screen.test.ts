@@ -27,7 +27,7 @@ async function wireSync(core: Core): Promise<TestCarrier> {
     trackingPerParcel: 1,
     carrierName: 'demo-feed',
   });
-  storeDemoSyncConfig(core, carrier.url);
+  await storeDemoSyncConfig(core, carrier.url);
   const { configError } = attachStoredSync(core, { startTrickle: false });
   if (configError) throw new Error(configError);
 

@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/main/clock';
-import { createCore, type Core } from '../../src/main/core';
+import { createCore, type Core, type CorePrintingOptions } from '../../src/main/core';
 import { silentLogger, type Logger } from '../../src/main/logger';
 import { seededRandom } from '../../src/main/random';
 
@@ -14,7 +14,7 @@ export interface TestCore {
 /** A real core on a real SQLite file in `dataDir`, with a clock and randomness the test controls. */
 export function makeTestCore(
   dataDir: string,
-  options: { seed?: number; now?: number; logger?: Logger } = {},
+  options: { seed?: number; now?: number; logger?: Logger; printing?: CorePrintingOptions } = {},
 ): TestCore {
   const clock = new ManualClock(options.now ?? TEST_EPOCH);
   const core = createCore({
@@ -22,6 +22,7 @@ export function makeTestCore(
     clock,
     random: seededRandom(options.seed ?? 1),
     logger: options.logger ?? silentLogger,
+    ...(options.printing ? { printing: options.printing } : {}),
   });
   return { core, clock };
 }

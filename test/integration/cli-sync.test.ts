@@ -31,7 +31,7 @@ async function stationWith(scans: string[]): Promise<{ dir: string; keys: string
   try {
     insertParcel(core.db, { id: 'P1', trackingNumber: 'TH0001', carrier: 'flash', at: Date.now() });
     core.db.prepare('UPDATE parcels SET last_tracking_at = ?').run(Date.now());
-    storeSyncConfig(core, {
+    await storeSyncConfig(core, {
       destinations: ['flash', 'hub', 'tiktok_shop'].map((name) => ({
         name,
         kind: 'test-carrier' as const,
@@ -114,13 +114,15 @@ describe('lastmile sync --daily', () => {
 
     const { dir } = await stationWith(['MYSTERY-4']);
     const core = createCore({ dataDir: dir, logger: silentLogger });
-    core.settings.setRaw(SYNC_CONFIG_KEY, [
+    await core.settings.setRaw(SYNC_CONFIG_KEY, [
       { name: 'hub', kind: 'test-carrier', baseUrl: 'http://example.com' },
     ]);
     await core.close();
     const badConfig = await lastmile('sync', '--daily', '--data', dir);
     expect(badConfig.code).toBe(4);
-    expect(badConfig.stderr).toMatch(/stored destination configuration is unusable/);
+    expect(badConfig.stderr).toMatch(
+      /^lastmile: sync is off: the stored sync configuration cannot be used \(/,
+    );
     const check = createCore({ dataDir: dir, logger: silentLogger });
     expect(check.db.prepare('SELECT status FROM outbox_events').all()).toEqual([{ status: 'pending' }]);
     await check.close();

@@ -87,6 +87,7 @@ describe('the sync calls of the contract, through core.dispatch', () => {
         },
       ],
       running: null,
+      configError: null,
     });
     expect(await call(core, 'listSyncReports', { limit: 5 })).toEqual({ ok: true, value: [] });
     for (const [name, input] of [

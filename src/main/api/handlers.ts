@@ -1,5 +1,8 @@
+import { activityHandlers } from '../activity/activity-handlers';
 import type { Services } from '../core';
 import { outboxHandlers } from '../outbox/outbox-handlers';
+import { printingHandlers } from '../printing/printing-handlers';
+import { returnsHandlers } from '../returns/returns-handlers';
 import { scanHandlers } from '../scans/scan-handlers';
 import { sessionHandlers } from '../session/session-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
@@ -17,5 +20,8 @@ export function createHandlers(core: Services): Handlers {
     ...outboxHandlers(core),
     ...settingsHandlers(core),
     ...syncHandlers(core),
+    ...printingHandlers(core),
+    ...returnsHandlers(core),
+    ...activityHandlers(core),
   };
 }

@@ -5,6 +5,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { Random } from '../random';
 import type { Destination, PullSource } from '../sync/destination';
+import type { RequestBudget } from '../sync/token-bucket';
 
 /**
  * The one shape every carrier and platform connector has (src/main/carriers/<kind>/), so the sync
@@ -33,6 +34,32 @@ export interface UnknownCodeReport {
   sample: string;
 }
 
+/** A parcel whose tracking a connector should fetch: our tracking number and our carrier code. */
+export interface TrackedParcel {
+  trackingNumber: string;
+  carrier: string;
+}
+
+export interface TrackedParcelPage {
+  parcels: TrackedParcel[];
+  /** Resumes after this page; opaque to the connector, which keeps it in its own pull cursor. */
+  nextCursor: string | null;
+  hasMore: boolean;
+}
+
+/**
+ * The parcels a station (or, later, the hub for all its stations) tracks, paged. Carriers that are
+ * asked number by number (17TRACK, Ninja Van, J&T) walk this list in their tracking pull; the list
+ * decides what is tracked, the connector only how. `carriers` narrows it to our carrier codes the
+ * connector handles (absent: every carrier).
+ */
+export interface TrackedParcelList {
+  list(
+    query: { cursor: string | null; limit: number; carriers?: readonly string[] },
+    signal: AbortSignal,
+  ): Promise<TrackedParcelPage>;
+}
+
 export interface ConnectorDeps {
   clock: Clock;
   random: Random;
@@ -42,6 +69,14 @@ export interface ConnectorDeps {
   state: ConnectorState;
   blobs?: BlobReader;
   onUnknownCode?(report: UnknownCodeReport): void;
+  /** What the per-number tracking pulls walk; without it those pulls answer empty pages. */
+  trackedParcels?: TrackedParcelList;
+  /**
+   * The account's request budget for the connector's own calls (pulls, token, test connection),
+   * shared across processes when the caller passes a shared one; absent: an in-memory bucket from
+   * the configured limits. Destination.deliver never takes from it (the delivery engine does).
+   */
+  budget?: RequestBudget;
 }
 
 export interface ConnectionCheck {
@@ -57,6 +92,11 @@ export interface WebhookNotification {
   type: string;
   tracking?: TrackingEvent[];
   returns?: PlatformReturnOrder[];
+  /**
+   * Records the notification names as changed without carrying them whole (TikTok Shop sends ids
+   * and a status): the sync fetches these again.
+   */
+  refetch?: { returnIds?: string[]; orderIds?: string[]; packageIds?: string[] };
   raw: unknown;
 }
 
@@ -103,5 +143,7 @@ export interface ConnectorDefinition<C = unknown> {
   readonly secretFields: readonly string[];
   /** Every source status/scan code this connector knows, for tests and the supervisor's reference. */
   readonly statusTable: Readonly<Record<string, StatusMapping>>;
+  /** A platform's return-order statuses and the station status each means (platform connectors). */
+  readonly returnStatusTable?: Readonly<Record<string, { status: PlatformReturnOrder['status'] }>>;
   create(name: string, config: C, deps: ConnectorDeps): ConnectorInstance;
 }

@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { createCore, DATABASE_FILE } from '../core';
-import { stderrLogger } from '../logger';
-import { attachStoredSync } from '../sync/attach-sync';
+import { createRotatingFileLogger, stderrLogger } from '../logger';
+import { attachStoredSync, syncOffLine } from '../sync/attach-sync';
 import { parse, UsageError } from './args';
-import type { CliContext } from './main';
+import type { CliContext } from './command';
+import { EXIT } from './exit-codes';
 import { formatSyncSummary } from './sync-summary';
-
-/** Exit codes of `lastmile sync` (main.ts documents the set). */
-export const SYNC_EXIT = { ok: 0, attention: 1, usage: 2, busy: 3, unusable: 4 } as const;
+import type { CliCommand } from './command';
 
 /**
  * `lastmile sync --daily --data DIR [--json]`: one daily sync for a scheduled task, with the
@@ -30,10 +29,17 @@ export async function runSync(argv: string[], _ctx: CliContext): Promise<number>
     process.stderr.write(
       `lastmile: no station database in ${dataDir} (expected ${DATABASE_FILE}); check --data\n`,
     );
-    return SYNC_EXIT.unusable;
+    return EXIT.unusable;
   }
 
-  const core = createCore({ dataDir, logger: stderrLogger });
+  const logger = createRotatingFileLogger({
+    dir: path.join(dataDir, 'logs'),
+    fileName: 'cli.log',
+    echo: stderrLogger,
+  });
+  // The core holds the data-folder lock while it is open: a restore refuses to run under this sync.
+  // The app on this folder sends the print queue; a scheduled sync never prints.
+  const core = createCore({ dataDir, logger, printing: { start: false } });
   const controller = new AbortController();
   const cancel = (): void => controller.abort();
   process.once('SIGINT', cancel);
@@ -41,22 +47,20 @@ export async function runSync(argv: string[], _ctx: CliContext): Promise<number>
   try {
     const attached = attachStoredSync(core, { startTrickle: false });
     if (attached.configError) {
-      process.stderr.write(
-        `lastmile: the stored destination configuration is unusable: ${attached.configError}\n`,
-      );
-      return SYNC_EXIT.unusable;
+      process.stderr.write(`lastmile: ${syncOffLine(attached.configError)}\n`);
+      return EXIT.unusable;
     }
     const by = core.users.list().find((u) => u.role === 'supervisor') ?? core.session.user();
     const report = await attached.service.runDaily('cli', by, { signal: controller.signal });
     process.stdout.write(args.json ? JSON.stringify(report, null, 2) + '\n' : formatSyncSummary(report));
-    return report.status === 'ok' ? SYNC_EXIT.ok : SYNC_EXIT.attention;
+    return report.status === 'ok' ? EXIT.ok : EXIT.attention;
   } catch (err) {
     if (err instanceof AppError && err.code === 'SYNC_ALREADY_RUNNING') {
       const since = typeof err.params.since === 'number' ? new Date(err.params.since).toISOString() : '?';
       process.stderr.write(
         `lastmile: another sync is running (${String(err.params.holder)}, since ${since}); try again when it has finished\n`,
       );
-      return SYNC_EXIT.busy;
+      return EXIT.busy;
     }
     throw err;
   } finally {
@@ -65,3 +69,14 @@ export async function runSync(argv: string[], _ctx: CliContext): Promise<number>
     await core.close();
   }
 }
+
+export const syncCommand: CliCommand = {
+  name: 'sync',
+  usage: `  lastmile sync --daily --data DIR [--json]
+      Run the supervisor's daily sync once (for a scheduled task): pull new return orders and
+      tracking updates, push everything queued, write the report. Prints a summary (--json: the
+      report as JSON). Exit 0 all well, 1 something needs attention (failures, dead letters,
+      exceptions, errors), 2 bad usage, 3 another sync is running, 4 the data folder is unusable.
+`,
+  run: runSync,
+};

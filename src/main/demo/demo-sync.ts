@@ -9,9 +9,9 @@ import { DEMO_CARRIERS } from './tracking-numbers';
  * returns and tracking feeds from the platform only (each feed must have one source, or the same
  * update would be stored once per destination).
  */
-export function storeDemoSyncConfig(core: Core, carrierUrl: string): void {
+export async function storeDemoSyncConfig(core: Core, carrierUrl: string): Promise<void> {
   const names = [...new Set([...DEMO_CARRIERS.map((c) => c.name), PLATFORM_DESTINATION, HUB_DESTINATION])];
-  storeSyncConfig(core, {
+  await storeSyncConfig(core, {
     destinations: names.map((name) => ({
       name,
       kind: 'test-carrier' as const,
@@ -24,10 +24,11 @@ export function storeDemoSyncConfig(core: Core, carrierUrl: string): void {
 
 /**
  * The demo's carriers, platform and hub are one local test carrier on 127.0.0.1, with a feed of
- * new returns and tracking updates for some of the demo parcels; the background trickle delivers
- * every scan to it while the station runs.
+ * new returns and tracking updates for some of the demo parcels; its configuration is stored in
+ * the station's settings, so whichever process delivers (this one, or a core process started
+ * later) sends every scan to it.
  */
-export async function startDemoCarrier(core: Core, seed: number): Promise<TestCarrier> {
+export async function startDemoFeed(core: Core, seed: number): Promise<TestCarrier> {
   const tracked = core.db
     .prepare<[], { tracking_number: string }>(
       "SELECT tracking_number FROM parcels WHERE status NOT IN ('delivered', 'cancelled') ORDER BY id LIMIT 300",
@@ -41,7 +42,18 @@ export async function startDemoCarrier(core: Core, seed: number): Promise<TestCa
     trackingPerParcel: 2,
     carrierName: 'demo-feed',
   });
-  storeDemoSyncConfig(core, carrier.url);
+  try {
+    await storeDemoSyncConfig(core, carrier.url);
+  } catch (err) {
+    await carrier.close();
+    throw err;
+  }
+  return carrier;
+}
+
+/** The demo feed, with this core's background trickle delivering to it. */
+export async function startDemoCarrier(core: Core, seed: number): Promise<TestCarrier> {
+  const carrier = await startDemoFeed(core, seed);
   try {
     const stored = attachStoredSync(core, { startTrickle: true });
     if (stored.configError) throw new Error(stored.configError);

@@ -2,6 +2,7 @@ import type { Db } from '../db/open';
 import { PARCEL_STATUSES } from '../../shared/domain';
 import { seededRandom, type Random } from '../random';
 import type { Users } from '../session/users';
+import { seedQcDemo } from './qc-seed';
 import { DEMO_CARRIERS } from './tracking-numbers';
 
 export interface DemoSeedOptions {
@@ -148,6 +149,7 @@ export function seedDemo(db: Db, users: Users, options: DemoSeedOptions): DemoSe
     for (const user of staff) {
       if (!users.find(user.id)) users.create({ ...user, pin: user.role === 'supervisor' ? '9999' : '1111' });
     }
+    seedQcDemo(db, options.seed, options.now);
   }).immediate();
 
   return { parcels: counter.parcel, returnOrders: counter.ret, returnItems: counter.item, users: 5 };

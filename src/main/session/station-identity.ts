@@ -14,27 +14,41 @@ const STATION_ID_KEY = 'station.id';
 const DEFAULT_CLERK_KEY = 'station.defaultClerkId';
 const DEFAULT_CLERK = { id: 'clerk', name: 'Clerk', role: 'clerk', pin: '1111' } as const;
 
+const readKey = (db: Db, key: string): string | undefined => {
+  const row = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
+  return row ? (JSON.parse(row.value) as string) : undefined;
+};
+
+/**
+ * The station's identity as stored, or null when a part is missing (a new folder, or one from
+ * before the keys existed). A plain read: opening a seeded station takes no write lock.
+ */
+export function readStationIdentity(db: Db, users: Users): StationIdentity | null {
+  const stationId = readKey(db, STATION_ID_KEY);
+  const clerkId = readKey(db, DEFAULT_CLERK_KEY);
+  const defaultClerk = clerkId === undefined ? undefined : users.find(clerkId);
+  // The same test ensureStationIdentity makes: a station that has users got its supervisor once.
+  const hasUsers = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users').get()?.n !== 0;
+  if (stationId === undefined || !defaultClerk || !hasUsers) return null;
+  return { stationId, defaultClerk };
+}
+
 /**
  * Gives a station its id, a supervisor (so someone can sign in at all) and its default clerk. Runs
  * under the write lock at open and writes only what is missing, so several processes starting on
  * one new folder at once end with one of each.
  */
 export function ensureStationIdentity(db: Db, users: Users, random: Random): StationIdentity {
-  const getKey = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const putKey = db.prepare<[string, string]>(
     `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, 0) ON CONFLICT (key) DO NOTHING`,
   );
-  const read = (key: string): string | undefined => {
-    const row = getKey.get(key);
-    return row ? (JSON.parse(row.value) as string) : undefined;
-  };
 
   if ((db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users').get()?.n ?? 0) === 0) {
     users.create(DEFAULT_SUPERVISOR);
   }
-  if (read(STATION_ID_KEY) === undefined) putKey.run(STATION_ID_KEY, JSON.stringify(uuid(random)));
+  if (readKey(db, STATION_ID_KEY) === undefined) putKey.run(STATION_ID_KEY, JSON.stringify(uuid(random)));
 
-  let clerkId = read(DEFAULT_CLERK_KEY);
+  let clerkId = readKey(db, DEFAULT_CLERK_KEY);
   let clerk = clerkId === undefined ? undefined : users.find(clerkId);
   if (!clerk) {
     // A station from before the key existed had its default clerk made under this id.
@@ -45,7 +59,7 @@ export function ensureStationIdentity(db: Db, users: Users, random: Random): Sta
        ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
     ).run(DEFAULT_CLERK_KEY, JSON.stringify(clerkId));
   }
-  return { stationId: read(STATION_ID_KEY) as string, defaultClerk: clerk };
+  return { stationId: readKey(db, STATION_ID_KEY) as string, defaultClerk: clerk };
 }
 
 /** An RFC 4122 version 4 UUID from the injected randomness. */

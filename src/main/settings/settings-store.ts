@@ -8,6 +8,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'en',
   sound: true,
   staleTrackingHours: 48,
+  qcUndoMinutes: 10,
 };
 
 /** Station settings, one JSON value per key; unknown or broken values fall back to defaults. */
@@ -63,8 +64,9 @@ export class SettingsStore {
     return row ? JSON.parse(row.value) : undefined;
   }
 
-  setRaw(key: string, value: unknown): void {
-    this.upsert.run(key, JSON.stringify(value), this.clock.now());
+  async setRaw(key: string, value: unknown): Promise<void> {
+    const now = this.clock.now();
+    await writeTransaction(this.db, () => this.upsert.run(key, JSON.stringify(value), now));
   }
 }
 

@@ -24,7 +24,7 @@ export function registerContractHandlers(
       channel,
       async (event: IpcMainInvokeEvent, payload: unknown): Promise<Envelope<unknown>> => {
         const senderUrl = senderUrlOf(event);
-        if (!appOrigin.isTrusted(senderUrl)) {
+        if (!isTrustedSender(event.senderFrame, appOrigin)) {
           logger.warn('ipc call refused: untrusted sender', {
             call: name,
             sender: senderUrl?.slice(0, 200) ?? null,
@@ -40,6 +40,30 @@ export function registerContractHandlers(
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel);
   };
+}
+
+export interface SenderFrame {
+  readonly url: string;
+  readonly parent?: unknown;
+}
+
+/**
+ * A call is the app's only when it comes from the top frame of the app's own page: not from
+ * another origin, not from a frame embedded in the page, not from a frame that is gone.
+ */
+export function isTrustedSender(frame: SenderFrame | null | undefined, appOrigin: AppOrigin): boolean {
+  let url: string | null;
+  let parent: unknown;
+  try {
+    if (!frame) return false;
+    url = frame.url;
+    parent = frame.parent;
+  } catch {
+    // A frame object whose page has gone throws on access.
+    return false;
+  }
+  if (parent !== null && parent !== undefined) return false;
+  return appOrigin.isTrusted(url);
 }
 
 /** The URL of the frame that sent the call; null once that frame has navigated away or gone. */

@@ -30,6 +30,14 @@ export async function ensureRendererBuilt(packageRoot: string, log: (line: strin
   return outDir;
 }
 
+/** A full build now (packaging), under the same lock, so it never races a station's build. */
+export async function rebuildApp(packageRoot: string, log: (line: string) => void): Promise<void> {
+  await withBuildLock(path.join(packageRoot, 'out', '.renderer-build.lock'), async () => {
+    log('building main, preload and screens…');
+    await runBuild(packageRoot);
+  });
+}
+
 function isFresh(packageRoot: string, outDir: string): boolean {
   const index = path.join(outDir, 'index.html');
   const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;

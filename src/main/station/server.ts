@@ -3,20 +3,35 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CLIENT_HEADER } from '../../shared/channels';
 import { AppError, type Envelope } from '../../shared/errors';
-import type { Core } from '../core';
+import { MAX_PHOTO_BYTES } from '../../shared/returns/qc-codes';
+import type { Dispatch } from '../api/dispatch';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { bindStationPort } from './listen';
 import { readStaticFile } from './static-files';
 
 export interface StationServerOptions {
-  core: Core;
+  /** The contract: a core in this process, or a CoreClient to a core process (the same Dispatch). */
+  core: { dispatch: Dispatch };
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
+  /** A server already bound (bindStationPort), so a taken port was found before the core opened. */
+  bound?: http.Server;
   /** Per-start secret; random unless a test supplies one. */
   token?: string;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Calls allowed a larger body than maxBodyBytes (a photo upload), and their limit. */
+  largeBodyCalls?: Readonly<Record<string, number>>;
 }
+
+/**
+ * A photo of up to MAX_PHOTO_BYTES as base64 JSON. Only this call gets more than the 64 KB every
+ * other call is held to, so a page cannot make the station buffer megabytes on any other path.
+ */
+export const LARGE_BODY_CALLS: Readonly<Record<string, number>> = {
+  qcUploadPhoto: Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 4096,
+};
 
 export interface StationServer {
   url: string;
@@ -39,9 +54,10 @@ export { CONTENT_SECURITY_POLICY };
 export async function startStationServer(options: StationServerOptions): Promise<StationServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
+  const largeBodies = options.largeBodyCalls ?? LARGE_BODY_CALLS;
   let port = options.port ?? 0;
 
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
     if (!allowedHosts.has(req.headers.host ?? '')) {
       res.writeHead(421, { 'content-type': 'text/plain' }).end('misdirected request');
@@ -49,7 +65,8 @@ export async function startStationServer(options: StationServerOptions): Promise
     }
     const url = req.url ?? '/';
     if (url.startsWith(API_PREFIX)) {
-      void handleApi(req, res, url.slice(API_PREFIX.length), options.core, token, maxBody);
+      const name = url.slice(API_PREFIX.length);
+      void handleApi(req, res, name, options.core, token, largeBodies[name] ?? maxBody);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -69,16 +86,11 @@ export async function startStationServer(options: StationServerOptions): Promise
       'cache-control': file.type.startsWith('text/html') ? 'no-store' : 'max-age=3600',
     });
     res.end(req.method === 'HEAD' ? undefined : file.body);
-  });
+  };
+  const server = options.bound ?? (await bindStationPort(port));
+  server.removeAllListeners('request');
+  server.on('request', handle);
   server.keepAliveTimeout = 30_000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/`;
   return {
@@ -98,7 +110,7 @@ async function handleApi(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   callName: string,
-  core: Core,
+  core: { dispatch: Dispatch },
   token: string,
   maxBody: number,
 ): Promise<void> {
@@ -121,9 +133,12 @@ async function handleApi(
   try {
     body = await readBody(req, maxBody);
   } catch {
+    const declared = Number(req.headers['content-length'] ?? 0);
     return refuse(
       413,
-      new AppError('VALIDATION_FAILED', { call: callName, field: '(payload)', issue: 'too_big' }),
+      callName === 'qcUploadPhoto'
+        ? new AppError('PHOTO_TOO_LARGE', { bytes: Math.floor((declared * 3) / 4), max: MAX_PHOTO_BYTES })
+        : new AppError('VALIDATION_FAILED', { call: callName, field: '(payload)', issue: 'too_big' }),
     );
   }
   let input: unknown;

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { AppError } from '../../shared/errors';
 import { pulledReturnOrderSchema, pulledTrackingEventSchema } from '../carriers/test-carrier/client';
 import type { Core } from '../core';
 import { PLATFORM_DESTINATION } from '../scans/scan-routing';
+import { describeStartupError } from '../startup-errors';
 import { DeliveryEngine } from './delivery-engine';
 import {
   buildDestination,
@@ -66,6 +68,8 @@ export interface AttachSyncOptions {
   /** How long delivered events and unclaimed tracking updates are kept (sync/retention.ts). */
   retention?: RetentionOptions;
   engine?: { idleRecheckMs?: number; leaseMs?: number; drainMaxWaitMs?: number; lockPatienceMs?: number };
+  /** Why sync is off (the stored configuration cannot be used), shown on the Sync screen. */
+  configError?: string;
 }
 
 /**
@@ -75,12 +79,34 @@ export interface AttachSyncOptions {
  */
 export function attachSync(core: Core, options: AttachSyncOptions): SyncService {
   const built: BuiltDestination[] = [];
+  let rateLimits: SharedRateLimits | null = null;
+  const release = (): void => {
+    for (const b of built) b.close();
+    rateLimits?.close();
+  };
   try {
     for (const config of options.destinations) built.push(buildDestination(config, { clock: core.clock }));
+    rateLimits =
+      built.length > 0
+        ? new SharedRateLimits(path.join(core.dataDir, RATE_LIMITS_FILE), core.clock, core.nativeBinding)
+        : null;
+    const service = buildService(core, options, built, rateLimits, release);
+    core.sync = service;
+    return service;
   } catch (err) {
-    for (const b of built) b.close();
+    // Nothing half-built stays open (HTTP agents, the rate-limit file) when sync cannot start.
+    release();
     throw err;
   }
+}
+
+function buildService(
+  core: Core,
+  options: AttachSyncOptions,
+  built: readonly BuiltDestination[],
+  rateLimits: SharedRateLimits | null,
+  release: () => void,
+): SyncService {
   const names = new Set(built.map((b) => b.destination.name));
   const returnsFrom =
     options.feeds?.returns ?? (names.has(PLATFORM_DESTINATION) ? [PLATFORM_DESTINATION] : []);
@@ -102,10 +128,6 @@ export function attachSync(core: Core, options: AttachSyncOptions): SyncService 
     }
   }
 
-  const rateLimits =
-    built.length > 0
-      ? new SharedRateLimits(path.join(core.dataDir, RATE_LIMITS_FILE), core.clock, core.nativeBinding)
-      : null;
   const engine =
     built.length > 0 && rateLimits
       ? new DeliveryEngine({
@@ -125,70 +147,97 @@ export function attachSync(core: Core, options: AttachSyncOptions): SyncService 
             : {}),
         })
       : null;
-  const service = new SyncService(core, {
+  return new SyncService(core, {
     engine,
     returnSources,
     trackingSources,
     startTrickle: options.startTrickle,
+    configError: options.configError ?? null,
     ...(options.lock ? { lock: options.lock } : {}),
     ...(options.retention ? { retention: options.retention } : {}),
     ...(options.engine?.drainMaxWaitMs !== undefined
       ? { drainMaxWaitMs: options.engine.drainMaxWaitMs }
       : {}),
-    onClose: () => {
-      for (const b of built) b.close();
-      rateLimits?.close();
-    },
+    onClose: release,
   });
-  core.sync = service;
-  return service;
 }
 
 /**
  * Attaches sync from the configuration stored in the station's settings. A missing configuration
- * is no error (the overview still lists what waits in the queue); an unreadable one is reported
- * and sync is attached without destinations, so nothing is sent to a half-understood setup.
+ * is no error (the overview still lists what waits in the queue). One that cannot be used — it
+ * fails the schema, or building the engine from it fails (a configuration stored by an older
+ * version, a damaged rate-limit file) — turns sync off: sync is attached without destinations, so
+ * nothing is sent to a half-understood setup, the Sync screen shows why, and scanning goes on.
  */
 export function attachStoredSync(
   core: Core,
   options: Omit<AttachSyncOptions, 'destinations' | 'feeds' | 'retention'>,
 ): { service: SyncService; configError: string | null } {
-  const raw = core.settings.getRaw(SYNC_CONFIG_KEY);
+  const off = (configError: string) => ({
+    service: attachSync(core, { ...options, destinations: [], configError }),
+    configError,
+  });
+  let raw: unknown;
+  try {
+    raw = core.settings.getRaw(SYNC_CONFIG_KEY);
+  } catch {
+    return off('the stored value is not JSON');
+  }
   if (raw === undefined)
     return { service: attachSync(core, { ...options, destinations: [] }), configError: null };
   const parsed = storedSyncConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+  if (!parsed.success) return off(describeIssue(parsed.error.issues[0]));
+  try {
     return {
-      service: attachSync(core, { ...options, destinations: [] }),
-      configError: `${issue?.message ?? 'invalid'}${where}`,
+      service: attachSync(core, {
+        ...options,
+        destinations: parsed.data.destinations,
+        feeds: parsed.data.feeds,
+        ...(parsed.data.retention ? { retention: parsed.data.retention } : {}),
+      }),
+      configError: null,
     };
+  } catch (err) {
+    return off(
+      err instanceof AppError ? describeStartupError(err) : err instanceof Error ? err.message : String(err),
+    );
   }
-  return {
-    service: attachSync(core, {
-      ...options,
-      destinations: parsed.data.destinations,
-      feeds: parsed.data.feeds,
-      ...(parsed.data.retention ? { retention: parsed.data.retention } : {}),
-    }),
-    configError: null,
-  };
 }
 
-/** Stores the station's sync configuration (validated first: a bad one is refused, not saved). */
-export function storeSyncConfig(
+/** The operator's line when sync is off (the station command, the CLI, the desktop app's log). */
+export function syncOffLine(configError: string): string {
+  return `sync is off: the stored sync configuration cannot be used (${configError}); scanning works, nothing is sent until it is fixed`;
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+  return `${issue?.message ?? 'invalid'}${where}`;
+}
+
+/**
+ * Stores the station's sync configuration, validated first by the same schema start-up reads it
+ * with: a bad one is refused with VALIDATION_FAILED naming the field and the rule, and not saved.
+ */
+export async function storeSyncConfig(
   core: Core,
   config: {
     destinations: readonly DestinationConfigInput[];
     feeds?: SyncFeeds;
     retention?: z.input<typeof retentionSchema>;
   },
-): void {
-  const parsed = storedSyncConfigSchema.parse({
+): Promise<void> {
+  const parsed = storedSyncConfigSchema.safeParse({
     destinations: config.destinations,
     feeds: config.feeds ?? {},
     ...(config.retention ? { retention: config.retention } : {}),
   });
-  core.settings.setRaw(SYNC_CONFIG_KEY, parsed);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('VALIDATION_FAILED', {
+      call: 'storeSyncConfig',
+      field: issue?.path.map(String).join('.') || '(payload)',
+      issue: describeIssue(issue),
+    });
+  }
+  await core.settings.setRaw(SYNC_CONFIG_KEY, parsed.data);
 }

@@ -9,6 +9,7 @@ import { Backoff, type BackoffOptions } from './backoff';
 import { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker';
 import { deadline, linkSignals, onAbort } from './abort-links';
 import { classifyTransportError, isTransportFailure } from './classify-http';
+import { DEFAULT_LEASE_MS, leaseProblem } from './delivery-lease';
 import { DeliveryError, type Destination, type DeliveryOutcome, type OutboundEvent } from './destination';
 import { AppError } from '../../shared/errors';
 import {
@@ -121,7 +122,6 @@ export interface DrainOptions {
   maxWaitMs?: number;
 }
 
-const DEFAULT_LEASE_MS = 60_000;
 /** A claim takes the requests that may leave within this long at the destination's pace. */
 const CLAIM_AHEAD_MS = 20;
 /** Pause before trying again after the database stayed locked for a whole write budget. */
@@ -274,9 +274,8 @@ export class DeliveryEngine {
       if (this.lanes.has(destination.name))
         throw new Error(`destination ${destination.name} configured twice`);
       const limits = destination.limits;
-      if (limits.requestTimeoutMs >= this.leaseMs) {
-        throw new Error(`lease (${this.leaseMs} ms) must outlast ${destination.name}'s request timeout`);
-      }
+      const tooSlow = leaseProblem(destination.name, limits.requestTimeoutMs, this.leaseMs);
+      if (tooSlow) throw new Error(tooSlow);
       // Evenly spaced, a little under the declared rate, with room for requests that arrive late
       // next to ones that do not (token-bucket.ts, ratePlan).
       const budget = ratePlan(limits, plan);

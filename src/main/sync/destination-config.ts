@@ -5,6 +5,7 @@ import {
   type PulledTrackingEvent,
 } from '../carriers/test-carrier/client';
 import type { Clock } from '../clock';
+import { leaseProblem } from './delivery-lease';
 import type { Destination, DestinationLimits, PullSource } from './destination';
 
 /**
@@ -43,19 +44,25 @@ const loopbackUrl = z
     { message: 'this build only talks to a carrier on this machine: http://127.0.0.1 or http://localhost' },
   );
 
-export const destinationConfigSchema = z.object({
-  name: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, dot, dash, underscore; at most 64'),
-  kind: z.literal('test-carrier'),
-  baseUrl: loopbackUrl,
-  /** The carrier-side name, when it differs from the destination name. */
-  remoteName: z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]{1,64}$/)
-    .optional(),
-  credentials: z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) }),
-  limits: limitsSchema.default(() => ({ ...DEFAULT_LIMITS })),
-  pageSize: z.number().int().min(1).max(100).optional(),
-});
+export const destinationConfigSchema = z
+  .object({
+    name: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, dot, dash, underscore; at most 64'),
+    kind: z.literal('test-carrier'),
+    baseUrl: loopbackUrl,
+    /** The carrier-side name, when it differs from the destination name. */
+    remoteName: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+      .optional(),
+    credentials: z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) }),
+    limits: limitsSchema.default(() => ({ ...DEFAULT_LIMITS })),
+    pageSize: z.number().int().min(1).max(100).optional(),
+  })
+  // The delivery engine's own rule, here so a configuration it would refuse is never stored.
+  .superRefine((config, ctx) => {
+    const problem = leaseProblem(config.name, config.limits.requestTimeoutMs);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['limits', 'requestTimeoutMs'], message: problem });
+  });
 export type DestinationConfig = z.infer<typeof destinationConfigSchema>;
 export type DestinationConfigInput = z.input<typeof destinationConfigSchema>;
 

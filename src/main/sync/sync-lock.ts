@@ -66,23 +66,34 @@ export class SyncLock {
    * another process keeps the file locked for longer than a write waits).
    */
   async acquire(holder: string): Promise<SyncLockHandle> {
+    await writeTransaction(this.options.db, () => this.claim(holder));
+    return this.hold(holder);
+  }
+
+  /**
+   * The write of `acquire`, inside the caller's own transaction (e.g. one writeTransaction with the
+   * run's first rows); call `hold` once it has committed.
+   */
+  claim(holder: string): void {
     const { db, clock } = this.options;
-    await writeTransaction(db, () => {
-      const now = clock.now();
-      const row = this.read();
-      if (row && !this.isStale(row, now) && !this.abandoned.has(row.holder)) {
-        throw new AppError('SYNC_ALREADY_RUNNING', {
-          holder: row.holder,
-          pid: row.pid,
-          since: row.acquired_at,
-        });
-      }
-      db.prepare(
-        `INSERT INTO sync_lock (name, holder, pid, acquired_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, pid = excluded.pid,
-           acquired_at = excluded.acquired_at, heartbeat_at = excluded.heartbeat_at`,
-      ).run(this.name, holder, this.pid, now, now);
-    });
+    const now = clock.now();
+    const row = this.read();
+    if (row && !this.isStale(row, now) && !this.abandoned.has(row.holder)) {
+      throw new AppError('SYNC_ALREADY_RUNNING', {
+        holder: row.holder,
+        pid: row.pid,
+        since: row.acquired_at,
+      });
+    }
+    db.prepare(
+      `INSERT INTO sync_lock (name, holder, pid, acquired_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, pid = excluded.pid,
+         acquired_at = excluded.acquired_at, heartbeat_at = excluded.heartbeat_at`,
+    ).run(this.name, holder, this.pid, now, now);
+  }
+
+  /** The handle of a lock `claim` took and its transaction committed: heartbeats until released. */
+  hold(holder: string): SyncLockHandle {
     this.abandoned.clear();
     return this.handle(holder);
   }

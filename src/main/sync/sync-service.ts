@@ -36,6 +36,8 @@ export interface SyncServiceOptions {
   onClose?: () => Promise<void> | void;
   /** Housekeeping after each daily sync and, with startTrickle, on a timer. */
   retention?: RetentionOptions;
+  /** Why sync is off (the stored configuration cannot be used); the overview shows it. */
+  configError?: string | null;
 }
 
 interface RunningSync {
@@ -58,7 +60,7 @@ export class SyncService implements SyncApi {
   readonly retention: Retention;
   private readonly destinationStatus;
   private running: RunningSync | null = null;
-  /** A start is under way (waiting for the database): a second one is refused like a running one. */
+  /** A start waiting for the write lock: a second start meanwhile is refused like a running one. */
   private starting = false;
   private closed = false;
 
@@ -106,6 +108,7 @@ export class SyncService implements SyncApi {
           : 'not configured on this station',
       })),
       running: this.running ? { ...this.running.progress } : null,
+      configError: this.options.configError ?? null,
     };
   }
 
@@ -167,10 +170,12 @@ export class SyncService implements SyncApi {
     onProgress?: (p: SyncProgress) => void,
   ): Promise<RunningSync> {
     if (this.closed) throw new AppError('INTERNAL', { reason: 'sync is closed' });
-    if (this.running) {
-      throw new AppError('SYNC_ALREADY_RUNNING', { holder: 'this station', runId: this.running.runId });
+    if (this.running || this.starting) {
+      throw new AppError('SYNC_ALREADY_RUNNING', {
+        holder: 'this station',
+        runId: this.running?.runId ?? null,
+      });
     }
-    if (this.starting) throw new AppError('SYNC_ALREADY_RUNNING', { holder: 'this station' });
     this.starting = true;
     try {
       return await this.beginLocked(trigger, by, onProgress);
@@ -187,22 +192,21 @@ export class SyncService implements SyncApi {
     const { core } = this;
     const runId = core.newId();
     const startedAt = core.clock.now();
-    const handle = await this.lock.acquire(`${os.hostname()} pid ${process.pid} ${trigger} run ${runId}`);
-    try {
-      await writeTransaction(core.db, () => {
-        this.runs.begin(runId, trigger, by.id, startedAt);
-        core.audit.record({
-          userId: by.id,
-          action: 'sync.daily.start',
-          entityType: 'sync_run',
-          entityId: runId,
-          details: { trigger },
-        });
+    const holder = `${os.hostname()} pid ${process.pid} ${trigger} run ${runId}`;
+    // The lock, the run's row and its audit line in one transaction that waits for another
+    // program's write lock off the event loop (DB_LOCKED after the write budget).
+    await writeTransaction(core.db, () => {
+      this.lock.claim(holder);
+      this.runs.begin(runId, trigger, by.id, startedAt);
+      core.audit.record({
+        userId: by.id,
+        action: 'sync.daily.start',
+        entityType: 'sync_run',
+        entityId: runId,
+        details: { trigger },
       });
-    } catch (err) {
-      await handle.release();
-      throw err;
-    }
+    });
+    const handle = this.lock.hold(holder);
     const controller = new AbortController();
     // A heartbeat that finds the lock taken over means another process now syncs: stop at once.
     handle.lost.addEventListener('abort', () => controller.abort(), { once: true });

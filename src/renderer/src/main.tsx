@@ -6,10 +6,14 @@ import { App } from './App';
 import { createAppStores } from './app/app-stores';
 import { createWebAudioBeeper } from './features/scan/web-audio-beeper';
 import { createI18n } from './i18n/i18n';
+import { createCoreStatusStore } from './shell/core-status-store';
 import { connect } from './transport/client';
 
 const i18n = createI18n();
-const stores = createAppStores({ api: connect(), i18n, beeper: createWebAudioBeeper() });
+const coreStatus = createCoreStatusStore();
+const api = connect(window, { observe: (name, envelope) => coreStatus.getState().observe(name, envelope) });
+window.lastmileEvents?.onCoreStatus((status) => coreStatus.getState().pushed(status));
+const stores = createAppStores({ api, i18n, beeper: createWebAudioBeeper(), coreStatus });
 
 const root = document.getElementById('root');
 if (root)

@@ -20,12 +20,14 @@ export const outboxCalls = {
     }),
     errors: [],
     role: 'any',
+    effect: 'read',
   }),
   listDeadLetters: call({
     input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
     output: z.array(outboxEventViewSchema),
     errors: [],
     role: 'any',
+    effect: 'read',
   }),
   retryDeadLetter: call({
     input: z.object({ eventId: idSchema }).strict(),

@@ -8,13 +8,21 @@ export const sessionCalls = {
     output: z.object({ user: userViewSchema, stationName: z.string() }),
     errors: [],
     role: 'any',
+    effect: 'read',
   }),
-  listUsers: call({ input: noInput, output: z.array(userViewSchema), errors: [], role: 'any' }),
+  listUsers: call({
+    input: noInput,
+    output: z.array(userViewSchema),
+    errors: [],
+    role: 'any',
+    effect: 'read',
+  }),
   signIn: call({
     input: z.object({ userId: idSchema, pin: z.string().min(1).max(32) }).strict(),
     output: userViewSchema,
     errors: ['NOT_FOUND', 'BAD_PIN'],
     role: 'any',
+    effect: 'idempotent',
   }),
-  signOut: call({ input: noInput, output: userViewSchema, errors: [], role: 'any' }),
+  signOut: call({ input: noInput, output: userViewSchema, errors: [], role: 'any', effect: 'idempotent' }),
 };

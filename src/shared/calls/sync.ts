@@ -3,7 +3,13 @@ import { call, noInput } from '../call-spec';
 import { syncOverviewSchema, syncReportSchema } from '../sync-views';
 
 export const syncCalls = {
-  getSyncOverview: call({ input: noInput, output: syncOverviewSchema, errors: [], role: 'any' }),
+  getSyncOverview: call({
+    input: noInput,
+    output: syncOverviewSchema,
+    errors: [],
+    role: 'any',
+    effect: 'read',
+  }),
   startDailySync: call({
     input: noInput,
     output: z.object({ runId: z.string() }),
@@ -21,5 +27,6 @@ export const syncCalls = {
     output: z.array(syncReportSchema),
     errors: [],
     role: 'any',
+    effect: 'read',
   }),
 };

@@ -33,3 +33,48 @@ export function upsCheckDigit(body: string): number {
   }
   return (10 - (sum % 10)) % 10;
 }
+
+/** True when the last digit of `digits` is the GS1 mod 10 check digit of the others. */
+export function gs1Valid(digits: string): boolean {
+  return /^\d{2,}$/.test(digits) && gs1CheckDigit(digits.slice(0, -1)) === Number(digits.at(-1));
+}
+
+/** DHL Express waybill: the serial read as a number, mod 7. */
+export function mod7CheckDigit(serial: string): number {
+  if (!/^\d{1,15}$/.test(serial)) throw new RangeError('mod 7 serial must be 1–15 digits');
+  return Number(serial) % 7;
+}
+
+const FEDEX_WEIGHTS = [1, 3, 7] as const;
+
+/**
+ * FedEx Express mod 11: weights 1, 3, 7, 1, 3, 7… from the rightmost data digit, sum mod 11,
+ * then mod 10 (a remainder of 10 becomes 0). Right-aligned, the same rule covers the 12-digit
+ * number and the 13-digit serial at the end of the 34-digit barcodes.
+ */
+export function fedexCheckDigit(digits: string): number {
+  if (!/^\d+$/.test(digits)) throw new RangeError('FedEx data must be digits');
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    sum += Number(digits[digits.length - 1 - i]) * (FEDEX_WEIGHTS[i % 3] ?? 0);
+  }
+  return (sum % 11) % 10;
+}
+
+const MOD36_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * ISO/IEC 7064 MOD 37,36 (the hybrid system over 0–9A–Z), as DPD prints after its parcel
+ * barcode; our license plates and badges use it too because it catches every single-character
+ * error and every swap of neighbours, letters included.
+ */
+export function mod37_36CheckCharacter(data: string): string {
+  if (!/^[0-9A-Z]+$/.test(data)) throw new RangeError('MOD 37,36 data must be 0–9 and A–Z');
+  let p = 36;
+  for (const ch of data) {
+    let s = (p + MOD36_ALPHABET.indexOf(ch)) % 36;
+    if (s === 0) s = 36;
+    p = (s * 2) % 37;
+  }
+  return MOD36_ALPHABET[(37 - p) % 36] ?? '0';
+}

@@ -5,6 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../src/main/core';
+import { DATA_DIR_LOCK_FILE } from '../../../src/main/db/data-dir-lock';
 import { REPO_ROOT, runChild, startChild, stopChild, type Child } from '../../helpers/child-process';
 import { TempDirs } from '../../helpers/temp-dir';
 
@@ -65,7 +66,8 @@ describe('lastmile CLI', () => {
       `lastmile: ${db} is not a LastMile database (not SQLite, or damaged); it was left untouched`,
     );
     expect(sha256(db)).toBe(before);
-    expect(fs.readdirSync(data)).toEqual([DATABASE_FILE]);
+    // Only the data-folder lock (held while a station runs; an OS lock, so never stale) is new.
+    expect(fs.readdirSync(data).sort()).toEqual([DATA_DIR_LOCK_FILE, DATABASE_FILE].sort());
   });
 
   it('a database from a newer app exits 4 and is left byte for byte', async () => {

@@ -7,6 +7,7 @@ import { DATABASE_FILE, createCore } from '../../../src/main/core';
 import { setWritePolicy } from '../../../src/main/db/write';
 import { openDatabase } from '../../../src/main/db/open';
 import { toAppError } from '../../../src/main/db/sqlite-errors';
+import { DATA_DIR_LOCK_FILE } from '../../../src/main/db/data-dir-lock';
 import { silentLogger } from '../../../src/main/logger';
 import { startChild, stopChild, type Child } from '../../helpers/child-process';
 import { makeTestCore } from '../../helpers/core-factory';
@@ -33,7 +34,8 @@ describe('opening the station database', () => {
       expect.objectContaining({ code: 'DB_CORRUPT', params: { path: file } }),
     );
     expect(sha256(file)).toBe(before);
-    expect(fs.readdirSync(dir)).toEqual([DATABASE_FILE]);
+    // Only the data-folder lock the core takes first (an OS lock, never stale) is new.
+    expect(fs.readdirSync(dir).sort()).toEqual([DATA_DIR_LOCK_FILE, DATABASE_FILE].sort());
   });
 
   it('refuses a file with a SQLite header but garbage after it with DB_CORRUPT, untouched', () => {

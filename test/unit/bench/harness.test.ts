@@ -64,6 +64,15 @@ describe('npm run bench -- --json (tiny workload)', () => {
       'read-paths.listDeadLetters.p99',
       'read-paths.syncOverview.p99',
       'read-paths.outboxCounts.p99',
+      'recognise.rate',
+      'recognise.perScanP99',
+      'audit.append.p99',
+      'audit.append.perRow',
+      'audit.verify.rate',
+      'audit.verify.heapGrowth',
+      'coreProcess.scanP50',
+      'coreProcess.scanP99',
+      'coreProcess.readP50',
     ]) {
       expect(ids).toContain(id);
     }
@@ -81,6 +90,10 @@ describe('npm run bench -- --json (tiny workload)', () => {
     expect(byId.get('claim.throughput')?.target).toEqual({ on: 'ratio', op: '>=', value: 5 });
     expect(byId.get('drain.batched')?.target).toEqual({ on: 'figure', op: '>=', value: 5000 });
     expect(byId.get('read-paths.listQueue.p99')?.target).toEqual({ on: 'figure', op: '<=', value: 5 });
+    expect(byId.get('recognise.rate')?.target).toEqual({ on: 'figure', op: '>=', value: 20_000 });
+    expect(byId.get('recognise.rate')?.baseline?.name).toBe('normaliseScan alone');
+    expect(byId.get('audit.append.p99')?.target).toEqual({ on: 'ratio', op: '<=', value: 1.2 });
+    expect(byId.get('audit.verify.rate')?.target).toEqual({ on: 'figure', op: '>=', value: 100_000 });
     const summary = report.summary;
     expect(summary.passed + summary.failed + summary.info).toBe(report.results.length);
     expect(summary.passed).toBe(report.results.filter((r) => r.pass === true).length);

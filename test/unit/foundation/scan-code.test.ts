@@ -43,6 +43,20 @@ describe('normaliseScan', () => {
     });
   });
 
+  it('drops the GS some scanners send after the last element, so a known code stays known', () => {
+    expect(normaliseScan(`1Z999AA10123456784${GS}\r`)).toEqual({
+      code: '1Z999AA10123456784',
+      symbology: null,
+    });
+    expect(normaliseScan(`]C100340123450000000000${GS}`)).toEqual({
+      code: '00340123450000000000',
+      symbology: 'C1',
+    });
+    expect(normaliseScan(`${GS}0109501234567890${GS}10LOT1${GS}${GS}`).code).toBe(
+      `0109501234567890${GS}10LOT1`,
+    );
+  });
+
   it.each(['', '\r', '\r\n', '   ', '\t', GS, `${GS}${GS}\r`])('refuses %j as SCAN_EMPTY', (raw) => {
     expect(failure(raw).code).toBe('SCAN_EMPTY');
   });

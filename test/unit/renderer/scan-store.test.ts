@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../src/main/core';
+import { DATABASE_FILE, type Core } from '../../../src/main/core';
+import { setWritePolicy } from '../../../src/main/db/write';
 import { seedDemo } from '../../../src/main/demo/seed';
 import type { Feedback } from '../../../src/renderer/src/features/scan/feedback-tones';
 import {
@@ -9,7 +11,10 @@ import {
   type ScanStore,
 } from '../../../src/renderer/src/features/scan/scan-store';
 import { createApi } from '../../../src/renderer/src/transport/create-api';
+import type { Envelope } from '../../../src/shared/errors';
+import { startChild, stopChild, type Child } from '../../helpers/child-process';
 import { makeTestCore } from '../../helpers/core-factory';
+import { countRows } from '../../helpers/fixtures-db';
 import { press } from '../../helpers/key-input';
 import { TempDirs } from '../../helpers/temp-dir';
 
@@ -139,5 +144,121 @@ describe('scan store against a real core', () => {
     expect(scan(store, tracking, 5000, 25, 'elsewhere')).toBe('scanned');
     await settled(store);
     expect(rows(core)).toEqual([{ code: tracking, source: 'scanner', outcome: 'return_order' }]);
+  });
+});
+
+describe('scan store when the station database is held by another program', () => {
+  const LOCKER = path.join(__dirname, '..', '..', 'integration', 'fixtures', 'hold-write-lock.ts');
+  const lockers: Child[] = [];
+  afterEach(async () => {
+    for (const c of lockers.splice(0)) await stopChild(c);
+  });
+
+  /** The store on a real core, with every recordScan the store sends logged (and maybe rewritten). */
+  function busySetup(
+    rewrite?: (n: number, envelope: Envelope<unknown>) => Envelope<unknown>,
+    busyRetries = 3,
+  ) {
+    const { core } = makeTestCore(temp.make());
+    cores.push(core);
+    seedDemo(core.db, core.users, { seed: 3, parcels: 60, now: core.clock.now() });
+    // The station's own wait for the lock, shortened from 5 s so the test is quick.
+    setWritePolicy(core.db, { maxWaitMs: 150 });
+    const sent: { clientScanId: unknown; answer: string }[] = [];
+    const store = createScanStore({
+      api: createApi(async (name, input) => {
+        const envelope = await core.dispatch(name, input);
+        if (name !== 'recordScan') return envelope;
+        const answer = rewrite ? rewrite(sent.length + 1, envelope) : envelope;
+        sent.push({
+          clientScanId: (input as { clientScanId?: unknown }).clientScanId,
+          answer: answer.ok ? 'ok' : answer.error.code,
+        });
+        return answer;
+      }),
+      beeper: { play: () => {} },
+      soundOn: () => false,
+      busyRetries,
+      busyPauseMs: 20,
+    });
+    return { core, store, sent };
+  }
+
+  async function until(what: string, condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+    const end = Date.now() + timeoutMs;
+    while (!condition()) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  it('shows "busy, retrying", sends the same scan again with the same id, and records it once the lock is gone', async () => {
+    const { core, store, sent } = busySetup(undefined, 1000);
+    const locker = startChild(process.execPath, [
+      '--import',
+      'tsx',
+      LOCKER,
+      path.join(core.dataDir, DATABASE_FILE),
+    ]);
+    lockers.push(locker);
+    await locker.waitForLine(/^locked$/);
+
+    store.getState().paste('BUSY-0001\n');
+    await until('the busy panel', () => store.getState().panel.kind === 'busy');
+    expect(store.getState().panel).toMatchObject({ kind: 'busy', code: 'BUSY-0001', attempt: 1 });
+    await until('a second try', () => sent.length >= 2);
+    locker.proc.stdin.write('release\n');
+    await until('the answer', () => store.getState().panel.kind === 'unknown');
+
+    expect(sent.at(-1)?.answer).toBe('ok');
+    expect(sent.slice(0, -1).every((s) => s.answer === 'DB_LOCKED')).toBe(true);
+    expect(new Set(sent.map((s) => s.clientScanId)).size).toBe(1);
+    expect(rows(core)).toEqual([{ code: 'BUSY-0001', source: 'keyboard', outcome: 'unknown' }]);
+    expect(countRows(core.db, 'outbox_events')).toBe(1);
+  });
+
+  it('a try that committed but came back DB_LOCKED is not recorded twice: the retry gets the first result', async () => {
+    let first: unknown = null;
+    const { core, store, sent } = busySetup((n, envelope) => {
+      if (n !== 1) return envelope;
+      // Committed at the station; the clerk's screen never saw this answer.
+      first = envelope.ok ? envelope.value : null;
+      return { ok: false, error: { code: 'DB_LOCKED', params: { retryable: true } } };
+    });
+
+    store.getState().paste('LOST-ANSWER-1\n');
+    await until('the answer', () => store.getState().panel.kind === 'unknown');
+
+    expect(sent.map((s) => s.answer)).toEqual(['DB_LOCKED', 'ok']);
+    expect(sent[0]?.clientScanId).toBe(sent[1]?.clientScanId);
+    const panel = store.getState().panel;
+    expect(first).not.toBeNull();
+    expect(panel.kind === 'unknown' && panel.result).toEqual(first);
+    expect(rows(core)).toEqual([{ code: 'LOST-ANSWER-1', source: 'keyboard', outcome: 'unknown' }]);
+    expect(countRows(core.db, 'outbox_events')).toBe(1);
+  });
+
+  it('gives up after its retries with the DB_LOCKED error on the panel, and nothing written', async () => {
+    const { core, store, sent } = busySetup(undefined, 2);
+    const locker = startChild(process.execPath, [
+      '--import',
+      'tsx',
+      LOCKER,
+      path.join(core.dataDir, DATABASE_FILE),
+    ]);
+    lockers.push(locker);
+    await locker.waitForLine(/^locked$/);
+
+    store.getState().paste('NEVER-0001\n');
+    await until('the error panel', () => store.getState().panel.kind === 'error');
+
+    expect(store.getState().panel).toMatchObject({
+      kind: 'error',
+      error: { code: 'DB_LOCKED', params: { retryable: true } },
+    });
+    expect(sent.map((s) => s.answer)).toEqual(['DB_LOCKED', 'DB_LOCKED', 'DB_LOCKED']);
+    locker.proc.stdin.write('release\n');
+    await locker.waitForLine(/^released$/);
+    expect(rows(core)).toEqual([]);
   });
 });

@@ -123,6 +123,79 @@ describe('ScannerDecoder', () => {
     });
   });
 
+  /** A GS1 string scanned at scanner speed, its GS sent the way `sendGs` types it. */
+  function scanGs1(sendGs: (decoder: ScannerDecoder, t: number) => number): DecodeResult {
+    const decoder = new ScannerDecoder();
+    let t = 1000;
+    const type = (text: string) => {
+      for (const ch of text) {
+        decoder.key(press({ ...keyOf(ch), time: t }));
+        t += 25;
+      }
+    };
+    type('0109501101530003');
+    type('10');
+    type('ABC');
+    t = sendGs(decoder, t);
+    type('21');
+    type('XYZ');
+    return decoder.key(press({ code: 'Enter', key: 'Enter', time: t }));
+  }
+
+  it.each([
+    [
+      'F8 (some Zebra models)',
+      (d: ScannerDecoder, t: number) => (d.key(press({ code: 'F8', key: 'F8', time: t })), t + 25),
+    ],
+    [
+      'Ctrl+] (the ASCII control key for GS)',
+      (d: ScannerDecoder, t: number) => (
+        d.key(press({ code: 'BracketRight', key: ']', ctrlKey: true, time: t })),
+        t + 25
+      ),
+    ],
+    [
+      'Alt + 0029 on the numeric keypad',
+      (d: ScannerDecoder, t: number) => {
+        d.key(press({ code: 'AltLeft', key: 'Alt', altKey: true, time: t }));
+        for (const [i, digit] of ['0', '0', '2', '9'].entries()) {
+          d.key(press({ code: `Numpad${digit}`, key: digit, altKey: true, time: t + 25 * (i + 1) }));
+        }
+        return t + 125;
+      },
+    ],
+  ])('decodes GS sent as %s inside a scanner burst', (_how, sendGs) => {
+    expect(scanGs1(sendGs)).toEqual({
+      kind: 'submit',
+      text: '0109501101530003' + '10ABC' + '\u001d' + '21XYZ',
+      source: 'scanner',
+    });
+  });
+
+  it('decodes the other control keys scanners send: Ctrl+[ ESC, Ctrl+\\ FS, Ctrl+^ RS, Ctrl+_ US', () => {
+    const decoder = new ScannerDecoder();
+    decoder.key(press({ code: 'BracketLeft', key: '[', ctrlKey: true, time: 0 }));
+    decoder.key(press({ code: 'Backslash', key: '\\', ctrlKey: true, time: 25 }));
+    decoder.key(press({ code: 'Digit6', key: '^', ctrlKey: true, shiftKey: true, time: 50 }));
+    expect(decoder.key(press({ code: 'Minus', key: '_', ctrlKey: true, shiftKey: true, time: 75 }))).toEqual({
+      kind: 'typed',
+      text: '\u001b\u001c\u001e\u001f',
+    });
+  });
+
+  it('drops an alt code outside ASCII and keeps Alt+digit navigation working', () => {
+    const decoder = new ScannerDecoder();
+    decoder.key(press({ ...keyOf('A'), time: 0 }));
+    decoder.key(press({ code: 'AltLeft', key: 'Alt', altKey: true, time: 25 }));
+    for (const [i, d] of ['0', '2', '5', '5'].entries()) {
+      decoder.key(press({ code: `Numpad${d}`, key: d, altKey: true, time: 50 + 25 * i }));
+    }
+    expect(decoder.key(press({ ...keyOf('B'), time: 175 }))).toEqual({ kind: 'typed', text: 'AB' });
+    expect(decoder.key(press({ code: 'Digit2', key: '2', altKey: true, time: 2000 }))).toEqual({
+      kind: 'pass',
+    });
+  });
+
   it('reports an active input method (keyCode 229, Unidentified, isComposing) and forgets what it had', () => {
     for (const ime of [
       { keyCode: 229, key: 'a' },

@@ -58,6 +58,7 @@ describe('sync screen rules', () => {
     const overview = (): SyncOverview => ({
       destinations: [],
       running: running ? progress({}) : null,
+      configError: null,
     });
     const api = {
       getSyncOverview: async () => overview(),

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES, ipcChannel } from '../../../src/shared/channels';
+import { CORE_STATUS_CHANNEL } from '../../../src/shared/core-status';
 import { fake } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fake.module);
@@ -9,8 +10,8 @@ beforeAll(async () => {
 });
 
 describe('the preload bridge', () => {
-  it('exposes one object, window.lastmile, with exactly the contract calls, frozen', () => {
-    expect(fake.exposed.map((e) => e.key)).toEqual(['lastmile']);
+  it('exposes window.lastmile with exactly the contract calls, frozen (and the core-status events beside it)', () => {
+    expect(fake.exposed.map((e) => e.key)).toEqual(['lastmile', 'lastmileEvents']);
     const bridge = fake.exposed[0]!.api as Record<string, unknown>;
     expect(Object.keys(bridge).sort()).toEqual([...CALL_NAMES].sort());
     expect(Object.getOwnPropertyNames(bridge)).toHaveLength(CALL_NAMES.length);
@@ -47,5 +48,25 @@ describe('the preload bridge when the main process does not answer', () => {
     } finally {
       fake.noIpcHandler = false;
     }
+  });
+});
+
+describe('the core-status events the preload passes to the page', () => {
+  it('exposes one frozen function that hands over checked plain values, never the IPC event', () => {
+    const events = fake.exposed[1]!.api as Record<string, unknown>;
+    expect(Object.keys(events)).toEqual(['onCoreStatus']);
+    expect(Object.isFrozen(events)).toBe(true);
+    const seen: unknown[][] = [];
+    const off = (events.onCoreStatus as (l: (...a: unknown[]) => void) => () => void)((...args) =>
+      seen.push(args),
+    );
+    fake.pushToRenderer(CORE_STATUS_CHANNEL, { state: 'restarting', attempt: 2, extra: 'dropped' });
+    fake.pushToRenderer(CORE_STATUS_CHANNEL, { state: 'exploded' });
+    fake.pushToRenderer(CORE_STATUS_CHANNEL, 'running');
+    fake.pushToRenderer(CORE_STATUS_CHANNEL, { state: 'running' });
+    expect(seen).toEqual([[{ state: 'restarting', attempt: 2 }], [{ state: 'running' }]]);
+    off();
+    fake.pushToRenderer(CORE_STATUS_CHANNEL, { state: 'stopped' });
+    expect(seen).toHaveLength(2);
   });
 });

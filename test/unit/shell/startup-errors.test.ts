@@ -2,10 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DATABASE_FILE } from '../../../src/main/core';
+import { createCore, DATABASE_FILE } from '../../../src/main/core';
 import { silentLogger } from '../../../src/main/logger';
 import { startDesktopApp } from '../../../src/main/shell/desktop-app';
 import { STARTUP_ERROR_TITLE, startupErrorMessage } from '../../../src/main/shell/startup-dialog';
+import { SOURCE_HOST_ENTRY } from '../../../src/main/core-host/node-host-spawner';
+import { SYNC_CONFIG_KEY } from '../../../src/main/sync/attach-sync';
+import { recordingLogger } from '../../helpers/core-factory';
 import { fake } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fake.module);
@@ -43,17 +46,28 @@ function expectStoppedWithDialog(pattern: RegExp): void {
 }
 
 describe('start-up failures end in a dialog, not a crash', () => {
-  it('a database file that is not SQLite: says so and leaves the file untouched', async () => {
+  it('a database file that is not SQLite: the recovery screen says so, Quit leaves the file untouched', async () => {
     const userData = path.join(root, 'userData');
     fs.mkdirSync(userData);
     const file = path.join(userData, DATABASE_FILE);
     const garbage = Buffer.from('this is a spreadsheet, not a database\n'.repeat(50));
     fs.writeFileSync(file, garbage);
+    fake.messageBoxAnswers.push(2); // Quit
 
     await startWith(userData);
 
-    expectStoppedWithDialog(/is not a LastMile database .*left untouched/);
-    expect(fake.errorBoxes[0]!.content).toContain(file);
+    expect(fake.messageBoxes).toHaveLength(1);
+    expect(fake.messageBoxes[0]!.message).toMatch(/is not a database file/);
+    expect(fake.messageBoxes[0]!.detail).toContain(file);
+    expect(fake.messageBoxes[0]!.detail).toMatch(/Nothing has been deleted/);
+    expect(fake.messageBoxes[0]!.buttons).toEqual([
+      'Restore the latest backup',
+      'Open the data folder',
+      'Quit',
+    ]);
+    expect(fake.exits).toEqual([1]);
+    expect(fake.ipcHandlers.size).toBe(0);
+    expect(fake.windows).toHaveLength(0);
     expect(fs.readFileSync(file).equals(garbage)).toBe(true);
     expect(fs.readdirSync(userData)).toEqual([DATABASE_FILE]);
   });
@@ -72,6 +86,57 @@ describe('start-up failures end in a dialog, not a crash', () => {
 
     expectStoppedWithDialog(/better-sqlite3 is missing.*scripts\/electron-native\.mjs/);
     expect(fs.existsSync(path.join(root, 'userData', DATABASE_FILE))).toBe(false);
+  });
+});
+
+describe('a stored sync configuration that cannot be used', () => {
+  it('turns sync off with a warning instead of stopping the app: the window opens and scanning works', async () => {
+    const userData = path.join(root, 'userData');
+    const seeded = createCore({ dataDir: userData, logger: silentLogger });
+    // Passes the old schema, but the engine refuses a request timeout as long as its lease.
+    await seeded.settings.setRaw(SYNC_CONFIG_KEY, {
+      destinations: [
+        {
+          name: 'hub',
+          kind: 'test-carrier',
+          baseUrl: 'http://127.0.0.1:9',
+          credentials: { clientId: 'a', clientSecret: 'b' },
+          limits: { requestTimeoutMs: 60_000 },
+        },
+      ],
+      feeds: {},
+    });
+    await seeded.close();
+    const logger = recordingLogger();
+    fake.paths.userData = userData;
+    fake.appPath = root;
+    const desktop = startDesktopApp({
+      mainDir: path.join(root, 'out', 'main'),
+      env: {},
+      logger,
+      coreHostEntry: SOURCE_HOST_ENTRY,
+    });
+    fake.becomeReady();
+    await desktop.ready;
+    try {
+      expect(fake.errorBoxes).toEqual([]);
+      expect(fake.windows).toHaveLength(1);
+      const core = desktop.core();
+      expect(core).not.toBeNull();
+      // The core process logs through the main process, before it says it is ready.
+      expect(logger.lines).toContainEqual({
+        level: 'warn',
+        message: expect.stringMatching(/^sync is off: .*requestTimeoutMs 60000 must be below 60000/),
+      });
+      const overview = await core!.dispatch('getSyncOverview', {});
+      expect(overview.ok && (overview.value as { configError: string | null }).configError).toMatch(
+        /requestTimeoutMs 60000 must be below 60000/,
+      );
+      expect((await core!.dispatch('recordScan', { code: 'DESKTOP-1', source: 'scanner' })).ok).toBe(true);
+    } finally {
+      await desktop.core()?.stop();
+      await fake.endUtilityProcesses();
+    }
   });
 });
 

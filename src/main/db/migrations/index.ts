@@ -1,5 +1,10 @@
 import { foundation } from './001-foundation';
+import { auditMigrations } from '../../audit/migrations';
+import { printingMigrations } from '../../printing/migrations';
+import { scansMigrations } from '../../scans/migrations';
 import { sync } from './002-sync';
+import { returnsQc } from '../../returns/migrations';
+import { labelJobsStandIn } from '../../returns/label-jobs';
 import { outboxMigrations } from '../../outbox/migrations';
 import { syncMigrations } from '../../sync/migrations';
 
@@ -19,6 +24,12 @@ export interface CapabilityMigration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'sync', sql: sync },
+  // Until the per-capability runner lands: each capability's migration as the next version.
+  { version: 3, name: 'printing/001-print-queue', sql: printingMigrations[0]?.sql ?? '' },
+  { version: 4, name: scansMigrations[0].id, sql: scansMigrations[0].sql },
+  // The lead converts these to named per-capability migrations at merge (returns/001-qc, returns/002-…).
+  { version: 5, name: 'returns', sql: returnsQc.sql + labelJobsStandIn.sql },
+  { version: 6, name: 'audit/001-hash-chain', sql: auditMigrations[0]?.sql ?? '' },
   // Capability migrations, numbered here until main tracks them by id (schema_migrations).
-  ...[...syncMigrations, ...outboxMigrations].map((m, i) => ({ version: 3 + i, name: m.id, sql: m.sql })),
+  ...[...syncMigrations, ...outboxMigrations].map((m, i) => ({ version: 7 + i, name: m.id, sql: m.sql })),
 ];

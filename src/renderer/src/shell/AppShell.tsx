@@ -2,9 +2,11 @@ import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCREEN_COMPONENTS } from '../app/screen-components';
 import { useFeature, useStores } from '../app/stores-context';
+import { PrinterBanner } from '../features/printers/PrinterBanner';
 import { useScannerCapture } from '../features/scan/use-scanner-capture';
 import { SignInDialog } from '../features/session/SignInDialog';
 import { ErrorText } from '../ui/ErrorText';
+import { CoreStatusBanner } from './CoreStatusBanner';
 import { Header } from './Header';
 import { NavRail } from './NavRail';
 import { screenForKey } from './screens';
@@ -20,7 +22,7 @@ export function AppShell() {
   const Current = SCREEN_COMPONENTS[screen];
 
   const isDialogOpen = useCallback(() => stores.session.getState().dialogOpen, [stores]);
-  useScannerCapture(stores.scan, stores.shell, isDialogOpen);
+  useScannerCapture(stores.receive, stores.scan, stores.shell, isDialogOpen);
 
   useEffect(() => {
     void stores.session.getState().load();
@@ -42,8 +44,10 @@ export function AppShell() {
   return (
     <div className="shell">
       <Header />
+      {user ? <PrinterBanner /> : <div className="printer-banner-slot" />}
       <NavRail />
       <main className="shell-main">
+        <CoreStatusBanner />
         {!user && error ? (
           <ErrorText error={error} className="shell-blocking-error" />
         ) : !user ? (

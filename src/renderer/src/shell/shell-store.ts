@@ -8,7 +8,7 @@ export interface ShellState {
 
 export type ShellStore = StoreApi<ShellState>;
 
-export function createShellStore(initial: Screen = 'scan'): ShellStore {
+export function createShellStore(initial: Screen = 'receive'): ShellStore {
   return createStore<ShellState>()((set) => ({
     screen: initial,
     show: (screen) => set({ screen }),

@@ -1,11 +1,14 @@
 import type { LastmileApi, LastmileBridge } from '../../../shared/contract';
+import type { CoreStatusView } from '../../../shared/core-status';
 import type { Envelope } from '../../../shared/errors';
-import { createApi, httpSend, type Send } from './create-api';
+import { createApi, httpSend, type ApiOptions, type Send } from './create-api';
 
 declare global {
   interface Window {
     /** Present only inside Electron, put there by the preload. */
     lastmile?: LastmileBridge;
+    /** Inside Electron: what the main process tells the page unasked (the core's status). */
+    lastmileEvents?: { onCoreStatus(listener: (status: CoreStatusView) => void): () => void };
   }
 }
 
@@ -28,8 +31,8 @@ function tabClientId(win: Window): string {
 }
 
 /** Picks the transport: the preload's bridge inside Electron, else the station server. */
-export function connect(win: Window = window): LastmileApi {
-  if (win.lastmile) return createApi(ipcSend(win.lastmile));
+export function connect(win: Window = window, options: ApiOptions = {}): LastmileApi {
+  if (win.lastmile) return createApi(ipcSend(win.lastmile), options);
   const fromHash = new URLSearchParams(win.location.hash.slice(1)).get('token');
   if (fromHash) {
     win.sessionStorage.setItem(TOKEN_KEY, fromHash);
@@ -37,5 +40,5 @@ export function connect(win: Window = window): LastmileApi {
     win.history.replaceState(null, '', win.location.pathname + win.location.search);
   }
   const token = fromHash ?? win.sessionStorage.getItem(TOKEN_KEY) ?? '';
-  return createApi(httpSend(`${win.location.origin}/`, token, tabClientId(win)));
+  return createApi(httpSend(`${win.location.origin}/`, token, tabClientId(win)), options);
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { displayCode } from '../../../../shared/codes/display-code';
 import { useFeature } from '../../app/stores-context';
 import { formatTime } from '../../ui/format';
 
@@ -16,7 +17,7 @@ export function RecentScans() {
         <ol className="recent-list" data-testid="recent-scans">
           {recent.map((scan) => (
             <li key={scan.scanId} className="recent-item" data-outcome={scan.outcome}>
-              <span className="recent-code">{scan.code}</span>
+              <span className="recent-code">{displayCode(scan.code)}</span>
               <span className="recent-meta">
                 <span className={`badge badge-${scan.outcome}`}>{t(`outcome.${scan.outcome}`)}</span>
                 <span>{formatTime(scan.scannedAt, i18n.language)}</span>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { displayCode } from '../../../../shared/codes/display-code';
 import type { ParcelView, ReturnOrderView } from '../../../../shared/domain';
 import { useFeature } from '../../app/stores-context';
 import { ErrorText } from '../../ui/ErrorText';
@@ -100,7 +101,7 @@ export function ScanResultPanel() {
             {t('scan.unknownTitle')}
           </h2>
           <p className="panel-headline" data-testid="unknown-code">
-            {panel.result.code}
+            {displayCode(panel.result.code)}
           </p>
           <p className="panel-hint">{t('scan.unknownHint')}</p>
         </section>
@@ -114,6 +115,19 @@ export function ScanResultPanel() {
           </h2>
           <ErrorText error={panel.error} className="panel-message" />
           {panel.raw && <p className="panel-raw">{t('scan.rawCode', panel.raw)}</p>}
+        </section>
+      );
+    case 'busy':
+      return (
+        <section className="panel panel-busy" data-testid="scan-panel" data-kind="busy">
+          <h2 className="panel-title">
+            <span aria-hidden="true">↻ </span>
+            {t('scan.busyTitle')}
+          </h2>
+          <p className="panel-headline">{panel.code}</p>
+          <p className="panel-message" role="status">
+            {t('scan.busyHint', { attempt: panel.attempt, attempts: panel.attempts })}
+          </p>
         </section>
       );
     case 'ime':

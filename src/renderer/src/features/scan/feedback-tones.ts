@@ -1,5 +1,9 @@
-/** What the clerk hears: one high short beep for a hit, two low ones for anything to look at. */
-export type Feedback = 'found' | 'unknown' | 'error';
+/**
+ * What the clerk hears: one high short beep for a hit, two mid ones for a warning, two low long
+ * ones for an error, and a rising pair for "not a return here" (it needs its own sound as well as
+ * its own colour).
+ */
+export type Feedback = 'found' | 'unknown' | 'error' | 'info';
 
 export interface Tone {
   frequency: number;
@@ -17,6 +21,10 @@ export const FEEDBACK_TONES: Record<Feedback, readonly Tone[]> = {
   error: [
     { frequency: 260, durationMs: 180, gapMs: 90 },
     { frequency: 260, durationMs: 180, gapMs: 0 },
+  ],
+  info: [
+    { frequency: 660, durationMs: 110, gapMs: 60 },
+    { frequency: 990, durationMs: 110, gapMs: 0 },
   ],
 };
 

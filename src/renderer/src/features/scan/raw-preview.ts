@@ -1,39 +1,6 @@
-const PREVIEW_CHARS = 32;
+import { CONTROL_NAMES } from '../../../../shared/codes/display-code';
 
-const CONTROL_NAMES = [
-  'NUL',
-  'SOH',
-  'STX',
-  'ETX',
-  'EOT',
-  'ENQ',
-  'ACK',
-  'BEL',
-  'BS',
-  'HT',
-  'LF',
-  'VT',
-  'FF',
-  'CR',
-  'SO',
-  'SI',
-  'DLE',
-  'DC1',
-  'DC2',
-  'DC3',
-  'DC4',
-  'NAK',
-  'SYN',
-  'ETB',
-  'CAN',
-  'EM',
-  'SUB',
-  'ESC',
-  'FS',
-  'GS',
-  'RS',
-  'US',
-];
+const PREVIEW_CHARS = 32;
 
 /**
  * A readable glimpse of what arrived for a refused scan: control characters spelled as their ASCII

@@ -16,6 +16,8 @@ export type ScanPanel =
   | { kind: 'found'; result: ScanResult; source: ScanSource }
   | { kind: 'unknown'; result: ScanResult; source: ScanSource }
   | { kind: 'error'; error: AppErrorShape; raw: { preview: string; length: number } | null }
+  /** The station database is held by another program: the scan is being sent again by itself. */
+  | { kind: 'busy'; code: string; attempt: number; attempts: number }
   | { kind: 'ime' };
 
 export interface ScanState {
@@ -46,6 +48,20 @@ export interface ScanStoreDeps {
   beeper: Beeper;
   soundOn: () => boolean;
   recentLimit?: number;
+  /** How often a scan the station answered DB_LOCKED is sent again, and the pause before each. */
+  busyRetries?: number;
+  busyPauseMs?: number;
+  /** The id of one scan, sent with every try of it so the station records it once. */
+  newClientScanId?: () => string;
+}
+
+const BUSY_RETRIES = 3;
+const BUSY_PAUSE_MS = 1000;
+
+/** 16 random bytes as url-safe text (what the contract's clientScanId accepts). */
+function randomScanId(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export type ScanStore = StoreApi<ScanState>;
@@ -79,7 +95,7 @@ export function createScanStore(deps: ScanStoreDeps): ScanStore {
       }
       set((s) => ({ inFlight: s.inFlight + 1 }));
       try {
-        const result = await deps.api.recordScan({ code: raw, source });
+        const result = await sendUntilNotBusy(raw, source);
         const found = result.outcome !== 'unknown';
         set({ panel: { kind: found ? 'found' : 'unknown', result, source } });
         feedback(found ? 'found' : 'unknown');
@@ -88,6 +104,29 @@ export function createScanStore(deps: ScanStoreDeps): ScanStore {
         refuse(toErrorShape(err), raw);
       } finally {
         set((s) => ({ inFlight: s.inFlight - 1 }));
+      }
+    };
+
+    const retries = deps.busyRetries ?? BUSY_RETRIES;
+    const pauseMs = deps.busyPauseMs ?? BUSY_PAUSE_MS;
+    const newClientScanId = deps.newClientScanId ?? randomScanId;
+
+    /**
+     * Sends one scan; while the station answers DB_LOCKED (another program holds its database and
+     * the station's own wait ran out) the panel says "busy, retrying" and the same scan, with the
+     * same id, goes again — so a try that did commit after all is not recorded twice.
+     */
+    const sendUntilNotBusy = async (raw: string, source: ScanSource): Promise<ScanResult> => {
+      const clientScanId = newClientScanId();
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await deps.api.recordScan({ code: raw, source, clientScanId });
+        } catch (err) {
+          const error = toErrorShape(err);
+          if (error.code !== 'DB_LOCKED' || attempt > retries) throw err;
+          set({ panel: { kind: 'busy', code: normaliseScan(raw).code, attempt, attempts: retries } });
+          await new Promise((resolve) => setTimeout(resolve, pauseMs));
+        }
       }
     };
 

@@ -37,8 +37,25 @@ export type DecodeResult =
   /** An input method is composing: what arrives is CJK/Thai text or nothing, never the code. */
   | { kind: 'ime' };
 
-/** FNC1 of a GS1 string reaches the PC as GS; many scanners send it as F8. */
+/**
+ * FNC1 of a GS1 string reaches the PC as GS (ASCII 29). Scanners type it in one of three ways,
+ * set per model: F8 (some Zebra), Ctrl+] (the ASCII control key for 29), or Alt + 0029 on the
+ * numeric keypad (Windows alt code).
+ */
 const GS = '\u001d';
+
+/**
+ * Ctrl + punctuation: the ASCII control characters above Ctrl+Z, by physical key (US positions,
+ * where scanners' keyboard tables put them). Ctrl+] = GS; Ctrl+Shift+6 (^) = RS and
+ * Ctrl+Shift+- (_) = US frame ISO 15434 data in 2D carrier labels.
+ */
+const CTRL_PUNCTUATION: Record<string, { plain?: string; shifted?: string }> = {
+  BracketLeft: { plain: '\u001b' },
+  Backslash: { plain: '\u001c' },
+  BracketRight: { plain: GS },
+  Digit6: { shifted: '\u001e' },
+  Minus: { shifted: '\u001f' },
+};
 
 /** Shortcuts a person uses on an idle screen; inside a burst they are the scanner's control characters. */
 const CTRL_SHORTCUTS = new Set(['A', 'C', 'R', 'V', 'X', 'Z']);
@@ -60,6 +77,8 @@ interface Typed {
   ch: string;
   /** null for text that did not come from keystrokes (paste, an input method's commit). */
   time: number | null;
+  /** When a character took several keys (an alt code): the time of its first key. */
+  start?: number;
 }
 
 /**
@@ -71,6 +90,8 @@ interface Typed {
  */
 export class ScannerDecoder {
   private typed: Typed[] = [];
+  /** Digits of an Alt + numeric keypad code being typed, with the time of its first digit. */
+  private altCode: { digits: string; start: number; time: number } | null = null;
 
   constructor(private readonly timing: ScannerTiming = DEFAULT_TIMING) {}
 
@@ -86,6 +107,7 @@ export class ScannerDecoder {
 
   reset(): void {
     this.typed = [];
+    this.altCode = null;
   }
 
   key(input: KeyInput): DecodeResult {
@@ -93,6 +115,22 @@ export class ScannerDecoder {
       this.reset();
       return { kind: 'ime' };
     }
+    const altDigit = input.altKey && !input.ctrlKey ? /^Numpad([0-9])$/.exec(input.code)?.[1] : undefined;
+    if (altDigit !== undefined) {
+      this.altCode = {
+        digits: (this.altCode?.digits ?? '') + altDigit,
+        start: this.altCode?.start ?? input.time,
+        time: input.time,
+      };
+      return { kind: 'typed', text: this.text };
+    }
+    // Alt goes down before an alt code's digits (and some scanners repeat it between them).
+    if (input.altKey && (input.code === 'AltLeft' || input.code === 'AltRight')) {
+      this.altCode ??= { digits: '', start: input.time, time: input.time };
+      return { kind: 'typed', text: this.text };
+    }
+    // Any other key ends an alt code: the character it stood for comes first.
+    this.flushAltCode();
     if (input.altKey || input.metaKey) return { kind: 'pass' };
     const empty = this.typed.length === 0;
 
@@ -118,6 +156,17 @@ export class ScannerDecoder {
     return { kind: 'typed', text: this.text };
   }
 
+  /** An alt code is complete when another key arrives; ASCII 1–126 only, anything else is dropped. */
+  private flushAltCode(): void {
+    const code = this.altCode;
+    this.altCode = null;
+    if (!code) return;
+    const value = Number(code.digits);
+    if (value >= 1 && value <= 126) {
+      this.typed.push({ ch: String.fromCharCode(value), time: code.time, start: code.start });
+    }
+  }
+
   private finish(now: number): DecodeResult {
     const { maxScannerGapMs, minScannerLength, strayPauseMs } = this.timing;
     const typed = this.typed;
@@ -128,7 +177,7 @@ export class ScannerDecoder {
     const terminatorQuick = last?.time != null && now - last.time <= maxScannerGapMs;
     const fromScanner = burst >= minScannerLength && terminatorQuick && typed[start]?.time != null;
     const before = typed[start - 1]?.time;
-    const firstOfBurst = typed[start]?.time;
+    const firstOfBurst = typed[start]?.start ?? typed[start]?.time;
     const strayBefore =
       fromScanner && before != null && firstOfBurst != null && firstOfBurst - before >= strayPauseMs;
     const chosen = strayBefore ? typed.slice(start) : typed;
@@ -142,7 +191,8 @@ export class ScannerDecoder {
 }
 
 function isQuick(a: Typed | undefined, b: Typed | undefined, maxGap: number): boolean {
-  return a?.time != null && b?.time != null && b.time - a.time <= maxGap;
+  const bStart = b?.start ?? b?.time;
+  return a?.time != null && bStart != null && bStart - a.time <= maxGap;
 }
 
 /** Chrome's signs of an active input method (Chinese, Thai, Vietnamese…) on a keystroke. */
@@ -156,6 +206,8 @@ function isImeKey(input: Pick<KeyInput, 'key' | 'keyCode' | 'isComposing'>): boo
 function decodeCharacter(input: KeyInput, bufferEmpty: boolean): string | null {
   const letter = /^Key([A-Z])$/.exec(input.code)?.[1];
   if (input.ctrlKey) {
+    const punctuation = CTRL_PUNCTUATION[input.code];
+    if (punctuation) return (input.shiftKey ? punctuation.shifted : punctuation.plain) ?? null;
     if (!letter || (bufferEmpty && CTRL_SHORTCUTS.has(letter))) return null;
     // Ctrl+B is STX, Ctrl+C is ETX…: the control characters scanners add as prefix or suffix.
     return String.fromCharCode(letter.charCodeAt(0) - 64);

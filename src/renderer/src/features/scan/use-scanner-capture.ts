@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
 import type { ShellState } from '../../shell/shell-store';
 import { screenForKey } from '../../shell/screens';
+import type { ReceiveState } from '../receive/receive-store';
 import type { ScanState } from './scan-store';
 
 /** The Scan screen's own code field carries this attribute; every other field is left alone. */
@@ -24,6 +25,7 @@ function isOtherField(target: EventTarget | null): boolean {
  * screen switcher are left alone.
  */
 export function useScannerCapture(
+  receive: StoreApi<ReceiveState>,
   scan: StoreApi<ScanState>,
   shell: StoreApi<ShellState>,
   paused: () => boolean,
@@ -32,33 +34,46 @@ export function useScannerCapture(
     const onKeyDown = (e: KeyboardEvent): void => {
       if (e.defaultPrevented || paused() || isOtherField(e.target)) return;
       if (screenForKey(e)) return;
-      const onScanScreen = shell.getState().screen === 'scan';
-      const verdict = scan.getState().key(
-        {
-          code: e.code,
-          key: e.key,
-          keyCode: e.keyCode,
-          isComposing: e.isComposing,
-          ctrlKey: e.ctrlKey,
-          altKey: e.altKey,
-          metaKey: e.metaKey,
-          shiftKey: e.shiftKey,
-          time: e.timeStamp,
-        },
-        onScanScreen ? 'scan-screen' : 'elsewhere',
-      );
+      const screen = shell.getState().screen;
+      const input = {
+        code: e.code,
+        key: e.key,
+        keyCode: e.keyCode,
+        isComposing: e.isComposing,
+        ctrlKey: e.ctrlKey,
+        altKey: e.altKey,
+        metaKey: e.metaKey,
+        shiftKey: e.shiftKey,
+        time: e.timeStamp,
+      };
+      if (screen === 'scan') {
+        if (scan.getState().key(input, 'scan-screen') !== 'pass') e.preventDefault();
+        return;
+      }
+      // The QC bench is the station's main screen: a scan made on any other screen lands there.
+      const here = screen === 'receive';
+      const verdict = receive.getState().key(input, here ? 'here' : 'elsewhere');
       if (verdict !== 'pass') e.preventDefault();
-      if (verdict === 'scanned' && !onScanScreen) shell.getState().show('scan');
+      if (verdict === 'scanned' && !here) shell.getState().show('receive');
+      if (verdict === 'pass' && here && (e.code === 'Enter' || e.code === 'NumpadEnter')) {
+        e.preventDefault();
+        receive.getState().confirm();
+      }
     };
     const onPaste = (e: ClipboardEvent): void => {
-      if (paused() || isOtherField(e.target) || shell.getState().screen !== 'scan') return;
+      const screen = shell.getState().screen;
+      if (paused() || isOtherField(e.target) || (screen !== 'scan' && screen !== 'receive')) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       e.preventDefault();
-      scan.getState().paste(text);
+      if (screen === 'scan') scan.getState().paste(text);
+      else receive.getState().paste(text);
     };
     // Half-typed keys belong to the screen they were typed on.
     const unsubscribe = shell.subscribe((s, before) => {
-      if (s.screen !== before.screen) scan.getState().resetTyping();
+      if (s.screen !== before.screen) {
+        scan.getState().resetTyping();
+        receive.getState().resetTyping();
+      }
     });
     window.addEventListener('keydown', onKeyDown, true);
     window.addEventListener('paste', onPaste, true);
@@ -67,5 +82,5 @@ export function useScannerCapture(
       window.removeEventListener('keydown', onKeyDown, true);
       window.removeEventListener('paste', onPaste, true);
     };
-  }, [scan, shell, paused]);
+  }, [receive, scan, shell, paused]);
 }

@@ -90,6 +90,16 @@ export function SettingsScreen() {
             onChange={(e) => edit({ staleTrackingHours: e.target.value })}
           />
         </label>
+        <label className="field">
+          <span className="field-label">{t('settings.qcUndoMinutes')}</span>
+          <input
+            className="input input-number"
+            name="qcUndoMinutes"
+            inputMode="numeric"
+            value={draft.qcUndoMinutes}
+            onChange={(e) => edit({ qcUndoMinutes: e.target.value })}
+          />
+        </label>
         <div className="settings-actions">
           <button type="submit" className="btn btn-primary" disabled={saving}>
             {t('settings.save')}

@@ -8,6 +8,7 @@ import { toErrorShape } from '../../i18n/error-message';
 export interface SettingsDraft {
   stationName: string;
   staleTrackingHours: string;
+  qcUndoMinutes: string;
 }
 
 export interface SettingsState {
@@ -33,7 +34,11 @@ export interface SettingsStoreDeps {
 export type SettingsStore = StoreApi<SettingsState>;
 
 function draftOf(settings: Settings): SettingsDraft {
-  return { stationName: settings.stationName, staleTrackingHours: String(settings.staleTrackingHours) };
+  return {
+    stationName: settings.stationName,
+    staleTrackingHours: String(settings.staleTrackingHours),
+    qcUndoMinutes: String(settings.qcUndoMinutes),
+  };
 }
 
 export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
@@ -51,7 +56,7 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
 
     return {
       settings: null,
-      draft: { stationName: '', staleTrackingHours: '' },
+      draft: { stationName: '', staleTrackingHours: '', qcUndoMinutes: '' },
       saving: false,
       saved: false,
       error: null,
@@ -70,11 +75,13 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
 
       saveDraft() {
         const { draft } = get();
-        const hours = draft.staleTrackingHours.trim();
         // A non-number goes as NaN, which the contract refuses with a field-precise validation error.
+        const whole = (text: string): number =>
+          /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
         return update({
           stationName: draft.stationName.trim(),
-          staleTrackingHours: /^\d+$/.test(hours) ? Number(hours) : Number.NaN,
+          staleTrackingHours: whole(draft.staleTrackingHours),
+          qcUndoMinutes: whole(draft.qcUndoMinutes),
         });
       },
 

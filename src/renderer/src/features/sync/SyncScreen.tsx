@@ -24,6 +24,11 @@ export function SyncScreen() {
         <h1 className="screen-title">{t('sync.title')}</h1>
         {!supervisor && <p className="supervisor-hint">{t('sync.supervisorOnly')}</p>}
       </div>
+      {overview?.configError && (
+        <p className="sync-off" role="alert">
+          {t('sync.off', { reason: overview.configError })}
+        </p>
+      )}
       {error && !overview ? (
         <ErrorText error={error} />
       ) : (

@@ -19,10 +19,12 @@ const messages = {
     none: '—',
   },
   nav: {
+    receive: 'Returns QC',
     scan: 'Scan',
     queue: 'Queue',
     sync: 'Sync',
     settings: 'Settings',
+    printers: 'Printers',
   },
   roles: {
     clerk: 'Clerk',
@@ -71,6 +73,10 @@ const messages = {
   eventType: {
     scan_recorded: 'Scan recorded',
     scan_unknown: 'Unknown code scanned',
+    return_received: 'Return received',
+    return_receipt_decided: 'Receipt decision',
+    inventory_adjusted: 'Inventory adjustment',
+    qc_exception_raised: 'Unexpected return',
   },
   outboxStatus: {
     pending: 'Waiting',
@@ -109,6 +115,53 @@ const messages = {
     SYNC_NOT_RUNNING: 'No sync is running.',
     OUTBOX_EVENT_NOT_DEAD: 'This event is no longer failed (now: {{status}}). The list was refreshed.',
     TRANSPORT_FAILED: 'The station did not answer ({{call}}). Check that it is still running.',
+    CORE_RESTARTING:
+      'The station is restarting. Nothing you confirmed is lost; if this was a scan, scan the parcel again.',
+    // printing
+    PRINT_TEMPLATE_UNKNOWN: 'There is no label template "{{template}}".',
+    PRINT_DATA_INVALID:
+      'The label "{{template}}" cannot be printed: field "{{field}}" is not valid ({{issue}}).',
+    PRINT_TEXT_TOO_LONG:
+      'The text of "{{field}}" is longer than the label "{{template}}" has room for (at most {{maxLines}} line(s) at the smallest size).',
+    PRINT_TEXT_UNSUPPORTED_CHARACTER:
+      'The label "{{template}}" cannot print "{{character}}" ({{codePoint}}) in "{{field}}": no font on this station has it.',
+    PRINT_BARCODE_NOT_ENCODABLE:
+      'The value of "{{field}}" cannot be put into a {{symbology}} barcode ({{reason}}).',
+    PRINT_BARCODE_TOO_LARGE:
+      'The {{symbology}} barcode of "{{field}}" does not fit on the label "{{template}}".',
+    PRINT_FORMAT_UNSUPPORTED: 'Labels cannot be produced as "{{format}}".',
+    PRINT_JOB_NOT_FOUND: 'There is no print job {{jobId}}.',
+    PRINTER_UNKNOWN: 'There is no printer "{{printerId}}" on this station.',
+    PRINTER_PROFILE_INVALID: 'The printer settings are not valid: "{{field}}" ({{issue}}).',
+    PRINTER_TEMPLATE_NOT_ALLOWED: 'The printer "{{printerId}}" is not set up to print "{{template}}" labels.',
+    PRINTER_UNREACHABLE:
+      'The printer at {{printer}} cannot be reached ({{reason}}). Check its cable and power; the label waits and prints when it is back.',
+    PRINTER_CONNECTION_LOST:
+      'The printer at {{printer}} dropped the connection after {{sent}} of {{total}} bytes. The label will be sent again.',
+    PRINTER_TIMEOUT: 'The printer at {{printer}} stopped answering. The label will be sent again.',
+    PRINTER_NOT_READY: 'The printer at {{printer}} is not ready ({{reason}}).',
+    PRINTER_INTERFACE_UNSUPPORTED: 'This station cannot talk to a printer through "{{interface}}".',
+    PRINTER_NOT_CONFIGURED:
+      'No printer on this station prints "{{template}}" labels. A supervisor adds one under Printers.',
+    PRINTING_NOT_READY: 'Printing is still starting up. Try again in a moment; nothing was lost.',
+    // return QC
+    QC_STEP_MISMATCH: 'That does not fit this step. Do what “Next” says.',
+    QC_NO_OPEN_PARCEL: 'No parcel on the bench. Scan a parcel first.',
+    QC_FINISH_CURRENT_ITEM: 'Finish the item on the bench first (see “Next”).',
+    QC_BIN_NOT_FOUND: 'Bin {{code}} does not exist. Scan the label of a real bin.',
+    QC_BIN_WRONG_KIND: 'Bin {{code}} is a {{kind}} bin, not a {{expected}} bin. Scan another bin.',
+    QC_PHOTO_REQUIRED: 'A photo is required here. Press Enter to take it, or choose a photo file.',
+    QC_NOTHING_TO_UNDO: 'There is nothing to undo.',
+    QC_UNDO_EXPIRED: 'Too late to undo: the undo window is {{minutes}} minutes. Call the supervisor.',
+    QC_UNDO_TOO_LATE: 'Too late to undo: it has already left the station. Call the supervisor.',
+    QC_ITEMS_UNDECIDED: 'An item on the bench has no decision yet. Finish it first.',
+    QC_RETURN_CLOSED: 'This return is already received in another parcel.',
+    QC_APPROVAL_NOT_PENDING: 'This approval is no longer waiting (now: {{status}}). The list was refreshed.',
+    PHOTO_NOT_IMAGE: 'That file is not a photo (JPEG, PNG or WebP). Choose a photo.',
+    PHOTO_TOO_LARGE:
+      'That photo is too large ({{bytes}} bytes; at most {{max}}). Take a new photo or choose a smaller file.',
+    PHOTO_NOT_FOUND: 'That photo is not on this station any more. Take it again.',
+    CAMERA_UNAVAILABLE: 'The camera cannot be used ({{reason}}). Choose a photo file instead.',
     INTERNAL: 'Something went wrong inside the app. The details are in the log; call the supervisor.',
   },
 };

@@ -11,6 +11,9 @@ const messages = {
     unknownHint:
       'Not a parcel or return order of this station. Put it aside for the supervisor; the scan is saved.',
     errorTitle: 'Not recorded',
+    busyTitle: 'Station busy — retrying',
+    busyHint:
+      'Another program is using the station database. This scan is sent again by itself (try {{attempt}} of {{attempts}}); keep the parcel in hand until it turns green or amber.',
     imeTitle: 'Keyboard is in another language',
     imeHint:
       "The scanner is typing through a Chinese/Thai/Vietnamese input method. Switch the keyboard's input method to English/ABC (Win+Space or Ctrl+Space), then scan again.",

@@ -11,6 +11,9 @@ const messages: ScanMessages = {
     unknownTitle: '未知编码',
     unknownHint: '不是本站的包裹或退货单。请把包裹放到一边交给主管；扫描已保存。',
     errorTitle: '未记录',
+    busyTitle: '工作站忙，正在重试',
+    busyHint:
+      '另一个程序正在使用工作站数据库。此次扫描会自动重新发送（第 {{attempt}} 次，共 {{attempts}} 次）；请拿着包裹，直到显示绿色或黄色。',
     imeTitle: '键盘处于其他语言输入法',
     imeHint:
       '扫描枪正在通过中文/泰文/越南文输入法输入。请把键盘输入法切换为英文 (ABC)（Win+空格 或 Ctrl+空格），然后重新扫描。',

@@ -8,6 +8,7 @@ const messages = {
     soundOn: 'On',
     soundOff: 'Off',
     staleHours: 'Flag parcels without a tracking update after (hours)',
+    qcUndoMinutes: 'QC bench: undo possible for (minutes, 0 = no undo)',
     save: 'Save',
     saved: 'Saved.',
   },

@@ -9,8 +9,10 @@ const messages: SettingsMessages = {
     soundOn: '开',
     soundOff: '关',
     staleHours: '超过多少小时没有物流更新时标记包裹',
+    qcUndoMinutes: '质检台：可撤销时间（分钟，0 = 不可撤销）',
     save: '保存',
     saved: '已保存。',
   },
 };
+
 export default messages;

@@ -2,6 +2,7 @@
 const messages = {
   sync: {
     title: 'Sync',
+    off: 'Sync is off: the stored sync configuration cannot be used ({{reason}}). Scanning works; nothing is sent until the configuration is fixed.',
     showIdle: 'Show {{count}} idle',
     hideIdle: 'Hide idle',
     noActivity: 'Nothing queued or sent yet.',

@@ -3,6 +3,7 @@ import type { SyncMessages } from './en';
 const messages: SyncMessages = {
   sync: {
     title: '同步',
+    off: '同步已关闭：保存的同步配置无法使用（{{reason}}）。扫描照常进行；配置修好之前不会发送任何内容。',
     showIdle: '显示 {{count}} 个空闲目的地',
     hideIdle: '隐藏空闲目的地',
     noActivity: '还没有排队或发送的事件。',

@@ -1,0 +1,143 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { systemClock, type Clock } from '../../clock';
+import { startFakeHttp, type FakeAnswer, type FakeHttp, type FakeRequest } from '../fake-http';
+
+/**
+ * A fake J&T Express Malaysia open platform on 127.0.0.1: POST
+ * /webopenplatformapi/api/logistics/trace with the apiAccount / digest / timestamp headers checked
+ * by its own MD5 code (the platform's 1450030xx codes on failure, inside HTTP 200 as the platform
+ * answers), customerCode and password checked inside bizContent, and pushes signed the same way.
+ * Faults come from fake-http (inject()).
+ *
+ * Public API: startJntFake(options) → Promise<JntFake>.
+ */
+export interface FakeJntDetail {
+  scanTime: string;
+  desc: string;
+  scanTypeCode: string;
+  scanTypeName?: string;
+  scanNetworkName?: string;
+  scanNetworkCity?: string;
+  timeZone?: string | null;
+}
+
+export interface JntFakeOptions {
+  apiAccount?: string;
+  privateKey?: string;
+  customerCode?: string;
+  password?: string;
+  clock?: Clock;
+}
+
+export interface JntFake {
+  baseUrl: string;
+  http: FakeHttp;
+  setDetails(billCode: string, details: FakeJntDetail[]): void;
+  /** Requests refused for a bad or missing signature. */
+  signatureFailures(): number;
+  /** Bill codes traced with a good signature, in order. */
+  readonly traced: string[];
+  push(items: Array<{ billCode: string; details: FakeJntDetail[] }>): {
+    headers: Record<string, string>;
+    body: string;
+  };
+  close(): Promise<void>;
+}
+
+const PREFIX = '/webopenplatformapi';
+
+export async function startJntFake(options: JntFakeOptions = {}): Promise<JntFake> {
+  const apiAccount = options.apiAccount ?? '640826271705595946';
+  const privateKey = options.privateKey ?? 'fake-private-key';
+  const customerCode = options.customerCode ?? 'ITTEST0001';
+  const password = options.password ?? 'fake-password';
+  const clock = options.clock ?? systemClock;
+  const bills = new Map<string, FakeJntDetail[]>();
+  const traced: string[] = [];
+  let signatureFailures = 0;
+
+  const sign = (biz: string) =>
+    createHash('md5').update(`${biz}${privateKey}`, 'utf8').digest().toString('base64');
+  const reply = (code: string | number, msg: string, data: unknown = null): FakeAnswer => ({
+    status: 200,
+    body: { code, msg, data, requestId: randomBytes(16).toString('hex') },
+  });
+
+  const handle = (req: FakeRequest, typeChange: boolean): FakeAnswer => {
+    const h = (name: string) => {
+      const v = req.headers[name.toLowerCase()];
+      return Array.isArray(v) ? v[0] : v;
+    };
+    if (!h('apiAccount')) return reply(145003051, 'apiAccount is empty');
+    if (!h('digest')) return reply(145003052, 'digest is empty');
+    if (!h('timestamp')) return reply(145003053, 'timestamp is empty');
+    if (h('apiAccount') !== apiAccount) return reply(145003010, 'API account does not exist');
+    const biz = new URLSearchParams(req.body).get('bizContent');
+    if (biz === null || h('digest') !== sign(biz)) {
+      signatureFailures += 1;
+      return reply(145003030, 'headers signature verification failed');
+    }
+    let content: { customerCode?: unknown; password?: unknown; billCode?: unknown };
+    try {
+      content = JSON.parse(biz) as typeof content;
+    } catch {
+      return reply(145003050, 'Illegal parameters');
+    }
+    if (content.customerCode !== customerCode || content.password !== password)
+      return reply(0, 'customerCode or password is incorrect');
+    if (typeof content.billCode !== 'string' || content.billCode === '')
+      return reply(145003050, 'Illegal parameters');
+    traced.push(content.billCode);
+    const details = bills.get(content.billCode);
+    if (!details) return reply(0, 'The waybill number does not exist');
+    return reply('1', 'success', [
+      {
+        billCode: content.billCode,
+        details: details.map((d, i) => ({
+          ...d,
+          scanTime: typeChange && i === 0 ? Date.parse(d.scanTime) : d.scanTime,
+          scanType: d.scanTypeName ?? null,
+          realWeight: null,
+          scanNetworkTypeName: null,
+          staffName: null,
+          scanNetworkProvince: null,
+          scanNetworkArea: null,
+        })),
+      },
+    ]);
+  };
+
+  const http = await startFakeHttp({
+    route: (method, path) => (method === 'POST' && path === `${PREFIX}/api/logistics/trace` ? 'trace' : null),
+    handle,
+    errorBody: (status) => ({
+      code: 0,
+      msg: status === 429 ? 'Too many requests' : `HTTP ${status.toString()}`,
+      data: null,
+    }),
+    now: () => clock.now(),
+  });
+
+  return {
+    baseUrl: `${http.url}${PREFIX}`,
+    http,
+    setDetails: (billCode, details) => {
+      bills.set(billCode, details);
+    },
+    signatureFailures: () => signatureFailures,
+    traced,
+    push: (items) => {
+      const biz = JSON.stringify(items);
+      return {
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          apiAccount,
+          digest: sign(biz),
+          timestamp: clock.now().toString(),
+        },
+        body: new URLSearchParams({ bizContent: biz }).toString(),
+      };
+    },
+    close: () => http.close(),
+  };
+}

@@ -1,0 +1,188 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { systemClock, type Clock } from '../../clock';
+import { startFakeHttp, type FakeAnswer, type FakeHttp, type FakeRequest } from '../fake-http';
+
+/**
+ * A fake Ninja Van shipper API on 127.0.0.1: POST /{cc}/2.0/oauth/access_token (client
+ * credentials checked against its own pair; tokens expire on the fake's clock), GET
+ * /{cc}/1.0/orders/tracking-events/{number} and POST /{cc}/4.2/orders behind the bearer token
+ * (401 with Ninja Van's error envelope otherwise), and webhooks signed with its own HMAC code.
+ * Faults come from fake-http (inject()).
+ *
+ * Public API: startNinjaVanFake(options) → Promise<NinjaVanFake>.
+ */
+export interface FakeNinjaVanEvent {
+  event?: string;
+  status: string;
+  timestamp: string;
+  comments?: string | null;
+  is_parcel_on_rts_leg?: boolean;
+  delivery_exception?: { failure_reason: string } | null;
+  hub_information?: { hub: string; city: string } | null;
+}
+
+export interface NinjaVanFakeOptions {
+  clientId?: string;
+  clientSecret?: string;
+  country?: string;
+  clock?: Clock;
+  tokenTtlSeconds?: number;
+}
+
+export interface NinjaVanFake {
+  baseUrl: string;
+  http: FakeHttp;
+  setEvents(number: string, events: FakeNinjaVanEvent[]): void;
+  /** Every token issued so far stops working. */
+  expireTokens(): void;
+  tokensIssued(): number;
+  /** Orders created, in order, as the fake stored them. */
+  readonly orders: Array<{ trackingNumber: string; body: Record<string, unknown> }>;
+  push(payload: Record<string, unknown>): { headers: Record<string, string>; body: string };
+  close(): Promise<void>;
+}
+
+const error = (code: number, title: string, message: string, details: unknown[] = []) => ({
+  error: { code, request_id: randomBytes(8).toString('hex'), title, message, details },
+});
+
+export async function startNinjaVanFake(options: NinjaVanFakeOptions = {}): Promise<NinjaVanFake> {
+  const clientId = options.clientId ?? 'fake-client';
+  const clientSecret = options.clientSecret ?? 'fake-secret';
+  const cc = options.country ?? 'my';
+  const clock = options.clock ?? systemClock;
+  const ttl = options.tokenTtlSeconds ?? 3600;
+  const tokens = new Map<string, number>();
+  const events = new Map<string, FakeNinjaVanEvent[]>();
+  const orders: Array<{ trackingNumber: string; body: Record<string, unknown> }> = [];
+  let issued = 0;
+
+  const bearerOk = (req: FakeRequest): boolean => {
+    const auth = req.headers.authorization ?? '';
+    const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    const until = tokens.get(token);
+    return until !== undefined && until > clock.now();
+  };
+
+  const handle = (req: FakeRequest, typeChange: boolean): FakeAnswer => {
+    if (req.route === 'token') {
+      let body: Record<string, unknown>;
+      try {
+        body = JSON.parse(req.body) as Record<string, unknown>;
+      } catch {
+        return { status: 400, body: error(1000, 'INVALID_REQUEST', 'Request body is not valid JSON') };
+      }
+      if (body.grant_type !== 'client_credentials')
+        return { status: 400, body: error(1000, 'INVALID_REQUEST', 'grant_type must be client_credentials') };
+      if (body.client_id !== clientId || body.client_secret !== clientSecret) {
+        return { status: 401, body: error(2001, 'AUTHENTICATION_ERROR', 'Invalid client credentials') };
+      }
+      issued += 1;
+      const token = randomBytes(16).toString('hex');
+      tokens.set(token, clock.now() + ttl * 1000);
+      return {
+        status: 200,
+        body: {
+          access_token: token,
+          expires: Math.floor(clock.now() / 1000) + ttl,
+          token_type: 'bearer',
+          expires_in: ttl,
+        },
+      };
+    }
+    if (!bearerOk(req))
+      return { status: 401, body: error(2002, 'UNAUTHORIZED', 'Access token is invalid or expired') };
+    if (req.route === 'tracking') {
+      const number = decodeURIComponent(req.path.split('/').at(-1) ?? '');
+      const list = events.get(number);
+      if (!list) return { status: 404, body: error(4004, 'NOT_FOUND', `Order ${number} not found`) };
+      return {
+        status: 200,
+        body: {
+          tracking_number: number,
+          events: list.map((e, i) => ({
+            ...e,
+            timestamp: typeChange && i === 0 ? Date.parse(e.timestamp) : e.timestamp,
+          })),
+        },
+      };
+    }
+    let order: Record<string, unknown>;
+    try {
+      order = JSON.parse(req.body) as Record<string, unknown>;
+    } catch {
+      return { status: 400, body: error(1000, 'INVALID_REQUEST', 'Request body is not valid JSON') };
+    }
+    const missing = ['service_type', 'service_level', 'from', 'to', 'parcel_job'].filter(
+      (k) => order[k] === undefined,
+    );
+    if (missing.length > 0) {
+      return {
+        status: 400,
+        body: error(
+          1000,
+          'INVALID_REQUEST',
+          'Request failed validation',
+          missing.map((field) => ({ reason: 'REQUIRED', field, message: `${field} is required` })),
+        ),
+      };
+    }
+    const requested =
+      typeof order.requested_tracking_number === 'string'
+        ? order.requested_tracking_number
+        : (100000 + orders.length).toString();
+    const trackingNumber = `NVTEST${cc.toUpperCase()}${requested}`;
+    orders.push({ trackingNumber, body: order });
+    return {
+      status: 200,
+      body: {
+        requested_tracking_number: requested,
+        tracking_number: trackingNumber,
+        service_type: order.service_type,
+        service_level: order.service_level,
+        reference: order.reference ?? null,
+        from: order.from,
+        to: order.to,
+        parcel_job: order.parcel_job,
+      },
+    };
+  };
+
+  const http = await startFakeHttp({
+    route: (method, path) => {
+      if (method === 'POST' && path === `/${cc}/2.0/oauth/access_token`) return 'token';
+      if (method === 'POST' && path === `/${cc}/4.2/orders`) return 'orders';
+      if (method === 'GET' && path.startsWith(`/${cc}/1.0/orders/tracking-events/`)) return 'tracking';
+      return null;
+    },
+    handle,
+    errorBody: (status) =>
+      status === 401
+        ? error(2002, 'UNAUTHORIZED', 'Access token is invalid or expired')
+        : status === 429
+          ? error(4290, 'TOO_MANY_REQUESTS', 'Rate limit exceeded')
+          : status === 404
+            ? error(4004, 'NOT_FOUND', 'Resource not found')
+            : error(5000, 'INTERNAL_SERVER_ERROR', 'Something went wrong'),
+    now: () => clock.now(),
+  });
+
+  return {
+    baseUrl: http.url,
+    http,
+    setEvents: (number, list) => {
+      events.set(number, list);
+    },
+    expireTokens: () => {
+      for (const key of tokens.keys()) tokens.set(key, 0);
+    },
+    tokensIssued: () => issued,
+    orders,
+    push: (payload) => {
+      const body = JSON.stringify(payload);
+      const hmac = createHmac('sha256', clientSecret).update(body).digest('base64');
+      return { headers: { 'content-type': 'application/json', 'X-Ninjavan-Hmac-Sha256': hmac }, body };
+    },
+    close: () => http.close(),
+  };
+}

@@ -1,0 +1,109 @@
+import type { PlatformReturnOrder } from '../../../shared/platform-returns';
+import { DeliveryError } from '../../sync/destination';
+import type { ConnectionCheck, ConnectorDefinition, ConnectorDeps, ConnectorInstance } from '../connector';
+import { TikTokShopClient } from './client';
+import { TIKTOK_SHOP_SECRET_FIELDS, tiktokShopConfigSchema, type TikTokShopConfig } from './config';
+import { TikTokReceiptDecisions } from './receipt-decisions';
+import { TikTokReturnsPull } from './returns-pull';
+import { PACKAGE_STATUS_TABLE, RETURN_STATUS_TABLE } from './status-tables';
+import { TikTokWebhooks } from './webhooks';
+
+/**
+ * The TikTok Shop connector as the registry sees it (kind 'tiktok-shop'): one instance per shop
+ * account, with the receipt-decision destination, the returns pull, the webhook receiver, and the
+ * client for the calls the sync makes directly (delivery results, order tracking, returns by id).
+ */
+export class TikTokShopConnector implements ConnectorInstance {
+  readonly client: TikTokShopClient;
+  readonly destination: TikTokReceiptDecisions;
+  readonly returns: TikTokReturnsPull;
+  readonly pulls: { returns: TikTokReturnsPull };
+  readonly webhooks: TikTokWebhooks;
+
+  constructor(
+    readonly name: string,
+    readonly config: TikTokShopConfig,
+    deps: ConnectorDeps,
+  ) {
+    const report = (code: string, sample: string) =>
+      deps.onUnknownCode?.({ connector: name, code, sample: sample.slice(0, 500) });
+    this.client = new TikTokShopClient({ config, state: deps.state, clock: deps.clock, fetch: deps.fetch });
+    this.destination = new TikTokReceiptDecisions({
+      name,
+      client: this.client,
+      config,
+      state: deps.state,
+      blobs: deps.blobs,
+      clock: deps.clock,
+      logger: deps.logger,
+    });
+    this.returns = new TikTokReturnsPull({
+      name: `${name}:returns`,
+      client: this.client,
+      config,
+      clock: deps.clock,
+      logger: deps.logger,
+      onUnknownStatus: (code, returnId) => report(code, `return ${returnId}`),
+    });
+    this.pulls = { returns: this.returns };
+    this.webhooks = new TikTokWebhooks({
+      appKey: config.appKey,
+      appSecret: config.appSecret,
+      maxAgeSeconds: config.webhook.maxAgeSeconds,
+      clock: deps.clock,
+      state: deps.state,
+      onUnknownStatus: report,
+    });
+  }
+
+  /** Returns named by a RETURN_STATUS_CHANGE, fetched whole. */
+  refetchReturns(returnIds: readonly string[], signal: AbortSignal): Promise<PlatformReturnOrder[]> {
+    return this.returns.byIds(returnIds, signal);
+  }
+
+  /** Whether the credentials work and the configured shop is among the authorised ones. */
+  async testConnection(signal: AbortSignal): Promise<ConnectionCheck> {
+    try {
+      const { shops } = await this.client.withAuthRetry(signal, () => this.client.authorizedShops(signal));
+      const shop = shops.find((s) => s.cipher === this.config.shopCipher);
+      if (!shop) {
+        return {
+          ok: false,
+          detail: `the credentials work, but the configured shop is not among the ${String(shops.length)} shops this app may use`,
+        };
+      }
+      return {
+        ok: true,
+        detail: `shop ${shop.name ?? shop.id}${shop.region ? ` (${shop.region})` : ''} is authorised`,
+      };
+    } catch (err) {
+      if (!(err instanceof DeliveryError)) throw err;
+      switch (err.kind) {
+        case 'auth':
+          return { ok: false, detail: `credentials refused: ${err.message}` };
+        case 'timeout':
+          return { ok: false, detail: 'no answer from TikTok Shop in time' };
+        case 'network':
+          return { ok: false, detail: `TikTok Shop cannot be reached: ${err.message}` };
+        case 'throttled':
+          return { ok: false, detail: 'TikTok Shop asked us to slow down; try again in a minute' };
+        default:
+          return { ok: false, detail: err.message };
+      }
+    }
+  }
+
+  close(): void {
+    // Nothing held open: requests go through the injected fetch and end with their signal.
+  }
+}
+
+export const tiktokShopConnector: ConnectorDefinition<TikTokShopConfig> = {
+  kind: 'tiktok-shop',
+  displayName: 'TikTok Shop',
+  configSchema: tiktokShopConfigSchema,
+  secretFields: TIKTOK_SHOP_SECRET_FIELDS,
+  statusTable: PACKAGE_STATUS_TABLE,
+  returnStatusTable: RETURN_STATUS_TABLE,
+  create: (name, config, deps) => new TikTokShopConnector(name, config, deps),
+};

@@ -1,0 +1,291 @@
+import {
+  APPROVAL_STATUSES,
+  BATCH_STATUSES,
+  BIN_KINDS,
+  DECISION_STATUSES,
+  DISPOSITIONS,
+  EXCEPTION_STATUSES,
+  GRADES,
+  OVERRIDE_REASONS,
+  PARCEL_CONDITIONS,
+  PHOTO_MIME_TYPES,
+  PHOTO_PURPOSES,
+  QC_CATEGORIES,
+  QC_REASONS,
+  RECEIPT_DECISIONS,
+  RECEIPT_KINDS,
+  RECEIPT_STATUSES,
+  RECEIPT_STEPS,
+  REJECT_REASONS,
+  SCRAP_REASONS,
+  UNIT_MATCHES,
+  UNIT_STATUSES,
+  UNIT_STEPS,
+  WORK_ORDER_STATUSES,
+} from '../../shared/returns/qc-codes';
+import { UNDO_TARGETS } from '../../shared/returns/qc-views';
+
+const list = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
+
+export interface CapabilityMigration {
+  id: string;
+  sql: string;
+}
+
+/**
+ * Return QC: the platform's fields on return orders and items, bins, the parcels on the bench
+ * (receipts) with their units, decisions, photos, approvals, destruction batches and certificates,
+ * rule tables, exceptions, and the journal of bench actions (idempotency, undo, history).
+ *
+ * Nothing here is ever deleted: an undo marks a row undone and sends a compensating event.
+ */
+export const returnsQc: CapabilityMigration = {
+  id: 'returns/001-qc',
+  sql: `
+ALTER TABLE return_orders ADD COLUMN buyer_name TEXT;
+ALTER TABLE return_orders ADD COLUMN platform_status TEXT;
+ALTER TABLE return_orders ADD COLUMN return_type TEXT;
+ALTER TABLE return_orders ADD COLUMN next_action TEXT;
+ALTER TABLE return_orders ADD COLUMN next_action_deadline INTEGER;
+ALTER TABLE return_orders ADD COLUMN received_at INTEGER;
+ALTER TABLE return_orders ADD COLUMN received_by TEXT REFERENCES users (id);
+-- Several returns of one buyer may share a parcel: the bench lists the buyer's other open returns.
+CREATE INDEX return_orders_by_buyer ON return_orders (buyer_name COLLATE NOCASE) WHERE buyer_name IS NOT NULL;
+
+ALTER TABLE return_items ADD COLUMN platform_item_id TEXT;
+ALTER TABLE return_items ADD COLUMN unit_price TEXT CHECK (unit_price IS NULL OR unit_price GLOB '[0-9]*');
+ALTER TABLE return_items ADD COLUMN currency TEXT CHECK (currency IS NULL OR length(currency) = 3);
+ALTER TABLE return_items ADD COLUMN category TEXT;
+CREATE INDEX return_items_by_sku ON return_items (sku);
+
+CREATE TABLE bins (
+  code         TEXT PRIMARY KEY CHECK (length(code) BETWEEN 1 AND 20),
+  kind         TEXT NOT NULL CHECK (kind IN (${list(BIN_KINDS)})),
+  description  TEXT,
+  active       INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  created_at   INTEGER NOT NULL
+) STRICT;
+
+-- One parcel on one bench. At most one is open per station: the bench resumes it after a restart.
+CREATE TABLE qc_receipts (
+  id              TEXT PRIMARY KEY,
+  station_id      TEXT NOT NULL,
+  kind            TEXT NOT NULL CHECK (kind IN (${list(RECEIPT_KINDS)})),
+  status          TEXT NOT NULL CHECK (status IN (${list(RECEIPT_STATUSES)})),
+  step            TEXT NOT NULL CHECK (step IN (${list(RECEIPT_STEPS)})),
+  scanned_code    TEXT NOT NULL,
+  scan_id         TEXT,
+  condition       TEXT CHECK (condition IS NULL OR condition IN (${list(PARCEL_CONDITIONS)})),
+  note            TEXT,
+  quarantine_bin  TEXT REFERENCES bins (code),
+  opened_by       TEXT NOT NULL REFERENCES users (id),
+  opened_at       INTEGER NOT NULL,
+  completed_by    TEXT REFERENCES users (id),
+  completed_at    INTEGER,
+  updated_at      INTEGER NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX qc_receipts_one_open ON qc_receipts (station_id) WHERE status = 'open';
+CREATE INDEX qc_receipts_by_completion ON qc_receipts (station_id, completed_at) WHERE completed_at IS NOT NULL;
+
+CREATE TABLE qc_receipt_orders (
+  receipt_id       TEXT NOT NULL REFERENCES qc_receipts (id),
+  return_order_id  TEXT NOT NULL REFERENCES return_orders (id),
+  position         INTEGER NOT NULL,
+  added_by         TEXT NOT NULL REFERENCES users (id),
+  added_at         INTEGER NOT NULL,
+  -- The clerk's choice for the platform, made at the completion step (null: the suggestion stands).
+  decision         TEXT CHECK (decision IS NULL OR decision IN (${list(RECEIPT_DECISIONS)})),
+  reject_reason    TEXT CHECK (reject_reason IS NULL OR reject_reason IN (${list(REJECT_REASONS)})),
+  PRIMARY KEY (receipt_id, return_order_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX qc_receipt_orders_by_order ON qc_receipt_orders (return_order_id);
+
+-- A unit on the bench. Its rowid is its license plate's serial (LP + 8 digits + check digit).
+CREATE TABLE qc_units (
+  id               INTEGER PRIMARY KEY,
+  receipt_id       TEXT NOT NULL REFERENCES qc_receipts (id),
+  seq              INTEGER NOT NULL,
+  status           TEXT NOT NULL CHECK (status IN (${list(UNIT_STATUSES)})),
+  return_order_id  TEXT REFERENCES return_orders (id),
+  return_item_id   TEXT REFERENCES return_items (id),
+  match            TEXT NOT NULL CHECK (match IN (${list(UNIT_MATCHES)})),
+  scanned_code     TEXT,
+  serial           TEXT,
+  sku              TEXT,
+  name             TEXT,
+  category         TEXT NOT NULL CHECK (category IN (${list(QC_CATEGORIES)})),
+  step             TEXT NOT NULL CHECK (step IN (${list(UNIT_STEPS)})),
+  answers          TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(answers)),
+  grade            TEXT CHECK (grade IS NULL OR grade IN (${list(GRADES)})),
+  reason           TEXT CHECK (reason IS NULL OR reason IN (${list(QC_REASONS)})),
+  suggested        TEXT CHECK (suggested IS NULL OR suggested IN (${list(DISPOSITIONS)})),
+  rule_id          TEXT,
+  rule_version     INTEGER,
+  chosen           TEXT CHECK (chosen IS NULL OR chosen IN (${list(DISPOSITIONS)})),
+  override_reason  TEXT CHECK (override_reason IS NULL OR override_reason IN (${list(OVERRIDE_REASONS)})),
+  scrap_reason     TEXT CHECK (scrap_reason IS NULL OR scrap_reason IN (${list(SCRAP_REASONS)})),
+  decision_id      TEXT,
+  created_by       TEXT NOT NULL REFERENCES users (id),
+  created_at       INTEGER NOT NULL,
+  updated_at       INTEGER NOT NULL
+) STRICT;
+CREATE INDEX qc_units_by_receipt ON qc_units (receipt_id, seq);
+CREATE INDEX qc_units_by_item ON qc_units (return_item_id) WHERE return_item_id IS NOT NULL;
+
+-- Every decision ever made, never deleted: an undo marks it and names the compensating event.
+CREATE TABLE qc_unit_decisions (
+  id                   TEXT PRIMARY KEY,
+  unit_id              INTEGER NOT NULL REFERENCES qc_units (id),
+  disposition          TEXT NOT NULL CHECK (disposition IN (${list(DISPOSITIONS)})),
+  grade                TEXT NOT NULL CHECK (grade IN (${list(GRADES)})),
+  reason               TEXT NOT NULL CHECK (reason IN (${list(QC_REASONS)})),
+  suggested            TEXT NOT NULL CHECK (suggested IN (${list(DISPOSITIONS)})),
+  rule_id              TEXT NOT NULL,
+  rule_version         INTEGER NOT NULL,
+  override_reason      TEXT CHECK (override_reason IS NULL OR override_reason IN (${list(OVERRIDE_REASONS)})),
+  scrap_reason         TEXT CHECK (scrap_reason IS NULL OR scrap_reason IN (${list(SCRAP_REASONS)})),
+  bin_code             TEXT REFERENCES bins (code),
+  location             TEXT NOT NULL,
+  work_order_id        TEXT,
+  approval_id          TEXT,
+  status               TEXT NOT NULL CHECK (status IN (${list(DECISION_STATUSES)})),
+  adjustment_event_id  TEXT,
+  decided_by           TEXT NOT NULL REFERENCES users (id),
+  decided_at           INTEGER NOT NULL,
+  station_id           TEXT NOT NULL,
+  undone_by            TEXT REFERENCES users (id),
+  undone_at            INTEGER,
+  undo_event_id        TEXT
+) STRICT;
+
+CREATE TABLE qc_photos (
+  sha256     TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+  mime_type  TEXT NOT NULL CHECK (mime_type IN (${list(PHOTO_MIME_TYPES)})),
+  width      INTEGER NOT NULL CHECK (width > 0),
+  height     INTEGER NOT NULL CHECK (height > 0),
+  bytes      INTEGER NOT NULL CHECK (bytes > 0),
+  stored_by  TEXT REFERENCES users (id),
+  stored_at  INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE qc_photo_links (
+  entity_type  TEXT NOT NULL CHECK (entity_type IN ('receipt', 'unit')),
+  entity_id    TEXT NOT NULL,
+  purpose      TEXT NOT NULL CHECK (purpose IN (${list(PHOTO_PURPOSES)})),
+  sha256       TEXT NOT NULL REFERENCES qc_photos (sha256),
+  linked_by    TEXT NOT NULL REFERENCES users (id),
+  linked_at    INTEGER NOT NULL,
+  station_id   TEXT NOT NULL,
+  PRIMARY KEY (entity_type, entity_id, purpose, sha256)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE qc_work_orders (
+  id           TEXT PRIMARY KEY,
+  unit_id      INTEGER NOT NULL REFERENCES qc_units (id),
+  decision_id  TEXT NOT NULL REFERENCES qc_unit_decisions (id),
+  faults       TEXT NOT NULL CHECK (json_valid(faults)),
+  status       TEXT NOT NULL CHECK (status IN (${list(WORK_ORDER_STATUSES)})),
+  created_by   TEXT NOT NULL REFERENCES users (id),
+  created_at   INTEGER NOT NULL,
+  station_id   TEXT NOT NULL,
+  closed_by    TEXT REFERENCES users (id),
+  closed_at    INTEGER
+) STRICT;
+
+CREATE TABLE qc_approvals (
+  id            TEXT PRIMARY KEY,
+  kind          TEXT NOT NULL CHECK (kind IN ('destroy')),
+  unit_id       INTEGER NOT NULL REFERENCES qc_units (id),
+  decision_id   TEXT NOT NULL REFERENCES qc_unit_decisions (id),
+  status        TEXT NOT NULL CHECK (status IN (${list(APPROVAL_STATUSES)})),
+  requested_by  TEXT NOT NULL REFERENCES users (id),
+  requested_at  INTEGER NOT NULL,
+  station_id    TEXT NOT NULL,
+  decided_by    TEXT REFERENCES users (id),
+  decided_at    INTEGER,
+  decided_via   TEXT CHECK (decided_via IS NULL OR decided_via IN ('station', 'queue')),
+  note          TEXT
+) STRICT;
+CREATE INDEX qc_approvals_by_status ON qc_approvals (status, requested_at);
+
+-- Approved destroys wait in one open batch per station until it is closed and certified.
+CREATE TABLE destruction_batches (
+  id          TEXT PRIMARY KEY,
+  station_id  TEXT NOT NULL,
+  status      TEXT NOT NULL CHECK (status IN (${list(BATCH_STATUSES)})),
+  opened_by   TEXT NOT NULL REFERENCES users (id),
+  opened_at   INTEGER NOT NULL,
+  closed_by   TEXT REFERENCES users (id),
+  closed_at   INTEGER
+) STRICT;
+CREATE UNIQUE INDEX destruction_batches_one_open ON destruction_batches (station_id) WHERE status = 'open';
+
+CREATE TABLE destruction_batch_items (
+  batch_id     TEXT NOT NULL REFERENCES destruction_batches (id),
+  unit_id      INTEGER NOT NULL REFERENCES qc_units (id),
+  decision_id  TEXT NOT NULL REFERENCES qc_unit_decisions (id),
+  approval_id  TEXT NOT NULL REFERENCES qc_approvals (id),
+  added_at     INTEGER NOT NULL,
+  -- An undone destroy leaves its batch marked, not deleted; a certified batch is never changed.
+  removed_by   TEXT REFERENCES users (id),
+  removed_at   INTEGER,
+  PRIMARY KEY (batch_id, decision_id)
+) STRICT, WITHOUT ROWID;
+
+-- The certificate is a PDF kept content-addressed next to the photos; sha256 is its own hash.
+CREATE TABLE destruction_certificates (
+  id          TEXT PRIMARY KEY,
+  batch_id    TEXT NOT NULL UNIQUE REFERENCES destruction_batches (id),
+  sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+  issued_by   TEXT NOT NULL REFERENCES users (id),
+  issued_at   INTEGER NOT NULL,
+  station_id  TEXT NOT NULL
+) STRICT;
+
+-- Each saved rule table is a new version; decisions name the version and rule they followed.
+CREATE TABLE qc_rule_sets (
+  version   INTEGER PRIMARY KEY CHECK (version > 0),
+  rules     TEXT NOT NULL CHECK (json_valid(rules)),
+  note      TEXT,
+  saved_by  TEXT NOT NULL REFERENCES users (id),
+  saved_at  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE qc_exceptions (
+  id              TEXT PRIMARY KEY,
+  receipt_id      TEXT NOT NULL REFERENCES qc_receipts (id),
+  kind            TEXT NOT NULL CHECK (kind IN ('unexpected_return')),
+  code            TEXT NOT NULL,
+  quarantine_bin  TEXT NOT NULL REFERENCES bins (code),
+  note            TEXT NOT NULL,
+  status          TEXT NOT NULL CHECK (status IN (${list(EXCEPTION_STATUSES)})),
+  raised_by       TEXT NOT NULL REFERENCES users (id),
+  raised_at       INTEGER NOT NULL,
+  station_id      TEXT NOT NULL,
+  resolved_by     TEXT REFERENCES users (id),
+  resolved_at     INTEGER,
+  resolution      TEXT
+) STRICT;
+CREATE INDEX qc_exceptions_by_status ON qc_exceptions (status, raised_at);
+
+-- Every action taken at a bench, keyed by the id the screen made for it: a repeat returns the
+-- stored result instead of acting twice; the undoable ones form the undo stack of their parcel.
+CREATE TABLE qc_actions (
+  id          TEXT PRIMARY KEY,
+  ord         TEXT NOT NULL,
+  receipt_id  TEXT,
+  kind        TEXT NOT NULL,
+  target      TEXT,
+  result      TEXT NOT NULL CHECK (json_valid(result)),
+  user_id     TEXT NOT NULL REFERENCES users (id),
+  station_id  TEXT NOT NULL,
+  at          INTEGER NOT NULL,
+  undo_kind   TEXT CHECK (undo_kind IS NULL OR undo_kind IN (${list(UNDO_TARGETS)})),
+  undone_by   TEXT REFERENCES users (id),
+  undone_at   INTEGER
+) STRICT, WITHOUT ROWID;
+CREATE INDEX qc_actions_undo_stack ON qc_actions (receipt_id, ord) WHERE undo_kind IS NOT NULL AND undone_at IS NULL;
+`,
+};
+
+export const returnsMigrations: CapabilityMigration[] = [returnsQc];

@@ -1,0 +1,163 @@
+import type { Locale } from '../locale';
+import type { BaseMessages } from './en';
+
+const messages: BaseMessages = {
+  app: {
+    title: 'LastMile Desk',
+    station: 'Trạm',
+    operator: 'Người thao tác',
+    signIn: 'Đăng nhập',
+    signOut: 'Đăng xuất',
+    loading: 'Đang tải…',
+    screens: 'Màn hình',
+    cancel: 'Hủy',
+    refresh: 'Làm mới',
+    never: 'chưa bao giờ',
+    none: '—',
+  },
+  nav: {
+    receive: 'Kiểm hàng hoàn',
+    scan: 'Quét',
+    queue: 'Hàng đợi',
+    sync: 'Đồng bộ',
+    settings: 'Cài đặt',
+    printers: 'Máy in',
+  },
+  roles: {
+    clerk: 'Nhân viên',
+    packer: 'Nhân viên đóng gói',
+    supervisor: 'Giám sát',
+  },
+  scanSource: {
+    scanner: 'máy quét',
+    keyboard: 'bàn phím',
+  },
+  outcome: {
+    parcel: 'Bưu kiện',
+    return_order: 'Hàng hoàn',
+    unknown: 'Không rõ',
+  },
+  direction: {
+    outbound: 'Chiều đi',
+    return: 'Chiều hoàn',
+  },
+  parcelStatus: {
+    created: 'Đã tạo',
+    in_transit: 'Đang vận chuyển',
+    out_for_delivery: 'Đang giao',
+    delivered: 'Đã giao',
+    delivery_failed: 'Giao thất bại',
+    returning: 'Đang hoàn',
+    received: 'Đã nhận',
+    exception: 'Sự cố',
+    cancelled: 'Đã hủy',
+  },
+  returnStatus: {
+    expected: 'Chờ nhận',
+    received: 'Đã nhận',
+    inspecting: 'Đang kiểm',
+    completed: 'Hoàn tất',
+    cancelled: 'Đã hủy',
+  },
+  returnReason: {
+    buyer_remorse: 'Đổi ý',
+    defective: 'Lỗi',
+    damaged_in_transit: 'Hỏng khi vận chuyển',
+    wrong_item: 'Gửi sai hàng',
+    missing_parts: 'Thiếu phụ kiện',
+    refused_at_delivery: 'Từ chối nhận',
+  },
+  eventType: {
+    scan_recorded: 'Đã ghi lượt quét',
+    scan_unknown: 'Quét mã không rõ',
+    return_received: 'Đã nhận hàng hoàn',
+    return_receipt_decided: 'Quyết định nhận hàng',
+    inventory_adjusted: 'Điều chỉnh tồn kho',
+    qc_exception_raised: 'Hàng hoàn ngoài dự kiến',
+  },
+  outboxStatus: {
+    pending: 'Đang chờ',
+    in_flight: 'Đang gửi',
+    delivered: 'Đã gửi',
+    dead: 'Thất bại',
+    discarded: 'Đã bỏ',
+  },
+  circuit: {
+    closed: 'Bình thường',
+    open: 'Tạm dừng: lỗi',
+    half_open: 'Đang thử lại',
+  },
+  errors: {
+    VALIDATION_FAILED: 'Yêu cầu "{{call}}" bị từ chối: trường "{{field}}" không hợp lệ ({{issue}}).',
+    UNKNOWN_CALL: 'Trạm này không biết yêu cầu "{{name}}". Hãy cập nhật ứng dụng.',
+    UNAUTHORIZED: 'Trang này không còn kết nối với trạm. Hãy mở lại đường dẫn trạm đã in ra.',
+    FORBIDDEN: 'Chỉ giám sát mới được làm việc này. Hãy đăng nhập bằng tài khoản giám sát.',
+    NOT_FOUND: 'Không tìm thấy: {{id}}.',
+    BAD_PIN: 'Sai PIN. Thử lại.',
+    SCAN_EMPTY: 'Chưa quét được gì. Hãy quét lại nhãn.',
+    SCAN_TOO_LONG:
+      'Đây không phải nhãn: nhận được {{length}} ký tự, mã dài tối đa {{max}}. Hãy quét lại nhãn.',
+    SCAN_BAD_CHARACTERS:
+      'Lượt quét có ký tự điều khiển (mã {{charCode}}) ở vị trí {{position}}. Kiểm tra cài đặt tiền tố/hậu tố của máy quét rồi quét lại.',
+    SCAN_NOT_ASCII:
+      '"{{character}}" không thuộc nhãn nào. Hãy chuyển bộ gõ bàn phím sang English/ABC rồi quét lại.',
+    DB_LOCKED: 'Cơ sở dữ liệu của trạm đang bận (chương trình khác đang dùng). Đợi một chút rồi thử lại.',
+    DB_CORRUPT: 'Cơ sở dữ liệu của trạm bị hỏng. Gọi giám sát; không xóa tệp nào.',
+    DB_READONLY: 'Không ghi được cơ sở dữ liệu của trạm (chỉ đọc). Gọi giám sát.',
+    DISK_FULL: 'Ổ đĩa của máy này đã đầy. Chưa ghi được gì. Gọi giám sát.',
+    DATA_DIR_UNUSABLE: 'Không dùng được thư mục dữ liệu {{path}}. Gọi giám sát.',
+    DB_NEWER_THAN_APP:
+      'Cơ sở dữ liệu do phiên bản mới hơn ghi (phiên bản {{fileVersion}}, ứng dụng này biết {{appVersion}}). Hãy cập nhật ứng dụng.',
+    SYNC_ALREADY_RUNNING: 'Đang đồng bộ. Theo dõi tiến độ tại đây.',
+    SYNC_NOT_RUNNING: 'Không có đồng bộ nào đang chạy.',
+    OUTBOX_EVENT_NOT_DEAD: 'Sự kiện này không còn lỗi (hiện tại: {{status}}). Danh sách đã được làm mới.',
+    TRANSPORT_FAILED: 'Trạm không trả lời ({{call}}). Kiểm tra trạm còn chạy.',
+    PRINT_TEMPLATE_UNKNOWN: 'Không có mẫu nhãn "{{template}}".',
+    PRINT_DATA_INVALID: 'Không in được nhãn "{{template}}": trường "{{field}}" không hợp lệ ({{issue}}).',
+    PRINT_TEXT_TOO_LONG:
+      'Văn bản của "{{field}}" dài hơn chỗ trên nhãn "{{template}}" (tối đa {{maxLines}} dòng ở cỡ nhỏ nhất).',
+    PRINT_TEXT_UNSUPPORTED_CHARACTER:
+      'Nhãn "{{template}}" không in được "{{character}}" ({{codePoint}}) trong "{{field}}": trạm không có phông chữ này.',
+    PRINT_BARCODE_NOT_ENCODABLE:
+      'Giá trị của "{{field}}" không đưa được vào mã vạch {{symbology}} ({{reason}}).',
+    PRINT_BARCODE_TOO_LARGE: 'Mã vạch {{symbology}} của "{{field}}" không vừa nhãn "{{template}}".',
+    PRINT_FORMAT_UNSUPPORTED: 'Không tạo được nhãn dạng "{{format}}".',
+    PRINT_JOB_NOT_FOUND: 'Không có lệnh in {{jobId}}.',
+    PRINTER_UNKNOWN: 'Trạm này không có máy in "{{printerId}}".',
+    PRINTER_PROFILE_INVALID: 'Cài đặt máy in không hợp lệ: "{{field}}" ({{issue}}).',
+    PRINTER_TEMPLATE_NOT_ALLOWED: 'Máy in "{{printerId}}" chưa được cài để in nhãn "{{template}}".',
+    PRINTER_UNREACHABLE:
+      'Không kết nối được máy in tại {{printer}} ({{reason}}). Kiểm tra cáp và nguồn; nhãn sẽ chờ và in khi máy in trở lại.',
+    PRINTER_CONNECTION_LOST:
+      'Máy in tại {{printer}} ngắt kết nối sau {{sent}}/{{total}} byte. Nhãn sẽ được gửi lại.',
+    PRINTER_TIMEOUT: 'Máy in tại {{printer}} không phản hồi. Nhãn sẽ được gửi lại.',
+    PRINTER_NOT_READY: 'Máy in tại {{printer}} chưa sẵn sàng ({{reason}}).',
+    PRINTER_INTERFACE_UNSUPPORTED: 'Trạm này không giao tiếp được với máy in qua "{{interface}}".',
+    QC_STEP_MISMATCH: 'Bước này không làm vậy được. Hãy làm theo “Tiếp theo”.',
+    QC_NO_OPEN_PARCEL: 'Không có bưu kiện trên bàn. Hãy quét bưu kiện trước.',
+    QC_FINISH_CURRENT_ITEM: 'Hãy xong món hàng trên bàn trước (xem “Tiếp theo”).',
+    QC_BIN_NOT_FOUND: 'Ô kệ {{code}} không tồn tại. Hãy quét nhãn của ô kệ thật.',
+    QC_BIN_WRONG_KIND: 'Ô kệ {{code}} là loại {{kind}}, không phải {{expected}}. Hãy quét ô khác.',
+    QC_PHOTO_REQUIRED: 'Bước này bắt buộc chụp ảnh. Nhấn Enter để chụp hoặc chọn tệp ảnh.',
+    QC_NOTHING_TO_UNDO: 'Không có gì để hoàn tác.',
+    QC_UNDO_EXPIRED: 'Quá muộn để hoàn tác: chỉ được trong {{minutes}} phút. Gọi giám sát.',
+    QC_UNDO_TOO_LATE: 'Quá muộn để hoàn tác: dữ liệu đã rời trạm. Gọi giám sát.',
+    QC_ITEMS_UNDECIDED: 'Còn món hàng trên bàn chưa có quyết định. Hãy xong trước.',
+    QC_RETURN_CLOSED: 'Đơn hoàn này đã được nhận trong bưu kiện khác.',
+    QC_APPROVAL_NOT_PENDING:
+      'Yêu cầu phê duyệt này không còn chờ (hiện tại: {{status}}). Danh sách đã được làm mới.',
+    PHOTO_NOT_IMAGE: 'Tệp này không phải ảnh (JPEG, PNG hoặc WebP). Hãy chọn ảnh.',
+    PHOTO_TOO_LARGE: 'Ảnh quá lớn ({{bytes}} byte; tối đa {{max}}). Chụp lại hoặc chọn tệp nhỏ hơn.',
+    PHOTO_NOT_FOUND: 'Ảnh này không còn trên trạm. Hãy chụp lại.',
+    CAMERA_UNAVAILABLE: 'Không dùng được camera ({{reason}}). Hãy chọn tệp ảnh.',
+    PRINTER_NOT_CONFIGURED:
+      'Trạm này không có máy in nào in nhãn "{{template}}". Giám sát viên thêm máy in trong mục Máy in.',
+    PRINTING_NOT_READY: 'Chức năng in đang khởi động. Thử lại sau giây lát; không mất gì cả.',
+    CORE_RESTARTING:
+      'Trạm đang khởi động lại. Những gì bạn đã xác nhận không bị mất; nếu vừa quét, hãy quét lại kiện hàng.',
+    INTERNAL: 'Ứng dụng gặp lỗi bên trong. Chi tiết có trong nhật ký; gọi giám sát.',
+  },
+};
+
+const locale: Locale<BaseMessages> = { code: 'vi', nativeName: 'Tiếng Việt', messages };
+export default locale;

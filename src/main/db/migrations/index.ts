@@ -7,6 +7,8 @@ import { returnsQc } from '../../returns/migrations';
 import { labelJobsStandIn } from '../../returns/label-jobs';
 import { outboxMigrations } from '../../outbox/migrations';
 import { syncMigrations } from '../../sync/migrations';
+import { carriersMigrations } from '../../carriers/migrations';
+import { routesMigrations } from '../../routes/migrations';
 
 export interface Migration {
   version: number;
@@ -31,5 +33,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'returns', sql: returnsQc.sql + labelJobsStandIn.sql },
   { version: 6, name: 'audit/001-hash-chain', sql: auditMigrations[0]?.sql ?? '' },
   // Capability migrations, numbered here until main tracks them by id (schema_migrations).
-  ...[...syncMigrations, ...outboxMigrations].map((m, i) => ({ version: 7 + i, name: m.id, sql: m.sql })),
+  ...[...syncMigrations, ...outboxMigrations, ...carriersMigrations, ...routesMigrations].map((m, i) => ({
+    version: 7 + i,
+    name: m.id,
+    sql: m.sql,
+  })),
 ];

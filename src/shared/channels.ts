@@ -44,6 +44,10 @@ export const CALL_NAMES = [
   'qcListRules',
   'qcSaveRules',
   'getActivity',
+  'listRoutes',
+  'setRoute',
+  'deleteRoute',
+  'getRouteStatus',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -4,6 +4,7 @@ import { activityCalls } from './calls/activity';
 import { outboxCalls } from './calls/outbox';
 import { printingCalls } from './calls/printing';
 import { returnsCalls } from './calls/returns';
+import { routesCalls } from './calls/routes';
 import { scanCalls } from './calls/scans';
 import { sessionCalls } from './calls/session';
 import { settingsCalls } from './calls/settings';
@@ -27,6 +28,7 @@ export const contract = {
   ...printingCalls,
   ...returnsCalls,
   ...activityCalls,
+  ...routesCalls,
 } satisfies Record<CallName, AnyCallSpec>;
 
 // The preload exposes CALL_NAMES without loading zod; the two lists must name the same calls.

@@ -3,6 +3,7 @@ import type { Services } from '../core';
 import { outboxHandlers } from '../outbox/outbox-handlers';
 import { printingHandlers } from '../printing/printing-handlers';
 import { returnsHandlers } from '../returns/returns-handlers';
+import { routesHandlers } from '../routes/routes-handlers';
 import { scanHandlers } from '../scans/scan-handlers';
 import { sessionHandlers } from '../session/session-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
@@ -23,5 +24,6 @@ export function createHandlers(core: Services): Handlers {
     ...printingHandlers(core),
     ...returnsHandlers(core),
     ...activityHandlers(core),
+    ...routesHandlers(core),
   };
 }

@@ -3,11 +3,13 @@ import type { AnyCallSpec } from './call-spec';
 import { activityCalls } from './calls/activity';
 import { outboxCalls } from './calls/outbox';
 import { printingCalls } from './calls/printing';
+import { qcSupervisionCalls } from './calls/qc-supervision';
 import { returnsCalls } from './calls/returns';
 import { routesCalls } from './calls/routes';
 import { scanCalls } from './calls/scans';
 import { sessionCalls } from './calls/session';
 import { settingsCalls } from './calls/settings';
+import { stationCalls } from './calls/station';
 import { syncCalls } from './calls/sync';
 import type { CallName } from './channels';
 import type { Envelope, ErrorCode } from './errors';
@@ -25,10 +27,12 @@ export const contract = {
   ...outboxCalls,
   ...settingsCalls,
   ...syncCalls,
+  ...stationCalls,
   ...printingCalls,
   ...returnsCalls,
   ...activityCalls,
   ...routesCalls,
+  ...qcSupervisionCalls,
 } satisfies Record<CallName, AnyCallSpec>;
 
 // The preload exposes CALL_NAMES without loading zod; the two lists must name the same calls.

@@ -2,11 +2,13 @@ import { activityHandlers } from '../activity/activity-handlers';
 import type { Services } from '../core';
 import { outboxHandlers } from '../outbox/outbox-handlers';
 import { printingHandlers } from '../printing/printing-handlers';
+import { qcSupervisionHandlers } from '../returns/qc-supervision-handlers';
 import { returnsHandlers } from '../returns/returns-handlers';
 import { routesHandlers } from '../routes/routes-handlers';
 import { scanHandlers } from '../scans/scan-handlers';
 import { sessionHandlers } from '../session/session-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
+import { stationHandlers } from '../station/station-handlers';
 import { syncHandlers } from '../sync/sync-handlers';
 import type { Handlers } from './dispatch';
 
@@ -21,9 +23,11 @@ export function createHandlers(core: Services): Handlers {
     ...outboxHandlers(core),
     ...settingsHandlers(core),
     ...syncHandlers(core),
+    ...stationHandlers(core),
     ...printingHandlers(core),
     ...returnsHandlers(core),
     ...activityHandlers(core),
     ...routesHandlers(core),
+    ...qcSupervisionHandlers(core),
   };
 }

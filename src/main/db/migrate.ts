@@ -23,6 +23,10 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
   const steps = from === 0 && pending.length > 0 ? [pending] : pending.map((m) => [m]);
   for (const step of steps) {
     let current: Migration | undefined;
+    // PRAGMA foreign_keys is a no-op inside a transaction, so it is switched around it.
+    const foreignKeysOff = step.some((m) => m.foreignKeysOff);
+    const foreignKeysWere = db.pragma('foreign_keys', { simple: true }) as number;
+    if (foreignKeysOff) db.pragma('foreign_keys = OFF');
     try {
       db.transaction(() => {
         for (const m of step) {
@@ -31,6 +35,12 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
           // applied this migration since we looked.
           if (schemaVersion(db) >= m.version) continue;
           db.exec(m.sql);
+          if (m.foreignKeysOff) {
+            const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+            if (broken.length > 0) {
+              throw new Error(`foreign keys broken by migration: ${broken[0]?.table} → ${broken[0]?.parent}`);
+            }
+          }
           db.pragma(`user_version = ${m.version}`);
         }
       }).immediate();
@@ -43,6 +53,8 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
         { reason: 'migration_failed', version: current?.version ?? 0, name: current?.name ?? '' },
         { cause: err },
       );
+    } finally {
+      if (foreignKeysOff) db.pragma(`foreign_keys = ${foreignKeysWere ? 'ON' : 'OFF'}`);
     }
   }
   return schemaVersion(db);

@@ -94,9 +94,9 @@ describe('a sync configuration the engine would refuse', () => {
       /^open (http:\/\/127\.0\.0\.1:\d+\/)#token=(\S+)$/,
       240_000,
     );
-    // The station's log line (background-services.ts), whatever the logger puts before it.
     expect(child.stderr()).toContain(
-      `sync is off: the stored sync configuration cannot be used (${LEASE_LINE}); scanning works, nothing is sent until it is fixed\n`,
+      // The station's log line, echoed on stderr (in-process and core-process alike).
+      ` warn sync is off: the stored sync configuration cannot be used (${LEASE_LINE}); scanning works, nothing is sent until it is fixed\n`,
     );
 
     await expect(
@@ -190,7 +190,8 @@ describe('a sync configuration the engine would refuse', () => {
     const r = await runChild(process.execPath, [BIN, 'sync', '--daily', '--data', dir]);
     expect(r.code).toBe(4);
     expect(r.stderr).toBe(
-      `lastmile: sync is off: the stored sync configuration cannot be used (${LEASE_LINE}); scanning works, nothing is sent until it is fixed\n`,
+      // The station's log line, echoed on stderr (in-process and core-process alike).
+      ` warn sync is off: the stored sync configuration cannot be used (${LEASE_LINE}); scanning works, nothing is sent until it is fixed\n`,
     );
     const check = createCore({ dataDir: dir, logger: silentLogger });
     try {

@@ -1,10 +1,13 @@
 import { foundation } from './001-foundation';
 import { auditMigrations } from '../../audit/migrations';
+import { packingMigrations } from '../../packing/migrations';
 import { printingMigrations } from '../../printing/migrations';
 import { scansMigrations } from '../../scans/migrations';
+import { sessionSecurity } from '../../session/migrations';
 import { sync } from './002-sync';
 import { returnsQc } from '../../returns/migrations';
 import { labelJobsStandIn } from '../../returns/label-jobs';
+import { returnsSupervision } from '../../returns/supervision-migrations';
 import { outboxMigrations } from '../../outbox/migrations';
 import { syncMigrations } from '../../sync/migrations';
 import { carriersMigrations } from '../../carriers/migrations';
@@ -14,6 +17,11 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * The migration rebuilds a table that others reference (SQLite cannot alter a CHECK): it runs with
+   * foreign keys off, and `PRAGMA foreign_key_check` must find nothing before it commits.
+   */
+  foreignKeysOff?: true;
 }
 
 /** A capability's own migration (`<cap>/NNN-name`), the shape main is moving to. */
@@ -32,9 +40,13 @@ export const MIGRATIONS: readonly Migration[] = [
   // The lead converts these to named per-capability migrations at merge (returns/001-qc, returns/002-…).
   { version: 5, name: 'returns', sql: returnsQc.sql + labelJobsStandIn.sql },
   { version: 6, name: 'audit/001-hash-chain', sql: auditMigrations[0]?.sql ?? '' },
+  // The packing capability's migration, the same way (the lead renumbers at merge).
+  { version: 7, name: 'packing/001-foundations', sql: packingMigrations[0]?.sql ?? '' },
+  { version: 8, name: returnsSupervision.id, sql: returnsSupervision.sql },
+  { version: 9, name: sessionSecurity.id, sql: sessionSecurity.sql, foreignKeysOff: true },
   // Capability migrations, numbered here until main tracks them by id (schema_migrations).
   ...[...syncMigrations, ...outboxMigrations, ...carriersMigrations, ...routesMigrations].map((m, i) => ({
-    version: 7 + i,
+    version: 10 + i,
     name: m.id,
     sql: m.sql,
   })),

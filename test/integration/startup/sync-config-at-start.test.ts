@@ -189,9 +189,9 @@ describe('a sync configuration the engine would refuse', () => {
     const { runChild } = await import('../../helpers/child-process');
     const r = await runChild(process.execPath, [BIN, 'sync', '--daily', '--data', dir]);
     expect(r.code).toBe(4);
+    // The CLI's own one line (cli/sync-command.ts), not a log line: nothing else on stderr.
     expect(r.stderr).toBe(
-      // The station's log line, echoed on stderr (in-process and core-process alike).
-      ` warn sync is off: the stored sync configuration cannot be used (${LEASE_LINE}); scanning works, nothing is sent until it is fixed\n`,
+      `lastmile: sync is off: the stored sync configuration cannot be used (${LEASE_LINE}); scanning works, nothing is sent until it is fixed\n`,
     );
     const check = createCore({ dataDir: dir, logger: silentLogger });
     try {

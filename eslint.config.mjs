@@ -5,6 +5,22 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
+/** What no main-process capability may import (src/main/index.ts and src/main/shell/ excepted). */
+const mainRestrictions = {
+  paths: [
+    {
+      name: 'electron',
+      message: 'Only src/main/index.ts and src/main/shell/ may touch Electron; capabilities are plain Node.',
+    },
+  ],
+  patterns: [
+    {
+      regex: '(^|/)(renderer|preload)(/|$)',
+      message: 'main may not import the renderer or preload.',
+    },
+  ],
+};
+
 /** The layer rules of docs/ARCHITECTURE.md, enforced on every import. */
 const layers = [
   {
@@ -40,20 +56,26 @@ const layers = [
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/index.ts', 'src/main/shell/**'],
     rules: {
+      'no-restricted-imports': ['error', mainRestrictions],
+    },
+  },
+  {
+    // The sync engine is connector-agnostic: it reaches carriers and platforms only through the
+    // registry (src/main/carriers/registry.ts) and the connector contract (connector.ts), never a
+    // connector's own folder. (A later block for the same files replaces the rule, so it repeats
+    // main's restrictions.)
+    files: ['src/main/sync/**/*.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'electron',
-              message:
-                'Only src/main/index.ts and src/main/shell/ may touch Electron; capabilities are plain Node.',
-            },
-          ],
+          paths: mainRestrictions.paths,
           patterns: [
+            ...mainRestrictions.patterns,
             {
-              regex: '(^|/)(renderer|preload)(/|$)',
-              message: 'main may not import the renderer or preload.',
+              regex: '(^|/)carriers/[^/]+/',
+              message:
+                'src/main/sync reaches connectors only through carriers/registry.ts and the connector contract (carriers/connector.ts), never a connector folder.',
             },
           ],
         },

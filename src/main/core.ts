@@ -23,6 +23,10 @@ import type { Timers } from './printing/queue/timers';
 import type { PrinterTransport } from './printing/transport/printer-transport';
 import { Outbox } from './outbox/outbox';
 import { createQc, type Qc } from './returns/create-qc';
+import { StoredLineHealth } from './routes/line-health';
+import { RouteBook } from './routes/route-book';
+import { failoverAfterMsOf, DEFAULT_FAILOVER_AFTER_MS } from './sync/failover-config';
+import { SYNC_CONFIG_KEY } from './sync/sync-config-key';
 import { OutboxQueries } from './outbox/outbox-queries';
 import { cryptoRandom, type Random } from './random';
 import { CodeLookup } from './scans/lookup';
@@ -104,6 +108,8 @@ export interface Core {
   /** Whether a parcel is open at any client (getActivity); capabilities that open parcels register here. */
   readonly activity: ParcelActivity;
   sync: SyncApi | null;
+  /** Routes and backup lines: which carrier takes new work for a country (and seller), and when the backup does. */
+  readonly routes: RouteBook;
   /** Label printing: templates, printer profiles, the print queue and its worker. */
   readonly printing: PrintingService;
   readonly dispatch: Dispatch;
@@ -234,6 +240,22 @@ export function createCore(options: CoreOptions): Core {
       },
     });
 
+    const routes = new RouteBook({
+      db,
+      clock,
+      newId,
+      outbox,
+      audit,
+      health: new StoredLineHealth(db),
+      failoverAfterMs: () => {
+        try {
+          return failoverAfterMsOf(settings.getRaw(SYNC_CONFIG_KEY));
+        } catch {
+          return DEFAULT_FAILOVER_AFTER_MS;
+        }
+      },
+    });
+
     let closed = false;
     const services: Services = {
       dataDir: options.dataDir,
@@ -259,6 +281,7 @@ export function createCore(options: CoreOptions): Core {
       qc,
       activity,
       sync: null,
+      routes,
       printing,
       async close() {
         if (closed) return;

@@ -5,6 +5,7 @@ import { outboxCalls } from './calls/outbox';
 import { printingCalls } from './calls/printing';
 import { qcSupervisionCalls } from './calls/qc-supervision';
 import { returnsCalls } from './calls/returns';
+import { routesCalls } from './calls/routes';
 import { scanCalls } from './calls/scans';
 import { sessionCalls } from './calls/session';
 import { settingsCalls } from './calls/settings';
@@ -30,6 +31,7 @@ export const contract = {
   ...printingCalls,
   ...returnsCalls,
   ...activityCalls,
+  ...routesCalls,
   ...qcSupervisionCalls,
 } satisfies Record<CallName, AnyCallSpec>;
 

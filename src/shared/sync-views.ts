@@ -101,5 +101,20 @@ export const syncReportSchema = z.object({
     .optional(),
   /** Delivered outbox events moved to the archive by this run's retention step. Absent in older reports. */
   archivedEvents: z.number().int().optional(),
+  /**
+   * New work sent to a backup line since the last report (its primary's circuit open longer
+   * than failoverAfterMs), per route and line. Absent in older reports.
+   */
+  backupLines: z
+    .array(
+      z.object({
+        country: z.string(),
+        sellerId: z.string().nullable(),
+        primary: z.string(),
+        backup: z.string(),
+        sent: z.number().int(),
+      }),
+    )
+    .optional(),
 });
 export type SyncReport = z.infer<typeof syncReportSchema>;

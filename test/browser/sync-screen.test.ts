@@ -1,7 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCarrier, type TestCarrier } from '../../src/main/carriers/test-carrier/server';
+import type { UserView } from '../../src/shared/domain';
+import { SqliteConnectorState } from '../../src/main/carriers/sqlite-state';
 import type { Core } from '../../src/main/core';
+import { CIRCUIT_DOWN_SINCE_KEY } from '../../src/main/sync/circuit-memory';
 import { storeDemoSyncConfig } from '../../src/main/demo/demo-sync';
 import { HUB_DESTINATION, PLATFORM_DESTINATION } from '../../src/main/scans/scan-routing';
 import { attachStoredSync } from '../../src/main/sync/attach-sync';
@@ -177,5 +180,34 @@ describe('the supervisor’s Sync screen in Chromium', () => {
     await expect.poll(() => latest.getAttribute('data-status'), { timeout: 45_000 }).toBe('cancelled');
     await expect(page.getByTestId('sync-run').getAttribute('data-running')).resolves.toBe('no');
     carrier?.setLatency(0);
+  });
+
+  it('shows for each route which line takes new work and why: the backup once the primary has been down too long', async () => {
+    const { core } = station;
+    const boss = core.db
+      .prepare<[], UserView>("SELECT id, name, role FROM users WHERE role = 'supervisor' LIMIT 1")
+      .get() as UserView;
+    await core.routes.set({ country: 'MY', primary: 'ninjavan', backup: 'poslaju' }, boss);
+    await core.routes.set({ country: 'TH', primary: 'flash', backup: 'jnt_th' }, boss);
+    // Ninja Van's circuit has been open for 20 minutes (the default failover delay is 15).
+    const downSince = core.clock.now() - 20 * 60_000;
+    new SqliteConnectorState({ db: core.db, clock: core.clock, destination: 'ninjavan' }).set(
+      CIRCUIT_DOWN_SINCE_KEY,
+      String(downSince),
+    );
+    await page.keyboard.press('F4');
+    const routes = page.getByTestId('routes');
+    const my = routes.locator('tr[data-route=MY] td[data-active-line]');
+    await my.and(page.locator('[data-active-line=backup]')).waitFor({ timeout: 20_000 });
+    await expect(my.getAttribute('data-reason')).resolves.toBe('primary_down');
+    await expect(my.textContent()).resolves.toContain('The primary has been unreachable for over 15 min');
+    await expect(routes.locator('tr[data-route=MY]').textContent()).resolves.toContain('unreachable since');
+    const th = routes.locator('tr[data-route=TH] td[data-active-line]');
+    await expect(th.getAttribute('data-active-line')).resolves.toBe('primary');
+    await expect(th.textContent()).resolves.toContain('The primary line answers.');
+    await page
+      .getByText('New work goes to the backup line when the primary has been unreachable for 15 min')
+      .waitFor();
+    await screenshot(page, 'sync-routes');
   });
 });

@@ -89,13 +89,10 @@ describe('the outbox with a long history: counters, pages, retention', () => {
       { ok: true },
     );
     check();
-    await core.deadLetters.retry(events[4]?.id ?? '', { user: supervisor, approver: supervisor });
+    await core.deadLetters.retry(events[4]?.id ?? '', { user: supervisor, approver: null });
     check();
     await store.markDead(events[4]?.id ?? '', 'again', 'rejected');
-    await core.deadLetters.discard(events[4]?.id ?? '', 'not ours', {
-      user: supervisor,
-      approver: supervisor,
-    });
+    await core.deadLetters.discard(events[4]?.id ?? '', 'not ours', { user: supervisor, approver: null });
     check();
     // A transaction that rolls back leaves the counters as they were.
     expect(() =>

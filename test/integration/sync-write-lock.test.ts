@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TestCarrierClient } from '../../src/main/carriers/test-carrier/client';
+import { TestCarrierClient, type PulledReturnOrder } from '../../src/main/carriers/test-carrier/client';
+import { testCarrierReturnOrder } from '../../src/main/carriers/test-carrier/definition';
 import { startTestCarrier, type TestCarrierOptions } from '../../src/main/carriers/test-carrier/server';
 import { ManualClock, systemClock } from '../../src/main/clock';
 import { DATABASE_FILE } from '../../src/main/core';
@@ -174,7 +175,7 @@ describe('the sync side while another process holds the station database’s wri
     const runner = new PullRunner(core.db, clock);
     const { result, stallMs } = await longestStall(() =>
       runner.run(
-        mapSource(source, (item) => toReturnOrderRecord(item as Parameters<typeof toReturnOrderRecord>[0])),
+        mapSource(source, (item) => toReturnOrderRecord(testCarrierReturnOrder(item as PulledReturnOrder))),
         { signal: new AbortController().signal, apply: (items) => upserts.apply(items) },
       ),
     );

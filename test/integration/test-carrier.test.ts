@@ -5,7 +5,10 @@ import {
   TestCarrierClient,
 } from '../../src/main/carriers/test-carrier/client';
 import { startTestCarrier, type TestCarrier } from '../../src/main/carriers/test-carrier/server';
+import { MemoryConnectorState } from '../../src/main/carriers/memory-state';
 import { ManualClock, systemClock } from '../../src/main/clock';
+import { consoleLogger } from '../../src/main/logger';
+import { cryptoRandom } from '../../src/main/random';
 import { buildDestination, destinationConfigSchema } from '../../src/main/sync/destination-config';
 import { DeliveryError, type OutboundEvent } from '../../src/main/sync/destination';
 import { CREDENTIALS, client, limits, until } from './fixtures/carrier-harness';
@@ -359,10 +362,18 @@ describe('destination config', () => {
     try {
       const built = buildDestination(
         { ...base, baseUrl: carrier.url, limits: { maxBatchSize: 5 } },
-        { clock: systemClock },
+        {
+          clock: systemClock,
+          random: cryptoRandom,
+          logger: consoleLogger,
+          fetch: globalThis.fetch,
+          state: new MemoryConnectorState(systemClock),
+        },
       );
-      expect(built.destination.limits.maxBatchSize).toBe(5);
-      await built.destination.deliver([ev(1)], signal());
+      const destination = built.destination;
+      if (!destination) throw new Error('the test carrier takes outbox events');
+      expect(destination.limits.maxBatchSize).toBe(5);
+      await destination.deliver([ev(1)], signal());
       expect(carrier.stats('j_and_t').applied).toBe(1);
       const page = await built.pulls.returns?.pull(null, signal());
       expect(page?.items).toHaveLength(2);

@@ -4,6 +4,7 @@ import { outboxHandlers } from '../outbox/outbox-handlers';
 import { printingHandlers } from '../printing/printing-handlers';
 import { qcSupervisionHandlers } from '../returns/qc-supervision-handlers';
 import { returnsHandlers } from '../returns/returns-handlers';
+import { routesHandlers } from '../routes/routes-handlers';
 import { scanHandlers } from '../scans/scan-handlers';
 import { sessionHandlers } from '../session/session-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
@@ -26,6 +27,7 @@ export function createHandlers(core: Services): Handlers {
     ...printingHandlers(core),
     ...returnsHandlers(core),
     ...activityHandlers(core),
+    ...routesHandlers(core),
     ...qcSupervisionHandlers(core),
   };
 }

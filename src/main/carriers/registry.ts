@@ -5,6 +5,8 @@ import { jntExpressConnector } from './jnt-express/definition';
 import { ninjaVanConnector } from './ninja-van/definition';
 import { seventeenTrackConnector } from './seventeen-track/definition';
 import { testCarrierConnector } from './test-carrier/definition';
+import { tiktokShopConfigSchema } from './tiktok-shop/config';
+import { tiktokShopConnector } from './tiktok-shop/definition';
 
 /**
  * Every connector this build knows, by kind. Sync, settings, the station and the hub reach
@@ -22,6 +24,7 @@ export const CONNECTORS = [
   afterShipConnector,
   ninjaVanConnector,
   jntExpressConnector,
+  tiktokShopConnector,
 ] as const;
 
 export type ConnectorKind = (typeof CONNECTORS)[number]['kind'];
@@ -60,6 +63,8 @@ export const storedDestinationSchema = z.discriminatedUnion('kind', [
   afterShipConnector.configSchema.extend({ name: destinationName }),
   ninjaVanConnector.configSchema.extend({ name: destinationName }),
   jntExpressConnector.configSchema.extend({ name: destinationName }),
+  // TikTok Shop's own schema has no `kind` (one platform, one shape); the union needs it.
+  tiktokShopConfigSchema.extend({ kind: z.literal('tiktok-shop'), name: destinationName }),
 ]);
 export type StoredDestination = z.infer<typeof storedDestinationSchema>;
 export type StoredDestinationInput = z.input<typeof storedDestinationSchema>;

@@ -67,6 +67,15 @@ export function formatSyncSummary(report: SyncReport): string {
     );
   }
 
+  const backup = (report.backupLines ?? []).filter((l) => l.sent > 0);
+  if (backup.length > 0) {
+    lines.push('', `Sent to a backup line (primary down): ${backup.reduce((n, l) => n + l.sent, 0)}`);
+    for (const l of backup) {
+      const route = l.sellerId === null ? l.country : `${l.country} seller ${l.sellerId}`;
+      lines.push(`  ${route}: ${l.sent} to ${l.backup} instead of ${l.primary}`);
+    }
+  }
+
   if (report.errors.length > 0) {
     lines.push('', 'Errors:');
     for (const e of report.errors) lines.push(`  ${e}`);

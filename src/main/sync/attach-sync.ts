@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import { pulledReturnOrderSchema, pulledTrackingEventSchema } from '../carriers/test-carrier/client';
+import type { ConnectorDeps } from '../carriers/connector';
+import { SqliteConnectorState } from '../carriers/sqlite-state';
 import type { Core } from '../core';
 import { PLATFORM_DESTINATION } from '../scans/scan-routing';
 import { describeStartupError } from '../startup-errors';
+import { circuitMemory } from './circuit-memory';
 import { DeliveryEngine } from './delivery-engine';
 import {
   buildDestination,
@@ -12,16 +14,18 @@ import {
   type BuiltDestination,
   type DestinationConfigInput,
 } from './destination-config';
-import type { PullSource } from './destination';
+import type { Destination, PullSource } from './destination';
+import { failoverAfterMsSchema } from './failover-config';
 import { mapSource, toReturnOrderRecord, toTrackingRecord } from './feed-mapping';
 import type { ReturnOrderRecord } from './return-order-upserts';
 import type { RetentionOptions } from './retention';
 import { RATE_LIMITS_FILE, SharedRateLimits } from './shared-rate-limits';
 import { SyncService } from './sync-service';
+import { SYNC_CONFIG_KEY } from './sync-config-key';
+import { StationTrackedParcels } from './tracked-parcels';
 import type { TrackingUpdateRecord } from './tracking-upserts';
 
-/** Settings key holding the station's sync configuration (raw JSON, see storedSyncConfigSchema). */
-export const SYNC_CONFIG_KEY = 'sync.destinations';
+export { SYNC_CONFIG_KEY } from './sync-config-key';
 
 /**
  * Which destinations' feeds the daily sync reads. Every destination could offer both, but each
@@ -49,6 +53,8 @@ export const storedSyncConfigSchema = z
     destinations: destinationsConfigSchema,
     feeds: feedsSchema.default({}),
     retention: retentionSchema.optional(),
+    /** How long a primary line's circuit stays open before new work goes to its backup line. */
+    failoverAfterMs: failoverAfterMsSchema.optional(),
   })
   .strict()
   .refine(
@@ -70,6 +76,8 @@ export interface AttachSyncOptions {
   engine?: { idleRecheckMs?: number; leaseMs?: number; drainMaxWaitMs?: number; lockPatienceMs?: number };
   /** Why sync is off (the stored configuration cannot be used), shown on the Sync screen. */
   configError?: string;
+  /** The network the connectors use (tests and the hub pass their own); global fetch by default. */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -79,18 +87,43 @@ export interface AttachSyncOptions {
  */
 export function attachSync(core: Core, options: AttachSyncOptions): SyncService {
   const built: BuiltDestination[] = [];
+  const states = new Map<string, SqliteConnectorState>();
   let rateLimits: SharedRateLimits | null = null;
   const release = (): void => {
     for (const b of built) b.close();
+    for (const state of states.values()) state.close();
     rateLimits?.close();
   };
   try {
-    for (const config of options.destinations) built.push(buildDestination(config, { clock: core.clock }));
+    const trackedParcels = new StationTrackedParcels(core.db);
+    for (const config of options.destinations) {
+      // Each destination's tokens, cursors of its own and circuit memory, kept in the database.
+      const state = new SqliteConnectorState({
+        db: core.db,
+        clock: core.clock,
+        destination: config.name,
+        logger: core.logger,
+      });
+      states.set(config.name, state);
+      const deps: ConnectorDeps = {
+        clock: core.clock,
+        random: core.random,
+        logger: core.logger,
+        fetch: options.fetch ?? globalThis.fetch,
+        state,
+        blobs: core.qc.photos,
+        trackedParcels,
+        onUnknownCode: (report) =>
+          core.logger.warn('a connector met a status code its table does not know', { ...report }),
+      };
+      built.push(buildDestination(config, deps));
+    }
+    const deliverable = built.flatMap((b) => (b.destination ? [b.destination] : []));
     rateLimits =
-      built.length > 0
+      deliverable.length > 0
         ? new SharedRateLimits(path.join(core.dataDir, RATE_LIMITS_FILE), core.clock, core.nativeBinding)
         : null;
-    const service = buildService(core, options, built, rateLimits, release);
+    const service = buildService(core, options, built, deliverable, states, rateLimits, release);
     core.sync = service;
     return service;
   } catch (err) {
@@ -104,10 +137,12 @@ function buildService(
   core: Core,
   options: AttachSyncOptions,
   built: readonly BuiltDestination[],
+  deliverable: readonly Destination[],
+  states: ReadonlyMap<string, SqliteConnectorState>,
   rateLimits: SharedRateLimits | null,
   release: () => void,
 ): SyncService {
-  const names = new Set(built.map((b) => b.destination.name));
+  const names = new Set(built.map((b) => b.name));
   const returnsFrom =
     options.feeds?.returns ?? (names.has(PLATFORM_DESTINATION) ? [PLATFORM_DESTINATION] : []);
   const trackingFrom = options.feeds?.tracking ?? [];
@@ -116,28 +151,22 @@ function buildService(
   const trackingSources: PullSource<TrackingUpdateRecord>[] = [];
   for (const b of built) {
     const { returns, tracking } = b.pulls;
-    if (returns && returnsFrom.includes(b.destination.name)) {
-      returnSources.push(
-        mapSource(returns, (item) => toReturnOrderRecord(pulledReturnOrderSchema.parse(item))),
-      );
-    }
-    if (tracking && trackingFrom.includes(b.destination.name)) {
-      trackingSources.push(
-        mapSource(tracking, (item) => toTrackingRecord(pulledTrackingEventSchema.parse(item))),
-      );
-    }
+    if (returns && returnsFrom.includes(b.name)) returnSources.push(mapSource(returns, toReturnOrderRecord));
+    if (tracking && trackingFrom.includes(b.name))
+      trackingSources.push(mapSource(tracking, toTrackingRecord));
   }
 
   const engine =
-    built.length > 0 && rateLimits
+    deliverable.length > 0 && rateLimits
       ? new DeliveryEngine({
           db: core.db,
           clock: core.clock,
           random: core.random,
-          destinations: built.map((b) => b.destination),
+          destinations: deliverable,
           logger: core.logger,
           subscribe: (listener) => core.outbox.onEnqueued(listener),
           budgets: rateLimits.budgets,
+          circuitMemory: circuitMemory((name) => states.get(name)),
           ...(options.engine?.idleRecheckMs !== undefined
             ? { idleRecheckMs: options.engine.idleRecheckMs }
             : {}),
@@ -153,6 +182,7 @@ function buildService(
     trackingSources,
     startTrickle: options.startTrickle,
     configError: options.configError ?? null,
+    backupLines: () => core.routes.takeBackupCounts(),
     ...(options.lock ? { lock: options.lock } : {}),
     ...(options.retention ? { retention: options.retention } : {}),
     ...(options.engine?.drainMaxWaitMs !== undefined
@@ -224,12 +254,14 @@ export async function storeSyncConfig(
     destinations: readonly DestinationConfigInput[];
     feeds?: SyncFeeds;
     retention?: z.input<typeof retentionSchema>;
+    failoverAfterMs?: number;
   },
 ): Promise<void> {
   const parsed = storedSyncConfigSchema.safeParse({
     destinations: config.destinations,
     feeds: config.feeds ?? {},
     ...(config.retention ? { retention: config.retention } : {}),
+    ...(config.failoverAfterMs !== undefined ? { failoverAfterMs: config.failoverAfterMs } : {}),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

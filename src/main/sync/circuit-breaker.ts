@@ -8,7 +8,7 @@ import type { Clock } from '../clock';
  * (doubling up to `maxCooldownMs`), so a station offline for days does a handful of probes an hour.
  *
  * Public API: new CircuitBreaker(clock, opts).state / canRequest() / beginRequest() /
- *   recordSuccess() / recordFailure() / nextProbeAt() / forceProbe()
+ *   recordSuccess() / recordFailure() / nextProbeAt() / forceProbe() / downSince
  */
 export type CircuitState = (typeof CIRCUIT_STATES)[number];
 
@@ -16,6 +16,13 @@ export interface CircuitBreakerOptions {
   failureThreshold?: number;
   cooldownMs?: number;
   maxCooldownMs?: number;
+  /**
+   * Since when the destination has been down (first opened, not reached since), or null once it
+   * answers again; `since` comes back from a previous process (persisted), so an outage that
+   * outlives a restart keeps its start.
+   */
+  downSince?: number | null;
+  onDownChange?: (downSince: number | null) => void;
 }
 
 export class CircuitBreaker {
@@ -24,6 +31,8 @@ export class CircuitBreaker {
   private openedAt = 0;
   private cooldown: number;
   private probeInFlight = false;
+  private _downSince: number | null;
+  private readonly onDownChange: ((downSince: number | null) => void) | undefined;
   readonly failureThreshold: number;
   readonly baseCooldownMs: number;
   readonly maxCooldownMs: number;
@@ -36,6 +45,16 @@ export class CircuitBreaker {
     this.baseCooldownMs = options.cooldownMs ?? 2_000;
     this.maxCooldownMs = options.maxCooldownMs ?? 60_000;
     this.cooldown = this.baseCooldownMs;
+    this._downSince = options.downSince ?? null;
+    this.onDownChange = options.onDownChange;
+  }
+
+  /**
+   * When the destination went down: the first time the circuit opened since it last answered (a
+   * failed probe re-opening it does not move this). Null while it is reachable.
+   */
+  get downSince(): number | null {
+    return this._downSince;
   }
 
   get state(): CircuitState {
@@ -69,6 +88,10 @@ export class CircuitBreaker {
     this.probeInFlight = false;
     this._state = 'closed';
     this.cooldown = this.baseCooldownMs;
+    if (this._downSince !== null) {
+      this._downSince = null;
+      this.onDownChange?.(null);
+    }
   }
 
   /** A transport failure (network, timeout, 5xx, 429). */
@@ -97,6 +120,10 @@ export class CircuitBreaker {
   private open(): void {
     this._state = 'open';
     this.openedAt = this.clock.now();
+    if (this._downSince === null) {
+      this._downSince = this.openedAt;
+      this.onDownChange?.(this._downSince);
+    }
   }
 
   private cooldownOver(): boolean {

@@ -32,6 +32,11 @@ export interface DailySyncDeps {
   engine: DrainingEngine | null;
   /** Housekeeping run after the push (expired tracking updates, archived deliveries). */
   retention?: Pick<Retention, 'run' | 'pendingTracking'>;
+  /**
+   * Takes the count of new work sent to backup lines since the last report (routes/route-book.ts,
+   * handed in so sync needs to know nothing of routes).
+   */
+  backupLines?: () => Promise<NonNullable<SyncReport['backupLines']>>;
   /** Destinations the engine can deliver to. */
   destinationNames: readonly string[];
   drainMaxWaitMs?: number;
@@ -210,6 +215,13 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
         expired: retention?.pendingExpired ?? 0,
         waiting: deps.retention.pendingTracking.counts().waiting,
       };
+    } catch (err) {
+      errors.push(`report: ${describeError(err)}`);
+    }
+  }
+  if (deps.backupLines) {
+    try {
+      body.backupLines = await deps.backupLines();
     } catch (err) {
       errors.push(`report: ${describeError(err)}`);
     }

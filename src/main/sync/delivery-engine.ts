@@ -78,6 +78,15 @@ export interface DeliveryEngineOptions {
   store?: DeliveryStore;
   /** How long a drain keeps waiting for a station database another process keeps locked (30 s). */
   lockPatienceMs?: number;
+  /**
+   * Each destination's circuit memory across restarts: `load` answers since when it has been
+   * down (null: reachable), `save` is told whenever that changes. The route supervisor fails
+   * new work over on it (routes/route-book.ts).
+   */
+  circuitMemory?: {
+    load(destination: string): number | null;
+    save(destination: string, downSince: number | null): void;
+  };
 }
 
 export interface SettledBatch {
@@ -284,7 +293,11 @@ export class DeliveryEngine {
         bucket: budgets(destination.name, budget),
         ratePerSecond: budget.ratePerSecond,
         maxConcurrency: Math.max(1, Math.min(limits.maxConcurrency, Math.floor(limits.burst))),
-        breaker: new CircuitBreaker(options.clock, options.breaker),
+        breaker: new CircuitBreaker(options.clock, {
+          ...options.breaker,
+          downSince: options.circuitMemory?.load(destination.name) ?? null,
+          onDownChange: (since) => options.circuitMemory?.save(destination.name, since),
+        }),
         waker: new Waker(this.sleep, this.stopController.signal),
         inFlight: 0,
         pausedUntil: 0,
@@ -302,6 +315,11 @@ export class DeliveryEngine {
 
   circuitState(name: string): CircuitState | null {
     return this.lanes.get(name)?.breaker.state ?? null;
+  }
+
+  /** Since when a destination has been unreachable (its circuit first opened), or null. */
+  circuitDownSince(name: string): number | null {
+    return this.lanes.get(name)?.breaker.downSince ?? null;
   }
 
   /** Told after every batch is settled (also for events a claim found invalid). */

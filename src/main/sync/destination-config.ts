@@ -1,70 +1,34 @@
 import { z } from 'zod';
+import type { PlatformReturnOrder } from '../../shared/platform-returns';
+import type { TrackingEvent } from '../../shared/tracking';
+import type { ConnectorDeps, ConnectorInstance, WebhookReceiver } from '../carriers/connector';
 import {
-  TestCarrierClient,
-  type PulledReturnOrder,
-  type PulledTrackingEvent,
-} from '../carriers/test-carrier/client';
-import type { Clock } from '../clock';
+  buildConnector,
+  storedDestinationSchema,
+  type StoredDestination,
+  type StoredDestinationInput,
+} from '../carriers/registry';
 import { leaseProblem } from './delivery-lease';
-import type { Destination, DestinationLimits, PullSource } from './destination';
+import type { Destination, PullSource } from './destination';
 
 /**
- * Configured destinations (settings or a CLI file) and how each becomes a Destination. This build
- * knows one kind, the local test carrier, and only lets it talk to this machine (127.0.0.1 or
- * localhost over http); real carrier kinds join this union in the carrier adapters issue.
+ * Configured destinations (settings or a CLI file) and how each becomes what sync runs. Sync
+ * knows connectors only through the registry (carriers/registry.ts): a destination is a stored
+ * connector configuration with a name, `kind` deciding which connector; the registry validates it
+ * and builds the instance. Whatever the connector, sync sees the same things: an optional
+ * Destination for outbox events, return-order and tracking feeds in the shared model, webhooks.
  *
- * Public API: destinationConfigSchema, destinationsConfigSchema, buildDestination(config, { clock }),
- * DEFAULT_LIMITS.
+ * Public API: destinationConfigSchema, destinationsConfigSchema, buildDestination(config, deps),
+ * BuiltDestination, DestinationConfig(Input).
  */
-export const DEFAULT_LIMITS: DestinationLimits = {
-  requestsPerSecond: 20,
-  burst: 10,
-  maxConcurrency: 4,
-  maxBatchSize: 100,
-  requestTimeoutMs: 15_000,
-};
-
-const limitsSchema = z.object({
-  requestsPerSecond: z.number().positive().max(10_000).default(DEFAULT_LIMITS.requestsPerSecond),
-  burst: z.number().int().min(1).max(10_000).default(DEFAULT_LIMITS.burst),
-  maxConcurrency: z.number().int().min(1).max(64).default(DEFAULT_LIMITS.maxConcurrency),
-  maxBatchSize: z.number().int().min(1).max(1_000).default(DEFAULT_LIMITS.maxBatchSize),
-  requestTimeoutMs: z.number().int().min(100).max(300_000).default(DEFAULT_LIMITS.requestTimeoutMs),
-});
-
-const loopbackUrl = z
-  .string()
-  .url()
-  .refine(
-    (value) => {
-      if (!URL.canParse(value)) return false;
-      const url = new URL(value);
-      return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
-    },
-    { message: 'this build only talks to a carrier on this machine: http://127.0.0.1 or http://localhost' },
-  );
-
-export const destinationConfigSchema = z
-  .object({
-    name: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, dot, dash, underscore; at most 64'),
-    kind: z.literal('test-carrier'),
-    baseUrl: loopbackUrl,
-    /** The carrier-side name, when it differs from the destination name. */
-    remoteName: z
-      .string()
-      .regex(/^[A-Za-z0-9_.-]{1,64}$/)
-      .optional(),
-    credentials: z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) }),
-    limits: limitsSchema.default(() => ({ ...DEFAULT_LIMITS })),
-    pageSize: z.number().int().min(1).max(100).optional(),
-  })
+export const destinationConfigSchema = storedDestinationSchema
   // The delivery engine's own rule, here so a configuration it would refuse is never stored.
   .superRefine((config, ctx) => {
     const problem = leaseProblem(config.name, config.limits.requestTimeoutMs);
     if (problem) ctx.addIssue({ code: 'custom', path: ['limits', 'requestTimeoutMs'], message: problem });
   });
-export type DestinationConfig = z.infer<typeof destinationConfigSchema>;
-export type DestinationConfigInput = z.input<typeof destinationConfigSchema>;
+export type DestinationConfig = StoredDestination;
+export type DestinationConfigInput = StoredDestinationInput;
 
 export const destinationsConfigSchema = z
   .array(destinationConfigSchema)
@@ -73,30 +37,33 @@ export const destinationsConfigSchema = z
   });
 
 export interface BuiltDestination {
-  destination: Destination;
-  /** Pull feeds this destination offers, keyed 'returns' / 'tracking'. */
-  pulls: { returns?: PullSource<PulledReturnOrder>; tracking?: PullSource<PulledTrackingEvent> };
+  readonly name: string;
+  readonly kind: string;
+  /** Where outbox events for this name go; absent for read-only feeds (Ninja Van, J&T tracking). */
+  readonly destination: Destination | undefined;
+  /** Feeds this connector offers, in the shared model. */
+  readonly pulls: { returns?: PullSource<PlatformReturnOrder>; tracking?: PullSource<TrackingEvent> };
+  readonly webhooks: WebhookReceiver | undefined;
+  readonly connector: ConnectorInstance;
   close(): void;
 }
 
-export function buildDestination(input: DestinationConfigInput, deps: { clock: Clock }): BuiltDestination {
+export function buildDestination(input: DestinationConfigInput, deps: ConnectorDeps): BuiltDestination {
   const config = destinationConfigSchema.parse(input);
-  switch (config.kind) {
-    case 'test-carrier': {
-      const client = new TestCarrierClient({
-        name: config.name,
-        baseUrl: config.baseUrl,
-        credentials: config.credentials,
-        limits: config.limits,
-        clock: deps.clock,
-        ...(config.remoteName !== undefined ? { remoteName: config.remoteName } : {}),
-        ...(config.pageSize !== undefined ? { pageSize: config.pageSize } : {}),
-      });
-      return {
-        destination: client,
-        pulls: { returns: client.returnsSource(), tracking: client.trackingSource() },
-        close: () => client.close(),
-      };
-    }
+  const connector = buildConnector(config, deps);
+  if (connector.destination && connector.destination.name !== config.name) {
+    connector.close();
+    throw new Error(
+      `connector ${config.kind} named its destination "${connector.destination.name}", not "${config.name}"`,
+    );
   }
+  return {
+    name: config.name,
+    kind: config.kind,
+    destination: connector.destination,
+    pulls: connector.pulls,
+    webhooks: connector.webhooks,
+    connector,
+    close: () => connector.close(),
+  };
 }

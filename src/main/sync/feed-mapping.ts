@@ -1,7 +1,13 @@
-import type { PulledReturnOrder, PulledTrackingEvent } from '../carriers/test-carrier/client';
+import type { PlatformReturnOrder } from '../../shared/platform-returns';
+import type { TrackingEvent, TrackingStatus } from '../../shared/tracking';
 import type { PullPage, PullSource } from './destination';
-import type { ReturnOrderRecord, ReturnStatus } from './return-order-upserts';
+import type { ReturnOrderRecord } from './return-order-upserts';
 import type { ParcelStatus, TrackingUpdateRecord } from './tracking-upserts';
+
+/**
+ * The shared models every connector hands over (src/shared/platform-returns.ts, tracking.ts) onto
+ * the station's records. One mapping for every connector: sync never reads a carrier's own shapes.
+ */
 
 /** A feed whose items are turned into the station's records as each page arrives. */
 export function mapSource<A, B>(source: PullSource<A>, map: (item: A) => B): PullSource<B> {
@@ -14,61 +20,48 @@ export function mapSource<A, B>(source: PullSource<A>, map: (item: A) => B): Pul
   };
 }
 
-// TikTok Shop's return statuses, as far as the dock is concerned: still coming, called off, or done.
-const RETURN_STATUS: Record<string, ReturnStatus> = {
-  RETURN_OR_REFUND_REQUEST_PENDING: 'expected',
-  AWAITING_BUYER_SHIP: 'expected',
-  BUYER_SHIPPED_ITEM: 'expected',
-  RETURN_OR_REFUND_REQUEST_SUCCESS: 'expected',
-  REFUND_OR_RETURN_REQUEST_REJECT: 'cancelled',
-  RETURN_OR_REFUND_REQUEST_CANCEL: 'cancelled',
-  REJECT_RECEIVE_PACKAGE: 'cancelled',
-  RETURN_OR_REFUND_REQUEST_COMPLETE: 'completed',
-};
-
-export function toReturnOrderRecord(item: PulledReturnOrder): ReturnOrderRecord {
+export function toReturnOrderRecord(order: PlatformReturnOrder): ReturnOrderRecord {
   return {
-    platform: 'tiktok_shop',
-    platformReturnId: item.return_id,
-    orderId: item.order_id,
-    // An unknown status (a new platform value) keeps the return expected rather than dropping it.
-    status: RETURN_STATUS[item.return_status] ?? 'expected',
-    reason: item.return_reason ?? null,
-    returnTrackingNumber: item.return_tracking_number,
-    returnCarrier: item.return_provider_name ?? null,
-    country: null,
-    items: item.items.map((i) => ({
-      sku: i.seller_sku,
-      barcode: null,
-      name: i.product_name,
-      quantity: i.quantity,
-    })),
+    platform: order.platform,
+    platformReturnId: order.platformReturnId,
+    orderId: order.orderId,
+    status: order.status,
+    reason: order.reason,
+    returnTrackingNumber: order.returnTrackingNumber,
+    returnCarrier: order.returnCarrier,
+    country: order.country,
+    items: order.items.map((i) => ({ sku: i.sku, barcode: i.barcode, name: i.name, quantity: i.quantity })),
   };
 }
 
-// karrio's normalised statuses onto the parcel statuses; null says nothing about the parcel's place.
-const TRACKING_STATUS: Record<PulledTrackingEvent['status'], ParcelStatus | null> = {
+/**
+ * The model's statuses onto the parcel's; null says nothing about where the parcel is (kept in
+ * the history only): an unknown code, or a tracking service that gave up ("expired").
+ */
+const PARCEL_STATUS: Record<TrackingStatus, ParcelStatus | null> = {
   pending: 'created',
+  info_received: 'created',
   picked_up: 'in_transit',
-  on_hold: 'exception',
-  cancelled: 'cancelled',
-  delivered: 'delivered',
   in_transit: 'in_transit',
-  delivery_failed: 'delivery_failed',
-  delivery_delayed: 'in_transit',
   out_for_delivery: 'out_for_delivery',
+  delivery_failed: 'delivery_failed',
+  delivered: 'delivered',
   ready_for_pickup: 'out_for_delivery',
   return_to_sender: 'returning',
+  returned: 'returning',
+  exception: 'exception',
+  lost: 'exception',
+  expired: null,
   unknown: null,
 };
 
-export function toTrackingRecord(item: PulledTrackingEvent): TrackingUpdateRecord {
+export function toTrackingRecord(event: TrackingEvent): TrackingUpdateRecord {
   return {
-    externalId: item.event_id,
-    carrier: item.carrier,
-    trackingNumber: item.tracking_number,
-    status: TRACKING_STATUS[item.status],
-    description: item.location ? `${item.description} (${item.location})` : item.description,
-    occurredAt: Date.parse(item.occurred_at),
+    externalId: event.externalId,
+    carrier: event.carrier,
+    trackingNumber: event.trackingNumber,
+    status: PARCEL_STATUS[event.status],
+    description: event.location ? `${event.description} (${event.location})` : event.description,
+    occurredAt: event.occurredAtMs,
   };
 }

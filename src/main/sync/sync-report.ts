@@ -118,5 +118,7 @@ export function runStatus(report: Omit<SyncReport, 'status'>, cancelled: boolean
   if (report.errors.length > 0) return 'failed';
   if (report.failures.length > 0 || report.exceptions.length > 0) return 'attention';
   if (report.destinations.some((d) => d.dead > 0 || d.failed > 0)) return 'attention';
+  // Work went to a backup carrier: someone should know the primary is down.
+  if ((report.backupLines ?? []).some((l) => l.sent > 0)) return 'attention';
   return 'ok';
 }

@@ -6,7 +6,7 @@ import type { SyncOverview, SyncProgress, SyncReport } from '../../shared/sync-v
 import type { Core, SyncApi } from '../core';
 import { writeTransaction } from '../db/write';
 import { emptyCounts } from '../outbox/outbox-queries';
-import { runDailySync } from './daily-sync';
+import { runDailySync, type DailySyncDeps } from './daily-sync';
 import type { DeliveryEngine } from './delivery-engine';
 import type { PullSource } from './destination';
 import { PullRunner } from './pull-runner';
@@ -36,6 +36,8 @@ export interface SyncServiceOptions {
   onClose?: () => Promise<void> | void;
   /** Housekeeping after each daily sync and, with startTrickle, on a timer. */
   retention?: RetentionOptions;
+  /** Counts of work sent to backup lines since the last report, for the report. */
+  backupLines?: DailySyncDeps['backupLines'];
   /** Why sync is off (the stored configuration cannot be used); the overview shows it. */
   configError?: string | null;
 }
@@ -256,6 +258,7 @@ export class SyncService implements SyncApi {
         trackingSources: options.trackingSources ?? [],
         engine: options.engine,
         retention: this.retention,
+        ...(options.backupLines ? { backupLines: options.backupLines } : {}),
         destinationNames: options.engine?.destinationNames() ?? [],
         ...(options.drainMaxWaitMs !== undefined ? { drainMaxWaitMs: options.drainMaxWaitMs } : {}),
       },

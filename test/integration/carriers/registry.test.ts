@@ -37,6 +37,15 @@ const STORED = [
     customerCode: 'C1',
     password: 'jnt-password',
   },
+  {
+    name: 'tiktok_shop',
+    kind: 'tiktok-shop',
+    appKey: 'tts-app',
+    appSecret: 'tts-secret',
+    shopCipher: 'ROW_cipher',
+    refreshToken: 'tts-refresh',
+    accessToken: 'tts-access',
+  },
 ];
 
 const SECRETS = [
@@ -47,6 +56,9 @@ const SECRETS = [
   'nv-secret',
   'jnt-key',
   'jnt-password',
+  'tts-secret',
+  'tts-refresh',
+  'tts-access',
 ];
 
 describe('connector registry', () => {
@@ -62,6 +74,7 @@ describe('connector registry', () => {
       'aftership',
       'ninja-van',
       'jnt-express',
+      'tiktok-shop',
     ]);
     expect(new Set(connectorKinds()).size).toBe(CONNECTORS.length);
     for (const kind of connectorKinds()) expect(getConnector(kind).kind).toBe(kind);

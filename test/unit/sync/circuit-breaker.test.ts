@@ -77,4 +77,30 @@ describe('CircuitBreaker', () => {
     breaker.abandonRequest();
     expect(breaker.canRequest()).toBe(true);
   });
+
+  it('remembers since when the destination has been down: first opening, kept through failed probes, cleared by a success', () => {
+    const clock = new ManualClock(1_000);
+    const changes: Array<number | null> = [];
+    const breaker = new CircuitBreaker(clock, {
+      failureThreshold: 1,
+      cooldownMs: 100,
+      onDownChange: (since) => changes.push(since),
+    });
+    expect(breaker.downSince).toBeNull();
+    breaker.recordFailure();
+    expect(breaker.downSince).toBe(1_000);
+    clock.advance(150);
+    expect(breaker.beginRequest()).toBe(true);
+    breaker.recordFailure(); // the probe fails: open again, but down since the first time
+    expect(breaker.downSince).toBe(1_000);
+    clock.advance(500);
+    breaker.beginRequest();
+    breaker.recordSuccess();
+    expect(breaker.downSince).toBeNull();
+    expect(changes).toEqual([1_000, null]);
+    // A restart hands back the outage's start; it is not reset by the new process's first failures.
+    const restarted = new CircuitBreaker(clock, { failureThreshold: 1, downSince: 1_000 });
+    restarted.recordFailure();
+    expect(restarted.downSince).toBe(1_000);
+  });
 });

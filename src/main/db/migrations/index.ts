@@ -14,6 +14,8 @@ import {
 import { returnsSupervision } from '../../returns/supervision-migrations';
 import { outboxMigrations } from '../../outbox/migrations';
 import { syncMigrations } from '../../sync/migrations';
+import { carriersMigrations } from '../../carriers/migrations';
+import { routesMigrations } from '../../routes/migrations';
 
 export interface Migration {
   version: number;
@@ -49,5 +51,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: returnsDropLabelJobs.id, sql: returnsDropLabelJobs.sql },
   { version: 11, name: returnsSearch.id, sql: returnsSearch.sql },
   // Capability migrations, numbered here until main tracks them by id (schema_migrations).
-  ...[...syncMigrations, ...outboxMigrations].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
+  ...[...syncMigrations, ...outboxMigrations, ...carriersMigrations, ...routesMigrations].map((m, i) => ({
+    version: 12 + i,
+    name: m.id,
+    sql: m.sql,
+  })),
 ];

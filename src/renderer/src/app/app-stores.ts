@@ -3,6 +3,7 @@ import type { LastmileApi } from '../../../shared/contract';
 import { createQueueStore, type QueueStore } from '../features/queue/queue-store';
 import { createPrintersStore, type PrintersStore } from '../features/printers/printers-store';
 import { createReceiveStore, type ReceiveStore } from '../features/receive/receive-store';
+import { createRoutesStore, type RoutesStore } from '../features/routes/routes-store';
 import type { Beeper } from '../features/scan/feedback-tones';
 import { createScanStore, type ScanStore } from '../features/scan/scan-store';
 import { createSessionStore, type SessionStore } from '../features/session/session-store';
@@ -22,6 +23,7 @@ export interface AppStores {
   scan: ScanStore;
   queue: QueueStore;
   sync: SyncStore;
+  routes: RoutesStore;
   printers: PrintersStore;
   /** A supervisor's approval for one action, for any feature (features/session/step-up.ts). */
   authorize: Authorize;
@@ -82,6 +84,7 @@ export function createAppStores({
     }),
     queue: createQueueStore(api),
     sync: createSyncStore({ api, authorize }),
+    routes: createRoutesStore({ api }),
     printers: createPrintersStore({ api }),
     authorize,
     coreStatus,

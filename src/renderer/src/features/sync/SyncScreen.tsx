@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFeature, useStores } from '../../app/stores-context';
 import { ErrorText } from '../../ui/ErrorText';
+import { RoutesSection } from '../routes/RoutesSection';
 import { isSupervisor } from '../session/session-store';
 import { DeadLetters } from './DeadLetters';
 import { DestinationsTable } from './DestinationsTable';
@@ -35,6 +36,7 @@ export function SyncScreen() {
         <>
           <SyncRunBar supervisor={supervisor} />
           <DestinationsTable />
+          <RoutesSection />
           <div className="sync-columns">
             <SyncReports />
             <DeadLetters supervisor={supervisor} />

@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFeature, useStores } from '../../app/stores-context';
+import { ErrorText } from '../../ui/ErrorText';
+import { formatDateTime } from '../../ui/format';
+import './routes.css';
+
+/** The Sync screen's routes: for each country (and seller), its two lines, the active one and why. */
+export function RoutesSection() {
+  const { t, i18n } = useTranslation();
+  const stores = useStores();
+  const status = useFeature('routes', (s) => s.status);
+  const error = useFeature('routes', (s) => s.error);
+
+  useEffect(() => stores.routes.getState().startPolling(), [stores]);
+
+  const minutes = status ? Math.round(status.failoverAfterMs / 60_000) : 0;
+  return (
+    <section aria-labelledby="routes-title" data-testid="routes">
+      <div className="section-head">
+        <h2 id="routes-title" className="section-title">
+          {t('routes.title')}
+        </h2>
+        {status && <span className="routes-rule">{t('routes.rule', { minutes })}</span>}
+      </div>
+      {error && <ErrorText error={error} />}
+      {status && status.routes.length === 0 && <p className="empty">{t('routes.none')}</p>}
+      {status && status.routes.length > 0 && (
+        <table className="table table-compact">
+          <thead>
+            <tr>
+              <th>{t('routes.route')}</th>
+              <th>{t('routes.primary')}</th>
+              <th>{t('routes.backup')}</th>
+              <th>{t('routes.active')}</th>
+              <th className="num">{t('routes.sentToBackup')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {status.routes.map((r) => (
+              <tr key={r.id} data-route={r.sellerId === null ? r.country : `${r.country}/${r.sellerId}`}>
+                <td className="strong">
+                  {r.sellerId === null
+                    ? r.country
+                    : t('routes.countrySeller', { country: r.country, seller: r.sellerId })}
+                </td>
+                <td>
+                  {r.primary}
+                  {r.primaryDownSince !== null && (
+                    <span className="row-error">
+                      {t('routes.downSince', { time: formatDateTime(r.primaryDownSince, i18n.language) })}
+                    </span>
+                  )}
+                </td>
+                <td>{r.backup ?? t('routes.noBackup')}</td>
+                <td data-active-line={r.line.active} data-reason={r.line.reason}>
+                  <span className={`badge badge-line-${r.line.active}`}>
+                    {t(`routes.line.${r.line.active}`)}
+                  </span>
+                  <span className="routes-reason">{t(`routes.reason.${r.line.reason}`, { minutes })}</span>
+                </td>
+                <td className="num">{r.sentToBackup24h}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import type { RoutesMessages } from './en';
+
+const messages: RoutesMessages = {
+  routes: {
+    title: '线路',
+    rule: '主线路连续 {{minutes}} 分钟无法连接时，新的任务改走备用线路',
+    none: '尚未设置线路：每个包裹都交给创建时指定的承运商。',
+    route: '国家 / 卖家',
+    countrySeller: '{{country}} · 卖家 {{seller}}',
+    primary: '主线路',
+    backup: '备用线路',
+    noBackup: '无',
+    active: '接收新任务',
+    sentToBackup: '改走备用（24 小时）',
+    downSince: '自 {{time}} 起无法连接',
+    line: { primary: '主线路', backup: '备用线路' },
+    reason: {
+      primary_up: '主线路正常响应。',
+      primary_down_briefly: '主线路无法连接，但未满 {{minutes}} 分钟。',
+      primary_down: '主线路已超过 {{minutes}} 分钟无法连接；已排队的任务继续等待主线路。',
+      no_backup: '主线路无法连接，且此线路没有备用线路。',
+      backup_down: '两条线路都无法连接；任务留在主线路。',
+    },
+  },
+};
+
+export default messages;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { call, noInput } from '../call-spec';
+import { routeInputSchema, routeKeySchema, routeSchema, routeStatusSchema } from '../route-views';
+
+/** Routes and backup lines: kept by a supervisor, shown to everyone on the Sync screen. */
+export const routesCalls = {
+  listRoutes: call({
+    input: noInput,
+    output: z.array(routeSchema),
+    errors: [],
+    role: 'supervisor',
+    effect: 'read',
+  }),
+  /** Creates or replaces the route of (country, seller); the same input twice is the same route. */
+  setRoute: call({
+    input: routeInputSchema,
+    output: routeSchema,
+    errors: [],
+    role: 'supervisor',
+    effect: 'idempotent',
+  }),
+  deleteRoute: call({
+    input: routeKeySchema,
+    output: z.object({ deleted: z.boolean() }),
+    errors: [],
+    role: 'supervisor',
+    effect: 'idempotent',
+  }),
+  getRouteStatus: call({
+    input: noInput,
+    output: routeStatusSchema,
+    errors: [],
+    role: 'any',
+    effect: 'read',
+  }),
+};

@@ -67,6 +67,7 @@ export function createQc(deps: QcDeps): Qc {
     clock,
     newId,
     outbox: deps.outbox,
+    audit: deps.audit,
     labels: deps.labels ?? new LabelJobsStandIn(db, clock, newId),
     store,
     lookup,

@@ -48,6 +48,21 @@ export const CALL_NAMES = [
   'qcListRules',
   'qcSaveRules',
   'getActivity',
+  'qcApprovalQueue',
+  'qcDecideApprovals',
+  'qcListBatches',
+  'qcGetBatch',
+  'qcCloseBatch',
+  'qcPrintBatchLabel',
+  'qcGetCertificate',
+  'qcVerifyCertificate',
+  'qcMyShift',
+  'qcShiftSummaries',
+  'qcPrintShiftSummary',
+  'qcBrowseDecisions',
+  'qcDecisionTrail',
+  'qcResolveException',
+  'qcRuleHistory',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -3,6 +3,7 @@ import type { AnyCallSpec } from './call-spec';
 import { activityCalls } from './calls/activity';
 import { outboxCalls } from './calls/outbox';
 import { printingCalls } from './calls/printing';
+import { qcSupervisionCalls } from './calls/qc-supervision';
 import { returnsCalls } from './calls/returns';
 import { scanCalls } from './calls/scans';
 import { sessionCalls } from './calls/session';
@@ -29,6 +30,7 @@ export const contract = {
   ...printingCalls,
   ...returnsCalls,
   ...activityCalls,
+  ...qcSupervisionCalls,
 } satisfies Record<CallName, AnyCallSpec>;
 
 // The preload exposes CALL_NAMES without loading zod; the two lists must name the same calls.

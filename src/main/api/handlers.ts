@@ -2,6 +2,7 @@ import { activityHandlers } from '../activity/activity-handlers';
 import type { Services } from '../core';
 import { outboxHandlers } from '../outbox/outbox-handlers';
 import { printingHandlers } from '../printing/printing-handlers';
+import { qcSupervisionHandlers } from '../returns/qc-supervision-handlers';
 import { returnsHandlers } from '../returns/returns-handlers';
 import { scanHandlers } from '../scans/scan-handlers';
 import { sessionHandlers } from '../session/session-handlers';
@@ -25,5 +26,6 @@ export function createHandlers(core: Services): Handlers {
     ...printingHandlers(core),
     ...returnsHandlers(core),
     ...activityHandlers(core),
+    ...qcSupervisionHandlers(core),
   };
 }

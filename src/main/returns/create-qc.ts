@@ -46,6 +46,9 @@ export interface QcDeps {
 
 export interface Qc {
   station: QcStation;
+  /** What the bench's parts share; the supervisor's side (supervision.ts) builds on it too. */
+  context: QcContext;
+  decisions: Decisions;
   approvals: Approvals;
   bins: Bins;
   photos: PhotoStore;
@@ -96,7 +99,7 @@ export function createQc(deps: QcDeps): Qc {
     resume: new ResumeState(ctx, completion, undo, approvals),
     approval: deps.approval ?? new SessionSupervisorApproval(deps.session),
   });
-  return { station, approvals, bins, photos, rules, lookup, store };
+  return { station, context: ctx, decisions, approvals, bins, photos, rules, lookup, store };
 }
 
 /** The shop's reject-reason names, when the station stores its own; ours map to the defaults. */

@@ -5,7 +5,7 @@ import type { QcAction } from '../../../src/shared/calls/returns';
 import { makeTestCore } from '../../helpers/core-factory';
 import { SUPERVISOR_PIN, settleSupervisorPin } from '../../helpers/session';
 import { TempDirs } from '../../helpers/temp-dir';
-import { addBins, addReturn, bench, png, uploadPhoto } from './qc-fixtures';
+import { addBins, destroyAwaitingApproval } from './qc-fixtures';
 
 const temp = new TempDirs();
 const cores: Core[] = [];
@@ -21,24 +21,6 @@ function station() {
   return t;
 }
 
-/** A clerk's bench with one cosmetics unit graded for destroy, photographed, waiting for approval. */
-async function atApproval(core: Core) {
-  const ret = addReturn(core, {
-    items: [{ sku: 'SKU-SERUM-30', barcode: '8850001000088', category: 'cosmetics', price: '630' }],
-  });
-  const b = bench(core);
-  await b.scan(ret.tracking);
-  await b.enter();
-  await b.scan('8850001000088');
-  for (const a of ['no', 'no', 'yes'] as const) await b.act({ kind: 'answer', answer: a });
-  await b.enter();
-  await b.enter();
-  await b.enter();
-  await b.act({ kind: 'choose', index: 1 });
-  await b.act({ kind: 'photo', sha256: await uploadPhoto(core, png(11)) });
-  return b;
-}
-
 const approveHere = (pin: string): QcAction => ({
   kind: 'approve_here',
   authorization: { userId: DEFAULT_SUPERVISOR.id, pin },
@@ -51,7 +33,7 @@ describe('a destroy approved at the clerk’s bench is the session’s step-up',
   it('PIN guesses at the bench lock the supervisor out, for sign-in too; nothing is decided meanwhile', async () => {
     const { core, clock } = station();
     settleSupervisorPin(core);
-    const b = await atApproval(core);
+    const b = await destroyAwaitingApproval(core);
 
     const answers: string[] = [];
     for (const pin of ['1111', '2222', '3333', '4444', '5555', '6666']) {
@@ -105,7 +87,7 @@ describe('a destroy approved at the clerk’s bench is the session’s step-up',
 
   it('the default PIN 0000 approves nothing until the supervisor has chosen their own', async () => {
     const { core } = station();
-    const b = await atApproval(core);
+    const b = await destroyAwaitingApproval(core);
     expect(await b.refused('qcAct', { action: approveHere('0000') })).toBe('PIN_CHANGE_REQUIRED');
     expect(count(core, 'SELECT count(*) AS n FROM qc_approvals')).toBe(0);
     expect(
@@ -119,7 +101,7 @@ describe('a destroy approved at the clerk’s bench is the session’s step-up',
   it('a clerk cannot approve a destroy in the approvals queue, even with their own PIN', async () => {
     const { core } = station();
     settleSupervisorPin(core);
-    const b = await atApproval(core);
+    const b = await destroyAwaitingApproval(core);
     await b.act({ kind: 'later' });
     const approvalId = (core.db.prepare('SELECT id FROM qc_approvals').get() as { id: string }).id;
     const byClerk = await core.dispatch('qcDecideApproval', {

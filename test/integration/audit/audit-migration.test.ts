@@ -5,11 +5,9 @@ import { schemaVersion } from '../../../src/main/db/migrate';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
 import { openDatabase } from '../../../src/main/db/open';
 import { seededRandom } from '../../../src/main/random';
-import { ensureStationIdentity } from '../../../src/main/session/station-identity';
-import { Users } from '../../../src/main/session/users';
-import { ManualClock } from '../../../src/main/clock';
 import { appendRows, stationFile, storedRows, tamper, verifyFile } from '../../helpers/audit-fixtures';
 import { makeTestCore, TEST_EPOCH } from '../../helpers/core-factory';
+import { seedPreSessionIdentity } from '../../helpers/pre-session-station';
 import { TempDirs } from '../../helpers/temp-dir';
 
 const temps = new TempDirs();
@@ -23,7 +21,6 @@ const OLD_COLUMNS = 'id, at, user_id, station, action, entity_type, entity_id, d
  * written by the old unchained INSERT (ids with gaps, as after rows lost to a rolled-back write).
  */
 function landedStation(dir: string, options: { identity: boolean }): { stationId: string | null } {
-  const clock = new ManualClock(TEST_EPOCH);
   let stationId: string | null = null;
   const db = openDatabase({
     file: stationFile(dir),
@@ -31,7 +28,8 @@ function landedStation(dir: string, options: { identity: boolean }): { stationId
     seed: {
       isSeeded: () => !options.identity,
       write: (d) => {
-        stationId = ensureStationIdentity(d, new Users(d, clock, seededRandom(7)), seededRandom(7)).stationId;
+        // That release's users table: the session migration (after the chain) adds badges and more.
+        stationId = seedPreSessionIdentity(d, seededRandom(7)).stationId;
       },
     },
   });

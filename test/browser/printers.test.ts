@@ -109,7 +109,8 @@ describe('printers in Chromium: add a Zebra, test print, unplug, plug back', () 
         )
         .immediate();
     }
-    await page.keyboard.press('F1');
+    // The Scan screen (F2; Returns QC is F1), then the Queue (F3): the banner is on every screen.
+    await page.keyboard.press('F2');
     const banner = page.getByTestId('printer-banner').locator('.printer-banner-offline');
     await banner
       .getByText(
@@ -117,7 +118,7 @@ describe('printers in Chromium: add a Zebra, test print, unplug, plug back', () 
       )
       .waitFor({ timeout: 20_000 });
     await screenshot(page, 'printer-offline-banner-scan');
-    await page.keyboard.press('F2');
+    await page.keyboard.press('F3');
     await page.getByTestId('queue-table').waitFor();
     expect(await banner.isVisible()).toBe(true);
     await screenshot(page, 'printer-offline-banner-queue');

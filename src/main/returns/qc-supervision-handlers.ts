@@ -54,19 +54,16 @@ function buildSupervision(core: Services): Supervision {
 
 /**
  * The supervisor's calls: a thin adapter from the contract to the supervision services. Who may
- * act is decided before the handler runs: a signed-in supervisor, or a supervisor's badge/id and
- * PIN given at someone else's screen for this one call (the session's step-up, before any
- * transaction; refusals audited and counted towards the lock-out).
+ * act is decided here: a signed-in supervisor, or a supervisor's badge/id and PIN given at
+ * someone else's screen for this one call (verified, refusals audited, before any transaction).
  */
 export function qcSupervisionHandlers(core: Services): HandlersFor<typeof qcSupervisionCalls> {
   const s = supervisionOf(core);
   const journal = new ActionJournal(core.db);
-  /**
-   * The dispatcher let the call through for a supervisor signed in at this tab, or verified the
-   * supervisor's badge/id and PIN given in `authorization` (the session's step-up).
-   */
+  // The dispatcher verified the step-up (these calls are role supervisor, stepUp): the approver is
+  // the signed-in supervisor or whoever gave their badge/PIN for this one call.
   const approverOf = (ctx: CallContext): UserView => {
-    if (ctx.approver && isPrivileged(ctx.approver)) return ctx.approver;
+    if (ctx.approver) return ctx.approver;
     throw new AppError('FORBIDDEN', { required: 'supervisor', role: ctx.user.role });
   };
 

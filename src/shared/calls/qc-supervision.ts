@@ -23,16 +23,15 @@ import {
   shiftTeamSchema,
 } from '../returns/supervision-views';
 import { clientActionIdSchema, qcAuthorizationSchema } from './returns';
-import { CREDENTIAL_ERRORS } from './session';
 
 /**
  * The supervisor's side of return QC: the approvals queue, destruction batches and their
  * certificates, shift summaries, the decision browser, exceptions and the rule history.
  *
  * Calls that act take an optional `authorization` — a supervisor's badge (or id) and PIN given at
- * someone else's screen, verified for that one call by the session's step-up (`stepUp: true`: the
- * dispatcher checks it, with the sign-in lock-out, and hands the approver to the handler as
- * `ctx.approver`) — and a `clientActionId`, so a retry after a lost answer acts once.
+ * someone else's screen, verified for that one call — and a `clientActionId`, so a retry after a
+ * lost answer acts once. They are `role: 'supervisor', stepUp: true`: the dispatcher verifies the
+ * authorization (refusals audited as session.step_up_failed) and the handlers read `ctx.approver`.
  */
 
 /** A window of time in ms since the epoch, `to` excluded; at most 31 days. */
@@ -46,8 +45,7 @@ const windowSchema = z
 
 const slipText = z.string().trim().min(1).max(60);
 
-/** A supervisor signed in at this tab, or one approving with badge/id and PIN (the session's step-up). */
-const APPROVER_ERRORS = [...CREDENTIAL_ERRORS, 'FORBIDDEN', 'SESSION_EXPIRED'] as const;
+const APPROVER_ERRORS = ['BAD_PIN', 'FORBIDDEN', 'NOT_FOUND'] as const;
 
 export const qcSupervisionCalls = {
   /** Destroys waiting for a supervisor (oldest first), or the recently decided ones. */

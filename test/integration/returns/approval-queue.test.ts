@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { SUPERVISOR_PIN, settleSupervisorPin } from '../../helpers/session';
 import type { Core } from '../../../src/main/core';
 import type { ApprovalItem, DecideApprovalsResult } from '../../../src/shared/returns/supervision-views';
 import { makeTestCore, type TestCore } from '../../helpers/core-factory';
@@ -13,7 +14,6 @@ import {
   pendingDestroy,
   supervisorTab,
 } from './supervision-fixtures';
-import { SUPERVISOR_PIN, settleSupervisorPin } from '../../helpers/session';
 
 const temp = new TempDirs();
 const cores: Core[] = [];
@@ -24,8 +24,6 @@ afterEach(async () => {
 
 function station(): TestCore {
   const t = makeTestCore(temp.make('lastmile-approvals-'));
-  // The supervisor has chosen their own PIN (0000 approves nothing until changed).
-  settleSupervisorPin(t.core);
   cores.push(t.core);
   addBins(t.core);
   return t;
@@ -70,7 +68,7 @@ describe('the approvals queue on a real station database', () => {
     const advance = (ms: number) => clock.advance(ms);
     const a = await pendingDestroy(core, LIPSTICK, { advance });
     const b = await pendingDestroy(core, SERUM, { advance });
-    const sup = supervisorTab(core);
+    const sup = await supervisorTab(core);
     // One is approved at another screen first.
     await sup.call('qcDecideApprovals', {
       approvalIds: [b.approvalId],
@@ -119,6 +117,7 @@ describe('the approvals queue on a real station database', () => {
 
   it('lets a supervisor approve at a clerk screen by PIN step-up, and refuses the clerk alone or a wrong PIN (audited)', async () => {
     const { core, clock } = station();
+    settleSupervisorPin(core);
     const d = await pendingDestroy(core, LIPSTICK, { advance: (ms) => clock.advance(ms) });
     const clerk = caller(core, 'clerk-tab');
     expect(
@@ -144,7 +143,7 @@ describe('the approvals queue on a real station database', () => {
         clientActionId: actionId(),
       }),
     ).toBe('FORBIDDEN');
-    // Refused by the session's step-up, audited there (and the wrong PIN counts towards its lock-out).
+    // The dispatcher's step-up audits each refusal: a wrong PIN, and a clerk who may not approve.
     expect(auditActions(core, 'session.step_up_failed').map((r) => JSON.parse(r.details).reason)).toEqual([
       'bad_pin',
       'not_allowed',
@@ -165,7 +164,7 @@ describe('the approvals queue on a real station database', () => {
   it('refuses a destroy only with a reason and what the unit becomes instead, decided by the supervisor with its events', async () => {
     const { core, clock } = station();
     const d = await pendingDestroy(core, SERUM, { advance: (ms) => clock.advance(ms) });
-    const sup = supervisorTab(core);
+    const sup = await supervisorTab(core);
     const base = { approvalIds: [d.approvalId], decision: 'reject' as const };
     expect(await sup.refused('qcDecideApprovals', { ...base, clientActionId: actionId() })).toBe(
       'QC_REJECT_REASON_REQUIRED',

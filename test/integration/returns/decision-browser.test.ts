@@ -5,7 +5,6 @@ import { makeTestCore, type TestCore } from '../../helpers/core-factory';
 import { TempDirs } from '../../helpers/temp-dir';
 import { addBins, addReturn, bench } from './qc-fixtures';
 import { LIPSTICK, actionId, caller, pendingDestroy, supervisorTab } from './supervision-fixtures';
-import { settleSupervisorPin } from '../../helpers/session';
 
 const temp = new TempDirs();
 const cores: Core[] = [];
@@ -50,7 +49,7 @@ async function shift(t: TestCore) {
   clock.advance(60_000);
   const tshirt = await restockedTshirt(core, 'tab-b');
   clock.advance(60_000);
-  const sup = supervisorTab(core);
+  const sup = await supervisorTab(core);
   await sup.call('qcDecideApprovals', {
     approvalIds: [lipstick.approvalId],
     decision: 'reject',
@@ -64,8 +63,6 @@ async function shift(t: TestCore) {
 describe('the decision browser on a real station database', () => {
   it('filters every decision by day, clerk, disposition, status and a number from the return, and pages', async () => {
     const t = makeTestCore(temp.make('lastmile-browser-'));
-    // The supervisor has chosen their own PIN (0000 approves nothing until changed).
-    settleSupervisorPin(t.core);
     cores.push(t.core);
     const { lipstick, tshirt, sup } = await shift(t);
     const all = await sup.call<DecisionPage>('qcBrowseDecisions', {});
@@ -124,8 +121,6 @@ describe('the decision browser on a real station database', () => {
 
   it('answers "what happened to this return?": photos, every decision, approval, events with their status, audit', async () => {
     const t = makeTestCore(temp.make('lastmile-trail-'));
-    // The supervisor has chosen their own PIN (0000 approves nothing until changed).
-    settleSupervisorPin(t.core);
     cores.push(t.core);
     const { lipstick, sup } = await shift(t);
     const latest = (await sup.call<DecisionPage>('qcBrowseDecisions', { query: lipstick.platformReturnId }))

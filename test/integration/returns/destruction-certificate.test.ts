@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { SUPERVISOR_PIN } from '../../helpers/session';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,7 +28,6 @@ import {
   supervisorTab,
   type PendingDestroy,
 } from './supervision-fixtures';
-import { SUPERVISOR_PIN, settleSupervisorPin } from '../../helpers/session';
 
 const temp = new TempDirs();
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -39,8 +39,6 @@ afterEach(async () => {
 async function station(): Promise<TestCore & { dir: string }> {
   const dir = temp.make('lastmile-cert-');
   const t = makeTestCore(dir);
-  // The supervisor has chosen their own PIN (0000 approves nothing until changed).
-  settleSupervisorPin(t.core);
   cleanups.push(() => t.core.close());
   addBins(t.core);
   await t.core.settings.update({ stationName: 'BKK-QC-1' });
@@ -73,7 +71,7 @@ async function approvedBatch(
     await pendingDestroy(core, EARBUDS, { serial: 'SN-EB-77001', advance }),
   ];
   clock.advance(60_000);
-  const sup = supervisorTab(core);
+  const sup = await supervisorTab(core);
   const result = await sup.call<DecideApprovalsResult>('qcDecideApprovals', {
     approvalIds: items.map((i) => i.approvalId),
     decision: 'approve',
@@ -176,7 +174,7 @@ describe('destruction batches and their certificate, on a real station database'
 
     // Downloaded as the screen does it; a supervisor only.
     expect(await clerk.refused('qcGetCertificate', { batchId })).toBe('FORBIDDEN');
-    const sup = supervisorTab(core);
+    const sup = await supervisorTab(core);
     const file = await sup.call<CertificateFile>('qcGetCertificate', { batchId });
     expect(file).toMatchObject({
       mimeType: 'application/pdf',
@@ -286,7 +284,7 @@ describe('destruction batches and their certificate, on a real station database'
     const { core, clock, dir } = await station();
     await core.printing.ready();
     const { items, batchId } = await approvedBatch(core, clock);
-    const sup = supervisorTab(core);
+    const sup = await supervisorTab(core);
     const closed = await sup.call<BatchDetail>('qcCloseBatch', { batchId, clientActionId: actionId() });
     // No printer is set up: the batch closes all the same and says why the label waits.
     expect(closed.labelError).toMatchObject({ code: 'PRINTER_NOT_CONFIGURED' });
@@ -323,8 +321,6 @@ describe('destruction batches and their certificate, on a real station database'
 
     // Another station's database knows nothing of the file.
     const other = makeTestCore(temp.make('lastmile-cert-other-'));
-    // The supervisor has chosen their own PIN (0000 approves nothing until changed).
-    settleSupervisorPin(other.core);
     cleanups.push(() => other.core.close());
     const unknown = await caller(other.core, 'x').call<CertificateVerification>('qcVerifyCertificate', {
       dataBase64: file.dataBase64,
@@ -336,7 +332,7 @@ describe('destruction batches and their certificate, on a real station database'
     const { core, clock } = await station();
     await core.printing.ready();
     const { batchId } = await approvedBatch(core, clock);
-    const sup = supervisorTab(core);
+    const sup = await supervisorTab(core);
     const closed = await sup.call<BatchDetail>('qcCloseBatch', { batchId, clientActionId: actionId() });
     const first = await sup.call<CertificateFile>('qcGetCertificate', { batchId });
     // As if the process died after the closing transaction: no file, no file hash, batch still "closed".

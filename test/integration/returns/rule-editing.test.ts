@@ -6,7 +6,6 @@ import { makeTestCore } from '../../helpers/core-factory';
 import { TempDirs } from '../../helpers/temp-dir';
 import { addBins, addReturn, bench } from './qc-fixtures';
 import { LIPSTICK, auditActions, caller, supervisorTab } from './supervision-fixtures';
-import { settleSupervisorPin } from '../../helpers/session';
 
 const temp = new TempDirs();
 const cores: Core[] = [];
@@ -18,12 +17,10 @@ afterEach(async () => {
 describe('editing the disposition rules on a real station database', () => {
   it('saves versions (never over another supervisor’s), audits them, warns, and decisions record the version used', async () => {
     const t = makeTestCore(temp.make('lastmile-rules-'));
-    // The supervisor has chosen their own PIN (0000 approves nothing until changed).
-    settleSupervisorPin(t.core);
     const { core } = t;
     cores.push(core);
     addBins(core);
-    const sup = supervisorTab(core);
+    const sup = await supervisorTab(core);
     expect(await sup.call('qcListRules', {})).toMatchObject({
       version: 0,
       rules: DEFAULT_RULES,

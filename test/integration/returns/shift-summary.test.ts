@@ -6,7 +6,6 @@ import { FakePrinter } from '../../helpers/printing/fake-printer';
 import { TempDirs } from '../../helpers/temp-dir';
 import { addBins, addReturn, bench, png, uploadPhoto } from './qc-fixtures';
 import { LIPSTICK, SERUM, caller, pendingDestroy, supervisorTab } from './supervision-fixtures';
-import { settleSupervisorPin } from '../../helpers/session';
 
 const temp = new TempDirs();
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -69,8 +68,6 @@ async function clerkBShift(core: Core, clock: TestCore['clock']): Promise<void> 
 describe('shift summaries on a real station database', () => {
   it('counts parcels, items, dispositions, overrides, time per item, exceptions and undos per clerk', async () => {
     const t = makeTestCore(temp.make('lastmile-shift-'));
-    // The supervisor has chosen their own PIN (0000 approves nothing until changed).
-    settleSupervisorPin(t.core);
     const { core, clock } = t;
     cleanups.push(() => core.close());
     addBins(core);
@@ -99,7 +96,7 @@ describe('shift summaries on a real station database', () => {
     });
 
     expect(await caller(core, 'tab-b').refused('qcShiftSummaries', window)).toBe('FORBIDDEN');
-    const team = await supervisorTab(core).call<ShiftTeam>('qcShiftSummaries', window);
+    const team = await (await supervisorTab(core)).call<ShiftTeam>('qcShiftSummaries', window);
     expect(
       team.clerks.map((c) => [c.clerk.id, c.parcels, c.items, c.dispositions.destroy, c.pendingApprovals]),
     ).toEqual([
@@ -134,8 +131,6 @@ describe('shift summaries on a real station database', () => {
 
   it('prints the 80 mm slip through the print queue: one’s own, or any clerk’s for a supervisor', async () => {
     const t = makeTestCore(temp.make('lastmile-shift-print-'));
-    // The supervisor has chosen their own PIN (0000 approves nothing until changed).
-    settleSupervisorPin(t.core);
     const { core, clock } = t;
     cleanups.push(() => core.close());
     addBins(core);
@@ -198,7 +193,9 @@ describe('shift summaries on a real station database', () => {
     await printer.waitForJobs(1);
     expect(printer.jobs[0]!.length).toBeGreaterThan(100);
     // A supervisor prints another clerk's slip.
-    const bySupervisor = await supervisorTab(core).call<{ jobId: string }>('qcPrintShiftSummary', {
+    const bySupervisor = await (
+      await supervisorTab(core)
+    ).call<{ jobId: string }>('qcPrintShiftSummary', {
       ...request,
       clerkId: 'somchai',
     });

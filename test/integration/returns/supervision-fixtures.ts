@@ -1,6 +1,5 @@
 import type { Core } from '../../../src/main/core';
-import { DEFAULT_SUPERVISOR } from '../../../src/main/session/users';
-import { SUPERVISOR_PIN, settleSupervisorPin } from '../../helpers/session';
+import { signInSupervisor } from '../../helpers/session';
 import { actionId, addReturn, bench, png, uploadPhoto, type ItemSpec } from './qc-fixtures';
 
 /** The contract as a screen calls it, at one client (a tab), unwrapped; a refusal throws with its code. */
@@ -25,28 +24,10 @@ export function caller(core: Core, clientId: string) {
   };
 }
 
-/**
- * A tab where the station's supervisor is signed in, having chosen their own PIN (0000 must be
- * changed first). The sign-in goes through the session; every call waits for it.
- */
-export function supervisorTab(core: Core, clientId = 'sup-tab') {
-  settleSupervisorPin(core);
-  const signedIn = core.session
-    .signIn(clientId, { userId: DEFAULT_SUPERVISOR.id, pin: SUPERVISOR_PIN })
-    .then((view) => {
-      if (!view.signedIn) throw new Error(`the supervisor is not signed in at ${clientId}`);
-    });
-  const tab = caller(core, clientId);
-  return {
-    async call<T = unknown>(name: string, input: unknown): Promise<T> {
-      await signedIn;
-      return tab.call<T>(name, input);
-    },
-    async refused(name: string, input: unknown): Promise<string> {
-      await signedIn;
-      return tab.refused(name, input);
-    },
-  };
+/** A tab where the station's supervisor (PIN 0000) is signed in. */
+export async function supervisorTab(core: Core, clientId = 'sup-tab') {
+  await signInSupervisor(core, clientId);
+  return caller(core, clientId);
 }
 
 export const LIPSTICK: ItemSpec = {

@@ -33,6 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   // The packing capability's migration, the same way (the lead renumbers at merge).
   { version: 7, name: 'packing/001-foundations', sql: packingMigrations[0]?.sql ?? '' },
   { version: 8, name: returnsSupervision.id, sql: returnsSupervision.sql },
-  // Session security (users rebuilt for the admin role, badges, forced PIN change; lock-out counts).
   { version: 9, name: sessionSecurity.id, sql: sessionSecurity.sql, foreignKeysOff: true },
 ];

@@ -109,15 +109,15 @@ describe('printers in Chromium: add a Zebra, test print, unplug, plug back', () 
         )
         .immediate();
     }
-    // The Scan screen (F2; Returns QC is F1), then the Queue (F3): the banner is on every screen.
-    await page.keyboard.press('F2');
+    // Returns QC (F1), the clerk's screen.
+    await page.keyboard.press('F1');
     const banner = page.getByTestId('printer-banner').locator('.printer-banner-offline');
     await banner
       .getByText(
         'Label printer QC-Zebra offline — 3 labels waiting; keep working, they print when it is back.',
       )
       .waitFor({ timeout: 20_000 });
-    await screenshot(page, 'printer-offline-banner-scan');
+    await screenshot(page, 'printer-offline-banner-qc');
     await page.keyboard.press('F3');
     await page.getByTestId('queue-table').waitFor();
     expect(await banner.isVisible()).toBe(true);

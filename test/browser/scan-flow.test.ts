@@ -57,6 +57,9 @@ describe('scan flow in Chromium against the station server', () => {
     demo = row;
     browser = await launchChromium();
     page = await openStation(browser, station);
+    // This file is the Scan screen's (F2); Returns QC (F1) is the first screen.
+    await page.keyboard.press('F2');
+    await waitForPanel(page, 'idle');
   });
 
   afterAll(async () => {
@@ -171,8 +174,8 @@ describe('scan flow in Chromium against the station server', () => {
     await cdp.detach();
   });
 
-  it('lists both recorded scans as pending events on the Queue screen (F2)', async () => {
-    await page.keyboard.press('F2');
+  it('lists both recorded scans as pending events on the Queue screen (F3)', async () => {
+    await page.keyboard.press('F3');
     const table = page.getByTestId('queue-table');
     await table.getByText(UNKNOWN_CODE).waitFor();
     await table.getByText(demo.tracking, { exact: false }).waitFor();
@@ -185,7 +188,7 @@ describe('scan flow in Chromium against the station server', () => {
     await station.close();
     station = await startStation(dataDir);
     page = await openStation(browser, station);
-    await page.keyboard.press('Alt+2');
+    await page.keyboard.press('Alt+3');
     const table = page.getByTestId('queue-table');
     await table.getByText(UNKNOWN_CODE).waitFor();
     await table.getByText(demo.tracking, { exact: false }).waitFor();

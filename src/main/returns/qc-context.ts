@@ -6,7 +6,8 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { IdGenerator } from '../ids';
 import type { Outbox } from '../outbox/outbox';
-import type { LabelJobs } from './label-jobs';
+import type { LabelQueue } from './label-jobs';
+import type { Plates } from './plates';
 import type { ReceiptStore } from './receipt-store';
 import type { ReturnLookup } from './return-lookup';
 import type { RuleStore } from './rule-store';
@@ -19,7 +20,8 @@ export interface QcContext {
   outbox: Outbox;
   /** The station's audit log: a destroy's approval is written to it with the decision. */
   audit: AuditLog;
-  labels: LabelJobs;
+  labels: LabelQueue;
+  plates: Plates;
   store: ReceiptStore;
   lookup: ReturnLookup;
   rules: RuleStore;

@@ -42,7 +42,7 @@ describe('the Returns QC screen’s approval at the bench, against a real core',
     expect(store.getState().approverBadge).toBe(MEI_BADGE);
 
     expect(await store.getState().approve('1234')).toBe(false);
-    expect(store.getState().error).toMatchObject({ code: 'BAD_PIN' });
+    expect(store.getState().refusal).toMatchObject({ kind: 'error', error: { code: 'BAD_PIN' } });
     expect(core.db.prepare('SELECT count(*) AS n FROM qc_approvals').get()).toEqual({ n: 0 });
 
     expect(await store.getState().approve('9137')).toBe(true);

@@ -12,6 +12,8 @@ import {
   returnsSearch,
 } from '../../returns/migrations';
 import { returnsSupervision } from '../../returns/supervision-migrations';
+import { outboxMigrations } from '../../outbox/migrations';
+import { syncMigrations } from '../../sync/migrations';
 
 export interface Migration {
   version: number;
@@ -22,6 +24,12 @@ export interface Migration {
    * foreign keys off, and `PRAGMA foreign_key_check` must find nothing before it commits.
    */
   foreignKeysOff?: true;
+}
+
+/** A capability's own migration (`<cap>/NNN-name`), the shape main is moving to. */
+export interface CapabilityMigration {
+  id: string;
+  sql: string;
 }
 
 /** Forward-only, numbered from 1 without gaps; a released migration is never edited, only followed. */
@@ -40,4 +48,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: sessionSecurity.id, sql: sessionSecurity.sql, foreignKeysOff: true },
   { version: 10, name: returnsDropLabelJobs.id, sql: returnsDropLabelJobs.sql },
   { version: 11, name: returnsSearch.id, sql: returnsSearch.sql },
+  // Capability migrations, numbered here until main tracks them by id (schema_migrations).
+  ...[...syncMigrations, ...outboxMigrations].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
 ];

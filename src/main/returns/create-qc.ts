@@ -73,6 +73,7 @@ export function createQc(deps: QcDeps): Qc {
     clock,
     newId,
     outbox: deps.outbox,
+    audit: deps.audit,
     labels: deps.labels,
     plates,
     store,

@@ -172,7 +172,24 @@ export class Decisions {
         decidedAt: approver ? now : null,
         via: approver ? 'station' : null,
       });
-      if (approver) this.addToBatch(unit.id, decisionId, approvalId, approver, now);
+      if (approver) {
+        this.addToBatch(unit.id, decisionId, approvalId, approver, now);
+        // The supervisor proved who they are at the clerk's bench (the session's step-up, whose
+        // refusals are audited and count towards the lock-out); their approval is audited here.
+        ctx.audit.record({
+          userId: approver.id,
+          action: 'qc.destroy_approved',
+          entityType: 'qc_approval',
+          entityId: approvalId,
+          details: {
+            via: 'bench',
+            unit: lp,
+            decision: decisionId,
+            requestedBy: actor.user.id,
+            clientId: actor.clientId,
+          },
+        });
+      }
     }
 
     for (const job of this.labelsFor(receipt, unit, {

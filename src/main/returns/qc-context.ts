@@ -1,6 +1,7 @@
 import { displayCode } from '../../shared/codes/display-code';
 import type { ParcelView, UserView } from '../../shared/domain';
 import type { CandidateView, FeedbackKind, QcFeedback } from '../../shared/returns/qc-views';
+import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { IdGenerator } from '../ids';
@@ -17,6 +18,8 @@ export interface QcContext {
   clock: Clock;
   newId: IdGenerator;
   outbox: Outbox;
+  /** The station's audit log: a destroy's approval is written to it with the decision. */
+  audit: AuditLog;
   labels: LabelQueue;
   plates: Plates;
   store: ReceiptStore;

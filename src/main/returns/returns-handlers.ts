@@ -60,9 +60,13 @@ export function returnsHandlers(core: Services): HandlersFor<typeof returnsCalls
           entityType: 'qc_approval',
           entityId: input.approvalId,
           details: {
+            via: 'queue',
             unit: view.unitId,
             requestedBy: view.requestedBy.id,
             operator: ctx.user.id,
+            // A supervisor's badge and PIN given at someone else's screen, rather than their own sign-in.
+            stepUp: approver.id !== ctx.user.id,
+            clientId: ctx.clientId,
             note: input.note ?? null,
           },
         });

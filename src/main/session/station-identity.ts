@@ -11,8 +11,8 @@ export interface StationIdentity {
   defaultClerk: UserView;
 }
 
-const STATION_ID_KEY = 'station.id';
-const DEFAULT_CLERK_KEY = 'station.defaultClerkId';
+export const STATION_ID_KEY = 'station.id';
+export const DEFAULT_CLERK_KEY = 'station.defaultClerkId';
 
 const readKey = (db: Db, key: string): string | undefined => {
   const row = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);

@@ -88,7 +88,8 @@ const QC_ERRORS = [
   'QC_ITEMS_UNDECIDED',
   'QC_RETURN_CLOSED',
   'PHOTO_NOT_FOUND',
-  'BAD_PIN',
+  // A supervisor's badge and PIN given at the bench (approve_here): the session's step-up answers.
+  ...CREDENTIAL_ERRORS,
   'FORBIDDEN',
   'SCAN_EMPTY',
   'SCAN_TOO_LONG',

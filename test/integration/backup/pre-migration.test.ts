@@ -12,10 +12,9 @@ import { MIGRATIONS } from '../../../src/main/db/migrations';
 import { openDatabase } from '../../../src/main/db/open';
 import { silentLogger } from '../../../src/main/logger';
 import { seededRandom } from '../../../src/main/random';
-import { ensureStationIdentity } from '../../../src/main/session/station-identity';
-import { Users } from '../../../src/main/session/users';
 import { AppError } from '../../../src/shared/errors';
 import { TEST_EPOCH } from '../../helpers/core-factory';
+import { seedPreSessionIdentity } from '../../helpers/pre-session-station';
 import { TempDirs } from '../../helpers/temp-dir';
 
 const dirs = new TempDirs();
@@ -27,13 +26,13 @@ const OLD = LATEST - 1;
 /** A station database as the previous release left it: schema OLD, a clerk's scan in it. */
 function previousReleaseStation(): string {
   const dataDir = dirs.make('lastmile-upgrade-');
-  const clock = new ManualClock(TEST_EPOCH);
   const db = openDatabase({
     file: path.join(dataDir, DATABASE_FILE),
     migrations: MIGRATIONS.slice(0, OLD),
     seed: {
       isSeeded: () => false,
-      write: (d) => void ensureStationIdentity(d, new Users(d, clock, seededRandom(1)), seededRandom(2)),
+      // The previous release's users table (the last migration is the session's, which rebuilds it).
+      write: (d) => void seedPreSessionIdentity(d, seededRandom(1)),
     },
   });
   db.prepare(

@@ -106,6 +106,24 @@ export function bench(core: Core, clientId = 'local') {
   };
 }
 
+/** A clerk's bench with one cosmetics unit graded for destroy, photographed, waiting for approval. */
+export async function destroyAwaitingApproval(core: Core, clientId = 'local') {
+  const ret = addReturn(core, {
+    items: [{ sku: 'SKU-SERUM-30', barcode: '8850001000088', category: 'cosmetics', price: '630' }],
+  });
+  const b = bench(core, clientId);
+  await b.scan(ret.tracking);
+  await b.enter();
+  await b.scan('8850001000088');
+  for (const a of ['no', 'no', 'yes'] as const) await b.act({ kind: 'answer', answer: a });
+  await b.enter();
+  await b.enter();
+  await b.enter();
+  await b.act({ kind: 'choose', index: 1 });
+  await b.act({ kind: 'photo', sha256: await uploadPhoto(core, png(11)) });
+  return b;
+}
+
 /** A real, tiny PNG (decodable), different for each seed. */
 export function png(seed: number, width = 4, height = 3): Buffer {
   const crc = (buf: Buffer): number => {

@@ -120,6 +120,37 @@ describe('a supervisor’s sign-in ends after supervisorIdleMinutes without a ca
     expect(core.session.user(SUPERVISOR_TAB.clientId).id).toBe('clerk');
   });
 
+  it('belongs to one tab: other tabs with the same key are not supervisors, and each tab’s idle time is its own', async () => {
+    const { core, clock } = open();
+    deadEvent(core, 'E2');
+    const SECOND_DESK = { clientId: 'http:office-desk' };
+    // Every tab holds the same station key; only the tab that signed in is a supervisor.
+    await core.dispatch('signIn', { userId: 'sup-mei', pin: '9137' }, SUPERVISOR_TAB);
+    expect(await core.dispatch('retryDeadLetter', { eventId: 'E2' }, CLERK_TAB)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', params: { role: 'clerk' } },
+    });
+    expect(statusOf(core, 'E2')).toBe('dead');
+    await core.dispatch('signIn', { userId: 'sup-mei', pin: '9137' }, SECOND_DESK);
+
+    // One desk keeps working, the other is left: only the idle one ends, and only it is told.
+    for (let i = 0; i < 3; i++) {
+      clock.advance(2 * MINUTE);
+      expect((await core.dispatch('recentScans', { limit: 5 }, SUPERVISOR_TAB)).ok).toBe(true);
+    }
+    expect(core.session.user(SUPERVISOR_TAB.clientId).id).toBe('sup-mei');
+    expect(core.session.user(SECOND_DESK.clientId).id).toBe('clerk');
+    expect(await core.dispatch('getSession', {}, SECOND_DESK)).toMatchObject({
+      ok: true,
+      value: { signedIn: false, notice: { kind: 'idle_signed_out', name: 'Mei' } },
+    });
+    expect(await core.dispatch('getSession', {}, SUPERVISOR_TAB)).toMatchObject({
+      ok: true,
+      value: { user: { id: 'sup-mei' }, signedIn: true, notice: null },
+    });
+    expect((await core.dispatch('retryDeadLetter', { eventId: 'E2' }, SUPERVISOR_TAB)).ok).toBe(true);
+  });
+
   it('a clerk’s own sign-in does not end by idleness (only privileged ones do)', async () => {
     const { core, clock } = open();
     await core.dispatch('signIn', { userId: 'clerk-linh', pin: '2580' }, CLERK_TAB);

@@ -49,6 +49,8 @@ export interface Qc {
   context: QcContext;
   decisions: Decisions;
   approvals: Approvals;
+  /** Who may authorize at someone else's screen (badge/id + PIN): the bench and the supervisor's calls share it. */
+  approval: SupervisorApproval;
   bins: Bins;
   photos: PhotoStore;
   rules: RuleStore;
@@ -84,6 +86,7 @@ export function createQc(deps: QcDeps): Qc {
   const completion = new Completion(ctx, () => rejectReasonNames(settings));
   const undo = new Undo(ctx, journal, decisions, completion);
   const approvals = new Approvals(ctx, decisions);
+  const approval = deps.approval ?? new PinSupervisorApproval(db, deps.users, deps.audit);
   const station = new QcStation(ctx, {
     journal,
     receiving: new Receiving(ctx, new ScanRecords(ctx)),
@@ -95,9 +98,9 @@ export function createQc(deps: QcDeps): Qc {
     bins,
     photos,
     resume: new ResumeState(ctx, completion, undo, approvals),
-    approval: deps.approval ?? new PinSupervisorApproval(db, deps.users, deps.audit),
+    approval,
   });
-  return { station, context: ctx, decisions, approvals, bins, photos, rules, lookup, store };
+  return { station, context: ctx, decisions, approvals, approval, bins, photos, rules, lookup, store };
 }
 
 /** The shop's reject-reason names, when the station stores its own; ours map to the defaults. */

@@ -8,7 +8,6 @@ import type { Services } from '../core';
 import { writeTransaction } from '../db/write';
 import { ActionJournal } from './action-journal';
 import { feedback } from './qc-context';
-import { PinSupervisorApproval } from './supervisor-approval';
 import { createSupervision, type Supervision } from './supervision';
 import { isPrivileged, type LabelQueue } from './supervision-context';
 
@@ -62,7 +61,8 @@ function buildSupervision(core: Services): Supervision {
 export function qcSupervisionHandlers(core: Services): HandlersFor<typeof qcSupervisionCalls> {
   const s = supervisionOf(core);
   const journal = new ActionJournal(core.db);
-  const stepUp = new PinSupervisorApproval(core.db, core.users, core.audit);
+  // The station's step-up (supervisor-approval.ts), the same one the bench uses.
+  const stepUp = core.qc.approval;
 
   const approverOf = async (
     authorization: QcAuthorization | undefined,

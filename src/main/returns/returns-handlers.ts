@@ -7,7 +7,6 @@ import { writeTransaction } from '../db/write';
 import { ActionJournal } from './action-journal';
 import { feedback } from './qc-context';
 import { supervisionOf } from './qc-supervision-handlers';
-import { PinSupervisorApproval } from './supervisor-approval';
 import { analyseRules } from '../../shared/returns/rule-analysis';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -16,7 +15,7 @@ const PRIVILEGED = new Set(['supervisor', 'admin']);
 export function returnsHandlers(core: Services): HandlersFor<typeof returnsCalls> {
   const { qc } = core;
   const journal = new ActionJournal(core.db);
-  const stepUp = new PinSupervisorApproval(core.db, core.users, core.audit);
+  const stepUp = qc.approval;
 
   return {
     qcState: () => qc.station.state(),

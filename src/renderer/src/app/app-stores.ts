@@ -1,5 +1,7 @@
 import type { i18n } from 'i18next';
 import type { LastmileApi } from '../../../shared/contract';
+import { createApprovalsStore, type ApprovalsStore } from '../features/approvals/approvals-store';
+import { createBatchesStore, type BatchesStore } from '../features/batches/batches-store';
 import { createQueueStore, type QueueStore } from '../features/queue/queue-store';
 import { createPrintersStore, type PrintersStore } from '../features/printers/printers-store';
 import { createReceiveStore, type ReceiveStore } from '../features/receive/receive-store';
@@ -7,6 +9,7 @@ import type { Beeper } from '../features/scan/feedback-tones';
 import { createScanStore, type ScanStore } from '../features/scan/scan-store';
 import { createSessionStore, type SessionStore } from '../features/session/session-store';
 import { createSettingsStore, type SettingsStore } from '../features/settings/settings-store';
+import { createSupervisorStore, type SupervisorStore } from '../features/supervisor/supervisor-store';
 import { createSyncStore, type SyncStore } from '../features/sync/sync-store';
 import { createCoreStatusStore, type CoreStatusStore } from '../shell/core-status-store';
 import { createShellStore, type ShellStore } from '../shell/shell-store';
@@ -20,6 +23,9 @@ export interface AppStores {
   queue: QueueStore;
   sync: SyncStore;
   printers: PrintersStore;
+  supervisor: SupervisorStore;
+  approvals: ApprovalsStore;
+  batches: BatchesStore;
   coreStatus: CoreStatusStore;
 }
 
@@ -60,6 +66,9 @@ export function createAppStores({
     queue: createQueueStore(api),
     sync: createSyncStore({ api }),
     printers: createPrintersStore({ api }),
+    supervisor: createSupervisorStore(api),
+    approvals: createApprovalsStore({ api }),
+    batches: createBatchesStore({ api }),
     coreStatus,
   };
 }

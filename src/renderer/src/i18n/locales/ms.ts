@@ -22,7 +22,7 @@ const messages: BaseMessages = {
     sync: 'Segerak',
     settings: 'Tetapan',
     printers: 'Pencetak',
-    supervisor: 'Penyelia',
+    supervisor: 'Kelulusan',
   },
   roles: {
     clerk: 'Kerani',

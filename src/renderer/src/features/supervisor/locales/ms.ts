@@ -1,0 +1,31 @@
+import type { SupervisorMessages } from './en';
+
+const messages: SupervisorMessages = {
+  supervisor: {
+    title: 'Penyelia',
+    asYourself: 'Log masuk sebagai {{name}}: anda bertindak atas nama sendiri.',
+    atClerkScreen: 'Di skrin kerani: setiap tindakan memerlukan PIN penyelia.',
+    tabs: {
+      approvals: 'Kelulusan',
+      batches: 'Kelompok pemusnahan',
+    },
+    stepUp: {
+      title: 'Kelulusan penyelia di skrin ini',
+      who: 'Penyelia',
+      pin: 'PIN',
+      missing: 'Pilih penyelia dan taip PIN mereka, kemudian cuba lagi.',
+    },
+  },
+  supervision: {
+    rejectReason: {
+      repairable: 'Boleh dibaiki',
+      resellable: 'Masih boleh dijual',
+      evidence_insufficient: 'Bukti tidak mencukupi',
+      wrong_grade: 'Gred salah',
+      seller_wants_it_back: 'Penjual mahu ia dipulangkan',
+      other: 'Lain-lain (tulis nota)',
+    },
+  },
+};
+
+export default messages;

@@ -1,0 +1,31 @@
+import type { SupervisorMessages } from './en';
+
+const messages: SupervisorMessages = {
+  supervisor: {
+    title: '主管',
+    asYourself: '已以 {{name}} 登录：操作以您本人的名义进行。',
+    atClerkScreen: '在质检员的屏幕上：每项操作都需要主管的 PIN。',
+    tabs: {
+      approvals: '审批',
+      batches: '销毁批次',
+    },
+    stepUp: {
+      title: '在本屏幕上由主管批准',
+      who: '主管',
+      pin: 'PIN',
+      missing: '请选择主管并输入其 PIN，然后再次操作。',
+    },
+  },
+  supervision: {
+    rejectReason: {
+      repairable: '可以维修',
+      resellable: '仍可销售',
+      evidence_insufficient: '证据不足',
+      wrong_grade: '等级判定错误',
+      seller_wants_it_back: '卖家要求退回',
+      other: '其他（请填写备注）',
+    },
+  },
+};
+
+export default messages;

@@ -1,0 +1,232 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/main/cli/main';
+import { TempDirs } from '../helpers/temp-dir';
+import { addBins } from '../integration/returns/qc-fixtures';
+import {
+  EARBUDS,
+  LIPSTICK,
+  SERUM,
+  pendingDestroy,
+  type PendingDestroy,
+} from '../integration/returns/supervision-fixtures';
+import { launchChromium, openStation, screenshot, startStation, type Station } from './station-fixture';
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+async function cliVerify(file: string, dataDir: string): Promise<{ code: number; out: string }> {
+  let out = '';
+  const code = await main(['certificate', 'verify', file, '--data', dataDir], {
+    packageRoot: process.cwd(),
+    io: { out: (c) => void (out += String(c)), err: (c) => void (out += String(c)) },
+  });
+  return { code, out };
+}
+
+describe('the supervisor in Chromium: approve and refuse destroys by keyboard, close the batch, download and verify its certificate', () => {
+  const temp = new TempDirs();
+  let browser: Browser;
+  let station: Station;
+  let page: Page;
+  let pending: PendingDestroy[] = [];
+
+  beforeAll(async () => {
+    station = await startStation(temp.make('lastmile-supervisor-'), {
+      beforeServe: async (core) => {
+        addBins(core);
+        await core.settings.update({ stationName: 'BKK-QC-1' });
+        // Three destroys a clerk decided at the bench and left for the approvals queue.
+        pending = [
+          await pendingDestroy(core, LIPSTICK, { itemPhoto: true }),
+          await pendingDestroy(core, SERUM),
+          await pendingDestroy(core, EARBUDS, { serial: 'SN-EB-90001' }),
+        ];
+      },
+    });
+    browser = await launchChromium();
+    page = await openStation(browser, station);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await station?.close();
+    temp.cleanup();
+  });
+
+  const approvalStatus = (id: string) =>
+    station.core.db
+      .prepare<[string], { status: string; decided_by: string | null; reject_reason: string | null }>(
+        'SELECT status, decided_by, reject_reason FROM qc_approvals WHERE id = ?',
+      )
+      .get(id);
+
+  it('at the clerk’s screen: ticks two with Space, approves with A + the supervisor’s PIN + Enter; a wrong PIN first is refused', async () => {
+    await page.keyboard.press('F9');
+    await page.getByRole('heading', { name: 'Supervisor', level: 1 }).waitFor();
+    const rows = page.getByTestId('approvals-table').locator('tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(3);
+    await page.getByText('At a clerk’s screen: each action needs a supervisor’s PIN.').waitFor();
+    // The first row's evidence photo is fetched and shown.
+    await page.getByTestId('approval-detail').locator(`[data-photo="${pending[0]!.evidence}"] img`).waitFor();
+    await screenshot(page, 'supervisor-approvals-queue');
+
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await page.getByTestId('approve').getByText('Approve 2 destroys').waitFor();
+    // A without a PIN: nothing is sent; the PIN field takes the focus and says why.
+    await page.keyboard.press('a');
+    await page.getByText('Choose the supervisor and type their PIN, then act again.').waitFor();
+    expect(approvalStatus(pending[0]!.approvalId)?.status).toBe('pending');
+    await page.keyboard.type('9999');
+    await page.keyboard.press('Enter');
+    await page.locator('[role=alert][data-error-code=BAD_PIN]').waitFor();
+    expect(approvalStatus(pending[0]!.approvalId)?.status).toBe('pending');
+    await screenshot(page, 'supervisor-approvals-bad-pin');
+
+    // The PIN is never kept: type the right one and Enter.
+    await page.getByTestId('step-up-pin').focus();
+    await page.keyboard.type('0000');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('approvals-notice').getByText('2 destroys approved').waitFor();
+    await expect.poll(() => rows.count()).toBe(1);
+    for (const p of pending.slice(0, 2)) {
+      expect(approvalStatus(p.approvalId)).toEqual({
+        status: 'approved',
+        decided_by: 'supervisor',
+        reject_reason: null,
+      });
+    }
+    const audit = station.core.db
+      .prepare<[], { action: string; user_id: string }>(
+        `SELECT action, user_id FROM audit_log WHERE action IN ('qc.destroy_approved', 'qc.approval_refused') ORDER BY id`,
+      )
+      .all();
+    expect(audit.map((a) => a.action)).toEqual([
+      'qc.approval_refused',
+      'qc.destroy_approved',
+      'qc.destroy_approved',
+    ]);
+    await screenshot(page, 'supervisor-approvals-approved');
+  });
+
+  it('refuses the last one with R: a reason, what it becomes instead and a note, all from the keyboard', async () => {
+    await page.keyboard.press('r');
+    const form = page.getByTestId('reject-form');
+    await form.waitFor();
+    // The reason list has the focus: ↓ picks "Can be repaired"; Tab, ↓ ↓ picks refurbish.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.getByTestId('reject-reason').inputValue()).toBe('repairable');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.getByTestId('reject-instead').inputValue()).toBe('refurbish');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('only the case is scratched');
+    await page.keyboard.press('Tab'); // the supervisor picker
+    await page.keyboard.press('Tab'); // the PIN
+    await page.keyboard.type('0000');
+    await screenshot(page, 'supervisor-reject-form');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('approvals-notice').getByText('1 destroy refused').waitFor();
+    await page.getByText('Nothing waiting for approval.').waitFor();
+    const refused = pending[2]!;
+    expect(approvalStatus(refused.approvalId)).toEqual({
+      status: 'rejected',
+      decided_by: 'supervisor',
+      reject_reason: 'repairable',
+    });
+    // The unit was decided again, by the supervisor: a refurbish decision in force, the destroy undone.
+    const decisions = station.core.db
+      .prepare<[string], { disposition: string; status: string; decided_by: string }>(
+        `SELECT d.disposition, d.status, d.decided_by FROM qc_unit_decisions d
+         JOIN qc_approvals a ON a.unit_id = d.unit_id WHERE a.id = ? ORDER BY d.id`,
+      )
+      .all(refused.approvalId);
+    expect(decisions).toEqual([
+      expect.objectContaining({ disposition: 'destroy', status: 'undone' }),
+      { disposition: 'refurbish', status: 'active', decided_by: 'supervisor' },
+    ]);
+
+    await page.locator('[data-view=decided]').click();
+    await expect.poll(() => page.getByTestId('approvals-table').locator('tbody tr').count()).toBe(3);
+    await screenshot(page, 'supervisor-approvals-decided');
+  });
+
+  it('closes the open batch with its note, downloads the certificate and verifies it on screen and with lastmile certificate verify', async () => {
+    await page.keyboard.press('PageDown');
+    const detail = page.locator('[data-testid=batch-detail][data-status=open]');
+    await detail.waitFor();
+    await detail.getByTestId('batch-totals').getByText('2 units').waitFor();
+    await screenshot(page, 'supervisor-batch-open');
+
+    await page.keyboard.press('c'); // focuses the note
+    await page.keyboard.type('Cage 1, collected by WasteCo, seal 0042');
+    await page.keyboard.press('Enter'); // no PIN yet: the PIN field takes the focus
+    await page.getByText('Choose the supervisor and type their PIN, then act again.').waitFor();
+    await page.keyboard.type('0000');
+    await page.keyboard.press('Enter');
+    const certified = page.locator('[data-testid=batch-detail][data-status=certified]');
+    await certified.waitFor({ timeout: 30_000 });
+    const shownHash = (await page.getByTestId('certificate-sha256').innerText()).trim();
+    const row = station.core.db
+      .prepare<[], { id: string; sha256: string; pdf_sha256: string }>(
+        'SELECT id, sha256, pdf_sha256 FROM destruction_certificates',
+      )
+      .get()!;
+    expect(shownHash).toBe(row.sha256);
+    await screenshot(page, 'supervisor-batch-certified');
+
+    // The clerk's session may not take the certificate away; the supervisor signs in and may.
+    await page.keyboard.press('d');
+    await page.locator('[role=alert][data-error-code=FORBIDDEN]').waitFor();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('.user-name', { hasText: 'Supervisor' }).click();
+    await dialog.getByLabel('PIN').fill('0000');
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Signed in as Supervisor: you act as yourself.').waitFor();
+
+    // D downloads the PDF; it is the file the station issued, byte for byte.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('d')]);
+    expect(download.suggestedFilename()).toBe(`destruction-certificate-${row.id}.pdf`);
+    const pdfFile = path.join(station.dataDir, '..', `downloaded-${row.id}.pdf`);
+    await download.saveAs(pdfFile);
+    const bytes = fs.readFileSync(pdfFile);
+    expect(sha256(bytes)).toBe(row.pdf_sha256);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(text).toContain('DESTRUCTION CERTIFICATE');
+    expect(text).toContain(row.sha256);
+    expect(text).toContain('Units destroyed: 2');
+    expect(text).toContain('Note: Cage 1, collected by WasteCo, seal 0042');
+    expect(text).toContain('Station: BKK-QC-1');
+    for (const p of pending.slice(0, 2)) expect(text).toContain(p.licensePlate);
+    expect(text).not.toContain(pending[2]!.licensePlate);
+    expect(await cliVerify(pdfFile, station.dataDir)).toMatchObject({ code: 0 });
+
+    // Verified on the screen: the file as downloaded is valid; one byte changed is not.
+    await page.getByTestId('verify-file').setInputFiles(pdfFile);
+    await page.locator('[data-testid=verification][data-outcome=valid]').waitFor();
+    await screenshot(page, 'supervisor-certificate-valid');
+    const tampered = Buffer.from(bytes);
+    const at = tampered.indexOf(Buffer.from('/Subject'));
+    tampered[at + 12] = tampered[at + 12] === 0x41 ? 0x42 : 0x41;
+    const tamperedFile = path.join(station.dataDir, '..', 'tampered.pdf');
+    fs.writeFileSync(tamperedFile, tampered);
+    await page.getByTestId('verify-file').setInputFiles(tamperedFile);
+    await page.locator('[data-testid=verification][data-outcome=file_altered]').waitFor();
+    await page.getByText('tampered.pdf: NOT valid — the file was changed after it was issued').waitFor();
+    await screenshot(page, 'supervisor-certificate-tampered');
+    const cli = await cliVerify(tamperedFile, station.dataDir);
+    expect(cli.code).toBe(1);
+    expect(cli.out).toContain('NOT valid: the file was altered after it was issued');
+  });
+});

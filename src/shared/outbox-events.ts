@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { packageShipPayloadSchema } from './packing/package-ship-event';
 
 /**
  * Payload schemas of every outbox event type. Checked when an event is enqueued (so a bad payload
@@ -145,6 +146,8 @@ export const outboxPayloadSchemas = {
     carrier: z.string().min(1).max(64),
     requestedAt: z.number().int(),
   }),
+  /** The packing bench's ship call for a platform order (src/shared/packing/package-ship-event.ts). */
+  'package.ship': packageShipPayloadSchema,
 } as const;
 
 export type OutboxEventType = keyof typeof outboxPayloadSchemas;

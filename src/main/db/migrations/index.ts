@@ -1,5 +1,6 @@
 import { foundation } from './001-foundation';
 import { auditMigrations } from '../../audit/migrations';
+import { packingMigrations } from '../../packing/migrations';
 import { printingMigrations } from '../../printing/migrations';
 import { scansMigrations } from '../../scans/migrations';
 import { sync } from './002-sync';
@@ -23,5 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // The lead converts these to named per-capability migrations at merge (returns/001-qc, returns/002-…).
   { version: 5, name: 'returns', sql: returnsQc.sql + labelJobsStandIn.sql },
   { version: 6, name: 'audit/001-hash-chain', sql: auditMigrations[0]?.sql ?? '' },
-  { version: 7, name: returnsSupervision.id, sql: returnsSupervision.sql },
+  // The packing capability's migration, the same way (the lead renumbers at merge).
+  { version: 7, name: 'packing/001-foundations', sql: packingMigrations[0]?.sql ?? '' },
+  { version: 8, name: returnsSupervision.id, sql: returnsSupervision.sql },
 ];

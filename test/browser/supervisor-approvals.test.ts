@@ -229,4 +229,58 @@ describe('the supervisor in Chromium: approve and refuse destroys by keyboard, c
     expect(cli.code).toBe(1);
     expect(cli.out).toContain('NOT valid: the file was altered after it was issued');
   });
+  it('edits the disposition rules as the signed-in supervisor: a new first rule, its warnings live, saved as a version with its note', async () => {
+    await page.keyboard.press('PageDown');
+    const table = page.getByTestId('rules-table');
+    await table.waitFor();
+    await page.getByTestId('rules-version').getByText('Rule table version 0').waitFor();
+    const before = await table.locator('tbody tr').count();
+    const warningsBefore = await page.getByTestId('rules-warnings').locator('li').count();
+
+    await page.keyboard.press('Insert'); // a new rule at the cursor (the top): grade D → destroy
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(before + 1);
+    const editor = page.getByTestId('rule-editor');
+    await editor.getByTestId('rule-id').fill('electronics-d-refurbish');
+    await editor.locator('[data-field=categories]').getByLabel('Electronics').check();
+    await editor.getByTestId('rule-then').selectOption('refurbish');
+    await table.locator('tbody tr').first().getByText('electronics-d-refurbish').waitFor();
+    // It now takes broken electronics from the rules below it: the analysis says so before saving.
+    await expect
+      .poll(() => page.getByTestId('rules-warnings').locator('li').count())
+      .toBeGreaterThan(warningsBefore);
+    await page
+      .getByTestId('rules-warnings')
+      .getByText('Rule electronics-d-refurbish comes first')
+      .first()
+      .waitFor();
+    await page.getByTestId('rules-note').fill('WasteCo repairs broken phones now');
+    await screenshot(page, 'supervisor-rules-editor');
+    await page.getByTestId('rules-note').blur();
+    await page.keyboard.press('Control+s');
+    await page.getByTestId('rules-saved').getByText('Saved as version 1').waitFor();
+    await page.getByTestId('rules-version').getByText('Rule table version 1').waitFor();
+
+    const saved = station.core.db
+      .prepare<[], { version: number; rules: string; note: string; saved_by: string }>(
+        'SELECT version, rules, note, saved_by FROM qc_rule_sets ORDER BY version DESC LIMIT 1',
+      )
+      .get()!;
+    expect(saved).toMatchObject({
+      version: 1,
+      note: 'WasteCo repairs broken phones now',
+      saved_by: 'supervisor',
+    });
+    expect(JSON.parse(saved.rules)[0]).toEqual({
+      id: 'electronics-d-refurbish',
+      when: { grades: ['D'], categories: ['electronics'] },
+      then: 'refurbish',
+    });
+    const audit = station.core.db
+      .prepare<[], { user_id: string; entity_id: string }>(
+        `SELECT user_id, entity_id FROM audit_log WHERE action = 'qc.rules_saved'`,
+      )
+      .all();
+    expect(audit).toEqual([{ user_id: 'supervisor', entity_id: '1' }]);
+    await screenshot(page, 'supervisor-rules-saved');
+  });
 });

@@ -4,6 +4,7 @@ import { createApprovalsStore, type ApprovalsStore } from '../features/approvals
 import { createBatchesStore, type BatchesStore } from '../features/batches/batches-store';
 import { createQueueStore, type QueueStore } from '../features/queue/queue-store';
 import { createPrintersStore, type PrintersStore } from '../features/printers/printers-store';
+import { createRulesStore, type RulesStore } from '../features/rules/rules-store';
 import { createReceiveStore, type ReceiveStore } from '../features/receive/receive-store';
 import type { Beeper } from '../features/scan/feedback-tones';
 import { createScanStore, type ScanStore } from '../features/scan/scan-store';
@@ -26,6 +27,7 @@ export interface AppStores {
   supervisor: SupervisorStore;
   approvals: ApprovalsStore;
   batches: BatchesStore;
+  rules: RulesStore;
   coreStatus: CoreStatusStore;
 }
 
@@ -69,6 +71,7 @@ export function createAppStores({
     supervisor: createSupervisorStore(api),
     approvals: createApprovalsStore({ api }),
     batches: createBatchesStore({ api }),
+    rules: createRulesStore({ api }),
     coreStatus,
   };
 }

@@ -4,12 +4,14 @@ import { useFeature, useStores } from '../../app/stores-context';
 import { Kbd } from '../../ui/Kbd';
 import { ApprovalsTab } from '../approvals/ApprovalsTab';
 import { BatchesTab } from '../batches/BatchesTab';
+import { RulesTab } from '../rules/RulesTab';
 import { SUPERVISOR_TABS, type SupervisorTab } from './supervisor-store';
 import './supervisor.css';
 
 const TABS: Record<SupervisorTab, ComponentType> = {
   approvals: ApprovalsTab,
   batches: BatchesTab,
+  rules: RulesTab,
 };
 
 /** The supervisor's side of return QC, one tab per job; PageUp / PageDown switch tabs. */

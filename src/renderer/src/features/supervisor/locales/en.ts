@@ -7,6 +7,7 @@ const messages = {
     tabs: {
       approvals: 'Approvals',
       batches: 'Destruction batches',
+      rules: 'Disposition rules',
     },
     stepUp: {
       title: 'Supervisor approval at this screen',

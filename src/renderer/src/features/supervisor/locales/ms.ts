@@ -8,6 +8,7 @@ const messages: SupervisorMessages = {
     tabs: {
       approvals: 'Kelulusan',
       batches: 'Kelompok pemusnahan',
+      rules: 'Peraturan pelupusan',
     },
     stepUp: {
       title: 'Kelulusan penyelia di skrin ini',

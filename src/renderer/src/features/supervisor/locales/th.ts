@@ -8,6 +8,7 @@ const messages: SupervisorMessages = {
     tabs: {
       approvals: 'การอนุมัติ',
       batches: 'ชุดทำลาย',
+      rules: 'กฎการจัดการ',
     },
     stepUp: {
       title: 'หัวหน้างานอนุมัติที่หน้าจอนี้',

@@ -8,6 +8,7 @@ const messages: SupervisorMessages = {
     tabs: {
       approvals: 'Phê duyệt',
       batches: 'Lô tiêu hủy',
+      rules: 'Quy tắc xử lý',
     },
     stepUp: {
       title: 'Giám sát phê duyệt tại màn hình này',

@@ -8,6 +8,7 @@ const messages: SupervisorMessages = {
     tabs: {
       approvals: '审批',
       batches: '销毁批次',
+      rules: '处置规则',
     },
     stepUp: {
       title: '在本屏幕上由主管批准',

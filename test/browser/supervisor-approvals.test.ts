@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main/cli/main';
 import { TempDirs } from '../helpers/temp-dir';
-import { addBins } from '../integration/returns/qc-fixtures';
+import { addBins, bench, png, uploadPhoto } from '../integration/returns/qc-fixtures';
 import {
   EARBUDS,
   LIPSTICK,
@@ -45,6 +45,12 @@ describe('the supervisor in Chromium: approve and refuse destroys by keyboard, c
           await pendingDestroy(core, SERUM),
           await pendingDestroy(core, EARBUDS, { serial: 'SN-EB-90001' }),
         ];
+        // And a parcel nobody expected, in quarantine for the supervisor.
+        const b = bench(core);
+        await b.act({ kind: 'start_unexpected', code: 'ZZ0000000001' });
+        await b.act({ kind: 'photo', sha256: await uploadPhoto(core, png(77, 8, 6)) });
+        await b.act({ kind: 'note', text: 'Label torn off, two phone cases' });
+        await b.scan('Q-01-01');
       },
     });
     browser = await launchChromium();
@@ -282,5 +288,50 @@ describe('the supervisor in Chromium: approve and refuse destroys by keyboard, c
       .all();
     expect(audit).toEqual([{ user_id: 'supervisor', entity_id: '1' }]);
     await screenshot(page, 'supervisor-rules-saved');
+  });
+  it('shows the QC shift per clerk, every decision with its trail, and resolves the unexpected parcel', async () => {
+    await page.keyboard.press('PageDown');
+    const shift = page.getByTestId('shift-table');
+    await shift.locator('tr[data-clerk=clerk]').waitFor();
+    await shift.locator('tr[data-clerk=total]').waitFor();
+    // Clerk: four parcels (three returns and the unexpected one); two decisions in force (the
+    // refused destroy was undone, its refurbish is the supervisor's).
+    const clerkCells = await shift.locator('tr[data-clerk=clerk] td').allInnerTexts();
+    expect(clerkCells.slice(0, 3)).toEqual(['Clerk', '4', '2']);
+    const supervisorCells = await shift.locator('tr[data-clerk=supervisor] td').allInnerTexts();
+    expect(supervisorCells.slice(0, 3)).toEqual(['Supervisor', '0', '1']);
+    await screenshot(page, 'supervisor-shift');
+
+    await page.keyboard.press('PageDown');
+    const decisions = page.getByTestId('decisions-table').locator('tbody tr');
+    // Three destroys (one undone by the refusal) and the supervisor's refurbish instead.
+    await expect.poll(() => decisions.count()).toBe(4);
+    await page.getByTestId('decisions-query').fill(pending[2]!.licensePlate);
+    await page.getByTestId('decisions-query').press('Enter');
+    await expect.poll(() => decisions.count()).toBe(2);
+    const trail = page.getByTestId('decision-trail');
+    await trail.getByText('Every decision of this unit').waitFor();
+    await expect.poll(() => trail.locator('li').filter({ hasText: 'undone' }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('trail-events').locator('tr').count()).toBeGreaterThan(0);
+    await screenshot(page, 'supervisor-decisions');
+
+    await page.keyboard.press('PageDown');
+    const exceptions = page.getByTestId('exceptions-table').locator('tbody tr');
+    await expect.poll(() => exceptions.count()).toBe(1);
+    const form = page.getByTestId('resolve-form');
+    await form.getByRole('button', { name: 'Nobody claims it' }).click();
+    await form.getByLabel('What happens to the parcel').selectOption('scrap');
+    await form.getByLabel('Note (required, at least 3 characters)').fill('No claim after 30 days');
+    await screenshot(page, 'supervisor-exception-form');
+    await form.getByRole('button', { name: 'Resolve' }).click();
+    await page.getByTestId('exception-resolved').waitFor();
+    await page.getByText('Nothing in quarantine.').waitFor();
+    expect(
+      station.core.db
+        .prepare<[], { status: string; disposal: string; resolved_by: string }>(
+          'SELECT status, disposal, resolved_by FROM qc_exceptions',
+        )
+        .all(),
+    ).toEqual([{ status: 'resolved', disposal: 'scrap', resolved_by: 'supervisor' }]);
   });
 });

@@ -2,12 +2,15 @@ import type { i18n } from 'i18next';
 import type { LastmileApi } from '../../../shared/contract';
 import { createApprovalsStore, type ApprovalsStore } from '../features/approvals/approvals-store';
 import { createBatchesStore, type BatchesStore } from '../features/batches/batches-store';
+import { createDecisionsStore, type DecisionsStore } from '../features/decisions/decisions-store';
+import { createExceptionsStore, type ExceptionsStore } from '../features/exceptions/exceptions-store';
 import { createQueueStore, type QueueStore } from '../features/queue/queue-store';
 import { createPrintersStore, type PrintersStore } from '../features/printers/printers-store';
 import { createRulesStore, type RulesStore } from '../features/rules/rules-store';
 import { createReceiveStore, type ReceiveStore } from '../features/receive/receive-store';
 import type { Beeper } from '../features/scan/feedback-tones';
 import { createScanStore, type ScanStore } from '../features/scan/scan-store';
+import { createShiftStore, type ShiftStore } from '../features/shift/shift-store';
 import { createSessionStore, type SessionStore } from '../features/session/session-store';
 import { createSettingsStore, type SettingsStore } from '../features/settings/settings-store';
 import { createSupervisorStore, type SupervisorStore } from '../features/supervisor/supervisor-store';
@@ -28,6 +31,9 @@ export interface AppStores {
   approvals: ApprovalsStore;
   batches: BatchesStore;
   rules: RulesStore;
+  shift: ShiftStore;
+  decisions: DecisionsStore;
+  exceptions: ExceptionsStore;
   coreStatus: CoreStatusStore;
 }
 
@@ -72,6 +78,9 @@ export function createAppStores({
     approvals: createApprovalsStore({ api }),
     batches: createBatchesStore({ api }),
     rules: createRulesStore({ api }),
+    shift: createShiftStore({ api }),
+    decisions: createDecisionsStore({ api }),
+    exceptions: createExceptionsStore({ api }),
     coreStatus,
   };
 }

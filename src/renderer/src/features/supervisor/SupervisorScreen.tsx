@@ -4,7 +4,10 @@ import { useFeature, useStores } from '../../app/stores-context';
 import { Kbd } from '../../ui/Kbd';
 import { ApprovalsTab } from '../approvals/ApprovalsTab';
 import { BatchesTab } from '../batches/BatchesTab';
+import { DecisionsTab } from '../decisions/DecisionsTab';
+import { ExceptionsTab } from '../exceptions/ExceptionsTab';
 import { RulesTab } from '../rules/RulesTab';
+import { ShiftTab } from '../shift/ShiftTab';
 import { SUPERVISOR_TABS, type SupervisorTab } from './supervisor-store';
 import './supervisor.css';
 
@@ -12,6 +15,9 @@ const TABS: Record<SupervisorTab, ComponentType> = {
   approvals: ApprovalsTab,
   batches: BatchesTab,
   rules: RulesTab,
+  shift: ShiftTab,
+  decisions: DecisionsTab,
+  exceptions: ExceptionsTab,
 };
 
 /** The supervisor's side of return QC, one tab per job; PageUp / PageDown switch tabs. */

@@ -4,7 +4,7 @@ import type { LastmileApi } from '../../../../shared/contract';
 import type { UserView } from '../../../../shared/domain';
 
 /** The supervisor screen's tabs, in order (PageUp / PageDown step through them). */
-export const SUPERVISOR_TABS = ['approvals', 'batches', 'rules'] as const;
+export const SUPERVISOR_TABS = ['approvals', 'batches', 'rules', 'shift', 'decisions', 'exceptions'] as const;
 export type SupervisorTab = (typeof SUPERVISOR_TABS)[number];
 
 export interface SupervisorState {

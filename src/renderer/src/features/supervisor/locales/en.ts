@@ -8,6 +8,9 @@ const messages = {
       approvals: 'Approvals',
       batches: 'Destruction batches',
       rules: 'Disposition rules',
+      shift: 'QC shift',
+      decisions: 'Decisions',
+      exceptions: 'Exceptions',
     },
     stepUp: {
       title: 'Supervisor approval at this screen',

@@ -9,6 +9,9 @@ const messages: SupervisorMessages = {
       approvals: 'Kelulusan',
       batches: 'Kelompok pemusnahan',
       rules: 'Peraturan pelupusan',
+      shift: 'Syif QC',
+      decisions: 'Keputusan',
+      exceptions: 'Pengecualian',
     },
     stepUp: {
       title: 'Kelulusan penyelia di skrin ini',

@@ -9,6 +9,9 @@ const messages: SupervisorMessages = {
       approvals: 'การอนุมัติ',
       batches: 'ชุดทำลาย',
       rules: 'กฎการจัดการ',
+      shift: 'กะ QC',
+      decisions: 'การตัดสิน',
+      exceptions: 'ข้อยกเว้น',
     },
     stepUp: {
       title: 'หัวหน้างานอนุมัติที่หน้าจอนี้',

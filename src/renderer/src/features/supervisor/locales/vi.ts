@@ -9,6 +9,9 @@ const messages: SupervisorMessages = {
       approvals: 'Phê duyệt',
       batches: 'Lô tiêu hủy',
       rules: 'Quy tắc xử lý',
+      shift: 'Ca QC',
+      decisions: 'Quyết định',
+      exceptions: 'Ngoại lệ',
     },
     stepUp: {
       title: 'Giám sát phê duyệt tại màn hình này',

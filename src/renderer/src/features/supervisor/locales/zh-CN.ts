@@ -9,6 +9,9 @@ const messages: SupervisorMessages = {
       approvals: '审批',
       batches: '销毁批次',
       rules: '处置规则',
+      shift: '质检班次',
+      decisions: '处置记录',
+      exceptions: '异常',
     },
     stepUp: {
       title: '在本屏幕上由主管批准',

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main/cli/main';
+import { SUPERVISOR_PIN, settleSupervisorPin } from '../helpers/session';
 import { TempDirs } from '../helpers/temp-dir';
 import { addBins, bench, png, uploadPhoto } from '../integration/returns/qc-fixtures';
 import {
@@ -38,6 +39,8 @@ describe('the supervisor in Chromium: approve and refuse destroys by keyboard, c
     station = await startStation(temp.make('lastmile-supervisor-'), {
       beforeServe: async (core) => {
         addBins(core);
+        // The supervisor has chosen their own PIN (the default 0000 must be changed first).
+        settleSupervisorPin(core);
         await core.settings.update({ stationName: 'BKK-QC-1' });
         // Three destroys a clerk decided at the bench and left for the approvals queue.
         pending = [
@@ -75,7 +78,9 @@ describe('the supervisor in Chromium: approve and refuse destroys by keyboard, c
     await page.getByRole('heading', { name: 'Supervisor', level: 1 }).waitFor();
     const rows = page.getByTestId('approvals-table').locator('tbody tr');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(3);
-    await page.getByText('At a clerk’s screen: each action needs a supervisor’s PIN.').waitFor();
+    await page
+      .getByText('At a clerk’s screen: each action asks a supervisor for their badge or PIN.')
+      .waitFor();
     // The first row's evidence photo is fetched and shown.
     await page.getByTestId('approval-detail').locator(`[data-photo="${pending[0]!.evidence}"] img`).waitFor();
     await screenshot(page, 'supervisor-approvals-queue');
@@ -84,20 +89,21 @@ describe('the supervisor in Chromium: approve and refuse destroys by keyboard, c
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Space');
     await page.getByTestId('approve').getByText('Approve 2 destroys').waitFor();
-    // A without a PIN: nothing is sent; the PIN field takes the focus and says why.
+    // A at a clerk's screen: the supervisor prompt says what is approved; a wrong PIN is said there.
     await page.keyboard.press('a');
-    await page.getByText('Choose the supervisor and type their PIN, then act again.').waitFor();
-    expect(approvalStatus(pending[0]!.approvalId)?.status).toBe('pending');
+    const prompt = page.getByTestId('supervisor-prompt');
+    await prompt.waitFor();
+    await expect(page.getByTestId('approval-purpose').textContent()).resolves.toBe(
+      'Approve destroying these returned units.',
+    );
     await page.keyboard.type('9999');
     await page.keyboard.press('Enter');
-    await page.locator('[role=alert][data-error-code=BAD_PIN]').waitFor();
+    await prompt.locator('[role=alert][data-error-code=BAD_PIN]').waitFor();
     expect(approvalStatus(pending[0]!.approvalId)?.status).toBe('pending');
     await screenshot(page, 'supervisor-approvals-bad-pin');
-
-    // The PIN is never kept: type the right one and Enter.
-    await page.getByTestId('step-up-pin').focus();
-    await page.keyboard.type('0000');
+    await page.keyboard.type(SUPERVISOR_PIN);
     await page.keyboard.press('Enter');
+    await prompt.waitFor({ state: 'detached' });
     await page.getByTestId('approvals-notice').getByText('2 destroys approved').waitFor();
     await expect.poll(() => rows.count()).toBe(1);
     for (const p of pending.slice(0, 2)) {
@@ -109,11 +115,11 @@ describe('the supervisor in Chromium: approve and refuse destroys by keyboard, c
     }
     const audit = station.core.db
       .prepare<[], { action: string; user_id: string }>(
-        `SELECT action, user_id FROM audit_log WHERE action IN ('qc.destroy_approved', 'qc.approval_refused') ORDER BY id`,
+        `SELECT action, user_id FROM audit_log WHERE action IN ('qc.destroy_approved', 'session.step_up_failed') ORDER BY id`,
       )
       .all();
     expect(audit.map((a) => a.action)).toEqual([
-      'qc.approval_refused',
+      'session.step_up_failed',
       'qc.destroy_approved',
       'qc.destroy_approved',
     ]);
@@ -133,10 +139,10 @@ describe('the supervisor in Chromium: approve and refuse destroys by keyboard, c
     await expect.poll(() => page.getByTestId('reject-instead').inputValue()).toBe('refurbish');
     await page.keyboard.press('Tab');
     await page.keyboard.type('only the case is scratched');
-    await page.keyboard.press('Tab'); // the supervisor picker
-    await page.keyboard.press('Tab'); // the PIN
-    await page.keyboard.type('0000');
     await screenshot(page, 'supervisor-reject-form');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('supervisor-prompt').waitFor();
+    await page.keyboard.type(SUPERVISOR_PIN);
     await page.keyboard.press('Enter');
     await page.getByTestId('approvals-notice').getByText('1 destroy refused').waitFor();
     await page.getByText('Nothing waiting for approval.').waitFor();
@@ -172,9 +178,9 @@ describe('the supervisor in Chromium: approve and refuse destroys by keyboard, c
 
     await page.keyboard.press('c'); // focuses the note
     await page.keyboard.type('Cage 1, collected by WasteCo, seal 0042');
-    await page.keyboard.press('Enter'); // no PIN yet: the PIN field takes the focus
-    await page.getByText('Choose the supervisor and type their PIN, then act again.').waitFor();
-    await page.keyboard.type('0000');
+    await page.keyboard.press('Enter'); // the supervisor prompt: PIN, Enter
+    await page.getByTestId('supervisor-prompt').waitFor();
+    await page.keyboard.type(SUPERVISOR_PIN);
     await page.keyboard.press('Enter');
     const certified = page.locator('[data-testid=batch-detail][data-status=certified]');
     await certified.waitFor({ timeout: 30_000 });
@@ -192,8 +198,8 @@ describe('the supervisor in Chromium: approve and refuse destroys by keyboard, c
     await page.locator('[role=alert][data-error-code=FORBIDDEN]').waitFor();
     await page.getByRole('button', { name: 'Sign in' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.locator('.user-name', { hasText: 'Supervisor' }).click();
-    await dialog.getByLabel('PIN').fill('0000');
+    await dialog.locator('label[data-user-id=supervisor]').click();
+    await dialog.getByLabel('PIN').fill(SUPERVISOR_PIN);
     await dialog.getByRole('button', { name: 'Sign in' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('Signed in as Supervisor: you act as yourself.').waitFor();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DESTROY_REJECT_REASONS, INSTEAD_OF_DESTROY } from '../../../../shared/returns/supervision-codes';
 import type { ApprovalItem } from '../../../../shared/returns/supervision-views';
@@ -7,7 +7,6 @@ import { ErrorText } from '../../ui/ErrorText';
 import { Kbd } from '../../ui/Kbd';
 import { formatDateTime } from '../../ui/format';
 import { isField, leaveField } from '../supervisor/fields';
-import { StepUpFields } from '../supervisor/StepUpFields';
 import './approvals.css';
 
 /**
@@ -25,7 +24,6 @@ export function ApprovalsTab() {
   const error = useFeature('approvals', (s) => s.error);
   const notice = useFeature('approvals', (s) => s.notice);
   const reject = useFeature('approvals', (s) => s.reject);
-  const [needPin, setNeedPin] = useState(false);
   const listRef = useRef<HTMLTableSectionElement>(null);
   const current = items[cursor] ?? null;
 
@@ -44,31 +42,12 @@ export function ApprovalsTab() {
       ?.scrollIntoView({ block: 'nearest' });
   }, [cursor]);
 
-  const authorization = () => {
-    const auth = stores.supervisor.getState().authorizationFor(stores.session.getState().user);
-    if (auth === null) {
-      setNeedPin(true);
-      document.querySelector<HTMLElement>('[data-testid=step-up-pin]')?.focus();
-      return null;
-    }
-    setNeedPin(false);
-    return auth;
-  };
-
   const approve = async () => {
-    const auth = authorization();
-    if (auth === null) return;
-    const done = await stores.approvals.getState().approve(auth);
-    stores.supervisor.getState().forgetPin();
-    if (done) leaveField();
+    if (await stores.approvals.getState().approve()) leaveField();
   };
 
   const submitReject = async () => {
-    const auth = authorization();
-    if (auth === null) return;
-    const done = await stores.approvals.getState().submitReject(auth);
-    stores.supervisor.getState().forgetPin();
-    if (done) leaveField();
+    if (await stores.approvals.getState().submitReject()) leaveField();
   };
 
   useEffect(() => {
@@ -198,13 +177,10 @@ export function ApprovalsTab() {
             <form
               className="approvals-act"
               onSubmit={(e) => {
-                // Enter in the PIN field approves: A, type the PIN, Enter.
                 e.preventDefault();
                 void approve();
               }}
             >
-              <StepUpFields />
-              {needPin && <p className="error-text">{t('supervisor.stepUp.missing')}</p>}
               <div className="approvals-buttons">
                 <button type="submit" className="btn btn-danger" disabled={busy} data-testid="approve">
                   <Kbd>A</Kbd> {t('approvals.approve', { count: targets })}
@@ -221,14 +197,7 @@ export function ApprovalsTab() {
               </div>
             </form>
           )}
-          {reject && (
-            <RejectFormView
-              count={targets}
-              busy={busy}
-              onSubmit={() => void submitReject()}
-              needPin={needPin}
-            />
-          )}
+          {reject && <RejectFormView count={targets} busy={busy} onSubmit={() => void submitReject()} />}
           {current && <ApprovalDetail item={current} />}
         </aside>
       </div>
@@ -313,17 +282,7 @@ function ApprovalDetail({ item }: { item: ApprovalItem }) {
   );
 }
 
-function RejectFormView({
-  count,
-  busy,
-  needPin,
-  onSubmit,
-}: {
-  count: number;
-  busy: boolean;
-  needPin: boolean;
-  onSubmit: () => void;
-}) {
+function RejectFormView({ count, busy, onSubmit }: { count: number; busy: boolean; onSubmit: () => void }) {
   const { t } = useTranslation();
   const stores = useStores();
   const form = useFeature('approvals', (s) => s.reject);
@@ -402,8 +361,6 @@ function RejectFormView({
           data-testid="reject-note"
         />
       </label>
-      <StepUpFields />
-      {needPin && <p className="error-text">{t('supervisor.stepUp.missing')}</p>}
       <div className="approvals-buttons">
         <button type="submit" className="btn btn-primary" disabled={busy} data-testid="reject-submit">
           <Kbd>Enter</Kbd> {t('approvals.rejectSubmit')}

@@ -1,10 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { QcAuthorization } from '../../../../shared/calls/returns';
 import type { LastmileApi } from '../../../../shared/contract';
 import type { AppErrorShape } from '../../../../shared/errors';
 import type { DestroyRejectReason, InsteadOfDestroy } from '../../../../shared/returns/supervision-codes';
 import type { ApprovalItem } from '../../../../shared/returns/supervision-views';
 import { toErrorShape } from '../../i18n/error-message';
+import type { Authorize } from '../session/step-up';
 import { newActionId } from '../supervisor/action-id';
 
 export interface RejectForm {
@@ -43,11 +43,12 @@ export interface ApprovalsState {
   selectAll(): void;
   /** The approvals an action applies to: the ticked ones, else the one under the cursor. */
   targets(): string[];
-  approve(authorization: QcAuthorization | undefined): Promise<boolean>;
+  /** Approves the targets; at someone else's screen a supervisor authorizes it in the prompt. */
+  approve(): Promise<boolean>;
   openReject(): void;
   editReject(patch: Partial<RejectForm>): void;
   cancelReject(): void;
-  submitReject(authorization: QcAuthorization | undefined): Promise<boolean>;
+  submitReject(): Promise<boolean>;
   loadPhoto(sha256: string): Promise<void>;
   refused(error: AppErrorShape): void;
 }
@@ -56,23 +57,41 @@ export type ApprovalsStore = StoreApi<ApprovalsState>;
 
 const EMPTY_REJECT: RejectForm = { reason: '', instead: '', bin: '', note: '' };
 
-export function createApprovalsStore(deps: { api: LastmileApi; newActionId?: () => string }): ApprovalsStore {
-  const { api } = deps;
+export function createApprovalsStore(deps: {
+  api: LastmileApi;
+  authorize: Authorize;
+  newActionId?: () => string;
+}): ApprovalsStore {
+  const { api, authorize } = deps;
   const actionId = deps.newActionId ?? newActionId;
   let latest = 0;
   return createStore<ApprovalsState>()((set, get) => {
     const decide = async (
-      input: Omit<Parameters<LastmileApi['qcDecideApprovals']>[0], 'approvalIds' | 'clientActionId'>,
+      input: Omit<
+        Parameters<LastmileApi['qcDecideApprovals']>[0],
+        'approvalIds' | 'clientActionId' | 'authorization'
+      >,
     ): Promise<boolean> => {
       const ids = get().targets();
       if (ids.length === 0 || get().busy) return false;
       set({ busy: true, error: null, notice: null });
+      // One id for the action, kept across a prompt's retries after a wrong PIN.
+      const clientActionId = actionId();
       try {
-        const result = await api.qcDecideApprovals({
-          ...input,
-          approvalIds: ids,
-          clientActionId: actionId(),
-        });
+        const result = await authorize(
+          input.decision === 'approve' ? 'qcApproveDestroy' : 'qcRejectDestroy',
+          (authorization) =>
+            api.qcDecideApprovals({
+              ...input,
+              approvalIds: ids,
+              clientActionId,
+              ...(authorization ? { authorization } : {}),
+            }),
+        );
+        if (result === null) {
+          set({ busy: false });
+          return false;
+        }
         set({
           busy: false,
           selected: [],
@@ -160,8 +179,8 @@ export function createApprovalsStore(deps: { api: LastmileApi; newActionId?: () 
         return current ? [current.id] : [];
       },
 
-      approve(authorization) {
-        return decide({ decision: 'approve', ...(authorization ? { authorization } : {}) });
+      approve() {
+        return decide({ decision: 'approve' });
       },
 
       openReject() {
@@ -178,7 +197,7 @@ export function createApprovalsStore(deps: { api: LastmileApi; newActionId?: () 
         set({ reject: null, error: null });
       },
 
-      submitReject(authorization) {
+      submitReject() {
         const form = get().reject;
         if (!form) return Promise.resolve(false);
         // Said on screen at once; the core checks the same again.
@@ -198,7 +217,6 @@ export function createApprovalsStore(deps: { api: LastmileApi; newActionId?: () 
             ...(form.instead === 'restock' ? { bin: form.bin.trim() } : {}),
           },
           ...(form.note.trim() ? { note: form.note.trim() } : {}),
-          ...(authorization ? { authorization } : {}),
         });
       },
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../../shared/errors';
 import type { BatchDetail, CertificateVerification } from '../../../../shared/returns/supervision-views';
@@ -7,7 +7,6 @@ import { ErrorText } from '../../ui/ErrorText';
 import { Kbd } from '../../ui/Kbd';
 import { formatDateTime } from '../../ui/format';
 import { isField, leaveField } from '../supervisor/fields';
-import { StepUpFields } from '../supervisor/StepUpFields';
 import { fileToBase64, saveBase64File } from './save-file';
 import './batches.css';
 
@@ -125,20 +124,10 @@ function BatchView({ detail, onDownload }: { detail: BatchDetail; onDownload: ()
   const stores = useStores();
   const note = useFeature('batches', (s) => s.note);
   const busy = useFeature('batches', (s) => s.busy);
-  const [needPin, setNeedPin] = useState(false);
   const totals = detail.totals;
 
   const close = async () => {
-    const auth = stores.supervisor.getState().authorizationFor(stores.session.getState().user);
-    if (auth === null) {
-      setNeedPin(true);
-      document.querySelector<HTMLElement>('[data-testid=step-up-pin]')?.focus();
-      return;
-    }
-    setNeedPin(false);
-    const done = await stores.batches.getState().close(auth);
-    stores.supervisor.getState().forgetPin();
-    if (done) leaveField();
+    if (await stores.batches.getState().close()) leaveField();
   };
 
   return (
@@ -227,8 +216,6 @@ function BatchView({ detail, onDownload }: { detail: BatchDetail; onDownload: ()
               data-testid="batch-note"
             />
           </label>
-          <StepUpFields />
-          {needPin && <p className="error-text">{t('supervisor.stepUp.missing')}</p>}
           <button
             type="submit"
             className="btn btn-danger"

@@ -1,5 +1,4 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { QcAuthorization } from '../../../../shared/calls/returns';
 import type { LastmileApi } from '../../../../shared/contract';
 import type { AppErrorShape } from '../../../../shared/errors';
 import type {
@@ -9,6 +8,7 @@ import type {
   CertificateVerification,
 } from '../../../../shared/returns/supervision-views';
 import { toErrorShape } from '../../i18n/error-message';
+import type { Authorize } from '../session/step-up';
 import { newActionId } from '../supervisor/action-id';
 
 export type BatchesNotice = 'closed' | 'label_queued' | 'downloaded';
@@ -27,7 +27,8 @@ export interface BatchesState {
   open(id: string): Promise<void>;
   move(delta: number): Promise<void>;
   setNote(note: string): void;
-  close(authorization: QcAuthorization | undefined): Promise<boolean>;
+  /** Closes the batch; at someone else's screen a supervisor authorizes it in the prompt. */
+  close(): Promise<boolean>;
   /** The issued PDF, for the screen to save; null (and the error shown) when it cannot be had. */
   certificate(): Promise<CertificateFile | null>;
   printLabel(): Promise<void>;
@@ -37,8 +38,12 @@ export interface BatchesState {
 
 export type BatchesStore = StoreApi<BatchesState>;
 
-export function createBatchesStore(deps: { api: LastmileApi; newActionId?: () => string }): BatchesStore {
-  const { api } = deps;
+export function createBatchesStore(deps: {
+  api: LastmileApi;
+  authorize: Authorize;
+  newActionId?: () => string;
+}): BatchesStore {
+  const { api, authorize } = deps;
   const actionId = deps.newActionId ?? newActionId;
   let latest = 0;
   return createStore<BatchesState>()((set, get) => ({
@@ -84,17 +89,24 @@ export function createBatchesStore(deps: { api: LastmileApi; newActionId?: () =>
 
     setNote: (note) => set({ note }),
 
-    async close(authorization) {
+    async close() {
       const { detail, note, busy } = get();
       if (!detail || detail.status !== 'open' || busy) return false;
       set({ busy: true, error: null, notice: null });
+      const clientActionId = actionId();
       try {
-        const closed = await api.qcCloseBatch({
-          batchId: detail.id,
-          ...(note.trim() ? { note: note.trim() } : {}),
-          ...(authorization ? { authorization } : {}),
-          clientActionId: actionId(),
-        });
+        const closed = await authorize('qcCloseBatch', (authorization) =>
+          api.qcCloseBatch({
+            batchId: detail.id,
+            ...(note.trim() ? { note: note.trim() } : {}),
+            ...(authorization ? { authorization } : {}),
+            clientActionId,
+          }),
+        );
+        if (closed === null) {
+          set({ busy: false });
+          return false;
+        }
         set({ busy: false, detail: closed, note: '', notice: 'closed' });
         set({ batches: await api.qcListBatches({}) });
         return true;

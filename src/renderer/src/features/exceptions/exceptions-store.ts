@@ -4,6 +4,7 @@ import type { AppErrorShape } from '../../../../shared/errors';
 import type { ExceptionView } from '../../../../shared/returns/qc-views';
 import type { ExceptionDisposal } from '../../../../shared/returns/supervision-codes';
 import { toErrorShape } from '../../i18n/error-message';
+import type { Authorize } from '../session/step-up';
 import { newActionId } from '../supervisor/action-id';
 
 export interface ResolveForm {
@@ -34,9 +35,10 @@ const EMPTY: ResolveForm = { kind: 'match', returnOrderId: '', disposal: '', not
 
 export function createExceptionsStore(deps: {
   api: LastmileApi;
+  authorize: Authorize;
   newActionId?: () => string;
 }): ExceptionsStore {
-  const { api } = deps;
+  const { api, authorize } = deps;
   const actionId = deps.newActionId ?? newActionId;
   return createStore<ExceptionsState>()((set, get) => ({
     status: 'open',
@@ -76,15 +78,24 @@ export function createExceptionsStore(deps: {
       if (form.kind === 'match' && !form.returnOrderId.trim()) return false;
       if (form.kind === 'dispose' && (!form.disposal || note.length < 3)) return false;
       set({ busy: true, error: null, resolved: null });
+      const clientActionId = actionId();
       try {
-        await api.qcResolveException({
-          exceptionId: item.id,
-          resolution:
-            form.kind === 'match'
-              ? { kind: 'match', returnOrderId: form.returnOrderId.trim(), ...(note ? { note } : {}) }
-              : { kind: 'dispose', disposal: form.disposal as ExceptionDisposal, note },
-          clientActionId: actionId(),
-        });
+        const resolution =
+          form.kind === 'match'
+            ? { kind: 'match' as const, returnOrderId: form.returnOrderId.trim(), ...(note ? { note } : {}) }
+            : { kind: 'dispose' as const, disposal: form.disposal as ExceptionDisposal, note };
+        const view = await authorize('qcResolveException', (authorization) =>
+          api.qcResolveException({
+            exceptionId: item.id,
+            resolution,
+            clientActionId,
+            ...(authorization ? { authorization } : {}),
+          }),
+        );
+        if (view === null) {
+          set({ busy: false });
+          return false;
+        }
         set({ busy: false, form: { ...EMPTY }, resolved: item.id });
         await get().load();
         return true;

@@ -3,7 +3,7 @@ const messages = {
   supervisor: {
     title: 'Supervisor',
     asYourself: 'Signed in as {{name}}: you act as yourself.',
-    atClerkScreen: 'At a clerk’s screen: each action needs a supervisor’s PIN.',
+    atClerkScreen: 'At a clerk’s screen: each action asks a supervisor for their badge or PIN.',
     tabs: {
       approvals: 'Approvals',
       batches: 'Destruction batches',
@@ -12,11 +12,13 @@ const messages = {
       decisions: 'Decisions',
       exceptions: 'Exceptions',
     },
-    stepUp: {
-      title: 'Supervisor approval at this screen',
-      who: 'Supervisor',
-      pin: 'PIN',
-      missing: 'Choose the supervisor and type their PIN, then act again.',
+  },
+  stepUp: {
+    purpose: {
+      qcApproveDestroy: 'Approve destroying these returned units.',
+      qcRejectDestroy: 'Refuse these destroys and decide the units otherwise.',
+      qcCloseBatch: 'Close the destruction batch and issue its certificate.',
+      qcResolveException: 'Resolve an unexpected parcel held in quarantine.',
     },
   },
   supervision: {

@@ -4,7 +4,7 @@ const messages: SupervisorMessages = {
   supervisor: {
     title: 'Penyelia',
     asYourself: 'Log masuk sebagai {{name}}: anda bertindak atas nama sendiri.',
-    atClerkScreen: 'Di skrin kerani: setiap tindakan memerlukan PIN penyelia.',
+    atClerkScreen: 'Di skrin kerani: setiap tindakan memerlukan lencana atau PIN penyelia.',
     tabs: {
       approvals: 'Kelulusan',
       batches: 'Kelompok pemusnahan',
@@ -13,11 +13,13 @@ const messages: SupervisorMessages = {
       decisions: 'Keputusan',
       exceptions: 'Pengecualian',
     },
-    stepUp: {
-      title: 'Kelulusan penyelia di skrin ini',
-      who: 'Penyelia',
-      pin: 'PIN',
-      missing: 'Pilih penyelia dan taip PIN mereka, kemudian cuba lagi.',
+  },
+  stepUp: {
+    purpose: {
+      qcApproveDestroy: 'Luluskan pemusnahan unit pemulangan ini.',
+      qcRejectDestroy: 'Tolak pemusnahan ini dan putuskan unit dengan cara lain.',
+      qcCloseBatch: 'Tutup kelompok pemusnahan dan keluarkan sijilnya.',
+      qcResolveException: 'Selesaikan bungkusan tidak dijangka dalam kuarantin.',
     },
   },
   supervision: {

@@ -4,7 +4,7 @@ const messages: SupervisorMessages = {
   supervisor: {
     title: 'หัวหน้างาน',
     asYourself: 'เข้าสู่ระบบเป็น {{name}}: ดำเนินการในนามของคุณเอง',
-    atClerkScreen: 'อยู่ที่หน้าจอของพนักงาน: ทุกการดำเนินการต้องใช้ PIN ของหัวหน้างาน',
+    atClerkScreen: 'อยู่ที่หน้าจอของพนักงาน: ทุกการดำเนินการต้องให้หัวหน้างานสแกนบัตรหรือใส่ PIN',
     tabs: {
       approvals: 'การอนุมัติ',
       batches: 'ชุดทำลาย',
@@ -13,11 +13,13 @@ const messages: SupervisorMessages = {
       decisions: 'การตัดสิน',
       exceptions: 'ข้อยกเว้น',
     },
-    stepUp: {
-      title: 'หัวหน้างานอนุมัติที่หน้าจอนี้',
-      who: 'หัวหน้างาน',
-      pin: 'PIN',
-      missing: 'เลือกหัวหน้างานและพิมพ์ PIN แล้วดำเนินการอีกครั้ง',
+  },
+  stepUp: {
+    purpose: {
+      qcApproveDestroy: 'อนุมัติการทำลายสินค้าคืนเหล่านี้',
+      qcRejectDestroy: 'ไม่อนุมัติการทำลายและจัดการสินค้าแบบอื่น',
+      qcCloseBatch: 'ปิดชุดทำลายและออกใบรับรอง',
+      qcResolveException: 'จัดการพัสดุที่ไม่คาดคิดในพื้นที่กักกัน',
     },
   },
   supervision: {

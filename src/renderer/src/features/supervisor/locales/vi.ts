@@ -4,7 +4,7 @@ const messages: SupervisorMessages = {
   supervisor: {
     title: 'Giám sát',
     asYourself: 'Đã đăng nhập là {{name}}: bạn thao tác với tư cách của mình.',
-    atClerkScreen: 'Tại màn hình của nhân viên: mỗi thao tác cần mã PIN của giám sát.',
+    atClerkScreen: 'Tại màn hình của nhân viên: mỗi thao tác cần giám sát quẹt thẻ hoặc nhập PIN.',
     tabs: {
       approvals: 'Phê duyệt',
       batches: 'Lô tiêu hủy',
@@ -13,11 +13,13 @@ const messages: SupervisorMessages = {
       decisions: 'Quyết định',
       exceptions: 'Ngoại lệ',
     },
-    stepUp: {
-      title: 'Giám sát phê duyệt tại màn hình này',
-      who: 'Giám sát',
-      pin: 'PIN',
-      missing: 'Chọn giám sát và nhập mã PIN, rồi thao tác lại.',
+  },
+  stepUp: {
+    purpose: {
+      qcApproveDestroy: 'Duyệt tiêu hủy các sản phẩm hoàn này.',
+      qcRejectDestroy: 'Từ chối tiêu hủy và xử lý sản phẩm theo cách khác.',
+      qcCloseBatch: 'Đóng lô tiêu hủy và cấp chứng nhận.',
+      qcResolveException: 'Xử lý bưu kiện ngoài dự kiến đang cách ly.',
     },
   },
   supervision: {

@@ -4,7 +4,7 @@ const messages: SupervisorMessages = {
   supervisor: {
     title: '主管',
     asYourself: '已以 {{name}} 登录：操作以您本人的名义进行。',
-    atClerkScreen: '在质检员的屏幕上：每项操作都需要主管的 PIN。',
+    atClerkScreen: '在质检员的屏幕上：每项操作都需要主管刷工牌或输入 PIN。',
     tabs: {
       approvals: '审批',
       batches: '销毁批次',
@@ -13,11 +13,13 @@ const messages: SupervisorMessages = {
       decisions: '处置记录',
       exceptions: '异常',
     },
-    stepUp: {
-      title: '在本屏幕上由主管批准',
-      who: '主管',
-      pin: 'PIN',
-      missing: '请选择主管并输入其 PIN，然后再次操作。',
+  },
+  stepUp: {
+    purpose: {
+      qcApproveDestroy: '批准销毁这些退货件。',
+      qcRejectDestroy: '拒绝这些销毁并改为其他处置。',
+      qcCloseBatch: '关闭销毁批次并签发证书。',
+      qcResolveException: '处理隔离中的意外包裹。',
     },
   },
   supervision: {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CLIENT_HEADER } from '../../shared/channels';
 import { AppError, type Envelope } from '../../shared/errors';
 import { MAX_PHOTO_BYTES } from '../../shared/returns/qc-codes';
+import { MAX_CERTIFICATE_BYTES } from '../../shared/returns/destruction-certificate';
 import type { Dispatch } from '../api/dispatch';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { bindStationPort } from './listen';
@@ -32,11 +33,13 @@ export interface StationServerOptions {
 }
 
 /**
- * A photo of up to MAX_PHOTO_BYTES as base64 JSON. Only this call gets more than the 64 KB every
- * other call is held to, so a page cannot make the station buffer megabytes on any other path.
+ * A photo of up to MAX_PHOTO_BYTES, and a certificate PDF to verify, as base64 JSON. Only these
+ * calls get more than the 64 KB every other call is held to, so a page cannot make the station
+ * buffer megabytes on any other path.
  */
 export const LARGE_BODY_CALLS: Readonly<Record<string, number>> = {
   qcUploadPhoto: Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 4096,
+  qcVerifyCertificate: Math.ceil((MAX_CERTIFICATE_BYTES * 4) / 3) + 4096,
 };
 
 export interface StationServer {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call, idSchema, noInput } from '../call-spec';
+import { MAX_CERTIFICATE_BYTES } from '../returns/destruction-certificate';
 import { dispositionSchema } from '../returns/qc-codes';
 import { exceptionViewSchema } from '../returns/qc-views';
 import {
@@ -137,7 +138,7 @@ export const qcSupervisionCalls = {
         dataBase64: z
           .string()
           .min(1)
-          .max(40 * 1024 * 1024),
+          .max(Math.ceil((MAX_CERTIFICATE_BYTES * 4) / 3) + 4),
       })
       .strict(),
     output: certificateVerificationSchema,

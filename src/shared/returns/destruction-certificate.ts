@@ -18,6 +18,9 @@ import {
  */
 export const CERTIFICATE_FORMAT = 'lastmile/destruction-certificate/1';
 
+/** The largest certificate file a station is asked to verify (thumbnails keep real ones far smaller). */
+export const MAX_CERTIFICATE_BYTES = 20 * 1024 * 1024;
+
 const person = z.strictObject({ id: z.string(), name: z.string() });
 const isoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 

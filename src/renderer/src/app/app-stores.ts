@@ -1,14 +1,21 @@
 import type { i18n } from 'i18next';
 import type { LastmileApi } from '../../../shared/contract';
+import { createApprovalsStore, type ApprovalsStore } from '../features/approvals/approvals-store';
+import { createBatchesStore, type BatchesStore } from '../features/batches/batches-store';
+import { createDecisionsStore, type DecisionsStore } from '../features/decisions/decisions-store';
+import { createExceptionsStore, type ExceptionsStore } from '../features/exceptions/exceptions-store';
 import { createQueueStore, type QueueStore } from '../features/queue/queue-store';
 import { createPrintersStore, type PrintersStore } from '../features/printers/printers-store';
+import { createRulesStore, type RulesStore } from '../features/rules/rules-store';
 import { createReceiveStore, type ReceiveStore } from '../features/receive/receive-store';
 import { createRoutesStore, type RoutesStore } from '../features/routes/routes-store';
 import type { Beeper } from '../features/scan/feedback-tones';
 import { createScanStore, type ScanStore } from '../features/scan/scan-store';
+import { createShiftStore, type ShiftStore } from '../features/shift/shift-store';
 import { createSessionStore, type SessionStore } from '../features/session/session-store';
 import { createAuthorize, type Authorize } from '../features/session/step-up';
 import { createSettingsStore, type SettingsStore } from '../features/settings/settings-store';
+import { createSupervisorStore, type SupervisorStore } from '../features/supervisor/supervisor-store';
 import { createSyncStore, type SyncStore } from '../features/sync/sync-store';
 import { createCoreStatusStore, type CoreStatusStore } from '../shell/core-status-store';
 import { createShellStore, type ShellStore } from '../shell/shell-store';
@@ -25,6 +32,13 @@ export interface AppStores {
   sync: SyncStore;
   routes: RoutesStore;
   printers: PrintersStore;
+  supervisor: SupervisorStore;
+  approvals: ApprovalsStore;
+  batches: BatchesStore;
+  rules: RulesStore;
+  shift: ShiftStore;
+  decisions: DecisionsStore;
+  exceptions: ExceptionsStore;
   /** A supervisor's approval for one action, for any feature (features/session/step-up.ts). */
   authorize: Authorize;
   coreStatus: CoreStatusStore;
@@ -86,6 +100,13 @@ export function createAppStores({
     sync: createSyncStore({ api, authorize }),
     routes: createRoutesStore({ api }),
     printers: createPrintersStore({ api }),
+    supervisor: createSupervisorStore(),
+    approvals: createApprovalsStore({ api, authorize }),
+    batches: createBatchesStore({ api, authorize }),
+    rules: createRulesStore({ api }),
+    shift: createShiftStore({ api }),
+    decisions: createDecisionsStore({ api }),
+    exceptions: createExceptionsStore({ api, authorize }),
     authorize,
     coreStatus,
   };

@@ -4,6 +4,7 @@ import { QueueScreen } from '../features/queue/QueueScreen';
 import { ReceiveScreen } from '../features/receive/ReceiveScreen';
 import { ScanScreen } from '../features/scan/ScanScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { SupervisorScreen } from '../features/supervisor/SupervisorScreen';
 import { SyncScreen } from '../features/sync/SyncScreen';
 import type { Screen } from '../shell/screens';
 
@@ -15,4 +16,5 @@ export const SCREEN_COMPONENTS: Record<Screen, ComponentType> = {
   sync: SyncScreen,
   settings: SettingsScreen,
   printers: PrintersScreen,
+  supervisor: SupervisorScreen,
 };

@@ -33,7 +33,7 @@ const messages = {
     sync: 'Sync',
     settings: 'Settings',
     printers: 'Printers',
-    supervisor: 'Supervisor',
+    supervisor: 'Approvals',
   },
   roles: {
     clerk: 'Clerk',

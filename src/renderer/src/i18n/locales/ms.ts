@@ -31,7 +31,7 @@ const messages: BaseMessages = {
     sync: 'Segerak',
     settings: 'Tetapan',
     printers: 'Pencetak',
-    supervisor: 'Penyelia',
+    supervisor: 'Kelulusan',
   },
   roles: {
     clerk: 'Kerani',

@@ -29,7 +29,7 @@ const messages: BaseMessages = {
     sync: 'ซิงก์',
     settings: 'ตั้งค่า',
     printers: 'เครื่องพิมพ์',
-    supervisor: 'หัวหน้างาน',
+    supervisor: 'อนุมัติ',
   },
   roles: {
     clerk: 'พนักงาน',

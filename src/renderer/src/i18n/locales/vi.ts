@@ -31,7 +31,7 @@ const messages: BaseMessages = {
     sync: 'Đồng bộ',
     settings: 'Cài đặt',
     printers: 'Máy in',
-    supervisor: 'Giám sát',
+    supervisor: 'Phê duyệt',
   },
   roles: {
     clerk: 'Nhân viên',

@@ -30,7 +30,7 @@ const messages: BaseMessages = {
     sync: '同步',
     settings: '设置',
     printers: '打印机',
-    supervisor: '主管',
+    supervisor: '审批',
   },
   roles: {
     clerk: '质检员',

@@ -1,0 +1,50 @@
+import type { ApprovalsMessages } from './en';
+
+const messages: ApprovalsMessages = {
+  approvals: {
+    show: 'Tunjuk',
+    view: { pending: 'Menunggu kelulusan', decided: 'Diputuskan baru-baru ini' },
+    keys: { move: 'gerak', tick: 'tanda', approve: 'luluskan', reject: 'tolak' },
+    notice: {
+      approved_one: '{{count}} pemusnahan diluluskan: unit berada dalam kelompok pemusnahan yang dibuka.',
+      approved_other:
+        '{{count}} pemusnahan diluluskan: unit-unit berada dalam kelompok pemusnahan yang dibuka.',
+      rejected_one: '{{count}} pemusnahan ditolak: unit diputuskan seperti yang anda pilih.',
+      rejected_other: '{{count}} pemusnahan ditolak: unit-unit diputuskan seperti yang anda pilih.',
+      skipped_one: '{{count}} telah diputuskan oleh orang lain dan dibiarkan.',
+      skipped_other: '{{count}} telah diputuskan oleh orang lain dan dibiarkan.',
+    },
+    tick: 'Ditanda',
+    unit: 'Unit',
+    item: 'Barang',
+    why: 'Sebab musnah',
+    requested: 'Diminta oleh',
+    outcome: 'Keputusan',
+    gradeShort: 'gred {{grade}}',
+    status: { pending: 'Menunggu', approved: 'Diluluskan', rejected: 'Ditolak', withdrawn: 'Ditarik balik' },
+    empty: { pending: 'Tiada yang menunggu kelulusan.', decided: 'Belum ada kelulusan diputuskan.' },
+    approve_one: 'Luluskan pemusnahan ({{count}})',
+    approve_other: 'Luluskan {{count}} pemusnahan',
+    reject_one: 'Tolak ({{count}})',
+    reject_other: 'Tolak {{count}}',
+    grade: 'Gred',
+    reason: 'Sebab pemulangan',
+    suggested: 'Cadangan peraturan',
+    overridden: 'kerani memilih musnah: {{reason}}',
+    serial: 'Nombor siri',
+    value: 'Nilai',
+    return: 'Pemulangan',
+    decidedBy: 'Diputuskan oleh',
+    noPhotos: 'Tiada foto.',
+    photoGone: 'foto hilang',
+    rejectTitle_one: 'Tolak {{count}} pemusnahan',
+    rejectTitle_other: 'Tolak {{count}} pemusnahan',
+    rejectReason: 'Mengapa tidak dimusnahkan?',
+    instead: 'Unit ini menjadi',
+    bin: 'Tong stok (imbas)',
+    note: 'Nota (untuk log audit)',
+    rejectSubmit: 'Tolak dan putuskan',
+  },
+};
+
+export default messages;

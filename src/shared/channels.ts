@@ -44,6 +44,10 @@ export const CALL_NAMES = [
   'qcListRules',
   'qcSaveRules',
   'getActivity',
+  'listAccounts',
+  'setCredentials',
+  'clearCredentials',
+  'testConnection',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

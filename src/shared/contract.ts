@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AnyCallSpec } from './call-spec';
 import { activityCalls } from './calls/activity';
+import { credentialsCalls } from './calls/credentials';
 import { outboxCalls } from './calls/outbox';
 import { printingCalls } from './calls/printing';
 import { returnsCalls } from './calls/returns';
@@ -27,6 +28,7 @@ export const contract = {
   ...printingCalls,
   ...returnsCalls,
   ...activityCalls,
+  ...credentialsCalls,
 } satisfies Record<CallName, AnyCallSpec>;
 
 // The preload exposes CALL_NAMES without loading zod; the two lists must name the same calls.

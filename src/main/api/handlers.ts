@@ -1,5 +1,6 @@
 import { activityHandlers } from '../activity/activity-handlers';
 import type { Services } from '../core';
+import { credentialsHandlers } from '../credentials/credentials-handlers';
 import { outboxHandlers } from '../outbox/outbox-handlers';
 import { printingHandlers } from '../printing/printing-handlers';
 import { returnsHandlers } from '../returns/returns-handlers';
@@ -23,5 +24,6 @@ export function createHandlers(core: Services): Handlers {
     ...printingHandlers(core),
     ...returnsHandlers(core),
     ...activityHandlers(core),
+    ...credentialsHandlers(core),
   };
 }

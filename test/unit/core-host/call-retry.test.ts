@@ -61,11 +61,13 @@ describe('whether a call whose answer was lost may be sent again', () => {
       'getSession',
       'getSettings',
       'getSyncOverview',
+      'listAccounts',
       'listDeadLetters',
       'listQueue',
       'listSyncReports',
       'listUsers',
       'recentScans',
+      'testConnection',
     ]);
     expect(repeatable(contract.recordScan, { code: 'TH1', source: 'scanner' })).toBe(false);
   });

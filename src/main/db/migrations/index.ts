@@ -1,5 +1,6 @@
 import { foundation } from './001-foundation';
 import { auditMigrations } from '../../audit/migrations';
+import { credentialsMigrations } from '../../credentials/migrations';
 import { printingMigrations } from '../../printing/migrations';
 import { scansMigrations } from '../../scans/migrations';
 import { sync } from './002-sync';
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   // The lead converts these to named per-capability migrations at merge (returns/001-qc, returns/002-…).
   { version: 5, name: 'returns', sql: returnsQc.sql + labelJobsStandIn.sql },
   { version: 6, name: 'audit/001-hash-chain', sql: auditMigrations[0]?.sql ?? '' },
+  { version: 7, name: 'credentials/001-carrier-credentials', sql: credentialsMigrations[0]?.sql ?? '' },
 ];

@@ -1,5 +1,9 @@
 import type { i18n } from 'i18next';
 import type { LastmileApi } from '../../../shared/contract';
+import {
+  createCarrierAccountsStore,
+  type CarrierAccountsStore,
+} from '../features/carrier-accounts/carrier-accounts-store';
 import { createQueueStore, type QueueStore } from '../features/queue/queue-store';
 import { createPrintersStore, type PrintersStore } from '../features/printers/printers-store';
 import { createReceiveStore, type ReceiveStore } from '../features/receive/receive-store';
@@ -20,6 +24,7 @@ export interface AppStores {
   queue: QueueStore;
   sync: SyncStore;
   printers: PrintersStore;
+  carrierAccounts: CarrierAccountsStore;
   coreStatus: CoreStatusStore;
 }
 
@@ -60,6 +65,7 @@ export function createAppStores({
     queue: createQueueStore(api),
     sync: createSyncStore({ api }),
     printers: createPrintersStore({ api }),
+    carrierAccounts: createCarrierAccountsStore({ api }),
     coreStatus,
   };
 }

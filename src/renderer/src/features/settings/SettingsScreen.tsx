@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFeature } from '../../app/stores-context';
 import { LOCALES } from '../../i18n/locales';
 import { ErrorText } from '../../ui/ErrorText';
+import { CarrierAccountsSection } from '../carrier-accounts/CarrierAccountsSection';
 import './settings.css';
 
 export function SettingsScreen() {
@@ -112,6 +113,7 @@ export function SettingsScreen() {
         </div>
       </form>
       {error && <ErrorText error={error} />}
+      <CarrierAccountsSection />
     </div>
   );
 }

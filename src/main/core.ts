@@ -236,6 +236,7 @@ export function createCore(options: CoreOptions): Core {
       dataDir: options.dataDir,
       nativeBinding: options.nativeBinding,
       ...(options.fetch ? { fetch: options.fetch } : {}),
+      userName: (id) => users.find(id)?.name ?? null,
     });
 
     let closed = false;

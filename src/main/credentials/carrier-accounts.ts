@@ -40,6 +40,8 @@ export interface CarrierAccountsOptions {
   fetch?: typeof fetch;
   /** Longest a connection test may take in all. */
   testTimeoutMs?: number;
+  /** A user's name for the screen (who changed a secret); the audit log keeps the id. */
+  userName?: (id: string) => string | null;
 }
 
 /** A configured destination as the stored sync configuration holds it (raw JSON). */
@@ -271,7 +273,7 @@ export class CarrierAccounts {
           set: s !== undefined,
           lastFour: s?.lastFour ?? null,
           updatedAt: s?.updatedAt ?? null,
-          updatedBy: s?.updatedBy ?? null,
+          updatedBy: s ? (this.options.userName?.(s.updatedBy) ?? s.updatedBy) : null,
         };
       }),
     };

@@ -25,6 +25,7 @@ export const secretFieldStatusSchema = z.object({
   /** The last four characters of a secret of 16 or more, else null. */
   lastFour: z.string().max(4).nullable(),
   updatedAt: z.number().int().nullable(),
+  /** Who changed it last, by name. */
   updatedBy: z.string().nullable(),
 });
 export type SecretFieldStatus = z.infer<typeof secretFieldStatusSchema>;

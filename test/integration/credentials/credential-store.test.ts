@@ -84,7 +84,7 @@ describe('the carrier credential store on a real SQLite file', () => {
           set: true,
           lastFour: NINJA_SECRET.slice(-4),
           updatedAt: TEST_EPOCH,
-          updatedBy: supervisor.id,
+          updatedBy: supervisor.name,
         },
       ],
     });

@@ -56,6 +56,8 @@ export function CarrierAccountsSection() {
 
 function StorageLine({ storage }: { storage: SecretStorage }) {
   const { t } = useTranslation();
+  const backendName = (backend: string | null): string =>
+    backend ? t(`carrierAccounts.backend.${backend}`, { defaultValue: backend }) : '—';
   const confirmWeak = useFeature('carrierAccounts', (s) => s.confirmWeak);
   const setConfirmWeak = useFeature('carrierAccounts', (s) => s.setConfirmWeak);
   if (!storage.available) {
@@ -66,7 +68,11 @@ function StorageLine({ storage }: { storage: SecretStorage }) {
     );
   }
   if (!storage.weak) {
-    return <p className="storage-line">{t('carrierAccounts.storage', { backend: storage.backend })}</p>;
+    return (
+      <p className="storage-line">
+        {t('carrierAccounts.storage', { backend: backendName(storage.backend) })}
+      </p>
+    );
   }
   return (
     <div className="storage-weak" role="alert" data-testid="weak-storage">

@@ -26,6 +26,15 @@ const messages = {
     saved: 'Saved.',
     cleared: 'Cleared.',
     nothingTyped: 'Type a new value first.',
+    backend: {
+      'key-file': 'a key file in the data folder, readable only by this user',
+      dpapi: 'Windows (DPAPI)',
+      keychain: 'the macOS Keychain',
+      gnome_libsecret: 'GNOME Keyring',
+      kwallet: 'KWallet',
+      kwallet5: 'KWallet 5',
+      kwallet6: 'KWallet 6',
+    },
     field: {
       clientSecret: 'Client secret',
       apiKey: 'API key',

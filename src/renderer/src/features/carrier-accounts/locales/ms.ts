@@ -29,6 +29,15 @@ const messages: CarrierAccountsMessages = {
     saved: 'Disimpan.',
     cleared: 'Dikosongkan.',
     nothingTyped: 'Taip nilai baharu dahulu.',
+    backend: {
+      'key-file': 'fail kunci dalam folder data, hanya boleh dibaca oleh pengguna ini',
+      dpapi: 'Windows (DPAPI)',
+      keychain: 'Keychain macOS',
+      gnome_libsecret: 'GNOME Keyring',
+      kwallet: 'KWallet',
+      kwallet5: 'KWallet 5',
+      kwallet6: 'KWallet 6',
+    },
     field: {
       clientSecret: 'Rahsia klien',
       apiKey: 'Kunci API',

@@ -27,6 +27,15 @@ const messages: CarrierAccountsMessages = {
     saved: 'บันทึกแล้ว',
     cleared: 'ล้างแล้ว',
     nothingTyped: 'กรอกค่าใหม่ก่อน',
+    backend: {
+      'key-file': 'ไฟล์คีย์ในโฟลเดอร์ข้อมูล ซึ่งอ่านได้เฉพาะผู้ใช้นี้',
+      dpapi: 'Windows (DPAPI)',
+      keychain: 'macOS Keychain',
+      gnome_libsecret: 'GNOME Keyring',
+      kwallet: 'KWallet',
+      kwallet5: 'KWallet 5',
+      kwallet6: 'KWallet 6',
+    },
     field: {
       clientSecret: 'Client secret',
       apiKey: 'API key',

@@ -28,6 +28,15 @@ const messages: CarrierAccountsMessages = {
     saved: 'Đã lưu.',
     cleared: 'Đã xóa.',
     nothingTyped: 'Hãy nhập giá trị mới trước.',
+    backend: {
+      'key-file': 'một tệp khóa trong thư mục dữ liệu, chỉ người dùng này đọc được',
+      dpapi: 'Windows (DPAPI)',
+      keychain: 'Keychain của macOS',
+      gnome_libsecret: 'GNOME Keyring',
+      kwallet: 'KWallet',
+      kwallet5: 'KWallet 5',
+      kwallet6: 'KWallet 6',
+    },
     field: {
       clientSecret: 'Client secret',
       apiKey: 'Khóa API',

@@ -27,6 +27,15 @@ const messages: CarrierAccountsMessages = {
     saved: '已保存。',
     cleared: '已清除。',
     nothingTyped: '请先输入新值。',
+    backend: {
+      'key-file': '数据文件夹中的密钥文件（仅当前用户可读）',
+      dpapi: 'Windows（DPAPI）',
+      keychain: 'macOS 钥匙串',
+      gnome_libsecret: 'GNOME 密钥环',
+      kwallet: 'KWallet',
+      kwallet5: 'KWallet 5',
+      kwallet6: 'KWallet 6',
+    },
     field: {
       clientSecret: '客户端密钥',
       apiKey: 'API 密钥',

@@ -4,6 +4,7 @@ import { activityCalls } from './calls/activity';
 import { credentialsCalls } from './calls/credentials';
 import { outboxCalls } from './calls/outbox';
 import { printingCalls } from './calls/printing';
+import { qcSupervisionCalls } from './calls/qc-supervision';
 import { returnsCalls } from './calls/returns';
 import { scanCalls } from './calls/scans';
 import { sessionCalls } from './calls/session';
@@ -28,6 +29,7 @@ export const contract = {
   ...printingCalls,
   ...returnsCalls,
   ...activityCalls,
+  ...qcSupervisionCalls,
   ...credentialsCalls,
 } satisfies Record<CallName, AnyCallSpec>;
 

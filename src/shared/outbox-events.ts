@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { packageShipPayloadSchema } from './packing/package-ship-event';
 
 /**
  * Payload schemas of every outbox event type. Checked when an event is enqueued (so a bad payload
@@ -100,6 +101,40 @@ export const outboxPayloadSchemas = {
     raisedAt: z.number().int(),
   }),
   /**
+   * A supervisor closed a destruction batch: for the hub's inventory, the units that leave the
+   * destroy cage, and the certificate (its id and content hash) that documents them.
+   */
+  'qc.destruction_certified': z.strictObject({
+    stationId: z.string(),
+    batchId: z.string(),
+    certificateId: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    units: z
+      .array(
+        z.strictObject({
+          licensePlate: z.string(),
+          decisionId: z.string(),
+          sku: z.string().nullable(),
+          serial: z.string().nullable(),
+        }),
+      )
+      .min(1),
+    closedBy: z.string(),
+    closedAt: z.number().int(),
+  }),
+  /** A supervisor resolved an unexpected return: matched to a return order, or disposed of. */
+  'qc.exception_resolved': z.strictObject({
+    stationId: z.string(),
+    exceptionId: z.string(),
+    resolution: z.enum(['matched', 'disposed']),
+    returnOrderId: z.string().nullable(),
+    platformReturnId: z.string().nullable(),
+    disposal: z.enum(['return_to_sender', 'scrap', 'donate']).nullable(),
+    note: z.string().max(500).nullable(),
+    resolvedBy: z.string(),
+    resolvedAt: z.number().int(),
+  }),
+  /**
    * Start tracking a parcel at a tracking service (17TRACK register, AfterShip create tracking):
    * queued when a parcel is created or handed to a carrier, so its events can be pulled later.
    */
@@ -111,6 +146,8 @@ export const outboxPayloadSchemas = {
     carrier: z.string().min(1).max(64),
     requestedAt: z.number().int(),
   }),
+  /** The packing bench's ship call for a platform order (src/shared/packing/package-ship-event.ts). */
+  'package.ship': packageShipPayloadSchema,
 } as const;
 
 export type OutboxEventType = keyof typeof outboxPayloadSchemas;

@@ -3,6 +3,7 @@ import type { Services } from '../core';
 import { credentialsHandlers } from '../credentials/credentials-handlers';
 import { outboxHandlers } from '../outbox/outbox-handlers';
 import { printingHandlers } from '../printing/printing-handlers';
+import { qcSupervisionHandlers } from '../returns/qc-supervision-handlers';
 import { returnsHandlers } from '../returns/returns-handlers';
 import { scanHandlers } from '../scans/scan-handlers';
 import { sessionHandlers } from '../session/session-handlers';
@@ -24,6 +25,7 @@ export function createHandlers(core: Services): Handlers {
     ...printingHandlers(core),
     ...returnsHandlers(core),
     ...activityHandlers(core),
+    ...qcSupervisionHandlers(core),
     ...credentialsHandlers(core),
   };
 }

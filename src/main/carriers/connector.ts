@@ -105,6 +105,16 @@ export interface WebhookNotification {
    * and a status): the sync fetches these again.
    */
   refetch?: { returnIds?: string[]; orderIds?: string[]; packageIds?: string[] };
+  /**
+   * Orders the notification says changed (TikTok Shop ORDER_STATUS_CHANGE and
+   * CANCELLATION_STATUS_CHANGE): the packing bench stops packing a cancelled one at once, before
+   * the refetch answers.
+   */
+  orderChanges?: Array<{
+    orderId: string;
+    status: string | null;
+    cancellation: 'requested' | 'cancelled' | null;
+  }>;
   raw: unknown;
 }
 

@@ -1,5 +1,6 @@
 import { auditCommand } from './audit-command';
 import { backupCommand } from './backup-command';
+import { certificateCommand } from './certificate-command';
 import type { CliCommand } from './command';
 import { labelCommand } from './label-command';
 import { recognizeCommand } from './recognize-command';
@@ -16,4 +17,5 @@ export const COMMANDS: readonly CliCommand[] = [
   backupCommand,
   restoreCommand,
   auditCommand,
+  certificateCommand,
 ];

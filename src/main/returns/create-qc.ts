@@ -45,6 +45,9 @@ export interface QcDeps {
 
 export interface Qc {
   station: QcStation;
+  /** What the bench's parts share; the supervisor's side (supervision.ts) builds on it too. */
+  context: QcContext;
+  decisions: Decisions;
   approvals: Approvals;
   bins: Bins;
   photos: PhotoStore;
@@ -94,7 +97,7 @@ export function createQc(deps: QcDeps): Qc {
     resume: new ResumeState(ctx, completion, undo, approvals),
     approval: deps.approval ?? new PinSupervisorApproval(db, deps.users, deps.audit),
   });
-  return { station, approvals, bins, photos, rules, lookup, store };
+  return { station, context: ctx, decisions, approvals, bins, photos, rules, lookup, store };
 }
 
 /** The shop's reject-reason names, when the station stores its own; ours map to the defaults. */

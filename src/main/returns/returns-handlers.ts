@@ -6,7 +6,9 @@ import type { Services } from '../core';
 import { writeTransaction } from '../db/write';
 import { ActionJournal } from './action-journal';
 import { feedback } from './qc-context';
+import { supervisionOf } from './qc-supervision-handlers';
 import { PinSupervisorApproval } from './supervisor-approval';
+import { analyseRules } from '../../shared/returns/rule-analysis';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const PRIVILEGED = new Set(['supervisor', 'admin']);
@@ -81,19 +83,25 @@ export function returnsHandlers(core: Services): HandlersFor<typeof returnsCalls
         return view;
       });
     },
-    qcListExceptions: ({ status }) => qc.approvals.listExceptions(status),
+    // With their resolutions (the supervisor's exceptions list, qc-supervision-handlers.ts).
+    qcListExceptions: ({ status }) => supervisionOf(core).exceptions.list(status),
     qcListRules: () => qc.rules.current(),
-    qcSaveRules: ({ rules, note }, ctx) =>
+    qcSaveRules: ({ rules, note, basedOn }, ctx) =>
       writeTransaction(core.db, () => {
+        const current = qc.rules.current().version;
+        if (basedOn !== undefined && basedOn !== current) {
+          throw new AppError('QC_RULES_CHANGED', { basedOn, current });
+        }
         const version = qc.rules.save(rules, note ?? null, ctx.user.id);
+        const { warnings } = analyseRules(rules);
         core.audit.record({
           userId: ctx.user.id,
           action: 'qc.rules_saved',
           entityType: 'qc_rule_set',
           entityId: String(version),
-          details: { rules: rules.length, note: note ?? null },
+          details: { rules: rules.length, note: note ?? null, replaces: current, warnings: warnings.length },
         });
-        return { version };
+        return { version, warnings };
       }),
   };
 }

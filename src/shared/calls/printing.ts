@@ -32,14 +32,22 @@ export const printingCalls = {
     output: z.array(labelTemplateInfoSchema),
     errors: [],
     role: 'any',
+    effect: 'read',
   }),
   labelExampleData: call({
     input: z.object({ template: templateName }).strict(),
     output: labelData,
     errors: ['PRINT_TEMPLATE_UNKNOWN'],
     role: 'any',
+    effect: 'read',
   }),
-  listPrinters: call({ input: noInput, output: z.array(printerProfileSchema), errors: [], role: 'any' }),
+  listPrinters: call({
+    input: noInput,
+    output: z.array(printerProfileSchema),
+    errors: [],
+    role: 'any',
+    effect: 'read',
+  }),
   savePrinter: call({
     input: z.object({ profile: printerProfileSchema }).strict(),
     output: printerProfileSchema,
@@ -63,12 +71,14 @@ export const printingCalls = {
     output: printerCheckSchema,
     errors: ['PRINTER_UNKNOWN'],
     role: 'any',
+    effect: 'read',
   }),
   printerStatuses: call({
     input: noInput,
     output: z.array(printerStatusViewSchema),
     errors: [],
     role: 'any',
+    effect: 'read',
   }),
   listPrintJobs: call({
     input: z
@@ -81,6 +91,7 @@ export const printingCalls = {
     output: z.array(printJobViewSchema),
     errors: [],
     role: 'any',
+    effect: 'read',
   }),
   reprintJob: call({
     input: z.object({ jobId: idSchema, reason: reprintReason, printerId: idSchema.optional() }).strict(),
@@ -93,12 +104,14 @@ export const printingCalls = {
     output: labelPreviewSchema,
     errors: ['PRINTER_UNKNOWN', ...LABEL_ERRORS],
     role: 'any',
+    effect: 'read',
   }),
   previewPrintJob: call({
     input: z.object({ jobId: idSchema }).strict(),
     output: labelPreviewSchema,
     errors: ['PRINT_JOB_NOT_FOUND', ...LABEL_ERRORS],
     role: 'any',
+    effect: 'read',
   }),
 };
 

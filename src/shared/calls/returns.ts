@@ -23,6 +23,7 @@ import {
   qcResultSchema,
   qcStateSchema,
 } from '../returns/qc-views';
+import { ruleWarningSchema } from '../returns/supervision-views';
 
 /**
  * A client-made id per action (the screen makes one per keystroke it sends), unique: a repeat of
@@ -202,10 +203,21 @@ export const returnsCalls = {
     errors: [],
     role: 'supervisor',
   }),
+  /**
+   * Saves the table as a new version. `basedOn` (the version the editor started from) refuses the
+   * save with QC_RULES_CHANGED when someone saved another version meanwhile. The answer carries
+   * what rule-analysis.ts finds in the saved table (warnings never block a save).
+   */
   qcSaveRules: call({
-    input: z.object({ rules: ruleTableSchema, note: z.string().trim().max(200).optional() }).strict(),
-    output: z.object({ version: z.number().int() }),
-    errors: [],
+    input: z
+      .object({
+        rules: ruleTableSchema,
+        note: z.string().trim().max(200).optional(),
+        basedOn: z.number().int().min(0).optional(),
+      })
+      .strict(),
+    output: z.object({ version: z.number().int(), warnings: z.array(ruleWarningSchema) }),
+    errors: ['QC_RULES_CHANGED'],
     role: 'supervisor',
   }),
 };

@@ -19,6 +19,7 @@ export const scanCalls = {
     output: scanResultSchema,
     errors: ['SCAN_EMPTY', 'SCAN_TOO_LONG', 'SCAN_BAD_CHARACTERS', 'SCAN_NOT_ASCII'],
     role: 'any',
+    idempotencyKey: 'clientScanId',
   }),
   recentScans: call({
     input: z.object({ limit: z.number().int().min(1).max(200) }).strict(),

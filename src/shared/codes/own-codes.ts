@@ -10,9 +10,11 @@ import { gs1CheckDigit, mod37_36CheckCharacter } from './check-digits';
  * | bin           | zone-aisle-shelf[-slot]      | `A-01-02`, `Q-12-03-04` | none                      |
  * | SKU           | `SKU-` + 2–39 of A–Z 0–9 -   | `SKU-TSHIRT-M-BLK` | none                           |
  * | RMA           | `RMA` + optional `-` + 6–10 digits | `RMA-004512` | none                           |
+ * | box preset    | `BOX-` + code + `-` + check  | `BOX-S2-7`         | ISO 7064 MOD 37,36 over the code |
  *
- * License plates and badges carry a check character because the QC station prints them on
- * thermal labels that wear: a misread must be refused, not matched to another parcel or person.
+ * License plates, badges and box presets carry a check character because they are printed on
+ * labels and sheets that wear: a misread must be refused, not matched to another parcel, person or
+ * box (a wrong box means a wrong chargeable weight).
  * Bins, SKUs and RMAs are looked up in our own tables, which already refuse what does not exist.
  */
 export interface OwnCodeRules {
@@ -21,6 +23,8 @@ export interface OwnCodeRules {
   bin: { pattern: RegExp };
   sku: { pattern: RegExp };
   rma: { pattern: RegExp };
+  /** Optional so rule sets written before box presets still type-check; absent = `BOX-`. */
+  box?: { prefix: string };
 }
 
 export const DEFAULT_OWN_CODE_RULES: OwnCodeRules = {
@@ -29,9 +33,12 @@ export const DEFAULT_OWN_CODE_RULES: OwnCodeRules = {
   bin: { pattern: /^[A-Z]{1,3}-\d{2}-\d{2}(?:-\d{2})?$/ },
   sku: { pattern: /^SKU-[A-Z0-9][A-Z0-9-]{1,38}$/ },
   rma: { pattern: /^RMA-?\d{6,10}$/ },
+  box: { prefix: 'BOX-' },
 };
 
 const BADGE_ID = /^[A-Z0-9]{2,16}$/;
+/** A box preset's code: 1–12 of A–Z, 0–9. */
+export const BOX_CODE_BODY = /^[A-Z0-9]{1,12}$/;
 
 /** The license-plate label text for a serial number (0 ≤ serial < 10^digits). */
 export function makeLicensePlate(serial: number, rules: OwnCodeRules = DEFAULT_OWN_CODE_RULES): string {
@@ -50,7 +57,14 @@ export function makeBadge(id: string, rules: OwnCodeRules = DEFAULT_OWN_CODE_RUL
   return `${rules.badge.prefix}${upper}-${mod37_36CheckCharacter(upper)}`;
 }
 
-export type OwnKind = 'license_plate' | 'badge' | 'bin' | 'sku' | 'return_id';
+/** The preset sheet's barcode for a box code (1–12 of A–Z, 0–9). */
+export function makeBoxCode(code: string, rules: OwnCodeRules = DEFAULT_OWN_CODE_RULES): string {
+  const upper = code.toUpperCase();
+  if (!BOX_CODE_BODY.test(upper)) throw new RangeError('box code must be 1–12 letters or digits');
+  return `${(rules.box ?? { prefix: 'BOX-' }).prefix}${upper}-${mod37_36CheckCharacter(upper)}`;
+}
+
+export type OwnKind = 'license_plate' | 'badge' | 'bin' | 'sku' | 'return_id' | 'box';
 
 export interface OwnMatch {
   kind: OwnKind;
@@ -97,6 +111,24 @@ export function matchOwnCodes(code: string, rules: OwnCodeRules): OwnMatch[] {
         why: ok
           ? `badge ${m[1]}; check character ${expected} matches`
           : `badge ${m[1]}, but the check character should be ${expected}`,
+        specificity: 0.9,
+      });
+    }
+  }
+  const box = rules.box ?? { prefix: 'BOX-' };
+  if (code.startsWith(box.prefix)) {
+    const m = /^([A-Z0-9]{1,12})-([0-9A-Z])$/.exec(code.slice(box.prefix.length));
+    if (m?.[1] && m[2]) {
+      const expected = mod37_36CheckCharacter(m[1]);
+      const ok = expected === m[2];
+      out.push({
+        kind: 'box',
+        format: 'own-box',
+        name: 'our box preset',
+        check: ok ? 'passed' : 'failed',
+        why: ok
+          ? `box preset ${m[1]}; check character ${expected} matches`
+          : `box preset ${m[1]}, but the check character should be ${expected}`,
         specificity: 0.9,
       });
     }

@@ -32,6 +32,7 @@ export const CODE_KINDS = [
   'bin',
   'license_plate',
   'badge',
+  'box',
   'unknown',
 ] as const;
 export type CodeKind = (typeof CODE_KINDS)[number];

@@ -48,6 +48,8 @@ export const dispositionRuleSchema = z.strictObject({
   id: ruleIdSchema,
   when: ruleConditionSchema,
   then: dispositionSchema,
+  /** Why the rule exists, in the supervisor's words (shown in the editor, never used to decide). */
+  note: z.string().trim().max(200).optional(),
 });
 export type DispositionRule = z.infer<typeof dispositionRuleSchema>;
 

@@ -269,5 +269,18 @@ export const exceptionViewSchema = z.object({
   raisedBy: userViewSchema,
   raisedAt: z.number().int(),
   stationId: z.string(),
+  /** How a supervisor resolved it (absent where the view predates resolutions). */
+  resolution: z
+    .object({
+      kind: z.enum(['matched', 'disposed']),
+      returnOrderId: z.string().nullable(),
+      platformReturnId: z.string().nullable(),
+      disposal: z.enum(['return_to_sender', 'scrap', 'donate']).nullable(),
+      note: z.string().nullable(),
+      by: userViewSchema,
+      at: z.number().int(),
+    })
+    .nullable()
+    .optional(),
 });
 export type ExceptionView = z.infer<typeof exceptionViewSchema>;

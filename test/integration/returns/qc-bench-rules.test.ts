@@ -234,7 +234,11 @@ describe('the bench on a real database', () => {
       },
       { clientId: 'sup-tab' },
     );
-    expect(saved).toEqual({ ok: true, value: { version: 1 } });
+    expect(saved).toMatchObject({ ok: true, value: { version: 1 } });
+    // Saved all the same, with a word that the new first rule now decides some wrong items.
+    expect(saved.ok && (saved.value as { warnings: unknown[] }).warnings).toContainEqual(
+      expect.objectContaining({ kind: 'overlap', ruleId: 'wrong-item-back', takenBy: 'apparel-home' }),
+    );
     const bad = await core.dispatch(
       'qcSaveRules',
       { rules: [{ id: 'x', when: { grades: ['A'] }, then: 'restock' }] },

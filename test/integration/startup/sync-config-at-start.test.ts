@@ -95,7 +95,8 @@ describe('a sync configuration the engine would refuse', () => {
       240_000,
     );
     expect(child.stderr()).toContain(
-      `lastmile: sync is off: the stored sync configuration cannot be used (${LEASE_LINE}); scanning works, nothing is sent until it is fixed\n`,
+      // The station's log line, echoed on stderr (in-process and core-process alike).
+      ` warn sync is off: the stored sync configuration cannot be used (${LEASE_LINE}); scanning works, nothing is sent until it is fixed\n`,
     );
 
     await expect(
@@ -189,7 +190,8 @@ describe('a sync configuration the engine would refuse', () => {
     const r = await runChild(process.execPath, [BIN, 'sync', '--daily', '--data', dir]);
     expect(r.code).toBe(4);
     expect(r.stderr).toBe(
-      `lastmile: sync is off: the stored sync configuration cannot be used (${LEASE_LINE}); scanning works, nothing is sent until it is fixed\n`,
+      // The station's log line, echoed on stderr (in-process and core-process alike).
+      ` warn sync is off: the stored sync configuration cannot be used (${LEASE_LINE}); scanning works, nothing is sent until it is fixed\n`,
     );
     const check = createCore({ dataDir: dir, logger: silentLogger });
     try {

@@ -136,15 +136,62 @@ describe('TikTok Shop webhooks', () => {
   });
 
   it('other types are accepted and counted, with nothing to fetch', async () => {
-    await fake.sendWebhook(target, { type: 1, data: { order_id: '1', order_status: 'AWAITING_SHIPMENT' } });
-    await fake.sendWebhook(target, { type: 1, data: { order_id: '2', order_status: 'IN_TRANSIT' } });
     await fake.sendWebhook(target, { type: 6, data: { message: 'seller deauthorised' } });
+    await fake.sendWebhook(target, { type: 7, data: { product_id: '1' } });
     expect(received.map((r) => [r.notification.type, r.notification.refetch])).toEqual([
-      ['ORDER_STATUS_CHANGE', undefined],
-      ['ORDER_STATUS_CHANGE', undefined],
       ['TYPE_6', undefined],
+      ['TYPE_7', undefined],
     ]);
-    expect(h.connector.webhooks.stats().ignored).toEqual({ ORDER_STATUS_CHANGE: 2, TYPE_6: 1 });
+    expect(h.connector.webhooks.stats().ignored).toEqual({ TYPE_6: 1, TYPE_7: 1 });
+  });
+
+  it('an order status change names the order to fetch again, and says at once when it is cancelled', async () => {
+    await fake.sendWebhook(target, {
+      type: 1,
+      data: { order_id: '5781', order_status: 'AWAITING_SHIPMENT', update_time: T0 / 1000 },
+    });
+    await fake.sendWebhook(target, { type: 1, data: { order_id: '5782', order_status: 'CANCELLED' } });
+    expect(
+      received.map((r) => [r.notification.type, r.notification.refetch, r.notification.orderChanges]),
+    ).toEqual([
+      [
+        'ORDER_STATUS_CHANGE',
+        { orderIds: ['5781'] },
+        [{ orderId: '5781', status: 'AWAITING_SHIPMENT', cancellation: null }],
+      ],
+      [
+        'ORDER_STATUS_CHANGE',
+        { orderIds: ['5782'] },
+        [{ orderId: '5782', status: 'CANCELLED', cancellation: 'cancelled' }],
+      ],
+    ]);
+    expect(h.connector.webhooks.stats()).toMatchObject({ accepted: 2, ignored: {} });
+  });
+
+  it('a cancellation status change is a cancellation request, or a cancellation once it went through', async () => {
+    await fake.sendWebhook(target, {
+      type: 11,
+      data: { order_id: '5783', cancel_status: 'CANCELLATION_REQUEST_PENDING', cancellations_role: 'BUYER' },
+    });
+    await fake.sendWebhook(target, {
+      type: 11,
+      data: { order_id: '5783', cancel_status: 'CANCELLATION_REQUEST_COMPLETE' },
+    });
+    expect(received.map((r) => r.notification.orderChanges?.[0]?.cancellation)).toEqual([
+      'requested',
+      'cancelled',
+    ]);
+    expect(received[0]?.notification).toMatchObject({
+      type: 'CANCELLATION_STATUS_CHANGE',
+      refetch: { orderIds: ['5783'] },
+    });
+    const bad = await fake.sendWebhook(target, { type: 11, data: { cancel_status: 'X' } });
+    expect(bad.status).toBe(400);
+  });
+
+  it('an unknown order status in a notification is reported', async () => {
+    await fake.sendWebhook(target, { type: 1, data: { order_id: '5784', order_status: 'TELEPORTED' } });
+    expect(h.unknown).toEqual([expect.objectContaining({ connector: 'tiktok-th', code: 'TELEPORTED' })]);
   });
 
   it('an unknown return status in a notification is reported', async () => {

@@ -57,18 +57,45 @@ describe('whether a call whose answer was lost may be sent again', () => {
       .map(([name]) => name)
       .sort();
     expect(reads).toEqual([
+      'checkPrinter',
       'getActivity',
       'getSession',
       'getSettings',
       'getSyncOverview',
+      'labelExampleData',
       'listAccounts',
       'listDeadLetters',
+      'listLabelTemplates',
+      'listPrintJobs',
+      'listPrinters',
       'listQueue',
       'listSyncReports',
       'listUsers',
+      'previewLabel',
+      'previewPrintJob',
+      'printerStatuses',
       'recentScans',
       'testConnection',
     ]);
     expect(repeatable(contract.recordScan, { code: 'TH1', source: 'scanner' })).toBe(false);
+  });
+
+  it('a scan the screen sent with its own id is repeated after a lost answer, since recordScan de-duplicates on it', () => {
+    expect(
+      mayRetry(
+        contract.recordScan,
+        { code: 'TH1', source: 'scanner', clientScanId: 'scan-0001' },
+        restarting(true),
+      ),
+    ).toBe(true);
+  });
+
+  it('every idempotency key names a field of its call’s input', () => {
+    for (const [name, spec] of Object.entries(contract)) {
+      const key = (spec as { idempotencyKey?: string }).idempotencyKey;
+      if (key === undefined) continue;
+      const shape = (spec.input as unknown as { shape?: Record<string, unknown> }).shape;
+      expect(shape && key in shape, `${name}.${key}`).toBe(true);
+    }
   });
 });

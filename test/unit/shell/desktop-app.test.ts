@@ -408,10 +408,10 @@ describe('the Electron main process', () => {
     fake.messageBoxAnswers.push(0);
     process.kill(fake.utilityProcesses[0]!.pid!, 'SIGKILL');
     await vi.waitFor(() => expect(app.core()!.status()).toMatchObject({ state: 'running', generation: 2 }), {
-      timeout: 20_000,
+      timeout: 60_000,
     });
     process.kill(fake.utilityProcesses[1]!.pid!, 'SIGKILL');
-    await vi.waitFor(() => expect(fake.messageBoxes).toHaveLength(1), { timeout: 20_000 });
+    await vi.waitFor(() => expect(fake.messageBoxes).toHaveLength(1), { timeout: 60_000 });
     expect(fake.messageBoxes[0]).toMatchObject({
       type: 'error',
       message: 'The station stopped several times in a row and was not started again.',
@@ -419,11 +419,11 @@ describe('the Electron main process', () => {
     });
     expect(coreStatusesSent()).toContainEqual({ state: 'stopped' });
     await vi.waitFor(() => expect(app.core()!.status()).toMatchObject({ state: 'running', generation: 3 }), {
-      timeout: 20_000,
+      timeout: 60_000,
     });
     const envelope = await fake.invoke(ipcChannel('getSettings'), DEV_URL, {});
     expect(envelope).toMatchObject({ ok: true });
-  });
+  }, 120_000);
 
   it('asks the core (getActivity) whether a parcel is open before an update installs on quit', async () => {
     fs.writeFileSync(
@@ -498,7 +498,7 @@ describe('the Electron main process', () => {
     fake.messageBoxAnswers.push(1, 0);
     process.kill(fake.utilityProcesses[0]!.pid!, 'SIGKILL');
     await vi.waitFor(() => expect(app.core()!.status()).toMatchObject({ state: 'running', generation: 2 }), {
-      timeout: 20_000,
+      timeout: 60_000,
     });
     process.kill(fake.utilityProcesses[1]!.pid!, 'SIGKILL');
     await vi.waitFor(() => expect(app.core()!.status()).toMatchObject({ state: 'running', generation: 3 }), {
@@ -516,5 +516,5 @@ describe('the Electron main process', () => {
     expect(fs.readdirSync(dataDir).filter((f) => /^lastmile\.replaced-.*\.sqlite$/.test(f))).toHaveLength(1);
     // The app holds the folder again: a restore from outside is refused.
     expect(() => takeExclusiveDataDirLock(dataDir)).toThrow(DataDirInUseError);
-  });
+  }, 120_000);
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tiktokShopConnector } from '../../../src/main/carriers/tiktok-shop/definition';
 import {
+  mapOrderStatus,
   mapReturnStatus,
+  ORDER_STATUS_TABLE,
   PACKAGE_STATUS_TABLE,
   RETURN_STATUS_TABLE,
 } from '../../../src/main/carriers/tiktok-shop/status-tables';
@@ -37,6 +39,22 @@ describe('TikTok Shop status tables', () => {
     });
   }
 
+  it('maps every order status to where it is for the packing bench; an unknown one stays visible', () => {
+    expect(Object.fromEntries(Object.entries(ORDER_STATUS_TABLE).map(([k, v]) => [k, v.stage]))).toEqual({
+      UNPAID: 'unpaid',
+      ON_HOLD: 'on_hold',
+      AWAITING_SHIPMENT: 'to_ship',
+      PARTIALLY_SHIPPING: 'to_ship',
+      AWAITING_COLLECTION: 'awaiting_collection',
+      IN_TRANSIT: 'in_transit',
+      DELIVERED: 'done',
+      COMPLETED: 'done',
+      CANCELLED: 'cancelled',
+    });
+    expect(mapOrderStatus('TELEPORTED')).toEqual({ stage: 'to_ship', known: false });
+    expect(mapOrderStatus('hasOwnProperty').known).toBe(false);
+  });
+
   it('an unknown return status stays visible (expected) and says it is unknown', () => {
     expect(mapReturnStatus('RETURN_OR_REFUND_REQUEST_TELEPORTED')).toMatchObject({
       status: 'expected',
@@ -48,6 +66,7 @@ describe('TikTok Shop status tables', () => {
 
   it('maps every package status and reports an unknown one', () => {
     expect(Object.fromEntries(Object.entries(PACKAGE_STATUS_TABLE).map(([k, v]) => [k, v.status]))).toEqual({
+      TO_FULFILL: 'pending',
       PROCESSING: 'pending',
       FULFILLING: 'in_transit',
       COMPLETED: 'delivered',

@@ -38,6 +38,45 @@ export const API_CALLS = {
   uploadDeliveryImage: { method: 'POST', path: '/fulfillment/202309/images/upload', shopScoped: true },
   deliverPackages: { method: 'POST', path: '/fulfillment/202309/packages/deliver', shopScoped: true },
   orderTracking: { method: 'GET', path: '/fulfillment/202309/orders/{order_id}/tracking', shopScoped: true },
+  // Fulfilment (the packing bench): orders to ship, packages, split/combine, handover, ship, labels.
+  searchOrders: { method: 'POST', path: '/order/202309/orders/search', shopScoped: true },
+  searchPackages: { method: 'POST', path: '/fulfillment/202309/packages/search', shopScoped: true },
+  packageDetail: { method: 'GET', path: '/fulfillment/202309/packages/{package_id}', shopScoped: true },
+  splitAttributes: { method: 'GET', path: '/fulfillment/202309/orders/split_attributes', shopScoped: true },
+  splitOrder: { method: 'POST', path: '/fulfillment/202309/orders/{order_id}/split', shopScoped: true },
+  searchCombinablePackages: {
+    method: 'GET',
+    path: '/fulfillment/202309/combinable_packages/search',
+    shopScoped: true,
+  },
+  combinePackages: { method: 'POST', path: '/fulfillment/202309/packages/combine', shopScoped: true },
+  uncombinePackage: {
+    method: 'POST',
+    path: '/fulfillment/202309/packages/{package_id}/uncombine',
+    shopScoped: true,
+  },
+  handoverTimeSlots: {
+    method: 'GET',
+    path: '/fulfillment/202309/packages/{package_id}/handover_time_slots',
+    shopScoped: true,
+  },
+  shipPackage: { method: 'POST', path: '/fulfillment/202309/packages/{package_id}/ship', shopScoped: true },
+  /** Own carrier: "mark package as shipped" with the tracking number and a listed provider. */
+  markPackageShipped: {
+    method: 'POST',
+    path: '/fulfillment/202309/orders/{order_id}/packages',
+    shopScoped: true,
+  },
+  shippingDocuments: {
+    method: 'GET',
+    path: '/fulfillment/202309/packages/{package_id}/shipping_documents',
+    shopScoped: true,
+  },
+  shippingProviders: {
+    method: 'GET',
+    path: '/logistics/202309/delivery_options/{delivery_option_id}/shipping_providers',
+    shopScoped: true,
+  },
 } as const satisfies Record<string, ApiCall>;
 
 export type ApiCallName = keyof typeof API_CALLS;

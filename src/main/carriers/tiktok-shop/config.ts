@@ -70,6 +70,21 @@ export const tiktokShopConfigSchema = z.object({
       maxAgeSeconds: z.number().int().min(30).max(86_400).default(900),
     })
     .prefault({}),
+  fulfilment: z
+    .object({
+      /** Orders search takes 1–100 a page. */
+      ordersPageSize: z.number().int().min(10).max(100).default(100),
+      /** How far back the first orders pull of a new account reaches. */
+      initialLookbackDays: z.number().int().min(1).max(90).default(14),
+      /** Each orders window starts this much before the previous one ended. */
+      overlapSeconds: z.number().int().min(0).max(86_400).default(600),
+      /** A delivery option's shipping-provider list is fetched again after this long. */
+      providersMaxAgeMinutes: z.number().int().min(1).max(10_080).default(720),
+      /** How long a shipping document's doc_url is valid (about 24 h, community-sourced). */
+      docUrlTtlMinutes: z.number().int().min(1).max(10_080).default(1_440),
+      labelSize: z.enum(['A6', 'A5']).default('A6'),
+    })
+    .prefault({}),
   /** `use_case` of evidence photos at the image upload. */
   imageUseCase: z.string().min(1).max(40).default('DESCRIPTION_IMAGE'),
 });

@@ -3,20 +3,35 @@ import { DeliveryError } from '../../sync/destination';
 import type { ConnectionCheck, ConnectorDefinition, ConnectorDeps, ConnectorInstance } from '../connector';
 import { TikTokShopClient } from './client';
 import { TIKTOK_SHOP_SECRET_FIELDS, tiktokShopConfigSchema, type TikTokShopConfig } from './config';
+import { TikTokDestination } from './destination';
+import { TikTokFulfillment } from './fulfillment-client';
+import { TikTokOrdersPull } from './orders-pull';
 import { TikTokReceiptDecisions } from './receipt-decisions';
 import { TikTokReturnsPull } from './returns-pull';
+import { TikTokShipments } from './ship-destination';
+import { ShippingLabels } from './shipping-labels';
+import { ShippingProviderDirectory } from './shipping-providers';
 import { PACKAGE_STATUS_TABLE, RETURN_STATUS_TABLE } from './status-tables';
 import { TikTokWebhooks } from './webhooks';
 
 /**
  * The TikTok Shop connector as the registry sees it (kind 'tiktok-shop'): one instance per shop
- * account, with the receipt-decision destination, the returns pull, the webhook receiver, and the
- * client for the calls the sync makes directly (delivery results, order tracking, returns by id).
+ * account, with its destination (receipt decisions and ship calls), the returns and orders pulls,
+ * the webhook receiver, and the clients for the calls the sync and the packing bench make
+ * directly (fulfilment: packages, split/combine, handover slots, labels, provider lists; delivery
+ * results, order tracking, returns by id).
  */
 export class TikTokShopConnector implements ConnectorInstance {
   readonly client: TikTokShopClient;
-  readonly destination: TikTokReceiptDecisions;
+  readonly fulfillment: TikTokFulfillment;
+  readonly receiptDecisions: TikTokReceiptDecisions;
+  readonly shipments: TikTokShipments;
+  readonly destination: TikTokDestination;
   readonly returns: TikTokReturnsPull;
+  /** Orders by update time (every status), as OutboundOrders; `orders.awaitingShipment()` for a first load. */
+  readonly orders: TikTokOrdersPull;
+  readonly providers: ShippingProviderDirectory;
+  readonly labels: ShippingLabels;
   readonly pulls: { returns: TikTokReturnsPull };
   readonly webhooks: TikTokWebhooks;
 
@@ -28,7 +43,21 @@ export class TikTokShopConnector implements ConnectorInstance {
     const report = (code: string, sample: string) =>
       deps.onUnknownCode?.({ connector: name, code, sample: sample.slice(0, 500) });
     this.client = new TikTokShopClient({ config, state: deps.state, clock: deps.clock, fetch: deps.fetch });
-    this.destination = new TikTokReceiptDecisions({
+    this.fulfillment = new TikTokFulfillment(this.client, deps.fetch);
+    this.providers = new ShippingProviderDirectory(
+      this.fulfillment,
+      deps.state,
+      deps.clock,
+      config.fulfilment.providersMaxAgeMinutes * 60_000,
+    );
+    this.labels = new ShippingLabels(this.fulfillment, config, deps.clock);
+    this.shipments = new TikTokShipments({
+      fulfillment: this.fulfillment,
+      providers: this.providers,
+      state: deps.state,
+      clock: deps.clock,
+    });
+    this.receiptDecisions = new TikTokReceiptDecisions({
       name,
       client: this.client,
       config,
@@ -37,6 +66,7 @@ export class TikTokShopConnector implements ConnectorInstance {
       clock: deps.clock,
       logger: deps.logger,
     });
+    this.destination = new TikTokDestination(this.receiptDecisions, this.shipments);
     this.returns = new TikTokReturnsPull({
       name: `${name}:returns`,
       client: this.client,
@@ -44,6 +74,14 @@ export class TikTokShopConnector implements ConnectorInstance {
       clock: deps.clock,
       logger: deps.logger,
       onUnknownStatus: (code, returnId) => report(code, `return ${returnId}`),
+    });
+    this.orders = new TikTokOrdersPull({
+      name: `${name}:orders`,
+      source: `tiktok-shop:${name}`,
+      fulfillment: this.fulfillment,
+      config,
+      clock: deps.clock,
+      onUnknownStatus: (code, orderId) => report(code, `order ${orderId}`),
     });
     this.pulls = { returns: this.returns };
     this.webhooks = new TikTokWebhooks({
@@ -59,6 +97,11 @@ export class TikTokShopConnector implements ConnectorInstance {
   /** Returns named by a RETURN_STATUS_CHANGE, fetched whole. */
   refetchReturns(returnIds: readonly string[], signal: AbortSignal): Promise<PlatformReturnOrder[]> {
     return this.returns.byIds(returnIds, signal);
+  }
+
+  /** Orders named by an ORDER_STATUS_CHANGE / CANCELLATION_STATUS_CHANGE, fetched whole. */
+  refetchOrders(orderIds: readonly string[], signal: AbortSignal) {
+    return this.orders.byIds(orderIds, signal);
   }
 
   /** Whether the credentials work and the configured shop is among the authorised ones. */

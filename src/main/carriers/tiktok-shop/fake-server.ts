@@ -2,6 +2,13 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { systemClock, type Clock } from '../../clock';
+import {
+  createFakeFulfilment,
+  FULFILMENT_ROUTES,
+  type FakeFulfilment,
+  type FulfilmentRoute,
+} from './fake-fulfilment';
+import { Refusal } from './fake-refusal';
 
 /**
  * A TikTok Shop Open API stand-in for tests: a real HTTP server on 127.0.0.1 that checks every
@@ -30,7 +37,8 @@ export type FakeRoute =
   | 'reject'
   | 'deliver'
   | 'deliveryImage'
-  | 'tracking';
+  | 'tracking'
+  | FulfilmentRoute;
 
 interface FaultBase {
   route: FakeRoute;
@@ -158,6 +166,8 @@ export interface FakeTikTokShopOptions {
 
 export interface FakeTikTokShop {
   readonly url: string;
+  /** Orders awaiting shipment, packages, split/combine, handover, ship calls, labels (fake-fulfilment.ts). */
+  readonly fulfilment: FakeFulfilment;
   readonly appKey: string;
   readonly appSecret: string;
   readonly shopCipher: string;
@@ -219,7 +229,7 @@ export function fakeSignature(secret: string, path: string, params: URLSearchPar
   return createHmac('sha256', Buffer.from(secret, 'utf8')).update(Buffer.from(text, 'utf8')).digest('hex');
 }
 
-const ROUTES: Array<{ route: FakeRoute; method: string; pattern: RegExp; shopScoped: boolean }> = [
+const BASE_ROUTES: Array<{ route: FakeRoute; method: string; pattern: RegExp; shopScoped: boolean }> = [
   { route: 'token', method: 'GET', pattern: /^\/api\/v2\/token\/refresh$/, shopScoped: false },
   { route: 'shops', method: 'GET', pattern: /^\/authorization\/202309\/shops$/, shopScoped: false },
   {
@@ -269,6 +279,11 @@ const ROUTES: Array<{ route: FakeRoute; method: string; pattern: RegExp; shopSco
   },
 ];
 
+const ROUTES: Array<{ route: FakeRoute; method: string; pattern: RegExp; shopScoped: boolean }> = [
+  ...BASE_ROUTES,
+  ...FULFILMENT_ROUTES,
+];
+
 const DEFAULT_REASONS = [
   { name: 'reverse_reject_request_reason_1', text: 'The returned item is not the item sold' },
   { name: 'reverse_reject_request_reason_2', text: 'The item was used or damaged by the buyer' },
@@ -286,16 +301,6 @@ const FAIL_REASONS = new Set([
   'FORCE_MAJEURE',
   'OTHER',
 ]);
-
-class Refusal extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export async function startFakeTikTokShop(options: FakeTikTokShopOptions = {}): Promise<FakeTikTokShop> {
   const clock = options.clock ?? systemClock;
@@ -337,20 +342,7 @@ export async function startFakeTikTokShop(options: FakeTikTokShopOptions = {}): 
   let pageHook: ((n: number) => void) | null = null;
   let seq = 0;
   const stats: FakeStats = {
-    requests: {
-      token: 0,
-      shops: 0,
-      search: 0,
-      orders: 0,
-      eligibility: 0,
-      reasons: 0,
-      upload: 0,
-      approve: 0,
-      reject: 0,
-      deliver: 0,
-      deliveryImage: 0,
-      tracking: 0,
-    },
+    requests: Object.fromEntries(ROUTES.map((r) => [r.route, 0])) as Record<FakeRoute, number>,
     refreshes: 0,
     refreshRefused: 0,
     unauthorized: 0,
@@ -360,6 +352,13 @@ export async function startFakeTikTokShop(options: FakeTikTokShopOptions = {}): 
   };
 
   const nowS = () => Math.floor(clock.now() / 1000);
+  let baseUrl = '';
+  const fulfil = createFakeFulfilment({
+    clock,
+    region,
+    baseUrl: () => baseUrl,
+    nextId: (prefix) => nextId(prefix),
+  });
   const requestId = () => `${String(clock.now())}${randomBytes(6).toString('hex').toUpperCase()}`;
   const nextId = (prefix: string) => {
     seq += 1;
@@ -721,6 +720,8 @@ export async function startFakeTikTokShop(options: FakeTikTokShopOptions = {}): 
     res: http.ServerResponse,
     raw: Buffer,
   ): Promise<void> => {
+    if (match.route === 'ship' || match.route === 'markShipped')
+      fulfil.countShipRequest(decodeURIComponent(groups[0] ?? ''));
     const fault = takeFault(match.route);
     if (fault && !fault.afterApply && misbehave(fault, req, res)) return;
     if (match.route === 'token') return handleToken(url, res);
@@ -751,7 +752,11 @@ export async function startFakeTikTokShop(options: FakeTikTokShopOptions = {}): 
         const ids = (params.get('ids') ?? '').split(',').filter((s) => s !== '');
         if (ids.length === 0 || ids.length > 50) throw new Refusal(400, 25001001, 'ids: 1 to 50 order ids');
         return answer({
-          orders: ids.flatMap((id) => (orders.has(id) ? [structuredClone(orders.get(id))] : [])),
+          orders: ids.flatMap((id): unknown[] => {
+            const full = fulfil.api.getOrder(id);
+            if (full) return [full];
+            return orders.has(id) ? [structuredClone(orders.get(id))] : [];
+          }),
         });
       }
       case 'eligibility': {
@@ -809,7 +814,7 @@ export async function startFakeTikTokShop(options: FakeTikTokShopOptions = {}): 
         const accepted: typeof deliveries = [];
         for (const p of body.packages ?? []) {
           const id = p.id ?? '';
-          if (!packages.has(id))
+          if (!packages.has(id) && !fulfil.packages.has(id))
             errors.push({ code: 21001001, message: 'package not found', detail: { package_id: id } });
           else if (!['DELIVERY_SUCCESS', 'DELIVERY_FAILED', 'UPDATE_POD'].includes(p.delivery_type ?? '')) {
             errors.push({ code: 25001001, message: 'invalid delivery_type', detail: { package_id: id } });
@@ -828,8 +833,13 @@ export async function startFakeTikTokShop(options: FakeTikTokShopOptions = {}): 
       }
       case 'tracking': {
         const orderId = decodeURIComponent(groups[0] ?? '');
-        if (!orders.has(orderId)) throw new Refusal(404, 21001002, 'order not found');
+        if (!orders.has(orderId) && !fulfil.api.getOrder(orderId))
+          throw new Refusal(404, 21001002, 'order not found');
         return answer({ tracking: tracking.get(orderId) ?? [] });
+      }
+      default: {
+        const result = fulfil.route(match.route, groups, url, raw);
+        return answer(result.data, result.apply);
       }
     }
   };
@@ -841,14 +851,20 @@ export async function startFakeTikTokShop(options: FakeTikTokShopOptions = {}): 
     req.on('end', () => {
       const raw = Buffer.concat(chunks);
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const match = ROUTES.find((r) => r.pattern.test(url.pathname));
-      if (!match) return refuse(res, new Refusal(404, 36009999, `no such path ${url.pathname}`));
-      if (req.method !== match.method) return refuse(res, new Refusal(405, 36009999, 'method not allowed'));
+      // The label host: a plain GET, no signature, the URL expires (the platform's CDN).
+      if (req.method === 'GET' && fulfil.serveDoc(url.pathname, res)) return;
+      const match = ROUTES.find((r) => r.method === req.method && r.pattern.test(url.pathname));
+      if (!match) {
+        const other = ROUTES.some((r) => r.pattern.test(url.pathname));
+        return other
+          ? refuse(res, new Refusal(405, 36009999, 'method not allowed'))
+          : refuse(res, new Refusal(404, 36009999, `no such path ${url.pathname}`));
+      }
       stats.requests[match.route] += 1;
       const header = req.headers['x-tts-access-token'];
       logged.push({
         route: match.route,
-        method: req.method,
+        method: req.method ?? '',
         path: url.pathname,
         query: Object.fromEntries(url.searchParams),
         body: (req.headers['content-type'] ?? '').startsWith('multipart/') ? '' : raw.toString('utf8'),
@@ -873,6 +889,7 @@ export async function startFakeTikTokShop(options: FakeTikTokShopOptions = {}): 
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+  baseUrl = url;
 
   const signWebhook = (rawBody: string, secret = appSecret) =>
     createHmac('sha256', secret)
@@ -881,6 +898,7 @@ export async function startFakeTikTokShop(options: FakeTikTokShopOptions = {}): 
 
   return {
     url,
+    fulfilment: fulfil.api,
     appKey,
     appSecret,
     shopCipher,

@@ -1,4 +1,5 @@
 import type { RETURN_STATUSES } from '../../../shared/domain';
+import type { PlatformStage } from '../../../shared/packing/outbound-order';
 import type { StatusMapping } from '../../../shared/tracking';
 
 /**
@@ -60,8 +61,39 @@ export function mapReturnStatus(code: string): ReturnStatusMapping & { known: bo
  * what a PACKAGE_UPDATE or a package lookup says about an outbound parcel.
  */
 export const PACKAGE_STATUS_TABLE: Readonly<Record<string, StatusMapping>> = {
+  /** Waiting for the seller to arrange shipment (the packing bench's turn). */
+  TO_FULFILL: { status: 'pending' },
   PROCESSING: { status: 'pending' },
   FULFILLING: { status: 'in_transit' },
   COMPLETED: { status: 'delivered' },
   CANCELLED: { status: 'exception' },
 };
+
+/**
+ * Order statuses (order 202309 reference: UNPAID, ON_HOLD, AWAITING_SHIPMENT, PARTIALLY_SHIPPING,
+ * AWAITING_COLLECTION, IN_TRANSIT, DELIVERED, COMPLETED, CANCELLED) → where the order is for the
+ * packing bench. ON_HOLD is the buyer's remorse window (about an hour; fulfilment calls fail with
+ * 21011044, community): visible, not packable. An unknown status is shown as to-ship and reported.
+ */
+export const ORDER_STATUS_TABLE: Readonly<Record<string, { stage: PlatformStage; meaning: string }>> = {
+  UNPAID: { stage: 'unpaid', meaning: 'placed, payment not finished' },
+  ON_HOLD: {
+    stage: 'on_hold',
+    meaning: 'paid; the buyer may still cancel without the seller (remorse window)',
+  },
+  AWAITING_SHIPMENT: { stage: 'to_ship', meaning: 'ready to ship; nothing shipped yet' },
+  PARTIALLY_SHIPPING: { stage: 'to_ship', meaning: 'some, not all, items shipped' },
+  AWAITING_COLLECTION: {
+    stage: 'awaiting_collection',
+    meaning: 'shipment arranged; waiting for the carrier',
+  },
+  IN_TRANSIT: { stage: 'in_transit', meaning: 'collected by the carrier' },
+  DELIVERED: { stage: 'done', meaning: 'delivered to the buyer' },
+  COMPLETED: { stage: 'done', meaning: 'completed; no more returns or refunds' },
+  CANCELLED: { stage: 'cancelled', meaning: 'cancelled' },
+};
+
+export function mapOrderStatus(code: string): { stage: PlatformStage; known: boolean } {
+  const hit = Object.hasOwn(ORDER_STATUS_TABLE, code) ? ORDER_STATUS_TABLE[code] : undefined;
+  return hit ? { stage: hit.stage, known: true } : { stage: 'to_ship', known: false };
+}

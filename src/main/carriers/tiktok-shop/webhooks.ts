@@ -7,7 +7,7 @@ import {
   type WebhookNotification,
   type WebhookReceiver,
 } from '../connector';
-import { mapReturnStatus, PACKAGE_STATUS_TABLE } from './status-tables';
+import { mapReturnStatus, ORDER_STATUS_TABLE, PACKAGE_STATUS_TABLE } from './status-tables';
 
 /**
  * TikTok Shop push notifications. The `Authorization` header is the lower-case hex
@@ -15,9 +15,11 @@ import { mapReturnStatus, PACKAGE_STATUS_TABLE } from './status-tables';
  * page was not reachable); it is compared in constant time over the exact bytes received, before
  * the body is even parsed. Envelope `{ type, tts_notification_id, shop_id, timestamp, data }`.
  *
- * RETURN_STATUS_CHANGE (12) and PACKAGE_UPDATE (4) are parsed into what must be fetched again
- * (the notification carries ids and a status, not the whole record); every other type is accepted
- * (the platform must not retry it) and counted. Each notification id is remembered, so a replay
+ * RETURN_STATUS_CHANGE (12), PACKAGE_UPDATE (4), ORDER_STATUS_CHANGE (1) and
+ * CANCELLATION_STATUS_CHANGE (11) are parsed into what must be fetched again (the notification
+ * carries ids and a status, not the whole record); an order change also says at once whether the
+ * order is cancelled or the buyer asks to cancel, so the bench stops packing it. Every other type
+ * is accepted (the platform must not retry it) and counted. Each notification id is remembered, so a replay
  * is answered `duplicate`; one whose timestamp is further from our clock than `maxAgeSeconds` is
  * refused as stale (which also bounds how long ids must be remembered).
  */
@@ -44,6 +46,24 @@ const returnChangeSchema = z.object({
   return_role: z.string().nullish(),
   update_time: z.number().int().nullish(),
 });
+
+const orderChangeSchema = z.object({
+  order_id: z.string().min(1),
+  order_status: z.string().nullish(),
+  update_time: z.number().int().nullish(),
+});
+
+/** Field names as community SDKs give them; only order_id is required. */
+const cancellationChangeSchema = z.object({
+  order_id: z.string().min(1),
+  cancel_status: z.string().nullish(),
+  cancellations_role: z.string().nullish(),
+  cancel_id: z.string().nullish(),
+  update_time: z.number().int().nullish(),
+});
+
+/** A cancellation request that has gone through (its status words vary; these say it is done). */
+const CANCELLATION_DONE = /COMPLETE|SUCCESS|APPROVED|CANCELLED/;
 
 const packageUpdateSchema = z.object({
   package_id: z.string().min(1),
@@ -141,6 +161,25 @@ export class TikTokWebhooks implements WebhookReceiver {
         this.options.onUnknownStatus(data.data.return_status, rawBody.slice(0, 500));
       }
       notification.refetch = { returnIds: [data.data.return_id], orderIds: [data.data.order_id] };
+    } else if (envelope.type === 1) {
+      const data = orderChangeSchema.safeParse(envelope.data);
+      if (!data.success) throw new WebhookRejected('malformed', 'an ORDER_STATUS_CHANGE without order_id');
+      const status = data.data.order_status ?? null;
+      if (status && !Object.hasOwn(ORDER_STATUS_TABLE, status))
+        this.options.onUnknownStatus(status, rawBody.slice(0, 500));
+      notification.refetch = { orderIds: [data.data.order_id] };
+      notification.orderChanges = [
+        { orderId: data.data.order_id, status, cancellation: status === 'CANCELLED' ? 'cancelled' : null },
+      ];
+    } else if (envelope.type === 11) {
+      const data = cancellationChangeSchema.safeParse(envelope.data);
+      if (!data.success)
+        throw new WebhookRejected('malformed', 'a CANCELLATION_STATUS_CHANGE without order_id');
+      const done = CANCELLATION_DONE.test(data.data.cancel_status ?? '');
+      notification.refetch = { orderIds: [data.data.order_id] };
+      notification.orderChanges = [
+        { orderId: data.data.order_id, status: null, cancellation: done ? 'cancelled' : 'requested' },
+      ];
     } else if (envelope.type === 4) {
       const data = packageUpdateSchema.safeParse(envelope.data);
       if (!data.success) throw new WebhookRejected('malformed', 'a PACKAGE_UPDATE without package_id');
@@ -161,7 +200,7 @@ export class TikTokWebhooks implements WebhookReceiver {
       return { duplicate: true, notification };
     }
     this.counters.accepted += 1;
-    if (envelope.type !== 12 && envelope.type !== 4) {
+    if (![1, 4, 11, 12].includes(envelope.type)) {
       this.counters.ignored[type] = (this.counters.ignored[type] ?? 0) + 1;
     }
     return { duplicate: false, notification };

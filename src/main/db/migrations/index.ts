@@ -1,11 +1,13 @@
 import { foundation } from './001-foundation';
 import { auditMigrations } from '../../audit/migrations';
+import { packingMigrations } from '../../packing/migrations';
 import { credentialsMigrations } from '../../credentials/migrations';
 import { printingMigrations } from '../../printing/migrations';
 import { scansMigrations } from '../../scans/migrations';
 import { sync } from './002-sync';
 import { returnsQc } from '../../returns/migrations';
 import { labelJobsStandIn } from '../../returns/label-jobs';
+import { returnsSupervision } from '../../returns/supervision-migrations';
 
 export interface Migration {
   version: number;
@@ -23,5 +25,8 @@ export const MIGRATIONS: readonly Migration[] = [
   // The lead converts these to named per-capability migrations at merge (returns/001-qc, returns/002-…).
   { version: 5, name: 'returns', sql: returnsQc.sql + labelJobsStandIn.sql },
   { version: 6, name: 'audit/001-hash-chain', sql: auditMigrations[0]?.sql ?? '' },
-  { version: 7, name: 'credentials/001-carrier-credentials', sql: credentialsMigrations[0]?.sql ?? '' },
+  // The packing capability's migration, the same way (the lead renumbers at merge).
+  { version: 7, name: 'packing/001-foundations', sql: packingMigrations[0]?.sql ?? '' },
+  { version: 8, name: returnsSupervision.id, sql: returnsSupervision.sql },
+  { version: 9, name: 'credentials/001-carrier-credentials', sql: credentialsMigrations[0]?.sql ?? '' },
 ];

@@ -25,6 +25,7 @@ const messages = {
     sync: 'Sync',
     settings: 'Settings',
     printers: 'Printers',
+    supervisor: 'Supervisor',
   },
   roles: {
     clerk: 'Clerk',
@@ -77,6 +78,8 @@ const messages = {
     return_receipt_decided: 'Receipt decision',
     inventory_adjusted: 'Inventory adjustment',
     qc_exception_raised: 'Unexpected return',
+    qc_destruction_certified: 'Destruction certified',
+    qc_exception_resolved: 'Exception resolved',
   },
   outboxStatus: {
     pending: 'Waiting',
@@ -157,6 +160,15 @@ const messages = {
     QC_ITEMS_UNDECIDED: 'An item on the bench has no decision yet. Finish it first.',
     QC_RETURN_CLOSED: 'This return is already received in another parcel.',
     QC_APPROVAL_NOT_PENDING: 'This approval is no longer waiting (now: {{status}}). The list was refreshed.',
+    QC_REJECT_REASON_REQUIRED: 'Choose why the destroy is refused (with “Other”, write a note).',
+    QC_REJECT_NEEDS_DISPOSITION: 'Choose what the unit becomes instead; a restock needs its stock bin.',
+    QC_BATCH_NOT_OPEN: 'This batch is not open any more (now: {{status}}).',
+    QC_BATCH_EMPTY: 'This batch has no units yet: approve a destroy first.',
+    QC_CERTIFICATE_FILE_MISSING:
+      'The file of certificate {{certificateId}} is missing from the data folder. Restore the folder from a backup.',
+    QC_EXCEPTION_RESOLVED: 'This exception was already resolved. The list was refreshed.',
+    QC_RULES_CHANGED:
+      'Someone saved rule version {{current}} while you edited version {{basedOn}}. Reload and make your changes again.',
     PHOTO_NOT_IMAGE: 'That file is not a photo (JPEG, PNG or WebP). Choose a photo.',
     PHOTO_TOO_LARGE:
       'That photo is too large ({{bytes}} bytes; at most {{max}}). Take a new photo or choose a smaller file.',

@@ -22,6 +22,7 @@ const messages: BaseMessages = {
     sync: 'Segerak',
     settings: 'Tetapan',
     printers: 'Pencetak',
+    supervisor: 'Penyelia',
   },
   roles: {
     clerk: 'Kerani',
@@ -74,6 +75,8 @@ const messages: BaseMessages = {
     return_receipt_decided: 'Keputusan penerimaan',
     inventory_adjusted: 'Pelarasan inventori',
     qc_exception_raised: 'Pemulangan tidak dijangka',
+    qc_destruction_certified: 'Pemusnahan disijilkan',
+    qc_exception_resolved: 'Pengecualian diselesaikan',
   },
   outboxStatus: {
     pending: 'Menunggu',
@@ -150,6 +153,16 @@ const messages: BaseMessages = {
     QC_RETURN_CLOSED: 'Pemulangan ini sudah diterima dalam bungkusan lain.',
     QC_APPROVAL_NOT_PENDING:
       'Kelulusan ini tidak lagi menunggu (kini: {{status}}). Senarai telah dimuat semula.',
+    QC_REJECT_REASON_REQUIRED: 'Pilih sebab pemusnahan ditolak (dengan “Lain-lain”, tulis nota).',
+    QC_REJECT_NEEDS_DISPOSITION:
+      'Pilih apa yang dilakukan pada unit ini sebagai ganti; stok semula memerlukan tong stoknya.',
+    QC_BATCH_NOT_OPEN: 'Kelompok ini tidak dibuka lagi (kini: {{status}}).',
+    QC_BATCH_EMPTY: 'Kelompok ini belum ada unit: luluskan pemusnahan dahulu.',
+    QC_CERTIFICATE_FILE_MISSING:
+      'Fail sijil {{certificateId}} tiada dalam folder data. Pulihkan folder daripada sandaran.',
+    QC_EXCEPTION_RESOLVED: 'Pengecualian ini sudah diselesaikan. Senarai telah dimuat semula.',
+    QC_RULES_CHANGED:
+      'Seseorang telah menyimpan versi peraturan {{current}} semasa anda menyunting versi {{basedOn}}. Muat semula dan buat perubahan sekali lagi.',
     PHOTO_NOT_IMAGE: 'Fail itu bukan foto (JPEG, PNG atau WebP). Pilih foto.',
     PHOTO_TOO_LARGE:
       'Foto terlalu besar ({{bytes}} bait; paling banyak {{max}}). Ambil foto baharu atau pilih fail yang lebih kecil.',

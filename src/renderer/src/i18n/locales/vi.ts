@@ -22,6 +22,7 @@ const messages: BaseMessages = {
     sync: 'Đồng bộ',
     settings: 'Cài đặt',
     printers: 'Máy in',
+    supervisor: 'Giám sát',
   },
   roles: {
     clerk: 'Nhân viên',
@@ -74,6 +75,8 @@ const messages: BaseMessages = {
     return_receipt_decided: 'Quyết định nhận hàng',
     inventory_adjusted: 'Điều chỉnh tồn kho',
     qc_exception_raised: 'Hàng hoàn ngoài dự kiến',
+    qc_destruction_certified: 'Đã chứng nhận tiêu hủy',
+    qc_exception_resolved: 'Đã xử lý ngoại lệ',
   },
   outboxStatus: {
     pending: 'Đang chờ',
@@ -146,6 +149,15 @@ const messages: BaseMessages = {
     QC_RETURN_CLOSED: 'Đơn hoàn này đã được nhận trong bưu kiện khác.',
     QC_APPROVAL_NOT_PENDING:
       'Yêu cầu phê duyệt này không còn chờ (hiện tại: {{status}}). Danh sách đã được làm mới.',
+    QC_REJECT_REASON_REQUIRED: 'Chọn lý do từ chối tiêu hủy (nếu chọn “Khác”, hãy ghi chú).',
+    QC_REJECT_NEEDS_DISPOSITION: 'Chọn cách xử lý thay thế; nhập kho lại cần ô kệ.',
+    QC_BATCH_NOT_OPEN: 'Lô này không còn mở (hiện: {{status}}).',
+    QC_BATCH_EMPTY: 'Lô này chưa có sản phẩm: hãy duyệt một lệnh tiêu hủy trước.',
+    QC_CERTIFICATE_FILE_MISSING:
+      'Tệp của chứng nhận {{certificateId}} không có trong thư mục dữ liệu. Hãy khôi phục thư mục từ bản sao lưu.',
+    QC_EXCEPTION_RESOLVED: 'Ngoại lệ này đã được xử lý. Danh sách đã được làm mới.',
+    QC_RULES_CHANGED:
+      'Có người đã lưu quy tắc phiên bản {{current}} trong lúc bạn sửa phiên bản {{basedOn}}. Hãy tải lại và sửa lại.',
     PHOTO_NOT_IMAGE: 'Tệp này không phải ảnh (JPEG, PNG hoặc WebP). Hãy chọn ảnh.',
     PHOTO_TOO_LARGE: 'Ảnh quá lớn ({{bytes}} byte; tối đa {{max}}). Chụp lại hoặc chọn tệp nhỏ hơn.',
     PHOTO_NOT_FOUND: 'Ảnh này không còn trên trạm. Hãy chụp lại.',

@@ -1,0 +1,105 @@
+import { MANIFEST_STATUSES } from '../../shared/packing/manifest';
+import { OUTBOUND_ORDER_STATUSES, PLATFORM_STAGES } from '../../shared/packing/outbound-order';
+import type { CapabilityMigration } from '../printing/migrations';
+
+const list = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
+
+/**
+ * The packing capability's tables: the orders to pack (from TikTok Shop or a seller's ERP) with
+ * every deadline, their lines, the bench's box presets, and carrier manifests with their parcels.
+ * A parcel is on one manifest only (unique per carrier and tracking number, whatever the manifest).
+ */
+export const packingMigrations: CapabilityMigration[] = [
+  {
+    id: 'packing/001-foundations',
+    sql: `
+CREATE TABLE outbound_orders (
+  id                   TEXT PRIMARY KEY,
+  source               TEXT NOT NULL,
+  external_id          TEXT NOT NULL,
+  seller               TEXT,
+  market               TEXT NOT NULL CHECK (length(market) = 2),
+  status               TEXT NOT NULL CHECK (status IN (${list(OUTBOUND_ORDER_STATUSES)})),
+  stage                TEXT NOT NULL CHECK (stage IN (${list(PLATFORM_STAGES)})),
+  platform_status      TEXT,
+  cancellation         TEXT CHECK (cancellation IS NULL OR json_valid(cancellation)),
+  recipient            TEXT NOT NULL CHECK (json_valid(recipient)),
+  cod_minor            INTEGER CHECK (cod_minor IS NULL OR cod_minor >= 0),
+  cod_currency         TEXT,
+  ship_by              INTEGER,
+  ship_auto_cancel     INTEGER,
+  collect_by           INTEGER,
+  collect_auto_cancel  INTEGER,
+  deliver_by           INTEGER,
+  deliver_auto_cancel  INTEGER,
+  shipping_type        TEXT CHECK (shipping_type IS NULL OR shipping_type IN ('platform', 'seller')),
+  delivery_option_id   TEXT,
+  service              TEXT,
+  notes                TEXT,
+  content_hash         TEXT NOT NULL,
+  source_hash          TEXT NOT NULL,
+  source_updated_at    INTEGER,
+  created_at           INTEGER NOT NULL,
+  updated_at           INTEGER NOT NULL,
+  UNIQUE (source, external_id),
+  CHECK ((cod_minor IS NULL) = (cod_currency IS NULL))
+) STRICT;
+CREATE INDEX outbound_orders_queue ON outbound_orders (status, ship_by);
+CREATE INDEX outbound_orders_by_deadline ON outbound_orders (ship_auto_cancel) WHERE status IN ('to_pack', 'packing');
+
+CREATE TABLE outbound_order_lines (
+  order_id      TEXT NOT NULL REFERENCES outbound_orders (id) ON DELETE CASCADE,
+  position      INTEGER NOT NULL,
+  line_ref      TEXT NOT NULL,
+  sku           TEXT NOT NULL,
+  product_name  TEXT NOT NULL,
+  quantity      INTEGER NOT NULL CHECK (quantity > 0),
+  unit_grams    INTEGER CHECK (unit_grams IS NULL OR unit_grams >= 0),
+  barcode       TEXT,
+  package_id    TEXT,
+  PRIMARY KEY (order_id, line_ref)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE box_presets (
+  code        TEXT PRIMARY KEY,
+  preset      TEXT NOT NULL CHECK (json_valid(preset)),
+  active      INTEGER NOT NULL CHECK (active IN (0, 1)),
+  updated_at  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE manifests (
+  id             TEXT PRIMARY KEY,
+  carrier        TEXT NOT NULL,
+  station_id     TEXT NOT NULL,
+  manifest_date  TEXT NOT NULL,
+  status         TEXT NOT NULL CHECK (status IN (${list(MANIFEST_STATUSES)})),
+  opened_by      TEXT NOT NULL,
+  opened_at      INTEGER NOT NULL,
+  closed_by      TEXT,
+  closed_at      INTEGER,
+  driver_name    TEXT,
+  vehicle        TEXT,
+  missing        TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(missing)),
+  CHECK ((status = 'closed') = (closed_at IS NOT NULL)),
+  CHECK (status = 'open' OR (driver_name IS NOT NULL AND closed_by IS NOT NULL))
+) STRICT;
+CREATE UNIQUE INDEX manifests_one_open ON manifests (carrier, manifest_date) WHERE status = 'open';
+
+CREATE TABLE manifest_parcels (
+  manifest_id      TEXT NOT NULL REFERENCES manifests (id),
+  seq              INTEGER NOT NULL,
+  tracking_number  TEXT NOT NULL,
+  carrier          TEXT NOT NULL,
+  order_ref        TEXT,
+  weight_grams     INTEGER NOT NULL CHECK (weight_grams > 0),
+  cod_minor        INTEGER CHECK (cod_minor IS NULL OR cod_minor >= 0),
+  cod_currency     TEXT,
+  scanned_by       TEXT NOT NULL,
+  scanned_at       INTEGER NOT NULL,
+  PRIMARY KEY (manifest_id, seq),
+  CHECK ((cod_minor IS NULL) = (cod_currency IS NULL))
+) STRICT;
+CREATE UNIQUE INDEX manifest_parcels_once ON manifest_parcels (carrier, tracking_number);
+`,
+  },
+];

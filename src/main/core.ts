@@ -224,7 +224,9 @@ export function createCore(options: CoreOptions): Core {
       },
     });
 
-    const cipher = options.secrets ? onceCipher(options.secrets) : keyFileCipherSource(options.dataDir, random);
+    const cipher = options.secrets
+      ? onceCipher(options.secrets)
+      : keyFileCipherSource(options.dataDir, random);
     const credentials = new CarrierAccounts({
       store: new CredentialStore(db, clock, cipher, knownSecrets, audit),
       cipher,

@@ -110,7 +110,8 @@ export class CarrierAccounts {
     }
     if (fields && configured) this.checkFields(configured, fields);
     const removed = await this.options.store.clear(account, fields, by);
-    if (removed) this.options.logger.info('carrier credentials cleared', { account, fields: fields ?? 'all', by });
+    if (removed)
+      this.options.logger.info('carrier credentials cleared', { account, fields: fields ?? 'all', by });
     return this.view(account, configured?.kind ?? '', this.options.store.list());
   }
 
@@ -253,11 +254,7 @@ export class CarrierAccounts {
     }
   }
 
-  private view(
-    account: string,
-    kind: string,
-    stored: ReturnType<CredentialStore['list']>,
-  ): CarrierAccount {
+  private view(account: string, kind: string, stored: ReturnType<CredentialStore['list']>): CarrierAccount {
     const known = isConnectorKind(kind);
     const mine = stored.filter((s) => s.account === account);
     const fields = known ? [...secretFieldsOf(kind)] : mine.map((s) => s.field);

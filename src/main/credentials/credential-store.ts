@@ -183,7 +183,10 @@ export class CredentialStore {
         backend: cipher.backend,
       });
     }
-    const plain = await translated(() => cipher.decrypt(row.sealed), { account: row.account, field: row.field });
+    const plain = await translated(() => cipher.decrypt(row.sealed), {
+      account: row.account,
+      field: row.field,
+    });
     const value = unbind(row.account, row.field, plain);
     this.known.add(value);
     return value;

@@ -14,7 +14,8 @@ export function secretFieldsOf(kind: string): readonly string[] {
 export function valueAt(target: unknown, path: string): unknown {
   let at: unknown = target;
   for (const key of path.split('.')) {
-    if (at === null || typeof at !== 'object' || Array.isArray(at) || !Object.hasOwn(at, key)) return undefined;
+    if (at === null || typeof at !== 'object' || Array.isArray(at) || !Object.hasOwn(at, key))
+      return undefined;
     at = (at as Record<string, unknown>)[key];
   }
   return at;

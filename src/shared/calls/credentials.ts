@@ -10,7 +10,9 @@ import { call, noInput } from '../call-spec';
 /** A configured destination's name (the sync configuration's `name`). */
 export const accountName = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
 /** A secret field of a connector's configuration, as its definition names it (`credentials.clientSecret`). */
-export const secretFieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}(\.[A-Za-z][A-Za-z0-9]{0,63}){0,3}$/);
+export const secretFieldName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9]{0,63}(\.[A-Za-z][A-Za-z0-9]{0,63}){0,3}$/);
 /** One secret as typed or pasted by the administrator; carriers' keys and PEM keys fit. */
 export const secretValue = z.string().min(1).max(8_192);
 

@@ -37,6 +37,10 @@ export class KnownSecrets {
       const copy = new Error(this.redact(value.message));
       copy.name = value.name;
       if (value.stack !== undefined) copy.stack = this.redact(value.stack);
+      // Own fields (an errno `code`, an AppError's `params`) go on, redacted too.
+      for (const [k, v] of Object.entries(value)) {
+        (copy as unknown as Record<string, unknown>)[k] = this.walk(v, depth + 1);
+      }
       return copy;
     }
     if (Array.isArray(value)) return value.map((v) => this.walk(v, depth + 1));

@@ -20,7 +20,7 @@ CREATE TABLE carrier_credentials (
   field       TEXT NOT NULL CHECK (length(field) BETWEEN 1 AND 260),
   sealed      BLOB NOT NULL CHECK (length(sealed) > 0),
   backend     TEXT NOT NULL CHECK (length(backend) BETWEEN 1 AND 64),
-  last_four   TEXT CHECK (last_four IS NULL OR length(last_four) <= 4),
+  last_four   TEXT CHECK (last_four IS NULL OR length(last_four) <= 4),  -- characters, not bytes
   updated_at  INTEGER NOT NULL,
   updated_by  TEXT NOT NULL,
   PRIMARY KEY (account, field)

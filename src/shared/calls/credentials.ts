@@ -25,7 +25,7 @@ export const secretFieldStatusSchema = z.object({
   field: z.string(),
   set: z.boolean(),
   /** The last four characters of a secret of 16 or more, else null. */
-  lastFour: z.string().max(4).nullable(),
+  lastFour: z.string().max(16).nullable(),
   updatedAt: z.number().int().nullable(),
   /** Who changed it last, by name. */
   updatedBy: z.string().nullable(),

@@ -127,7 +127,9 @@ export class CarrierAccounts {
       this.checkFields(destination, Object.keys(trying));
       for (const value of Object.values(trying)) this.options.known.add(value);
     }
-    const stored = await this.options.store.reveal(account);
+    // Values typed for every field need nothing stored (which may not even open on this PC).
+    const covered = secretFieldsOf(destination.kind).every((f) => trying?.[f] !== undefined);
+    const stored = covered ? {} : await this.options.store.reveal(account);
     // Values being tried replace inline and stored ones alike; otherwise inline wins, as in sync.
     let raw: unknown = destination.raw;
     if (trying) {

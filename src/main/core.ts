@@ -31,10 +31,14 @@ import { CarrierAccounts } from './credentials/carrier-accounts';
 import { keyFileCipherSource, onceCipher } from './credentials/cipher-source';
 import { CredentialStore, type CipherSource } from './credentials/credential-store';
 import { KnownSecrets, knownSecretsLogger } from './credentials/known-secrets';
+import { Authenticator } from './session/authenticator';
 import { Session } from './session/session';
+import { SignInThrottle, type LockoutPolicy } from './session/sign-in-throttle';
 import { ensureStationIdentity, readStationIdentity, type StationIdentity } from './session/station-identity';
+import { UserAdmin } from './session/user-admin';
 import { Users } from './session/users';
 import { SettingsStore } from './settings/settings-store';
+import { StationToken } from './station/station-token';
 
 export interface CoreOptions {
   /** Folder holding the station database (and later backups, print spool, logs). */
@@ -44,6 +48,8 @@ export interface CoreOptions {
   logger?: Logger;
   /** Electron passes its own better-sqlite3 binary; plain Node uses the installed one. */
   nativeBinding?: string;
+  /** PIN lock-out; the default locks after 5 failures for 30 s, doubling up to an hour. */
+  lockout?: LockoutPolicy;
   printing?: CorePrintingOptions;
   /**
    * Where carrier secrets are sealed: the desktop app's core asks the shell (safeStorage over the
@@ -94,6 +100,11 @@ export interface Core {
   readonly settings: SettingsStore;
   readonly users: Users;
   readonly session: Session;
+  readonly signInThrottle: SignInThrottle;
+  readonly authenticator: Authenticator;
+  readonly userAdmin: UserAdmin;
+  /** The key of the station server's API, kept in the data folder (made on first use). */
+  readonly stationToken: StationToken;
   readonly audit: AuditLog;
   readonly outbox: Outbox;
   readonly outboxQueries: OutboxQueries;
@@ -176,8 +187,23 @@ export function createCore(options: CoreOptions): Core {
     const station = (): string => settings.value('stationName');
     const users = new Users(db, clock, random);
     if (!identity) throw new Error('station identity was not seeded');
-    const session = new Session(users, identity.defaultClerk);
-    const audit = new AuditLog(db, clock, { id: identity.stationId, name: station });
+    const stationId = identity.stationId;
+    const audit = new AuditLog(db, clock, { id: stationId, name: station });
+    const signInThrottle = new SignInThrottle(db, clock, options.lockout);
+    const authenticator = new Authenticator(db, users, signInThrottle, audit, stationId);
+    const session = new Session({
+      db,
+      clock,
+      random,
+      users,
+      authenticator,
+      audit,
+      defaultUser: identity.defaultClerk,
+      stationId,
+      stationName: station,
+      idleMinutes: () => settings.value('supervisorIdleMinutes'),
+    });
+    const userAdmin = new UserAdmin(db, users, signInThrottle, audit, session, stationId);
     const outbox = new Outbox(db, clock, newId);
     const outboxQueries = new OutboxQueries(db);
     const deadLetters = new DeadLetters(db, clock, outboxQueries, audit);
@@ -208,13 +234,12 @@ export function createCore(options: CoreOptions): Core {
       newId,
       outbox,
       settings,
-      users,
+      session,
       audit,
-      stationId: identity.stationId,
+      stationId,
     });
     const activity = new ParcelActivity(clock, logger);
     activity.register(recentScanActivity(db));
-    const stationId = identity.stationId;
     // A parcel on the QC bench is open until completed, however long the clerk takes.
     activity.register({
       name: 'qc-receipt',
@@ -244,7 +269,7 @@ export function createCore(options: CoreOptions): Core {
     let closed = false;
     const services: Services = {
       dataDir: options.dataDir,
-      stationId: identity.stationId,
+      stationId,
       nativeBinding: options.nativeBinding,
       db,
       clock,
@@ -254,6 +279,10 @@ export function createCore(options: CoreOptions): Core {
       settings,
       users,
       session,
+      signInThrottle,
+      authenticator,
+      userAdmin,
+      stationToken: new StationToken(options.dataDir, random),
       audit,
       outbox,
       outboxQueries,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ErrorCode } from './errors';
+import type { RequiredRole } from './roles';
 
 /**
  * One call of the contract: its zod input and output, the error codes it may fail with, and who may
@@ -11,7 +12,18 @@ export interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
   /** Codes this call may fail with, besides the ones every call may fail with (see COMMON_ERRORS). */
   errors: readonly ErrorCode[];
   /** Who may make the call; the caller's role is checked by the dispatcher. */
-  role: 'any' | 'supervisor';
+  role: RequiredRole;
+  /**
+   * The input carries an optional `authorization` (authorizationSchema): a supervisor's badge or id
+   * and PIN given for this one call from someone else's session. The dispatcher verifies it, lets
+   * it satisfy `role`, and hands the approver to the handler as `ctx.approver`.
+   */
+  stepUp?: true;
+  /**
+   * A screen makes this call on its own, on a timer: it does not show that anyone is at the tab, so
+   * it does not keep a supervisor's sign-in from ending when idle.
+   */
+  background?: true;
   /**
    * What making the call twice does, for a transport that lost the answer (the core process
    * crashed mid-call): `read` changes nothing; `idempotent` has the same effect once or twice

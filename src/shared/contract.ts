@@ -9,6 +9,7 @@ import { returnsCalls } from './calls/returns';
 import { scanCalls } from './calls/scans';
 import { sessionCalls } from './calls/session';
 import { settingsCalls } from './calls/settings';
+import { stationCalls } from './calls/station';
 import { syncCalls } from './calls/sync';
 import type { CallName } from './channels';
 import type { Envelope, ErrorCode } from './errors';
@@ -26,6 +27,7 @@ export const contract = {
   ...outboxCalls,
   ...settingsCalls,
   ...syncCalls,
+  ...stationCalls,
   ...printingCalls,
   ...returnsCalls,
   ...activityCalls,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** Enumerations shared by the database CHECK constraints, the contract and the screens. */
-export const ROLES = ['clerk', 'packer', 'supervisor'] as const;
+/** Ordered by what a role may do: clerk and packer work the bench, a supervisor fixes and approves, an admin runs the station. */
+export const ROLES = ['clerk', 'packer', 'supervisor', 'admin'] as const;
 export const DIRECTIONS = ['outbound', 'return'] as const;
 export const PARCEL_STATUSES = [
   'created',
@@ -93,8 +94,36 @@ export const outboxEventViewSchema = z.object({
 });
 export type OutboxEventView = z.infer<typeof outboxEventViewSchema>;
 
+/**
+ * True when the text holds a control character (C0, DEL, C1) or half of a surrogate pair: both
+ * print as nothing or as boxes in reports, labels and the audit log.
+ */
+export function hasInvisibleCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x20 || (unit >= 0x7f && unit <= 0x9f)) return true;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The issue a refused station name is reported with (VALIDATION_FAILED's `issue`), translated on screen. */
+export const STATION_NAME_CHARACTERS_ISSUE = 'station_name_characters';
+
 export const settingsSchema = z.object({
-  stationName: z.string().min(1).max(40),
+  stationName: z
+    .string()
+    .min(1)
+    .max(40)
+    .refine((name) => !hasInvisibleCharacters(name), {
+      params: { reason: STATION_NAME_CHARACTERS_ISSUE },
+    }),
   language: languageSchema,
   sound: z.boolean(),
   staleTrackingHours: z
@@ -102,6 +131,8 @@ export const settingsSchema = z.object({
     .int()
     .min(1)
     .max(24 * 30),
+  /** A supervisor's (or admin's) sign-in ends after this many minutes without a call from that tab. */
+  supervisorIdleMinutes: z.number().int().min(1).max(240),
   /** How long a clerk may undo a QC decision or a completed parcel at the bench (0: no undo). */
   qcUndoMinutes: z.number().int().min(0).max(120),
 });

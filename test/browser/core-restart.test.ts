@@ -54,6 +54,9 @@ describe('the screens while the station’s core process restarts', () => {
 
   it('shows "restarting, nothing you confirmed is lost", then records the scan once the core is back', async () => {
     const supervisor = station.supervisor!;
+    // The Scan screen (Returns QC is the first screen).
+    await page.keyboard.press('F2');
+    await page.locator('[data-testid=scan-panel]').waitFor();
     expect(await page.getByTestId('core-status').count()).toBe(0);
     process.kill(supervisor.pid()!, 'SIGKILL');
     await expect.poll(() => supervisor.status().state, { timeout: 10_000 }).toBe('restarting');

@@ -33,10 +33,10 @@ describe('shell, sign-in and settings in Chromium', () => {
     await expect(page.getByTestId('station-name').textContent()).resolves.toBe('QC-1');
     await expect(page.getByTestId('operator').textContent()).resolves.toBe('Clerk');
     const labels = await page.locator('nav button').allTextContents();
-    expect(labels).toEqual(['F1Scan', 'F2Queue', 'F3Sync', 'F4Settings', 'F6Printers']);
-    await page.keyboard.press('F4');
+    expect(labels).toEqual(['F1Returns QC', 'F2Scan', 'F3Queue', 'F4Sync', 'F6Printers', 'F7Settings']);
+    await page.keyboard.press('F7');
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
-    await page.keyboard.press('Alt+1');
+    await page.keyboard.press('Alt+2');
     await page.locator('[data-testid=scan-panel][data-kind=idle]').waitFor();
   });
 
@@ -50,7 +50,7 @@ describe('shell, sign-in and settings in Chromium', () => {
     await dialog.getByLabel('PIN').fill('1234');
     await dialog.getByRole('button', { name: 'Sign in' }).click();
     await expect(dialog.locator('[data-error-code=BAD_PIN]').textContent()).resolves.toBe(
-      'Wrong PIN. Try again.',
+      'Wrong PIN. 4 more tries before sign-in pauses.',
     );
     expect(station.core.session.user(await clientIdOf(page)).role).toBe('clerk');
 
@@ -76,25 +76,34 @@ describe('shell, sign-in and settings in Chromium', () => {
     expect(station.core.db.prepare('SELECT count(*) AS n FROM scans').get()).toEqual({ n: 0 });
   });
 
-  it('records a scan made while another screen is open and brings up the Scan screen to show it', async () => {
+  it('records a scan made while another screen is open and brings up the Returns QC screen to show it', async () => {
     const tracking = station.core.db
       .prepare<[], { t: string }>('SELECT tracking_number AS t FROM parcels ORDER BY id LIMIT 1')
       .get()?.t;
-    await page.keyboard.press('F2');
+    await page.keyboard.press('F3');
     await page.getByTestId('queue-table').waitFor();
     await page.keyboard.type(tracking ?? '', { delay: SCANNER_DELAY_MS });
     await page.keyboard.press('Enter');
-    await page.locator('[data-testid=scan-panel][data-kind=found]').waitFor();
-    await expect(page.getByTestId('tracking-number').textContent()).resolves.toBe(tracking);
-    await expect(page.locator('nav button[aria-current=page]').textContent()).resolves.toBe('F1Scan');
-    expect(station.core.db.prepare('SELECT code FROM scans').all()).toEqual([{ code: tracking }]);
+    await page.getByTestId('next-step').waitFor();
+    await expect(page.locator('nav button[aria-current=page]').textContent()).resolves.toBe('F1Returns QC');
+    // Credited to the station's default clerk: nobody is signed in at this tab.
+    await expect
+      .poll(() => station.core.db.prepare('SELECT code, user_id FROM scans').all(), { timeout: 30_000 })
+      .toEqual([{ code: tracking, user_id: 'clerk' }]);
   });
 
   it('saves station settings and switches the whole screen to Chinese at once', async () => {
-    await page.keyboard.press('F4');
+    await page.keyboard.press('F7');
     await page.getByLabel('Station name').fill('Dock 3');
     await page.getByLabel(/Flag parcels/).fill('72');
     await page.getByRole('button', { name: 'Save' }).click();
+    // The station name and the tracking alarm are a supervisor's: one approves at the clerk's screen.
+    const prompt = page.getByTestId('supervisor-prompt');
+    await prompt.waitFor();
+    await prompt.locator('label[data-user-id=supervisor-mei]').click();
+    await page.keyboard.type('9999');
+    await page.keyboard.press('Enter');
+    await prompt.waitFor({ state: 'detached' });
     await page.getByRole('status').getByText('Saved.').waitFor();
     await expect(page.getByTestId('station-name').textContent()).resolves.toBe('Dock 3');
     expect(station.core.settings.get()).toMatchObject({ stationName: 'Dock 3', staleTrackingHours: 72 });
@@ -108,16 +117,17 @@ describe('shell, sign-in and settings in Chromium', () => {
     await page.locator('[data-language=zh-CN]').click();
     await page.locator('nav').getByText('扫描').waitFor();
     await expect(page.locator('nav button').allTextContents()).resolves.toEqual([
-      'F1扫描',
-      'F2队列',
-      'F3同步',
-      'F4设置',
+      'F1退货质检',
+      'F2扫描',
+      'F3队列',
+      'F4同步',
       'F6打印机',
+      'F7设置',
     ]);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
     expect(station.core.settings.get().language).toBe('zh-CN');
 
-    await page.keyboard.press('F1');
+    await page.keyboard.press('F2');
     await page.keyboard.type('ZZ999', { delay: SCANNER_DELAY_MS });
     await page.keyboard.press('Enter');
     await page.locator('[data-testid=scan-panel][data-kind=unknown]').getByText('未知编码').waitFor();
@@ -133,7 +143,7 @@ describe('shell, sign-in and settings in Chromium', () => {
   it('keeps the language after a reload, since it is a station setting', async () => {
     await page.reload();
     await page.locator('nav').getByText('扫描').waitFor();
-    await page.keyboard.press('F4');
+    await page.keyboard.press('F7');
     await page.locator('[data-language=en]').click();
     await page.locator('nav').getByText('Scan').waitFor();
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Clock } from '../../src/main/clock';
 import { createCore, type Core, type CorePrintingOptions } from '../../src/main/core';
 import { seedDemo } from '../../src/main/demo/seed';
 import { silentLogger } from '../../src/main/logger';
@@ -54,6 +55,10 @@ export async function startStation(
     demoParcels?: number;
     beforeServe?: (core: Core) => void | Promise<void>;
     printing?: CorePrintingOptions;
+    /** A ManualClock to move a supervisor's idle time forward; the system clock otherwise. */
+    clock?: Clock;
+    /** A fixed port, to start the station again where its open tabs expect it; a free one otherwise. */
+    port?: number;
   } = {},
 ): Promise<Station> {
   const dir = await builtRenderer();
@@ -62,6 +67,7 @@ export async function startStation(
     logger: silentLogger,
     random: seededRandom(11),
     ...(options.printing ? { printing: options.printing } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   try {
     const empty = rowsIn(core.db, 'parcels') === 0;
@@ -70,7 +76,7 @@ export async function startStation(
     }
     await options.beforeServe?.(core);
     await core.printing.ready();
-    const server = await startStationServer({ core, rendererDir: dir, port: 0 });
+    const server = await startStationServer({ core, rendererDir: dir, port: options.port ?? 0 });
     return {
       core,
       server,

@@ -4,12 +4,12 @@ import { ManualClock } from '../../src/main/clock';
 import type { Core } from '../../src/main/core';
 import { startDemoCarrier } from '../../src/main/demo/demo-sync';
 import { DEMO_CARRIERS } from '../../src/main/demo/tracking-numbers';
-import { DEFAULT_SUPERVISOR } from '../../src/main/session/users';
 import { attachSync } from '../../src/main/sync/attach-sync';
 import { syncOverviewSchema, syncReportSchema } from '../../src/shared/sync-views';
 import { makeTestCore, TEST_EPOCH } from '../helpers/core-factory';
 import { insertParcel } from '../helpers/fixtures-db';
 import { TempDirs } from '../helpers/temp-dir';
+import { signInSupervisor } from '../helpers/session';
 
 const temps = new TempDirs();
 const carriers: TestCarrier[] = [];
@@ -120,9 +120,7 @@ describe('the sync calls of the contract, through core.dispatch', () => {
       'unknown consignment',
     );
 
-    expect(
-      (await call(core, 'signIn', { userId: DEFAULT_SUPERVISOR.id, pin: DEFAULT_SUPERVISOR.pin })).ok,
-    ).toBe(true);
+    await signInSupervisor(core);
     const started = await call(core, 'startDailySync');
     if (!started.ok) throw new Error(JSON.stringify(started.error));
     const runId = (started.value as { runId: string }).runId;
@@ -184,7 +182,7 @@ describe('the sync calls of the contract, through core.dispatch', () => {
     const { core, carrier } = await setup();
     carrier.setLatency(300);
     expect((await call(core, 'recordScan', { code: 'SLOW-1', source: 'scanner' })).ok).toBe(true);
-    await call(core, 'signIn', { userId: DEFAULT_SUPERVISOR.id, pin: DEFAULT_SUPERVISOR.pin });
+    await signInSupervisor(core);
     const started = await call(core, 'startDailySync');
     const runId = started.ok ? (started.value as { runId: string }).runId : '';
     const again = await call(core, 'startDailySync');

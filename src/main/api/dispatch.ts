@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { CALL_NAMES, type CallName } from '../../shared/channels';
 import { contract, type CallOutput } from '../../shared/contract';
 import type { UserView } from '../../shared/domain';
+import type { Authorization } from '../../shared/session-views';
+import { validationParams } from '../../shared/validation-issue';
 import { AppError, type Envelope } from '../../shared/errors';
 import { toAppError } from '../db/sqlite-errors';
 import type { Logger } from '../logger';
@@ -11,6 +13,12 @@ import { LOCAL_CLIENT, type Session } from '../session/session';
 export interface CallContext {
   clientId: string;
   user: UserView;
+  /**
+   * The supervisor (or admin) answering for the call: the operator when they are one, else whoever
+   * approved it with their badge/PIN in the call's `authorization` (step-up); null for a clerk's own
+   * call. Handlers put it on the audit row as `approvedBy`.
+   */
+  approver: UserView | null;
 }
 
 /** What a transport knows of its caller. */
@@ -43,20 +51,16 @@ export function createDispatcher(handlers: Handlers, session: Session, logger: L
     const spec = contract[callName];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return fail(
-        new AppError('VALIDATION_FAILED', {
-          call: callName,
-          field: fieldOf(issue),
-          issue: issue?.code ?? 'invalid',
-        }),
-      );
+      return fail(new AppError('VALIDATION_FAILED', validationParams(callName, parsed.error.issues[0])));
     }
     try {
       const clientId = caller?.clientId ?? LOCAL_CLIENT;
-      const user = session.require(clientId, spec.role);
+      const authorization = spec.stepUp ? authorizationOf(parsed.data) : undefined;
+      const actor = await session.caller({ clientId, role: spec.role, authorization });
+      // A screen's timer is not a person at the tab: only other calls keep a supervisor signed in.
+      if (!spec.background) session.touch(clientId);
       const handler = handlers[callName] as (input: unknown, ctx: CallContext) => unknown;
-      const value = await handler(parsed.data, { clientId, user });
+      const value = await handler(withoutAuthorization(parsed.data), { clientId, ...actor });
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         logger.error('contract output mismatch', { call: callName, issue: checked.error.issues[0] });
@@ -72,14 +76,17 @@ export function createDispatcher(handlers: Handlers, session: Session, logger: L
   };
 }
 
-function fail(error: AppError): Envelope<never> {
-  return { ok: false, error: error.toJSON() };
+function authorizationOf(input: unknown): Authorization | undefined {
+  return (input as { authorization?: Authorization }).authorization;
 }
 
-/** The field a screen can point at; for an unexpected key that is the key itself, not the object. */
-function fieldOf(issue: z.core.$ZodIssue | undefined): string {
-  if (!issue) return '(payload)';
-  const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-  const path = [...issue.path, ...keys.slice(0, 1)].map(String).join('.');
-  return path || '(payload)';
+/** The handler gets the call's own fields; the approval is in `ctx.approver`, already verified. */
+function withoutAuthorization(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || !('authorization' in input)) return input;
+  const { authorization: _verified, ...rest } = input as Record<string, unknown>;
+  return rest;
+}
+
+function fail(error: AppError): Envelope<never> {
+  return { ok: false, error: error.toJSON() };
 }

@@ -8,6 +8,7 @@ import { returnsHandlers } from '../returns/returns-handlers';
 import { scanHandlers } from '../scans/scan-handlers';
 import { sessionHandlers } from '../session/session-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
+import { stationHandlers } from '../station/station-handlers';
 import { syncHandlers } from '../sync/sync-handlers';
 import type { Handlers } from './dispatch';
 
@@ -22,6 +23,7 @@ export function createHandlers(core: Services): Handlers {
     ...outboxHandlers(core),
     ...settingsHandlers(core),
     ...syncHandlers(core),
+    ...stationHandlers(core),
     ...printingHandlers(core),
     ...returnsHandlers(core),
     ...activityHandlers(core),

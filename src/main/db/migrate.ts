@@ -18,12 +18,21 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
   if (from > latest) throw new AppError('DB_NEWER_THAN_APP', { fileVersion: from, appVersion: latest });
   for (const m of migrations) {
     if (m.version <= from || m.version > to) continue;
+    // PRAGMA foreign_keys is a no-op inside a transaction, so it is switched around it.
+    const foreignKeysWere = db.pragma('foreign_keys', { simple: true }) as number;
+    if (m.foreignKeysOff) db.pragma('foreign_keys = OFF');
     try {
       db.transaction(() => {
         // Read again under the write lock: another process opening the same new folder may have
         // applied this migration since we looked.
         if (schemaVersion(db) >= m.version) return;
         db.exec(m.sql);
+        if (m.foreignKeysOff) {
+          const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+          if (broken.length > 0) {
+            throw new Error(`foreign keys broken by migration: ${broken[0]?.table} → ${broken[0]?.parent}`);
+          }
+        }
         db.pragma(`user_version = ${m.version}`);
       }).immediate();
     } catch (err) {
@@ -35,6 +44,8 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
         { reason: 'migration_failed', version: m.version, name: m.name },
         { cause: err },
       );
+    } finally {
+      if (m.foreignKeysOff) db.pragma(`foreign_keys = ${foreignKeysWere ? 'ON' : 'OFF'}`);
     }
   }
   return schemaVersion(db);

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { makeBadgeCode } from '../../shared/codes/badge-code';
 import { PARCEL_STATUSES } from '../../shared/domain';
 import { seededRandom, type Random } from '../random';
 import type { Users } from '../session/users';
@@ -38,6 +39,16 @@ const REASONS = [
   'missing_parts',
   'refused_at_delivery',
 ];
+
+/** The demo's people: badges BADGE-1001-J… (README lists them), PINs a demo can type. */
+export const DEMO_STAFF = [
+  { id: 'clerk-somchai', name: 'Somchai', role: 'clerk', pin: '1111', badgeNumber: '1001' },
+  { id: 'clerk-linh', name: 'Linh', role: 'clerk', pin: '1111', badgeNumber: '1002' },
+  { id: 'clerk-aisyah', name: 'Aisyah', role: 'clerk', pin: '1111', badgeNumber: '1003' },
+  { id: 'packer-wei', name: 'Wei', role: 'packer', pin: '1111', badgeNumber: '2001' },
+  { id: 'supervisor-mei', name: 'Mei', role: 'supervisor', pin: '9999', badgeNumber: '9001' },
+  { id: 'admin-ana', name: 'Ana', role: 'admin', pin: '2468', badgeNumber: '9901' },
+] as const;
 
 /**
  * Fills an empty station database with a believable warehouse: outbound parcels for TH, VN, MY,
@@ -139,20 +150,18 @@ export function seedDemo(db: Db, users: Users, options: DemoSeedOptions): DemoSe
         }
       }
     }
-    const staff = [
-      { id: 'clerk-somchai', name: 'Somchai', role: 'clerk' },
-      { id: 'clerk-linh', name: 'Linh', role: 'clerk' },
-      { id: 'clerk-aisyah', name: 'Aisyah', role: 'clerk' },
-      { id: 'packer-wei', name: 'Wei', role: 'packer' },
-      { id: 'supervisor-mei', name: 'Mei', role: 'supervisor' },
-    ] as const;
-    for (const user of staff) {
-      if (!users.find(user.id)) users.create({ ...user, pin: user.role === 'supervisor' ? '9999' : '1111' });
+    for (const user of DEMO_STAFF) {
+      if (!users.find(user.id)) users.create({ ...user, badge: makeBadgeCode(user.badgeNumber) });
     }
     seedQcDemo(db, options.seed, options.now);
   }).immediate();
 
-  return { parcels: counter.parcel, returnOrders: counter.ret, returnItems: counter.item, users: 5 };
+  return {
+    parcels: counter.parcel,
+    returnOrders: counter.ret,
+    returnItems: counter.item,
+    users: DEMO_STAFF.length,
+  };
 }
 
 function digitsOf(random: Random, n: number): string {

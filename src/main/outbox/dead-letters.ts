@@ -1,14 +1,16 @@
-import type { OutboxEventView, UserView } from '../../shared/domain';
+import type { OutboxEventView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { writeTransaction } from '../db/write';
+import { auditedBy, type Actor } from '../session/actor';
 import type { OutboxQueries } from './outbox-queries';
 
 /**
  * The events a destination refused for good. A supervisor either sends one again (after fixing the
- * cause at the carrier) or discards it with a reason; both are written to the audit log.
+ * cause at the carrier) or discards it with a reason; both are written to the audit log, with the
+ * supervisor who approved it (signed in, or by step-up at a clerk's session).
  */
 export class DeadLetters {
   constructor(
@@ -22,7 +24,7 @@ export class DeadLetters {
     return this.queries.list(['dead'], limit, 0).events;
   }
 
-  retry(eventId: string, by: UserView): Promise<OutboxEventView> {
+  retry(eventId: string, by: Actor): Promise<OutboxEventView> {
     return this.resolve(eventId, by, 'outbox.retry', {}, (now) =>
       this.db
         .prepare(
@@ -33,19 +35,19 @@ export class DeadLetters {
     );
   }
 
-  discard(eventId: string, reason: string, by: UserView): Promise<OutboxEventView> {
+  discard(eventId: string, reason: string, by: Actor): Promise<OutboxEventView> {
     return this.resolve(eventId, by, 'outbox.discard', { reason }, (now) =>
       this.db
         .prepare(
           `UPDATE outbox_events SET status = 'discarded', last_error = ?, updated_at = ? WHERE id = ? AND status = 'dead'`,
         )
-        .run(`discarded by ${by.name}: ${reason}`, now, eventId),
+        .run(`discarded by ${(by.approver ?? by.user).name}: ${reason}`, now, eventId),
     );
   }
 
   private resolve(
     eventId: string,
-    by: UserView,
+    by: Actor,
     action: string,
     details: Record<string, unknown>,
     update: (now: number) => { changes: number },
@@ -56,13 +58,15 @@ export class DeadLetters {
       if (before.status !== 'dead')
         throw new AppError('OUTBOX_EVENT_NOT_DEAD', { id: eventId, status: before.status });
       update(this.clock.now());
+      const { userId, approvedBy } = auditedBy(by);
       this.audit.record({
-        userId: by.id,
+        userId,
         action,
         entityType: 'outbox_event',
         entityId: eventId,
         details: {
           ...details,
+          approvedBy,
           destination: before.destination,
           type: before.type,
           lastError: before.lastError,

@@ -7,10 +7,10 @@ export function outboxHandlers(core: Services): HandlersFor<typeof outboxCalls> 
     listQueue: ({ statuses, limit, offset }) => core.outboxQueries.list(statuses, limit, offset),
     listDeadLetters: ({ limit }) => core.deadLetters.list(limit),
     retryDeadLetter: async ({ eventId }, ctx) => {
-      const event = await core.deadLetters.retry(eventId, ctx.user);
+      const event = await core.deadLetters.retry(eventId, ctx);
       core.sync?.wake?.(event.destination);
       return event;
     },
-    discardDeadLetter: ({ eventId, reason }, ctx) => core.deadLetters.discard(eventId, reason, ctx.user),
+    discardDeadLetter: ({ eventId, reason }, ctx) => core.deadLetters.discard(eventId, reason, ctx),
   };
 }

@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { IdGenerator } from '../ids';
 import type { Outbox } from '../outbox/outbox';
-import type { Users } from '../session/users';
+import type { Session } from '../session/session';
 import type { SettingsStore } from '../settings/settings-store';
 import { ActionJournal } from './action-journal';
 import { Approvals } from './approvals';
@@ -23,7 +23,7 @@ import { ResumeState } from './resume-state';
 import { ReturnLookup } from './return-lookup';
 import { RuleStore } from './rule-store';
 import { ScanRecords } from './scan-records';
-import { PinSupervisorApproval, type SupervisorApproval } from './supervisor-approval';
+import { SessionSupervisorApproval, type SupervisorApproval } from './supervisor-approval';
 import { Undo } from './undo';
 import { Unexpected } from './unexpected';
 
@@ -34,12 +34,13 @@ export interface QcDeps {
   newId: IdGenerator;
   outbox: Outbox;
   settings: SettingsStore;
-  users: Users;
+  /** The session capability, whose step-up check approves a destroy at the bench. */
+  session: Pick<Session, 'authorizeFor'>;
   audit: AuditLog;
   stationId: string;
   /** The print queue; a stand-in table until the printing capability is wired. */
   labels?: LabelJobs;
-  /** The session's step-up check; a PIN check of our own until the session capability is wired. */
+  /** The supervisor check; the session's step-up unless a test gives another. */
   approval?: SupervisorApproval;
 }
 
@@ -95,7 +96,7 @@ export function createQc(deps: QcDeps): Qc {
     bins,
     photos,
     resume: new ResumeState(ctx, completion, undo, approvals),
-    approval: deps.approval ?? new PinSupervisorApproval(db, deps.users, deps.audit),
+    approval: deps.approval ?? new SessionSupervisorApproval(deps.session),
   });
   return { station, context: ctx, decisions, approvals, bins, photos, rules, lookup, store };
 }

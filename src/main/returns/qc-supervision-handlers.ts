@@ -1,4 +1,3 @@
-import type { QcAuthorization } from '../../shared/calls/returns';
 import type { qcSupervisionCalls } from '../../shared/calls/qc-supervision';
 import type { UserView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
@@ -8,7 +7,6 @@ import type { Services } from '../core';
 import { writeTransaction } from '../db/write';
 import { ActionJournal } from './action-journal';
 import { feedback } from './qc-context';
-import { PinSupervisorApproval } from './supervisor-approval';
 import { createSupervision, type Supervision } from './supervision';
 import { isPrivileged, type LabelQueue } from './supervision-context';
 
@@ -62,14 +60,10 @@ function buildSupervision(core: Services): Supervision {
 export function qcSupervisionHandlers(core: Services): HandlersFor<typeof qcSupervisionCalls> {
   const s = supervisionOf(core);
   const journal = new ActionJournal(core.db);
-  const stepUp = new PinSupervisorApproval(core.db, core.users, core.audit);
-
-  const approverOf = async (
-    authorization: QcAuthorization | undefined,
-    ctx: CallContext,
-  ): Promise<UserView> => {
-    if (authorization) return stepUp.verify(authorization, ctx);
-    if (isPrivileged(ctx.user)) return ctx.user;
+  // The dispatcher verified the step-up (these calls are role supervisor, stepUp): the approver is
+  // the signed-in supervisor or whoever gave their badge/PIN for this one call.
+  const approverOf = (ctx: CallContext): UserView => {
+    if (ctx.approver) return ctx.approver;
     throw new AppError('FORBIDDEN', { required: 'supervisor', role: ctx.user.role });
   };
 
@@ -92,7 +86,7 @@ export function qcSupervisionHandlers(core: Services): HandlersFor<typeof qcSupe
     qcDecideApprovals: async (input, ctx) => {
       const replayed = journal.replay(input.clientActionId);
       if (replayed) return replayDecisions(s, replayed);
-      const approver = await approverOf(input.authorization, ctx);
+      const approver = approverOf(ctx);
       return writeTransaction(core.db, () => {
         const again = journal.replay(input.clientActionId);
         if (again) return replayDecisions(s, again);
@@ -113,7 +107,7 @@ export function qcSupervisionHandlers(core: Services): HandlersFor<typeof qcSupe
         await s.certificates.issue(input.batchId).catch(() => {});
         return s.batches.detail(input.batchId);
       }
-      const closedBy = await approverOf(input.authorization, ctx);
+      const closedBy = approverOf(ctx);
       const note = input.note?.trim() ? input.note.trim() : null;
       // The journal row commits with the close: a retry of a request whose answer was lost finds it.
       const detail = await s.batches.close(input.batchId, note, closedBy, ctx.user, () =>
@@ -143,7 +137,7 @@ export function qcSupervisionHandlers(core: Services): HandlersFor<typeof qcSupe
 
     qcResolveException: async (input, ctx) => {
       if (journal.replay(input.clientActionId)) return s.exceptions.get(input.exceptionId);
-      const by = await approverOf(input.authorization, ctx);
+      const by = approverOf(ctx);
       return writeTransaction(core.db, () => {
         if (journal.replay(input.clientActionId)) return s.exceptions.get(input.exceptionId);
         const view = s.exceptions.resolveOne(input.exceptionId, input.resolution, by, ctx.user);

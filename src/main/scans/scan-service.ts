@@ -1,3 +1,4 @@
+import { looksLikeBadge } from '../../shared/codes/badge-code';
 import type { ScanResult, UserView } from '../../shared/domain';
 import { lookupKeys } from '../../shared/codes/lookup-keys';
 import { recognise } from '../../shared/codes/recognise';
@@ -69,6 +70,8 @@ export class ScanService {
 
   async record(input: RecordScanInput, user: UserView | null): Promise<ScanResult> {
     const { code, symbology } = normaliseScan(input.code);
+    // A staff badge is a sign-in, never a parcel: nothing of it is recorded or sent anywhere.
+    if (looksLikeBadge(code)) throw new AppError('SCAN_IS_BADGE');
     const clientScanId = input.clientScanId ?? null;
     // A retry of a scan that did commit (its answer was lost, or came back "busy") is answered
     // with what the first one recorded.

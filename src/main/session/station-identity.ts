@@ -1,7 +1,8 @@
 import type { UserView } from '../../shared/domain';
 import type { Db } from '../db/open';
 import type { Random } from '../random';
-import { DEFAULT_SUPERVISOR, type Users } from './users';
+import { DEFAULT_CLERK, DEFAULT_SUPERVISOR } from './default-users';
+import type { Users } from './users';
 
 export interface StationIdentity {
   /** Made once per data folder; rows and events carry it, never the editable display name. */
@@ -12,7 +13,6 @@ export interface StationIdentity {
 
 const STATION_ID_KEY = 'station.id';
 const DEFAULT_CLERK_KEY = 'station.defaultClerkId';
-const DEFAULT_CLERK = { id: 'clerk', name: 'Clerk', role: 'clerk', pin: '1111' } as const;
 
 const readKey = (db: Db, key: string): string | undefined => {
   const row = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);

@@ -8,6 +8,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'en',
   sound: true,
   staleTrackingHours: 48,
+  supervisorIdleMinutes: 5,
   qcUndoMinutes: 10,
 };
 
@@ -49,13 +50,16 @@ export class SettingsStore {
   }
 
   async update(patch: Partial<Settings>): Promise<Settings> {
-    const now = this.clock.now();
-    await writeTransaction(this.db, () => {
-      for (const [key, value] of Object.entries(patch)) {
-        if (value !== undefined) this.upsert.run(key, JSON.stringify(value), now);
-      }
-    });
+    await writeTransaction(this.db, () => this.write(patch));
     return this.get();
+  }
+
+  /** Writes the values inside the caller's transaction (with the audit row of the change). */
+  write(patch: Partial<Settings>): void {
+    const now = this.clock.now();
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined) this.upsert.run(key, JSON.stringify(value), now);
+    }
   }
 
   /** Raw access for values that are not user settings (e.g. the sync configuration). */

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CLIENT_HEADER } from '../../shared/channels';
@@ -7,17 +6,24 @@ import { MAX_PHOTO_BYTES } from '../../shared/returns/qc-codes';
 import type { Dispatch } from '../api/dispatch';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { bindStationPort } from './listen';
+import { isJsonContentType } from './media-type';
+import { stationOpenUrl } from './station-address';
+import { sameSecret, type StationToken } from './station-token';
 import { readStaticFile } from './static-files';
 
 export interface StationServerOptions {
-  /** The contract: a core in this process, or a CoreClient to a core process (the same Dispatch). */
-  core: { dispatch: Dispatch };
+  /**
+   * The contract: a core in this process, or a CoreClient to a core process (the same Dispatch);
+   * and the station's key from its data folder (StationToken), which survives restarts and which
+   * an admin may rotate while the server runs, from the core or another process.
+   */
+  core: { dispatch: Dispatch; stationToken?: Pick<StationToken, 'current'> };
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
   /** A server already bound (bindStationPort), so a taken port was found before the core opened. */
   bound?: http.Server;
-  /** Per-start secret; random unless a test supplies one. */
+  /** A fixed key for a test, instead of core.stationToken. */
   token?: string;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
@@ -36,9 +42,10 @@ export const LARGE_BODY_CALLS: Readonly<Record<string, number>> = {
 export interface StationServer {
   url: string;
   /** The URL to open: carries the token in the fragment, which browsers never send to a server. */
-  openUrl: string;
+  readonly openUrl: string;
   port: number;
-  token: string;
+  /** The key now (it changes when an admin rotates it). */
+  readonly token: string;
   close(): Promise<void>;
 }
 
@@ -47,12 +54,17 @@ export { CONTENT_SECURITY_POLICY };
 
 /**
  * Serves the contract over HTTP on 127.0.0.1, plus the built renderer, so the app runs in a browser.
- * Other sites open in the same browser cannot call it: every call needs the per-start token (sent
+ * Other sites open in the same browser cannot call it: every call needs the station's key (sent
  * as a header, which a cross-site form or image cannot set) and a Host header naming this server
  * (which defeats DNS rebinding).
  */
 export async function startStationServer(options: StationServerOptions): Promise<StationServer> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  const fixed = options.token;
+  const key = fixed !== undefined ? { current: () => fixed } : options.core.stationToken;
+  if (!key) throw new Error('a station server needs the station key (core.stationToken)');
+  const currentToken = (): string => key.current();
+  // Made (or read) before the first request, so a bad data folder fails the start, not a call.
+  currentToken();
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
   const largeBodies = options.largeBodyCalls ?? LARGE_BODY_CALLS;
   let port = options.port ?? 0;
@@ -66,7 +78,7 @@ export async function startStationServer(options: StationServerOptions): Promise
     const url = req.url ?? '/';
     if (url.startsWith(API_PREFIX)) {
       const name = url.slice(API_PREFIX.length);
-      void handleApi(req, res, name, options.core, token, largeBodies[name] ?? maxBody);
+      void handleApi(req, res, name, options.core, currentToken, largeBodies[name] ?? maxBody);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -93,11 +105,16 @@ export async function startStationServer(options: StationServerOptions): Promise
   server.keepAliveTimeout = 30_000;
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/`;
+  const served = port;
   return {
     url,
-    openUrl: `${url}#token=${token}`,
+    get openUrl() {
+      return stationOpenUrl(served, currentToken());
+    },
     port,
-    token,
+    get token() {
+      return currentToken();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -111,22 +128,28 @@ async function handleApi(
   res: http.ServerResponse,
   callName: string,
   core: { dispatch: Dispatch },
-  token: string,
+  token: () => string,
   maxBody: number,
 ): Promise<void> {
   const send = (status: number, envelope: Envelope<unknown>): void => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
     res.end(JSON.stringify(envelope));
   };
   const refuse = (status: number, error: AppError): void =>
     send(status, { ok: false, error: error.toJSON() });
+  // Whatever a caller puts in the path comes back at most this long.
+  const echoed = callName.slice(0, MAX_ECHOED_NAME);
 
-  if (req.method !== 'POST') return refuse(405, new AppError('UNKNOWN_CALL', { name: callName }));
-  if (req.headers.authorization !== `Bearer ${token}`) return refuse(401, new AppError('UNAUTHORIZED'));
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+  if (req.method !== 'POST') return refuse(405, new AppError('UNKNOWN_CALL', { name: echoed }));
+  if (!bearerMatches(req.headers.authorization, token())) return refuse(401, new AppError('UNAUTHORIZED'));
+  if (!isJsonContentType(req.headers['content-type'])) {
     return refuse(
       415,
-      new AppError('VALIDATION_FAILED', { call: callName, field: '(payload)', issue: 'content_type' }),
+      new AppError('VALIDATION_FAILED', { call: echoed, field: '(payload)', issue: 'content_type' }),
     );
   }
   let body: string;
@@ -138,7 +161,7 @@ async function handleApi(
       413,
       callName === 'qcUploadPhoto'
         ? new AppError('PHOTO_TOO_LARGE', { bytes: Math.floor((declared * 3) / 4), max: MAX_PHOTO_BYTES })
-        : new AppError('VALIDATION_FAILED', { call: callName, field: '(payload)', issue: 'too_big' }),
+        : new AppError('VALIDATION_FAILED', { call: echoed, field: '(payload)', issue: 'too_big' }),
     );
   }
   let input: unknown;
@@ -147,10 +170,18 @@ async function handleApi(
   } catch {
     return refuse(
       400,
-      new AppError('VALIDATION_FAILED', { call: callName, field: '(payload)', issue: 'invalid_json' }),
+      new AppError('VALIDATION_FAILED', { call: echoed, field: '(payload)', issue: 'invalid_json' }),
     );
   }
   send(200, await core.dispatch(callName, input, { clientId: clientIdOf(req) }));
+}
+
+const MAX_ECHOED_NAME = 64;
+
+/** `Bearer <key>` with the station's key, compared in constant time. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  if (header === undefined || !header.startsWith('Bearer ')) return false;
+  return sameSecret(header.slice('Bearer '.length), token);
 }
 
 const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;

@@ -6,7 +6,9 @@ import { nodeHostSpawner, type NodeHostSpawnerOptions } from '../core-host/node-
 import { startDemoFeed } from '../demo/demo-sync';
 import { seedDemo } from '../demo/seed';
 import type { Logger } from '../logger';
+import { cryptoRandom } from '../random';
 import { startBackgroundServices } from './background-services';
+import { StationToken } from './station-token';
 
 export const DEMO_PARCELS = 4000;
 
@@ -35,6 +37,11 @@ export interface StationCore {
   failed: Promise<string>;
   /** The core process's supervisor (core-process mode), for status and tests. */
   supervisor: CoreSupervisor | null;
+  /**
+   * The station key from the data folder, read by the server in this process whichever process
+   * the core runs in; a rotation by the core (or the CLI) shows at the next request.
+   */
+  stationToken: StationToken;
   close(): Promise<void>;
 }
 
@@ -64,6 +71,7 @@ async function inProcessStation(options: StationCoreOptions): Promise<StationCor
       dispatch: core.dispatch,
       failed: new Promise<string>(() => {}),
       supervisor: null,
+      stationToken: core.stationToken,
       async close() {
         await services.stop();
         await core.close();
@@ -119,6 +127,7 @@ async function coreProcessStation(options: StationCoreOptions): Promise<StationC
     dispatch: supervisor.dispatch,
     failed,
     supervisor,
+    stationToken: new StationToken(dataDir, cryptoRandom),
     async close() {
       await supervisor.stop();
       await carrier?.close();

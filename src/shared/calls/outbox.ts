@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { call, idSchema } from '../call-spec';
 import { OUTBOX_STATUSES, outboxEventViewSchema } from '../domain';
+import { authorizationSchema } from '../session-views';
 import { outboxCountsSchema } from '../sync-views';
+import { CREDENTIAL_ERRORS } from './session';
 
 export const outboxCalls = {
   listQueue: call({
@@ -20,6 +22,7 @@ export const outboxCalls = {
     }),
     errors: [],
     role: 'any',
+    background: true,
     effect: 'read',
   }),
   listDeadLetters: call({
@@ -27,18 +30,27 @@ export const outboxCalls = {
     output: z.array(outboxEventViewSchema),
     errors: [],
     role: 'any',
+    background: true,
     effect: 'read',
   }),
   retryDeadLetter: call({
-    input: z.object({ eventId: idSchema }).strict(),
+    input: z.object({ eventId: idSchema, authorization: authorizationSchema.optional() }).strict(),
     output: outboxEventViewSchema,
-    errors: ['NOT_FOUND', 'OUTBOX_EVENT_NOT_DEAD', 'FORBIDDEN'],
+    errors: [...CREDENTIAL_ERRORS, 'OUTBOX_EVENT_NOT_DEAD', 'FORBIDDEN', 'SESSION_EXPIRED'],
     role: 'supervisor',
+    stepUp: true,
   }),
   discardDeadLetter: call({
-    input: z.object({ eventId: idSchema, reason: z.string().trim().min(3).max(500) }).strict(),
+    input: z
+      .object({
+        eventId: idSchema,
+        reason: z.string().trim().min(3).max(500),
+        authorization: authorizationSchema.optional(),
+      })
+      .strict(),
     output: outboxEventViewSchema,
-    errors: ['NOT_FOUND', 'OUTBOX_EVENT_NOT_DEAD', 'FORBIDDEN'],
+    errors: [...CREDENTIAL_ERRORS, 'OUTBOX_EVENT_NOT_DEAD', 'FORBIDDEN', 'SESSION_EXPIRED'],
     role: 'supervisor',
+    stepUp: true,
   }),
 };

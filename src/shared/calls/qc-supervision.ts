@@ -30,8 +30,8 @@ import { clientActionIdSchema, qcAuthorizationSchema } from './returns';
  *
  * Calls that act take an optional `authorization` — a supervisor's badge (or id) and PIN given at
  * someone else's screen, verified for that one call — and a `clientActionId`, so a retry after a
- * lost answer acts once. INTEGRATION: when the session capability's step-up lands, these become
- * `role: 'supervisor', stepUp: true` and the handlers read `ctx.approver`.
+ * lost answer acts once. They are `role: 'supervisor', stepUp: true`: the dispatcher verifies the
+ * authorization (refusals audited as session.step_up_failed) and the handlers read `ctx.approver`.
  */
 
 /** A window of time in ms since the epoch, `to` excluded; at most 31 days. */
@@ -83,7 +83,8 @@ export const qcSupervisionCalls = {
       'QC_BIN_WRONG_KIND',
       'QC_UNDO_TOO_LATE',
     ],
-    role: 'any',
+    role: 'supervisor',
+    stepUp: true,
   }),
   /** Destruction batches, the open one first, then the newest. */
   qcListBatches: call({ input: noInput, output: z.array(batchSummarySchema), errors: [], role: 'any' }),
@@ -105,7 +106,8 @@ export const qcSupervisionCalls = {
       .strict(),
     output: batchDetailSchema,
     errors: [...APPROVER_ERRORS, 'QC_BATCH_NOT_OPEN', 'QC_BATCH_EMPTY'],
-    role: 'any',
+    role: 'supervisor',
+    stepUp: true,
   }),
   /** The batch's cage label again, through the print queue. */
   qcPrintBatchLabel: call({
@@ -235,7 +237,8 @@ export const qcSupervisionCalls = {
       .strict(),
     output: exceptionViewSchema,
     errors: [...APPROVER_ERRORS, 'QC_EXCEPTION_RESOLVED', 'QC_RETURN_CLOSED'],
-    role: 'any',
+    role: 'supervisor',
+    stepUp: true,
   }),
   /** The saved rule tables, newest first (decisions record the version they followed). */
   qcRuleHistory: call({ input: noInput, output: z.array(ruleVersionSchema), errors: [], role: 'supervisor' }),

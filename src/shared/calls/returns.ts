@@ -24,6 +24,8 @@ import {
   qcStateSchema,
 } from '../returns/qc-views';
 import { ruleWarningSchema } from '../returns/supervision-views';
+import { authorizationSchema } from '../session-views';
+import { CREDENTIAL_ERRORS } from './session';
 
 /**
  * A client-made id per action (the screen makes one per keystroke it sends), unique: a repeat of
@@ -34,19 +36,9 @@ export const clientActionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 /**
  * A supervisor's approval given at the clerk's bench: their badge (or user id) and PIN, verified
- * for this one action. Same shape as the session's step-up authorization.
+ * for this one action by the session's step-up (`Session.authorizeFor`).
  */
-export const qcAuthorizationSchema = z
-  .object({
-    userId: idSchema.optional(),
-    badge: z.string().min(1).max(64).optional(),
-    pin: z.string().min(1).max(32),
-  })
-  .strict()
-  .refine((v) => (v.userId === undefined) !== (v.badge === undefined), {
-    message: 'give either userId or badge',
-    path: ['userId'],
-  });
+export const qcAuthorizationSchema = authorizationSchema;
 export type QcAuthorization = z.infer<typeof qcAuthorizationSchema>;
 
 /** Everything a key or a command barcode can ask of the bench. */
@@ -182,8 +174,9 @@ export const returnsCalls = {
       })
       .strict(),
     output: approvalViewSchema,
-    errors: ['NOT_FOUND', 'QC_APPROVAL_NOT_PENDING', 'BAD_PIN', 'FORBIDDEN'],
-    role: 'any',
+    errors: [...CREDENTIAL_ERRORS, 'QC_APPROVAL_NOT_PENDING', 'FORBIDDEN', 'SESSION_EXPIRED'],
+    role: 'supervisor',
+    stepUp: true,
   }),
   qcListExceptions: call({
     input: z.object({ status: z.enum(['open', 'resolved']).optional() }).strict(),

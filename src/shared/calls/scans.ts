@@ -17,7 +17,7 @@ export const scanCalls = {
       })
       .strict(),
     output: scanResultSchema,
-    errors: ['SCAN_EMPTY', 'SCAN_TOO_LONG', 'SCAN_BAD_CHARACTERS', 'SCAN_NOT_ASCII'],
+    errors: ['SCAN_EMPTY', 'SCAN_TOO_LONG', 'SCAN_BAD_CHARACTERS', 'SCAN_NOT_ASCII', 'SCAN_IS_BADGE'],
     role: 'any',
     idempotencyKey: 'clientScanId',
   }),

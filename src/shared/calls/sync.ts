@@ -8,18 +8,19 @@ export const syncCalls = {
     output: syncOverviewSchema,
     errors: [],
     role: 'any',
+    background: true,
     effect: 'read',
   }),
   startDailySync: call({
     input: noInput,
     output: z.object({ runId: z.string() }),
-    errors: ['SYNC_ALREADY_RUNNING'],
+    errors: ['SYNC_ALREADY_RUNNING', 'FORBIDDEN', 'SESSION_EXPIRED'],
     role: 'supervisor',
   }),
   cancelSync: call({
     input: noInput,
     output: z.object({ runId: z.string() }),
-    errors: ['SYNC_NOT_RUNNING'],
+    errors: ['SYNC_NOT_RUNNING', 'FORBIDDEN', 'SESSION_EXPIRED'],
     role: 'supervisor',
   }),
   listSyncReports: call({
@@ -27,6 +28,7 @@ export const syncCalls = {
     output: z.array(syncReportSchema),
     errors: [],
     role: 'any',
+    background: true,
     effect: 'read',
   }),
 };

@@ -4,9 +4,6 @@ import { verifyAuditLog } from '../../../src/main/audit/audit-verify';
 import { schemaVersion } from '../../../src/main/db/migrate';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
 import { openDatabase } from '../../../src/main/db/open';
-import { seededRandom } from '../../../src/main/random';
-import { ensureStationIdentity } from '../../../src/main/session/station-identity';
-import { Users } from '../../../src/main/session/users';
 import { ManualClock } from '../../../src/main/clock';
 import { appendRows, stationFile, storedRows, tamper, verifyFile } from '../../helpers/audit-fixtures';
 import { makeTestCore, TEST_EPOCH } from '../../helpers/core-factory';
@@ -30,8 +27,17 @@ function landedStation(dir: string, options: { identity: boolean }): { stationId
     migrations: MIGRATIONS.slice(0, CHAIN_VERSION - 1),
     seed: {
       isSeeded: () => !options.identity,
+      // As that version wrote its identity: today's Users code expects columns added later.
       write: (d) => {
-        stationId = ensureStationIdentity(d, new Users(d, clock, seededRandom(7)), seededRandom(7)).stationId;
+        const addUser = d.prepare(
+          "INSERT INTO users (id, name, role, pin_hash, active, created_at) VALUES (?, ?, ?, 'x', 1, ?)",
+        );
+        addUser.run('supervisor', 'Supervisor', 'supervisor', clock.now());
+        addUser.run('clerk', 'Clerk', 'clerk', clock.now());
+        stationId = '6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f';
+        const put = d.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, 0)');
+        put.run('station.id', JSON.stringify(stationId));
+        put.run('station.defaultClerkId', JSON.stringify('clerk'));
       },
     },
   });

@@ -6,6 +6,7 @@ import { CALL_NAMES } from '../../../src/shared/channels';
 import { contract } from '../../../src/shared/contract';
 import { makeTestCore } from '../../helpers/core-factory';
 import { countRows } from '../../helpers/fixtures-db';
+import { SUPERVISOR_PIN, settleSupervisorPin, signInSupervisor } from '../../helpers/session';
 import { TempDirs } from '../../helpers/temp-dir';
 
 const temps = new TempDirs();
@@ -105,29 +106,38 @@ describe('the dispatcher', () => {
   });
 
   it('signs in with the right PIN, refuses a wrong one with BAD_PIN and an unknown user with NOT_FOUND', async () => {
+    settleSupervisorPin(core);
     expect(await core.dispatch('signIn', { userId: DEFAULT_SUPERVISOR.id, pin: '1234' })).toEqual({
       ok: false,
-      error: { code: 'BAD_PIN', params: {} },
+      error: { code: 'BAD_PIN', params: { attemptsLeft: 4 } },
     });
     expect(await core.dispatch('signIn', { userId: 'ghost', pin: '0000' })).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', params: { entity: 'user', id: 'ghost' } },
     });
-    expect(countRows(core.db, 'audit_log')).toBe(0);
+    // Both failures are on the audit log; nothing else is.
+    expect(countRows(core.db, 'audit_log')).toBe(2);
     expect(core.session.user().role).toBe('clerk');
 
-    const ok = await core.dispatch('signIn', { userId: DEFAULT_SUPERVISOR.id, pin: DEFAULT_SUPERVISOR.pin });
-    expect(ok).toEqual({ ok: true, value: { id: 'supervisor', name: 'Supervisor', role: 'supervisor' } });
-    expect(countRows(core.db, 'audit_log')).toBe(1);
+    const ok = await core.dispatch('signIn', { userId: DEFAULT_SUPERVISOR.id, pin: SUPERVISOR_PIN });
+    expect(ok).toMatchObject({
+      ok: true,
+      value: { user: { id: 'supervisor', name: 'Supervisor', role: 'supervisor' }, signedIn: true },
+    });
+    expect(countRows(core.db, 'audit_log')).toBe(3);
     // Now the supervisor-only call passes the role check and fails on its own terms.
     expect(await core.dispatch('retryDeadLetter', { eventId: 'E-missing' })).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', params: { entity: 'outbox_event', id: 'E-missing' } },
     });
-    expect(await core.dispatch('signOut', {})).toMatchObject({ ok: true, value: { role: 'clerk' } });
+    expect(await core.dispatch('signOut', {})).toMatchObject({
+      ok: true,
+      value: { user: { role: 'clerk' }, signedIn: false },
+    });
   });
 
   it('round-trips settings and falls back to defaults for a broken stored value', async () => {
+    await signInSupervisor(core);
     expect(await core.dispatch('updateSettings', { stationName: 'QC-7', sound: false })).toMatchObject({
       ok: true,
       value: { stationName: 'QC-7', sound: false, language: 'en' },

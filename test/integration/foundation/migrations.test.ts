@@ -214,7 +214,7 @@ describe('schema constraints', () => {
       expect(() =>
         db
           .prepare(
-            "INSERT INTO users (id, name, role, pin_hash, created_at) VALUES ('u', 'X', 'admin', 'h', 1)",
+            "INSERT INTO users (id, name, role, pin_hash, created_at) VALUES ('u', 'X', 'superuser', 'h', 1)",
           )
           .run(),
       ).toThrow(/CHECK constraint/);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { startChild, stopChild, type Child } from '../../helpers/child-process';
 import { makeTestCore } from '../../helpers/core-factory';
 import { insertParcel } from '../../helpers/fixtures-db';
+import { signInSupervisor } from '../../helpers/session';
 import { TempDirs } from '../../helpers/temp-dir';
 
 const temps = new TempDirs();
@@ -22,7 +23,10 @@ describe('what a clerk did survives', () => {
       carrier: 'royalmail',
       country: 'GB',
     });
-    await first.core.dispatch('updateSettings', { stationName: 'DOCK-3' });
+    await signInSupervisor(first.core);
+    expect(await first.core.dispatch('updateSettings', { stationName: 'DOCK-3' })).toMatchObject({
+      ok: true,
+    });
     const ids: string[] = [];
     for (const code of ['RB123456785GB', 'UNKNOWN-1', 'UNKNOWN-2']) {
       first.clock.advance(1000);

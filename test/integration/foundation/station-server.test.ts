@@ -127,6 +127,54 @@ describe('station server', () => {
     expect(countRows(core.db, 'scans')).toBe(0);
   });
 
+  it('accepts application/json only as that exact media type, parameters allowed', async () => {
+    for (const type of [
+      'application/jsonfoo',
+      'application/json-seq',
+      'application/json/x',
+      'application/json, text/plain',
+      'application/json;',
+      'application/json; charset',
+      'xapplication/json',
+      'application/x-json',
+    ]) {
+      const res = await api('recentScans', { limit: 1 }, { 'content-type': type });
+      expect(res.status, type).toBe(415);
+      expect(JSON.parse(res.body), type).toMatchObject({ error: { params: { issue: 'content_type' } } });
+    }
+    for (const type of [
+      'application/json',
+      'Application/JSON',
+      'application/json; charset=utf-8',
+      'application/json;charset="UTF-8"',
+      'application/json ; charset=utf-8',
+    ]) {
+      expect((await api('recentScans', { limit: 1 }, { 'content-type': type })).status, type).toBe(200);
+    }
+  });
+
+  it('answers API calls with nosniff and no-store, whether they succeed or are refused', async () => {
+    for (const res of [
+      await api('getSession', {}),
+      await api('getSession', {}, { authorization: 'Bearer nope' }),
+      await request('GET', '/api/getSession'),
+    ]) {
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    }
+  });
+
+  it('echoes at most 64 characters of a path it refuses', async () => {
+    const long = 'x'.repeat(5000);
+    for (const res of [await request('GET', `/api/${long}`), await api(long, {})]) {
+      const body = JSON.parse(res.body);
+      expect(body.error.code).toBe('UNKNOWN_CALL');
+      expect(body.error.params.name).toBe('x'.repeat(64));
+      expect(res.body.length).toBeLessThan(200);
+    }
+  });
+
   it('refuses an oversized body with 413 and writes nothing', async () => {
     const res = await api('recordScan', JSON.stringify({ code: 'A'.repeat(20_000), source: 'scanner' }));
     expect(res.status).toBe(413);

@@ -8,6 +8,7 @@ import { DEFAULT_SUPERVISOR } from '../../../src/main/session/users';
 import type { PrinterProfileInput } from '../../../src/shared/printing';
 import { makeTestCore } from '../../helpers/core-factory';
 import { decodePng } from '../../helpers/printing/barcode-reader';
+import { signInSupervisor } from '../../helpers/session';
 import { FakePrinter } from '../../helpers/printing/fake-printer';
 import { TempDirs } from '../../helpers/temp-dir';
 
@@ -30,12 +31,7 @@ async function station(): Promise<{ core: Core; printer: FakePrinter }> {
     () => core.close(),
   );
   await core.printing.ready();
-  const signed = await core.dispatch(
-    'signIn',
-    { userId: DEFAULT_SUPERVISOR.id, pin: DEFAULT_SUPERVISOR.pin },
-    SUPERVISOR_TAB,
-  );
-  expect(signed.ok).toBe(true);
+  await signInSupervisor(core, SUPERVISOR_TAB.clientId);
   return { core, printer };
 }
 

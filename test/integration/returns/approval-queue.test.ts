@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { SUPERVISOR_PIN, settleSupervisorPin } from '../../helpers/session';
 import type { Core } from '../../../src/main/core';
 import type { ApprovalItem, DecideApprovalsResult } from '../../../src/shared/returns/supervision-views';
 import { makeTestCore, type TestCore } from '../../helpers/core-factory';
@@ -67,7 +68,7 @@ describe('the approvals queue on a real station database', () => {
     const advance = (ms: number) => clock.advance(ms);
     const a = await pendingDestroy(core, LIPSTICK, { advance });
     const b = await pendingDestroy(core, SERUM, { advance });
-    const sup = supervisorTab(core);
+    const sup = await supervisorTab(core);
     // One is approved at another screen first.
     await sup.call('qcDecideApprovals', {
       approvalIds: [b.approvalId],
@@ -116,6 +117,7 @@ describe('the approvals queue on a real station database', () => {
 
   it('lets a supervisor approve at a clerk screen by PIN step-up, and refuses the clerk alone or a wrong PIN (audited)', async () => {
     const { core, clock } = station();
+    settleSupervisorPin(core);
     const d = await pendingDestroy(core, LIPSTICK, { advance: (ms) => clock.advance(ms) });
     const clerk = caller(core, 'clerk-tab');
     expect(
@@ -141,15 +143,16 @@ describe('the approvals queue on a real station database', () => {
         clientActionId: actionId(),
       }),
     ).toBe('FORBIDDEN');
-    expect(auditActions(core, 'qc.approval_refused').map((r) => JSON.parse(r.details).reason)).toEqual([
-      'BAD_PIN',
-      'FORBIDDEN',
+    // The dispatcher's step-up audits each refusal: a wrong PIN, and a clerk who may not approve.
+    expect(auditActions(core, 'session.step_up_failed').map((r) => JSON.parse(r.details).reason)).toEqual([
+      'bad_pin',
+      'not_allowed',
     ]);
     expect((await clerk.call<ApprovalItem[]>('qcApprovalQueue', {}))[0]?.status).toBe('pending');
     const ok = await clerk.call<DecideApprovalsResult>('qcDecideApprovals', {
       approvalIds: [d.approvalId],
       decision: 'approve',
-      authorization: { userId: 'supervisor', pin: '0000' },
+      authorization: { userId: 'supervisor', pin: SUPERVISOR_PIN },
       clientActionId: actionId(),
     });
     expect(ok.decided[0]).toMatchObject({ status: 'approved', decidedBy: { id: 'supervisor' } });
@@ -161,7 +164,7 @@ describe('the approvals queue on a real station database', () => {
   it('refuses a destroy only with a reason and what the unit becomes instead, decided by the supervisor with its events', async () => {
     const { core, clock } = station();
     const d = await pendingDestroy(core, SERUM, { advance: (ms) => clock.advance(ms) });
-    const sup = supervisorTab(core);
+    const sup = await supervisorTab(core);
     const base = { approvalIds: [d.approvalId], decision: 'reject' as const };
     expect(await sup.refused('qcDecideApprovals', { ...base, clientActionId: actionId() })).toBe(
       'QC_REJECT_REASON_REQUIRED',

@@ -44,12 +44,12 @@ async function shift(t: TestCore) {
   const { core, clock } = t;
   addBins(core);
   core.users.create({ id: 'somchai', name: 'Somchai', role: 'clerk', pin: '2222' });
-  core.session.signIn('tab-b', 'somchai', '2222');
+  await core.session.signIn('tab-b', { userId: 'somchai', pin: '2222' });
   const lipstick = await pendingDestroy(core, LIPSTICK, { advance: (ms) => clock.advance(ms) });
   clock.advance(60_000);
   const tshirt = await restockedTshirt(core, 'tab-b');
   clock.advance(60_000);
-  const sup = supervisorTab(core);
+  const sup = await supervisorTab(core);
   await sup.call('qcDecideApprovals', {
     approvalIds: [lipstick.approvalId],
     decision: 'reject',

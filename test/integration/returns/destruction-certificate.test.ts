@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { SUPERVISOR_PIN } from '../../helpers/session';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -70,7 +71,7 @@ async function approvedBatch(
     await pendingDestroy(core, EARBUDS, { serial: 'SN-EB-77001', advance }),
   ];
   clock.advance(60_000);
-  const sup = supervisorTab(core);
+  const sup = await supervisorTab(core);
   const result = await sup.call<DecideApprovalsResult>('qcDecideApprovals', {
     approvalIds: items.map((i) => i.approvalId),
     decision: 'approve',
@@ -114,7 +115,7 @@ describe('destruction batches and their certificate, on a real station database'
         clientActionId: actionId(),
       }),
     ).toBe('BAD_PIN');
-    expect(auditActions(core, 'qc.approval_refused')).toHaveLength(1);
+    expect(auditActions(core, 'session.step_up_failed')).toHaveLength(1);
     expect((await clerk.call<BatchDetail>('qcGetBatch', { batchId })).status).toBe('open');
 
     clock.advance(120_000);
@@ -122,7 +123,7 @@ describe('destruction batches and their certificate, on a real station database'
     const closed = await clerk.call<BatchDetail>('qcCloseBatch', {
       batchId,
       note: 'Cage 1, collected by WasteCo',
-      authorization: { userId: 'supervisor', pin: '0000' },
+      authorization: { userId: 'supervisor', pin: SUPERVISOR_PIN },
       clientActionId: closeId,
     });
     expect(closed).toMatchObject({
@@ -160,7 +161,7 @@ describe('destruction batches and their certificate, on a real station database'
     // A retry of the same request (its answer lost) closes nothing again.
     const retried = await clerk.call<BatchDetail>('qcCloseBatch', {
       batchId,
-      authorization: { userId: 'supervisor', pin: '0000' },
+      authorization: { userId: 'supervisor', pin: SUPERVISOR_PIN },
       clientActionId: closeId,
     });
     expect(retried.certificate?.id).toBe(cert.id);
@@ -173,7 +174,7 @@ describe('destruction batches and their certificate, on a real station database'
 
     // Downloaded as the screen does it; a supervisor only.
     expect(await clerk.refused('qcGetCertificate', { batchId })).toBe('FORBIDDEN');
-    const sup = supervisorTab(core);
+    const sup = await supervisorTab(core);
     const file = await sup.call<CertificateFile>('qcGetCertificate', { batchId });
     expect(file).toMatchObject({
       mimeType: 'application/pdf',
@@ -283,7 +284,7 @@ describe('destruction batches and their certificate, on a real station database'
     const { core, clock, dir } = await station();
     await core.printing.ready();
     const { items, batchId } = await approvedBatch(core, clock);
-    const sup = supervisorTab(core);
+    const sup = await supervisorTab(core);
     const closed = await sup.call<BatchDetail>('qcCloseBatch', { batchId, clientActionId: actionId() });
     // No printer is set up: the batch closes all the same and says why the label waits.
     expect(closed.labelError).toMatchObject({ code: 'PRINTER_NOT_CONFIGURED' });
@@ -331,7 +332,7 @@ describe('destruction batches and their certificate, on a real station database'
     const { core, clock } = await station();
     await core.printing.ready();
     const { batchId } = await approvedBatch(core, clock);
-    const sup = supervisorTab(core);
+    const sup = await supervisorTab(core);
     const closed = await sup.call<BatchDetail>('qcCloseBatch', { batchId, clientActionId: actionId() });
     const first = await sup.call<CertificateFile>('qcGetCertificate', { batchId });
     // As if the process died after the closing transaction: no file, no file hash, batch still "closed".

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { SUPERVISOR_PIN } from '../../helpers/session';
 import type { Core } from '../../../src/main/core';
 import type { ExceptionView } from '../../../src/shared/returns/qc-views';
 import { makeTestCore } from '../../helpers/core-factory';
@@ -34,7 +35,7 @@ describe('resolving unexpected returns on a real station database', () => {
     addBins(core);
     const first = await unexpected(core, 'ZZ0000000001', 'Label torn off, two phone cases', 51);
     const second = await unexpected(core, 'ZZ0000000002', 'Empty box, no label', 52);
-    const sup = supervisorTab(core);
+    const sup = await supervisorTab(core);
     const open = await sup.call<ExceptionView[]>('qcListExceptions', { status: 'open' });
     expect(open.map((e) => [e.id, e.code, e.quarantineBin, e.resolution])).toEqual([
       [first, 'ZZ0000000001', 'Q-01-01', null],
@@ -47,6 +48,8 @@ describe('resolving unexpected returns on a real station database', () => {
       items: [{ sku: 'SKU-PHONECASE-15', barcode: 'PC-15', category: 'electronics', price: '210' }],
     });
     clock.advance(3_600_000);
+    // An hour idle ends a supervisor's sign-in; they sign in again at the same tab.
+    await supervisorTab(core);
     const matched = await sup.call<ExceptionView>('qcResolveException', {
       exceptionId: first,
       resolution: { kind: 'match', returnOrderId: ret.id, note: 'Buyer sent it without the label' },
@@ -94,7 +97,7 @@ describe('resolving unexpected returns on a real station database', () => {
     const id = actionId();
     const disposed = await clerk.call<ExceptionView>('qcResolveException', {
       ...dispose,
-      authorization: { userId: 'supervisor', pin: '0000' },
+      authorization: { userId: 'supervisor', pin: SUPERVISOR_PIN },
       clientActionId: id,
     });
     expect(disposed.resolution).toMatchObject({ kind: 'disposed', disposal: 'scrap', returnOrderId: null });
@@ -103,7 +106,7 @@ describe('resolving unexpected returns on a real station database', () => {
       (
         await clerk.call<ExceptionView>('qcResolveException', {
           ...dispose,
-          authorization: { userId: 'supervisor', pin: '0000' },
+          authorization: { userId: 'supervisor', pin: SUPERVISOR_PIN },
           clientActionId: id,
         })
       ).status,
@@ -134,7 +137,7 @@ describe('resolving unexpected returns on a real station database', () => {
       items: [{ sku: 'SKU-BOTTLE-750', barcode: 'BT-750', category: 'home', price: '525' }],
     });
     await bench(t.core).scan(ret.tracking); // received at a bench: it came in its own parcel
-    const sup = supervisorTab(t.core);
+    const sup = await supervisorTab(t.core);
     expect(
       await sup.refused('qcResolveException', {
         exceptionId: exception,

@@ -3,6 +3,7 @@ import type { Core } from '../../../src/main/core';
 import { DEFAULT_RULES } from '../../../src/shared/returns/disposition-rules';
 import { makeTestCore } from '../../helpers/core-factory';
 import { countRows } from '../../helpers/fixtures-db';
+import { SUPERVISOR_PIN, settleSupervisorPin, signInSupervisor } from '../../helpers/session';
 import { TempDirs } from '../../helpers/temp-dir';
 import { actionId, addBins, addReturn, bench, outboxRows, png, uploadPhoto } from './qc-fixtures';
 
@@ -17,6 +18,8 @@ function station(dir = temp.make()) {
   const t = makeTestCore(dir);
   cores.push(t.core);
   addBins(t.core);
+  // The supervisor who approves at the bench has chosen their own PIN (0000 must be changed first).
+  settleSupervisorPin(t.core);
   return { ...t, dir };
 }
 
@@ -226,7 +229,7 @@ describe('the bench on a real database', () => {
       ok: false,
       error: { code: 'FORBIDDEN', params: { required: 'supervisor', role: 'clerk' } },
     });
-    core.session.signIn('sup-tab', 'supervisor', '0000');
+    await signInSupervisor(core, 'sup-tab');
     const saved = await core.dispatch(
       'qcSaveRules',
       {
@@ -370,7 +373,7 @@ describe('the bench on a real database', () => {
       photos: [photo],
       stationId: core.stationId,
     });
-    core.session.signIn('sup', 'supervisor', '0000');
+    await signInSupervisor(core, 'sup');
     const list = await core.dispatch('qcListExceptions', { status: 'open' }, { clientId: 'sup' });
     expect(list).toMatchObject({
       ok: true,
@@ -404,8 +407,9 @@ describe('the bench on a real database', () => {
         action: { kind: 'approve_here', authorization: { userId: 'clerk', pin: '1111' } },
       }),
     ).toBe('FORBIDDEN');
+    // Both refusals are audited by the session's step-up check, which also counts the wrong PIN.
     expect(
-      core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'qc.approval_refused'").get(),
+      core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'session.step_up_failed'").get(),
     ).toEqual({ n: 2 });
     const later = await b.act({ kind: 'later' });
     expect(later.feedback).toMatchObject({ tone: 'warning', kind: 'pending_approval' });
@@ -425,7 +429,7 @@ describe('the bench on a real database', () => {
     const byStepUp = await core.dispatch('qcDecideApproval', {
       approvalId,
       decision: 'approve',
-      authorization: { userId: 'supervisor', pin: '0000' },
+      authorization: { userId: 'supervisor', pin: SUPERVISOR_PIN },
       clientActionId: actionId(),
     });
     expect(byStepUp).toMatchObject({
@@ -436,7 +440,7 @@ describe('the bench on a real database', () => {
     const again = await core.dispatch('qcDecideApproval', {
       approvalId,
       decision: 'reject',
-      authorization: { userId: 'supervisor', pin: '0000' },
+      authorization: { userId: 'supervisor', pin: SUPERVISOR_PIN },
       clientActionId: actionId(),
     });
     expect(again).toMatchObject({ ok: false, error: { code: 'QC_APPROVAL_NOT_PENDING' } });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core';
 import { makeTestCore } from '../../helpers/core-factory';
+import { SUPERVISOR_PIN, settleSupervisorPin } from '../../helpers/session';
 import { TempDirs } from '../../helpers/temp-dir';
 import { addBins, addReturn, bench, outboxRows, png, uploadPhoto } from './qc-fixtures';
 
@@ -15,6 +16,8 @@ function station() {
   const t = makeTestCore(temp.make());
   cores.push(t.core);
   addBins(t.core);
+  // The supervisor who approves at the bench has chosen their own PIN (0000 must be changed first).
+  settleSupervisorPin(t.core);
   return t;
 }
 
@@ -78,7 +81,7 @@ describe('a parcel with three items and three dispositions, end to end on a real
     await b.act({ kind: 'photo', sha256: evidence });
     const approved = await b.act({
       kind: 'approve_here',
-      authorization: { userId: 'supervisor', pin: '0000' },
+      authorization: { userId: 'supervisor', pin: SUPERVISOR_PIN },
     });
     expect(approved.feedback).toMatchObject({
       kind: 'decided',

@@ -20,7 +20,7 @@ describe('editing the disposition rules on a real station database', () => {
     const { core } = t;
     cores.push(core);
     addBins(core);
-    const sup = supervisorTab(core);
+    const sup = await supervisorTab(core);
     expect(await sup.call('qcListRules', {})).toMatchObject({
       version: 0,
       rules: DEFAULT_RULES,

@@ -72,7 +72,7 @@ describe('shift summaries on a real station database', () => {
     cleanups.push(() => core.close());
     addBins(core);
     core.users.create({ id: 'somchai', name: 'Somchai', role: 'clerk', pin: '2222' });
-    core.session.signIn('tab-b', 'somchai', '2222');
+    await core.session.signIn('tab-b', { userId: 'somchai', pin: '2222' });
     const advance = (ms: number) => clock.advance(ms);
     await pendingDestroy(core, LIPSTICK, { clientId: 'tab-a', advance });
     await pendingDestroy(core, SERUM, { clientId: 'tab-a', advance });
@@ -96,7 +96,7 @@ describe('shift summaries on a real station database', () => {
     });
 
     expect(await caller(core, 'tab-b').refused('qcShiftSummaries', window)).toBe('FORBIDDEN');
-    const team = await supervisorTab(core).call<ShiftTeam>('qcShiftSummaries', window);
+    const team = await (await supervisorTab(core)).call<ShiftTeam>('qcShiftSummaries', window);
     expect(
       team.clerks.map((c) => [c.clerk.id, c.parcels, c.items, c.dispositions.destroy, c.pendingApprovals]),
     ).toEqual([
@@ -136,7 +136,7 @@ describe('shift summaries on a real station database', () => {
     addBins(core);
     await core.printing.ready();
     core.users.create({ id: 'somchai', name: 'Somchai', role: 'clerk', pin: '2222' });
-    core.session.signIn('tab-b', 'somchai', '2222');
+    await core.session.signIn('tab-b', { userId: 'somchai', pin: '2222' });
     await clerkBShift(core, clock);
     const request = {
       from: TEST_EPOCH - 3_600_000,
@@ -193,7 +193,9 @@ describe('shift summaries on a real station database', () => {
     await printer.waitForJobs(1);
     expect(printer.jobs[0]!.length).toBeGreaterThan(100);
     // A supervisor prints another clerk's slip.
-    const bySupervisor = await supervisorTab(core).call<{ jobId: string }>('qcPrintShiftSummary', {
+    const bySupervisor = await (
+      await supervisorTab(core)
+    ).call<{ jobId: string }>('qcPrintShiftSummary', {
       ...request,
       clerkId: 'somchai',
     });

@@ -1,4 +1,5 @@
 import type { Core } from '../../../src/main/core';
+import { signInSupervisor } from '../../helpers/session';
 import { actionId, addReturn, bench, png, uploadPhoto, type ItemSpec } from './qc-fixtures';
 
 /** The contract as a screen calls it, at one client (a tab), unwrapped; a refusal throws with its code. */
@@ -24,8 +25,8 @@ export function caller(core: Core, clientId: string) {
 }
 
 /** A tab where the station's supervisor (PIN 0000) is signed in. */
-export function supervisorTab(core: Core, clientId = 'sup-tab') {
-  core.session.signIn(clientId, 'supervisor', '0000');
+export async function supervisorTab(core: Core, clientId = 'sup-tab') {
+  await signInSupervisor(core, clientId);
   return caller(core, clientId);
 }
 

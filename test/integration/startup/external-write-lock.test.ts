@@ -78,7 +78,7 @@ const p99 = (values: number[]): number => {
 };
 
 async function stationWithLock(
-  beforeLock?: (core: ReturnType<typeof makeTestCore>['core']) => void,
+  beforeLock?: (core: ReturnType<typeof makeTestCore>['core']) => void | Promise<void>,
 ): Promise<{
   server: StationServer;
   locker: Child;
@@ -92,7 +92,7 @@ async function stationWithLock(
     () => server.close(),
   );
   await call(server, 'recordScan', { code: 'BEFORE-LOCK', source: 'scanner' });
-  beforeLock?.(core);
+  await beforeLock?.(core);
   const locker = startChild(process.execPath, ['--import', 'tsx', LOCKER, path.join(dir, DATABASE_FILE)]);
   children.push(locker);
   await locker.waitForLine(/^locked$/);
@@ -140,10 +140,10 @@ describe('another program holds the station database’s write lock', () => {
   }, 60_000);
 
   it('the daily sync’s start waits for the lock the same way: DB_LOCKED after the budget, not a blocked station', async () => {
-    const { server, core } = await stationWithLock((c) => {
+    const { server, core } = await stationWithLock(async (c) => {
       attachSync(c, { destinations: [], startTrickle: false });
-      c.users.create({ id: 'boss', name: 'Boss', role: 'supervisor', pin: '4321' });
-      c.session.signIn(LOCAL_CLIENT, 'boss', '4321');
+      c.users.create({ id: 'boss', name: 'Boss', role: 'supervisor', pin: '4826' });
+      await c.session.signIn(LOCAL_CLIENT, { userId: 'boss', pin: '4826' });
     });
 
     const start = core.dispatch('startDailySync', {});

@@ -120,7 +120,10 @@ describe('the screens over a real core process that is killed', () => {
     });
     await stores.session.getState().load();
     const supervisorUser = (await api.listUsers({})).find((u) => u.role === 'supervisor')!;
-    expect(await stores.session.getState().signIn(supervisorUser.id, '0000')).toBe(true);
+    // The station's first supervisor signs in with 0000 and must choose their own PIN first.
+    expect(await stores.session.getState().signIn({ userId: supervisorUser.id }, '0000')).toBe(true);
+    expect(stores.session.getState().dialog).toBe('changePin');
+    expect(await stores.session.getState().changePin('0000', '4826')).toBe(true);
     expect(stores.session.getState().user?.role).toBe('supervisor');
 
     process.kill(supervisor.pid()!, 'SIGKILL');

@@ -9,7 +9,8 @@ import type { TikTokReceiptDecisions } from './receipt-decisions';
 import type { TikTokShipments } from './ship-destination';
 
 /**
- * The one Destination of a TikTok Shop account: receipt decisions (`return.receipt_decided`) and
+ * The one Destination of a TikTok Shop account: receipt decisions (`return.receipt_decided`, with
+ * the `return.received` before it acknowledged) and
  * ship calls (`package.ship`), one event per request chain, each to its handler. One destination
  * means one request budget for the account, as the platform counts it.
  */
@@ -30,7 +31,9 @@ export class TikTokDestination implements Destination {
     for (const [i, event] of events.entries()) {
       try {
         if (event.type === 'package.ship') outcomes.push(await this.shipments.deliverOne(event, signal));
-        else if (event.type === 'return.receipt_decided')
+        // The receipt handler also acknowledges the bench's return.received (TikTok has no call
+        // for it), so it never holds the decision queued behind it as a dead letter.
+        else if (event.type === 'return.receipt_decided' || event.type === 'return.received')
           outcomes.push(...(await this.decisions.deliver([event], signal)));
         else {
           outcomes.push({

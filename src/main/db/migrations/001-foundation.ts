@@ -3,19 +3,22 @@ import {
   OUTBOX_STATUSES,
   PARCEL_STATUSES,
   RETURN_STATUSES,
-  ROLES,
   SCAN_OUTCOMES,
   SCAN_SOURCES,
 } from '../../../shared/domain';
 
 const list = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
 
+// The roles as this migration shipped them: a released migration must make the same schema forever.
+// Roles added later widen the CHECK in their own migration (session/migrations.ts).
+const ROLES_AT_VERSION_1 = ['clerk', 'packer', 'supervisor'] as const;
+
 /** First schema: the tables every station needs, with enums enforced by CHECK constraints. */
 export const foundation = `
 CREATE TABLE users (
   id          TEXT PRIMARY KEY,
   name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
-  role        TEXT NOT NULL CHECK (role IN (${list(ROLES)})),
+  role        TEXT NOT NULL CHECK (role IN (${list(ROLES_AT_VERSION_1)})),
   pin_hash    TEXT NOT NULL,
   active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
   created_at  INTEGER NOT NULL

@@ -4,6 +4,7 @@ import { packingMigrations } from '../../packing/migrations';
 import { credentialsMigrations } from '../../credentials/migrations';
 import { printingMigrations } from '../../printing/migrations';
 import { scansMigrations } from '../../scans/migrations';
+import { sessionSecurity } from '../../session/migrations';
 import { sync } from './002-sync';
 import { returnsQc } from '../../returns/migrations';
 import { labelJobsStandIn } from '../../returns/label-jobs';
@@ -13,6 +14,11 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * The migration rebuilds a table that others reference (SQLite cannot alter a CHECK): it runs with
+   * foreign keys off, and `PRAGMA foreign_key_check` must find nothing before it commits.
+   */
+  foreignKeysOff?: true;
 }
 
 /** Forward-only, numbered from 1 without gaps; a released migration is never edited, only followed. */
@@ -28,5 +34,6 @@ export const MIGRATIONS: readonly Migration[] = [
   // The packing capability's migration, the same way (the lead renumbers at merge).
   { version: 7, name: 'packing/001-foundations', sql: packingMigrations[0]?.sql ?? '' },
   { version: 8, name: returnsSupervision.id, sql: returnsSupervision.sql },
-  { version: 9, name: 'credentials/001-carrier-credentials', sql: credentialsMigrations[0]?.sql ?? '' },
+  { version: 9, name: sessionSecurity.id, sql: sessionSecurity.sql, foreignKeysOff: true },
+  { version: 10, name: 'credentials/001-carrier-credentials', sql: credentialsMigrations[0]?.sql ?? '' },
 ];

@@ -10,10 +10,13 @@ import { createReceiveStore, type ReceiveStore } from '../features/receive/recei
 import type { Beeper } from '../features/scan/feedback-tones';
 import { createScanStore, type ScanStore } from '../features/scan/scan-store';
 import { createSessionStore, type SessionStore } from '../features/session/session-store';
+import { createAuthorize, type Authorize } from '../features/session/step-up';
 import { createSettingsStore, type SettingsStore } from '../features/settings/settings-store';
 import { createSyncStore, type SyncStore } from '../features/sync/sync-store';
 import { createCoreStatusStore, type CoreStatusStore } from '../shell/core-status-store';
 import { createShellStore, type ShellStore } from '../shell/shell-store';
+import type { TokenHolder } from '../transport/token-holder';
+import { observeFailures } from '../transport/observe-failures';
 
 export interface AppStores {
   shell: ShellStore;
@@ -24,6 +27,8 @@ export interface AppStores {
   queue: QueueStore;
   sync: SyncStore;
   printers: PrintersStore;
+  /** A supervisor's approval for one action, for any feature (features/session/step-up.ts). */
+  authorize: Authorize;
   carrierAccounts: CarrierAccountsStore;
   coreStatus: CoreStatusStore;
 }
@@ -32,39 +37,58 @@ export interface AppDeps {
   api: LastmileApi;
   i18n: i18n;
   beeper: Beeper;
+  /** The station key this page holds (none inside Electron). */
+  stationToken?: TokenHolder | null;
   /** The store the API's observer feeds (created before the API, so it can be given to it). */
   coreStatus?: CoreStatusStore;
 }
 
 /** Builds every feature's store around one API; stores talk to each other only through these wires. */
 export function createAppStores({
-  api,
+  api: raw,
   i18n,
   beeper,
+  stationToken = null,
   coreStatus = createCoreStatusStore(),
 }: AppDeps): AppStores {
-  const session = createSessionStore(api);
+  let session: SessionStore | null = null;
+  const api = observeFailures(raw, (error) => session?.getState().callFailed(error));
+  session = createSessionStore(api);
+  const sessionStore = session;
+  const authorize = createAuthorize(sessionStore);
   // A restarted core knows no sign-in: read who is signed in again once it is back.
   coreStatus.subscribe((now, before) => {
-    if (now.recoveries !== before.recoveries) void session.getState().load();
+    if (now.recoveries !== before.recoveries) void sessionStore.getState().load();
   });
   const settings = createSettingsStore({
     api,
+    authorize,
+    // A new key made here: this page keeps working with it, and shows the new link to hand out.
+    onStationKey: (token) => {
+      stationToken?.set(token);
+      return stationToken ? stationToken.link(token) : null;
+    },
     onApplied: (s) => {
       if (i18n.language !== s.language) void i18n.changeLanguage(s.language);
-      session.getState().setStationName(s.stationName);
+      sessionStore.getState().setStationName(s.stationName);
     },
   });
   const soundOn = () => settings.getState().settings?.sound ?? true;
   return {
     shell: createShellStore(),
     receive: createReceiveStore({ api, beeper, soundOn }),
-    session,
+    session: sessionStore,
     settings,
-    scan: createScanStore({ api, beeper, soundOn: () => settings.getState().settings?.sound ?? true }),
+    scan: createScanStore({
+      api,
+      beeper,
+      soundOn,
+      onBadge: (badge) => sessionStore.getState().badgeScanned(badge),
+    }),
     queue: createQueueStore(api),
-    sync: createSyncStore({ api }),
+    sync: createSyncStore({ api, authorize }),
     printers: createPrintersStore({ api }),
+    authorize,
     carrierAccounts: createCarrierAccountsStore({ api }),
     coreStatus,
   };

@@ -9,7 +9,38 @@ export function toErrorShape(err: unknown): AppErrorShape {
   return { code: 'INTERNAL', params: {} };
 }
 
-/** The i18next key and options of an error's message. */
-export function errorMessageKey(error: AppErrorShape): [string, Record<string, unknown>] {
-  return [`errors.${error.code}`, { ...error.params }];
+/**
+ * Some codes say more with one of their parameters: which PIN rule, which validation issue, why
+ * forbidden. Their texts live in `errorDetails.<CODE>.<variant>`; the code's own text is the fallback.
+ */
+function variantOf(error: AppErrorShape): string | null {
+  const p = error.params;
+  switch (error.code) {
+    case 'VALIDATION_FAILED':
+      return typeof p.issue === 'string' ? p.issue : null;
+    case 'PIN_TOO_WEAK':
+      return typeof p.rule === 'string' ? p.rule : null;
+    case 'BADGE_INVALID':
+      return typeof p.reason === 'string' ? p.reason : null;
+    case 'BAD_PIN':
+      return typeof p.retryAfterSeconds === 'number' ? 'locked' : null;
+    case 'SIGN_IN_LOCKED':
+      return p.scope === 'station' ? 'station' : null;
+    case 'FORBIDDEN':
+      if (p.authorizer === true) return 'authorizer';
+      if (typeof p.setting === 'string') return 'setting';
+      // "supervisor" is what the code's own text says.
+      return p.required === 'admin' || p.required === 'another_user' ? p.required : null;
+    default:
+      return null;
+  }
+}
+
+/** The i18next keys (most precise first) and options of an error's message. */
+export function errorMessageKey(error: AppErrorShape): [string[], Record<string, unknown>] {
+  const variant = variantOf(error);
+  const keys = variant
+    ? [`errorDetails.${error.code}.${variant}`, `errors.${error.code}`]
+    : [`errors.${error.code}`];
+  return [keys, { ...error.params }];
 }

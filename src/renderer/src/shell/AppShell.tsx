@@ -4,12 +4,16 @@ import { SCREEN_COMPONENTS } from '../app/screen-components';
 import { useFeature, useStores } from '../app/stores-context';
 import { PrinterBanner } from '../features/printers/PrinterBanner';
 import { useScannerCapture } from '../features/scan/use-scanner-capture';
+import { ChangePinDialog } from '../features/session/ChangePinDialog';
+import { SessionNotice } from '../features/session/SessionNotice';
 import { SignInDialog } from '../features/session/SignInDialog';
+import { SupervisorPrompt } from '../features/session/SupervisorPrompt';
 import { ErrorText } from '../ui/ErrorText';
 import { CoreStatusBanner } from './CoreStatusBanner';
 import { Header } from './Header';
 import { NavRail } from './NavRail';
 import { screenForKey } from './screens';
+import { StationKeyMissing } from './StationKeyMissing';
 import './shell.css';
 
 export function AppShell() {
@@ -18,7 +22,9 @@ export function AppShell() {
   const screen = useFeature('shell', (s) => s.screen);
   const user = useFeature('session', (s) => s.user);
   const error = useFeature('session', (s) => s.error);
-  const dialogOpen = useFeature('session', (s) => s.dialogOpen);
+  const unauthorized = useFeature('session', (s) => s.unauthorized);
+  const dialog = useFeature('session', (s) => s.dialog);
+  const stepUp = useFeature('session', (s) => s.stepUp !== null);
   const Current = SCREEN_COMPONENTS[screen];
 
   const isDialogOpen = useCallback(() => stores.session.getState().dialogOpen, [stores]);
@@ -27,6 +33,8 @@ export function AppShell() {
   useEffect(() => {
     void stores.session.getState().load();
     void stores.settings.getState().load();
+    // Idle sign-outs and station restarts show up without anyone pressing a key.
+    return stores.session.getState().startWatching();
   }, [stores]);
 
   useEffect(() => {
@@ -47,8 +55,11 @@ export function AppShell() {
       {user ? <PrinterBanner /> : <div className="printer-banner-slot" />}
       <NavRail />
       <main className="shell-main">
+        <SessionNotice />
         <CoreStatusBanner />
-        {!user && error ? (
+        {unauthorized ? (
+          <StationKeyMissing />
+        ) : !user && error ? (
           <ErrorText error={error} className="shell-blocking-error" />
         ) : !user ? (
           <p className="shell-loading">{t('app.loading')}</p>
@@ -56,7 +67,9 @@ export function AppShell() {
           <Current />
         )}
       </main>
-      {dialogOpen && <SignInDialog />}
+      {dialog === 'signIn' && <SignInDialog />}
+      {dialog === 'changePin' && <ChangePinDialog />}
+      {stepUp && <SupervisorPrompt />}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { LastmileApi, LastmileBridge } from '../../../shared/contract';
 import type { CoreStatusView } from '../../../shared/core-status';
 import type { Envelope } from '../../../shared/errors';
 import { createApi, httpSend, type ApiOptions, type Send } from './create-api';
+import type { TokenHolder } from './token-holder';
 
 declare global {
   interface Window {
@@ -17,8 +18,11 @@ function ipcSend(bridge: LastmileBridge): Send {
   return (name, input) => (bridge[name] as (i: unknown) => Promise<Envelope<unknown>>)(input);
 }
 
-const TOKEN_KEY = 'lastmile.stationToken';
 const CLIENT_KEY = 'lastmile.clientId';
+/** Where this browser keeps the station's key: one entry per station address (origin). */
+const tokenKey = (origin: string): string => `lastmile.stationToken@${origin}`;
+/** Where an earlier version kept it, for one tab only. */
+const OLD_TOKEN_KEY = 'lastmile.stationToken';
 
 /** This tab's id, kept for the tab's life (a reload keeps its sign-in; another tab is another client). */
 function tabClientId(win: Window): string {
@@ -30,15 +34,53 @@ function tabClientId(win: Window): string {
   return id;
 }
 
-/** Picks the transport: the preload's bridge inside Electron, else the station server. */
-export function connect(win: Window = window, options: ApiOptions = {}): LastmileApi {
-  if (win.lastmile) return createApi(ipcSend(win.lastmile), options);
+/**
+ * The key comes from the link the station printed (`#token=…`, which never reaches a server);
+ * the browser keeps it for that station's origin, so a restart of the station or a new tab needs
+ * no link. A link with a new key replaces the kept one.
+ */
+export function stationToken(win: Window): TokenHolder {
+  const key = tokenKey(win.location.origin);
   const fromHash = new URLSearchParams(win.location.hash.slice(1)).get('token');
   if (fromHash) {
-    win.sessionStorage.setItem(TOKEN_KEY, fromHash);
-    // Keep the token out of screenshots, bookmarks and the address bar.
+    win.localStorage.setItem(key, fromHash);
+    // Keep the key out of screenshots, bookmarks and the address bar.
     win.history.replaceState(null, '', win.location.pathname + win.location.search);
   }
-  const token = fromHash ?? win.sessionStorage.getItem(TOKEN_KEY) ?? '';
-  return createApi(httpSend(`${win.location.origin}/`, token, tabClientId(win)), options);
+  let token = fromHash ?? win.localStorage.getItem(key) ?? win.sessionStorage.getItem(OLD_TOKEN_KEY) ?? '';
+  if (token && !win.localStorage.getItem(key)) win.localStorage.setItem(key, token);
+  return {
+    get: () => token,
+    set(next) {
+      token = next;
+      win.localStorage.setItem(key, next);
+    },
+    link: (next) => `${win.location.origin}/#token=${next}`,
+  };
+}
+
+export interface Connection {
+  api: LastmileApi;
+  /** Null inside Electron (IPC has no key). */
+  token: TokenHolder | null;
+}
+
+/** Picks the transport: the preload's bridge inside Electron, else the station server. */
+export function connect(win: Window = window, options: ApiOptions = {}): Connection {
+  if (win.lastmile) return { api: createApi(ipcSend(win.lastmile), options), token: null };
+  const token = stationToken(win);
+  return {
+    api: createApi(httpSend(`${win.location.origin}/`, token.get, tabClientId(win)), options),
+    token,
+  };
+}
+
+/**
+ * The station's link opened again in a tab already showing the station changes only the fragment,
+ * which does not load the page: load it, so the new key is taken (a rotated key, a lost one).
+ */
+export function takeNewLinks(win: Window = window): void {
+  win.addEventListener('hashchange', () => {
+    if (new URLSearchParams(win.location.hash.slice(1)).has('token')) win.location.reload();
+  });
 }

@@ -6,10 +6,10 @@ import { AppError, isAppErrorShape, type Envelope } from '../../../shared/errors
 /** One call over some transport, answered with the contract's envelope. */
 export type Send = (name: CallName, input: unknown) => Promise<Envelope<unknown>>;
 
-/** Over HTTP to the station server, with the per-start token taken from the page's URL fragment. */
+/** Over HTTP to the station server, with the station's key as this page holds it now. */
 export function httpSend(
   baseUrl: string,
-  token: string,
+  token: () => string,
   clientId: string,
   fetchImpl: typeof fetch = fetch,
 ): Send {
@@ -20,7 +20,7 @@ export function httpSend(
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          authorization: `Bearer ${token}`,
+          authorization: `Bearer ${token()}`,
           [CLIENT_HEADER]: clientId,
         },
         body: JSON.stringify(input ?? {}),

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LastmileApi } from '../../../../shared/contract';
 import type { ScanResult } from '../../../../shared/domain';
 import type { AppErrorShape } from '../../../../shared/errors';
+import { looksLikeBadge } from '../../../../shared/codes/badge-code';
 import { normaliseScan } from '../../../../shared/scan-code';
 import { toErrorShape } from '../../i18n/error-message';
 import type { Beeper, Feedback } from './feedback-tones';
@@ -48,6 +49,8 @@ export interface ScanStoreDeps {
   beeper: Beeper;
   soundOn: () => boolean;
   recentLimit?: number;
+  /** A staff badge was scanned: it is a sign-in, never a parcel scan (the session opens sign-in). */
+  onBadge?: (badge: string) => void;
   /** How often a scan the station answered DB_LOCKED is sent again, and the pause before each. */
   busyRetries?: number;
   busyPauseMs?: number;
@@ -86,11 +89,23 @@ export function createScanStore(deps: ScanStoreDeps): ScanStore {
     };
 
     const record = async (raw: string, source: ScanSource): Promise<void> => {
+      let code: string;
       try {
         // Same verdict the core would give, at once and without a round trip: bad input never leaves the page.
-        normaliseScan(raw);
+        code = normaliseScan(raw).code;
       } catch (err) {
         refuse(toErrorShape(err), raw);
+        return;
+      }
+      if (looksLikeBadge(code)) {
+        // A sign-in, not a parcel: never recorded (the core would refuse it too). The last result
+        // goes, so it cannot pass for this scan's, and the sign-in opens with the badge.
+        if (!deps.onBadge) {
+          refuse({ code: 'SCAN_IS_BADGE', params: {} }, raw);
+          return;
+        }
+        set({ panel: { kind: 'idle' } });
+        deps.onBadge(code);
         return;
       }
       set((s) => ({ inFlight: s.inFlight + 1 }));

@@ -2,19 +2,37 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFeature } from '../../app/stores-context';
 import { ErrorText } from '../../ui/ErrorText';
+import { useSecondsLeft, withSecondsLeft } from '../../ui/use-seconds-left';
+import { PinField } from './PinField';
+import { UserPicker } from './UserPicker';
+import { useBadgeScan } from './use-badge-scan';
 import './session.css';
 
 export function SignInDialog() {
   const { t } = useTranslation();
   const users = useFeature('session', (s) => s.users);
+  const badge = useFeature('session', (s) => s.signInBadge);
   const signingIn = useFeature('session', (s) => s.signingIn);
   const error = useFeature('session', (s) => s.signInError);
+  const errorAt = useFeature('session', (s) => s.signInErrorAt);
   const signIn = useFeature('session', (s) => s.signIn);
   const close = useFeature('session', (s) => s.closeSignIn);
+  const badgeScanned = useFeature('session', (s) => s.badgeScanned);
+  const clearBadge = useFeature('session', (s) => s.clearBadge);
   const [userId, setUserId] = useState<string | null>(null);
   const [pin, setPin] = useState('');
   const pinRef = useRef<HTMLInputElement>(null);
   const chosen = userId ?? users.find((u) => u.role === 'supervisor')?.id ?? users[0]?.id ?? null;
+  const left = useSecondsLeft(error, errorAt);
+  const shown = withSecondsLeft(error, left);
+  const focusPin = (): void => pinRef.current?.focus();
+
+  useBadgeScan((code) => {
+    badgeScanned(code);
+    // The badge's digits went into the PIN field on their way; they are not the PIN.
+    setPin('');
+    focusPin();
+  });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -24,7 +42,10 @@ export function SignInDialog() {
     return () => window.removeEventListener('keydown', onKey);
   }, [close]);
 
-  useEffect(() => pinRef.current?.focus(), [chosen]);
+  // Opened by a badge scanned at the Scan screen, or once the list has come: ready for the PIN.
+  useEffect(focusPin, [badge, users.length]);
+
+  const canSubmit = (badge !== null || chosen !== null) && pin.length > 0 && !signingIn && left === 0;
 
   return (
     <div className="dialog-backdrop">
@@ -35,50 +56,50 @@ export function SignInDialog() {
         aria-labelledby="sign-in-title"
         onSubmit={(e) => {
           e.preventDefault();
-          if (chosen) void signIn(chosen, pin).then((ok) => ok || setPin(''));
+          if (!canSubmit) return;
+          const who = badge !== null ? { badge } : { userId: chosen ?? '' };
+          void signIn(who, pin).then((ok) => {
+            if (!ok) {
+              setPin('');
+              focusPin();
+            }
+          });
         }}
       >
         <h2 id="sign-in-title">{t('signIn.title')}</h2>
         <p className="dialog-intro">{t('signIn.intro')}</p>
-        <fieldset className="user-picker">
-          <legend>{t('signIn.user')}</legend>
-          {users.map((u) => (
-            <label key={u.id} className="user-choice" data-selected={u.id === chosen}>
-              <input
-                type="radio"
-                name="user"
-                value={u.id}
-                checked={u.id === chosen}
-                onChange={() => setUserId(u.id)}
-              />
-              <span className="user-name">{u.name}</span>
-              <span className="user-role">{t(`roles.${u.role}`)}</span>
-            </label>
-          ))}
-        </fieldset>
-        <label className="field">
-          <span className="field-label">{t('signIn.pin')}</span>
-          <input
-            ref={pinRef}
-            className="input pin-input"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={32}
-            value={pin}
-            onChange={(e) => setPin(e.target.value)}
+        {badge !== null ? (
+          <div className="badge-chosen" data-testid="sign-in-badge">
+            <span className="field-label">{t('signIn.badge')}</span>
+            <strong className="mono">{badge}</strong>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                clearBadge();
+                focusPin();
+              }}
+            >
+              {t('signIn.pickInstead')}
+            </button>
+          </div>
+        ) : (
+          <UserPicker
+            users={users}
+            chosen={chosen}
+            legend={t('signIn.user')}
+            onPick={setUserId}
+            onPicked={focusPin}
           />
-        </label>
-        {error && <ErrorText error={error} />}
+        )}
+        {badge === null && <p className="dialog-hint">{t('signIn.badgeHint')}</p>}
+        <PinField ref={pinRef} name="pin" label={t('signIn.pin')} value={pin} onChange={setPin} />
+        {shown && <ErrorText error={shown} />}
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={close}>
             {t('app.cancel')}
           </button>
-          <button
-            type="submit"
-            className="btn btn-primary"
-            disabled={!chosen || pin.length === 0 || signingIn}
-          >
+          <button type="submit" className="btn btn-primary" disabled={!canSubmit}>
             {t('signIn.submit')}
           </button>
         </div>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFeature } from '../../app/stores-context';
+import { isSupervisor } from '../session/session-store';
 import { LOCALES } from '../../i18n/locales';
 import { ErrorText } from '../../ui/ErrorText';
 import { CarrierAccountsSection } from '../carrier-accounts/CarrierAccountsSection';
@@ -16,6 +17,10 @@ export function SettingsScreen() {
   const saveDraft = useFeature('settings', (s) => s.saveDraft);
   const setLanguage = useFeature('settings', (s) => s.setLanguage);
   const setSound = useFeature('settings', (s) => s.setSound);
+  const supervisor = useFeature('session', isSupervisor);
+  const newStationLink = useFeature('settings', (s) => s.newStationLink);
+  const keyError = useFeature('settings', (s) => s.keyError);
+  const rotateStationKey = useFeature('settings', (s) => s.rotateStationKey);
 
   if (!settings) return error ? <ErrorText error={error} /> : <p>{t('app.loading')}</p>;
 
@@ -92,6 +97,16 @@ export function SettingsScreen() {
           />
         </label>
         <label className="field">
+          <span className="field-label">{t('settings.idleMinutes')}</span>
+          <input
+            className="input input-number"
+            name="supervisorIdleMinutes"
+            inputMode="numeric"
+            value={draft.supervisorIdleMinutes}
+            onChange={(e) => edit({ supervisorIdleMinutes: e.target.value })}
+          />
+        </label>
+        <label className="field">
           <span className="field-label">{t('settings.qcUndoMinutes')}</span>
           <input
             className="input input-number"
@@ -101,6 +116,11 @@ export function SettingsScreen() {
             onChange={(e) => edit({ qcUndoMinutes: e.target.value })}
           />
         </label>
+        {!supervisor && (
+          <p className="settings-guarded" data-testid="settings-guarded">
+            {t('settings.supervisorOnly')}
+          </p>
+        )}
         <div className="settings-actions">
           <button type="submit" className="btn btn-primary" disabled={saving}>
             {t('settings.save')}
@@ -113,6 +133,21 @@ export function SettingsScreen() {
         </div>
       </form>
       {error && <ErrorText error={error} />}
+      <section className="setting station-key" aria-labelledby="station-key-title">
+        <h2 id="station-key-title" className="field-label">
+          {t('settings.stationKey')}
+        </h2>
+        <p className="settings-guarded">{t('settings.stationKeyHint')}</p>
+        <button type="button" className="btn" onClick={() => void rotateStationKey()}>
+          {t('settings.rotateKey')}
+        </button>
+        {newStationLink && (
+          <p className="station-link" data-testid="new-station-link">
+            {t('settings.newLink')} <code>{newStationLink}</code>
+          </p>
+        )}
+        {keyError && <ErrorText error={keyError} />}
+      </section>
       <CarrierAccountsSection />
     </div>
   );

@@ -1,13 +1,17 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LastmileApi } from '../../../../shared/contract';
-import type { Settings } from '../../../../shared/domain';
+import { settingsSchema, type Settings } from '../../../../shared/domain';
 import type { AppErrorShape } from '../../../../shared/errors';
+import { isSupervisorSetting } from '../../../../shared/settings-access';
+import { validationParams } from '../../../../shared/validation-issue';
 import { toErrorShape } from '../../i18n/error-message';
+import type { Authorize } from '../session/step-up';
 
 /** The fields edited as text and saved with the Save button; language and sound apply at once. */
 export interface SettingsDraft {
   stationName: string;
   staleTrackingHours: string;
+  supervisorIdleMinutes: string;
   qcUndoMinutes: string;
 }
 
@@ -18,7 +22,12 @@ export interface SettingsState {
   /** The station confirmed the last save and nothing was edited since. */
   saved: boolean;
   error: AppErrorShape | null;
+  /** The link with the station key an admin has just made here, to hand to every screen. */
+  newStationLink: string | null;
+  keyError: AppErrorShape | null;
   load(): Promise<void>;
+  /** An admin makes a new station key: every screen holding the old one must open the new link. */
+  rotateStationKey(): Promise<void>;
   edit(patch: Partial<SettingsDraft>): void;
   saveDraft(): Promise<void>;
   setLanguage(language: Settings['language']): Promise<void>;
@@ -29,6 +38,10 @@ export interface SettingsStoreDeps {
   api: LastmileApi;
   /** Called with every settings value the station confirms (switch the language, rename the header). */
   onApplied: (settings: Settings) => void;
+  /** A supervisor's approval for a change of a supervisor setting (settings-access.ts). */
+  authorize?: Authorize;
+  /** Takes a new station key; answers the link to show (null where there is none: Electron). */
+  onStationKey?: (token: string) => string | null;
 }
 
 export type SettingsStore = StoreApi<SettingsState>;
@@ -37,16 +50,54 @@ function draftOf(settings: Settings): SettingsDraft {
   return {
     stationName: settings.stationName,
     staleTrackingHours: String(settings.staleTrackingHours),
+    supervisorIdleMinutes: String(settings.supervisorIdleMinutes),
     qcUndoMinutes: String(settings.qcUndoMinutes),
   };
 }
 
+/** A whole number typed in a field; anything else goes as NaN, which the contract refuses field by field. */
+function wholeNumber(text: string): number {
+  const trimmed = text.trim();
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
 export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
+  const authorize: Authorize = deps.authorize ?? ((_purpose, action) => action(undefined));
   return createStore<SettingsState>()((set, get) => {
     const update = async (patch: Partial<Settings>): Promise<void> => {
+      const current = get().settings;
+      // Only what changed is sent: an unchanged supervisor value needs no supervisor.
+      const changed = Object.fromEntries(
+        Object.entries(patch).filter(([key, value]) => current?.[key as keyof Settings] !== value),
+      ) as Partial<Settings>;
+      if (current && Object.keys(changed).length === 0) {
+        set({ saved: true, error: null, draft: draftOf(current) });
+        return;
+      }
+      // The contract's own check first: a supervisor is never asked to approve a value it would refuse.
+      const checked = settingsSchema.partial().safeParse(changed);
+      if (!checked.success) {
+        set({
+          error: {
+            code: 'VALIDATION_FAILED',
+            params: validationParams('updateSettings', checked.error.issues[0]),
+          },
+          saved: false,
+        });
+        return;
+      }
+      const guarded = (Object.keys(changed) as (keyof Settings)[]).some(isSupervisorSetting);
       set({ saving: true, error: null });
       try {
-        const settings = await deps.api.updateSettings(patch);
+        const settings = guarded
+          ? await authorize('updateSettings', (authorization) =>
+              deps.api.updateSettings({ ...changed, ...(authorization ? { authorization } : {}) }),
+            )
+          : await deps.api.updateSettings(changed);
+        if (settings === null) {
+          set({ saving: false });
+          return;
+        }
         set({ settings, draft: draftOf(settings), saving: false, saved: true });
         deps.onApplied(settings);
       } catch (err) {
@@ -56,10 +107,24 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
 
     return {
       settings: null,
-      draft: { stationName: '', staleTrackingHours: '', qcUndoMinutes: '' },
+      draft: { stationName: '', staleTrackingHours: '', supervisorIdleMinutes: '', qcUndoMinutes: '' },
       saving: false,
       saved: false,
       error: null,
+      newStationLink: null,
+      keyError: null,
+
+      async rotateStationKey() {
+        set({ keyError: null, newStationLink: null });
+        try {
+          const answer = await authorize('rotateStationToken', (authorization) =>
+            deps.api.rotateStationToken(authorization ? { authorization } : {}),
+          );
+          if (answer) set({ newStationLink: deps.onStationKey?.(answer.token) ?? null });
+        } catch (err) {
+          set({ keyError: toErrorShape(err) });
+        }
+      },
 
       async load() {
         try {
@@ -75,13 +140,11 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
 
       saveDraft() {
         const { draft } = get();
-        // A non-number goes as NaN, which the contract refuses with a field-precise validation error.
-        const whole = (text: string): number =>
-          /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
         return update({
           stationName: draft.stationName.trim(),
-          staleTrackingHours: whole(draft.staleTrackingHours),
-          qcUndoMinutes: whole(draft.qcUndoMinutes),
+          staleTrackingHours: wholeNumber(draft.staleTrackingHours),
+          supervisorIdleMinutes: wholeNumber(draft.supervisorIdleMinutes),
+          qcUndoMinutes: wholeNumber(draft.qcUndoMinutes),
         });
       },
 

@@ -14,7 +14,8 @@ export function DeadLetters({ supervisor }: { supervisor: boolean }) {
   const editReason = useFeature('sync', (s) => s.editDiscardReason);
   const abandon = useFeature('sync', (s) => s.abandonDiscard);
   const confirm = useFeature('sync', (s) => s.confirmDiscard);
-  const hint = supervisor ? undefined : t('sync.supervisorOnly');
+  // A clerk may press them too: a supervisor approves the one action at this screen.
+  const hint = supervisor ? undefined : t('sync.asksSupervisor');
 
   return (
     <section className="sync-column" aria-labelledby="dead-title">
@@ -69,7 +70,7 @@ export function DeadLetters({ supervisor }: { supervisor: boolean }) {
                   <button
                     type="button"
                     className="btn"
-                    disabled={!supervisor || busy}
+                    disabled={busy}
                     title={hint}
                     onClick={() => void retry(e.id)}
                   >
@@ -78,7 +79,7 @@ export function DeadLetters({ supervisor }: { supervisor: boolean }) {
                   <button
                     type="button"
                     className="btn"
-                    disabled={!supervisor || busy}
+                    disabled={busy}
                     title={hint}
                     onClick={() => beginDiscard(e.id)}
                   >

@@ -9,6 +9,7 @@ import type {
   SyncReport,
 } from '../../../../shared/sync-views';
 import { toErrorShape } from '../../i18n/error-message';
+import type { Authorize } from '../session/step-up';
 
 export interface DiscardDraft {
   eventId: string;
@@ -43,6 +44,8 @@ export interface SyncState {
 
 export interface SyncStoreDeps {
   api: LastmileApi;
+  /** Runs a dead-letter action with a supervisor's approval when the operator is not one. */
+  authorize?: Authorize;
   /** While a sync runs the progress bar moves; poll often then, rarely otherwise. */
   runningPollMs?: number;
   idlePollMs?: number;
@@ -86,8 +89,12 @@ export function progressFraction(p: SyncProgress): number {
   return Math.min(1, (Math.min(p.stageIndex, stages - 1) + within) / stages);
 }
 
+/** The supervisor prompt was cancelled: nothing happened, nothing to report. */
+class CancelledApproval extends Error {}
+
 export function createSyncStore(deps: SyncStoreDeps): SyncStore {
   const { api } = deps;
+  const authorize: Authorize = deps.authorize ?? ((_purpose, action) => action(undefined));
   const timers = deps.timers ?? globalThis;
   const runningPollMs = deps.runningPollMs ?? 500;
   const idlePollMs = deps.idlePollMs ?? 5000;
@@ -103,7 +110,7 @@ export function createSyncStore(deps: SyncStoreDeps): SyncStore {
         await action();
         return true;
       } catch (err) {
-        set({ actionError: toErrorShape(err) });
+        if (!(err instanceof CancelledApproval)) set({ actionError: toErrorShape(err) });
         return false;
       } finally {
         set({ busy: false });
@@ -167,7 +174,11 @@ export function createSyncStore(deps: SyncStoreDeps): SyncStore {
       },
 
       async retry(eventId) {
-        await act(() => api.retryDeadLetter({ eventId }));
+        await act(() =>
+          authorize('retryDeadLetter', (authorization) =>
+            api.retryDeadLetter({ eventId, ...(authorization ? { authorization } : {}) }),
+          ),
+        );
         await get().load();
       },
 
@@ -179,9 +190,18 @@ export function createSyncStore(deps: SyncStoreDeps): SyncStore {
       async confirmDiscard() {
         const draft = get().discarding;
         if (!draft) return;
-        if (await act(() => api.discardDeadLetter({ eventId: draft.eventId, reason: draft.reason }))) {
-          set({ discarding: null });
-        }
+        const done = await act(async () => {
+          const answer = await authorize('discardDeadLetter', (authorization) =>
+            api.discardDeadLetter({
+              eventId: draft.eventId,
+              reason: draft.reason,
+              ...(authorization ? { authorization } : {}),
+            }),
+          );
+          // Cancelled at the supervisor prompt: the reason stays for another try.
+          if (answer === null) throw new CancelledApproval();
+        });
+        if (done) set({ discarding: null });
         await get().load();
       },
 

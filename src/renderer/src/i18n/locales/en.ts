@@ -11,12 +11,20 @@ const messages = {
     operator: 'Operator',
     signIn: 'Sign in',
     signOut: 'Sign out',
+    changePin: 'Change PIN',
+    stationDefault: 'not signed in: the station’s default',
+    signedIn: 'signed in',
+    idleSignOut: 'signed in; signs out after {{minutes}} min idle',
     loading: 'Loading…',
     screens: 'Screens',
     cancel: 'Cancel',
     refresh: 'Refresh',
     never: 'never',
     none: '—',
+    keyMissing: 'This screen is not connected to the station',
+    keyMissingWhy: 'The station’s key has changed, or this browser never had it. On the station PC, run:',
+    keyMissingAsk:
+      'DIR is the station’s data folder. Then open the link it prints in this browser — or ask the supervisor for the station’s link.',
   },
   nav: {
     receive: 'Returns QC',
@@ -31,6 +39,7 @@ const messages = {
     clerk: 'Clerk',
     packer: 'Packer',
     supervisor: 'Supervisor',
+    admin: 'Admin',
   },
   scanSource: {
     scanner: 'scanner',
@@ -96,10 +105,21 @@ const messages = {
   errors: {
     VALIDATION_FAILED: 'The request "{{call}}" was refused: field "{{field}}" is not valid ({{issue}}).',
     UNKNOWN_CALL: 'This station does not know the request "{{name}}". Update the app.',
-    UNAUTHORIZED: 'This page is no longer connected to the station. Open the link the station printed again.',
-    FORBIDDEN: 'Only a supervisor may do this. Sign in as a supervisor first.',
+    UNAUTHORIZED:
+      'This page does not have the station’s current key. On the station PC run “lastmile station --print-url --data <the station’s data folder>” and open the link it prints here.',
+    FORBIDDEN: 'Only a supervisor may do this. Sign in as a supervisor first, or ask one to approve it.',
     NOT_FOUND: 'Not found: {{id}}.',
-    BAD_PIN: 'Wrong PIN. Try again.',
+    BAD_PIN: 'Wrong PIN. {{attemptsLeft}} more tries before sign-in pauses.',
+    SIGN_IN_LOCKED: 'Too many wrong PINs. Sign-in is paused: try again in {{retryAfterSeconds}} s.',
+    PIN_CHANGE_REQUIRED: '{{name}} must choose a new PIN first (sign in once to do it).',
+    PIN_TOO_WEAK: 'That PIN is too easy to guess. Choose another.',
+    NOT_SIGNED_IN: 'Nobody is signed in at this screen.',
+    SESSION_EXPIRED:
+      '{{name}} was signed out after {{idleMinutes}} minutes without activity. Sign in again, or ask a supervisor to approve.',
+    BADGE_INVALID: 'That badge could not be read. Scan it again.',
+    BADGE_UNKNOWN: 'This badge belongs to nobody at this station. Ask a supervisor to register it.',
+    BADGE_TAKEN: 'This badge already belongs to someone else.',
+    SCAN_IS_BADGE: 'That was a staff badge, not a parcel. Nothing was recorded.',
     SCAN_EMPTY: 'Nothing was scanned. Scan the label again.',
     SCAN_TOO_LONG:
       'That is not a label: {{length}} characters arrived, a code has at most {{max}}. Scan the label again.',
@@ -184,6 +204,39 @@ const messages = {
     SECRET_UNREADABLE:
       'A stored secret cannot be read on this PC (it was stored on another PC or the key changed). Enter it again.',
     INTERNAL: 'Something went wrong inside the app. The details are in the log; call the supervisor.',
+  },
+  /** Finer texts for some codes, chosen by one of their parameters (i18n/error-message.ts). */
+  errorDetails: {
+    VALIDATION_FAILED: {
+      station_name_characters:
+        'The station name contains an invisible or broken character (a control character or half of an emoji). Type it again.',
+      user_or_badge: 'Choose who you are, or scan your badge.',
+    },
+    PIN_TOO_WEAK: {
+      length: 'A PIN has 4 to 12 digits.',
+      digits: 'A PIN is digits only.',
+      repeated: 'One digit repeated (like 0000) is too easy to guess. Choose another PIN.',
+      sequence: 'A run of digits (like 1234 or 9876) is too easy to guess. Choose another PIN.',
+      same_as_old: 'The new PIN must be different from the old one.',
+    },
+    BADGE_INVALID: {
+      format: 'That is not a staff badge. Scan the badge again.',
+      check_character: 'The badge was misread (its check character does not match). Scan it again.',
+    },
+    BAD_PIN: {
+      locked: 'Wrong PIN. Sign-in is paused: try again in {{retryAfterSeconds}} s.',
+    },
+    SIGN_IN_LOCKED: {
+      station:
+        'Too many wrong PINs at this station. Sign-in is paused: try again in {{retryAfterSeconds}} s.',
+    },
+    FORBIDDEN: {
+      admin: 'Only an admin may do this.',
+      another_user: 'You cannot do this to your own account. Change your own PIN with “Change PIN”.',
+      authorizer: 'That person is not a supervisor: they cannot approve this.',
+      setting:
+        'Only a supervisor may change this setting. Sign in as a supervisor, or ask one to approve it.',
+    },
   },
 };
 

@@ -8,12 +8,21 @@ const messages: BaseMessages = {
     operator: 'Pengendali',
     signIn: 'Log masuk',
     signOut: 'Log keluar',
+    changePin: 'Tukar PIN',
+    stationDefault: 'belum log masuk: pengguna lalai stesen',
+    signedIn: 'telah log masuk',
+    idleSignOut: 'telah log masuk; log keluar selepas {{minutes}} minit tanpa aktiviti',
     loading: 'Memuatkan…',
     screens: 'Skrin',
     cancel: 'Batal',
     refresh: 'Muat semula',
     never: 'tidak pernah',
     none: '—',
+    keyMissing: 'Skrin ini tidak bersambung dengan stesen',
+    keyMissingWhy:
+      'Kunci stesen telah ditukar, atau pelayar ini tidak pernah memilikinya. Pada PC stesen, jalankan:',
+    keyMissingAsk:
+      'DIR ialah folder data stesen. Kemudian buka pautan yang dicetak dalam pelayar ini — atau minta pautan stesen daripada penyelia.',
   },
   nav: {
     receive: 'QC Pemulangan',
@@ -28,6 +37,7 @@ const messages: BaseMessages = {
     clerk: 'Kerani',
     packer: 'Pembungkus',
     supervisor: 'Penyelia',
+    admin: 'Pentadbir',
   },
   scanSource: {
     scanner: 'pengimbas',
@@ -94,10 +104,21 @@ const messages: BaseMessages = {
     VALIDATION_FAILED: 'Permintaan "{{call}}" ditolak: medan "{{field}}" tidak sah ({{issue}}).',
     UNKNOWN_CALL: 'Stesen ini tidak mengenali permintaan "{{name}}". Kemas kini aplikasi.',
     UNAUTHORIZED:
-      'Halaman ini tidak lagi bersambung dengan stesen. Buka semula pautan yang dicetak oleh stesen.',
-    FORBIDDEN: 'Hanya penyelia boleh melakukan ini. Log masuk sebagai penyelia dahulu.',
+      'Halaman ini tiada kunci semasa stesen. Pada PC stesen, jalankan “lastmile station --print-url --data <folder data stesen>” dan buka pautan yang dicetak di sini.',
+    FORBIDDEN:
+      'Hanya penyelia boleh melakukan ini. Log masuk sebagai penyelia dahulu, atau minta penyelia meluluskannya.',
     NOT_FOUND: 'Tidak dijumpai: {{id}}.',
-    BAD_PIN: 'PIN salah. Cuba lagi.',
+    BAD_PIN: 'PIN salah. Tinggal {{attemptsLeft}} cubaan sebelum log masuk dijeda.',
+    SIGN_IN_LOCKED: 'Terlalu banyak PIN salah. Log masuk dijeda: cuba lagi dalam {{retryAfterSeconds}} saat.',
+    PIN_CHANGE_REQUIRED: '{{name}} mesti memilih PIN baharu dahulu (log masuk sekali untuk menukarnya).',
+    PIN_TOO_WEAK: 'PIN itu terlalu mudah diteka. Pilih yang lain.',
+    NOT_SIGNED_IN: 'Tiada sesiapa log masuk di skrin ini.',
+    SESSION_EXPIRED:
+      '{{name}} telah dilog keluar selepas {{idleMinutes}} minit tanpa aktiviti. Log masuk semula, atau minta penyelia meluluskan.',
+    BADGE_INVALID: 'Lencana itu tidak dapat dibaca. Imbas sekali lagi.',
+    BADGE_UNKNOWN: 'Lencana ini bukan milik sesiapa di stesen ini. Minta penyelia mendaftarkannya.',
+    BADGE_TAKEN: 'Lencana ini sudah menjadi milik orang lain.',
+    SCAN_IS_BADGE: 'Itu lencana kakitangan, bukan bungkusan. Tiada apa-apa direkodkan.',
     SCAN_EMPTY: 'Tiada apa yang diimbas. Imbas label sekali lagi.',
     SCAN_TOO_LONG:
       'Itu bukan label: {{length}} aksara diterima, kod paling panjang {{max}}. Imbas label sekali lagi.',
@@ -183,6 +204,39 @@ const messages: BaseMessages = {
     SECRET_UNREADABLE:
       'Rahsia yang disimpan tidak boleh dibaca pada PC ini (disimpan pada PC lain atau kuncinya berubah). Masukkan semula.',
     INTERNAL: 'Berlaku ralat dalam aplikasi. Butirannya ada dalam log; panggil penyelia.',
+  },
+  errorDetails: {
+    VALIDATION_FAILED: {
+      station_name_characters:
+        'Nama stesen mengandungi aksara tersembunyi atau rosak (aksara kawalan atau separuh emoji). Taip semula.',
+      user_or_badge: 'Pilih siapa anda, atau imbas lencana anda.',
+    },
+    PIN_TOO_WEAK: {
+      length: 'PIN mempunyai 4 hingga 12 digit.',
+      digits: 'PIN hanya mengandungi digit.',
+      repeated: 'Satu digit berulang (seperti 0000) terlalu mudah diteka. Pilih PIN lain.',
+      sequence: 'Turutan digit (seperti 1234 atau 9876) terlalu mudah diteka. Pilih PIN lain.',
+      same_as_old: 'PIN baharu mesti berbeza daripada PIN lama.',
+    },
+    BADGE_INVALID: {
+      format: 'Itu bukan lencana kakitangan. Imbas lencana sekali lagi.',
+      check_character: 'Lencana tersalah baca (aksara semakan tidak sepadan). Imbas sekali lagi.',
+    },
+    BAD_PIN: {
+      locked: 'PIN salah. Log masuk dijeda: cuba lagi dalam {{retryAfterSeconds}} saat.',
+    },
+    SIGN_IN_LOCKED: {
+      station:
+        'Terlalu banyak PIN salah di stesen ini. Log masuk dijeda: cuba lagi dalam {{retryAfterSeconds}} saat.',
+    },
+    FORBIDDEN: {
+      admin: 'Hanya pentadbir boleh melakukan ini.',
+      another_user:
+        'Anda tidak boleh melakukan ini pada akaun anda sendiri. Tukar PIN anda dengan “Tukar PIN”.',
+      authorizer: 'Orang itu bukan penyelia: dia tidak boleh meluluskan ini.',
+      setting:
+        'Hanya penyelia boleh menukar tetapan ini. Log masuk sebagai penyelia, atau minta penyelia meluluskannya.',
+    },
   },
 };
 

@@ -8,12 +8,21 @@ const messages: BaseMessages = {
     operator: 'Người thao tác',
     signIn: 'Đăng nhập',
     signOut: 'Đăng xuất',
+    changePin: 'Đổi PIN',
+    stationDefault: 'chưa đăng nhập: người dùng mặc định của trạm',
+    signedIn: 'đã đăng nhập',
+    idleSignOut: 'đã đăng nhập; tự đăng xuất sau {{minutes}} phút không hoạt động',
     loading: 'Đang tải…',
     screens: 'Màn hình',
     cancel: 'Hủy',
     refresh: 'Làm mới',
     never: 'chưa bao giờ',
     none: '—',
+    keyMissing: 'Màn hình này chưa kết nối với trạm',
+    keyMissingWhy:
+      'Khóa của trạm đã được đổi, hoặc trình duyệt này chưa từng có khóa. Trên máy tính của trạm, hãy chạy:',
+    keyMissingAsk:
+      'DIR là thư mục dữ liệu của trạm. Sau đó mở đường dẫn được in ra trong trình duyệt này — hoặc xin giám sát đường dẫn của trạm.',
   },
   nav: {
     receive: 'Kiểm hàng hoàn',
@@ -28,6 +37,7 @@ const messages: BaseMessages = {
     clerk: 'Nhân viên',
     packer: 'Nhân viên đóng gói',
     supervisor: 'Giám sát',
+    admin: 'Quản trị viên',
   },
   scanSource: {
     scanner: 'máy quét',
@@ -93,10 +103,22 @@ const messages: BaseMessages = {
   errors: {
     VALIDATION_FAILED: 'Yêu cầu "{{call}}" bị từ chối: trường "{{field}}" không hợp lệ ({{issue}}).',
     UNKNOWN_CALL: 'Trạm này không biết yêu cầu "{{name}}". Hãy cập nhật ứng dụng.',
-    UNAUTHORIZED: 'Trang này không còn kết nối với trạm. Hãy mở lại đường dẫn trạm đã in ra.',
-    FORBIDDEN: 'Chỉ giám sát mới được làm việc này. Hãy đăng nhập bằng tài khoản giám sát.',
+    UNAUTHORIZED:
+      'Trang này không có khóa hiện tại của trạm. Trên máy tính của trạm, hãy chạy “lastmile station --print-url --data <thư mục dữ liệu của trạm>” và mở đường dẫn được in ra tại đây.',
+    FORBIDDEN:
+      'Chỉ giám sát mới được làm việc này. Hãy đăng nhập bằng tài khoản giám sát, hoặc nhờ giám sát phê duyệt.',
     NOT_FOUND: 'Không tìm thấy: {{id}}.',
-    BAD_PIN: 'Sai PIN. Thử lại.',
+    BAD_PIN: 'Sai PIN. Còn {{attemptsLeft}} lần thử trước khi tạm dừng đăng nhập.',
+    SIGN_IN_LOCKED: 'Nhập sai PIN quá nhiều lần. Đăng nhập tạm dừng: thử lại sau {{retryAfterSeconds}} giây.',
+    PIN_CHANGE_REQUIRED: '{{name}} phải đặt PIN mới trước (đăng nhập một lần để đặt).',
+    PIN_TOO_WEAK: 'PIN này quá dễ đoán. Hãy chọn PIN khác.',
+    NOT_SIGNED_IN: 'Chưa có ai đăng nhập trên màn hình này.',
+    SESSION_EXPIRED:
+      '{{name}} đã bị đăng xuất sau {{idleMinutes}} phút không hoạt động. Hãy đăng nhập lại, hoặc nhờ giám sát phê duyệt.',
+    BADGE_INVALID: 'Không đọc được thẻ nhân viên. Hãy quét lại.',
+    BADGE_UNKNOWN: 'Thẻ này không thuộc về ai ở trạm này. Nhờ giám sát đăng ký thẻ.',
+    BADGE_TAKEN: 'Thẻ này đã thuộc về người khác.',
+    SCAN_IS_BADGE: 'Đó là thẻ nhân viên, không phải bưu kiện. Không có gì được ghi lại.',
     SCAN_EMPTY: 'Chưa quét được gì. Hãy quét lại nhãn.',
     SCAN_TOO_LONG:
       'Đây không phải nhãn: nhận được {{length}} ký tự, mã dài tối đa {{max}}. Hãy quét lại nhãn.',
@@ -178,6 +200,38 @@ const messages: BaseMessages = {
     SECRET_UNREADABLE:
       'Không đọc được khóa bí mật đã lưu trên máy này (đã lưu trên máy khác hoặc khóa đã đổi). Hãy nhập lại.',
     INTERNAL: 'Ứng dụng gặp lỗi bên trong. Chi tiết có trong nhật ký; gọi giám sát.',
+  },
+  errorDetails: {
+    VALIDATION_FAILED: {
+      station_name_characters:
+        'Tên trạm có ký tự ẩn hoặc bị hỏng (ký tự điều khiển hoặc nửa biểu tượng cảm xúc). Hãy nhập lại.',
+      user_or_badge: 'Hãy chọn bạn là ai, hoặc quét thẻ nhân viên của bạn.',
+    },
+    PIN_TOO_WEAK: {
+      length: 'PIN gồm 4 đến 12 chữ số.',
+      digits: 'PIN chỉ gồm chữ số.',
+      repeated: 'Một chữ số lặp lại (như 0000) quá dễ đoán. Hãy chọn PIN khác.',
+      sequence: 'Dãy số liên tiếp (như 1234 hoặc 9876) quá dễ đoán. Hãy chọn PIN khác.',
+      same_as_old: 'PIN mới phải khác PIN cũ.',
+    },
+    BADGE_INVALID: {
+      format: 'Đây không phải thẻ nhân viên. Hãy quét lại thẻ.',
+      check_character: 'Thẻ bị đọc sai (ký tự kiểm tra không khớp). Hãy quét lại.',
+    },
+    BAD_PIN: {
+      locked: 'Sai PIN. Đăng nhập tạm dừng: thử lại sau {{retryAfterSeconds}} giây.',
+    },
+    SIGN_IN_LOCKED: {
+      station:
+        'Trạm này có quá nhiều lần nhập sai PIN. Đăng nhập tạm dừng: thử lại sau {{retryAfterSeconds}} giây.',
+    },
+    FORBIDDEN: {
+      admin: 'Chỉ quản trị viên mới được làm việc này.',
+      another_user: 'Không thể làm việc này với tài khoản của chính bạn. Đổi PIN của bạn bằng “Đổi PIN”.',
+      authorizer: 'Người này không phải giám sát: không thể phê duyệt việc này.',
+      setting:
+        'Chỉ giám sát mới được đổi cài đặt này. Hãy đăng nhập bằng tài khoản giám sát, hoặc nhờ giám sát phê duyệt.',
+    },
   },
 };
 

@@ -8,12 +8,20 @@ const messages: BaseMessages = {
     operator: '操作员',
     signIn: '登录',
     signOut: '退出登录',
+    changePin: '修改 PIN 码',
+    stationDefault: '未登录：工作站默认身份',
+    signedIn: '已登录',
+    idleSignOut: '已登录；无操作 {{minutes}} 分钟后自动退出',
     loading: '加载中…',
     screens: '页面',
     cancel: '取消',
     refresh: '刷新',
     never: '从未',
     none: '—',
+    keyMissing: '此屏幕未连接到工作站',
+    keyMissingWhy: '工作站的密钥已更换，或此浏览器从未获得密钥。请在工作站电脑上运行：',
+    keyMissingAsk:
+      'DIR 是工作站的数据文件夹。然后在此浏览器中打开它打印的链接——也可以向主管索取工作站的链接。',
   },
   nav: {
     receive: '退货质检',
@@ -28,6 +36,7 @@ const messages: BaseMessages = {
     clerk: '质检员',
     packer: '打包员',
     supervisor: '主管',
+    admin: '管理员',
   },
   scanSource: {
     scanner: '扫描枪',
@@ -93,10 +102,20 @@ const messages: BaseMessages = {
   errors: {
     VALIDATION_FAILED: '请求"{{call}}"被拒绝：字段"{{field}}"无效（{{issue}}）。',
     UNKNOWN_CALL: '工作站不认识请求"{{name}}"。请更新应用。',
-    UNAUTHORIZED: '此页面已与工作站断开。请重新打开工作站打印的链接。',
-    FORBIDDEN: '只有主管可以执行此操作。请先以主管身份登录。',
+    UNAUTHORIZED:
+      '此页面没有工作站当前的密钥。请在工作站电脑上运行“lastmile station --print-url --data <工作站数据文件夹>”，并在这里打开它打印的链接。',
+    FORBIDDEN: '只有主管可以执行此操作。请先以主管身份登录，或请主管批准。',
     NOT_FOUND: '未找到：{{id}}。',
-    BAD_PIN: 'PIN 码错误，请重试。',
+    BAD_PIN: 'PIN 码错误。再错 {{attemptsLeft}} 次将暂停登录。',
+    SIGN_IN_LOCKED: 'PIN 码错误次数过多，登录已暂停：请在 {{retryAfterSeconds}} 秒后重试。',
+    PIN_CHANGE_REQUIRED: '{{name}} 必须先设置新的 PIN 码（登录一次即可设置）。',
+    PIN_TOO_WEAK: '这个 PIN 码太容易被猜到，请换一个。',
+    NOT_SIGNED_IN: '此屏幕上没有人登录。',
+    SESSION_EXPIRED: '{{name}} 已在 {{idleMinutes}} 分钟无操作后自动退出登录。请重新登录，或请主管批准。',
+    BADGE_INVALID: '无法识别这张工牌，请重新扫描。',
+    BADGE_UNKNOWN: '这张工牌不属于本工作站的任何人。请主管先登记。',
+    BADGE_TAKEN: '这张工牌已属于其他人。',
+    SCAN_IS_BADGE: '这是员工工牌，不是包裹。未记录任何内容。',
     SCAN_EMPTY: '没有扫描到内容。请重新扫描标签。',
     SCAN_TOO_LONG: '这不是标签：收到 {{length}} 个字符，编码最多 {{max}} 个字符。请重新扫描标签。',
     SCAN_BAD_CHARACTERS:
@@ -167,6 +186,35 @@ const messages: BaseMessages = {
     SECRET_STORE_UNAVAILABLE: '这台电脑的密钥存储无法使用。未保存也未读取任何内容；请联系管理员。',
     SECRET_UNREADABLE: '已保存的密钥在这台电脑上无法读取（它保存在另一台电脑上，或密钥已更换）。请重新输入。',
     INTERNAL: '应用内部出错。详细信息已写入日志；请联系主管。',
+  },
+  errorDetails: {
+    VALIDATION_FAILED: {
+      station_name_characters: '工作站名称含有不可见或损坏的字符（控制字符或半个表情符号）。请重新输入。',
+      user_or_badge: '请选择您是谁，或扫描您的工牌。',
+    },
+    PIN_TOO_WEAK: {
+      length: 'PIN 码为 4 到 12 位数字。',
+      digits: 'PIN 码只能是数字。',
+      repeated: '同一个数字重复（如 0000）太容易被猜到，请换一个 PIN 码。',
+      sequence: '连续数字（如 1234 或 9876）太容易被猜到，请换一个 PIN 码。',
+      same_as_old: '新 PIN 码必须与旧 PIN 码不同。',
+    },
+    BADGE_INVALID: {
+      format: '这不是员工工牌。请重新扫描工牌。',
+      check_character: '工牌读取有误（校验位不符）。请重新扫描。',
+    },
+    BAD_PIN: {
+      locked: 'PIN 码错误。登录已暂停：请在 {{retryAfterSeconds}} 秒后重试。',
+    },
+    SIGN_IN_LOCKED: {
+      station: '本工作站 PIN 码错误次数过多，登录已暂停：请在 {{retryAfterSeconds}} 秒后重试。',
+    },
+    FORBIDDEN: {
+      admin: '只有管理员可以执行此操作。',
+      another_user: '不能对自己的账户执行此操作。请用“修改 PIN 码”修改自己的 PIN 码。',
+      authorizer: '此人不是主管，不能批准此操作。',
+      setting: '只有主管可以修改此设置。请以主管身份登录，或请主管批准。',
+    },
   },
 };
 

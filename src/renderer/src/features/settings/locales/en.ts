@@ -9,8 +9,16 @@ const messages = {
     soundOff: 'Off',
     staleHours: 'Flag parcels without a tracking update after (hours)',
     qcUndoMinutes: 'QC bench: undo possible for (minutes, 0 = no undo)',
+    idleMinutes: 'Sign a supervisor out after this many minutes without activity',
+    supervisorOnly:
+      'The station name, the tracking alarm, the sign-out time and the QC undo window change what the station does: saving them asks for a supervisor’s approval. Language and beep are yours to set.',
     save: 'Save',
     saved: 'Saved.',
+    stationKey: 'Station link',
+    stationKeyHint:
+      'Every screen keeps its link across restarts. To shut out every screen that has the link (a PC that left the warehouse, a link that was shared), an admin makes a new key; then open the new link on every screen.',
+    rotateKey: 'Make a new station key',
+    newLink: 'The new link (this screen already uses it):',
   },
 };
 

@@ -10,8 +10,16 @@ const messages: SettingsMessages = {
     soundOff: 'Mati',
     staleHours: 'Tandakan bungkusan tanpa kemas kini penjejakan selepas (jam)',
     qcUndoMinutes: 'Meja QC: buat asal dibenarkan selama (minit, 0 = tiada)',
+    idleMinutes: 'Log keluar penyelia selepas sekian minit tanpa aktiviti',
+    supervisorOnly:
+      'Nama stesen, amaran penjejakan, masa log keluar dan tempoh buat asal di meja QC mengubah cara stesen berfungsi: menyimpannya memerlukan kelulusan penyelia. Bahasa dan bunyi bip boleh anda tetapkan sendiri.',
     save: 'Simpan',
     saved: 'Disimpan.',
+    stationKey: 'Pautan stesen',
+    stationKeyHint:
+      'Setiap skrin menyimpan pautannya walaupun stesen dimulakan semula. Untuk menyekat setiap skrin yang memiliki pautan (PC yang telah meninggalkan gudang, pautan yang telah dikongsi), pentadbir menjana kunci baharu; kemudian buka pautan baharu pada setiap skrin.',
+    rotateKey: 'Jana kunci stesen baharu',
+    newLink: 'Pautan baharu (skrin ini sudah menggunakannya):',
   },
 };
 

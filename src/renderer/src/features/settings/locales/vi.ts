@@ -10,8 +10,16 @@ const messages: SettingsMessages = {
     soundOff: 'Tắt',
     staleHours: 'Đánh dấu bưu kiện không có cập nhật hành trình sau (giờ)',
     qcUndoMinutes: 'Bàn kiểm: cho phép hoàn tác trong (phút, 0 = không hoàn tác)',
+    idleMinutes: 'Đăng xuất giám sát sau bấy nhiêu phút không hoạt động',
+    supervisorOnly:
+      'Tên trạm, cảnh báo theo dõi, thời gian tự đăng xuất và thời hạn hoàn tác ở bàn kiểm thay đổi cách trạm hoạt động: khi lưu cần giám sát phê duyệt. Ngôn ngữ và tiếng bíp bạn tự đặt được.',
     save: 'Lưu',
     saved: 'Đã lưu.',
+    stationKey: 'Đường dẫn trạm',
+    stationKeyHint:
+      'Mọi màn hình giữ đường dẫn của mình qua các lần khởi động lại. Để chặn mọi màn hình đang có đường dẫn (máy tính đã rời kho, đường dẫn bị chia sẻ), quản trị viên tạo khóa mới; sau đó mở đường dẫn mới trên mọi màn hình.',
+    rotateKey: 'Tạo khóa trạm mới',
+    newLink: 'Đường dẫn mới (màn hình này đã dùng):',
   },
 };
 

@@ -10,8 +10,16 @@ const messages: SettingsMessages = {
     soundOff: '关',
     staleHours: '超过多少小时没有物流更新时标记包裹',
     qcUndoMinutes: '质检台：可撤销时间（分钟，0 = 不可撤销）',
+    idleMinutes: '主管无操作多少分钟后自动退出登录',
+    supervisorOnly:
+      '工作站名称、跟踪提醒、自动退出时间和质检撤销时间会改变工作站的行为：保存时需要主管批准。语言和提示音可以自行设置。',
     save: '保存',
     saved: '已保存。',
+    stationKey: '工作站链接',
+    stationKeyHint:
+      '每个屏幕在重启后仍保留它的链接。如需让所有持有该链接的屏幕失效（电脑已离开仓库、链接被外传），请管理员生成新密钥，然后在每个屏幕上打开新链接。',
+    rotateKey: '生成新的工作站密钥',
+    newLink: '新链接（本屏幕已在使用）：',
   },
 };
 

@@ -17,7 +17,8 @@ const messages = {
     progress: 'Step {{step}} of {{steps}}: {{stage}}',
     progressCount: '{{done}} of {{total}}',
     supervisorOnly:
-      'Only a supervisor can run the sync or decide on failed events. Sign in at the top right.',
+      'Only a supervisor can run the sync. Sign in at the top right. A failed event can be sent again or discarded here with a supervisor’s approval.',
+    asksSupervisor: 'Asks a supervisor to approve with their badge or PIN.',
     reports: 'Recent reports',
     noReports: 'No sync has run yet.',
     duration: 'Took {{seconds}} s',

@@ -18,7 +18,8 @@ const messages: SyncMessages = {
     progress: 'Langkah {{step}} daripada {{steps}}: {{stage}}',
     progressCount: '{{done}} daripada {{total}}',
     supervisorOnly:
-      'Hanya penyelia boleh menjalankan segerak atau memutuskan peristiwa gagal. Log masuk di kanan atas.',
+      'Hanya penyelia boleh menjalankan segerak. Log masuk di kanan atas. Peristiwa gagal boleh dihantar semula atau dibuang di sini dengan kelulusan penyelia.',
+    asksSupervisor: 'Meminta penyelia meluluskan dengan lencana atau PIN.',
     reports: 'Laporan terkini',
     noReports: 'Belum ada segerak dijalankan.',
     duration: 'Mengambil {{seconds}} s',

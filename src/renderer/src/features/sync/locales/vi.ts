@@ -17,7 +17,9 @@ const messages: SyncMessages = {
     idle: 'Không có đồng bộ nào đang chạy.',
     progress: 'Bước {{step}}/{{steps}}: {{stage}}',
     progressCount: '{{done}}/{{total}}',
-    supervisorOnly: 'Chỉ giám sát mới chạy đồng bộ hoặc xử lý sự kiện lỗi. Đăng nhập ở góc trên bên phải.',
+    supervisorOnly:
+      'Chỉ giám sát mới chạy được đồng bộ. Hãy đăng nhập ở góc trên bên phải. Sự kiện lỗi có thể được gửi lại hoặc hủy tại đây khi giám sát phê duyệt.',
+    asksSupervisor: 'Cần giám sát phê duyệt bằng thẻ hoặc PIN.',
     reports: 'Báo cáo gần đây',
     noReports: 'Chưa chạy đồng bộ lần nào.',
     duration: 'Mất {{seconds}} giây',

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCarrier, type TestCarrier } from '../../src/main/carriers/test-carrier/server';
 import { SYNC_CONFIG_KEY } from '../../src/main/sync/attach-sync';
+import { SUPERVISOR_PIN, settleSupervisorPin } from '../helpers/session';
 import { TempDirs } from '../helpers/temp-dir';
 import {
   SCANNER_DELAY_MS,
@@ -30,8 +31,9 @@ describe('Settings › Carrier accounts in Chromium', () => {
   beforeAll(async () => {
     carrier = await startTestCarrier({ credentials: { clientId: 'lastmile', clientSecret: SECRET } });
     station = await startStation(temp.make('lastmile-browser-creds-'), {
-      beforeServe: (core) =>
-        core.settings.setRaw(SYNC_CONFIG_KEY, {
+      beforeServe: (core) => {
+        settleSupervisorPin(core);
+        return core.settings.setRaw(SYNC_CONFIG_KEY, {
           destinations: [
             {
               name: 'flash',
@@ -41,7 +43,8 @@ describe('Settings › Carrier accounts in Chromium', () => {
             },
           ],
           feeds: {},
-        }),
+        });
+      },
     });
     browser = await launchChromium();
     page = await openStation(browser, station);
@@ -70,8 +73,14 @@ describe('Settings › Carrier accounts in Chromium', () => {
 
     await page.getByRole('button', { name: 'Sign in' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.locator('.user-name', { hasText: /^Supervisor$/ }).click();
-    await dialog.getByLabel('PIN').fill('0000');
+    await dialog
+      .locator('label.user-choice')
+      .filter({ has: page.locator('.user-name', { hasText: /^Supervisor$/ }) })
+      .click();
+    await dialog
+      .locator('label.user-choice[data-selected=true] .user-name', { hasText: /^Supervisor$/ })
+      .waitFor();
+    await dialog.getByLabel('PIN').fill(SUPERVISOR_PIN);
     await dialog.getByRole('button', { name: 'Sign in' }).click();
     await dialog.waitFor({ state: 'detached' });
 

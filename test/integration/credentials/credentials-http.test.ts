@@ -10,6 +10,7 @@ import { CLIENT_HEADER } from '../../../src/shared/channels';
 import type { Envelope } from '../../../src/shared/errors';
 import { TEST_EPOCH, makeTestCore } from '../../helpers/core-factory';
 import { TempDirs } from '../../helpers/temp-dir';
+import { SUPERVISOR_PIN, settleSupervisorPin } from '../../helpers/session';
 import { enqueue } from '../fixtures/outbox-events';
 
 const TOKEN = 'credentials-http-test-token';
@@ -108,8 +109,9 @@ describe('carrier credentials over the station HTTP API', () => {
       port: 0,
       token: TOKEN,
     });
+    settleSupervisorPin(core);
     const supervisor = core.users.list().find((u) => u.role === 'supervisor')!;
-    await ok('signIn', { userId: supervisor.id, pin: '0000' });
+    await ok('signIn', { userId: supervisor.id, pin: SUPERVISOR_PIN });
   });
 
   afterAll(async () => {

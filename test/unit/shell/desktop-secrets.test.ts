@@ -9,6 +9,7 @@ import { silentLogger, type Logger } from '../../../src/main/logger';
 import { startDesktopApp, type DesktopApp } from '../../../src/main/shell/desktop-app';
 import { SYNC_CONFIG_KEY } from '../../../src/main/sync/attach-sync';
 import { ipcChannel, type CallName } from '../../../src/shared/channels';
+import { SUPERVISOR_PIN, settleSupervisorPin } from '../../helpers/session';
 import { fake } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fake.module);
@@ -36,6 +37,7 @@ beforeEach(async () => {
     ],
     feeds: {},
   });
+  settleSupervisorPin(core);
   await core.close();
 });
 
@@ -66,7 +68,7 @@ function call(name: CallName, input: unknown): Promise<unknown> {
 async function signInSupervisor(): Promise<void> {
   const users = (await call('listUsers', {})) as { value: { id: string; role: string }[] };
   const supervisor = users.value.find((u) => u.role === 'supervisor')!;
-  expect(await call('signIn', { userId: supervisor.id, pin: '0000' })).toMatchObject({ ok: true });
+  expect(await call('signIn', { userId: supervisor.id, pin: SUPERVISOR_PIN })).toMatchObject({ ok: true });
 }
 
 function storedSealed(): Buffer[] {

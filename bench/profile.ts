@@ -8,8 +8,19 @@ export interface Profile {
     batched: { events: number; batchSize: number; requestsPerSecond: number };
     unbatched: { events: number; requestsPerSecond: number };
   };
-  /** `runMs`: how long the engine works through the backlog while memory is sampled. */
-  memory: { pending: number; sampleEveryMs: number; runMs: number };
+  /** Outbox sizes for the screens' read paths: delivered (history), pending and dead events. */
+  readPaths: { delivered: number; pending: number; dead: number; samples: number };
+  /**
+   * `runMs`: how long the engine works through the backlog while memory is sampled; `deliveries`:
+   * events the background engine then delivers to a fast carrier before the heap is read again.
+   */
+  memory: {
+    pending: number;
+    sampleEveryMs: number;
+    runMs: number;
+    deliveries: number;
+    deliveryBatch: number;
+  };
   printing: { warmup: number; samples: number; queueJobs: number };
   /** Codes in the recogniser's corpus, timed rounds over it, untimed warm-up rounds. */
   recognise: { corpus: number; rounds: number; warmup: number };
@@ -40,7 +51,8 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       batched: { events: 50_000, batchSize: 100, requestsPerSecond: 200 },
       unbatched: { events: 2000, requestsPerSecond: 1000 },
     },
-    memory: { pending: 100_000, sampleEveryMs: 100, runMs: 5000 },
+    readPaths: { delivered: 1_000_000, pending: 10_000, dead: 100, samples: 300 },
+    memory: { pending: 100_000, sampleEveryMs: 100, runMs: 5000, deliveries: 300_000, deliveryBatch: 10 },
     printing: { warmup: 20, samples: 300, queueJobs: 300 },
     recognise: { corpus: 5000, rounds: 20, warmup: 5 },
     audit: {
@@ -63,7 +75,8 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       batched: { events: 10_000, batchSize: 100, requestsPerSecond: 200 },
       unbatched: { events: 1000, requestsPerSecond: 1000 },
     },
-    memory: { pending: 100_000, sampleEveryMs: 100, runMs: 2000 },
+    readPaths: { delivered: 1_000_000, pending: 10_000, dead: 100, samples: 100 },
+    memory: { pending: 100_000, sampleEveryMs: 100, runMs: 2000, deliveries: 100_000, deliveryBatch: 10 },
     printing: { warmup: 10, samples: 100, queueJobs: 100 },
     recognise: { corpus: 2000, rounds: 8, warmup: 2 },
     audit: {
@@ -86,7 +99,8 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       batched: { events: 200, batchSize: 20, requestsPerSecond: 200 },
       unbatched: { events: 20, requestsPerSecond: 200 },
     },
-    memory: { pending: 500, sampleEveryMs: 20, runMs: 300 },
+    readPaths: { delivered: 2_000, pending: 200, dead: 10, samples: 10 },
+    memory: { pending: 500, sampleEveryMs: 20, runMs: 300, deliveries: 2_000, deliveryBatch: 10 },
     printing: { warmup: 1, samples: 3, queueJobs: 3 },
     recognise: { corpus: 100, rounds: 2, warmup: 1 },
     audit: {

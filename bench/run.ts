@@ -9,6 +9,7 @@ import { coreProcessCall } from './cases/core-process-call';
 import { drainRate } from './cases/drain-rate';
 import { enqueueThroughput } from './cases/enqueue-throughput';
 import { memoryWithPending } from './cases/memory';
+import { readPaths } from './cases/read-paths';
 import { printQcTagCases, printQueueRate } from './cases/printing';
 import { recogniseRate } from './cases/recognise-rate';
 import type { BenchCase, BenchContext } from './context';
@@ -22,6 +23,7 @@ export const CASES: readonly BenchCase[] = [
   enqueueThroughput,
   claimAck,
   drainRate,
+  readPaths,
   memoryWithPending,
   ...printQcTagCases,
   printQueueRate,

@@ -69,9 +69,14 @@ async function deliveryStoreRound(ctx: BenchContext, jobs: number, limit: number
     const start = process.hrtime.bigint();
     let acked = 0;
     for (;;) {
-      const claimed = store.claim(DESTINATION, { limit, owner: 'bench', leaseMs: 60_000, now: Date.now() });
+      const claimed = await store.claim(DESTINATION, {
+        limit,
+        owner: 'bench',
+        leaseMs: 60_000,
+        now: Date.now(),
+      });
       if (claimed.length === 0) break;
-      acked += store.markDelivered(
+      acked += await store.markDelivered(
         claimed.map((e) => e.id),
         Date.now(),
       );

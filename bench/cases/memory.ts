@@ -12,6 +12,10 @@ import { measurement } from '../measurement';
 import { enqueueAll } from '../workload';
 
 const MB = 1024 * 1024;
+/** Heap after many deliveries against the warm engine's: more than this is something kept per request. */
+const HEAP_GROWTH_LIMIT = 1.15;
+/** Share of the deliveries made before the baseline heap is read. */
+const WARM_UP_SHARE = 0.1;
 
 interface Snapshot {
   rss: number;
@@ -23,6 +27,8 @@ export interface MemoryParams {
   pending: number;
   sampleEveryMs: number;
   runMs: number;
+  deliveries: number;
+  deliveryBatch: number;
 }
 
 export interface MemoryFigures {
@@ -34,6 +40,17 @@ export interface MemoryFigures {
   queued: Snapshot;
   peakWhileRunning: Snapshot;
   afterStop: Snapshot;
+  /** The second part: many deliveries by the background engine, heap before, after, after stop(). */
+  deliveries: {
+    count: number;
+    requests: number;
+    durationMs: number;
+    /** Delivered when the warm baseline was taken. */
+    warmDelivered: number;
+    warm: Snapshot;
+    afterDeliveries: Snapshot;
+    afterStop: Snapshot;
+  };
 }
 
 /**
@@ -42,13 +59,26 @@ export interface MemoryFigures {
  * backlog stays large), and after the engine stopped. It runs in a fresh child process (see
  * memory-child.ts) so that earlier cases' heap and page cache do not count, and the carrier runs
  * in a process of its own, so the figures hold the app's side only.
+ *
+ * Then, on a fresh station, the background engine delivers `deliveries` events (300k by default,
+ * in batches of 10: 30,000 requests, each with its timeout, its link to the engine's stop signal
+ * and a few sleeps) to a fast carrier, and the heap is read after a GC once the first 10 % are
+ * delivered (the engine is warm), once everything is delivered, and after stop(). Anything a
+ * request or a sleep leaves behind shows here as growth that stop() does not give back.
  */
 export const memoryWithPending: BenchCase = {
   name: 'memory',
   async run(ctx) {
-    const { pending, sampleEveryMs, runMs } = ctx.profile.memory;
+    const { pending, sampleEveryMs, runMs, deliveries, deliveryBatch } = ctx.profile.memory;
     ctx.log(`memory: ${pending} events pending, engine running ${runMs} ms, in a fresh process`);
-    const params: MemoryParams = { dir: caseDir(ctx, 'memory'), pending, sampleEveryMs, runMs };
+    const params: MemoryParams = {
+      dir: caseDir(ctx, 'memory'),
+      pending,
+      sampleEveryMs,
+      runMs,
+      deliveries,
+      deliveryBatch,
+    };
     const m = await runInChild(params);
     const details = { ...m, unit: 'MB' };
     const label = pending.toLocaleString('en-US');
@@ -83,6 +113,23 @@ export const memoryWithPending: BenchCase = {
         unit: 'MB',
         figure: m.afterStop.heapUsed,
         baseline: { name: 'before queueing', value: m.before.heapUsed },
+      }),
+      measurement({
+        id: 'memory.heap-after-300k',
+        name: `heap used after ${m.deliveries.count.toLocaleString('en-US')} deliveries (GC)`,
+        unit: 'MB',
+        figure: m.deliveries.afterDeliveries.heapUsed,
+        baseline: { name: `warm, after ${WARM_UP_SHARE * 100} %`, value: m.deliveries.warm.heapUsed },
+        target: { on: 'ratio', op: '<=', value: HEAP_GROWTH_LIMIT },
+        details: { ...m.deliveries, unit: 'MB' },
+      }),
+      measurement({
+        id: 'memory.heap-after-stop',
+        name: `heap used after stop(), ${m.deliveries.count.toLocaleString('en-US')} deliveries (GC)`,
+        unit: 'MB',
+        figure: m.deliveries.afterStop.heapUsed,
+        baseline: { name: `warm, after ${WARM_UP_SHARE * 100} %`, value: m.deliveries.warm.heapUsed },
+        target: { on: 'ratio', op: '<=', value: HEAP_GROWTH_LIMIT },
       }),
     ];
   },
@@ -158,9 +205,100 @@ export async function measureMemory(
     const pendingAtEnd = countOpen(core);
     if (pendingAtEnd >= pendingAtStart)
       throw new Error('the engine delivered nothing while memory was sampled');
-    return { pendingAtStart, pendingAtEnd, runMs, before, queued, peakWhileRunning: peak, afterStop };
+    clearInterval(sampler);
+    await engine.stop();
+    client.close();
+    await carrier.close();
+    await core.close();
+    const deliveries = await measureDeliveries(params, snapshot, log);
+    return {
+      pendingAtStart,
+      pendingAtEnd,
+      runMs,
+      before,
+      queued,
+      peakWhileRunning: peak,
+      afterStop,
+      deliveries,
+    };
   } finally {
     if (sampler) clearInterval(sampler);
+    await engine.stop();
+    client.close();
+    await carrier.close();
+    await core.close();
+  }
+}
+
+/** The background engine delivers `deliveries` events to a fast carrier; heap before, after, after stop. */
+async function measureDeliveries(
+  params: MemoryParams,
+  snapshot: () => Snapshot,
+  log: (line: string) => void,
+): Promise<MemoryFigures['deliveries']> {
+  const count = params.deliveries;
+  const core = createCore({ dataDir: path.join(params.dir, 'deliveries'), logger: silentLogger });
+  const limits: DestinationLimits = {
+    requestsPerSecond: 50_000,
+    burst: 1_000,
+    maxConcurrency: 8,
+    maxBatchSize: params.deliveryBatch,
+    requestTimeoutMs: 10_000,
+  };
+  const carrier = await startCarrierProcess({
+    rateLimit: { requestsPerSecond: limits.requestsPerSecond, burst: limits.burst },
+    maxBatchSize: limits.maxBatchSize,
+  });
+  const client = carrierClient(carrier.url, limits, core.clock);
+  const engine = new DeliveryEngine({
+    db: core.db,
+    clock: core.clock,
+    random: core.random,
+    destinations: [client],
+    logger: silentLogger,
+    subscribe: (listener) => core.outbox.onEnqueued(listener),
+  });
+  try {
+    log(`memory: queueing ${count} events for the background engine`);
+    enqueueAll(core, count, DESTINATION);
+    await new Promise((r) => setImmediate(r));
+    let delivered = 0;
+    engine.onSettled((batch) => (delivered += batch.delivered));
+    const started = performance.now();
+    const deadline = started + 15 * 60_000;
+    const until = async (n: number): Promise<void> => {
+      while (delivered < n) {
+        if (performance.now() > deadline)
+          throw new Error(`only ${delivered} of ${count} delivered in 15 min`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    engine.start();
+    // The baseline is taken once the engine is warm (its code compiled, its sockets and statements
+    // made): what grows after that grows with the deliveries.
+    await until(Math.ceil(count * WARM_UP_SHARE));
+    const warm = snapshot();
+    const warmDelivered = delivered;
+    await until(count);
+    const durationMs = performance.now() - started;
+    const afterDeliveries = snapshot();
+    await engine.stop();
+    const afterStop = snapshot();
+    const stats = await carrier.stats(DESTINATION);
+    if (stats.applied !== count) throw new Error(`the carrier applied ${stats.applied} of ${count} events`);
+    log(
+      `memory: ${count} deliveries in ${(durationMs / 1000).toFixed(1)} s, ${stats.requests.events} requests`,
+    );
+    return {
+      count,
+      requests: stats.requests.events,
+      durationMs,
+      warmDelivered,
+      warm,
+      afterDeliveries,
+      afterStop,
+    };
+  } finally {
     await engine.stop();
     client.close();
     await carrier.close();

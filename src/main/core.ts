@@ -237,6 +237,7 @@ export function createCore(options: CoreOptions): Core {
       session,
       audit,
       stationId,
+      labels: printing,
     });
     const activity = new ParcelActivity(clock, logger);
     activity.register(recentScanActivity(db));

@@ -41,6 +41,7 @@ export const CALL_NAMES = [
   'qcSearch',
   'qcUploadPhoto',
   'qcGetPhoto',
+  'qcCommandSheet',
   'qcListBins',
   'qcListApprovals',
   'qcDecideApproval',

@@ -87,5 +87,19 @@ export const syncReportSchema = z.object({
     }),
   ),
   errors: z.array(z.string()),
+  /**
+   * Tracking updates for parcels not known when they were pulled: newly held this run, applied
+   * because their parcel arrived, expired unclaimed, and still waiting. Absent in older reports.
+   */
+  pendingTracking: z
+    .object({
+      held: z.number().int(),
+      applied: z.number().int(),
+      expired: z.number().int(),
+      waiting: z.number().int(),
+    })
+    .optional(),
+  /** Delivered outbox events moved to the archive by this run's retention step. Absent in older reports. */
+  archivedEvents: z.number().int().optional(),
 });
 export type SyncReport = z.infer<typeof syncReportSchema>;

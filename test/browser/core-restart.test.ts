@@ -68,8 +68,9 @@ describe('the screens while the station’s core process restarts', () => {
     expect(await banner.textContent()).toMatch(/restarting — nothing you confirmed is lost/);
     await screenshot(page, 'core-restarting');
 
-    // The scan never reached the dead core, so the screen sends it again, and it lands once.
-    await page.locator('[data-testid=scan-panel][data-kind=unknown]').waitFor({ timeout: 60_000 });
+    // The scan never reached the dead core, so the screen sends it again, and it lands once — at
+    // Returns QC, the first screen, as an unknown code (the bench's journal knows its action id).
+    await page.locator('[data-testid=feedback][data-kind=unknown_code]').waitFor({ timeout: 60_000 });
     await banner.waitFor({ state: 'detached' });
     const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
     try {

@@ -109,6 +109,7 @@ describe('printers in Chromium: add a Zebra, test print, unplug, plug back', () 
         )
         .immediate();
     }
+    // Returns QC (F1), the clerk's screen.
     await page.keyboard.press('F1');
     const banner = page.getByTestId('printer-banner').locator('.printer-banner-offline');
     await banner
@@ -116,8 +117,8 @@ describe('printers in Chromium: add a Zebra, test print, unplug, plug back', () 
         'Label printer QC-Zebra offline — 3 labels waiting; keep working, they print when it is back.',
       )
       .waitFor({ timeout: 20_000 });
-    await screenshot(page, 'printer-offline-banner-scan');
-    await page.keyboard.press('F2');
+    await screenshot(page, 'printer-offline-banner-qc');
+    await page.keyboard.press('F3');
     await page.getByTestId('queue-table').waitFor();
     expect(await banner.isVisible()).toBe(true);
     await screenshot(page, 'printer-offline-banner-queue');

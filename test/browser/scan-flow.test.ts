@@ -1,5 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnyCallSpec } from '../../src/shared/call-spec';
+import { contract } from '../../src/shared/contract';
 import { TempDirs } from '../helpers/temp-dir';
 import {
   SCANNER_DELAY_MS,
@@ -27,12 +29,46 @@ async function waitForPanel(page: Page, kind: string): Promise<void> {
   await page.locator(`[data-testid=scan-panel][data-kind=${kind}]`).waitFor();
 }
 
-/** Everything refused below must leave the database exactly as it was. */
-async function expectNothingWritten(station: Station, action: () => Promise<void>): Promise<void> {
+/** The calls a request of the page makes (`…/api/<name>`), and whether each may write. */
+function callOf(url: string): { name: string; writes: boolean } | null {
+  const match = /\/api\/([A-Za-z0-9_]+)$/.exec(new URL(url).pathname);
+  if (!match?.[1]) return null;
+  const spec = (contract as Record<string, AnyCallSpec | undefined>)[match[1]];
+  return { name: match[1], writes: (spec?.effect ?? 'write') !== 'read' };
+}
+
+/**
+ * Everything refused below must leave the database exactly as it was. Instead of waiting a while
+ * for a stray request, it watches the page's calls: it waits until every call the action started
+ * has been answered, asserts that none of them could write, then counts the rows.
+ */
+async function expectNothingWritten(
+  station: Station,
+  page: Page,
+  action: () => Promise<void>,
+): Promise<void> {
   const before = countRows(station.core);
-  await action();
-  // The refusal is on screen; give any stray request time to land before counting.
-  await new Promise((r) => setTimeout(r, 300));
+  const started: string[] = [];
+  const open = new Set<Request>();
+  const onRequest = (request: Request) => {
+    const call = callOf(request.url());
+    if (!call) return;
+    started.push(call.writes ? `write:${call.name}` : call.name);
+    open.add(request);
+  };
+  const onDone = (request: Request) => void open.delete(request);
+  page.on('request', onRequest);
+  page.on('requestfinished', onDone);
+  page.on('requestfailed', onDone);
+  try {
+    await action();
+    await expect.poll(() => open.size, { timeout: 10_000 }).toBe(0);
+  } finally {
+    page.off('request', onRequest);
+    page.off('requestfinished', onDone);
+    page.off('requestfailed', onDone);
+  }
+  expect(started.filter((c) => c.startsWith('write:'))).toEqual([]);
   expect(countRows(station.core)).toEqual(before);
 }
 
@@ -57,6 +93,9 @@ describe('scan flow in Chromium against the station server', () => {
     demo = row;
     browser = await launchChromium();
     page = await openStation(browser, station);
+    // This file is the Scan screen's (F2); Returns QC (F1) is the first screen.
+    await page.keyboard.press('F2');
+    await waitForPanel(page, 'idle');
   });
 
   afterAll(async () => {
@@ -112,7 +151,7 @@ describe('scan flow in Chromium against the station server', () => {
     const garbage = Array.from({ length: 4096 }, (_, i) => String.fromCharCode(0x21 + ((i * 7) % 90))).join(
       '',
     );
-    await expectNothingWritten(station, async () => {
+    await expectNothingWritten(station, page, async () => {
       // A real paste event with real clipboard data, fired where a clerk's Ctrl+V lands on an idle screen.
       await page.evaluate(`{
         const data = new DataTransfer();
@@ -131,7 +170,7 @@ describe('scan flow in Chromium against the station server', () => {
   });
 
   it('refuses a scanner prefix control character (Ctrl+B = STX) and writes nothing', async () => {
-    await expectNothingWritten(station, async () => {
+    await expectNothingWritten(station, page, async () => {
       await page.keyboard.press('Control+B');
       await page.keyboard.type(demo.tracking, { delay: SCANNER_DELAY_MS });
       await page.keyboard.press('Enter');
@@ -144,7 +183,7 @@ describe('scan flow in Chromium against the station server', () => {
 
   it('detects an active input method and asks for English/ABC, writing nothing', async () => {
     const cdp = await page.context().newCDPSession(page);
-    await expectNothingWritten(station, async () => {
+    await expectNothingWritten(station, page, async () => {
       // What Chrome reports for a key while a Chinese IME composes: key Unidentified, keyCode 229.
       await cdp.send('Input.dispatchKeyEvent', {
         type: 'rawKeyDown',
@@ -160,7 +199,7 @@ describe('scan flow in Chromium against the station server', () => {
     await screenshot(page, 'scan-ime');
 
     // The IME then commits CJK text into the code field.
-    await expectNothingWritten(station, async () => {
+    await expectNothingWritten(station, page, async () => {
       await page.getByTestId('scan-input').focus();
       await cdp.send('Input.insertText', { text: '退货' });
       await page.locator('[data-error-code=SCAN_NOT_ASCII]').waitFor();
@@ -171,8 +210,8 @@ describe('scan flow in Chromium against the station server', () => {
     await cdp.detach();
   });
 
-  it('lists both recorded scans as pending events on the Queue screen (F2)', async () => {
-    await page.keyboard.press('F2');
+  it('lists both recorded scans as pending events on the Queue screen (F3)', async () => {
+    await page.keyboard.press('F3');
     const table = page.getByTestId('queue-table');
     await table.getByText(UNKNOWN_CODE).waitFor();
     await table.getByText(demo.tracking, { exact: false }).waitFor();
@@ -185,7 +224,7 @@ describe('scan flow in Chromium against the station server', () => {
     await station.close();
     station = await startStation(dataDir);
     page = await openStation(browser, station);
-    await page.keyboard.press('Alt+2');
+    await page.keyboard.press('Alt+3');
     const table = page.getByTestId('queue-table');
     await table.getByText(UNKNOWN_CODE).waitFor();
     await table.getByText(demo.tracking, { exact: false }).waitFor();

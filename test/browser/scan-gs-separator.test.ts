@@ -45,6 +45,9 @@ describe('a GS separator from the scanner', () => {
     tracking = row.t;
     browser = await launchChromium();
     page = await openStation(browser, station);
+    // The Scan screen (F2); Returns QC is the first screen.
+    await page.keyboard.press('F2');
+    await waitForPanel(page, 'idle');
   });
 
   afterAll(async () => {

@@ -33,11 +33,15 @@ describe('shell, sign-in and settings in Chromium', () => {
     await expect(page.getByTestId('station-name').textContent()).resolves.toBe('QC-1');
     await expect(page.getByTestId('operator').textContent()).resolves.toBe('Clerk');
     const labels = await page.locator('nav button').allTextContents();
+    // Returns QC comes first: it is where a clerk spends the shift.
     expect(labels).toEqual(['F1Returns QC', 'F2Scan', 'F3Queue', 'F4Sync', 'F6Printers', 'F7Settings']);
+    await page.locator('[data-testid=next-step][data-step=scan_parcel]').waitFor();
     await page.keyboard.press('F7');
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await page.keyboard.press('Alt+2');
     await page.locator('[data-testid=scan-panel][data-kind=idle]').waitFor();
+    await page.keyboard.press('Alt+1');
+    await page.locator('[data-testid=next-step][data-step=scan_parcel]').waitFor();
   });
 
   it('signs a supervisor in with a PIN, refusing a wrong PIN with a translated message', async () => {
@@ -77,14 +81,21 @@ describe('shell, sign-in and settings in Chromium', () => {
   });
 
   it('records a scan made while another screen is open and brings up the Returns QC screen to show it', async () => {
+    // An outbound parcel (the demo's parcels are deliveries): not a return, said in its own colour.
     const tracking = station.core.db
-      .prepare<[], { t: string }>('SELECT tracking_number AS t FROM parcels ORDER BY id LIMIT 1')
+      .prepare<[], { t: string }>(
+        "SELECT tracking_number AS t FROM parcels WHERE direction = 'outbound' ORDER BY id LIMIT 1",
+      )
       .get()?.t;
+    expect(tracking).toBeTruthy();
     await page.keyboard.press('F3');
     await page.getByTestId('queue-table').waitFor();
     await page.keyboard.type(tracking ?? '', { delay: SCANNER_DELAY_MS });
     await page.keyboard.press('Enter');
-    await page.getByTestId('next-step').waitFor();
+    const feedback = page.locator('[data-testid=feedback][data-kind=not_a_return]');
+    await feedback.waitFor();
+    await expect(feedback.getAttribute('data-recorded')).resolves.toBe('true');
+    await expect(feedback.getByTestId('scanned-code').textContent()).resolves.toBe(`Scanned: ${tracking}`);
     await expect(page.locator('nav button[aria-current=page]').textContent()).resolves.toBe('F1Returns QC');
     // Credited to the station's default clerk: nobody is signed in at this tab.
     await expect

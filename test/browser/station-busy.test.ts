@@ -77,6 +77,9 @@ describe('the station in Chromium when its database is busy or its sync configur
     await locker.waitForLine(/^locked$/);
     const before = rowsIn(station.core.db, 'scans');
 
+    // The Scan screen's own busy panel (F2; Returns QC is the first screen).
+    await page.keyboard.press('F2');
+    await page.locator('[data-testid=scan-panel][data-kind=idle]').waitFor();
     await page.keyboard.type('BUSY000000001', { delay: SCANNER_DELAY_MS });
     await page.keyboard.press('Enter');
     const busy = page.locator('[data-testid=scan-panel][data-kind=busy]');
@@ -94,7 +97,7 @@ describe('the station in Chromium when its database is busy or its sync configur
   });
 
   it('the Sync screen says sync is off and why; nothing is configured to send to', async () => {
-    await page.keyboard.press('F3');
+    await page.keyboard.press('F4');
     const alert = page.locator('.sync-off[role=alert]');
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toMatch(

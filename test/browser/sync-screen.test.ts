@@ -76,7 +76,7 @@ describe('the supervisor’s Sync screen in Chromium', () => {
   });
 
   it('shows a clerk the queue per destination, with the supervisor actions disabled and why', async () => {
-    await page.keyboard.press('F3');
+    await page.keyboard.press('F4');
     const table = page.getByTestId('destinations');
     const platform = table.locator(`tr[data-destination=${PLATFORM_DESTINATION}]`);
     const hub = table.locator(`tr[data-destination=${HUB_DESTINATION}]`);

@@ -8,6 +8,7 @@ import {
 } from '../../src/main/carriers/test-carrier/server';
 import { ManualClock } from '../../src/main/clock';
 import { DATABASE_FILE, type Core } from '../../src/main/core';
+import { setWritePolicy } from '../../src/main/db/write';
 import { attachSync, type AttachSyncOptions } from '../../src/main/sync/attach-sync';
 import type { SyncService } from '../../src/main/sync/sync-service';
 import type { UserView } from '../../src/shared/domain';
@@ -329,9 +330,10 @@ describe('daily sync against the local test carrier', () => {
   it('a database locked by another program: the report says so, nothing is lost, the next run catches up', async () => {
     const { core, supervisor } = station();
     const c = await carrier();
-    const sync = attach(core, c.url);
+    const sync = attach(core, c.url, { engine: { drainMaxWaitMs: 300, lockPatienceMs: 500 } });
     await scan(core, 'NO-SUCH-CODE');
-    core.db.pragma('busy_timeout = 100'); // the real 5 s would only slow the test down
+    // A write waits 200 ms for the lock instead of the usual 5 s, so the test does not crawl.
+    setWritePolicy(core.db, { maxWaitMs: 200 });
     // Once the run has started, another connection (a backup tool, a DB browser) takes the write
     // lock; locking before the start would only make startDaily fail with DB_LOCKED.
     const other = new Database(path.join(core.dataDir, DATABASE_FILE));
@@ -345,6 +347,9 @@ describe('daily sync against the local test carrier', () => {
       expect.stringMatching(/^the station database was locked by another program/),
       expect.stringMatching(/^the station database was locked by another program/),
     ]);
+    expect(report.errors).toContain(
+      'push: the station database was locked by another program; what was saved before is kept, the rest comes next time',
+    );
     expect(report.errors).toContain('this report could not be saved: the station database stayed locked');
     expect(countRows(core.db, "return_orders WHERE platform_return_id LIKE 'RT%'")).toBe(0);
     expect(statuses(core).delivered).toBeUndefined();

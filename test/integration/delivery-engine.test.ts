@@ -1,15 +1,14 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { getEventListeners } from 'node:events';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startTestCarrier } from '../../src/main/carriers/test-carrier/server';
 import { systemClock } from '../../src/main/clock';
-import { openDatabase, type Db } from '../../src/main/db/open';
+import type { Db } from '../../src/main/db/open';
 import { silentLogger } from '../../src/main/logger';
 import { seededRandom } from '../../src/main/random';
 import { DeliveryEngine, type DeliveryEngineOptions } from '../../src/main/sync/delivery-engine';
 import type { Destination } from '../../src/main/sync/destination';
-import { recordingLogger } from '../helpers/core-factory';
 import { TempDirs } from '../helpers/temp-dir';
+import { warningsDuring } from '../helpers/warnings';
 import { assertCarrierTruth, client, counting, freePort, until } from './fixtures/carrier-harness';
 import { countByStatus, enqueue, interleaved, openOutbox, statusOf } from './fixtures/outbox-events';
 
@@ -65,7 +64,13 @@ describe('DeliveryEngine against the local test carrier', () => {
     expect(progress[progress.length - 1]).toBe(200);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(countByStatus(db)).toEqual({ delivered: 200 });
-    expect(assertCarrierTruth(db, carrier)).toEqual({ delivered: 200, applied: 200 });
+    // Nothing failed, so nothing was sent twice: 200 copies received, 200 effects.
+    expect(assertCarrierTruth(db, carrier)).toEqual({
+      delivered: 200,
+      applied: 200,
+      received: 200,
+      resent: 0,
+    });
     // 20 keys × 10 events: a batch holds one event per key, so 10 rounds of one 20-event batch.
     expect(dest.calls).toBe(10);
     expect(carrier.stats('c1').duplicates).toBe(0);
@@ -298,30 +303,38 @@ describe('DeliveryEngine against the local test carrier', () => {
     expect(e.circuitState('c1')).toBe('closed');
   });
 
-  it('a database locked by another process delays delivery, loses nothing, and says so in the log', async () => {
-    const carrier = await startTestCarrier();
-    cleanups.push(() => carrier.close());
-    const dir = dirs.make();
-    const { db: writer, outbox } = openOutbox(dir, clock);
-    enqueue(writer, outbox, clock, interleaved('c1', 5, 2));
-    writer.close();
-    // The engine's own connection gives up on a lock after 50 ms instead of the usual 5 s.
-    const db = openDatabase({ file: path.join(dir, 'lastmile.sqlite'), busyTimeoutMs: 50 });
+  it('keeps nothing per request or per sleep on its long-lived signals, however many lanes wait at once', async () => {
+    const { carrier, db, outbox } = await setup({ rateLimit: { requestsPerSecond: 1_000, burst: 100 } });
+    // Twelve destinations, each allowed a request every 50 ms: their workers all sleep on tokens
+    // at the same time, on the drain's one signal.
+    const names = Array.from({ length: 12 }, (_, i) => `c${i.toString()}`);
+    const destinations = names.map((name) =>
+      client(carrier.url, name, clock, { requestsPerSecond: 20, burst: 1, maxBatchSize: 1 }),
+    );
+    for (const d of destinations) cleanups.push(() => d.close());
+    for (const name of names) enqueue(db, outbox, clock, interleaved(name, 4, 1));
+    const e = engine(db, destinations);
+    const any = vi.spyOn(AbortSignal, 'any');
+    const timeout = vi.spyOn(AbortSignal, 'timeout');
     cleanups.push(() => {
-      db.close();
+      any.mockRestore();
+      timeout.mockRestore();
     });
-    const other = new Database(path.join(dir, 'lastmile.sqlite'));
-    other.exec('BEGIN IMMEDIATE');
-    setTimeout(() => {
-      other.exec('COMMIT');
-      other.close();
-    }, 400);
-    const c = client(carrier.url, 'c1', clock);
-    cleanups.push(() => c.close());
-    const logger = recordingLogger();
-    const summary = await engine(db, [c], { logger }).drain();
-    expect(summary).toMatchObject({ delivered: 10, remaining: 0 });
-    expect(logger.lines).toContainEqual({ level: 'error', message: 'delivery loop error' });
+    let mostStopListeners = 0;
+    const stopSignal = (e as unknown as { stopController: AbortController }).stopController.signal;
+    const watch = setInterval(() => {
+      mostStopListeners = Math.max(mostStopListeners, getEventListeners(stopSignal, 'abort').length);
+    }, 2);
+    cleanups.push(() => clearInterval(watch));
+    const warnings = await warningsDuring(async () => {
+      const summary = await e.drain();
+      expect(summary).toMatchObject({ delivered: 48, remaining: 0 });
+    });
+    expect(warnings.map((w) => `${w.name}: ${w.message}`)).toEqual([]);
+    // Neither AbortSignal.any nor AbortSignal.timeout: the stop signal would keep what they make.
+    expect(any).not.toHaveBeenCalled();
+    expect(timeout).not.toHaveBeenCalled();
+    expect(mostStopListeners).toBeLessThanOrEqual(1);
     assertCarrierTruth(db, carrier);
   });
 

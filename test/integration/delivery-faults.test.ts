@@ -65,7 +65,7 @@ describe('delivery under injected faults', () => {
 
   function expectAllDeliveredOnce(db: Db, carrier: TestCarrier) {
     expect(countByStatus(db)).toEqual({ delivered: TOTAL });
-    expect(assertCarrierTruth(db, carrier)).toEqual({ delivered: TOTAL, applied: TOTAL });
+    expect(assertCarrierTruth(db, carrier)).toMatchObject({ delivered: TOTAL, applied: TOTAL });
     expect(carrier.stats('c1').applied).toBe(TOTAL);
   }
 

@@ -85,7 +85,7 @@ describe('review: two engines on one station file', () => {
     expect(deliveredBy.app).toBeGreaterThan(0);
     expect(deliveredBy.cli).toBeGreaterThan(0);
     expect(carrier.stats('c1').faultsServed).toBe(11);
-    expect(assertCarrierTruth(db, carrier)).toEqual({ delivered: total, applied: total });
+    expect(assertCarrierTruth(db, carrier)).toMatchObject({ delivered: total, applied: total });
     for (let k = 0; k < 12; k++) expect(carrier.appliedOrder(`parcel:${k.toString()}`, 'c1')).toHaveLength(6);
   });
 });

@@ -37,9 +37,9 @@ function openCore(dir: string): Core {
   return core;
 }
 
-function acquireError(lock: SyncLock): AppError | null {
+async function acquireError(lock: SyncLock): Promise<AppError | null> {
   try {
-    lock.acquire('parent').release();
+    await (await lock.acquire('parent')).release();
     return null;
   } catch (err) {
     if (err instanceof AppError) return err;
@@ -94,7 +94,7 @@ describe('one sync at a time across processes', () => {
     // Alive and heartbeating: refused, for longer than the timeout.
     const refusedUntil = Date.now() + staleAfterMs + 500;
     while (Date.now() < refusedUntil) {
-      expect(acquireError(lock)?.code).toBe('SYNC_ALREADY_RUNNING');
+      expect((await acquireError(lock))?.code).toBe('SYNC_ALREADY_RUNNING');
       await sleep(250);
     }
 
@@ -103,7 +103,7 @@ describe('one sync at a time across processes', () => {
       .heartbeat_at;
     let takenAt = 0;
     for (let i = 0; i < 100 && takenAt === 0; i++) {
-      const err = acquireError(lock);
+      const err = await acquireError(lock);
       if (err === null) takenAt = Date.now();
       else {
         expect(err.code).toBe('SYNC_ALREADY_RUNNING');
@@ -114,26 +114,26 @@ describe('one sync at a time across processes', () => {
     expect(takenAt - lastBeat).toBeGreaterThan(staleAfterMs);
   });
 
-  it('a holder whose lock was taken over learns it at its next heartbeat; a clock far behind a stale beat does not keep it', () => {
+  it('a holder whose lock was taken over learns it at its next heartbeat; a clock far behind a stale beat does not keep it', async () => {
     const dir = temps.make('lastmile-lock-');
     const core = openCore(dir);
     let now = 1_000_000;
     const clock = { now: () => now };
     const a = new SyncLock({ db: core.db, clock, staleAfterMs: 1_000, heartbeatMs: 60_000 });
     const b = new SyncLock({ db: core.db, clock, staleAfterMs: 1_000, heartbeatMs: 60_000 });
-    const first = a.acquire('first');
-    expect(() => b.acquire('second')).toThrowError(/SYNC_ALREADY_RUNNING/);
+    const first = await a.acquire('first');
+    await expect(b.acquire('second')).rejects.toThrowError(/SYNC_ALREADY_RUNNING/);
     now += 2_000;
-    const second = b.acquire('second');
-    expect(first.heartbeat()).toBe(false);
+    const second = await b.acquire('second');
+    expect(await first.heartbeat()).toBe(false);
     expect(first.lost.aborted).toBe(true);
-    expect(second.heartbeat()).toBe(true);
+    expect(await second.heartbeat()).toBe(true);
     // The clock steps back an hour after a crash: the old heartbeat lies "in the future" and is stale.
     now -= 3_600_000;
-    const third = a.acquire('third');
-    first.release(); // releasing a lost lock does not remove the new holder's row
+    const third = await a.acquire('third');
+    await first.release(); // releasing a lost lock does not remove the new holder's row
     expect(a.current()?.holder).toBe('third');
-    third.release();
+    await third.release();
     expect(a.current()).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import { startTestCarrier, type TestCarrier } from '../../src/main/carriers/test
 import { ManualClock, systemClock } from '../../src/main/clock';
 import { buildDestination, destinationConfigSchema } from '../../src/main/sync/destination-config';
 import { DeliveryError, type OutboundEvent } from '../../src/main/sync/destination';
-import { CREDENTIALS, client, limits } from './fixtures/carrier-harness';
+import { CREDENTIALS, client, limits, until } from './fixtures/carrier-harness';
 
 function ev(n: number, key = `k${n.toString()}`, seq = n): OutboundEvent {
   return {
@@ -72,8 +72,45 @@ describe('local test carrier (server and client)', () => {
     const again = await c.deliver([ev(2), ev(3)], signal());
     expect(again.map((o) => o.status)).toEqual(['delivered', 'delivered']);
     expect(carrier.stats('c1')).toMatchObject({ eventsReceived: 4, applied: 3, duplicates: 1 });
+    // Sent twice, applied once: copies are counted before de-duplication, effects after it.
+    expect(carrier.received('idem-2')).toBe(2);
     expect(carrier.applications('idem-2')).toBe(1);
+    expect(carrier.received('idem-1')).toBe(1);
+    expect(carrier.received('never-sent')).toBe(0);
     expect(carrier.applied().map((a) => a.idempotencyKey)).toEqual(['idem-1', 'idem-2', 'idem-3']);
+  });
+
+  it('applies a key once however its copies arrive: together, side by side, in one batch', async () => {
+    const carrier = await start({ latencyMs: 30 });
+    const c = clientFor(carrier);
+    // Five requests at once, each carrying key 7; a sixth carries it twice in one batch.
+    await Promise.all([
+      ...Array.from({ length: 5 }, () => c.deliver([ev(7)], signal())),
+      c.deliver([ev(7), ev(7), ev(8)], signal()),
+    ]);
+    expect(carrier.received('idem-7')).toBe(7);
+    expect(carrier.applications('idem-7')).toBe(1);
+    expect(carrier.applied('c1').filter((a) => a.idempotencyKey === 'idem-7')).toHaveLength(1);
+    expect(carrier.stats('c1')).toMatchObject({ eventsReceived: 8, applied: 2, duplicates: 6 });
+  });
+
+  it('counts a late copy that arrives after the next event of its key, and one applied after its client left', async () => {
+    const carrier = await start();
+    const c = clientFor(carrier);
+    await c.deliver([ev(1, 'parcel:9', 1)], signal());
+    await c.deliver([ev(2, 'parcel:9', 2)], signal());
+    // The first event again, late: the next one of its key is already applied.
+    await c.deliver([ev(1, 'parcel:9', 1)], signal());
+    expect(carrier.stats('c1')).toMatchObject({ staleDuplicates: 1, orderViolations: [] });
+    expect(carrier.appliedOrder('parcel:9', 'c1')).toEqual([1, 2]);
+
+    // A client that gives up before the carrier answers: the carrier applies it all the same.
+    carrier.setLatency(400);
+    const gaveUp = await failure(c.deliver([ev(3)], AbortSignal.timeout(50)));
+    expect(gaveUp.kind).toBe('timeout');
+    await until(() => carrier.applications('idem-3') > 0, 5_000);
+    expect(carrier.applications('idem-3')).toBe(1);
+    expect(carrier.stats('c1').appliedAfterClientLeft).toBe(1);
   });
 
   it('detects an ordering violation (so tests relying on it can fail)', async () => {

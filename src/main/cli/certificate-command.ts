@@ -69,7 +69,14 @@ export async function runCertificate(argv: string[], ctx: CliContext): Promise<n
   try {
     let verifier: CertificateVerifier;
     try {
-      verifier = new CertificateVerifier(db);
+      // The station's units are named by plates carrying its code, derived from its id.
+      const stationId = db
+        .prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'station.id'")
+        .get()?.value;
+      verifier = new CertificateVerifier(
+        db,
+        stationId === undefined ? '' : (JSON.parse(stationId) as string),
+      );
     } catch {
       io.err(
         `lastmile: ${dbFile} has no destruction certificates (written by an older app, or not a station)\n`,

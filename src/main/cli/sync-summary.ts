@@ -58,6 +58,15 @@ export function formatSyncSummary(report: SyncReport): string {
     lines.push('', 'Exceptions: none');
   }
 
+  const pending = report.pendingTracking;
+  if (pending && pending.held + pending.applied + pending.expired + pending.waiting > 0) {
+    lines.push(
+      '',
+      `Tracking updates for parcels not known yet: ${pending.waiting} waiting ` +
+        `(${pending.held} new, ${pending.applied} applied as their parcel arrived, ${pending.expired} expired)`,
+    );
+  }
+
   if (report.errors.length > 0) {
     lines.push('', 'Errors:');
     for (const e of report.errors) lines.push(`  ${e}`);

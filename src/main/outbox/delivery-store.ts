@@ -1,26 +1,31 @@
 import { isOutboxEventType, outboxPayloadSchemas } from '../../shared/outbox-events';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
+import { writeTransaction } from '../db/write';
 import type { DeliveryErrorKind, OutboundEvent } from '../sync/destination';
 
 /**
- * The SQL side of delivering the outbox. Every method is one short transaction over prepared
- * statements; nothing loads more than one claim's worth of rows.
+ * The SQL side of delivering the outbox. Every write is one short `BEGIN IMMEDIATE` transaction
+ * over prepared statements, run through `writeTransaction` (db/write.ts): while another process
+ * holds the write lock it waits between attempts on timers, never blocking the event loop for
+ * more than the connection's tiny busy timeout, and after the write budget it rejects with
+ * DB_LOCKED (retryable; nothing of it was written). Nothing loads more than one claim's rows.
  *
  * Public API (stable; used by the delivery engine, the daily sync and the benchmarks):
- *   new DeliveryStore(db, clock, { maxAheadMs? })
- *   claim(destination, { limit, owner, leaseMs, now, ignoreBackoff?, onInvalid? }) → OutboundEvent[]
- *   markDelivered(ids, now?)            — a delivered result always wins (the carrier applied it)
- *   markRetry(id, owner, { kind, reason, nextAttemptAt }, now?) → boolean (false: lease lost)
- *   markDead(id, reason, kind, owner?, now?) → boolean
- *   settle(destination, owner, { delivered, retry, dead }, contact, now?) — one batch, one transaction
- *   settleMany(owner, [{ destination, settlement, contact }], now?) — several batches, one transaction
- *   releaseLeases(owner, now?)          — hand back what this owner holds (clean shutdown)
- *   nextDueAt(destination) → number | null   — when something next becomes claimable
- *   resetBackoff(destination, now?) → number — make every pending event due now
+ *   new DeliveryStore(db, clock, { maxAheadMs?, leaseSlackMs? })
+ *   await claim(destination, { limit, owner, leaseMs, now, ignoreBackoff?, maxAheadMs?, onInvalid? })
+ *                                        → OutboundEvent[]
+ *   await markDelivered(ids, now?)      — a delivered result always wins (the carrier applied it)
+ *   await markRetry(id, owner, { kind, reason, nextAttemptAt }, now?) → boolean (false: lease lost)
+ *   await markDead(id, reason, kind, owner?, now?) → boolean
+ *   await settle(destination, owner, { delivered, retry, dead }, contact, now?) — one batch, one transaction
+ *   await settleMany(owner, [{ destination, settlement, contact }], now?) — several batches, one transaction
+ *   await releaseLeases(owner, now?)    — hand back what this owner holds (clean shutdown)
+ *   nextDueAt(destination, { now?, maxAheadMs? }) → number | null — when something next becomes claimable
+ *   await resetBackoff(destination, now?) → number — make every pending event due now
  *   destinationsWithWork() → string[]   — destinations with pending or in-flight events
  *   openCount(destination) → number     — pending + in-flight
- *   recordContact(destination, ok, error?, now?) — destination_status bookkeeping
+ *   await recordContact(destination, ok, error?, now?) — destination_status bookkeeping
  *
  * Claim rules: an event is claimable when it is pending and due, or in flight with an expired
  * lease, and no earlier (lower seq) event of the same destination and ordering key is pending, in
@@ -37,6 +42,11 @@ export interface ClaimOptions {
   now: number;
   /** Claim pending events even while they back off (a half-open probe, the daily push). */
   ignoreBackoff?: boolean;
+  /**
+   * The furthest ahead the caller ever schedules a retry: a retry time beyond now + this was written
+   * before the clock stepped back, and is due now (default: the store's maxAheadMs).
+   */
+  maxAheadMs?: number;
   /** Told about each event whose stored payload fails its schema (it goes dead, not to the carrier). */
   onInvalid?: (event: OutboundEvent, reason: string) => void;
 }
@@ -210,84 +220,103 @@ export class DeliveryStore {
     );
   }
 
-  claim(destination: string, options: ClaimOptions): OutboundEvent[] {
+  async claim(destination: string, options: ClaimOptions): Promise<OutboundEvent[]> {
     const { limit, owner, leaseMs, now } = options;
     if (limit <= 0) return [];
-    return this.db
-      .transaction(() => {
-        const leased = this.expiredLeases.all({
-          d: destination,
-          now,
-          ceiling: now + leaseMs + this.leaseSlackMs,
-          limit,
-        });
-        const pending = this.pendingHeads.all({
-          d: destination,
-          due: options.ignoreBackoff ? Number.MAX_SAFE_INTEGER : now,
-          absurd: now + this.maxAheadMs,
-          limit,
-        });
-        const rows = mergeRows(leased, pending, limit);
-        if (rows.length === 0) return [];
-        // Inside this IMMEDIATE transaction nobody else can touch the rows we just read.
-        this.claimUpdate.run({
-          seqs: JSON.stringify(rows.map((r) => r.seq)),
-          owner,
-          until: now + leaseMs,
-          now,
-        });
-        const out: OutboundEvent[] = [];
-        for (const row of rows) {
-          const event: OutboundEvent = {
-            id: row.id,
-            seq: row.seq,
-            idempotencyKey: row.idempotency_key,
-            destination: row.destination,
-            orderingKey: row.ordering_key,
-            type: row.type,
-            payload: null,
-            attempts: row.attempts + 1,
-          };
-          const checked = checkPayload(row.type, row.payload);
-          if (checked.ok) {
-            event.payload = checked.payload;
-            out.push(event);
-          } else {
-            this.deadUpdate.run({ id: row.id, owner, error: clip(checked.reason), kind: 'schema', now });
-            options.onInvalid?.(event, checked.reason);
-          }
-        }
-        return out;
-      })
-      .immediate();
-  }
-
-  markDelivered(ids: readonly string[], now: number = this.clock.now()): number {
-    if (ids.length === 0) return 0;
-    return this.db.transaction(() => this.deliveredUpdate.run({ ids: JSON.stringify(ids), now }).changes)();
-  }
-
-  markRetry(id: string, owner: string, mark: RetryMark, now: number = this.clock.now()): boolean {
-    return (
-      this.retryUpdate.run({
-        id,
-        owner,
-        next: mark.nextAttemptAt,
-        error: clip(mark.reason),
-        kind: mark.kind,
+    const maxAheadMs = options.maxAheadMs ?? this.maxAheadMs;
+    const invalid: Array<{ event: OutboundEvent; reason: string }> = [];
+    const out = await writeTransaction(this.db, () => {
+      invalid.length = 0;
+      const leased = this.expiredLeases.all({
+        d: destination,
         now,
-      }).changes > 0
+        ceiling: now + leaseMs + this.leaseSlackMs,
+        limit,
+      });
+      const pending = this.pendingHeads.all({
+        d: destination,
+        due: options.ignoreBackoff ? Number.MAX_SAFE_INTEGER : now,
+        absurd: now + maxAheadMs,
+        limit,
+      });
+      const rows = mergeRows(leased, pending, limit);
+      if (rows.length === 0) return [];
+      // Inside this IMMEDIATE transaction nobody else can touch the rows we just read.
+      this.claimUpdate.run({
+        seqs: JSON.stringify(rows.map((r) => r.seq)),
+        owner,
+        until: now + leaseMs,
+        now,
+      });
+      const claimed: OutboundEvent[] = [];
+      for (const row of rows) {
+        const event: OutboundEvent = {
+          id: row.id,
+          seq: row.seq,
+          idempotencyKey: row.idempotency_key,
+          destination: row.destination,
+          orderingKey: row.ordering_key,
+          type: row.type,
+          payload: null,
+          attempts: row.attempts + 1,
+        };
+        const checked = checkPayload(row.type, row.payload);
+        if (checked.ok) {
+          event.payload = checked.payload;
+          claimed.push(event);
+        } else {
+          this.deadUpdate.run({ id: row.id, owner, error: clip(checked.reason), kind: 'schema', now });
+          invalid.push({ event, reason: checked.reason });
+        }
+      }
+      return claimed;
+    });
+    // Told only once the transaction committed: a refused BEGIN may run the body again.
+    for (const { event, reason } of invalid) options.onInvalid?.(event, reason);
+    return out;
+  }
+
+  markDelivered(ids: readonly string[], now: number = this.clock.now()): Promise<number> {
+    if (ids.length === 0) return Promise.resolve(0);
+    return writeTransaction(
+      this.db,
+      () => this.deliveredUpdate.run({ ids: JSON.stringify(ids), now }).changes,
     );
   }
 
-  markDead(
+  async markRetry(
+    id: string,
+    owner: string,
+    mark: RetryMark,
+    now: number = this.clock.now(),
+  ): Promise<boolean> {
+    const changes = await writeTransaction(
+      this.db,
+      () =>
+        this.retryUpdate.run({
+          id,
+          owner,
+          next: mark.nextAttemptAt,
+          error: clip(mark.reason),
+          kind: mark.kind,
+          now,
+        }).changes,
+    );
+    return changes > 0;
+  }
+
+  async markDead(
     id: string,
     reason: string,
     kind: DeliveryErrorKind | 'schema',
     owner: string | null = null,
     now: number = this.clock.now(),
-  ): boolean {
-    return this.deadUpdate.run({ id, owner, error: clip(reason), kind, now }).changes > 0;
+  ): Promise<boolean> {
+    const changes = await writeTransaction(
+      this.db,
+      () => this.deadUpdate.run({ id, owner, error: clip(reason), kind, now }).changes,
+    );
+    return changes > 0;
   }
 
   /**
@@ -295,14 +324,15 @@ export class DeliveryStore {
    * Retry and dead marks are fenced by the lease owner: if our lease expired and someone else
    * claimed the event, their result stands. Delivered marks are not fenced.
    */
-  settle(
+  async settle(
     destination: string,
     owner: string,
     settlement: Settlement,
     contact: Contact,
     now: number = this.clock.now(),
-  ): SettleCounts {
-    return this.settleMany(owner, [{ destination, settlement, contact }], now)[0] ?? EMPTY_COUNTS;
+  ): Promise<SettleCounts> {
+    const [counts] = await this.settleMany(owner, [{ destination, settlement, contact }], now);
+    return counts ?? EMPTY_COUNTS;
   }
 
   /** Several batches' results in one transaction (one durable commit for all of them). */
@@ -310,58 +340,62 @@ export class DeliveryStore {
     owner: string,
     entries: ReadonlyArray<{ destination: string; settlement: Settlement; contact: Contact }>,
     now: number = this.clock.now(),
-  ): SettleCounts[] {
-    return this.db
-      .transaction(() =>
-        entries.map(({ destination, settlement, contact }) => {
-          let delivered = 0;
-          let retried = 0;
-          let dead = 0;
-          if (settlement.delivered.length > 0) {
-            delivered = this.deliveredUpdate.run({ ids: JSON.stringify(settlement.delivered), now }).changes;
-          }
-          for (const r of settlement.retry) {
-            retried += this.retryUpdate.run({
-              id: r.id,
-              owner,
-              next: r.nextAttemptAt,
-              error: clip(r.reason),
-              kind: r.kind,
-              now,
-            }).changes;
-          }
-          for (const d of settlement.dead) {
-            dead += this.deadUpdate.run({
-              id: d.id,
-              owner,
-              error: clip(d.reason),
-              kind: d.kind,
-              now,
-            }).changes;
-          }
-          if (contact?.ok) this.contactOk.run({ d: destination, now });
-          else if (contact) this.contactFailed.run({ d: destination, now, error: clip(contact.error) });
-          return { delivered, retried, dead };
-        }),
-      )
-      .immediate();
+  ): Promise<SettleCounts[]> {
+    return writeTransaction(this.db, () =>
+      entries.map(({ destination, settlement, contact }) => {
+        let delivered = 0;
+        let retried = 0;
+        let dead = 0;
+        if (settlement.delivered.length > 0) {
+          delivered = this.deliveredUpdate.run({ ids: JSON.stringify(settlement.delivered), now }).changes;
+        }
+        for (const r of settlement.retry) {
+          retried += this.retryUpdate.run({
+            id: r.id,
+            owner,
+            next: r.nextAttemptAt,
+            error: clip(r.reason),
+            kind: r.kind,
+            now,
+          }).changes;
+        }
+        for (const d of settlement.dead) {
+          dead += this.deadUpdate.run({
+            id: d.id,
+            owner,
+            error: clip(d.reason),
+            kind: d.kind,
+            now,
+          }).changes;
+        }
+        if (contact?.ok) this.contactOk.run({ d: destination, now });
+        else if (contact) this.contactFailed.run({ d: destination, now, error: clip(contact.error) });
+        return { delivered, retried, dead };
+      }),
+    );
   }
 
-  releaseLeases(owner: string, now: number = this.clock.now()): number {
-    return this.releaseUpdate.run({ owner, now }).changes;
+  releaseLeases(owner: string, now: number = this.clock.now()): Promise<number> {
+    return writeTransaction(this.db, () => this.releaseUpdate.run({ owner, now }).changes);
   }
 
-  /** When the next event of this destination becomes claimable; null when nothing waits. */
-  nextDueAt(destination: string): number | null {
-    const pending = this.nextPending.get({ d: destination })?.t ?? null;
+  /**
+   * When the next event of this destination becomes claimable; null when nothing waits. A retry
+   * time further ahead than `maxAheadMs` is a clock that stepped back: it counts as due now.
+   */
+  nextDueAt(destination: string, options: { now?: number; maxAheadMs?: number } = {}): number | null {
+    const now = options.now ?? this.clock.now();
+    const ceiling = now + (options.maxAheadMs ?? this.maxAheadMs);
+    let pending = this.nextPending.get({ d: destination })?.t ?? null;
+    if (pending !== null && pending > ceiling) pending = now;
     const lease = this.nextLease.get({ d: destination })?.t ?? null;
     if (pending === null) return lease;
     if (lease === null) return pending;
     return Math.min(pending, lease);
   }
 
-  resetBackoff(destination: string, now: number = this.clock.now()): number {
-    return this.resetUpdate.run({ d: destination, now }).changes;
+  resetBackoff(destination: string, now: number = this.clock.now()): Promise<number> {
+    return writeTransaction(this.db, () => this.resetUpdate.run({ d: destination, now }).changes);
   }
 
   destinationsWithWork(): string[] {
@@ -372,9 +406,16 @@ export class DeliveryStore {
     return this.openCountStmt.get({ d: destination })?.n ?? 0;
   }
 
-  recordContact(destination: string, ok: boolean, error = '', now: number = this.clock.now()): void {
-    if (ok) this.contactOk.run({ d: destination, now });
-    else this.contactFailed.run({ d: destination, now, error: clip(error) });
+  async recordContact(
+    destination: string,
+    ok: boolean,
+    error = '',
+    now: number = this.clock.now(),
+  ): Promise<void> {
+    await writeTransaction(this.db, () => {
+      if (ok) this.contactOk.run({ d: destination, now });
+      else this.contactFailed.run({ d: destination, now, error: clip(error) });
+    });
   }
 }
 

@@ -2,6 +2,7 @@ import type { OutboxEventView } from '../../shared/domain';
 import type { OutboxCounts } from '../../shared/sync-views';
 import { OUTBOX_STATUSES } from '../../shared/domain';
 import type { Db } from '../db/open';
+import { ARCHIVED } from './migrations';
 
 interface EventRow {
   id: string;
@@ -16,39 +17,65 @@ interface EventRow {
   payload: string;
 }
 
+type Status = OutboxEventView['status'];
+
 const COLUMNS =
   'id, destination, type, ordering_key, status, attempts, next_attempt_at, last_error, created_at, payload';
 
-/** Read side of the outbox for screens and reports; the screens poll it, so statements are prepared once. */
+/**
+ * Read side of the outbox for screens and reports. The screens poll it (the queue every 5 s, the
+ * Sync screen every 500 ms during a sync) while the outbox holds months of delivered events, so no
+ * call here reads more than it returns: counts come from outbox_counts (kept by triggers, see
+ * migrations.ts), and a page of events is found through the (destination, status, seq) index, one
+ * probe per destination and status that has any, newest first.
+ */
 export class OutboxQueries {
-  private readonly listByStatus;
-  private readonly countsByStatus;
+  private readonly countRows;
+  private readonly seqsOf;
+  private readonly bySeqs;
   private readonly byId;
-  private readonly countsByDestinationAndStatus;
 
-  constructor(db: Db) {
-    // Statuses arrive as one JSON array, so one statement serves every filter.
-    const byStatus = 'status IN (SELECT value FROM json_each(@statuses))';
-    this.listByStatus = db.prepare<{ statuses: string; limit: number; offset: number }, EventRow>(
-      `SELECT ${COLUMNS} FROM outbox_events WHERE ${byStatus} ORDER BY seq DESC LIMIT @limit OFFSET @offset`,
+  constructor(private readonly db: Db) {
+    this.countRows = db.prepare<[], { destination: string; status: Status | typeof ARCHIVED; n: number }>(
+      'SELECT destination, status, n FROM outbox_counts WHERE n > 0',
     );
-    this.countsByStatus = db.prepare<[], { status: OutboxEventView['status']; n: number }>(
-      'SELECT status, count(*) AS n FROM outbox_events GROUP BY status',
+    this.seqsOf = db
+      .prepare<[string, Status, number], number>(
+        'SELECT seq FROM outbox_events WHERE destination = ? AND status = ? ORDER BY seq DESC LIMIT ?',
+      )
+      .pluck();
+    this.bySeqs = db.prepare<[string], EventRow>(
+      `SELECT ${COLUMNS} FROM outbox_events WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq DESC`,
     );
     this.byId = db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM outbox_events WHERE id = ?`);
-    this.countsByDestinationAndStatus = db.prepare<
-      [],
-      { destination: string; status: OutboxEventView['status']; n: number }
-    >('SELECT destination, status, count(*) AS n FROM outbox_events GROUP BY destination, status');
   }
 
-  list(statuses: readonly OutboxEventView['status'][], limit: number, offset: number) {
-    const filter = JSON.stringify(statuses);
-    const events = this.listByStatus.all({ statuses: filter, limit, offset }).map(toView);
+  list(statuses: readonly Status[], limit: number, offset: number) {
+    // One read transaction: the counts and the page come from the same snapshot.
+    return this.db.transaction(() => {
+      const wanted = new Set(statuses);
+      const rows = this.countRows.all();
+      const counts = emptyCounts();
+      const seqs: number[] = [];
+      for (const row of rows) {
+        if (row.status === ARCHIVED) continue;
+        counts[row.status] += row.n;
+        if (wanted.has(row.status))
+          seqs.push(...this.seqsOf.all(row.destination, row.status, offset + limit));
+      }
+      seqs.sort((a, b) => b - a);
+      const page = seqs.slice(offset, offset + limit);
+      const events = page.length > 0 ? this.bySeqs.all(JSON.stringify(page)).map(toView) : [];
+      const total = statuses.reduce((sum, status) => sum + counts[status], 0);
+      return { events, total, counts };
+    })();
+  }
+
+  /** Events per status, every status present (the Queue screen's filter buttons). */
+  counts(): OutboxCounts {
     const counts = emptyCounts();
-    for (const row of this.countsByStatus.all()) counts[row.status] = row.n;
-    const total = statuses.reduce((sum, status) => sum + counts[status], 0);
-    return { events, total, counts };
+    for (const row of this.countRows.all()) if (row.status !== ARCHIVED) counts[row.status] += row.n;
+    return counts;
   }
 
   get(id: string): OutboxEventView | undefined {
@@ -56,18 +83,41 @@ export class OutboxQueries {
     return row ? toView(row) : undefined;
   }
 
-  /** Counts per destination and status, every status present (zero when none). */
+  /** Counts per destination and status of the events in the outbox, every status present. */
   countsByDestination(): Map<string, OutboxCounts> {
-    const out = new Map<string, OutboxCounts>();
-    for (const row of this.countsByDestinationAndStatus.all()) {
-      let counts = out.get(row.destination);
+    return this.tally().live;
+  }
+
+  /**
+   * Delivered events per destination since the station began: those in the outbox and those the
+   * retention step moved to the archive (a report's "delivered during the run" must not drop
+   * when the archive runs in the middle of it).
+   */
+  deliveredEver(): Map<string, number> {
+    const { live, archived } = this.tally();
+    const out = new Map<string, number>();
+    for (const name of new Set([...live.keys(), ...archived.keys()])) {
+      out.set(name, (live.get(name)?.delivered ?? 0) + (archived.get(name) ?? 0));
+    }
+    return out;
+  }
+
+  private tally(): { live: Map<string, OutboxCounts>; archived: Map<string, number> } {
+    const live = new Map<string, OutboxCounts>();
+    const archived = new Map<string, number>();
+    for (const row of this.countRows.all()) {
+      if (row.status === ARCHIVED) {
+        archived.set(row.destination, row.n);
+        continue;
+      }
+      let counts = live.get(row.destination);
       if (!counts) {
         counts = emptyCounts();
-        out.set(row.destination, counts);
+        live.set(row.destination, counts);
       }
       counts[row.status] = row.n;
     }
-    return out;
+    return { live, archived };
   }
 }
 

@@ -164,7 +164,7 @@ export class PrintingService {
         });
       }
     });
-    const profile = await writeTransaction(this.o.db, () => {
+    const { profile, routed } = await writeTransaction(this.o.db, () => {
       const { profile: saved, before } = this.profiles.upsert(parsed);
       this.o.audit.record({
         userId: by.id,
@@ -173,9 +173,10 @@ export class PrintingService {
         entityId: saved.id,
         details: { profile: saved, ...(before ? { before } : {}) },
       });
-      return saved;
+      // Labels that waited for any printer go to this one (or another) now that one prints them.
+      return { profile: saved, routed: this.queue.routeWaiting(this.o.db) };
     });
-    this.worker.kick(profile.id);
+    for (const id of new Set([profile.id, ...routed])) this.worker.kick(id);
     return profile;
   }
 

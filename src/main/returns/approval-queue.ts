@@ -1,6 +1,5 @@
 import type { UserView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { makeLicensePlate } from '../../shared/returns/license-plate';
 import type {
   ApprovalStatus,
   Disposition,
@@ -146,7 +145,7 @@ export class ApprovalQueue {
         entityType: 'qc_approval',
         entityId: id,
         details: {
-          unit: makeLicensePlate(row.unit_id),
+          unit: this.deps.qc.plates.of(row.unit_id),
           decision: row.decision_id,
           requestedBy: row.requested_by,
           operator: operator.id,
@@ -183,7 +182,7 @@ export class ApprovalQueue {
     const receipt = qc.store.receipt(row.receipt_id);
     const unit = qc.store.unit(row.unit_id);
     if (!receipt || !unit)
-      throw new AppError('NOT_FOUND', { entity: 'unit', id: makeLicensePlate(row.unit_id) });
+      throw new AppError('NOT_FOUND', { entity: 'unit', id: this.deps.qc.plates.of(row.unit_id) });
     const instead = input.instead as NonNullable<DecideInput['instead']>;
     unit.override_reason = 'supervisor_instruction';
     unit.chosen = instead.disposition;
@@ -203,7 +202,7 @@ export class ApprovalQueue {
 
   view(r: ItemRow): ApprovalItem {
     const { people } = this;
-    const lp = makeLicensePlate(r.unit_id);
+    const lp = this.deps.qc.plates.of(r.unit_id);
     const photos = this.deps.qc.store.photos('unit', lp);
     return {
       id: r.id,

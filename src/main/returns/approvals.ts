@@ -1,6 +1,5 @@
 import type { UserView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { makeLicensePlate } from '../../shared/returns/license-plate';
 import type { ApprovalStatus, Grade, ScrapReason } from '../../shared/returns/qc-codes';
 import type { ApprovalView, ExceptionView } from '../../shared/returns/qc-views';
 import type { Decisions } from './decisions';
@@ -112,7 +111,7 @@ export class Approvals {
     return {
       id: r.id,
       status: r.status,
-      unitId: makeLicensePlate(r.unit_id),
+      unitId: this.ctx.plates.of(r.unit_id),
       receiptId: r.receipt_id,
       returnOrderId: r.return_order_id,
       platformReturnId: r.platform_return_id,
@@ -121,7 +120,7 @@ export class Approvals {
       grade: r.grade,
       scrapReason: r.scrap_reason,
       evidence: this.ctx.store
-        .photos('unit', makeLicensePlate(r.unit_id))
+        .photos('unit', this.ctx.plates.of(r.unit_id))
         .filter((p) => p.purpose === 'evidence')
         .map(stripPurpose),
       requestedBy: this.user(r.requested_by),

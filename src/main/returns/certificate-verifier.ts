@@ -4,7 +4,7 @@ import {
   certificateContentSchema,
   type CertificateContent,
 } from '../../shared/returns/destruction-certificate';
-import { makeLicensePlate } from '../../shared/returns/license-plate';
+import { Plates } from './plates';
 import type { CertificateVerification, VerificationOutcome } from '../../shared/returns/supervision-views';
 import { sha256Hex } from './certificate-files';
 import type { CertificateRow } from './destruction-certificates';
@@ -38,7 +38,11 @@ export class CertificateVerifier {
   private readonly batchItems;
   private readonly photos;
 
-  constructor(db: Database.Database) {
+  private readonly plates: Plates;
+
+  /** `stationId`: the station whose units the certificates name (its plates carry its code). */
+  constructor(db: Database.Database, stationId: string) {
+    this.plates = new Plates(stationId);
     this.byPdf = db.prepare<[string], CertificateRow>(
       'SELECT * FROM destruction_certificates WHERE pdf_sha256 = ?',
     );
@@ -121,7 +125,7 @@ export class CertificateVerifier {
         continue;
       }
       const facts: Array<[string, unknown, unknown]> = [
-        ['license plate', makeLicensePlate(row.unit_id), item.licensePlate],
+        ['license plate', this.plates.of(row.unit_id), item.licensePlate],
         ['decision status', row.status, 'active'],
         ['disposition', row.disposition, 'destroy'],
         ['grade', row.grade, item.grade],
@@ -143,7 +147,7 @@ export class CertificateVerifier {
     }
     for (const extra of live.values()) {
       out.push(
-        `${makeLicensePlate(extra.unit_id)}: decision ${extra.decision_id} is in the batch but not on the certificate`,
+        `${this.plates.of(extra.unit_id)}: decision ${extra.decision_id} is in the batch but not on the certificate`,
       );
     }
     return out;

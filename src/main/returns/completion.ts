@@ -1,5 +1,4 @@
 import { AppError } from '../../shared/errors';
-import { makeLicensePlate } from '../../shared/returns/license-plate';
 import type { ReceiptDecision, RejectReason } from '../../shared/returns/qc-codes';
 import { suggestReceiptDecision } from '../../shared/returns/receipt-decision';
 import type { QcReceiptDecisionView } from '../../shared/returns/qc-views';
@@ -185,7 +184,7 @@ export class Completion {
     const { store } = this.ctx;
     const photos = [...store.photos('receipt', receipt.id)];
     for (const u of store.units(receipt.id)) {
-      if (u.return_order_id === orderId) photos.push(...store.photos('unit', makeLicensePlate(u.id)));
+      if (u.return_order_id === orderId) photos.push(...store.photos('unit', this.ctx.plates.of(u.id)));
     }
     const seen = new Set<string>();
     return photos.filter((p) => !seen.has(p.sha256) && seen.add(p.sha256)).slice(0, MAX_IMAGES);

@@ -13,8 +13,9 @@ import { Bins } from './bins';
 import { Completion, DEFAULT_REJECT_REASON_NAMES } from './completion';
 import { Decisions } from './decisions';
 import { Inspection } from './inspection';
-import { LabelJobsStandIn, type LabelJobs } from './label-jobs';
+import type { LabelQueue } from './label-jobs';
 import { PhotoStore } from './photo-store';
+import { Plates } from './plates';
 import type { QcContext } from './qc-context';
 import { QcStation } from './qc-station';
 import { ReceiptStore } from './receipt-store';
@@ -38,9 +39,9 @@ export interface QcDeps {
   session: Pick<Session, 'authorizeFor'>;
   audit: AuditLog;
   stationId: string;
-  /** The print queue; a stand-in table until the printing capability is wired. */
-  labels?: LabelJobs;
-  /** The supervisor check; the session's step-up unless a test gives another. */
+  /** The station's print queue (core.printing): labels commit with the decision that asks for them. */
+  labels: LabelQueue;
+  /** The session's step-up check; a PIN check of our own until the session capability is wired. */
   approval?: SupervisorApproval;
 }
 
@@ -49,6 +50,7 @@ export interface Qc {
   /** What the bench's parts share; the supervisor's side (supervision.ts) builds on it too. */
   context: QcContext;
   decisions: Decisions;
+  plates: Plates;
   approvals: Approvals;
   bins: Bins;
   photos: PhotoStore;
@@ -63,14 +65,16 @@ export const PHOTO_FOLDER = 'photos';
 export function createQc(deps: QcDeps): Qc {
   const { db, clock, newId, settings } = deps;
   const store = new ReceiptStore(db);
-  const lookup = new ReturnLookup(db);
+  const plates = new Plates(deps.stationId);
+  const lookup = new ReturnLookup(db, plates);
   const rules = new RuleStore(db, clock);
   const ctx: QcContext = {
     db,
     clock,
     newId,
     outbox: deps.outbox,
-    labels: deps.labels ?? new LabelJobsStandIn(db, clock, newId),
+    labels: deps.labels,
+    plates,
     store,
     lookup,
     rules,
@@ -98,7 +102,7 @@ export function createQc(deps: QcDeps): Qc {
     resume: new ResumeState(ctx, completion, undo, approvals),
     approval: deps.approval ?? new SessionSupervisorApproval(deps.session),
   });
-  return { station, context: ctx, decisions, approvals, bins, photos, rules, lookup, store };
+  return { station, context: ctx, decisions, plates, approvals, bins, photos, rules, lookup, store };
 }
 
 /** The shop's reject-reason names, when the station stores its own; ours map to the defaults. */

@@ -1,6 +1,5 @@
 import { AppError } from '../../shared/errors';
 import type { OUTBOX_STATUSES } from '../../shared/domain';
-import { makeLicensePlate, parseLicensePlate } from '../../shared/returns/license-plate';
 import type {
   Disposition,
   Grade,
@@ -251,7 +250,7 @@ export class DecisionBrowser {
   trail(decisionId: string): DecisionTrail {
     const row = this.decisionById.get(decisionId);
     if (!row) throw new AppError('NOT_FOUND', { entity: 'decision', id: decisionId });
-    const lp = makeLicensePlate(row.unit_id);
+    const lp = this.deps.qc.plates.of(row.unit_id);
     const history = this.decisionsOfUnit.all(row.unit_id);
     const receipt = this.receipt.get(row.receipt_id);
     if (!receipt) throw new AppError('NOT_FOUND', { entity: 'receipt', id: row.receipt_id });
@@ -363,7 +362,7 @@ export class DecisionBrowser {
   /** The units a typed or scanned number refers to. */
   private unitsMatching(query: string): number[] {
     const units = new Set<number>();
-    const lp = parseLicensePlate(query.toUpperCase());
+    const lp = this.deps.qc.plates.unitOf(query.toUpperCase());
     if (lp !== null) units.add(lp);
     const receipts = new Set<string>([query]);
     for (const o of this.ordersByNumber.all(query, query, query, query)) {
@@ -375,7 +374,7 @@ export class DecisionBrowser {
 
   private view(r: Row): DecisionRow {
     const { people } = this;
-    const lp = makeLicensePlate(r.unit_id);
+    const lp = this.deps.qc.plates.of(r.unit_id);
     return {
       id: r.id,
       status: r.status,

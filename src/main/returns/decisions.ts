@@ -1,10 +1,9 @@
 import { AppError } from '../../shared/errors';
 import { faultsOf, gradeOf, type Answer } from '../../shared/returns/checklists';
-import { makeLicensePlate } from '../../shared/returns/license-plate';
 import type { Disposition, Grade } from '../../shared/returns/qc-codes';
 import type { UserView } from '../../shared/domain';
 import type { OutboxPayload } from '../../shared/outbox-events';
-import { labelTime, type NewLabelJob } from './label-jobs';
+import { barcodeValue, labelText, labelTime, type NewLabelJob } from './label-jobs';
 import { feedback, HUB_DESTINATION, type ActionOutcome, type Actor, type QcContext } from './qc-context';
 import type { DecisionRow, ReceiptRow, UnitRow } from './receipt-store';
 
@@ -87,7 +86,7 @@ export class Decisions {
   commit(receipt: ReceiptRow, unit: UnitRow, options: CommitOptions, actor: Actor): ActionOutcome {
     const { ctx } = this;
     const now = ctx.clock.now();
-    const lp = makeLicensePlate(unit.id);
+    const lp = ctx.plates.of(unit.id);
     const decisionId = ctx.newId();
     const answers = JSON.parse(unit.answers) as Record<string, Answer>;
     const grade: Grade = unit.grade ?? gradeOf(unit.category, answers);
@@ -184,7 +183,7 @@ export class Decisions {
       now,
       actor,
     })) {
-      ctx.labels.enqueue(ctx.db, job);
+      this.enqueueLabel(job);
     }
 
     unit.grade = grade;
@@ -208,6 +207,21 @@ export class Decisions {
       target: decisionId,
       undoable: 'decided',
     };
+  }
+
+  /**
+   * A label the printer cannot lay out as asked (a product name too long for the tag even at its
+   * smallest type) must not cost the clerk the decision: the label goes out with the unit's
+   * plate and SKU in plain ASCII instead. In a savepoint, so the first try leaves nothing behind.
+   */
+  private enqueueLabel(job: NewLabelJob): void {
+    const { ctx } = this;
+    try {
+      ctx.db.transaction(() => ctx.labels.enqueue(ctx.db, job))();
+    } catch (err) {
+      if (!(err instanceof AppError) || !err.code.startsWith('PRINT_')) throw err;
+      ctx.labels.enqueue(ctx.db, plainLabel(job));
+    }
   }
 
   /** Approves a pending destroy (the unit joins the open destruction batch). */
@@ -324,29 +338,30 @@ export class Decisions {
       actor: Actor;
     },
   ): NewLabelJob[] {
-    const lp = makeLicensePlate(unit.id);
-    const returnId =
-      (unit.return_order_id &&
-        this.ctx.store.orders(receipt.id).find((o) => o.id === unit.return_order_id)?.platform_return_id) ||
-      receipt.scanned_code;
-    const item = unit.name ?? unit.sku ?? unit.scanned_code ?? lp;
+    const lp = this.ctx.plates.of(unit.id);
+    const platformId =
+      unit.return_order_id &&
+      this.ctx.store.orders(receipt.id).find((o) => o.id === unit.return_order_id)?.platform_return_id;
+    const returnId = barcodeValue(platformId) ?? barcodeValue(receipt.scanned_code) ?? lp;
+    const item = labelText(unit.name ?? unit.sku ?? unit.scanned_code ?? lp, 300);
+    const sku = barcodeValue(unit.sku);
     const requestedBy = d.actor.user.id;
     const jobs: NewLabelJob[] = [
       {
         template: 'license-plate',
-        data: { lpn: lp, returnId, receivedAt: labelTime(unit.created_at), station: this.ctx.stationName() },
+        data: {
+          lpn: lp,
+          returnId,
+          receivedAt: labelTime(unit.created_at),
+          station: labelText(this.ctx.stationName(), 40),
+        },
         requestedBy,
       },
     ];
     if (d.disposition === 'restock') {
       jobs.push({
         template: 'restock-label',
-        data: {
-          sku: unit.sku ?? lp,
-          bin: d.location,
-          description: item.slice(0, 200),
-          barcode: unit.sku ?? lp,
-        },
+        data: { sku: sku ?? lp, bin: d.location, description: item.slice(0, 200), barcode: sku ?? lp },
         requestedBy,
       });
     } else if (d.disposition === 'refurbish' && d.workOrderId) {
@@ -357,7 +372,7 @@ export class Decisions {
           workOrderId: d.workOrderId,
           returnId,
           item: item.slice(0, 200),
-          faults: faults.length > 0 ? faults.join(', ') : (unit.reason ?? 'check'),
+          faults: labelText(faults.length > 0 ? faults.join(', ') : (unit.reason ?? 'check'), 400),
           assignedTo: 'Refurbish bench',
           due: labelTime(d.now + WORK_ORDER_DAYS * 86_400_000).slice(0, 10),
         },
@@ -370,9 +385,9 @@ export class Decisions {
           returnId,
           grade: d.grade,
           disposition: d.disposition,
-          item: item.slice(0, 300),
-          ...(unit.sku ? { sku: unit.sku } : {}),
-          inspectedBy: d.actor.user.name.slice(0, 40),
+          item,
+          ...(sku ? { sku } : {}),
+          inspectedBy: labelText(d.actor.user.name, 40),
           inspectedAt: labelTime(d.now),
           barcode: lp,
         },
@@ -380,5 +395,34 @@ export class Decisions {
       });
     }
     return jobs;
+  }
+}
+
+/** The same label with every free text reduced to what any printer font prints. */
+function plainLabel(job: NewLabelJob): NewLabelJob {
+  const ascii = (v: string, max: number): string =>
+    v
+      .replace(/[^\x20-\x7e]/g, '')
+      .trim()
+      .slice(0, max) || '-';
+  switch (job.template) {
+    case 'qc-tag':
+      return {
+        ...job,
+        data: {
+          ...job.data,
+          item: ascii(job.data.sku ?? job.data.barcode, 60),
+          inspectedBy: ascii(job.data.inspectedBy, 40),
+        },
+      };
+    case 'restock-label':
+      return { ...job, data: { ...job.data, description: ascii(job.data.sku, 60) } };
+    case 'refurbish-work-order':
+      return {
+        ...job,
+        data: { ...job.data, item: ascii(job.data.item, 60), faults: ascii(job.data.faults, 120) },
+      };
+    case 'license-plate':
+      return { ...job, data: { ...job.data, station: ascii(job.data.station, 40) } };
   }
 }

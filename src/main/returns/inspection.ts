@@ -17,7 +17,6 @@ import {
   type QcReason,
   type ScrapReason,
 } from '../../shared/returns/qc-codes';
-import { makeLicensePlate } from '../../shared/returns/license-plate';
 import type { Decisions } from './decisions';
 import { ItemMatcher, matchedCount, missingCount } from './item-matching';
 import { feedback, type ActionOutcome, type Actor, type QcContext } from './qc-context';
@@ -79,7 +78,7 @@ export class Inspection {
     unit.reason = m.kind === 'wrong' ? 'wrong_item' : qcReasonOf(order?.reason ?? null);
     store.saveUnit(unit);
     for (const o of orders) if (o.status === 'received') store.setOrderStatus(o.id, 'inspecting', now);
-    const lp = makeLicensePlate(unitId);
+    const lp = this.ctx.plates.of(unitId);
     const params = { name: base.name ?? code, licensePlate: lp };
     const fb =
       m.kind === 'matched'
@@ -95,7 +94,11 @@ export class Inspection {
     unit.serial = serial;
     unit.step = 'checklist';
     this.save(unit);
-    return this.out(receipt, unit, feedback('ok', serial ? 'serial_recorded' : 'step', { serial }));
+    return this.out(
+      receipt,
+      unit,
+      feedback('ok', serial ? 'serial_recorded' : 'serial_skipped', { serial, name: unitName(unit) }),
+    );
   }
 
   answer(receipt: ReceiptRow, unit: UnitRow, answer: Answer): ActionOutcome {
@@ -139,7 +142,17 @@ export class Inspection {
     this.suggest(receipt, unit);
     unit.step = 'disposition';
     this.save(unit);
-    return this.out(receipt, unit, feedback('ok', 'step', { suggested: unit.suggested, rule: unit.rule_id }));
+    return this.out(
+      receipt,
+      unit,
+      feedback('ok', 'photos_done', {
+        name: unitName(unit),
+        count: this.ctx.store.photos('unit', this.ctx.plates.of(unit.id)).length,
+        grade: unit.grade,
+        suggested: unit.suggested,
+        rule: unit.rule_id,
+      }),
+    );
   }
 
   attachPhoto(receipt: ReceiptRow, unit: UnitRow, sha256: string, actor: Actor): ActionOutcome {
@@ -150,7 +163,7 @@ export class Inspection {
     const { store, clock, stationId } = this.ctx;
     store.linkPhoto(
       'unit',
-      makeLicensePlate(unit.id),
+      this.ctx.plates.of(unit.id),
       purpose,
       sha256,
       actor.user.id,
@@ -203,7 +216,11 @@ export class Inspection {
     unit.scrap_reason = reason;
     unit.step = 'evidence_photo';
     this.save(unit);
-    return this.out(receipt, unit, feedback('ok', 'step', { scrapReason: reason }));
+    return this.out(
+      receipt,
+      unit,
+      feedback('ok', 'scrap_reason_set', { scrapReason: reason, name: unitName(unit) }),
+    );
   }
 
   scrapReasonByIndex(receipt: ReceiptRow, unit: UnitRow, index: number): ActionOutcome {
@@ -320,6 +337,11 @@ export class Inspection {
   }
 
   private out(receipt: ReceiptRow, unit: UnitRow, fb: ActionOutcome['feedback']): ActionOutcome {
-    return { feedback: fb, receiptId: receipt.id, target: makeLicensePlate(unit.id) };
+    return { feedback: fb, receiptId: receipt.id, target: this.ctx.plates.of(unit.id) };
   }
+}
+
+/** How the clerk knows the unit: its name, else its SKU, else what was scanned. */
+function unitName(unit: UnitRow): string {
+  return unit.name ?? unit.sku ?? unit.scanned_code ?? '';
 }

@@ -1,18 +1,11 @@
-import { AppError } from '../../shared/errors';
-import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import type { IdGenerator } from '../ids';
-import type { CapabilityMigration } from './migrations';
 
 /**
  * The labels a QC decision asks for, as the print queue takes them: a template name and its data,
- * spelled as the printing capability's templates declare them (qc-tag, restock-label,
- * refurbish-work-order, license-plate). `enqueue` runs INSIDE the decision's transaction, so a
- * decision and its labels commit or roll back together.
- *
- * INTEGRATION: the lead wires `printQueue.enqueue(tx, job)` of the printing capability here; until
- * then `LabelJobsStandIn` keeps the jobs in a table of their own so the transaction boundary is
- * real and tested.
+ * spelled as the printing capability's templates declare them (src/main/printing/templates/:
+ * qc-tag, restock-label, refurbish-work-order, license-plate; a test validates each against its
+ * schema). They are enqueued INSIDE the decision's transaction, so a decision and its labels
+ * commit or roll back together.
  */
 export type LabelJob =
   | {
@@ -47,57 +40,43 @@ export type LabelJob =
 
 export type NewLabelJob = LabelJob & { requestedBy: string; printer?: string };
 
-export interface LabelJobs {
+/**
+ * The station's print queue as the bench uses it (core.printing). A job with no printer named goes
+ * where the station's routing sends its template; with no printer set up at all it waits (the
+ * banner says so) and the decision is never refused for it.
+ */
+export interface LabelQueue {
   enqueue(tx: Db, job: NewLabelJob): { id: string };
-}
-
-export const labelJobsStandIn: CapabilityMigration = {
-  id: 'returns/002-label-jobs-stand-in',
-  sql: `
--- Stand-in for the print queue's print_jobs until the printing capability is merged.
-CREATE TABLE qc_label_jobs (
-  seq           INTEGER PRIMARY KEY,
-  id            TEXT NOT NULL UNIQUE,
-  template      TEXT NOT NULL,
-  data          TEXT NOT NULL CHECK (json_valid(data)),
-  printer       TEXT,
-  requested_by  TEXT NOT NULL,
-  created_at    INTEGER NOT NULL
-) STRICT;
-`,
-};
-
-export class LabelJobsStandIn implements LabelJobs {
-  private readonly insert;
-
-  constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
-    private readonly newId: IdGenerator,
-  ) {
-    this.insert = db.prepare(
-      `INSERT INTO qc_label_jobs (id, template, data, printer, requested_by, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-  }
-
-  enqueue(tx: Db, job: NewLabelJob): { id: string } {
-    if (tx !== this.db || !tx.inTransaction) {
-      throw new AppError('INTERNAL', { reason: 'labelJobs.enqueue outside the caller transaction' });
-    }
-    const id = this.newId();
-    this.insert.run(
-      id,
-      job.template,
-      JSON.stringify(job.data),
-      job.printer ?? null,
-      job.requestedBy,
-      this.clock.now(),
-    );
-    return { id };
-  }
 }
 
 /** A label's date and time as the templates print them (station local time is the printer's business). */
 export function labelTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/**
+ * A value printed as a barcode: printable ASCII of at most `max` characters, else null (the
+ * caller prints the unit's license plate instead — a SKU in Thai script is not a Code 128).
+ */
+export function barcodeValue(value: string | null | undefined, max = 40): string | null {
+  const v = value?.trim() ?? '';
+  return v.length > 0 && v.length <= max && /^[\x20-\x7e]+$/.test(v) ? v : null;
+}
+
+/**
+ * Text for a label line: the scripts the station's label fonts cover (Latin with Vietnamese,
+ * Thai, CJK); anything else (an emoji in a product name) is dropped rather than refuse the label.
+ */
+export function labelText(value: string, max: number): string {
+  const kept = Array.from(value.normalize('NFC'))
+    .filter((ch) => PRINTABLE.test(ch))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return (kept.length > 0 ? kept : '-').slice(0, max);
+}
+
+// One code point at a time: combining marks (Thai, Vietnamese) are allowed on their own.
+const PRINTABLE =
+  // eslint-disable-next-line no-misleading-character-class
+  /^[\u0020-\u007e\u00a0-\u024f\u0300-\u036f\u0e00-\u0e7f\u1e00-\u1eff\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]$/u;

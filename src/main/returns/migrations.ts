@@ -288,4 +288,78 @@ CREATE INDEX qc_actions_undo_stack ON qc_actions (receipt_id, ord) WHERE undo_ki
 `,
 };
 
-export const returnsMigrations: CapabilityMigration[] = [returnsQc];
+/**
+ * Released with returns/001 (schema version 5) while the print queue was not wired yet; kept
+ * verbatim because a released migration is never edited. returns/003 drops the table.
+ */
+export const returnsLabelJobsStandIn: CapabilityMigration = {
+  id: 'returns/002-label-jobs-stand-in',
+  sql: `
+-- Stand-in for the print queue's print_jobs until the printing capability is merged.
+CREATE TABLE qc_label_jobs (
+  seq           INTEGER PRIMARY KEY,
+  id            TEXT NOT NULL UNIQUE,
+  template      TEXT NOT NULL,
+  data          TEXT NOT NULL CHECK (json_valid(data)),
+  printer       TEXT,
+  requested_by  TEXT NOT NULL,
+  created_at    INTEGER NOT NULL
+) STRICT;
+`,
+};
+
+/**
+ * The bench's labels go to the station's print queue (print_jobs), in the decision's transaction.
+ * Jobs the stand-in held were never printed: they move to the queue, waiting for a printer.
+ */
+export const returnsDropLabelJobs: CapabilityMigration = {
+  id: 'returns/003-labels-to-print-queue',
+  sql: `
+INSERT INTO print_jobs (id, printer_id, template, data, status, attempts, next_attempt_at, requested_by,
+                        reason, created_at, updated_at)
+  SELECT id, coalesce(printer, ''), template, data, 'queued', 0, created_at, requested_by,
+         'moved from the QC stand-in queue', created_at, created_at
+  FROM qc_label_jobs ORDER BY seq;
+DROP TABLE qc_label_jobs;
+`,
+};
+
+/**
+ * Manual search at the bench (part of a number, an order id, a buyer's name) as an FTS5 trigram
+ * index: any substring of three characters or more is an index lookup, not a scan of every
+ * return, and a buyer's name matches without its accents. Kept in step by triggers that fire only
+ * when a searched column changes (a status change at the bench writes nothing here).
+ */
+export const returnsSearch: CapabilityMigration = {
+  id: 'returns/004-return-search',
+  sql: `
+CREATE VIRTUAL TABLE return_search USING fts5(
+  return_tracking_number, platform_return_id, order_id, buyer_name,
+  content = 'return_orders', content_rowid = 'rowid', tokenize = 'trigram remove_diacritics 1'
+);
+INSERT INTO return_search (rowid, return_tracking_number, platform_return_id, order_id, buyer_name)
+  SELECT rowid, return_tracking_number, platform_return_id, order_id, buyer_name FROM return_orders;
+CREATE TRIGGER return_search_insert AFTER INSERT ON return_orders BEGIN
+  INSERT INTO return_search (rowid, return_tracking_number, platform_return_id, order_id, buyer_name)
+    VALUES (new.rowid, new.return_tracking_number, new.platform_return_id, new.order_id, new.buyer_name);
+END;
+CREATE TRIGGER return_search_delete AFTER DELETE ON return_orders BEGIN
+  INSERT INTO return_search (return_search, rowid, return_tracking_number, platform_return_id, order_id, buyer_name)
+    VALUES ('delete', old.rowid, old.return_tracking_number, old.platform_return_id, old.order_id, old.buyer_name);
+END;
+CREATE TRIGGER return_search_update
+  AFTER UPDATE OF return_tracking_number, platform_return_id, order_id, buyer_name ON return_orders BEGIN
+  INSERT INTO return_search (return_search, rowid, return_tracking_number, platform_return_id, order_id, buyer_name)
+    VALUES ('delete', old.rowid, old.return_tracking_number, old.platform_return_id, old.order_id, old.buyer_name);
+  INSERT INTO return_search (rowid, return_tracking_number, platform_return_id, order_id, buyer_name)
+    VALUES (new.rowid, new.return_tracking_number, new.platform_return_id, new.order_id, new.buyer_name);
+END;
+`,
+};
+
+export const returnsMigrations: CapabilityMigration[] = [
+  returnsQc,
+  returnsLabelJobsStandIn,
+  returnsDropLabelJobs,
+  returnsSearch,
+];

@@ -9,7 +9,9 @@ import {
   type QcContext,
 } from './qc-context';
 import type { ReceiptRow } from './receipt-store';
+import type { ReceiptOrderRow } from './receipt-store';
 import type { ScanFacts, ScanRecords } from './scan-records';
+import { recognise } from '../../shared/codes/recognise';
 
 const CLOSED = new Set(['completed', 'cancelled']);
 
@@ -52,14 +54,19 @@ export class Receiving {
     const fresh = candidates.filter((c) => this.ctx.store.receiptOfOrder(c.id) === undefined);
     if (fresh.length === 0) return this.alreadyReceived(candidates, scan.code);
     const only = fresh.length === 1 && candidates.length === 1 ? fresh[0] : undefined;
-    if (only && !CLOSED.has(only.status)) return this.receive([only.id], scan, actor);
+    if (only && !CLOSED.has(only.status)) return this.receive([only.id], scan, actor, only.matchedBy);
     return outcome(
       feedback('warning', 'choose_return', { count: candidates.length }, { ...shown, candidates }),
     );
   }
 
   /** Opens the parcel with these return orders (the clerk's choice, or the one the scan found). */
-  receive(orderIds: readonly string[], scan: ScanFacts, actor: Actor): ActionOutcome {
+  receive(
+    orderIds: readonly string[],
+    scan: ScanFacts,
+    actor: Actor,
+    matchedBy: string | null = null,
+  ): ActionOutcome {
     const { ctx } = this;
     const first = orderIds[0];
     if (first === undefined) throw new AppError('NOT_FOUND', { entity: 'return_order', id: '' });
@@ -79,9 +86,33 @@ export class Receiving {
     });
     for (const id of orderIds) this.addOne(receiptId, id, scan.code, actor, now);
     return {
-      feedback: feedback('ok', 'received', { count: orderIds.length }, { scannedCode: scan.code }),
+      feedback: feedback('ok', 'received', this.whatWasReceived(receiptId, matchedBy), {
+        scannedCode: scan.code,
+      }),
       receiptId,
       target: first,
+    };
+  }
+
+  /**
+   * What the clerk has in hand, in the words of the parcel: whose return, how many units, which
+   * carrier brought it — and, when an outbound label led to the return, that it did.
+   */
+  private whatWasReceived(
+    receiptId: string,
+    matchedBy: string | null,
+  ): Record<string, string | number | null> {
+    const { store } = this.ctx;
+    const orders = store.orders(receiptId);
+    const first = orders[0];
+    const units = orders.reduce((n, o) => n + store.items(o.id).reduce((m, i) => m + i.quantity, 0), 0);
+    return {
+      count: orders.length,
+      buyer: first?.buyer_name ?? null,
+      units,
+      carrier: first ? carrierOfOrder(first) : null,
+      matchedBy,
+      returnTracking: first?.return_tracking_number ?? null,
     };
   }
 
@@ -163,14 +194,19 @@ export class Receiving {
   private alreadyReceived(candidates: CandidateView[], code: string): ActionOutcome {
     const first = candidates[0];
     const prior = first ? this.ctx.store.receiptOfOrder(first.id) : undefined;
+    const station = prior ? this.ctx.store.receipt(prior.receipt_id)?.station_id : undefined;
     return outcome(
       feedback(
         'warning',
         'already_received',
         {
           platformReturnId: first?.platformReturnId ?? null,
+          buyer: first?.buyerName ?? null,
           at: first?.receivedAt ?? null,
+          by: first?.receivedBy ?? null,
           open: prior?.status === 'open' ? 1 : 0,
+          here: station === undefined || station === this.ctx.stationId ? 1 : 0,
+          count: candidates.length,
         },
         { scannedCode: code, candidates },
       ),
@@ -180,4 +216,15 @@ export class Receiving {
 
 function outcome(fb: ActionOutcome['feedback'], receiptId: string | null = null): ActionOutcome {
   return { feedback: fb, receiptId, target: null };
+}
+
+/**
+ * The return parcel's carrier: the parcel row's, else what the return tracking number says (a
+ * return found by its platform id still names the carrier that brought it).
+ */
+export function carrierOfOrder(
+  order: Pick<ReceiptOrderRow, 'carrier' | 'return_tracking_number'>,
+): string | null {
+  if (order.carrier) return order.carrier;
+  return order.return_tracking_number ? recognise(order.return_tracking_number).carrier : null;
 }

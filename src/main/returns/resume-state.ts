@@ -1,6 +1,5 @@
 import type { UserView } from '../../shared/domain';
 import { gradeOf, qcCategoryOf, type Answer } from '../../shared/returns/checklists';
-import { makeLicensePlate } from '../../shared/returns/license-plate';
 import { qcReasonOf } from '../../shared/returns/qc-codes';
 import type { QcReceiptView, QcState, QcUnitView } from '../../shared/returns/qc-views';
 import type { Approvals } from './approvals';
@@ -9,6 +8,7 @@ import { matchedCount, missingCount } from './item-matching';
 import type { QcContext } from './qc-context';
 import type { ReceiptRow, UnitRow } from './receipt-store';
 import type { Undo } from './undo';
+import { carrierOfOrder } from './receiving';
 
 /**
  * The bench as the database holds it. The screen keeps nothing of its own between answers: after a
@@ -51,7 +51,7 @@ export class ResumeState {
       platformReturnId: o.platform_return_id,
       orderId: o.order_id,
       returnTrackingNumber: o.return_tracking_number,
-      carrier: o.carrier,
+      carrier: carrierOfOrder(o),
       country: o.country,
       buyerName: o.buyer_name,
       platformStatus: o.platform_status,
@@ -88,7 +88,7 @@ export class ResumeState {
       photos: store.photos('receipt', r.id),
       orders,
       units: units.map((u) => this.unit(u)),
-      currentUnitId: current ? makeLicensePlate(current.id) : null,
+      currentUnitId: current ? this.ctx.plates.of(current.id) : null,
       otherReturnsOfBuyer: r.status === 'open' ? lookup.otherReturnsOfBuyer(buyer, inThis) : [],
       decisions:
         r.kind === 'expected' && (r.step === 'complete' || r.step === 'done')
@@ -102,7 +102,7 @@ export class ResumeState {
 
   private unit(u: UnitRow): QcUnitView {
     const { store } = this.ctx;
-    const lp = makeLicensePlate(u.id);
+    const lp = this.ctx.plates.of(u.id);
     const answers = JSON.parse(u.answers) as Record<string, Answer>;
     const d = u.decision_id ? store.decision(u.decision_id) : undefined;
     const approval = d?.approval_id ? this.approvalOf.get(d.approval_id) : undefined;

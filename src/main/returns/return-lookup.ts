@@ -1,7 +1,7 @@
 import type { ParcelView } from '../../shared/domain';
 import type { BuyerReturn, CandidateView } from '../../shared/returns/qc-views';
 import type { Db } from '../db/open';
-import { parseLicensePlate } from '../../shared/returns/license-plate';
+import type { Plates } from './plates';
 
 interface CandidateRow {
   id: string;
@@ -11,6 +11,7 @@ interface CandidateRow {
   buyer_name: string | null;
   status: string;
   received_at: number | null;
+  received_by_name: string | null;
   item_count: number;
   matched_by: string;
 }
@@ -26,7 +27,8 @@ interface ParcelRow {
 }
 
 const RETURN_COLUMNS = `r.id, r.platform_return_id, r.order_id, r.return_tracking_number, r.buyer_name, r.status,
-  r.received_at, (SELECT count(*) FROM return_items i WHERE i.return_order_id = r.id) AS item_count`;
+  r.received_at, (SELECT name FROM users WHERE users.id = r.received_by) AS received_by_name,
+  (SELECT count(*) FROM return_items i WHERE i.return_order_id = r.id) AS item_count`;
 
 /** Digit runs in a buyer's QR (often a URL carrying the return id), longest first. */
 const DIGIT_RUNS = /\d{10,24}/g;
@@ -49,7 +51,10 @@ export class ReturnLookup {
   private readonly ofBuyer;
   private readonly search;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly plates: Plates,
+  ) {
     const probe = (where: string, matchedBy: string) =>
       db.prepare<[string], CandidateRow>(
         `SELECT ${RETURN_COLUMNS}, '${matchedBy}' AS matched_by FROM return_orders r WHERE ${where}`,
@@ -74,12 +79,12 @@ export class ReturnLookup {
       `SELECT ${RETURN_COLUMNS}, 'buyer' AS matched_by FROM return_orders r
        WHERE r.buyer_name = ? COLLATE NOCASE AND r.status = 'expected' ORDER BY r.created_at LIMIT 20`,
     );
-    // Manual search: a part of a number or a name. Not on the scan path; a scan of 200k rows' few
-    // columns answers in tens of milliseconds, and the clerk types at most a few a minute.
-    this.search = db.prepare<{ like: string }, CandidateRow>(
+    // Manual search: any part (3+ characters) of a number or a name, through the trigram index
+    // (returns/004), never a scan of every return. The newest 200 matches are ranked: still
+    // expected first, newest first.
+    this.search = db.prepare<{ match: string }, CandidateRow>(
       `SELECT ${RETURN_COLUMNS}, 'search' AS matched_by FROM return_orders r
-       WHERE r.return_tracking_number LIKE @like ESCAPE '\\' OR r.platform_return_id LIKE @like ESCAPE '\\'
-          OR r.order_id LIKE @like ESCAPE '\\' OR r.buyer_name LIKE @like ESCAPE '\\'
+       WHERE r.rowid IN (SELECT rowid FROM return_search WHERE return_search MATCH @match ORDER BY rowid DESC LIMIT 200)
        ORDER BY (r.status = 'expected') DESC, r.created_at DESC LIMIT 20`,
     );
   }
@@ -114,7 +119,7 @@ export class ReturnLookup {
     }
     if (found.size === 0) add(this.byOrder.all(code));
     if (found.size === 0) {
-      const serial = parseLicensePlate(code);
+      const serial = this.plates.unitOf(code);
       if (serial !== null) add(this.byUnit.all(serial));
     }
     if (found.size === 0 && /[/?=]/.test(code)) {
@@ -148,11 +153,25 @@ export class ReturnLookup {
       .map(toBuyerReturn);
   }
 
-  searchText(query: string): Array<BuyerReturn & { receivedAt: number | null }> {
-    const q = query.trim();
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    return this.search.all({ like }).map((r) => ({ ...toBuyerReturn(r), receivedAt: r.received_at }));
+  searchText(query: string): CandidateView[] {
+    const match = ftsQuery(query);
+    if (match === null) return [];
+    return this.search.all({ match }).map(toCandidate);
   }
+}
+
+/**
+ * The words of a manual search as an FTS5 query: each word (3+ characters, what a trigram index
+ * can find) must appear somewhere, in any order — "lan nguyen" finds "Nguyễn Thị Lan". Each is a
+ * quoted string, so nothing the clerk types is FTS syntax.
+ */
+export function ftsQuery(query: string): string | null {
+  const words = query
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => [...w].length >= 3);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ');
 }
 
 function toBuyerReturn(r: CandidateRow): BuyerReturn {
@@ -168,5 +187,10 @@ function toBuyerReturn(r: CandidateRow): BuyerReturn {
 }
 
 function toCandidate(r: CandidateRow): CandidateView {
-  return { ...toBuyerReturn(r), matchedBy: r.matched_by, receivedAt: r.received_at };
+  return {
+    ...toBuyerReturn(r),
+    matchedBy: r.matched_by,
+    receivedAt: r.received_at,
+    receivedBy: r.received_by_name,
+  };
 }

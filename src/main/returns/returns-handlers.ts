@@ -35,6 +35,14 @@ export function returnsHandlers(core: Services): HandlersFor<typeof returnsCalls
       const bytes = await qc.photos.read(sha256);
       return { ...ref, dataBase64: Buffer.from(bytes).toString('base64') };
     },
+    qcCommandSheet: async ({ title, labels }) => {
+      const { bytes } = await core.printing.renderer.render(
+        'qc-command-sheet',
+        { title, station: core.settings.value('stationName').slice(0, 40), labels },
+        { format: 'pdf', dpi: 300 },
+      );
+      return { pdfBase64: bytes.toString('base64') };
+    },
     qcListBins: () => qc.bins.list(),
     qcListApprovals: ({ status }) => qc.approvals.listApprovals(status),
     qcDecideApproval: async (input, ctx) => {

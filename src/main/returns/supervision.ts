@@ -30,7 +30,7 @@ export function createSupervision(deps: SupervisionDeps): Supervision {
     approvals,
     certificates,
     batches: new DestructionBatches(deps, people, approvals, certificates),
-    verifier: new CertificateVerifier(deps.db),
+    verifier: new CertificateVerifier(deps.db, deps.stationId),
     shifts: new ShiftSummaries(deps, people),
     decisions: new DecisionBrowser(deps, people, approvals),
     exceptions: new ExceptionDesk(deps, people),

@@ -1,5 +1,4 @@
 import { AppError } from '../../shared/errors';
-import { parseLicensePlate } from '../../shared/returns/license-plate';
 import type { QcUndoView } from '../../shared/returns/qc-views';
 import type { ActionJournal, JournalEntry } from './action-journal';
 import type { Completion } from './completion';
@@ -61,7 +60,7 @@ export class Undo {
     const now = ctx.clock.now();
     switch (top.undo_kind) {
       case 'unit_scanned': {
-        const unit = ctx.store.unit(parseLicensePlate(top.target ?? '') ?? -1);
+        const unit = ctx.store.unit(ctx.plates.unitOf(top.target ?? '') ?? -1);
         if (!unit || unit.status !== 'active') throw new AppError('QC_NOTHING_TO_UNDO');
         // A decided unit's decision is above it on the stack and is undone first.
         if (unit.decision_id) throw new AppError('QC_NOTHING_TO_UNDO');

@@ -15,6 +15,7 @@ import {
 import type { PullSource } from './destination';
 import { mapSource, toReturnOrderRecord, toTrackingRecord } from './feed-mapping';
 import type { ReturnOrderRecord } from './return-order-upserts';
+import type { RetentionOptions } from './retention';
 import { RATE_LIMITS_FILE, SharedRateLimits } from './shared-rate-limits';
 import { SyncService } from './sync-service';
 import type { TrackingUpdateRecord } from './tracking-upserts';
@@ -35,8 +36,20 @@ const feedsSchema = z
   .strict();
 export type SyncFeeds = z.infer<typeof feedsSchema>;
 
+/** How long delivered events stay in the outbox and unclaimed tracking updates wait, in days. */
+const retentionSchema = z
+  .object({
+    deliveredAfterDays: z.number().int().min(1).max(3650).optional(),
+    pendingTrackingDays: z.number().int().min(1).max(3650).optional(),
+  })
+  .strict();
+
 export const storedSyncConfigSchema = z
-  .object({ destinations: destinationsConfigSchema, feeds: feedsSchema.default({}) })
+  .object({
+    destinations: destinationsConfigSchema,
+    feeds: feedsSchema.default({}),
+    retention: retentionSchema.optional(),
+  })
   .strict()
   .refine(
     (c) =>
@@ -52,7 +65,9 @@ export interface AttachSyncOptions {
   feeds?: SyncFeeds;
   startTrickle: boolean;
   lock?: { staleAfterMs?: number; heartbeatMs?: number };
-  engine?: { idleRecheckMs?: number; leaseMs?: number; drainMaxWaitMs?: number };
+  /** How long delivered events and unclaimed tracking updates are kept (sync/retention.ts). */
+  retention?: RetentionOptions;
+  engine?: { idleRecheckMs?: number; leaseMs?: number; drainMaxWaitMs?: number; lockPatienceMs?: number };
   /** Why sync is off (the stored configuration cannot be used), shown on the Sync screen. */
   configError?: string;
 }
@@ -127,6 +142,9 @@ function buildService(
             ? { idleRecheckMs: options.engine.idleRecheckMs }
             : {}),
           ...(options.engine?.leaseMs !== undefined ? { leaseMs: options.engine.leaseMs } : {}),
+          ...(options.engine?.lockPatienceMs !== undefined
+            ? { lockPatienceMs: options.engine.lockPatienceMs }
+            : {}),
         })
       : null;
   return new SyncService(core, {
@@ -136,6 +154,7 @@ function buildService(
     startTrickle: options.startTrickle,
     configError: options.configError ?? null,
     ...(options.lock ? { lock: options.lock } : {}),
+    ...(options.retention ? { retention: options.retention } : {}),
     ...(options.engine?.drainMaxWaitMs !== undefined
       ? { drainMaxWaitMs: options.engine.drainMaxWaitMs }
       : {}),
@@ -152,7 +171,7 @@ function buildService(
  */
 export function attachStoredSync(
   core: Core,
-  options: Omit<AttachSyncOptions, 'destinations' | 'feeds'> & StoredSecretsOption,
+  options: Omit<AttachSyncOptions, 'destinations' | 'feeds' | 'retention'> & StoredSecretsOption,
 ): { service: SyncService; configError: string | null } {
   const { withSecrets, ...attach } = options;
   const off = (configError: string) => ({
@@ -175,6 +194,7 @@ export function attachStoredSync(
         ...attach,
         destinations: parsed.data.destinations,
         feeds: parsed.data.feeds,
+        ...(parsed.data.retention ? { retention: parsed.data.retention } : {}),
       }),
       configError: null,
     };
@@ -209,11 +229,16 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
  */
 export async function storeSyncConfig(
   core: Core,
-  config: { destinations: readonly DestinationConfigInput[]; feeds?: SyncFeeds },
+  config: {
+    destinations: readonly DestinationConfigInput[];
+    feeds?: SyncFeeds;
+    retention?: z.input<typeof retentionSchema>;
+  },
 ): Promise<void> {
   const parsed = storedSyncConfigSchema.safeParse({
     destinations: config.destinations,
     feeds: config.feeds ?? {},
+    ...(config.retention ? { retention: config.retention } : {}),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { AppError } from '../../shared/errors';
 import { SYNC_STAGES, type SyncProgress, type SyncReport } from '../../shared/sync-views';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -11,6 +12,7 @@ import type { PullSource } from './destination';
 import type { PullResult, PullRunner } from './pull-runner';
 import type { ReturnOrderRecord, ReturnOrderUpserts } from './return-order-upserts';
 import { destinationLines, failureLines, runStatus, snapshotCounts, trackingExceptions } from './sync-report';
+import type { Retention, RetentionResult } from './retention';
 import type { TrackingUpdateRecord, TrackingUpserts } from './tracking-upserts';
 
 /** What the daily sync needs of the delivery engine. */
@@ -28,6 +30,8 @@ export interface DailySyncDeps {
   returnSources: readonly PullSource<ReturnOrderRecord>[];
   trackingSources: readonly PullSource<TrackingUpdateRecord>[];
   engine: DrainingEngine | null;
+  /** Housekeeping run after the push (expired tracking updates, archived deliveries). */
+  retention?: Pick<Retention, 'run' | 'pendingTracking'>;
   /** Destinations the engine can deliver to. */
   destinationNames: readonly string[];
   drainMaxWaitMs?: number;
@@ -84,6 +88,9 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
   if (run.signal.aborted) onAbort();
 
   const before = snapshotCounts(deps.outboxQueries);
+  let held = 0;
+  // Held by the page being written; counted once its transaction has committed (onPage).
+  let heldInPage = 0;
 
   const pullAll = async <T>(
     sources: readonly PullSource<T>[],
@@ -95,9 +102,13 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
       const result = await deps.pullRunner.run(source, {
         signal: run.signal,
         apply: (items) => apply(source.name, items),
-        onPage: (p) =>
-          progress(fetchedBefore + p.fetched, fetchedBefore + p.fetched + (p.hasMore ? p.pageSize : 0)),
+        onPage: (p) => {
+          held += heldInPage;
+          heldInPage = 0;
+          progress(fetchedBefore + p.fetched, fetchedBefore + p.fetched + (p.hasMore ? p.pageSize : 0));
+        },
       });
+      heldInPage = 0;
       fetchedBefore += result.fetched;
       pulls.push(result);
       if (result.error && !run.signal.aborted) errors.push(`pull ${source.name}: ${result.error}`);
@@ -109,7 +120,11 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
 
   stage = 'pull_tracking';
   progress(0, 0);
-  await pullAll(deps.trackingSources, (name, items) => deps.trackingUpserts.apply(name, items).inserted);
+  await pullAll(deps.trackingSources, (name, items) => {
+    const applied = deps.trackingUpserts.apply(name, items);
+    heldInPage = applied.held;
+    return applied.inserted;
+  });
 
   stage = 'push';
   progress(0, 0);
@@ -121,6 +136,9 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
           onProgress: (p) => progress(p.delivered + p.dead, p.total),
           ...(deps.drainMaxWaitMs !== undefined ? { maxWaitMs: deps.drainMaxWaitMs } : {}),
         });
+        if (summary.databaseLocked) {
+          errors.push(`push: ${describeError(new AppError('DB_LOCKED'))}`);
+        }
         for (const d of summary.destinations) {
           // Nothing got through at all: say so plainly, the failures list says what waits.
           if (d.remaining > 0 && d.delivered === 0 && d.circuit !== 'closed' && d.lastError) {
@@ -133,11 +151,20 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
         if (!run.signal.aborted) errors.push(`push: ${describeError(err)}`);
       }
     }
-    for (const [name, counts] of snapshotCounts(deps.outboxQueries)) {
+    for (const [name, counts] of deps.outboxQueries.countsByDestination()) {
       const waiting = counts.pending + counts.in_flight;
       if (waiting > 0 && !deps.destinationNames.includes(name)) {
         errors.push(`push ${name}: no destination is configured for it; ${waiting} events wait in the queue`);
       }
+    }
+  }
+
+  let retention: RetentionResult | null = null;
+  if (deps.retention && !run.signal.aborted) {
+    try {
+      retention = await deps.retention.run(run.signal);
+    } catch (err) {
+      if (!run.signal.aborted) errors.push(`retention: ${describeError(err)}`);
     }
   }
 
@@ -172,6 +199,21 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
     exceptions: [],
     errors,
   };
+  if (retention) body.archivedEvents = retention.archived;
+  if (deps.retention) {
+    try {
+      // Applied since the last report, whichever way the parcel came (a pull, a scan, a seed).
+      const applied = await deps.retention.pendingTracking.takeAppliedCount();
+      body.pendingTracking = {
+        held,
+        applied,
+        expired: retention?.pendingExpired ?? 0,
+        waiting: deps.retention.pendingTracking.counts().waiting,
+      };
+    } catch (err) {
+      errors.push(`report: ${describeError(err)}`);
+    }
+  }
   try {
     body.destinations = destinationLines(
       before,

@@ -1,14 +1,24 @@
+import { performance } from 'node:perf_hooks';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
+import { toAppError } from '../db/sqlite-errors';
 import type { Logger } from '../logger';
-import { DeliveryStore, type Contact, type Settlement } from '../outbox/delivery-store';
+import { DeliveryStore, type Contact, type Settlement, type SettleCounts } from '../outbox/delivery-store';
 import type { Random } from '../random';
 import { Backoff, type BackoffOptions } from './backoff';
 import { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker';
+import { deadline, linkSignals, onAbort } from './abort-links';
 import { classifyTransportError, isTransportFailure } from './classify-http';
 import { DEFAULT_LEASE_MS, leaseProblem } from './delivery-lease';
 import { DeliveryError, type Destination, type DeliveryOutcome, type OutboundEvent } from './destination';
-import { TokenBucket, type BudgetFactory, type RequestBudget } from './token-bucket';
+import { AppError } from '../../shared/errors';
+import {
+  DEFAULT_RATE_PLAN,
+  ratePlan,
+  TokenBucket,
+  type BudgetFactory,
+  type RequestBudget,
+} from './token-bucket';
 
 /**
  * Delivers the outbox: a background trickle while the app runs, and `drain()` for the daily sync.
@@ -23,14 +33,22 @@ import { TokenBucket, type BudgetFactory, type RequestBudget } from './token-buc
  *   engine.wake(name?)             — look again now (e.g. after a dead letter was retried)
  *   engine.circuitState(name) / engine.destinationNames() / engine.onSettled(listener) / engine.store
  *
- * Per destination: at most `limits.maxConcurrency` requests at once, a token bucket from the declared
- * rate (kept a little under it, so jitter on the wire never pushes the destination over), batches of
- * up to `limits.maxBatchSize`, a circuit breaker, and Retry-After pauses the whole destination.
+ * Per destination: at most `limits.maxConcurrency` requests at once (never more than the declared
+ * burst), a token bucket under the declared rate with room for requests that arrive late
+ * (token-bucket.ts, ratePlan; each request takes its token as it leaves), batches of up to
+ * `limits.maxBatchSize`, a circuit breaker, and Retry-After pauses the whole destination.
  * Results: delivered → delivered; per-event rejection, whole-request 4xx (single event) or a stored
  * payload failing its schema → dead with the reason; everything else → retried with backoff. A 401
  * refreshes credentials once and retries in the same attempt. A 2xx we cannot read is never taken as
  * delivered: it is retried, and after `maxMalformed` such answers in a row the event goes dead.
  * When a destination answers again after failures, every backed-off event becomes due at once.
+ *
+ * The station database may be locked by another process (a CLI sync, a backup, a DB browser):
+ * every write goes through writeTransaction, which waits off the event loop, and a DB_LOCKED after
+ * its budget means "try again shortly" — never a delivery failure (attempts, errors and backoff are
+ * untouched), never a crash. Results that cannot be recorded yet are kept and recorded once the
+ * lock is gone (while our leases last); a drain gives up after `lockPatienceMs` of a lock and
+ * reports what is left.
  */
 export interface DeliveryEngineOptions {
   db: Db;
@@ -51,11 +69,15 @@ export interface DeliveryEngineOptions {
   maxMalformed?: number;
   /** Longest sleep of an idle worker (a safety net for changes nobody told us about). */
   idleRecheckMs?: number;
-  /** Fraction of the declared rate the engine uses. */
+  /** Fraction of the declared rate the engine uses (0.9). */
   rateMargin?: number;
+  /** How much later than its neighbours a request may arrive at the destination, ms (25). */
+  arrivalJitterMs?: number;
   /** Where request budgets live: in memory by default; SharedRateLimits to share them across processes. */
   budgets?: BudgetFactory;
   store?: DeliveryStore;
+  /** How long a drain keeps waiting for a station database another process keeps locked (30 s). */
+  lockPatienceMs?: number;
 }
 
 export interface SettledBatch {
@@ -89,6 +111,8 @@ export interface DrainSummary extends DrainProgress {
   }>;
   /** Destinations with open events that no configured Destination serves. */
   unconfigured: string[];
+  /** The drain stopped early because another process kept the station database locked. */
+  databaseLocked: boolean;
 }
 
 export interface DrainOptions {
@@ -98,16 +122,33 @@ export interface DrainOptions {
   maxWaitMs?: number;
 }
 
+/** A claim takes the requests that may leave within this long at the destination's pace. */
+const CLAIM_AHEAD_MS = 20;
+/** Pause before trying again after the database stayed locked for a whole write budget. */
+const LOCKED_RETRY_MS = 250;
+/** Retry times up to this far beyond the longest backoff are ours; beyond it the clock stepped back. */
+const CLOCK_SLACK_MS = 1_000;
+
+/** Another process held the station database's write lock for longer than a write waits. */
+export function isDatabaseLocked(err: unknown): boolean {
+  const mapped = toAppError(err);
+  return mapped instanceof AppError && mapped.code === 'DB_LOCKED';
+}
+
+/**
+ * Sleeps `ms` or until `signal` aborts. Any number of sleeps may share one signal: they hang on
+ * one listener of it (abort-links.ts), not one each, and leave nothing behind when they end.
+ */
 export const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
     if (signal.aborted) return resolve();
     const timer = setTimeout(done, Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+    const unsubscribe = onAbort(signal, done);
     function done(): void {
       clearTimeout(timer);
-      signal.removeEventListener('abort', done);
+      unsubscribe();
       resolve();
     }
-    signal.addEventListener('abort', done, { once: true });
   });
 
 /** Lets a sleeping worker be woken; a wake with nobody asleep is remembered for the next wait. */
@@ -127,11 +168,13 @@ class Waker {
     }
     const own = new AbortController();
     this.waiters.add(own);
+    // Not AbortSignal.any: the stop signal lives as long as the engine and would keep every
+    // combined signal (one per wait) alive.
+    const link = linkSignals([own.signal, this.stop, extra]);
     try {
-      const signals = [own.signal, this.stop];
-      if (extra) signals.push(extra);
-      await this.sleep(Math.max(1, ms), AbortSignal.any(signals));
+      await this.sleep(Math.max(1, ms), link.signal);
     } finally {
+      link.dispose();
       this.waiters.delete(own);
     }
   }
@@ -152,9 +195,25 @@ interface PendingSettle {
   error: string | null;
 }
 
+interface PendingSettleEntry {
+  entry: PendingSettle;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+  /** When the request finished (performance.now()). */
+  since: number;
+}
+
 interface Lane {
   destination: Destination;
   bucket: RequestBudget;
+  /** The bucket's refill rate: how many requests may leave in the next few ms. */
+  ratePerSecond: number;
+  /**
+   * Requests open at once: the declared concurrency, but never more than the declared burst, so
+   * that requests held up together on the way (or at a destination that stalls) can never arrive
+   * as more than the destination accepts at once.
+   */
+  maxConcurrency: number;
   breaker: CircuitBreaker;
   waker: Waker;
   inFlight: number;
@@ -177,20 +236,22 @@ export class DeliveryEngine {
   private readonly backoff: Backoff;
   private readonly maxMalformed: number;
   private readonly idleRecheckMs: number;
+  private readonly lockPatienceMs: number;
+  /** The furthest ahead this engine ever schedules a retry (longest backoff or Retry-After). */
+  private readonly maxAheadMs: number;
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   private readonly lanes = new Map<string, Lane>();
   private readonly settledListeners = new Set<(batch: SettledBatch) => void>();
   private readonly requests = new Set<Promise<void>>();
-  private readonly pendingSettles: Array<{
-    entry: PendingSettle;
-    resolve: () => void;
-    reject: (err: unknown) => void;
-  }> = [];
+  private readonly pendingSettles: PendingSettleEntry[] = [];
   private flushScheduled = false;
+  private flushing = false;
   private stopController = new AbortController();
   private loops: Promise<void>[] = [];
   private unsubscribe: (() => void) | null = null;
   private running = false;
+  /** A drain lane gave up on a locked database (reported in the drain's summary). */
+  private lockedOut = new Set<string>();
 
   constructor(private readonly options: DeliveryEngineOptions) {
     this.clock = options.clock;
@@ -201,8 +262,13 @@ export class DeliveryEngine {
     this.backoff = new Backoff(options.random, options.backoff);
     this.maxMalformed = options.maxMalformed ?? 10;
     this.idleRecheckMs = options.idleRecheckMs ?? 30_000;
+    this.lockPatienceMs = options.lockPatienceMs ?? 30_000;
+    this.maxAheadMs = this.backoff.longestMs + CLOCK_SLACK_MS;
     this.sleep = options.sleep ?? defaultSleep;
-    const margin = options.rateMargin ?? 0.9;
+    const plan = {
+      margin: options.rateMargin ?? DEFAULT_RATE_PLAN.margin,
+      arrivalJitterMs: options.arrivalJitterMs ?? DEFAULT_RATE_PLAN.arrivalJitterMs,
+    };
     const budgets: BudgetFactory = options.budgets ?? ((_name, o) => new TokenBucket(options.clock, o));
     for (const destination of options.destinations) {
       if (this.lanes.has(destination.name))
@@ -210,14 +276,14 @@ export class DeliveryEngine {
       const limits = destination.limits;
       const tooSlow = leaseProblem(destination.name, limits.requestTimeoutMs, this.leaseMs);
       if (tooSlow) throw new Error(tooSlow);
+      // Evenly spaced, a little under the declared rate, with room for requests that arrive late
+      // next to ones that do not (token-bucket.ts, ratePlan).
+      const budget = ratePlan(limits, plan);
       this.lanes.set(destination.name, {
         destination,
-        bucket: budgets(destination.name, {
-          ratePerSecond: limits.requestsPerSecond * margin,
-          // The burst gets the same margin: requests that left together can arrive bunched (e.g. all
-          // waiting for one OAuth token), and the destination counts arrivals, not departures.
-          burst: Math.max(1, Math.floor(limits.burst * margin)),
-        }),
+        bucket: budgets(destination.name, budget),
+        ratePerSecond: budget.ratePerSecond,
+        maxConcurrency: Math.max(1, Math.min(limits.maxConcurrency, Math.floor(limits.burst))),
         breaker: new CircuitBreaker(options.clock, options.breaker),
         waker: new Waker(this.sleep, this.stopController.signal),
         inFlight: 0,
@@ -266,7 +332,7 @@ export class DeliveryEngine {
     this.loops = [];
     this.running = false;
     try {
-      this.store.releaseLeases(this.owner);
+      await this.store.releaseLeases(this.owner);
     } catch (err) {
       // The leases expire on their own; nothing is lost by leaving them.
       this.logger.warn('could not release delivery leases', { error: err });
@@ -276,6 +342,7 @@ export class DeliveryEngine {
   async drain(options: DrainOptions = {}): Promise<DrainSummary> {
     const startedAt = this.clock.now();
     if (this.stopController.signal.aborted) this.renewStopSignal();
+    this.lockedOut.clear();
     const withWork = this.store.destinationsWithWork();
     const names = withWork.filter((n) => this.lanes.has(n));
     const unconfigured = withWork.filter((n) => !this.lanes.has(n));
@@ -283,7 +350,7 @@ export class DeliveryEngine {
     let total = 0;
     for (const name of names) {
       try {
-        this.store.resetBackoff(name);
+        await this.store.resetBackoff(name);
       } catch (err) {
         // A locked database: the backed-off events wait their turn, the drain still runs.
         this.logger.warn('could not reset backoff', { destination: name, error: err });
@@ -305,9 +372,8 @@ export class DeliveryEngine {
       progress.total = Math.max(progress.total, progress.delivered + progress.dead);
       options.onProgress?.({ ...progress });
     });
-    const signals = [this.stopController.signal];
-    if (options.signal) signals.push(options.signal);
-    const signal = AbortSignal.any(signals);
+    const link = linkSignals([this.stopController.signal, options.signal]);
+    const signal = link.signal;
     try {
       options.onProgress?.({ ...progress });
       await Promise.all(
@@ -318,6 +384,7 @@ export class DeliveryEngine {
       );
     } finally {
       stopListening();
+      link.dispose();
     }
     const destinations = names.map((name) => {
       const counts = perDestination.get(name) ?? { delivered: 0, failed: 0, dead: 0 };
@@ -337,6 +404,7 @@ export class DeliveryEngine {
       durationMs: Math.max(0, this.clock.now() - startedAt),
       destinations,
       unconfigured,
+      databaseLocked: names.some((n) => this.lockedOut.has(n)),
     };
   }
 
@@ -360,6 +428,7 @@ export class DeliveryEngine {
     const { destination } = lane;
     const limits = destination.limits;
     let errors = 0;
+    let lockedSince: number | null = null;
     while (!signal.aborted) {
       try {
         const now = this.clock.now();
@@ -368,13 +437,17 @@ export class DeliveryEngine {
           lane.breaker.state === 'open' ? lane.breaker.nextProbeAt() : 0,
         );
         if (gate > now) {
-          // A clock that stepped back must not hold a pause for hours.
-          if (gate - now > this.backoff.longestMs) lane.pausedUntil = 0;
+          // A pause further ahead than any Retry-After we honour was set before the clock stepped
+          // back: drop it and look again at once, rather than sleeping on it.
+          if (lane.pausedUntil - now > this.maxAheadMs) {
+            lane.pausedUntil = 0;
+            continue;
+          }
           if (mode === 'drain' && lane.inFlight === 0 && gate - now > maxWaitMs) return;
           await lane.waker.wait(Math.min(gate - now, this.idleRecheckMs), signal);
           continue;
         }
-        if (lane.inFlight >= limits.maxConcurrency || !lane.breaker.canRequest()) {
+        if (lane.inFlight >= lane.maxConcurrency || !lane.breaker.canRequest()) {
           await lane.waker.wait(this.idleRecheckMs, signal);
           continue;
         }
@@ -386,41 +459,36 @@ export class DeliveryEngine {
         const probing = lane.breaker.state === 'half_open';
         const single = probing || lane.isolate > 0;
         const batchLimit = single ? 1 : limits.maxBatchSize;
-        // One claim for every request we may start now (free slots, tokens in hand): fewer commits.
-        // Tokens are taken before the claim, atomically, so another process sharing the budget
-        // cannot spend the same ones; those not used after all are given back.
-        const requests = lane.bucket.takeUpTo(
-          single ? 1 : Math.max(1, limits.maxConcurrency - lane.inFlight),
-        );
-        if (requests === 0) {
-          await this.sleep(Math.max(1, lane.bucket.waitMs()), signal);
-          continue;
-        }
+        // One claim for the requests that may leave in the next few ms (free slots, the budget's
+        // pace): fewer commits. Each request takes its token only as it leaves (send), so a claim
+        // that is slow to commit cannot make requests counted earlier leave together later.
+        const soon = 1 + Math.floor((lane.ratePerSecond * CLAIM_AHEAD_MS) / 1000);
+        const requests = single ? 1 : Math.max(1, Math.min(lane.maxConcurrency - lane.inFlight, soon));
         let invalid = 0;
-        const events = this.store.claim(destination.name, {
+        const events = await this.store.claim(destination.name, {
           limit: requests * batchLimit,
           owner: this.owner,
           leaseMs: this.leaseMs,
           now,
           ignoreBackoff: probing,
+          maxAheadMs: this.maxAheadMs,
           onInvalid: (event, reason) => {
             invalid += 1;
             this.logger.warn('outbox event fails its schema; dead-lettered', { id: event.id, reason });
           },
         });
         errors = 0;
+        lockedSince = null;
         if (invalid > 0) {
           this.emit({ destination: destination.name, delivered: 0, failed: 0, dead: invalid, error: null });
         }
-        const batches = Math.ceil(events.length / batchLimit);
-        if (batches < requests) lane.bucket.refund(requests - batches);
         if (events.length === 0) {
           if (invalid > 0) continue;
           if (lane.inFlight > 0) {
             await lane.waker.wait(this.idleRecheckMs, signal);
             continue;
           }
-          const due = this.store.nextDueAt(destination.name);
+          const due = this.store.nextDueAt(destination.name, { maxAheadMs: this.maxAheadMs });
           const wait = due === null ? Infinity : Math.max(due - this.clock.now(), 1);
           if (mode === 'drain' && wait > maxWaitMs) return;
           await lane.waker.wait(Math.min(wait, this.idleRecheckMs), signal);
@@ -438,9 +506,27 @@ export class DeliveryEngine {
           });
           this.requests.add(request);
         }
+        // Let the requests just started reach their sockets before the next claim's commit holds
+        // the event loop: a request must leave when its token was taken, not a commit later.
+        await new Promise((resolve) => setImmediate(resolve));
       } catch (err) {
-        // A locked or busy database (another process, a backup) must not kill the loop; a drain
-        // gives up after a few tries in a row and reports what is left.
+        if (isDatabaseLocked(err)) {
+          // Not a failure of ours or the destination's: the tokens are still ours, the events untouched.
+          if (lockedSince === null) {
+            lockedSince = performance.now();
+            this.logger.warn('station database locked by another process; delivery waits', {
+              destination: destination.name,
+            });
+          }
+          if (mode === 'drain' && performance.now() - lockedSince > this.lockPatienceMs) {
+            this.lockedOut.add(destination.name);
+            break;
+          }
+          await lane.waker.wait(LOCKED_RETRY_MS, signal);
+          continue;
+        }
+        // Anything else must not kill the loop either; a drain gives up after a few tries in a
+        // row and reports what is left.
         this.logger.error('delivery loop error', { destination: destination.name, error: err });
         errors += 1;
         if (mode === 'drain' && errors >= 5) break;
@@ -458,31 +544,60 @@ export class DeliveryEngine {
     let outcomes: DeliveryOutcome[] | null = null;
     let failure: DeliveryError | null = null;
     let refreshed = false;
-    for (;;) {
-      const timeout = AbortSignal.timeout(destination.limits.requestTimeoutMs);
-      const signal = AbortSignal.any([timeout, this.stopController.signal]);
+    const stop = this.stopController.signal;
+    // Whatever must happen before a request can leave (an OAuth token) happens before its token
+    // is taken: requests counted apart must not wait for the same thing and then leave together.
+    if (destination.prepare) {
+      const timeout = deadline(destination.limits.requestTimeoutMs);
+      const link = linkSignals([timeout.signal, stop]);
       try {
-        outcomes = await destination.deliver(events, signal);
+        await destination.prepare(link.signal);
+      } catch (err) {
+        failure = this.toDeliveryError(err, timeout.signal);
+      } finally {
+        link.dispose();
+        timeout.dispose();
+      }
+    }
+    // The token is taken as the request leaves; a stop while waiting for it sends nothing.
+    while (failure === null && lane.bucket.takeUpTo(1) === 0 && !stop.aborted) {
+      await this.sleep(Math.max(1, lane.bucket.waitMs()), stop);
+    }
+    if (failure === null && stop.aborted) {
+      failure = new DeliveryError('network', 'stopped before it was sent');
+    }
+    for (; failure === null;) {
+      // Each request's own timer and link to the stop signal, released as soon as it is answered
+      // (AbortSignal.timeout/any would be kept alive by the long-lived stop signal).
+      const timeout = deadline(destination.limits.requestTimeoutMs);
+      const link = linkSignals([timeout.signal, this.stopController.signal]);
+      try {
+        outcomes = await destination.deliver(events, link.signal);
         break;
       } catch (err) {
-        failure = this.toDeliveryError(err, timeout);
+        failure = this.toDeliveryError(err, timeout.signal);
         if (failure.kind === 'auth' && !refreshed && destination.refreshCredentials) {
           refreshed = true;
+          const refreshTimeout = deadline(destination.limits.requestTimeoutMs);
+          const refreshLink = linkSignals([refreshTimeout.signal, this.stopController.signal]);
           try {
-            const refreshTimeout = AbortSignal.timeout(destination.limits.requestTimeoutMs);
-            await destination.refreshCredentials(
-              AbortSignal.any([refreshTimeout, this.stopController.signal]),
-            );
+            await destination.refreshCredentials(refreshLink.signal);
             while (lane.bucket.takeUpTo(1) === 0 && !this.stopController.signal.aborted) {
-              await this.sleep(lane.bucket.waitMs(), this.stopController.signal);
+              await this.sleep(Math.max(1, lane.bucket.waitMs()), this.stopController.signal);
             }
             failure = null;
             continue;
           } catch (refreshErr) {
-            failure = this.toDeliveryError(refreshErr, timeout);
+            failure = this.toDeliveryError(refreshErr, timeout.signal);
+          } finally {
+            refreshLink.dispose();
+            refreshTimeout.dispose();
           }
         }
         break;
+      } finally {
+        link.dispose();
+        timeout.dispose();
       }
     }
     try {
@@ -494,42 +609,71 @@ export class DeliveryEngine {
   }
 
   /**
-   * Group commit: results of requests that finish in the same turn of the event loop are written
-   * in one transaction, so many small requests do not each pay for a durable commit.
+   * Group commit: results of requests that finish while an earlier commit is being written (or in
+   * the same turn of the event loop) go into one transaction, so many small requests do not each
+   * pay for a durable commit. One commit at a time; while another process holds the write lock the
+   * results wait (and gather) until it is gone.
    */
   private commit(entry: PendingSettle): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.pendingSettles.push({ entry, resolve, reject });
-      if (this.flushScheduled) return;
+      this.pendingSettles.push({ entry, resolve, reject, since: performance.now() });
+      if (this.flushScheduled || this.flushing) return;
       this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      setImmediate(() => void this.flushAll());
     });
   }
 
-  private flush(): void {
+  private async flushAll(): Promise<void> {
     this.flushScheduled = false;
-    const batch = this.pendingSettles.splice(0);
-    if (batch.length === 0) return;
-    let results;
+    this.flushing = true;
     try {
-      results = this.store.settleMany(
-        this.owner,
-        batch.map(({ entry }) => ({
-          destination: entry.lane.destination.name,
-          settlement: entry.settlement,
-          contact: entry.contact,
-        })),
-      );
-    } catch (err) {
-      for (const b of batch) b.reject(err);
-      return;
+      while (this.pendingSettles.length > 0) await this.flush(this.pendingSettles.splice(0));
+    } finally {
+      this.flushing = false;
     }
-    batch.forEach(({ entry, resolve }, i) => {
+  }
+
+  private async flush(batch: PendingSettleEntry[]): Promise<void> {
+    let results: SettleCounts[];
+    let warned = false;
+    for (;;) {
+      try {
+        results = await this.store.settleMany(
+          this.owner,
+          batch.map(({ entry }) => ({
+            destination: entry.lane.destination.name,
+            settlement: entry.settlement,
+            contact: entry.contact,
+          })),
+        );
+        break;
+      } catch (err) {
+        // Locked by another process: keep the results while our leases last (after that the
+        // events are someone else's to send again) and unless we are stopping.
+        const oldest = Math.min(...batch.map((b) => b.since));
+        if (
+          isDatabaseLocked(err) &&
+          !this.stopController.signal.aborted &&
+          performance.now() - oldest < this.leaseMs
+        ) {
+          if (!warned) {
+            warned = true;
+            this.logger.warn('station database locked by another process; delivery results wait');
+          }
+          await this.sleep(LOCKED_RETRY_MS, this.stopController.signal);
+          batch.push(...this.pendingSettles.splice(0));
+          continue;
+        }
+        for (const b of batch) b.reject(err);
+        return;
+      }
+    }
+    for (const [i, { entry, resolve }] of batch.entries()) {
       const name = entry.lane.destination.name;
       if (entry.recovered) {
         try {
           // The destination is back: whatever backed off while it was away goes now.
-          this.store.resetBackoff(name);
+          await this.store.resetBackoff(name);
         } catch (err) {
           this.logger.warn('could not reset backoff', { destination: name, error: err });
         }
@@ -543,7 +687,7 @@ export class DeliveryEngine {
         error: entry.error,
       });
       resolve();
-    });
+    }
   }
 
   private toDeliveryError(err: unknown, timeout: AbortSignal): DeliveryError {

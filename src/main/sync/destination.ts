@@ -57,6 +57,12 @@ export interface Destination {
   deliver(events: readonly OutboundEvent[], signal: AbortSignal): Promise<DeliveryOutcome[]>;
   /** Called once after a 401 before the retry. */
   refreshCredentials?(signal: AbortSignal): Promise<void>;
+  /**
+   * Makes sure a request can leave at once (e.g. fetches the OAuth token); called before each
+   * request's rate token is taken, so waiting for it never bunches requests at the destination.
+   * Throws like deliver() when it cannot.
+   */
+  prepare?(signal: AbortSignal): Promise<void>;
 }
 
 export interface PullPage<T> {

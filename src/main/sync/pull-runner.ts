@@ -1,5 +1,6 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
+import { writeTransaction } from '../db/write';
 import { describeError } from './describe-error';
 import type { PullSource } from './destination';
 
@@ -54,13 +55,13 @@ export class PullRunner {
         const page = await source.pull(cursor, options.signal);
         // Cancelled while the page was in the air: drop it, the saved cursor fetches it again.
         options.signal.throwIfAborted();
-        const upserted = this.db
-          .transaction(() => {
-            const n = page.items.length > 0 ? options.apply(page.items) : 0;
-            save.run(source.name, page.nextCursor, this.clock.now());
-            return n;
-          })
-          .immediate();
+        // Waits (off the event loop) while another process holds the write lock; DB_LOCKED after
+        // the write budget ends this pull with every earlier page saved.
+        const upserted = await writeTransaction(this.db, () => {
+          const n = page.items.length > 0 ? options.apply(page.items) : 0;
+          save.run(source.name, page.nextCursor, this.clock.now());
+          return n;
+        });
         result.pages++;
         result.fetched += page.items.length;
         result.upserted += upserted;

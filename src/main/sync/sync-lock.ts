@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
+import { writeTransaction } from '../db/write';
 
 export const DAILY_SYNC_LOCK = 'daily_sync';
 /** A holder that has not heartbeaten for this long is taken to have crashed. */
@@ -28,8 +29,9 @@ export interface SyncLockHandle {
   readonly holder: string;
   /** Aborts if a heartbeat finds the row gone or owned by someone else. */
   readonly lost: AbortSignal;
-  heartbeat(): boolean;
-  release(): void;
+  /** false once the lock is lost; a database busy for a whole write budget skips one beat. */
+  heartbeat(): Promise<boolean>;
+  release(): Promise<void>;
 }
 
 /**
@@ -59,9 +61,12 @@ export class SyncLock {
     return { holder: row.holder, pid: row.pid, acquiredAt: row.acquired_at, heartbeatAt: row.heartbeat_at };
   }
 
-  /** Takes the lock or throws SYNC_ALREADY_RUNNING naming the live holder. */
-  acquire(holder: string): SyncLockHandle {
-    this.options.db.transaction(() => this.claim(holder)).immediate();
+  /**
+   * Takes the lock or rejects with SYNC_ALREADY_RUNNING naming the live holder (or DB_LOCKED when
+   * another process keeps the file locked for longer than a write waits).
+   */
+  async acquire(holder: string): Promise<SyncLockHandle> {
+    await writeTransaction(this.options.db, () => this.claim(holder));
     return this.hold(holder);
   }
 
@@ -97,12 +102,12 @@ export class SyncLock {
     const { db, clock } = this.options;
     const lost = new AbortController();
     let released = false;
-    const beat = (): boolean => {
-      if (released || lost.signal.aborted) return false;
+    let beating: Promise<boolean> | null = null;
+    const update = db.prepare('UPDATE sync_lock SET heartbeat_at = ? WHERE name = ? AND holder = ?');
+    const beatOnce = async (): Promise<boolean> => {
       try {
-        const changes = db
-          .prepare('UPDATE sync_lock SET heartbeat_at = ? WHERE name = ? AND holder = ?')
-          .run(clock.now(), this.name, holder).changes;
+        const changes = await writeTransaction(db, () => update.run(clock.now(), this.name, holder).changes);
+        if (released) return false;
         if (changes === 0) lost.abort(new AppError('SYNC_ALREADY_RUNNING', { holder: 'another process' }));
         return changes > 0;
       } catch {
@@ -110,18 +115,28 @@ export class SyncLock {
         return true;
       }
     };
-    const timer = setInterval(beat, this.heartbeatMs);
+    // One beat at a time: a beat waiting for a lock is not joined by the next timer tick.
+    const beat = (): Promise<boolean> => {
+      if (released || lost.signal.aborted) return Promise.resolve(false);
+      beating ??= beatOnce().finally(() => {
+        beating = null;
+      });
+      return beating;
+    };
+    const timer = setInterval(() => void beat(), this.heartbeatMs);
     timer.unref();
     return {
       holder,
       lost: lost.signal,
       heartbeat: beat,
-      release: () => {
+      release: async () => {
         if (released) return;
         released = true;
         clearInterval(timer);
         try {
-          db.prepare('DELETE FROM sync_lock WHERE name = ? AND holder = ?').run(this.name, holder);
+          await writeTransaction(db, () =>
+            db.prepare('DELETE FROM sync_lock WHERE name = ? AND holder = ?').run(this.name, holder),
+          );
         } catch {
           // Left behind: this process may take it again at once, others once it has gone stale.
           this.abandoned.add(holder);

@@ -7,32 +7,43 @@ const HOUR_MS = 3_600_000;
 /** A report is read on a screen and in a terminal; beyond this the queue screen has the rest. */
 export const MAX_REPORTED_FAILURES = 200;
 
+/** The outbox at one moment: counts per destination and status, and deliveries ever (archive included). */
+export interface OutboxSnapshot {
+  counts: Map<string, OutboxCounts>;
+  deliveredEver: Map<string, number>;
+}
+
+// Every query below names its destinations (those with any such event, from outbox_counts), so it
+// reads the (destination, status, seq) index rather than the whole history.
+const OPEN_WITH_ERRORS = `destination IN (SELECT destination FROM outbox_counts WHERE status IN ('pending', 'in_flight') AND n > 0)
+  AND status IN ('pending', 'in_flight') AND last_error IS NOT NULL`;
+const DEAD = `destination IN (SELECT destination FROM outbox_counts WHERE status = 'dead' AND n > 0) AND status = 'dead'`;
+
 /**
  * Counts per destination for one run: delivered is what was delivered while the run lasted (the
- * difference of two snapshots, so a clock that jumps cannot skew it), the rest is the state now.
+ * difference of two snapshots of deliveries ever, so neither a clock that jumps nor the archive
+ * moving old deliveries away can skew it), the rest is the state now.
  */
 export function destinationLines(
-  before: Map<string, OutboxCounts>,
-  after: Map<string, OutboxCounts>,
+  before: OutboxSnapshot,
+  after: OutboxSnapshot,
   db: Db,
   configured: readonly string[],
 ): SyncReport['destinations'] {
   const retrying = new Map(
     db
       .prepare<[], { destination: string; n: number }>(
-        `SELECT destination, count(*) AS n FROM outbox_events
-         WHERE status IN ('pending', 'in_flight') AND last_error IS NOT NULL GROUP BY destination`,
+        `SELECT destination, count(*) AS n FROM outbox_events WHERE ${OPEN_WITH_ERRORS} GROUP BY destination`,
       )
       .all()
       .map((r) => [r.destination, r.n]),
   );
-  const names = new Set([...configured, ...after.keys()]);
+  const names = new Set([...configured, ...after.counts.keys()]);
   return [...names].sort().map((name) => {
-    const now = after.get(name);
-    const then = before.get(name);
+    const now = after.counts.get(name);
     return {
       name,
-      delivered: Math.max(0, (now?.delivered ?? 0) - (then?.delivered ?? 0)),
+      delivered: Math.max(0, (after.deliveredEver.get(name) ?? 0) - (before.deliveredEver.get(name) ?? 0)),
       failed: retrying.get(name) ?? 0,
       dead: now?.dead ?? 0,
       pending: (now?.pending ?? 0) + (now?.in_flight ?? 0),
@@ -54,9 +65,11 @@ export function failureLines(db: Db): SyncReport['failures'] {
         last_error: string | null;
       }
     >(
-      `SELECT id, destination, type, status, attempts, last_error FROM outbox_events
-       WHERE status = 'dead' OR (status IN ('pending', 'in_flight') AND last_error IS NOT NULL)
-       ORDER BY status = 'dead' DESC, seq LIMIT ?`,
+      `SELECT * FROM (
+         SELECT 0 AS rank, seq, id, destination, type, status, attempts, last_error FROM outbox_events WHERE ${DEAD}
+         UNION ALL
+         SELECT 1, seq, id, destination, type, status, attempts, last_error FROM outbox_events WHERE ${OPEN_WITH_ERRORS})
+       ORDER BY rank, seq LIMIT ?`,
     )
     .all(MAX_REPORTED_FAILURES)
     .map((r) => ({
@@ -95,8 +108,8 @@ export function trackingExceptions(db: Db, now: number, staleHours: number): Syn
     }));
 }
 
-export function snapshotCounts(queries: OutboxQueries): Map<string, OutboxCounts> {
-  return queries.countsByDestination();
+export function snapshotCounts(queries: OutboxQueries): OutboxSnapshot {
+  return { counts: queries.countsByDestination(), deliveredEver: queries.deliveredEver() };
 }
 
 /** ok: nothing to do; attention: someone should look (failures, exceptions); failed: the run itself broke. */

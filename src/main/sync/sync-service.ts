@@ -10,6 +10,7 @@ import { runDailySync } from './daily-sync';
 import type { DeliveryEngine } from './delivery-engine';
 import type { PullSource } from './destination';
 import { PullRunner } from './pull-runner';
+import { Retention, type RetentionOptions } from './retention';
 import { ReturnOrderUpserts, type ReturnOrderRecord } from './return-order-upserts';
 import { SyncLock } from './sync-lock';
 import { SyncRuns } from './sync-runs';
@@ -33,6 +34,8 @@ export interface SyncServiceOptions {
   drainMaxWaitMs?: number;
   /** Released after the engine stops (e.g. the sources' HTTP agents). */
   onClose?: () => Promise<void> | void;
+  /** Housekeeping after each daily sync and, with startTrickle, on a timer. */
+  retention?: RetentionOptions;
   /** Why sync is off (the stored configuration cannot be used); the overview shows it. */
   configError?: string | null;
 }
@@ -44,7 +47,8 @@ interface RunningSync {
   done: Promise<SyncReport>;
 }
 
-const REPORT_WRITE_ATTEMPTS = 5;
+/** Each attempt waits a whole write budget (db/write.ts) for another process's lock. */
+const REPORT_WRITE_ATTEMPTS = 3;
 
 /** The SyncApi of core.ts: overview, the daily sync run in the background, cancel, reports. */
 export class SyncService implements SyncApi {
@@ -53,6 +57,7 @@ export class SyncService implements SyncApi {
   private readonly pullRunner: PullRunner;
   private readonly returnUpserts: ReturnOrderUpserts;
   private readonly trackingUpserts: TrackingUpserts;
+  readonly retention: Retention;
   private readonly destinationStatus;
   private running: RunningSync | null = null;
   /** A start waiting for the write lock: a second start meanwhile is refused like a running one. */
@@ -68,18 +73,28 @@ export class SyncService implements SyncApi {
     this.pullRunner = new PullRunner(core.db, core.clock);
     this.returnUpserts = new ReturnOrderUpserts(core.db, core.clock, core.newId);
     this.trackingUpserts = new TrackingUpserts(core.db, core.clock, core.newId);
+    this.retention = new Retention(core.db, core.clock, core.logger, options.retention);
     // The Sync screen polls the overview every half second while a sync runs.
     this.destinationStatus = core.db.prepare<
       [],
       { name: string; last_success_at: number | null; last_error: string | null }
     >('SELECT name, last_success_at, last_error FROM destination_status');
-    if (options.startTrickle) options.engine?.start();
+    if (options.startTrickle) {
+      options.engine?.start();
+      this.retention.start();
+    }
   }
 
   overview(): SyncOverview {
     const engine = this.options.engine;
     const configured = new Set(engine?.destinationNames() ?? []);
     const counts = this.core.outboxQueries.countsByDestination();
+    // "Delivered" on the screen is every delivery, also those the retention step has archived.
+    for (const [name, delivered] of this.core.outboxQueries.deliveredEver()) {
+      const c = counts.get(name) ?? emptyCounts();
+      c.delivered = delivered;
+      counts.set(name, c);
+    }
     const contact = new Map(this.destinationStatus.all().map((r) => [r.name, r]));
     const names = [...new Set([...configured, ...counts.keys()])].sort();
     return {
@@ -144,6 +159,7 @@ export class SyncService implements SyncApi {
       run.controller.abort();
       await run.done.catch(() => undefined);
     }
+    await this.retention.stop();
     await this.options.engine?.stop();
     await this.options.onClose?.();
   }
@@ -153,7 +169,6 @@ export class SyncService implements SyncApi {
     by: UserView,
     onProgress?: (p: SyncProgress) => void,
   ): Promise<RunningSync> {
-    const { core } = this;
     if (this.closed) throw new AppError('INTERNAL', { reason: 'sync is closed' });
     if (this.running || this.starting) {
       throw new AppError('SYNC_ALREADY_RUNNING', {
@@ -161,27 +176,36 @@ export class SyncService implements SyncApi {
         runId: this.running?.runId ?? null,
       });
     }
-    const runId = core.newId();
-    const startedAt = core.clock.now();
-    const holder = `${os.hostname()} pid ${process.pid} ${trigger} run ${runId}`;
     this.starting = true;
     try {
-      // The lock, the run's row and its audit line in one transaction that waits for another
-      // program's write lock off the event loop (DB_LOCKED after the write budget).
-      await writeTransaction(core.db, () => {
-        this.lock.claim(holder);
-        this.runs.begin(runId, trigger, by.id, startedAt);
-        core.audit.record({
-          userId: by.id,
-          action: 'sync.daily.start',
-          entityType: 'sync_run',
-          entityId: runId,
-          details: { trigger },
-        });
-      });
+      return await this.beginLocked(trigger, by, onProgress);
     } finally {
       this.starting = false;
     }
+  }
+
+  private async beginLocked(
+    trigger: 'ui' | 'cli',
+    by: UserView,
+    onProgress?: (p: SyncProgress) => void,
+  ): Promise<RunningSync> {
+    const { core } = this;
+    const runId = core.newId();
+    const startedAt = core.clock.now();
+    const holder = `${os.hostname()} pid ${process.pid} ${trigger} run ${runId}`;
+    // The lock, the run's row and its audit line in one transaction that waits for another
+    // program's write lock off the event loop (DB_LOCKED after the write budget).
+    await writeTransaction(core.db, () => {
+      this.lock.claim(holder);
+      this.runs.begin(runId, trigger, by.id, startedAt);
+      core.audit.record({
+        userId: by.id,
+        action: 'sync.daily.start',
+        entityType: 'sync_run',
+        entityId: runId,
+        details: { trigger },
+      });
+    });
     const handle = this.lock.hold(holder);
     const controller = new AbortController();
     // A heartbeat that finds the lock taken over means another process now syncs: stop at once.
@@ -200,8 +224,8 @@ export class SyncService implements SyncApi {
         cancelRequested: false,
       },
     };
-    const done = this.execute(state, trigger, startedAt, onProgress).finally(() => {
-      handle.release();
+    const done = this.execute(state, trigger, startedAt, onProgress).finally(async () => {
+      await handle.release();
       if (this.running?.runId === runId) this.running = null;
     });
     const run: RunningSync = Object.assign(state, { done });
@@ -231,6 +255,7 @@ export class SyncService implements SyncApi {
         returnSources: options.returnSources ?? [],
         trackingSources: options.trackingSources ?? [],
         engine: options.engine,
+        retention: this.retention,
         destinationNames: options.engine?.destinationNames() ?? [],
         ...(options.drainMaxWaitMs !== undefined ? { drainMaxWaitMs: options.drainMaxWaitMs } : {}),
       },
@@ -271,7 +296,7 @@ export class SyncService implements SyncApi {
   private async store(report: SyncReport): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        this.runs.finish(report);
+        await writeTransaction(this.core.db, () => this.runs.finish(report));
         return;
       } catch (err) {
         if (attempt >= REPORT_WRITE_ATTEMPTS) {

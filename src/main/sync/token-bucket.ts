@@ -20,6 +20,8 @@ export interface TokenBucketOptions {
 export interface RequestBudget {
   /** Milliseconds until a token is available (0 when one is). */
   waitMs(): number;
+  /** Tokens available now (fractional), without taking any. */
+  available(): number;
   /** Takes as many whole tokens as are available, at most `n`; returns how many it took. */
   takeUpTo(n: number): number;
   /** Gives back tokens taken for requests that were not sent after all. */
@@ -99,4 +101,43 @@ export class TokenBucket implements RequestBudget {
     this.refill();
     this.tokens = Math.min(this.tokens, 0);
   }
+}
+
+/** How the engine spends a destination's declared limit. */
+export interface RatePlanOptions {
+  /** Fraction of the declared rate used (0.9: a little under, so small clock drifts never matter). */
+  margin: number;
+  /**
+   * How much later than its neighbours a request may arrive, in ms, for reasons the engine does not
+   * control: its own event loop busy with a durable commit between the token and the socket write,
+   * the network, the destination's own scheduling. The plan stays within the limit despite it.
+   */
+  arrivalJitterMs: number;
+}
+
+export const DEFAULT_RATE_PLAN: RatePlanOptions = { margin: 0.9, arrivalJitterMs: 25 };
+
+/**
+ * The engine's own bucket for a destination that declares `requestsPerSecond` (r) with `burst` (B).
+ *
+ * The destination counts arrivals with a bucket of its own: at most B + r·t requests in any t
+ * (a per-second window allows at least that much). Our departures are at most b + r'·t in any t,
+ * and each request arrives up to J later than it left, so in any t the destination sees at most
+ * b + r'·(t + J). That stays within B + r·t for every t when r' ≤ r and b + r'·J ≤ B: the burst
+ * we spend at once must leave room for the requests that are late. Hence b = ⌊B − r'·J⌋. When not
+ * even one token fits (a small burst at a fast rate, B = 1 above all) the requests go one by one,
+ * evenly spaced, and B + j arrivals must then span j/r: (B + j − 1)/r' − J ≥ j/r for every j ≥ 1,
+ * i.e. r' ≤ B / (1/r + J). The engine once spent ⌊0.9·B⌋ at once, leaving no room for J at all.
+ */
+export function ratePlan(
+  declared: { requestsPerSecond: number; burst: number },
+  options: RatePlanOptions = DEFAULT_RATE_PLAN,
+): TokenBucketOptions {
+  const rate = declared.requestsPerSecond;
+  const burst = Math.max(1, Math.floor(declared.burst));
+  const jitter = Math.max(0, options.arrivalJitterMs) / 1000;
+  const ratePerSecond = rate * options.margin;
+  const room = burst - ratePerSecond * jitter;
+  if (room >= 1) return { ratePerSecond, burst: Math.floor(room) };
+  return { ratePerSecond: Math.min(ratePerSecond, burst / (1 / rate + jitter)), burst: 1 };
 }

@@ -17,7 +17,7 @@ import {
 import {
   approvalViewSchema,
   binViewSchema,
-  buyerReturnSchema,
+  candidateViewSchema,
   exceptionViewSchema,
   photoRefSchema,
   qcResultSchema,
@@ -98,7 +98,7 @@ const QC_ERRORS = [
 
 export const returnsCalls = {
   /** The bench as it stands: the open parcel at its step (resume after a crash or restart). */
-  qcState: call({ input: noInput, output: qcStateSchema, errors: [], role: 'any' }),
+  qcState: call({ input: noInput, output: qcStateSchema, errors: [], role: 'any', effect: 'read' }),
   /** A scan at the bench; what it means depends on the step the parcel is at. */
   qcScan: call({
     input: z
@@ -111,6 +111,9 @@ export const returnsCalls = {
     output: qcResultSchema,
     errors: QC_ERRORS,
     role: 'any',
+    // The bench's journal answers a repeated id with the first answer, acting once.
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
   }),
   /** A key (or command barcode) at the bench. */
   qcAct: call({
@@ -118,13 +121,17 @@ export const returnsCalls = {
     output: qcResultSchema,
     errors: QC_ERRORS,
     role: 'any',
+    // The bench's journal answers a repeated id with the first answer, acting once.
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
   }),
   /** Manual search when nothing scans: part of a number, an order id, a buyer's name. */
   qcSearch: call({
     input: z.object({ query: z.string().trim().min(3).max(80) }).strict(),
-    output: z.array(buyerReturnSchema.extend({ receivedAt: z.number().int().nullable() })),
+    output: z.array(candidateViewSchema),
     errors: [],
     role: 'any',
+    effect: 'read',
   }),
   /**
    * A photo (camera or file) stored by its SHA-256 in the data folder. Its bytes are checked to be
@@ -143,6 +150,8 @@ export const returnsCalls = {
     output: photoRefSchema,
     errors: ['PHOTO_NOT_IMAGE', 'PHOTO_TOO_LARGE'],
     role: 'any',
+    // Stored by content hash: the same bytes twice are one photo.
+    effect: 'idempotent',
   }),
   /** A stored photo's bytes (thumbnails, the supervisor's decision browser). */
   qcGetPhoto: call({
@@ -150,8 +159,36 @@ export const returnsCalls = {
     output: photoRefSchema.extend({ dataBase64: z.string() }),
     errors: ['PHOTO_NOT_FOUND'],
     role: 'any',
+    effect: 'read',
   }),
-  qcListBins: call({ input: noInput, output: z.array(binViewSchema), errors: [], role: 'any' }),
+  /**
+   * The printable command sheet (PDF, A4): every command barcode with what it does, in the words
+   * the screen passes (its language). Made by the printing capability from its qc-command-sheet template.
+   */
+  qcCommandSheet: call({
+    input: z
+      .object({
+        title: z.string().trim().min(1).max(80),
+        labels: z.record(z.string().regex(/^[A-Z0-9_]{1,20}$/), z.string().trim().min(1).max(40)),
+      })
+      .strict(),
+    output: z.object({ pdfBase64: z.string() }),
+    errors: [
+      'PRINT_DATA_INVALID',
+      'PRINT_TEXT_TOO_LONG',
+      'PRINT_TEXT_UNSUPPORTED_CHARACTER',
+      'PRINTING_NOT_READY',
+    ],
+    role: 'any',
+    effect: 'read',
+  }),
+  qcListBins: call({
+    input: noInput,
+    output: z.array(binViewSchema),
+    errors: [],
+    role: 'any',
+    effect: 'read',
+  }),
   /** Destroy decisions waiting for a supervisor (and recent ones), for the approvals queue. */
   qcListApprovals: call({
     input: z.object({ status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional() }).strict(),

@@ -80,6 +80,18 @@ export const CARRIER_NAMES: Readonly<Record<string, string>> = {
   post: 'Postal operator (UPU)',
 };
 
+/**
+ * A carrier id as people say it: `ups` → UPS, `jnt_th` / `jnt-th` → J&T Express TH (an adapter's
+ * market suffix kept), an id we do not know as it is.
+ */
+export function carrierDisplayName(id: string): string {
+  const known = CARRIER_NAMES[id] ?? CARRIER_NAMES[id.replace(/[-_]/g, '')];
+  if (known) return known;
+  const m = /^([a-z]+)[-_]([a-z]{2})$/.exec(id);
+  const base = m?.[1] ? CARRIER_NAMES[m[1]] : undefined;
+  return base && m?.[2] ? `${base} ${m[2].toUpperCase()}` : id;
+}
+
 /** S10 ends with the issuing post's country; these are the posts we deliver with or receive from. */
 const POST_BY_COUNTRY: ByGroup = {
   group: 'country',

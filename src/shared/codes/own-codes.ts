@@ -6,6 +6,7 @@ import { gs1CheckDigit, mod37_36CheckCharacter } from './check-digits';
  * | kind          | default                      | example            | check                          |
  * | ------------- | ---------------------------- | ------------------ | ------------------------------ |
  * | license plate | `LP` + 8 digits + 1 check    | `LP000012348`      | GS1 mod 10 over the 8 digits   |
+ * | station plate | `LP` + station + 8 digits + check | `LPK7Q2M000000120` | MOD 37,36 over station + digits |
  * | badge         | `BADGE-` + id + `-` + check  | `BADGE-MEI01-0`    | ISO 7064 MOD 37,36 over the id |
  * | bin           | zone-aisle-shelf[-slot]      | `A-01-02`, `Q-12-03-04` | none                      |
  * | SKU           | `SKU-` + 2–39 of A–Z 0–9 -   | `SKU-TSHIRT-M-BLK` | none                           |
@@ -14,11 +15,15 @@ import { gs1CheckDigit, mod37_36CheckCharacter } from './check-digits';
  *
  * License plates, badges and box presets carry a check character because they are printed on
  * labels and sheets that wear: a misread must be refused, not matched to another parcel, person or
- * box (a wrong box means a wrong chargeable weight).
+ * box (a wrong box means a wrong chargeable weight). A station plate carries the printing station's
+ * code (a letter and four letters or digits, derived from the station id), so two benches numbering
+ * their units from 1 never print the same plate; the plain 8-digit plate of earlier stations is
+ * still read.
  * Bins, SKUs and RMAs are looked up in our own tables, which already refuse what does not exist.
  */
 export interface OwnCodeRules {
-  licensePlate: { prefix: string; digits: number };
+  /** `stationLength`: characters of the station code in a station plate (the first is a letter). */
+  licensePlate: { prefix: string; digits: number; stationLength?: number };
   badge: { prefix: string };
   bin: { pattern: RegExp };
   sku: { pattern: RegExp };
@@ -28,7 +33,7 @@ export interface OwnCodeRules {
 }
 
 export const DEFAULT_OWN_CODE_RULES: OwnCodeRules = {
-  licensePlate: { prefix: 'LP', digits: 8 },
+  licensePlate: { prefix: 'LP', digits: 8, stationLength: 5 },
   badge: { prefix: 'BADGE-' },
   bin: { pattern: /^[A-Z]{1,3}-\d{2}-\d{2}(?:-\d{2})?$/ },
   sku: { pattern: /^SKU-[A-Z0-9][A-Z0-9-]{1,38}$/ },
@@ -48,6 +53,34 @@ export function makeLicensePlate(serial: number, rules: OwnCodeRules = DEFAULT_O
   }
   const body = String(serial).padStart(digits, '0');
   return `${prefix}${body}${gs1CheckDigit(body)}`;
+}
+
+/**
+ * The station plate for a unit: `LP` + the station's code + the serial in 8 digits + a MOD 37,36
+ * check character over station code and digits (one wrong or swapped character is refused).
+ */
+export function makeStationLicensePlate(
+  stationCode: string,
+  serial: number,
+  rules: OwnCodeRules = DEFAULT_OWN_CODE_RULES,
+): string {
+  const { prefix, digits } = rules.licensePlate;
+  if (!isStationCode(stationCode, rules)) {
+    throw new RangeError(`station code must be a letter and ${stationLengthOf(rules) - 1} of A–Z, 0–9`);
+  }
+  if (!Number.isSafeInteger(serial) || serial < 0 || serial >= 10 ** digits) {
+    throw new RangeError(`license plate serial must be 0 to ${10 ** digits - 1}`);
+  }
+  const body = stationCode + String(serial).padStart(digits, '0');
+  return `${prefix}${body}${mod37_36CheckCharacter(body)}`;
+}
+
+export function isStationCode(code: string, rules: OwnCodeRules = DEFAULT_OWN_CODE_RULES): boolean {
+  return new RegExp(`^[A-Z][A-Z0-9]{${stationLengthOf(rules) - 1}}$`).test(code);
+}
+
+function stationLengthOf(rules: OwnCodeRules): number {
+  return rules.licensePlate.stationLength ?? 5;
 }
 
 /** The badge text for a person's badge id (2–16 of A–Z, 0–9). */
@@ -93,6 +126,26 @@ export function matchOwnCodes(code: string, rules: OwnCodeRules): OwnMatch[] {
         why: ok
           ? `license plate ${lp.prefix} + ${lp.digits} digits; check digit ${expected} matches`
           : `license plate ${lp.prefix} + ${lp.digits} digits, but the check digit should be ${expected}`,
+        specificity: 0.9,
+      });
+    }
+  }
+  if (code.startsWith(lp.prefix)) {
+    const body = code.slice(lp.prefix.length);
+    const station = new RegExp(
+      `^([A-Z][A-Z0-9]{${stationLengthOf(rules) - 1}})(\\d{${lp.digits}})([0-9A-Z])$`,
+    ).exec(body);
+    if (station?.[1] && station[2] && station[3]) {
+      const expected = mod37_36CheckCharacter(station[1] + station[2]);
+      const ok = expected === station[3];
+      out.push({
+        kind: 'license_plate',
+        format: 'own-station-license-plate',
+        name: 'our license plate',
+        check: ok ? 'passed' : 'failed',
+        why: ok
+          ? `license plate of station ${station[1]}, unit ${station[2]}; check character ${expected} matches`
+          : `license plate of station ${station[1]}, but the check character should be ${expected}`,
         specificity: 0.9,
       });
     }

@@ -180,6 +180,8 @@ export const candidateViewSchema = buyerReturnSchema.extend({
   /** Which of the scanned number's meanings matched: return tracking, platform return id, order id… */
   matchedBy: z.string(),
   receivedAt: z.number().int().nullable(),
+  /** Who received it, when it was received already. */
+  receivedBy: z.string().nullable(),
 });
 export type CandidateView = z.infer<typeof candidateViewSchema>;
 
@@ -198,6 +200,9 @@ export const FEEDBACK_KINDS = [
   'item_extra',
   'item_wrong',
   'serial_recorded',
+  'serial_skipped',
+  'photos_done',
+  'scrap_reason_set',
   'answered',
   'reason_set',
   'photo_attached',

@@ -40,7 +40,7 @@ export async function decodePng(png: Buffer): Promise<Decoded[]> {
     { data, width: image.width, height: image.height, colorSpace: 'srgb' } as unknown as Parameters<
       typeof readBarcodes
     >[0],
-    { formats: ['Code128', 'QRCode', 'DataMatrix'], maxNumberOfSymbols: 8, tryHarder: true },
+    { formats: ['Code128', 'QRCode', 'DataMatrix'], maxNumberOfSymbols: 64, tryHarder: true },
   );
   return results.filter((r) => r.isValid).map((r) => ({ format: r.format, text: r.text }));
 }

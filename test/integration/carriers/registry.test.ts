@@ -193,6 +193,7 @@ describe('connector registry', () => {
     let offered = 1;
     const budget: RequestBudget = {
       waitMs: () => 5,
+      available: () => offered,
       takeUpTo: (n) => {
         if (offered > 0) {
           offered -= 1;

@@ -61,6 +61,9 @@ function fillVersion2(db: Database.Database): void {
   db.prepare("INSERT INTO sync_cursors (source, cursor, updated_at) VALUES ('flash', 'c-17', 9)").run();
 }
 
+/** Tables a later migration drops on purpose; where their rows went is tested with that migration. */
+const DROPPED_LATER = new Set(['qc_label_jobs']);
+
 const FILLERS: Record<number, (db: Database.Database) => void> = { 1: fillVersion1, 2: fillVersion2 };
 
 describe('migrations', () => {
@@ -118,6 +121,7 @@ describe('migrations', () => {
         expect(schemaVersion(db)).toBe(LATEST);
         // Every row keeps every value it had; later migrations may add columns next to them.
         for (const [table, rows] of Object.entries(before)) {
+          if (DROPPED_LATER.has(table)) continue;
           // Columns a later migration added are new; every value the rows had is still there.
           const now = db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
           const kept = now.map((row, i) =>

@@ -4,6 +4,7 @@ import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, type Core } from '../../../src/main/core';
 import { TEMPLATES } from '../../../src/main/printing/templates';
+import { UNROUTED } from '../../../src/main/printing/queue/print-queue';
 import { DEFAULT_SUPERVISOR } from '../../../src/main/session/users';
 import type { PrinterProfileInput } from '../../../src/shared/printing';
 import { makeTestCore } from '../../helpers/core-factory';
@@ -194,10 +195,26 @@ describe('printing through the contract', () => {
           }),
         )
         .immediate();
-    expect(() => enqueue('qc-tag')).toThrow(/PRINTER_NOT_CONFIGURED/);
+    // No printer yet: the label waits (the clerk's decision is not refused), shown on the banner.
+    const waiting = enqueue('qc-tag');
+    expect(waiting.printerId).toBe(UNROUTED);
+    expect(core.printing.printerStatuses()).toEqual([
+      expect.objectContaining({ printerId: UNROUTED, queued: 1, lastError: 'PRINTER_NOT_CONFIGURED' }),
+    ]);
+    const badData = () =>
+      core.db
+        .transaction(() =>
+          core.printing.enqueue(core.db, { template: 'qc-tag', data: { grade: 'Z' }, requestedBy: 'clerk' }),
+        )
+        .immediate();
+    expect(badData).toThrow(/PRINT_DATA_INVALID/);
     await core.printing.savePrinter(zebra(printer, { id: 'a-any-label', name: 'Any', templates: [] }), {
       id: DEFAULT_SUPERVISOR.id,
     });
+    // The first printer that prints it takes the waiting label, and prints it.
+    expect(core.printing.getJob(waiting.id).printerId).toBe('a-any-label');
+    await printer.waitForJobs(1);
+    expect(core.printing.printerStatuses().map((s) => s.printerId)).toEqual(['a-any-label']);
     await core.printing.savePrinter(zebra(printer), { id: DEFAULT_SUPERVISOR.id });
     await core.printing.savePrinter(
       zebra(printer, {

@@ -231,7 +231,7 @@ describe('the approvals queue on a real station database', () => {
       >(
         'SELECT id, disposition, status, decided_by, override_reason, suggested FROM qc_unit_decisions WHERE unit_id = ? ORDER BY id',
       )
-      .all(Number(d.licensePlate.slice(2, 10)));
+      .all(core.qc.plates.unitOf(d.licensePlate) ?? -1);
     expect(
       decisions.map((x) => [x.disposition, x.status, x.decided_by, x.override_reason, x.suggested]),
     ).toEqual([
@@ -257,9 +257,7 @@ describe('the approvals queue on a real station database', () => {
     });
     // Its restock label is queued with it.
     const labels = core.db
-      .prepare<[], { template: string; data: string }>(
-        'SELECT template, data FROM qc_label_jobs ORDER BY seq',
-      )
+      .prepare<[], { template: string; data: string }>('SELECT template, data FROM print_jobs ORDER BY seq')
       .all();
     expect(labels.at(-1)).toMatchObject({ template: 'restock-label' });
     expect(JSON.parse(labels.at(-1)!.data)).toMatchObject({ bin: 'A-01-03', sku: 'SKU-SERUM-30' });

@@ -286,9 +286,11 @@ describe('destruction batches and their certificate, on a real station database'
     const { items, batchId } = await approvedBatch(core, clock);
     const sup = await supervisorTab(core);
     const closed = await sup.call<BatchDetail>('qcCloseBatch', { batchId, clientActionId: actionId() });
-    // No printer is set up: the batch closes all the same and says why the label waits.
-    expect(closed.labelError).toMatchObject({ code: 'PRINTER_NOT_CONFIGURED' });
-    expect(closed.label).toBeNull();
+    // No printer is set up: the batch closes all the same and its cage label waits in the queue.
+    expect(closed.labelError).toBeNull();
+    expect(
+      core.db.prepare("SELECT printer_id, status FROM print_jobs WHERE template = 'destruction-batch'").all(),
+    ).toEqual([{ printer_id: '', status: 'queued' }]);
     const file = await sup.call<CertificateFile>('qcGetCertificate', { batchId });
     const pdfFile = path.join(dir, 'c.pdf');
     fs.writeFileSync(pdfFile, Buffer.from(file.dataBase64, 'base64'));

@@ -40,7 +40,7 @@ function rowsWritten(core: Core) {
     units: countRows(core.db, 'qc_units'),
     decisions: countRows(core.db, 'qc_unit_decisions'),
     events: countRows(core.db, 'outbox_events'),
-    labels: countRows(core.db, 'qc_label_jobs'),
+    labels: countRows(core.db, 'print_jobs'),
     actions: countRows(core.db, 'qc_actions'),
   };
 }

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core';
 import { makeTestCore } from '../../helpers/core-factory';
 import { SUPERVISOR_PIN, settleSupervisorPin } from '../../helpers/session';
+import { UNROUTED } from '../../../src/main/printing/queue/print-queue';
+import { templateNamed } from '../../../src/main/printing/templates';
 import { TempDirs } from '../../helpers/temp-dir';
 import { addBins, addReturn, bench, outboxRows, png, uploadPhoto } from './qc-fixtures';
 
@@ -162,9 +164,17 @@ describe('a parcel with three items and three dispositions, end to end on a real
     expect(approval).toEqual({ status: 'approved', decided_by: 'supervisor', decided_via: 'station' });
     expect(core.db.prepare('SELECT count(*) AS n FROM destruction_batch_items').get()).toEqual({ n: 1 });
 
+    // The print queue itself, in the decisions' transactions; no printer is set up, so they wait.
     const labels = core.db
-      .prepare<[], { template: string }>('SELECT template FROM qc_label_jobs ORDER BY seq')
+      .prepare<[], { template: string; data: string; printer_id: string; status: string }>(
+        'SELECT template, data, printer_id, status FROM print_jobs ORDER BY seq',
+      )
       .all();
+    for (const label of labels) {
+      // Each label's data is exactly what its template declares (the queue checks it too).
+      expect(() => templateNamed(label.template).schema.parse(JSON.parse(label.data))).not.toThrow();
+      expect([label.printer_id, label.status]).toEqual([UNROUTED, 'queued']);
+    }
     expect(labels.map((l) => l.template)).toEqual([
       'license-plate',
       'restock-label',

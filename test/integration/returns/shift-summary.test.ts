@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { UNROUTED } from '../../../src/main/printing/queue/print-queue';
 import type { Core } from '../../../src/main/core';
 import type { ShiftSummary, ShiftTeam } from '../../../src/shared/returns/supervision-views';
 import { TEST_EPOCH, makeTestCore, type TestCore } from '../../helpers/core-factory';
@@ -145,7 +146,12 @@ describe('shift summaries on a real station database', () => {
       texts: TEXTS,
     };
     const clerkB = caller(core, 'tab-b');
-    expect(await clerkB.refused('qcPrintShiftSummary', request)).toBe('PRINTER_NOT_CONFIGURED');
+    // No printer set up yet: the slip waits in the queue for one, unrouted, and nothing is lost.
+    const waiting = await clerkB.call<{ jobId: string; printerId: string }>('qcPrintShiftSummary', request);
+    expect(waiting.printerId).toBe(UNROUTED);
+    expect(
+      core.db.prepare('SELECT printer_id, status FROM print_jobs WHERE id = ?').get(waiting.jobId),
+    ).toEqual({ printer_id: UNROUTED, status: 'queued' });
 
     const printer = await FakePrinter.start();
     cleanups.push(() => printer.close());

@@ -58,6 +58,12 @@ describe('npm run bench -- --json (tiny workload)', () => {
       'memory.rssQueued',
       'memory.rssPeak',
       'memory.heapPeak',
+      'memory.heap-after-300k',
+      'memory.heap-after-stop',
+      'read-paths.listQueue.p99',
+      'read-paths.listDeadLetters.p99',
+      'read-paths.syncOverview.p99',
+      'read-paths.outboxCounts.p99',
       'recognise.rate',
       'recognise.perScanP99',
       'audit.append.p99',
@@ -83,6 +89,7 @@ describe('npm run bench -- --json (tiny workload)', () => {
     expect(byId.get('enqueue.throughput')?.target).toEqual({ on: 'ratio', op: '>=', value: 0.8 });
     expect(byId.get('claim.throughput')?.target).toEqual({ on: 'ratio', op: '>=', value: 5 });
     expect(byId.get('drain.batched')?.target).toEqual({ on: 'figure', op: '>=', value: 5000 });
+    expect(byId.get('read-paths.listQueue.p99')?.target).toEqual({ on: 'figure', op: '<=', value: 5 });
     expect(byId.get('recognise.rate')?.target).toEqual({ on: 'figure', op: '>=', value: 20_000 });
     expect(byId.get('recognise.rate')?.baseline?.name).toBe('normaliseScan alone');
     expect(byId.get('audit.append.p99')?.target).toEqual({ on: 'ratio', op: '<=', value: 1.2 });

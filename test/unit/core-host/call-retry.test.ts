@@ -74,6 +74,11 @@ describe('whether a call whose answer was lost may be sent again', () => {
       'previewLabel',
       'previewPrintJob',
       'printerStatuses',
+      'qcCommandSheet',
+      'qcGetPhoto',
+      'qcListBins',
+      'qcSearch',
+      'qcState',
       'recentScans',
       'testConnection',
     ]);
@@ -88,6 +93,12 @@ describe('whether a call whose answer was lost may be sent again', () => {
         restarting(true),
       ),
     ).toBe(true);
+  });
+
+  it('a QC bench scan or key is repeated after a lost answer, since the bench journal answers its action id once', () => {
+    const id = { clientActionId: 'qc-000000000001' };
+    expect(mayRetry(contract.qcScan, { code: 'TH1', source: 'scanner', ...id }, restarting(true))).toBe(true);
+    expect(mayRetry(contract.qcAct, { action: { kind: 'confirm' }, ...id }, restarting(true))).toBe(true);
   });
 
   it('every idempotency key names a field of its call’s input', () => {

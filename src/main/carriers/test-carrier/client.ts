@@ -22,7 +22,8 @@ import { TIKTOK_RETURN_STATUSES, TRACKING_STATUSES } from './pull-data';
  *
  * Public API:
  *   new TestCarrierClient({ name, baseUrl, remoteName?, credentials, limits, clock, pageSize? })
- *     .deliver(events, signal) / .refreshCredentials(signal) / .returnsSource() / .trackingSource() / .close()
+ *     .deliver(events, signal) / .prepare(signal) / .refreshCredentials(signal) / .returnsSource()
+ *     / .trackingSource() / .close()
  */
 
 export const pulledReturnOrderSchema = z.object({
@@ -139,6 +140,11 @@ export class TestCarrierClient implements Destination {
       );
     }
     return outcomes;
+  }
+
+  /** The OAuth token, fetched before the engine counts a request against the rate. */
+  prepare(signal: AbortSignal): Promise<void> {
+    return this.ensureToken(signal);
   }
 
   async refreshCredentials(signal: AbortSignal): Promise<void> {

@@ -14,8 +14,10 @@ import { decodeCursor, encodeCursor, PullData } from './pull-data';
  *                                → {results:[{idempotency_key, status: applied|duplicate|rejected, reason?}]}
  *   GET  /d/<name>/returns?cursor=&limit=    TikTok-Shop-like return orders  → {returns, next_cursor, more}
  *   GET  /d/<name>/tracking?cursor=&limit=   normalised tracking updates     → {events, next_cursor, more}
- * It applies each idempotency key once (later copies are counted as duplicates), records the order
- * in which each ordering key's events were applied, enforces a declared rate limit per destination
+ * It applies each idempotency key once (later copies are counted as duplicates), counts every copy
+ * it received before de-duplicating (so a test can tell "sent twice" from "applied twice"), records
+ * the order in which each ordering key's events were applied and the copies that arrived after a
+ * later event of their key was applied, enforces a declared rate limit per destination
  * on the events endpoint (429 + Retry-After beyond it), and serves faults on demand via inject().
  *
  * Public API: startTestCarrier(options) → Promise<TestCarrier>; see TestCarrier below.
@@ -36,6 +38,8 @@ export interface TestCarrierOptions {
   maxBatchSize?: number;
   /** Delay before answering an events request, ms (fixed, or a range drawn from `seed`). */
   latencyMs?: number | { min: number; max: number };
+  /** Delay before answering a token request, ms (an OAuth server that takes its time). */
+  tokenLatencyMs?: number;
   seed?: number;
   /** Pull feeds: how many return orders, and tracking updates for which tracking numbers. */
   returns?: number;
@@ -80,6 +84,13 @@ export interface CarrierStats {
   faultsServed: number;
   /** Most events-endpoint requests that arrived within any 1 s window. */
   maxRequestsPerSecond: number;
+  /**
+   * Copies of an already applied event that arrived after a later event of the same ordering key
+   * was applied: a late request overtaken by the next one (harmless only because of the key).
+   */
+  staleDuplicates: number;
+  /** Events applied after their request's client had given up on it (timed out, killed). */
+  appliedAfterClientLeft: number;
   /** An event applied after a later one of the same ordering key. */
   orderViolations: Array<{ orderingKey: string; seq: number; after: number }>;
 }
@@ -102,8 +113,13 @@ export interface TestCarrier {
   stats(destination?: string): CarrierStats;
   /** Every applied event, in application order. */
   applied(destination?: string): AppliedEvent[];
-  /** How many times each idempotency key was applied (always 1 unless the carrier is broken). */
+  /**
+   * How many times this key took effect (the applied log's entries for it): 1 for a delivered
+   * event, whatever was sent; more would mean the carrier applied a copy.
+   */
   applications(key: string): number;
+  /** How many copies of this key arrived, before de-duplication (every send, every resend). */
+  received(key: string): number;
   /** Seqs applied for an ordering key at one destination (default: the only one using it), in order. */
   appliedOrder(orderingKey: string, destination?: string): number[];
   inject(fault: Fault): FaultHandle;
@@ -155,6 +171,8 @@ function emptyStats(): CarrierStats {
     unauthorized: 0,
     faultsServed: 0,
     maxRequestsPerSecond: 0,
+    staleDuplicates: 0,
+    appliedAfterClientLeft: 0,
     orderViolations: [],
   };
 }
@@ -170,8 +188,12 @@ export async function startTestCarrier(options: TestCarrierOptions = {}): Promis
   const tokens = new Map<string, { destination: string; expiresAt: number }>();
   let tokenCounter = 0;
   const destinations = new Map<string, DestinationState>();
+  // The de-duplication index and the effects are kept apart, so the effects count what the index
+  // let through, not what it says.
   const appliedByKey = new Map<string, AppliedEvent>();
-  const applicationCount = new Map<string, number>();
+  const effects = new Map<string, number>();
+  const receivedCount = new Map<string, number>();
+  const maxAppliedSeq = new Map<string, number>();
   const appliedLog: AppliedEvent[] = [];
   const orderByKey = new Map<string, number[]>();
   const rejected = new Map<string, string>();
@@ -259,10 +281,12 @@ export async function startTestCarrier(options: TestCarrierOptions = {}): Promis
     return entry !== undefined && entry.destination === destination && entry.expiresAt > clock.now();
   };
 
-  const applyEvents = (destination: string, body: z.infer<typeof eventsBodySchema>) => {
+  const applyEvents = (destination: string, body: z.infer<typeof eventsBodySchema>, clientLeft: boolean) => {
     const state = stateOf(destination);
     return body.events.map((event) => {
       bump(state, (s) => (s.eventsReceived += 1));
+      receivedCount.set(event.idempotency_key, (receivedCount.get(event.idempotency_key) ?? 0) + 1);
+      const orderKey = `${destination}\u0000${event.ordering_key}`;
       const refusal = rejected.get(event.idempotency_key);
       if (refusal !== undefined) {
         bump(state, (s) => (s.rejected += 1));
@@ -270,6 +294,8 @@ export async function startTestCarrier(options: TestCarrierOptions = {}): Promis
       }
       if (appliedByKey.has(event.idempotency_key)) {
         bump(state, (s) => (s.duplicates += 1));
+        if (event.seq < (maxAppliedSeq.get(orderKey) ?? -Infinity))
+          bump(state, (s) => (s.staleDuplicates += 1));
         return { idempotency_key: event.idempotency_key, status: 'duplicate' };
       }
       const applied: AppliedEvent = {
@@ -282,10 +308,11 @@ export async function startTestCarrier(options: TestCarrierOptions = {}): Promis
         appliedAt: clock.now(),
       };
       appliedByKey.set(event.idempotency_key, applied);
-      applicationCount.set(event.idempotency_key, (applicationCount.get(event.idempotency_key) ?? 0) + 1);
+      effects.set(event.idempotency_key, (effects.get(event.idempotency_key) ?? 0) + 1);
       appliedLog.push(applied);
+      if (clientLeft) bump(state, (s) => (s.appliedAfterClientLeft += 1));
+      maxAppliedSeq.set(orderKey, Math.max(maxAppliedSeq.get(orderKey) ?? -Infinity, event.seq));
       // Order is per destination: each carrier only ever sees (and cares about) its own stream.
-      const orderKey = `${destination}\u0000${event.ordering_key}`;
       const order = orderByKey.get(orderKey) ?? [];
       const last = order[order.length - 1];
       if (last !== undefined && event.seq < last) {
@@ -345,8 +372,14 @@ export async function startTestCarrier(options: TestCarrierOptions = {}): Promis
     if (parsed.events.length > maxBatchSize) {
       return send(res, 413, { error: `at most ${maxBatchSize.toString()} events per request` });
     }
+    // A client that gives up (times out, is killed) does not stop the carrier: like a real one it
+    // applies what it received, later than the client thinks.
+    let clientLeft = false;
+    res.once('close', () => {
+      if (!res.writableEnded) clientLeft = true;
+    });
     await delay();
-    const results = applyEvents(destination, parsed);
+    const results = applyEvents(destination, parsed, clientLeft);
     if (fault) {
       bump(state, (s) => (s.faultsServed += 1));
       return misbehave(fault, req, res);
@@ -385,12 +418,13 @@ export async function startTestCarrier(options: TestCarrierOptions = {}): Promis
     });
   };
 
-  const handleToken = (
+  const handleToken = async (
     destination: string,
     res: http.ServerResponse,
     raw: string,
     req: http.IncomingMessage,
   ) => {
+    if ((options.tokenLatencyMs ?? 0) > 0) await new Promise((r) => setTimeout(r, options.tokenLatencyMs));
     const state = stateOf(destination);
     const fault = takeFault(destination, 'token');
     if (fault) {
@@ -428,7 +462,10 @@ export async function startTestCarrier(options: TestCarrierOptions = {}): Promis
       bump(stateOf(destination), (s) => (s.requests[route] += 1));
       const wantPost = route === 'token' || route === 'events';
       if ((req.method === 'POST') !== wantPost) return send(res, 405, { error: 'method not allowed' });
-      if (route === 'token') return handleToken(destination, res, raw, req);
+      if (route === 'token') {
+        handleToken(destination, res, raw, req).catch(() => res.destroy());
+        return;
+      }
       if (route === 'events') {
         handleEvents(destination, req, res, raw).catch(() => res.destroy());
         return;
@@ -458,7 +495,8 @@ export async function startTestCarrier(options: TestCarrierOptions = {}): Promis
     },
     applied: (destination) =>
       destination === undefined ? [...appliedLog] : appliedLog.filter((a) => a.destination === destination),
-    applications: (key) => applicationCount.get(key) ?? 0,
+    applications: (key) => effects.get(key) ?? 0,
+    received: (key) => receivedCount.get(key) ?? 0,
     appliedOrder: (key, destination) =>
       destination === undefined
         ? appliedLog.filter((a) => a.orderingKey === key).map((a) => a.seq)

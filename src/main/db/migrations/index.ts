@@ -6,9 +6,15 @@ import { printingMigrations } from '../../printing/migrations';
 import { scansMigrations } from '../../scans/migrations';
 import { sessionSecurity } from '../../session/migrations';
 import { sync } from './002-sync';
-import { returnsQc } from '../../returns/migrations';
-import { labelJobsStandIn } from '../../returns/label-jobs';
+import {
+  returnsDropLabelJobs,
+  returnsLabelJobsStandIn,
+  returnsQc,
+  returnsSearch,
+} from '../../returns/migrations';
 import { returnsSupervision } from '../../returns/supervision-migrations';
+import { outboxMigrations } from '../../outbox/migrations';
+import { syncMigrations } from '../../sync/migrations';
 
 export interface Migration {
   version: number;
@@ -21,6 +27,12 @@ export interface Migration {
   foreignKeysOff?: true;
 }
 
+/** A capability's own migration (`<cap>/NNN-name`), the shape main is moving to. */
+export interface CapabilityMigration {
+  id: string;
+  sql: string;
+}
+
 /** Forward-only, numbered from 1 without gaps; a released migration is never edited, only followed. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundation },
@@ -29,11 +41,19 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'printing/001-print-queue', sql: printingMigrations[0]?.sql ?? '' },
   { version: 4, name: scansMigrations[0].id, sql: scansMigrations[0].sql },
   // The lead converts these to named per-capability migrations at merge (returns/001-qc, returns/002-…).
-  { version: 5, name: 'returns', sql: returnsQc.sql + labelJobsStandIn.sql },
+  { version: 5, name: 'returns', sql: returnsQc.sql + returnsLabelJobsStandIn.sql },
   { version: 6, name: 'audit/001-hash-chain', sql: auditMigrations[0]?.sql ?? '' },
   // The packing capability's migration, the same way (the lead renumbers at merge).
   { version: 7, name: 'packing/001-foundations', sql: packingMigrations[0]?.sql ?? '' },
   { version: 8, name: returnsSupervision.id, sql: returnsSupervision.sql },
   { version: 9, name: sessionSecurity.id, sql: sessionSecurity.sql, foreignKeysOff: true },
-  { version: 10, name: 'credentials/001-carrier-credentials', sql: credentialsMigrations[0]?.sql ?? '' },
+  { version: 10, name: returnsDropLabelJobs.id, sql: returnsDropLabelJobs.sql },
+  { version: 11, name: returnsSearch.id, sql: returnsSearch.sql },
+  // Capability migrations, numbered here until main tracks them by id (schema_migrations).
+  ...[...syncMigrations, ...outboxMigrations].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
+  {
+    version: 12 + syncMigrations.length + outboxMigrations.length,
+    name: 'credentials/001-carrier-credentials',
+    sql: credentialsMigrations[0]?.sql ?? '',
+  },
 ];

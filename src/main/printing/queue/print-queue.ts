@@ -33,9 +33,18 @@ export interface NewPrintJob {
 export interface EnqueuedJob {
   id: string;
   seq: number;
-  /** The printer the job waits for (the one routing chose when none was named). */
+  /**
+   * The printer the job waits for (the one routing chose when none was named); UNROUTED when the
+   * station has no printer for the template yet.
+   */
   printerId: string;
 }
+
+/**
+ * The printer id of a job no printer of the station prints yet: it waits (the banner says so) and
+ * goes to the first printer set up for its template. The clerk's work is never refused for it.
+ */
+export const UNROUTED = '';
 
 /** Fits a label to a printer, throwing the coded reason it cannot print (no printer needed). */
 export type LabelCheck = (template: string, data: unknown, profile: PrinterProfile) => void;
@@ -110,7 +119,12 @@ export class PrintQueue {
     if (tx !== this.db || !tx.inTransaction) {
       throw new AppError('INTERNAL', { reason: 'printQueue.enqueue outside the caller transaction' });
     }
-    const profile = job.printer === undefined ? this.route(job.template) : this.profiles.get(job.printer);
+    const routed =
+      job.printer === undefined
+        ? routePrinter(this.profiles.list(), templateNamed(job.template))
+        : this.profiles.get(job.printer);
+    if (!routed) return this.insertUnrouted(job);
+    const profile = routed;
     if (profile.templates.length > 0 && !profile.templates.includes(job.template)) {
       throw new AppError('PRINTER_TEMPLATE_NOT_ALLOWED', { printerId: profile.id, template: job.template });
     }
@@ -131,6 +145,58 @@ export class PrintQueue {
     // Wake the worker after the caller's transaction has returned; an early wake would find nothing.
     if (this.listeners.size > 0) setImmediate(() => this.listeners.forEach((l) => l(printer)));
     return { id, seq: Number(info.lastInsertRowid), printerId: printer };
+  }
+
+  /** Without a printer the label cannot be fitted yet; its data is checked against the template now. */
+  private insertUnrouted(job: NewPrintJob): EnqueuedJob {
+    const parsed = templateNamed(job.template).schema.safeParse(job.data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppError('PRINT_DATA_INVALID', {
+        template: job.template,
+        field: issue?.path.join('.') ?? '',
+        issue: issue?.message ?? 'invalid',
+      });
+    }
+    const id = this.newId();
+    const info = this.insert.run({
+      id,
+      printer: UNROUTED,
+      template: job.template,
+      data: JSON.stringify(job.data),
+      now: this.clock.now(),
+      requestedBy: job.requestedBy,
+      reprintOf: job.reprintOf ?? null,
+      reason: job.reason ?? null,
+    });
+    return { id, seq: Number(info.lastInsertRowid), printerId: UNROUTED };
+  }
+
+  /**
+   * In the caller's transaction (a printer profile saved): labels that waited for any printer go
+   * to the one routing now picks for them. Answers the printers that got work.
+   */
+  routeWaiting(tx: Db): string[] {
+    if (tx !== this.db || !tx.inTransaction) {
+      throw new AppError('INTERNAL', { reason: 'printQueue.routeWaiting outside the caller transaction' });
+    }
+    const waiting = this.db
+      .prepare<[string], { id: string; template: string }>(
+        `SELECT id, template FROM print_jobs WHERE printer_id = ? AND status = 'queued' ORDER BY seq`,
+      )
+      .all(UNROUTED);
+    if (waiting.length === 0) return [];
+    const profiles = this.profiles.list();
+    const move = this.db.prepare('UPDATE print_jobs SET printer_id = ?, updated_at = ? WHERE id = ?');
+    const now = this.clock.now();
+    const printers = new Set<string>();
+    for (const job of waiting) {
+      const profile = routePrinter(profiles, templateNamed(job.template));
+      if (!profile) continue;
+      move.run(profile.id, now, job.id);
+      printers.add(profile.id);
+    }
+    return [...printers];
   }
 
   /** The printer a template goes to when the caller names none (PRINTER_NOT_CONFIGURED if none does). */
@@ -192,7 +258,7 @@ export class PrintQueue {
   printersWithWork(): string[] {
     return this.db
       .prepare<[], { printer_id: string }>(
-        `SELECT DISTINCT printer_id FROM print_jobs WHERE status IN ('queued', 'sending')`,
+        `SELECT DISTINCT printer_id FROM print_jobs WHERE status IN ('queued', 'sending') AND printer_id <> ''`,
       )
       .all()
       .map((r) => r.printer_id);
@@ -322,21 +388,40 @@ export class PrintQueue {
         .map((r) => [r.printer_id, r]),
     );
     const now = this.clock.now();
-    return printers.map((p) => {
-      const s = states.get(p.id);
-      const w = waiting.get(p.id);
-      return {
-        printerId: p.id,
-        name: p.name,
-        enabled: p.enabled,
-        state: s?.state ?? 'unknown',
-        lastError: s?.last_error ?? null,
-        since: s?.since ?? null,
-        checkedAt: s?.checked_at ?? null,
-        queued: w?.n ?? 0,
-        oldestWaitingMs: w ? Math.max(now - w.oldest, 0) : null,
-      };
-    });
+    const unrouted = waiting.get(UNROUTED);
+    // Labels no printer prints yet: one line of their own, so the banner can say what to do.
+    const none: PrinterStatusView[] = unrouted
+      ? [
+          {
+            printerId: UNROUTED,
+            name: '',
+            enabled: true,
+            state: 'unknown',
+            lastError: 'PRINTER_NOT_CONFIGURED',
+            since: null,
+            checkedAt: null,
+            queued: unrouted.n,
+            oldestWaitingMs: Math.max(now - unrouted.oldest, 0),
+          },
+        ]
+      : [];
+    return none.concat(
+      printers.map((p) => {
+        const s = states.get(p.id);
+        const w = waiting.get(p.id);
+        return {
+          printerId: p.id,
+          name: p.name,
+          enabled: p.enabled,
+          state: s?.state ?? 'unknown',
+          lastError: s?.last_error ?? null,
+          since: s?.since ?? null,
+          checkedAt: s?.checked_at ?? null,
+          queued: w?.n ?? 0,
+          oldestWaitingMs: w ? Math.max(now - w.oldest, 0) : null,
+        };
+      }),
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import type { LabelTemplate } from '../layout/model';
 import { destructionBatch } from './destruction-batch';
 import { licensePlate } from './license-plate';
 import { parcelRelabel } from './parcel-relabel';
+import { qcCommandSheet } from './qc-command-sheet';
 import { qcTag } from './qc-tag';
 import { refurbishWorkOrder } from './refurbish-work-order';
 import { restockLabel } from './restock-label';
@@ -17,6 +18,7 @@ export const TEMPLATES: readonly LabelTemplate[] = [
   licensePlate,
   parcelRelabel,
   shiftSummary,
+  qcCommandSheet,
 ] as unknown as readonly LabelTemplate[];
 
 export function templateNamed(name: string): LabelTemplate {

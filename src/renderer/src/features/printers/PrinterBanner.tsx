@@ -32,7 +32,7 @@ export function PrinterBanner() {
           data-printer-id={line.printerId}
         >
           <span className="printer-banner-text">{lineText(t, line)}</span>
-          {line.kind !== 'disabled' && (
+          {(line.kind === 'offline' || line.kind === 'waiting') && (
             <button
               type="button"
               className="btn btn-small btn-banner"

@@ -1,14 +1,100 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { QcReceiptView } from '../../../../shared/returns/qc-views';
-import { formatTime } from '../../ui/format';
+import { carrierDisplayName } from '../../../../shared/codes/carrier-formats';
+import { displayCode } from '../../../../shared/codes/display-code';
+import type { QcOrderView, QcReceiptView } from '../../../../shared/returns/qc-views';
+import { formatDateTime } from '../../ui/format';
 
-/** The parcel on the bench: its returns (buyer, reason, platform status, the seller's deadline), items and units. */
+/** How many other returns of the buyer are named; the rest are counted. */
+const OTHERS_NAMED = 3;
+
+/** A platform value (BUYER_SHIPPED_ITEM) in words: translated when we know it, else readable. */
+export function platformWords(value: string, t: TFunction): string {
+  const readable = value.replace(/_/g, ' ').toLowerCase();
+  return t(`receive.platform.${value}`, {
+    defaultValue: readable.charAt(0).toUpperCase() + readable.slice(1),
+  });
+}
+
+function Order({ order, t, language }: { order: QcOrderView; t: TFunction; language: string }) {
+  const units = order.items.reduce((n, i) => n + i.quantity, 0);
+  return (
+    <section className="order" data-testid="order" data-return-id={order.platformReturnId}>
+      <header className="order-head">
+        <span className="order-buyer" data-testid="order-buyer">
+          {order.buyerName ?? t('receive.unknownBuyer')}
+        </span>
+        <span className="order-reason">
+          {order.reasonCode ? t(`qc.reason.${order.reasonCode}`) : (order.reason ?? t('app.none'))}
+        </span>
+      </header>
+      <p className="order-carrier" data-testid="order-carrier">
+        {t('receive.orderCarrier', {
+          carrier: order.carrier ? carrierDisplayName(order.carrier) : t('receive.carrierUnknown'),
+          tracking: order.returnTrackingNumber ?? t('app.none'),
+          units,
+        })}
+      </p>
+      {(order.platformStatus || order.nextAction) && (
+        <p className="order-platform">
+          {[order.platformStatus, order.returnType]
+            .filter((v): v is string => Boolean(v))
+            .map((v) => platformWords(v, t))
+            .join(' · ')}
+          {order.nextAction && (
+            <strong className="order-deadline" data-testid="deadline">
+              {t('receive.nextAction', {
+                action: platformWords(order.nextAction.action, t),
+                deadline: order.nextAction.deadline
+                  ? formatDateTime(order.nextAction.deadline, language)
+                  : t('app.none'),
+              })}
+            </strong>
+          )}
+        </p>
+      )}
+      <ul className="order-items">
+        {order.items.map((i) => (
+          <li key={i.id} data-done={i.received + i.missing >= i.quantity}>
+            <span className="item-count">
+              {i.received}/{i.quantity}
+            </span>
+            <span className="item-name">{i.name}</span>
+            {i.missing > 0 && (
+              <span className="badge badge-missing">{t('receive.missing', { count: i.missing })}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p className="order-ids">
+        {t('receive.orderLine', { returnId: order.platformReturnId, orderId: order.orderId })}
+      </p>
+    </section>
+  );
+}
+
+/**
+ * The parcel on the bench: whose return, what it should hold and which carrier brought it first;
+ * the platform's status and the seller's deadline; the units on the bench; the platform ids last.
+ */
 export function ParcelPanel({ receipt }: { receipt: QcReceiptView }) {
   const { t, i18n } = useTranslation();
+  const scanned = displayCode(receipt.scannedCode);
+  const openedByOtherCode =
+    receipt.kind === 'expected' &&
+    !receipt.orders.some(
+      (o) => o.returnTrackingNumber === receipt.scannedCode || o.platformReturnId === receipt.scannedCode,
+    );
+  const others = receipt.otherReturnsOfBuyer;
   return (
     <aside className="parcel" data-testid="parcel">
       {receipt.kind === 'unexpected' && (
-        <p className="parcel-unexpected">{t('receive.unexpectedParcel', { code: receipt.scannedCode })}</p>
+        <p className="parcel-unexpected">{t('receive.unexpectedParcel', { code: scanned })}</p>
+      )}
+      {openedByOtherCode && (
+        <p className="parcel-opened-by" data-testid="opened-by">
+          {t('receive.openedBy', { code: scanned })}
+        </p>
       )}
       {receipt.condition && (
         <p className="parcel-condition" data-condition={receipt.condition}>
@@ -16,51 +102,17 @@ export function ParcelPanel({ receipt }: { receipt: QcReceiptView }) {
         </p>
       )}
       {receipt.orders.map((o) => (
-        <section key={o.id} className="order" data-testid="order">
-          <header className="order-head">
-            <span className="order-buyer">{o.buyerName ?? t('app.none')}</span>
-            <span className="order-reason">
-              {o.reasonCode ? t(`qc.reason.${o.reasonCode}`) : (o.reason ?? t('app.none'))}
-            </span>
-          </header>
-          <p className="order-ids">
-            {t('receive.orderLine', { returnId: o.platformReturnId, orderId: o.orderId })}
-            {o.carrier ? ` · ${o.carrier}` : ''}
-          </p>
-          <p className="order-platform">
-            {[o.platformStatus, o.returnType].filter(Boolean).join(' · ')}
-            {o.nextAction && (
-              <strong className="order-deadline" data-testid="deadline">
-                {' '}
-                {t('receive.nextAction', {
-                  action: o.nextAction.action,
-                  deadline: o.nextAction.deadline
-                    ? formatTime(o.nextAction.deadline, i18n.language)
-                    : t('app.none'),
-                })}
-              </strong>
-            )}
-          </p>
-          <ul className="order-items">
-            {o.items.map((i) => (
-              <li key={i.id} data-done={i.received + i.missing >= i.quantity}>
-                <span className="item-count">
-                  {i.received}/{i.quantity}
-                </span>
-                <span className="item-name">{i.name}</span>
-                {i.missing > 0 && (
-                  <span className="badge badge-missing">{t('receive.missing', { count: i.missing })}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <Order key={o.id} order={o} t={t} language={i18n.language} />
       ))}
-      {receipt.otherReturnsOfBuyer.length > 0 && (
+      {others.length > 0 && (
         <p className="buyer-others" data-testid="buyer-others">
           {t('receive.buyerOthers', {
-            count: receipt.otherReturnsOfBuyer.length,
-            ids: receipt.otherReturnsOfBuyer.map((r) => r.platformReturnId).join(', '),
+            count: others.length,
+            ids:
+              others
+                .slice(0, OTHERS_NAMED)
+                .map((r) => r.returnTrackingNumber ?? r.platformReturnId)
+                .join(', ') + (others.length > OTHERS_NAMED ? ` +${others.length - OTHERS_NAMED}` : ''),
           })}
         </p>
       )}
@@ -73,9 +125,10 @@ export function ParcelPanel({ receipt }: { receipt: QcReceiptView }) {
               data-current={u.id === receipt.currentUnitId}
               data-disposition={u.decision?.disposition ?? ''}
             >
-              <span className="unit-lp">{u.id}</span>
               <span className="unit-name">{u.name ?? u.sku ?? u.scannedCode ?? ''}</span>
-              <span className={`badge match-${u.match}`}>{t(`qc.match.${u.match}`)}</span>
+              {u.match !== 'matched' && (
+                <span className={`badge match-${u.match}`}>{t(`qc.match.${u.match}`)}</span>
+              )}
               {u.grade && <span className="unit-grade">{u.grade}</span>}
               {u.decision && (
                 <span className="unit-decision">
@@ -84,6 +137,7 @@ export function ParcelPanel({ receipt }: { receipt: QcReceiptView }) {
                   {u.decision.approval?.status === 'pending' ? ` · ${t('receive.awaitingApproval')}` : ''}
                 </span>
               )}
+              <span className="unit-lp">{u.id}</span>
             </li>
           ))}
         </ol>

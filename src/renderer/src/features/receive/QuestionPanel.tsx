@@ -70,13 +70,19 @@ export function QuestionPanel() {
           <li key={c.id} data-status={c.status}>
             <Kbd>{String(i + 1)}</Kbd>
             <span className="candidate-id">{c.platformReturnId}</span>
-            <span>{c.buyerName ?? t('app.none')}</span>
+            <span className="candidate-buyer">{c.buyerName ?? t('receive.unknownBuyer')}</span>
             <span>{t('receive.itemCount', { count: c.itemCount })}</span>
             <span className={`badge status-${c.status}`}>
               {t(`returnStatus.${c.status}`, { defaultValue: c.status })}
             </span>
+            {c.returnTrackingNumber && <span className="candidate-tracking">{c.returnTrackingNumber}</span>}
             {c.receivedAt && (
-              <span>{t('receive.receivedAt', { time: formatTime(c.receivedAt, i18n.language) })}</span>
+              <span className="candidate-received">
+                {t('receive.receivedAt', {
+                  time: formatTime(c.receivedAt, i18n.language),
+                  by: c.receivedBy ?? t('app.none'),
+                })}
+              </span>
             )}
           </li>
         ))}

@@ -5,7 +5,8 @@ import { Kbd } from '../../ui/Kbd';
 import { formatTime } from '../../ui/format';
 import { CameraCapture } from './CameraCapture';
 import { FeedbackBanner } from './FeedbackBanner';
-import { nextStep, type KeyHint } from './next-step';
+import { commandSheet, type QcCommand } from '../../../../shared/returns/qc-commands';
+import { nextStep, paramWords, type KeyHint } from './next-step';
 import { ParcelPanel } from './ParcelPanel';
 import { QuestionPanel } from './QuestionPanel';
 import './receive.css';
@@ -13,10 +14,67 @@ import './receive.css';
 function Hint({ hint }: { hint: KeyHint }) {
   const { t } = useTranslation();
   return (
-    <li className="hint">
+    <li className="hint" data-key={hint.key}>
       <Kbd>{hint.key}</Kbd>
-      <span>{t(hint.label, hint.params)}</span>
+      <span>{t(hint.label, paramWords(hint.params, t))}</span>
+      {hint.command && <span className="hint-command">{hint.command}</span>}
     </li>
+  );
+}
+
+/** What a command barcode does, in the screen's language, for the printed sheet. */
+function commandWords(command: QcCommand, t: (key: string, o?: Record<string, unknown>) => string): string {
+  switch (command.kind) {
+    case 'choose':
+      return t('receive.sheet.choice', { n: command.index + 1 });
+    case 'condition':
+      return t('receive.sheet.condition', { condition: t(`qc.condition.${command.condition}`) });
+    case 'override':
+      return t(`qc.disposition.${command.disposition}`);
+    case 'answer':
+      return t(command.answer === 'yes' ? 'receive.keys.yes' : 'receive.keys.no');
+    default:
+      return t(`receive.sheet.${command.kind}`);
+  }
+}
+
+/** A link that makes the command sheet (PDF) in the screen's language and downloads it. */
+function CommandSheetLink() {
+  const { t } = useTranslation();
+  const make = useFeature('receive', (s) => s.commandSheet);
+  const [busy, setBusy] = useState(false);
+  const download = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      const labels: Record<string, string> = {};
+      for (const { code, command } of commandSheet()) {
+        labels[code.slice('QC-'.length).replace(/-/g, '_')] = commandWords(command, t).slice(0, 40);
+      }
+      const pdf = await make(t('receive.sheet.title'), labels);
+      if (!pdf) return;
+      const bytes = Uint8Array.from(atob(pdf), (c) => c.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = 'qc-command-sheet.pdf';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button
+      type="button"
+      className="btn btn-small sheet-link"
+      data-testid="command-sheet"
+      disabled={busy}
+      onClick={() => void download()}
+    >
+      {t('receive.sheet.download')}
+    </button>
   );
 }
 
@@ -139,13 +197,14 @@ export function ReceiveScreen() {
             <>
               <p className="next-label">{t('receive.next.label')}</p>
               <h2 className="next-title" data-testid="next-title">
-                {t(next.title, next.params)}
+                {t(next.title, paramWords(next.params, t))}
               </h2>
               {next.options.length > 0 && (
                 <ol className="options" data-testid="options">
                   {next.options.map((o) => (
                     <li key={o.key}>
                       <Kbd>{o.key}</Kbd> {t(o.label)}
+                      {o.command && <span className="hint-command">{o.command}</span>}
                     </li>
                   ))}
                 </ol>
@@ -182,16 +241,18 @@ export function ReceiveScreen() {
             {qc?.lastCompleted && (
               <p data-testid="last-completed">
                 {t('receive.lastCompleted', {
-                  id: qc.lastCompleted.orders[0]?.platformReturnId ?? qc.lastCompleted.scannedCode,
+                  buyer: qc.lastCompleted.orders[0]?.buyerName ?? t('receive.unknownBuyer'),
+                  code: qc.lastCompleted.scannedCode,
                 })}
               </p>
             )}
           </aside>
         )}
       </div>
-      {!question && next.id === 'scan_parcel' && (
-        <p className="sheet-hint">{t('receive.commandSheetHint')}</p>
-      )}
+      <p className="sheet-hint">
+        <span>{t('receive.commandSheetHint')}</span>
+        <CommandSheetLink />
+      </p>
     </div>
   );
 }

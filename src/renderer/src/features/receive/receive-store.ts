@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { QcAction } from '../../../../shared/calls/returns';
+import { displayCode } from '../../../../shared/codes/display-code';
 import type { LastmileApi } from '../../../../shared/contract';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { parseCommand } from '../../../../shared/returns/qc-commands';
@@ -10,7 +11,7 @@ import { toErrorShape } from '../../i18n/error-message';
 import type { Beeper, Feedback } from '../scan/feedback-tones';
 import { rawPreview } from '../scan/raw-preview';
 import { ScannerDecoder, type KeyInput, type ScanSource } from '../scan/scanner-decoder';
-import { nextStep, OVERRIDE_KEYS } from './next-step';
+import { nextStep, OVERRIDE_KEYS, type NextStep } from './next-step';
 
 /** A question the screen asks before anything is written (which return? add it? unexpected?). */
 export type Question =
@@ -18,12 +19,23 @@ export type Question =
   | { kind: 'unknown_code'; code: string }
   | { kind: 'search'; query: string; results: CandidateView[] };
 
+/** Why the last scan or key was not recorded, when it was not. */
+export type Refusal =
+  /** The station (or the screen, with the station's own rules) refused it. */
+  | { kind: 'error'; error: AppErrorShape }
+  /** An input method (Chinese, Thai, Vietnamese…) was composing: the keys never were the code. */
+  | { kind: 'ime' }
+  /** The key means nothing at this step; nothing was sent. `hint` is the i18n key of what to do instead. */
+  | { kind: 'hint'; hint: string };
+
 export interface ReceiveState {
   text: string;
   qc: QcState | null;
   /** The last answer of the bench; `seq` grows with every answer so an old one never passes for new. */
   feedback: QcFeedback | null;
-  error: AppErrorShape | null;
+  refusal: Refusal | null;
+  /** What the answer on screen (or the refusal) is about, as it arrived — GS shown as ‹GS›. */
+  scanned: string | null;
   raw: { preview: string; length: number } | null;
   seq: number;
   /** Keys of a new scan are arriving: the last answer is dimmed until the new one is in. */
@@ -48,6 +60,8 @@ export interface ReceiveState {
   setCameraOpen(open: boolean): void;
   cameraFailed(reason: string): void;
   cancelQuestion(): void;
+  /** The printable command sheet as a PDF (base64), with each command's words in the screen's language. */
+  commandSheet(title: string, labels: Record<string, string>): Promise<string | null>;
 }
 
 export interface ReceiveStoreDeps {
@@ -58,6 +72,8 @@ export interface ReceiveStoreDeps {
   newActionId?: () => string;
   /** How long a lone shortcut key waits for a scanner burst to follow (ms). */
   shortcutDelayMs?: number;
+  /** Pause before a call the station answered DB_LOCKED (or that got no answer) is sent again. */
+  retryPauseMs?: number;
 }
 
 export type ReceiveStore = StoreApi<ReceiveState>;
@@ -94,16 +110,44 @@ const SHORTCUTS = new Set([
   '9',
 ]);
 
+/** A whole line typed outside any field is a scan from this length on, whatever its speed. */
+const MIN_ELSEWHERE_SCAN = 4;
+
 function randomActionId(): string {
   const bytes = new Uint8Array(12);
   globalThis.crypto.getRandomValues(bytes);
   return `qc-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
+/** What Enter means where nothing is sent: the words the screen says instead. */
+function enterHint(step: NextStep): string | null {
+  switch (step.id) {
+    case 'checklist':
+      return 'receive.hint.answerYesNo';
+    case 'bin':
+      return 'receive.hint.scanBin';
+    case 'unexpected_bin':
+      return 'receive.hint.scanQuarantine';
+    case 'scan_parcel':
+      return 'receive.hint.scanParcel';
+    case 'serial':
+    case 'reason':
+    case 'photos':
+    case 'disposition':
+    case 'condition':
+    case 'complete':
+    case 'scan_item':
+      return null;
+    default:
+      return step.options.length > 0 ? 'receive.hint.chooseNumber' : null;
+  }
+}
+
 export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
   const decoder = new ScannerDecoder();
   const newActionId = deps.newActionId ?? randomActionId;
   const delay = deps.shortcutDelayMs ?? 160;
+  const retryPause = deps.retryPauseMs ?? 400;
   // Answers come in the order the clerk acted: a fast second scan never overtakes the first.
   let chain: Promise<unknown> = Promise.resolve();
   let pendingShortcut: { key: string; timer: ReturnType<typeof setTimeout>; input: KeyInput } | null = null;
@@ -112,20 +156,26 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
     const sound = (tone: QcFeedback['tone']): void => {
       if (deps.soundOn()) deps.beeper.play(TONE_SOUND[tone]);
     };
-    const refuse = (error: AppErrorShape, raw: string | null = null): void => {
+    /** Not recorded: said in red (an amber hint for a key that means nothing here), numbered like any answer. */
+    const refuse = (refusal: Refusal, scanned: string | null = null, raw: string | null = null): void => {
       set((s) => ({
-        error,
+        refusal,
+        scanned,
         raw: raw === null ? null : rawPreview(raw),
         feedback: null,
         seq: s.seq + 1,
         reading: false,
       }));
-      sound('error');
+      sound(refusal.kind === 'hint' ? 'warning' : 'error');
     };
 
-    /** One call to the bench; a retry after DB_LOCKED or a lost answer reuses the id, so it acts once. */
+    /**
+     * One call to the bench; a retry after DB_LOCKED or a lost answer reuses the id, so it acts
+     * once. `scanned` is what the clerk scanned, shown with the answer (or the refusal).
+     */
     const send = (
       call: (id: string) => Promise<{ state: QcState; feedback: QcFeedback }>,
+      scanned: string | null,
     ): Promise<boolean> => {
       const run = async (): Promise<boolean> => {
         const id = newActionId();
@@ -138,7 +188,10 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
               break;
             } catch (err) {
               const e = toErrorShape(err);
-              if (attempt < 2 && (e.code === 'DB_LOCKED' || e.code === 'TRANSPORT_FAILED')) continue;
+              if (attempt < 3 && (e.code === 'DB_LOCKED' || e.code === 'TRANSPORT_FAILED')) {
+                await new Promise((resolve) => setTimeout(resolve, retryPause));
+                continue;
+              }
               throw err;
             }
           }
@@ -152,7 +205,8 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
           set((s) => ({
             qc: result.state,
             feedback: fb,
-            error: null,
+            refusal: null,
+            scanned: fb.scannedCode ?? scanned,
             raw: null,
             question,
             seq: s.seq + 1,
@@ -162,7 +216,9 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
           sound(fb.tone);
           return true;
         } catch (err) {
-          refuse(toErrorShape(err));
+          refuse({ kind: 'error', error: toErrorShape(err) }, scanned);
+          // The bench may have moved on (another tab, an expired undo): show where it stands.
+          void get().load();
           return false;
         } finally {
           set((s) => ({ inFlight: s.inFlight - 1 }));
@@ -186,33 +242,38 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
       try {
         code = normaliseScan(raw).code;
       } catch (err) {
-        refuse(toErrorShape(err), raw);
+        refuse({ kind: 'error', error: toErrorShape(err) }, null, raw);
         return;
       }
+      const shown = displayCode(code);
       const state = get();
       const step = nextStep(state.qc);
+      const command = parseCommand(code);
       // At the approval step a badge is the supervisor, not an item: kept until the PIN is typed.
-      if (step.wantsApproval && !parseCommand(code)) {
-        set({ approverBadge: code, error: null });
+      if (step.wantsApproval && !command) {
+        set((s) => ({ approverBadge: code, refusal: null, scanned: shown, seq: s.seq + 1, reading: false }));
         sound('ok');
         return;
       }
-      const command = parseCommand(code);
       if (command) {
         switch (command.kind) {
           case 'photo':
-            set({ cameraOpen: true });
+            set({ cameraOpen: true, reading: false });
             return;
           case 'cancel':
+            set({ reading: false });
             get().cancelQuestion();
             return;
           case 'confirm':
+            set({ reading: false });
             get().confirm();
             return;
           case 'toggle_decision':
+            set({ reading: false });
             toggleDecision(0);
             return;
           case 'start_unexpected':
+            set({ reading: false });
             if (state.question?.kind === 'unknown_code')
               void get().act({ kind: 'start_unexpected', code: state.question.code });
             return;
@@ -223,7 +284,7 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
             break;
         }
       }
-      void send((id) => deps.api.qcScan({ code: raw, source, clientActionId: id }));
+      void send((id) => deps.api.qcScan({ code: raw, source, clientActionId: id }), shown);
     };
 
     /** Digit n on a question: receive just the n-th return it offers. */
@@ -236,7 +297,7 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
       void get().act({
         kind: 'receive',
         returnOrderIds: [c.id],
-        code: q.kind === 'search' ? c.platformReturnId : q.code,
+        code: q.kind === 'search' ? (c.returnTrackingNumber ?? c.platformReturnId) : q.code,
       });
       return true;
     };
@@ -302,11 +363,19 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
       shortcut(key);
     };
 
+    /** Not recorded because an input method was composing; the answer before it is no longer shown. */
+    const imeRefused = (): void => {
+      decoder.reset();
+      set({ text: '' });
+      refuse({ kind: 'ime' });
+    };
+
     return {
       text: '',
       qc: null,
       feedback: null,
-      error: null,
+      refusal: null,
+      scanned: null,
       raw: null,
       seq: 0,
       reading: false,
@@ -319,7 +388,7 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
         try {
           set({ qc: await deps.api.qcState({}) });
         } catch (err) {
-          refuse(toErrorShape(err));
+          refuse({ kind: 'error', error: toErrorShape(err) });
         }
       },
 
@@ -344,7 +413,9 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
           !input.ctrlKey &&
           !input.altKey &&
           !input.metaKey &&
-          !input.shiftKey
+          !input.shiftKey &&
+          !input.isComposing &&
+          input.keyCode !== 229
         ) {
           pendingShortcut = { key: shortcutKey, input, timer: setTimeout(flushShortcut, delay) };
           return 'taken';
@@ -364,22 +435,15 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
           case 'submit':
             // Elsewhere, a whole line typed outside any field is a scan whatever its speed (a slow
             // Bluetooth scanner types 80 ms a key): it is recorded, never dropped without a word.
-            if (!here && result.text.length < 4) {
+            if (!here && result.text.length < MIN_ELSEWHERE_SCAN) {
               set({ reading: false });
               return 'pass';
             }
             submit(result.text, result.source);
             return 'scanned';
           case 'ime':
-            decoder.reset();
-            set((s) => ({
-              text: '',
-              error: { code: 'SCAN_NOT_ASCII', params: { character: '…' } },
-              feedback: null,
-              reading: false,
-              seq: s.seq + 1,
-            }));
-            sound('error');
+            imeRefused();
+            // Elsewhere too: the bench comes up and says the scan was not recorded.
             return here ? 'taken' : 'scanned';
         }
       },
@@ -392,17 +456,18 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
       },
 
       setText(text) {
+        // An input method's commit lands here: judged now, never left sitting in the field.
         if (Array.from(text).some((ch) => (ch.codePointAt(0) ?? 0) > 0x7e)) {
           decoder.reset();
           set({ text: '' });
           try {
             normaliseScan(text);
           } catch (err) {
-            refuse(toErrorShape(err), text);
+            refuse({ kind: 'error', error: toErrorShape(err) }, null, text);
           }
           return;
         }
-        set({ text: decoder.replace(text) });
+        set({ text: decoder.replace(text), reading: text.length > 0 });
       },
 
       paste(text) {
@@ -435,22 +500,35 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
           void get().act({ kind: 'start_unexpected', code: q.code });
           return;
         }
+        if (q?.kind === 'search') return;
         const step = nextStep(state.qc);
         if (step.wantsPhoto) {
           set({ cameraOpen: true });
           return;
         }
-        if (step.id === 'scan_parcel' || step.id === 'bin' || step.wantsApproval || step.wantsNote) return;
+        if (step.wantsApproval) {
+          if (!state.approverBadge) refuse({ kind: 'hint', hint: 'receive.hint.scanBadge' });
+          return;
+        }
+        if (step.wantsNote) return;
+        const hint = enterHint(step);
+        if (hint) {
+          refuse({ kind: 'hint', hint });
+          return;
+        }
         void get().act({ kind: 'confirm' });
       },
 
       act(action) {
-        return send((id) => deps.api.qcAct({ action, clientActionId: id }));
+        return send((id) => deps.api.qcAct({ action, clientActionId: id }), null);
       },
 
       async photo(dataBase64, mimeType, bytes) {
         if (bytes > MAX_PHOTO_BYTES) {
-          refuse({ code: 'PHOTO_TOO_LARGE', params: { bytes, max: MAX_PHOTO_BYTES } });
+          refuse({
+            kind: 'error',
+            error: { code: 'PHOTO_TOO_LARGE', params: { bytes, max: MAX_PHOTO_BYTES } },
+          });
           return;
         }
         try {
@@ -458,7 +536,7 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
           set({ cameraOpen: false });
           await get().act({ kind: 'photo', sha256: ref.sha256 });
         } catch (err) {
-          refuse(toErrorShape(err));
+          refuse({ kind: 'error', error: toErrorShape(err) });
         }
       },
 
@@ -468,7 +546,10 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
         const authorization = badge.startsWith('BADGE-')
           ? { badge, pin }
           : { userId: badge.toLowerCase(), pin };
-        return get().act({ kind: 'approve_here', authorization });
+        const ok = await get().act({ kind: 'approve_here', authorization });
+        // A wrong PIN keeps the badge: the supervisor types the PIN again, no new scan needed.
+        if (!ok) set({ approverBadge: badge });
+        return ok;
       },
 
       async search(query) {
@@ -478,17 +559,25 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
         }
         try {
           const results = await deps.api.qcSearch({ query });
-          set({
-            question: { kind: 'search', query, results: results.map((r) => ({ ...r, matchedBy: 'search' })) },
-          });
+          set({ question: { kind: 'search', query, results } });
         } catch (err) {
-          refuse(toErrorShape(err));
+          refuse({ kind: 'error', error: toErrorShape(err) });
         }
       },
 
       setCameraOpen: (open) => set({ cameraOpen: open }),
-      cameraFailed: (reason) => refuse({ code: 'CAMERA_UNAVAILABLE', params: { reason } }),
+      cameraFailed: (reason) =>
+        refuse({ kind: 'error', error: { code: 'CAMERA_UNAVAILABLE', params: { reason } } }),
       cancelQuestion: () => set({ question: null, cameraOpen: false, approverBadge: null }),
+
+      async commandSheet(title, labels) {
+        try {
+          return (await deps.api.qcCommandSheet({ title, labels })).pdfBase64;
+        } catch (err) {
+          refuse({ kind: 'error', error: toErrorShape(err) });
+          return null;
+        }
+      },
     };
   });
 }

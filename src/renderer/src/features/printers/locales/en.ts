@@ -100,6 +100,10 @@ const messages = {
       disabled_other: 'Label printer {{name}} is switched off in Printers — {{count}} labels waiting.',
       waiting_one: '{{count}} label waiting for label printer {{name}}.',
       waiting_other: '{{count}} labels waiting for label printer {{name}}.',
+      unrouted_one:
+        'No label printer is set up for {{count}} label yet — keep working; it prints once a supervisor adds a printer (Printers, F6).',
+      unrouted_other:
+        'No label printer is set up for {{count}} labels yet — keep working; they print once a supervisor adds a printer (Printers, F6).',
     },
   },
   printerLanguage: {

@@ -104,6 +104,10 @@ const messages: PrintersMessages = {
       disabled_other: 'Pencetak label {{name}} dimatikan dalam Pencetak — {{count}} label menunggu.',
       waiting_one: '{{count}} label menunggu pencetak label {{name}}.',
       waiting_other: '{{count}} label menunggu pencetak label {{name}}.',
+      unrouted_one:
+        'Tiada pencetak label disediakan lagi — {{count}} label menunggu; teruskan bekerja, ia dicetak apabila penyelia menambah pencetak (Pencetak, F6).',
+      unrouted_other:
+        'Tiada pencetak label disediakan lagi — {{count}} label menunggu; teruskan bekerja, ia dicetak apabila penyelia menambah pencetak (Pencetak, F6).',
     },
   },
   printerLanguage: {

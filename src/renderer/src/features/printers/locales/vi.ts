@@ -101,6 +101,10 @@ const messages: PrintersMessages = {
       disabled_other: 'Máy in nhãn {{name}} đã bị tắt trong mục Máy in — {{count}} nhãn đang chờ.',
       waiting_one: '{{count}} nhãn đang chờ máy in nhãn {{name}}.',
       waiting_other: '{{count}} nhãn đang chờ máy in nhãn {{name}}.',
+      unrouted_one:
+        'Chưa cài đặt máy in nhãn — {{count}} nhãn đang chờ; cứ tiếp tục làm việc, nhãn sẽ in khi giám sát thêm máy in (Máy in, F6).',
+      unrouted_other:
+        'Chưa cài đặt máy in nhãn — {{count}} nhãn đang chờ; cứ tiếp tục làm việc, nhãn sẽ in khi giám sát thêm máy in (Máy in, F6).',
     },
   },
   printerLanguage: {

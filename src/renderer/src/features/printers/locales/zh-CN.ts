@@ -99,6 +99,10 @@ const messages: PrintersMessages = {
       disabled_other: '标签打印机 {{name}} 已在“打印机”中停用 — {{count}} 张标签等待中。',
       waiting_one: '{{count}} 张标签正在等待标签打印机 {{name}}。',
       waiting_other: '{{count}} 张标签正在等待标签打印机 {{name}}。',
+      unrouted_one:
+        '尚未设置标签打印机，{{count}} 张标签等待中 — 请继续工作；主管在“打印机”（F6）中添加打印机后即会打印。',
+      unrouted_other:
+        '尚未设置标签打印机，{{count}} 张标签等待中 — 请继续工作；主管在“打印机”（F6）中添加打印机后即会打印。',
     },
   },
   printerLanguage: {

@@ -1,0 +1,68 @@
+import { PARCEL_STATUSES } from '../../shared/domain';
+import type { CapabilityMigration } from '../db/migrations';
+
+const list = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
+
+/**
+ * Tracking updates for parcels this station does not know yet wait here, instead of being dropped
+ * while the pull cursor moves past them. One mechanism applies them whichever way the parcel
+ * arrives (a return order pulled later, a clerk's scan, a seed, any future insert): a trigger on
+ * parcels, in the inserting transaction, exactly once (the rows are deleted as they are applied,
+ * and tracking_events is unique per (source, external_id) anyway). Each row already carries the id
+ * its tracking event will get, made when it was received, because SQL cannot make our sortable ids.
+ *
+ * The parcel's status and last_tracking_at end as if the updates had been applied one by one in
+ * the order they happened (TrackingUpserts' rules): the latest update that names a status sets it
+ * unless the warehouse has received the parcel; last_tracking_at only moves forward.
+ */
+const pendingTracking = `
+CREATE TABLE pending_tracking (
+  source           TEXT NOT NULL,
+  external_id      TEXT NOT NULL,
+  event_id         TEXT NOT NULL UNIQUE,
+  carrier          TEXT NOT NULL,
+  tracking_number  TEXT NOT NULL,
+  status           TEXT CHECK (status IS NULL OR status IN (${list(PARCEL_STATUSES)})),
+  description      TEXT NOT NULL,
+  occurred_at      INTEGER NOT NULL,
+  received_at      INTEGER NOT NULL,
+  PRIMARY KEY (source, external_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX pending_tracking_by_number ON pending_tracking (tracking_number);
+CREATE INDEX pending_tracking_by_received ON pending_tracking (received_at);
+
+-- How many waiting updates found their parcel since the last daily sync report took the count.
+CREATE TABLE pending_tracking_applied (
+  id  INTEGER PRIMARY KEY CHECK (id = 1),
+  n   INTEGER NOT NULL CHECK (n >= 0)
+) STRICT;
+INSERT INTO pending_tracking_applied (id, n) VALUES (1, 0);
+
+CREATE TRIGGER parcels_apply_pending_tracking AFTER INSERT ON parcels
+WHEN EXISTS (SELECT 1 FROM pending_tracking WHERE tracking_number = NEW.tracking_number)
+BEGIN
+  INSERT INTO tracking_events (id, parcel_id, source, external_id, status, description, occurred_at, received_at)
+    SELECT p.event_id, NEW.id, p.source, p.external_id, coalesce(p.status, 'unknown'), p.description,
+           p.occurred_at, p.received_at
+    FROM pending_tracking p
+    WHERE p.tracking_number = NEW.tracking_number
+      AND NOT EXISTS (SELECT 1 FROM tracking_events t WHERE t.source = p.source AND t.external_id = p.external_id);
+  UPDATE parcels SET
+    status = CASE WHEN status = 'received' THEN status ELSE coalesce((
+      SELECT p.status FROM pending_tracking p
+      WHERE p.tracking_number = NEW.tracking_number AND p.status IS NOT NULL
+        AND p.occurred_at >= coalesce(NEW.last_tracking_at, p.occurred_at)
+      ORDER BY p.occurred_at DESC, p.received_at DESC, p.external_id DESC LIMIT 1), status) END,
+    last_tracking_at = (
+      SELECT max(coalesce(NEW.last_tracking_at, max(p.occurred_at)), max(p.occurred_at))
+      FROM pending_tracking p WHERE p.tracking_number = NEW.tracking_number)
+  WHERE id = NEW.id;
+  UPDATE pending_tracking_applied
+    SET n = n + (SELECT count(*) FROM pending_tracking WHERE tracking_number = NEW.tracking_number);
+  DELETE FROM pending_tracking WHERE tracking_number = NEW.tracking_number;
+END;
+`;
+
+export const syncMigrations: readonly CapabilityMigration[] = [
+  { id: 'sync/001-pending-tracking', sql: pendingTracking },
+];

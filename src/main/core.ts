@@ -31,6 +31,10 @@ import { OutboxQueries } from './outbox/outbox-queries';
 import { cryptoRandom, type Random } from './random';
 import { CodeLookup } from './scans/lookup';
 import { ScanService } from './scans/scan-service';
+import { CarrierAccounts } from './credentials/carrier-accounts';
+import { keyFileCipherSource, onceCipher } from './credentials/cipher-source';
+import { CredentialStore, type CipherSource } from './credentials/credential-store';
+import { KnownSecrets, knownSecretsLogger } from './credentials/known-secrets';
 import { Authenticator } from './session/authenticator';
 import { Session } from './session/session';
 import { SignInThrottle, type LockoutPolicy } from './session/sign-in-throttle';
@@ -51,6 +55,13 @@ export interface CoreOptions {
   /** PIN lock-out; the default locks after 5 failures for 30 s, doubling up to an hour. */
   lockout?: LockoutPolicy;
   printing?: CorePrintingOptions;
+  /**
+   * Where carrier secrets are sealed: the desktop app's core asks the shell (safeStorage over the
+   * host protocol); default the key file in the data folder (station mode, the CLI).
+   */
+  secrets?: CipherSource;
+  /** The network of carrier connection tests; default the global fetch. */
+  fetch?: typeof fetch;
 }
 
 export interface CorePrintingOptions {
@@ -112,6 +123,10 @@ export interface Core {
   readonly routes: RouteBook;
   /** Label printing: templates, printer profiles, the print queue and its worker. */
   readonly printing: PrintingService;
+  /** Carrier and platform account secrets: stored sealed, tested, never handed to a screen. */
+  readonly credentials: CarrierAccounts;
+  /** Every secret this core has handled, redacted from its logs and sync reports. */
+  readonly knownSecrets: KnownSecrets;
   readonly dispatch: Dispatch;
   close(): Promise<void>;
 }
@@ -131,7 +146,8 @@ export const DATABASE_FILE = 'lastmile.sqlite';
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? cryptoRandom;
-  const logger = options.logger ?? consoleLogger;
+  const knownSecrets = new KnownSecrets();
+  const logger = knownSecretsLogger(options.logger ?? consoleLogger, knownSecrets);
   // Before the database is touched: a restore under way makes this wait (then refuse), not race it.
   const lock: DataDirLock = holdSharedDataDirLock(options.dataDir, { nativeBinding: options.nativeBinding });
   let identity: StationIdentity | undefined;
@@ -255,6 +271,22 @@ export function createCore(options: CoreOptions): Core {
         }
       },
     });
+    const cipher = options.secrets
+      ? onceCipher(options.secrets)
+      : keyFileCipherSource(options.dataDir, random);
+    const credentials = new CarrierAccounts({
+      store: new CredentialStore(db, clock, cipher, knownSecrets, audit),
+      cipher,
+      known: knownSecrets,
+      settings,
+      clock,
+      random,
+      logger,
+      dataDir: options.dataDir,
+      nativeBinding: options.nativeBinding,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      userName: (id) => users.find(id)?.name ?? null,
+    });
 
     let closed = false;
     const services: Services = {
@@ -283,6 +315,8 @@ export function createCore(options: CoreOptions): Core {
       sync: null,
       routes,
       printing,
+      credentials,
+      knownSecrets,
       async close() {
         if (closed) return;
         closed = true;

@@ -68,6 +68,10 @@ export const CALL_NAMES = [
   'qcDecisionTrail',
   'qcResolveException',
   'qcRuleHistory',
+  'listAccounts',
+  'setCredentials',
+  'clearCredentials',
+  'testConnection',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AnyCallSpec } from './call-spec';
 import { activityCalls } from './calls/activity';
+import { credentialsCalls } from './calls/credentials';
 import { outboxCalls } from './calls/outbox';
 import { printingCalls } from './calls/printing';
 import { qcSupervisionCalls } from './calls/qc-supervision';
@@ -33,6 +34,7 @@ export const contract = {
   ...activityCalls,
   ...routesCalls,
   ...qcSupervisionCalls,
+  ...credentialsCalls,
 } satisfies Record<CallName, AnyCallSpec>;
 
 // The preload exposes CALL_NAMES without loading zod; the two lists must name the same calls.

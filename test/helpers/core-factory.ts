@@ -2,6 +2,7 @@ import { ManualClock } from '../../src/main/clock';
 import { createCore, type Core, type CorePrintingOptions } from '../../src/main/core';
 import { silentLogger, type Logger } from '../../src/main/logger';
 import { seededRandom } from '../../src/main/random';
+import type { SecretCipher } from '../../src/main/secrets/secret-cipher';
 
 /** 2026-01-15T08:00:00Z: a fixed "now" so rows and ids are the same on every run. */
 export const TEST_EPOCH = Date.UTC(2026, 0, 15, 8, 0, 0);
@@ -14,7 +15,14 @@ export interface TestCore {
 /** A real core on a real SQLite file in `dataDir`, with a clock and randomness the test controls. */
 export function makeTestCore(
   dataDir: string,
-  options: { seed?: number; now?: number; logger?: Logger; printing?: CorePrintingOptions } = {},
+  options: {
+    seed?: number;
+    now?: number;
+    logger?: Logger;
+    printing?: CorePrintingOptions;
+    /** The carrier-secret cipher; default the key file in dataDir. */
+    secrets?: () => Promise<SecretCipher>;
+  } = {},
 ): TestCore {
   const clock = new ManualClock(options.now ?? TEST_EPOCH);
   const core = createCore({
@@ -23,6 +31,7 @@ export function makeTestCore(
     random: seededRandom(options.seed ?? 1),
     logger: options.logger ?? silentLogger,
     ...(options.printing ? { printing: options.printing } : {}),
+    ...(options.secrets ? { secrets: options.secrets } : {}),
   });
   return { core, clock };
 }

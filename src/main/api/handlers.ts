@@ -1,5 +1,6 @@
 import { activityHandlers } from '../activity/activity-handlers';
 import type { Services } from '../core';
+import { credentialsHandlers } from '../credentials/credentials-handlers';
 import { outboxHandlers } from '../outbox/outbox-handlers';
 import { printingHandlers } from '../printing/printing-handlers';
 import { qcSupervisionHandlers } from '../returns/qc-supervision-handlers';
@@ -29,5 +30,6 @@ export function createHandlers(core: Services): Handlers {
     ...activityHandlers(core),
     ...routesHandlers(core),
     ...qcSupervisionHandlers(core),
+    ...credentialsHandlers(core),
   };
 }

@@ -16,24 +16,30 @@ export async function checkConnection(
     if (err instanceof DeliveryError) {
       switch (err.kind) {
         case 'auth':
-          return { ok: false, detail: `${what} refused the credentials` };
+          return { ok: false, reason: 'auth', detail: `${what} refused the credentials` };
         case 'timeout':
           return {
             ok: false,
+            reason: 'timeout',
+            timeoutMs,
             detail: `no answer from ${what} in ${Math.ceil(timeoutMs / 1000).toString()} s`,
           };
         case 'network':
-          return { ok: false, detail: `cannot reach ${what} (${err.message})` };
+          return { ok: false, reason: 'network', detail: `cannot reach ${what} (${err.message})` };
         case 'throttled':
-          return { ok: false, detail: `${what} is throttling this account; try again later` };
+          return {
+            ok: false,
+            reason: 'throttled',
+            detail: `${what} is throttling this account; try again later`,
+          };
         case 'server':
-          return { ok: false, detail: `${what} is failing (${err.message})` };
+          return { ok: false, reason: 'server', detail: `${what} is failing (${err.message})` };
         default:
           return { ok: false, detail: err.message };
       }
     }
     const e = err as { name?: string; message?: string };
-    if (e.name === 'AbortError') return { ok: false, detail: 'cancelled' };
+    if (e.name === 'AbortError') return { ok: false, reason: 'cancelled', detail: 'cancelled' };
     return { ok: false, detail: e.message ?? String(err) };
   }
 }

@@ -83,7 +83,15 @@ export interface ConnectionCheck {
   ok: boolean;
   /** A short reason a supervisor can act on ("credentials refused", "no answer in 10 s"). */
   detail: string;
+  /** What kind of failure, for a screen to say it in the clerk's language; absent: not classified. */
+  reason?: ConnectionFailure;
+  /** timeout: how long was waited. */
+  timeoutMs?: number;
 }
+
+/** config: the account answers, but not as configured (e.g. the shop is not authorised). */
+export type ConnectionFailure =
+  'auth' | 'timeout' | 'network' | 'throttled' | 'server' | 'config' | 'cancelled';
 
 /** A verified, parsed webhook notification. */
 export interface WebhookNotification {

@@ -45,7 +45,10 @@ export async function runSync(argv: string[], _ctx: CliContext): Promise<number>
   process.once('SIGINT', cancel);
   process.once('SIGTERM', cancel);
   try {
-    const attached = attachStoredSync(core, { startTrickle: false });
+    const attached = attachStoredSync(core, {
+      startTrickle: false,
+      withSecrets: await core.credentials.syncConfigFiller(),
+    });
     if (attached.configError) {
       process.stderr.write(`lastmile: ${syncOffLine(attached.configError)}\n`);
       return EXIT.unusable;

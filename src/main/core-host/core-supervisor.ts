@@ -3,7 +3,9 @@ import type { Dispatch } from '../api/dispatch';
 import type { Logger } from '../logger';
 import { CoreClient, type CoreClientOptions } from './core-client';
 import type { HostExit, HostSpawner, SpawnedHost } from './host-spawner';
+import type { SecretCipher } from '../secrets/secret-cipher';
 import { PROTOCOL_VERSION, hostMessageSchema, typeOf, versionOf, type HostInit } from './protocol';
+import { answerSecretRequest } from './secret-answers';
 import { DEFAULT_RESTART_POLICY, restartDecision, type RestartPolicy } from './restart-policy';
 
 export type CoreStatus =
@@ -38,6 +40,11 @@ export interface CoreSupervisorOptions {
   /** How long a stopping host may take to close its database before it is killed. */
   stopTimeoutMs?: number;
   client?: Omit<CoreClientOptions, 'logger'>;
+  /**
+   * The OS secret store, for a host started with `secrets: 'shell'` (the desktop app: safeStorage
+   * exists only in the main process). Absent: such requests answer SECRET_STORE_UNAVAILABLE.
+   */
+  secrets?: () => Promise<SecretCipher>;
 }
 
 /** The first start failed: the core's own error when it gave one (DB_CORRUPT, DISK_FULL, …). */
@@ -234,6 +241,17 @@ export class CoreSupervisor {
         return;
       case 'stopped':
         return;
+      case 'secret': {
+        const { id, request } = message;
+        void answerSecretRequest(request, this.options.secrets, this.options.logger).then((answer) => {
+          try {
+            gen.host.wire.send({ v: PROTOCOL_VERSION, t: 'secret-result', id, answer });
+          } catch (error) {
+            this.options.logger.error('secret answer could not be sent to the core', { id, error });
+          }
+        });
+        return;
+      }
       case 'ready':
         this.onReady(gen, message.pid, message.stationId);
         return;

@@ -54,6 +54,9 @@ export function runHostLoop(wire: Wire, dispatch: Dispatch, logger: Logger, onSt
       case 'stop':
         onStop();
         return;
+      case 'secret-result':
+        // The shell cipher's answer: it listens on the same wire (shell-cipher.ts).
+        return;
       case 'call': {
         const { id, name, input, caller } = message;
         if (closed) {

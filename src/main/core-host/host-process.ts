@@ -3,6 +3,7 @@ import { createCore, type Core } from '../core';
 import { schemaVersion } from '../db/migrate';
 import { startBackgroundServices, type BackgroundServices } from '../station/background-services';
 import { runHostLoop } from './host-loop';
+import { shellCipherSource } from './shell-cipher';
 import { PROTOCOL_VERSION, hostInitSchema } from './protocol';
 import { messagePortMainWire, parentProcessWire, type MessagePortMainLike, type Wire } from './wire';
 import { wireLogger } from './wire-logger';
@@ -38,12 +39,18 @@ export async function runCoreHost(proc: HostProcess = process): Promise<number> 
     return 2;
   }
   const logger = wireLogger(wire);
-  const { dataDir, nativeBinding, services: wanted } = init.data;
+  const { dataDir, nativeBinding, services: wanted, secrets } = init.data;
 
   let core: Core;
   let services: BackgroundServices;
   try {
-    core = createCore({ dataDir, logger, ...(nativeBinding ? { nativeBinding } : {}) });
+    core = createCore({
+      dataDir,
+      logger,
+      ...(nativeBinding ? { nativeBinding } : {}),
+      // The desktop app: carrier secrets are sealed by the main process's OS store.
+      ...(secrets === 'shell' ? { secrets: shellCipherSource(wire) } : {}),
+    });
   } catch (error) {
     logger.error('core start-up failed', { error });
     fatal(wire, error);

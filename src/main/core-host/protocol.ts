@@ -7,11 +7,15 @@ import { ERROR_CODES } from '../../shared/errors';
  * parse what they receive with these schemas and drop what does not fit, so neither trusts the
  * other's memory layout, only this file.
  *
- *   main → host   init (once, with the port) · call · ping · stop
- *   host → main   ready | fatal (once) · result · pong · log · stopped
+ *   main → host   init (once, with the port) · call · ping · stop · secret-result
+ *   host → main   ready | fatal (once) · result · pong · log · stopped · secret
  *
  * A call is answered by exactly one result with the same id, sent after the call's transaction
  * committed (the dispatcher resolves only then). Ids are the client's; the host never invents one.
+ *
+ * `secret` asks the main process to describe, seal or unseal with the OS secret store (Electron's
+ * safeStorage lives only there); it is answered by one `secret-result` with the same id. The host
+ * asks only when its init said `secrets: 'shell'`.
  *
  * Changing a message's meaning bumps PROTOCOL_VERSION; a host of another version is refused at
  * `ready`. Adding a new message type is compatible: an end ignores (and logs) a type it does not
@@ -41,13 +45,60 @@ export const hostInitSchema = z
       dailyBackups: z.boolean(),
       printing: z.boolean(),
     }),
+    /** shell: carrier secrets are sealed by the main process (safeStorage); absent: the key file. */
+    secrets: z.enum(['shell', 'key-file']).optional(),
   })
   .strict();
 export type HostInit = z.infer<typeof hostInitSchema>;
 
 const callerSchema = z.object({ clientId: z.string().min(1).max(200) }).strict();
 
+const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'bytes');
+const secretErrorShape = z.object({
+  code: z.enum(['SECRET_STORE_WEAK', 'SECRET_STORE_UNAVAILABLE', 'SECRET_UNREADABLE']),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+
+/** Carrier secrets are at most a few KB; the bound keeps a confused host from shipping megabytes. */
+const MAX_SECRET_CHARS = 64 * 1024;
+
+/** What the host asks of the OS secret store. */
+export const secretRequestSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('describe') }).strict(),
+  z
+    .object({
+      op: z.literal('seal'),
+      plain: z.string().max(MAX_SECRET_CHARS),
+      adminConfirmedWeakBackend: z.boolean(),
+    })
+    .strict(),
+  z.object({ op: z.literal('unseal'), sealed: bytes }).strict(),
+]);
+export type SecretRequest = z.infer<typeof secretRequestSchema>;
+
+const secretAnswer = z.union([
+  z
+    .object({
+      ok: z.literal(true),
+      op: z.literal('describe'),
+      backend: z.string().max(64),
+      weak: z.boolean(),
+    })
+    .strict(),
+  z.object({ ok: z.literal(true), op: z.literal('seal'), sealed: bytes }).strict(),
+  z
+    .object({ ok: z.literal(true), op: z.literal('unseal'), plain: z.string().max(MAX_SECRET_CHARS) })
+    .strict(),
+  z.object({ ok: z.literal(false), error: secretErrorShape }).strict(),
+]);
+export type SecretAnswer = z.infer<typeof secretAnswer>;
+
+export const secretResultSchema = z
+  .object({ v, t: z.literal('secret-result'), id: z.number().int().nonnegative(), answer: secretAnswer })
+  .strict();
+
 export const mainMessageSchema = z.discriminatedUnion('t', [
+  secretResultSchema,
   z
     .object({
       v,
@@ -99,6 +150,9 @@ export const hostMessageSchema = z.discriminatedUnion('t', [
     })
     .strict(),
   z.object({ v, t: z.literal('stopped') }).strict(),
+  z
+    .object({ v, t: z.literal('secret'), id: z.number().int().nonnegative(), request: secretRequestSchema })
+    .strict(),
 ]);
 export type HostMessage = z.infer<typeof hostMessageSchema>;
 

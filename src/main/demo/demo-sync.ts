@@ -55,7 +55,10 @@ export async function startDemoFeed(core: Core, seed: number): Promise<TestCarri
 export async function startDemoCarrier(core: Core, seed: number): Promise<TestCarrier> {
   const carrier = await startDemoFeed(core, seed);
   try {
-    const stored = attachStoredSync(core, { startTrickle: true });
+    const stored = attachStoredSync(core, {
+      startTrickle: true,
+      withSecrets: await core.credentials.syncConfigFiller(),
+    });
     if (stored.configError) throw new Error(stored.configError);
   } catch (err) {
     await carrier.close();

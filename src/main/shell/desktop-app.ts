@@ -26,6 +26,7 @@ import {
 import { holdSharedDataDirLock, type DataDirLock } from '../db/data-dir-lock';
 import { consoleLogger, type Logger } from '../logger';
 import { cryptoRandom } from '../random';
+import { onceCipher } from '../credentials/cipher-source';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { ParcelOpenProbe } from '../updates/parcel-open-probe';
 import type { UpdateService } from '../updates/update-service';
@@ -108,7 +109,17 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp {
   let updates: UpdateService | null = null;
   let probe: ParcelOpenProbe | null = null;
   let unregisterHandlers: (() => void) | null = null;
-  let secrets: Promise<SecretCipher> | null = null;
+  // safeStorage exists only here: the core process asks for every seal and unseal (`secret`).
+  const secrets = onceCipher(async () => {
+    const cipher = await createSafeStorageCipher(safeStorage, process.platform);
+    if (cipher.weak) {
+      logger.warn(
+        'no OS keyring answered: safeStorage would keep carrier secrets with a key built into the app (basic_text); they are stored only after an administrator confirms in Settings',
+        { backend: cipher.backend },
+      );
+    }
+    return cipher;
+  });
   let quitReady = false;
   let quitting: Promise<void> | null = null;
   const none: DesktopApp = {
@@ -206,8 +217,10 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp {
           dataDir,
           ...(nativeBinding ? { nativeBinding } : {}),
           services: { syncTrickle: true, dailyBackups: true, printing: true },
+          secrets: 'shell',
         },
         logger,
+        secrets,
         ...options.core,
       });
       supervisor = core;
@@ -303,10 +316,7 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp {
     window: () => win,
     updates: () => updates,
     config: () => config,
-    secrets: () => {
-      secrets ??= createSafeStorageCipher(safeStorage, process.platform);
-      return secrets;
-    },
+    secrets,
   };
 }
 

@@ -32,7 +32,10 @@ export async function startBackgroundServices(
   options: BackgroundServicesOptions,
 ): Promise<BackgroundServices> {
   const { logger } = options;
-  const { configError } = attachStoredSync(core, { startTrickle: options.syncTrickle });
+  const { configError } = attachStoredSync(core, {
+    startTrickle: options.syncTrickle,
+    withSecrets: await core.credentials.syncConfigFiller(),
+  });
   // The Sync screen shows the same reason; scanning goes on.
   if (configError) logger.warn(syncOffLine(configError));
 

@@ -201,10 +201,11 @@ function buildService(
  */
 export function attachStoredSync(
   core: Core,
-  options: Omit<AttachSyncOptions, 'destinations' | 'feeds' | 'retention'>,
+  options: Omit<AttachSyncOptions, 'destinations' | 'feeds' | 'retention'> & StoredSecretsOption,
 ): { service: SyncService; configError: string | null } {
+  const { withSecrets, ...attach } = options;
   const off = (configError: string) => ({
-    service: attachSync(core, { ...options, destinations: [], configError }),
+    service: attachSync(core, { ...attach, destinations: [], configError }),
     configError,
   });
   let raw: unknown;
@@ -214,13 +215,13 @@ export function attachStoredSync(
     return off('the stored value is not JSON');
   }
   if (raw === undefined)
-    return { service: attachSync(core, { ...options, destinations: [] }), configError: null };
-  const parsed = storedSyncConfigSchema.safeParse(raw);
+    return { service: attachSync(core, { ...attach, destinations: [] }), configError: null };
+  const parsed = storedSyncConfigSchema.safeParse(withSecrets ? withSecrets(raw) : raw);
   if (!parsed.success) return off(describeIssue(parsed.error.issues[0]));
   try {
     return {
       service: attachSync(core, {
-        ...options,
+        ...attach,
         destinations: parsed.data.destinations,
         feeds: parsed.data.feeds,
         ...(parsed.data.retention ? { retention: parsed.data.retention } : {}),
@@ -232,6 +233,14 @@ export function attachStoredSync(
       err instanceof AppError ? describeStartupError(err) : err instanceof Error ? err.message : String(err),
     );
   }
+}
+
+export interface StoredSecretsOption {
+  /**
+   * Fills destinations' secrets from the credential store where the stored configuration has
+   * none inline (`await core.credentials.syncConfigFiller()`); the stored value is not changed.
+   */
+  withSecrets?: (raw: unknown) => unknown;
 }
 
 /** The operator's line when sync is off (the station command, the CLI, the desktop app's log). */

@@ -244,7 +244,7 @@ export class SyncService implements SyncApi {
     const { core, options } = this;
     // Let startDaily return its runId before the first page is requested.
     await Promise.resolve();
-    const report = await runDailySync(
+    const written = await runDailySync(
       {
         db: core.db,
         clock: core.clock,
@@ -288,6 +288,8 @@ export class SyncService implements SyncApi {
         errors: [`the sync stopped on an unexpected error: ${(err as Error).message ?? String(err)}`],
       };
     });
+    // A carrier may echo a key in an error body: no known secret reaches the stored report.
+    const report = core.knownSecrets.redactDeep(written);
     await this.store(report);
     core.logger.info('daily sync finished', { runId: run.runId, status: report.status });
     return report;

@@ -206,6 +206,7 @@ describe('AfterShip connector against its fake', () => {
     expect(auth.message).toContain('Invalid API key.');
     expect(await bad.instance.testConnection(signal())).toEqual({
       ok: false,
+      reason: 'auth',
       detail: 'AfterShip refused the credentials',
     });
 

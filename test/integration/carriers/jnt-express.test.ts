@@ -178,6 +178,7 @@ describe('J&T Express connector against its fake', () => {
     expect(bad.fake.signatureFailures()).toBe(1);
     expect(await bad.instance.testConnection(signal())).toEqual({
       ok: false,
+      reason: 'auth',
       detail: 'J&T refused the credentials',
     });
 

@@ -278,6 +278,7 @@ describe('Ninja Van connector against its fake', () => {
     expect(auth.message).toContain('Invalid client credentials');
     expect(await bad.instance.testConnection(signal())).toEqual({
       ok: false,
+      reason: 'auth',
       detail: 'Ninja Van refused the credentials',
     });
 

@@ -196,6 +196,7 @@ describe('connector registry', () => {
     cleanups.push(() => wrong.close());
     expect(await wrong.testConnection(signal())).toEqual({
       ok: false,
+      reason: 'auth',
       detail: 'the test carrier refused the credentials',
     });
   });

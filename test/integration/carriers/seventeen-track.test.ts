@@ -232,6 +232,7 @@ describe('17TRACK connector against its fake', () => {
     expect((await failure(instance.pulls.tracking!.pull(null, signal()))).kind).toBe('auth');
     expect(await instance.testConnection(signal())).toEqual({
       ok: false,
+      reason: 'auth',
       detail: '17TRACK refused the credentials',
     });
 

@@ -35,6 +35,7 @@ describe('TikTok Shop test connection', () => {
     }).connector.testConnection(never);
     expect(check).toEqual({
       ok: false,
+      reason: 'config',
       detail: 'the credentials work, but the configured shop is not among the 1 shops this app may use',
     });
   });
@@ -53,7 +54,7 @@ describe('TikTok Shop test connection', () => {
     fake.inject({ route: 'shops', kind: 'hang' });
     const h = connectTo(fake, clock);
     const check = await h.connector.testConnection(AbortSignal.timeout(500));
-    expect(check).toEqual({ ok: false, detail: 'no answer from TikTok Shop in time' });
+    expect(check).toEqual({ ok: false, reason: 'timeout', detail: 'no answer from TikTok Shop in time' });
   });
 });
 

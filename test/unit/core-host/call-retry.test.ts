@@ -63,6 +63,7 @@ describe('whether a call whose answer was lost may be sent again', () => {
       'getSettings',
       'getSyncOverview',
       'labelExampleData',
+      'listAccounts',
       'listDeadLetters',
       'listLabelTemplates',
       'listPrintJobs',
@@ -79,6 +80,7 @@ describe('whether a call whose answer was lost may be sent again', () => {
       'qcSearch',
       'qcState',
       'recentScans',
+      'testConnection',
     ]);
     expect(repeatable(contract.recordScan, { code: 'TH1', source: 'scanner' })).toBe(false);
   });

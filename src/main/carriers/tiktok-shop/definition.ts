@@ -112,6 +112,7 @@ export class TikTokShopConnector implements ConnectorInstance {
       if (!shop) {
         return {
           ok: false,
+          reason: 'config',
           detail: `the credentials work, but the configured shop is not among the ${String(shops.length)} shops this app may use`,
         };
       }
@@ -123,13 +124,17 @@ export class TikTokShopConnector implements ConnectorInstance {
       if (!(err instanceof DeliveryError)) throw err;
       switch (err.kind) {
         case 'auth':
-          return { ok: false, detail: `credentials refused: ${err.message}` };
+          return { ok: false, reason: 'auth', detail: `credentials refused: ${err.message}` };
         case 'timeout':
-          return { ok: false, detail: 'no answer from TikTok Shop in time' };
+          return { ok: false, reason: 'timeout', detail: 'no answer from TikTok Shop in time' };
         case 'network':
-          return { ok: false, detail: `TikTok Shop cannot be reached: ${err.message}` };
+          return { ok: false, reason: 'network', detail: `TikTok Shop cannot be reached: ${err.message}` };
         case 'throttled':
-          return { ok: false, detail: 'TikTok Shop asked us to slow down; try again in a minute' };
+          return {
+            ok: false,
+            reason: 'throttled',
+            detail: 'TikTok Shop asked us to slow down; try again in a minute',
+          };
         default:
           return { ok: false, detail: err.message };
       }

@@ -1,6 +1,7 @@
 import { foundation } from './001-foundation';
 import { auditMigrations } from '../../audit/migrations';
 import { packingMigrations } from '../../packing/migrations';
+import { credentialsMigrations } from '../../credentials/migrations';
 import { printingMigrations } from '../../printing/migrations';
 import { scansMigrations } from '../../scans/migrations';
 import { sessionSecurity } from '../../session/migrations';
@@ -51,9 +52,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: returnsDropLabelJobs.id, sql: returnsDropLabelJobs.sql },
   { version: 11, name: returnsSearch.id, sql: returnsSearch.sql },
   // Capability migrations, numbered here until main tracks them by id (schema_migrations).
-  ...[...syncMigrations, ...outboxMigrations, ...carriersMigrations, ...routesMigrations].map((m, i) => ({
-    version: 12 + i,
-    name: m.id,
-    sql: m.sql,
-  })),
+  ...[
+    ...syncMigrations,
+    ...outboxMigrations,
+    ...carriersMigrations,
+    ...routesMigrations,
+    ...credentialsMigrations,
+  ].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
 ];

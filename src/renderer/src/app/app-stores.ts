@@ -4,6 +4,10 @@ import { createApprovalsStore, type ApprovalsStore } from '../features/approvals
 import { createBatchesStore, type BatchesStore } from '../features/batches/batches-store';
 import { createDecisionsStore, type DecisionsStore } from '../features/decisions/decisions-store';
 import { createExceptionsStore, type ExceptionsStore } from '../features/exceptions/exceptions-store';
+import {
+  createCarrierAccountsStore,
+  type CarrierAccountsStore,
+} from '../features/carrier-accounts/carrier-accounts-store';
 import { createQueueStore, type QueueStore } from '../features/queue/queue-store';
 import { createPrintersStore, type PrintersStore } from '../features/printers/printers-store';
 import { createRulesStore, type RulesStore } from '../features/rules/rules-store';
@@ -41,6 +45,7 @@ export interface AppStores {
   exceptions: ExceptionsStore;
   /** A supervisor's approval for one action, for any feature (features/session/step-up.ts). */
   authorize: Authorize;
+  carrierAccounts: CarrierAccountsStore;
   coreStatus: CoreStatusStore;
 }
 
@@ -108,6 +113,7 @@ export function createAppStores({
     decisions: createDecisionsStore({ api }),
     exceptions: createExceptionsStore({ api, authorize }),
     authorize,
+    carrierAccounts: createCarrierAccountsStore({ api }),
     coreStatus,
   };
 }

@@ -3,6 +3,7 @@ import { useFeature } from '../../app/stores-context';
 import { isSupervisor } from '../session/session-store';
 import { LOCALES } from '../../i18n/locales';
 import { ErrorText } from '../../ui/ErrorText';
+import { CarrierAccountsSection } from '../carrier-accounts/CarrierAccountsSection';
 import './settings.css';
 
 export function SettingsScreen() {
@@ -147,6 +148,7 @@ export function SettingsScreen() {
         )}
         {keyError && <ErrorText error={keyError} />}
       </section>
+      <CarrierAccountsSection />
     </div>
   );
 }

@@ -194,6 +194,15 @@ const messages = {
       'That photo is too large ({{bytes}} bytes; at most {{max}}). Take a new photo or choose a smaller file.',
     PHOTO_NOT_FOUND: 'That photo is not on this station any more. Take it again.',
     CAMERA_UNAVAILABLE: 'The camera cannot be used ({{reason}}). Choose a photo file instead.',
+    CARRIER_ACCOUNT_UNKNOWN:
+      'There is no carrier account "{{account}}" in this station\'s sync configuration.',
+    CREDENTIAL_FIELD_UNKNOWN: '"{{field}}" is not a secret of the account {{account}}. It has: {{fields}}.',
+    SECRET_STORE_WEAK:
+      'This PC has no protected secret store ({{backend}}). Nothing was stored. Tick "Store anyway" to confirm, or set up a keyring first.',
+    SECRET_STORE_UNAVAILABLE:
+      'The secret store of this PC cannot be used. Nothing was stored or read; call the administrator.',
+    SECRET_UNREADABLE:
+      'A stored secret cannot be read on this PC (it was stored on another PC or the key changed). Enter it again.',
     INTERNAL: 'Something went wrong inside the app. The details are in the log; call the supervisor.',
   },
   /** Finer texts for some codes, chosen by one of their parameters (i18n/error-message.ts). */

@@ -194,6 +194,15 @@ const messages: BaseMessages = {
     PRINTING_NOT_READY: 'Pencetakan masih bermula. Cuba lagi sebentar lagi; tiada apa yang hilang.',
     CORE_RESTARTING:
       'Stesen sedang dimulakan semula. Apa yang anda sahkan tidak hilang; jika ini imbasan, imbas bungkusan sekali lagi.',
+    CARRIER_ACCOUNT_UNKNOWN:
+      'Tiada akaun syarikat penghantaran "{{account}}" dalam konfigurasi penyegerakan stesen ini.',
+    CREDENTIAL_FIELD_UNKNOWN: '"{{field}}" bukan rahsia akaun {{account}}. Akaun ini ada: {{fields}}.',
+    SECRET_STORE_WEAK:
+      'PC ini tiada stor rahsia yang dilindungi ({{backend}}). Tiada apa yang disimpan. Tandakan "Simpan juga" untuk mengesahkan, atau sediakan keyring dahulu.',
+    SECRET_STORE_UNAVAILABLE:
+      'Stor rahsia PC ini tidak boleh digunakan. Tiada apa yang disimpan atau dibaca; panggil pentadbir.',
+    SECRET_UNREADABLE:
+      'Rahsia yang disimpan tidak boleh dibaca pada PC ini (disimpan pada PC lain atau kuncinya berubah). Masukkan semula.',
     INTERNAL: 'Berlaku ralat dalam aplikasi. Butirannya ada dalam log; panggil penyelia.',
   },
   errorDetails: {

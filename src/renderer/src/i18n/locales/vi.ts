@@ -189,6 +189,16 @@ const messages: BaseMessages = {
     PRINTING_NOT_READY: 'Chức năng in đang khởi động. Thử lại sau giây lát; không mất gì cả.',
     CORE_RESTARTING:
       'Trạm đang khởi động lại. Những gì bạn đã xác nhận không bị mất; nếu vừa quét, hãy quét lại kiện hàng.',
+    CARRIER_ACCOUNT_UNKNOWN:
+      'Cấu hình đồng bộ của trạm này không có tài khoản hãng vận chuyển "{{account}}".',
+    CREDENTIAL_FIELD_UNKNOWN:
+      '"{{field}}" không phải là khóa bí mật của tài khoản {{account}}. Tài khoản này có: {{fields}}.',
+    SECRET_STORE_WEAK:
+      'Máy này không có kho bí mật được bảo vệ ({{backend}}). Chưa lưu gì. Đánh dấu "Vẫn lưu" để xác nhận, hoặc cài keyring trước.',
+    SECRET_STORE_UNAVAILABLE:
+      'Không dùng được kho bí mật của máy này. Không lưu hay đọc gì cả; gọi quản trị viên.',
+    SECRET_UNREADABLE:
+      'Không đọc được khóa bí mật đã lưu trên máy này (đã lưu trên máy khác hoặc khóa đã đổi). Hãy nhập lại.',
     INTERNAL: 'Ứng dụng gặp lỗi bên trong. Chi tiết có trong nhật ký; gọi giám sát.',
   },
   errorDetails: {

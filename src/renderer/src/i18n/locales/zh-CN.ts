@@ -179,6 +179,12 @@ const messages: BaseMessages = {
     PHOTO_TOO_LARGE: '照片太大（{{bytes}} 字节；最多 {{max}}）。请重新拍照或选择更小的文件。',
     PHOTO_NOT_FOUND: '此照片已不在本工作站。请重新拍摄。',
     CAMERA_UNAVAILABLE: '无法使用摄像头（{{reason}}）。请改为选择照片文件。',
+    CARRIER_ACCOUNT_UNKNOWN: '本工作站的同步配置中没有承运商账户“{{account}}”。',
+    CREDENTIAL_FIELD_UNKNOWN: '“{{field}}”不是账户 {{account}} 的密钥。它的密钥有：{{fields}}。',
+    SECRET_STORE_WEAK:
+      '这台电脑没有受保护的密钥存储（{{backend}}）。未保存任何内容。请勾选“仍然保存”确认，或先设置密钥环。',
+    SECRET_STORE_UNAVAILABLE: '这台电脑的密钥存储无法使用。未保存也未读取任何内容；请联系管理员。',
+    SECRET_UNREADABLE: '已保存的密钥在这台电脑上无法读取（它保存在另一台电脑上，或密钥已更换）。请重新输入。',
     INTERNAL: '应用内部出错。详细信息已写入日志；请联系主管。',
   },
   errorDetails: {

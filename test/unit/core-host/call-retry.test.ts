@@ -59,6 +59,7 @@ describe('whether a call whose answer was lost may be sent again', () => {
     expect(reads).toEqual([
       'checkPrinter',
       'getActivity',
+      'getRouteStatus',
       'getSession',
       'getSettings',
       'getSyncOverview',
@@ -69,6 +70,7 @@ describe('whether a call whose answer was lost may be sent again', () => {
       'listPrintJobs',
       'listPrinters',
       'listQueue',
+      'listRoutes',
       'listSyncReports',
       'listUsers',
       'previewLabel',

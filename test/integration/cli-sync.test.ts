@@ -89,7 +89,7 @@ describe('lastmile sync --daily', () => {
     expect(carrier.applications(keys[1] ?? '')).toBe(1);
   });
 
-  // Six CLI starts, each loading the whole core: a loaded CI box needs more than the default 30 s.
+  // Five CLI starts, each loading the whole core: a loaded CI box needs more than the default 30 s.
   it('exits 2 for bad usage and 4 for a data folder it cannot use, touching nothing', async () => {
     const noDaily = await lastmile('sync', '--data', temps.make());
     expect(noDaily.code).toBe(2);

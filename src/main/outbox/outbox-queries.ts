@@ -60,8 +60,10 @@ export class OutboxQueries {
       for (const row of rows) {
         if (row.status === ARCHIVED) continue;
         counts[row.status] += row.n;
-        if (wanted.has(row.status))
-          seqs.push(...this.seqsOf.all(row.destination, row.status, offset + limit));
+        // One at a time: a deep page reads hundreds of thousands of seqs, too many to spread.
+        if (wanted.has(row.status)) {
+          for (const seq of this.seqsOf.all(row.destination, row.status, offset + limit)) seqs.push(seq);
+        }
       }
       seqs.sort((a, b) => b - a);
       const page = seqs.slice(offset, offset + limit);

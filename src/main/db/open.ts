@@ -43,6 +43,42 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
  * Refuses, without touching it, a file that is not SQLite or a directory we cannot write.
  */
 export function openDatabase(options: OpenDatabaseOptions): Db {
+  // Several processes starting on one new folder at once: SQLite answers some steps of the first
+  // open (the WAL switch, the schema build) with SQLITE_BUSY without waiting, so the whole open is
+  // tried again, with a short pause, until the open timeout.
+  const deadline = performance.now() + (options.openTimeoutMs ?? 15_000);
+  for (let attempt = 1; ; attempt++) {
+    const isNew = isNewFile(path.resolve(options.file));
+    try {
+      return openOnce(options);
+    } catch (err) {
+      const racing = isNew && err instanceof AppError && err.code === 'DB_LOCKED';
+      if (!racing || performance.now() > deadline) throw err;
+      Atomics.wait(PAUSE, 0, 0, Math.min(10 * attempt, 100));
+    }
+  }
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/** No file yet, or one whose header still says schema version 0 (another process is building it). */
+function isNewFile(file: string): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return true;
+  }
+  try {
+    const header = Buffer.alloc(64);
+    if (fs.readSync(fd, header, 0, 64, 0) < 64) return true;
+    return header.readUInt32BE(60) === 0;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function openOnce(options: OpenDatabaseOptions): Db {
   const file = path.resolve(options.file);
   assertUsableDirectory(path.dirname(file));
   assertSqliteFile(file);

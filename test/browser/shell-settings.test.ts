@@ -34,7 +34,15 @@ describe('shell, sign-in and settings in Chromium', () => {
     await expect(page.getByTestId('operator').textContent()).resolves.toBe('Clerk');
     const labels = await page.locator('nav button').allTextContents();
     // Returns QC comes first: it is where a clerk spends the shift.
-    expect(labels).toEqual(['F1Returns QC', 'F2Scan', 'F3Queue', 'F4Sync', 'F6Printers', 'F7Settings']);
+    expect(labels).toEqual([
+      'F1Returns QC',
+      'F2Scan',
+      'F3Queue',
+      'F4Sync',
+      'F6Printers',
+      'F7Settings',
+      'F9Approvals',
+    ]);
     await page.locator('[data-testid=next-step][data-step=scan_parcel]').waitFor();
     await page.keyboard.press('F7');
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
@@ -134,6 +142,7 @@ describe('shell, sign-in and settings in Chromium', () => {
       'F4同步',
       'F6打印机',
       'F7设置',
+      'F9审批',
     ]);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
     expect(station.core.settings.get().language).toBe('zh-CN');

@@ -68,9 +68,13 @@ describe('the screens while the station’s core process restarts', () => {
     expect(await banner.textContent()).toMatch(/restarting — nothing you confirmed is lost/);
     await screenshot(page, 'core-restarting');
 
-    // The scan never reached the dead core, so the screen sends it again, and it lands once — at
-    // Returns QC, the first screen, as an unknown code (the bench's journal knows its action id).
-    await page.locator('[data-testid=feedback][data-kind=unknown_code]').waitFor({ timeout: 60_000 });
+    // The scan never reached the dead core, so the screen sends it again with its client scan id,
+    // and it lands once, on the Scan screen where it was made, as an unknown code.
+    await page
+      .getByTestId('recent-scans')
+      .locator('li[data-outcome=unknown]')
+      .filter({ hasText: CODE })
+      .waitFor({ timeout: 60_000 });
     await banner.waitFor({ state: 'detached' });
     const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
     try {

@@ -73,6 +73,9 @@ function isNewFile(file: string): boolean {
     const header = Buffer.alloc(64);
     if (fs.readSync(fd, header, 0, 64, 0) < 64) return true;
     return header.readUInt32BE(60) === 0;
+  } catch {
+    // Not a readable file (a directory in its place…): the open itself says what is wrong.
+    return false;
   } finally {
     fs.closeSync(fd);
   }

@@ -1,14 +1,6 @@
 import { AppError } from '../../shared/errors';
 import type { OUTBOX_STATUSES } from '../../shared/domain';
-import type {
-  Disposition,
-  Grade,
-  OverrideReason,
-  QcCategory,
-  QcReason,
-  ScrapReason,
-  UnitMatch,
-} from '../../shared/returns/qc-codes';
+import type { Disposition, QcCategory, UnitMatch } from '../../shared/returns/qc-codes';
 import type {
   AuditRow,
   DecisionPage,
@@ -17,6 +9,7 @@ import type {
   TrailEvent,
 } from '../../shared/returns/supervision-views';
 import type { ApprovalQueue } from './approval-queue';
+import type { DecisionRow as StoredDecision } from './receipt-store';
 import { returnKey } from './qc-context';
 import { idAtTime, type People, type SupervisionDeps } from './supervision-context';
 
@@ -32,29 +25,8 @@ export interface DecisionFilter {
   limit?: number | undefined;
 }
 
-interface Row {
-  id: string;
-  unit_id: number;
-  disposition: Disposition;
-  grade: Grade;
-  reason: QcReason;
-  suggested: Disposition;
-  rule_id: string;
-  rule_version: number;
-  override_reason: OverrideReason | null;
-  scrap_reason: ScrapReason | null;
-  bin_code: string | null;
-  location: string;
-  work_order_id: string | null;
-  approval_id: string | null;
-  status: 'active' | 'undone';
-  adjustment_event_id: string | null;
-  decided_by: string;
-  decided_at: number;
-  station_id: string;
-  undone_by: string | null;
-  undone_at: number | null;
-  undo_event_id: string | null;
+/** A decision's own columns (the store's row) and what the browser joins to it. */
+interface Row extends StoredDecision {
   receipt_id: string;
   return_order_id: string | null;
   serial: string | null;

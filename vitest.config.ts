@@ -13,6 +13,7 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
+          globalSetup: ['test/tools-setup.ts'],
           testTimeout: 30_000,
         },
       },
@@ -21,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
-          globalSetup: ['test/browser/global-setup.ts'],
+          globalSetup: ['test/tools-setup.ts', 'test/browser/global-setup.ts'],
           environment: 'node',
           pool: 'forks',
           fileParallelism: false,

@@ -27,7 +27,7 @@ function isExecutable(file) {
   }
 }
 
-function onPath(name, env) {
+export function onPath(name, env) {
   for (const dir of (env.PATH ?? '').split(path.delimiter)) {
     if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name);
   }
@@ -69,7 +69,7 @@ function missingFonts() {
   return missing;
 }
 
-function aptInstall(packages, log) {
+export function aptInstall(packages, log) {
   log(`installing ${packages.join(' ')} with apt-get (once per machine)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });

@@ -1,4 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
+import { PNG } from 'pngjs';
 import type { PhotoMimeType } from '../../shared/returns/qc-codes';
 
 /**
@@ -6,6 +7,10 @@ import type { PhotoMimeType } from '../../shared/returns/qc-codes';
  * would make a certificate nobody can e-mail. resvg (already shipped for the labels) decodes
  * JPEG, PNG and WebP and scales it; the same photo always gives the same bytes. Null when the
  * bytes cannot be drawn (the hash is printed all the same).
+ *
+ * The PNG has no alpha channel (flattened on white): PDFKit splits an alpha channel off on an
+ * asynchronous inflate, so the order its image objects land in the file — and the certificate's
+ * hash — would depend on which photo decoded first.
  */
 export function thumbnailPng(
   bytes: Uint8Array,
@@ -22,9 +27,22 @@ export function thumbnailPng(
     `width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
     `<image x="0" y="0" width="${width}" height="${height}" preserveAspectRatio="none" xlink:href="${href}"/></svg>`;
   try {
-    const png = new Resvg(svg, { fitTo: { mode: 'original' } }).render().asPng();
-    return png.length > 0 ? Buffer.from(png) : null;
+    const rendered = new Resvg(svg, { fitTo: { mode: 'original' } }).render();
+    return rendered.width > 0 && rendered.height > 0
+      ? opaquePng(rendered.pixels, rendered.width, rendered.height)
+      : null;
   } catch {
     return null;
   }
+}
+
+/** RGBA pixels composited over white, written as an 8-bit RGB PNG. */
+function opaquePng(rgba: Uint8Array, width: number, height: number): Buffer {
+  const png = new PNG({ width, height, colorType: 2, inputColorType: 6, bitDepth: 8 });
+  for (let i = 0; i < rgba.length; i += 4) {
+    const alpha = rgba[i + 3]! / 255;
+    for (let c = 0; c < 3; c += 1) png.data[i + c] = Math.round(rgba[i + c]! * alpha + 255 * (1 - alpha));
+    png.data[i + 3] = 255;
+  }
+  return PNG.sync.write(png, { colorType: 2, inputColorType: 6, bitDepth: 8 });
 }

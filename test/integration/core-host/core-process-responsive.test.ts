@@ -123,8 +123,9 @@ describe('the main process while the core is busy', () => {
       { call: 'listQueue', ok: true },
       { call: 'listQueue', ok: true },
     ]);
-    // In this process the heavy call blocks the event loop for its whole duration…
-    expect(baseline.max, why).toBeGreaterThan(100);
+    // In this process the heavy call blocks the event loop for its whole duration (tens of ms on a
+    // quiet machine, hundreds under load)…
+    expect(baseline.max, why).toBeGreaterThan(25);
     // …with the core in its own process the main thread never waits on the database: what delay
     // is left is this busy machine's scheduling (2 cores shared by several test runs), far below it.
     expect(measured.p99, why).toBeLessThan(50);

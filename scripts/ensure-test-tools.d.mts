@@ -1,0 +1,5 @@
+export function ensureTestTools(options?: {
+  env?: NodeJS.ProcessEnv;
+  log?: (line: string) => void;
+  allowInstall?: boolean;
+}): void;

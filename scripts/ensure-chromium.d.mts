@@ -8,5 +8,3 @@ export function ensureChromium(options?: {
   fixedPaths?: readonly string[];
   allowInstall?: boolean;
 }): string;
-export function onPath(name: string, env: NodeJS.ProcessEnv): string | null;
-export function aptInstall(packages: readonly string[], log: (line: string) => void): void;

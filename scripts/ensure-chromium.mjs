@@ -2,10 +2,11 @@
 // Finds a Chromium the browser tests can drive, installing Debian's package (and the CJK and Thai
 // fonts the screenshots need) where the machine allows it. Used by the browser tests' global setup,
 // so `npm install && npm test` needs nothing else; runnable alone as `npm run setup:browser`.
-import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import { aptInstall, canInstallWithApt, isExecutable, onPath } from './debian-packages.mjs';
+
+export { canInstallWithApt };
 
 export const ENV_VAR = 'LASTMILE_CHROMIUM';
 const FIXED_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -17,22 +18,6 @@ const FONT_PACKAGES = ['fonts-noto-cjk', 'fonts-thai-tlwg'];
 export const HOW_TO_INSTALL =
   `browser tests need Chromium: install it (Debian/Ubuntu: apt-get install -y ${[...APT_PACKAGES, ...FONT_PACKAGES].join(' ')}) ` +
   `or set ${ENV_VAR}=/path/to/chromium`;
-
-function isExecutable(file) {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-export function onPath(name, env) {
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
-    if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name);
-  }
-  return null;
-}
 
 /** The first usable browser: the env variable, Debian's path, then a Chrome or Chromium on PATH. */
 export function findChromium(env = process.env, fixedPaths = FIXED_PATHS) {
@@ -49,16 +34,6 @@ export function findChromium(env = process.env, fixedPaths = FIXED_PATHS) {
   return null;
 }
 
-/** Debian or Ubuntu, as root, with apt-get: the only case where we install anything ourselves. */
-export function canInstallWithApt(env = process.env) {
-  return (
-    fs.existsSync('/etc/debian_version') &&
-    typeof process.getuid === 'function' &&
-    process.getuid() === 0 &&
-    onPath('apt-get', env) !== null
-  );
-}
-
 function missingFonts() {
   const result = spawnSync('fc-list', [], { encoding: 'utf8' });
   if (result.status !== 0) return FONT_PACKAGES;
@@ -67,16 +42,6 @@ function missingFonts() {
   if (!/Noto Sans CJK/i.test(fonts)) missing.push('fonts-noto-cjk');
   if (!/(Loma|Garuda|Kinnari|Norasi|Noto Sans Thai)/i.test(fonts)) missing.push('fonts-thai-tlwg');
   return missing;
-}
-
-export function aptInstall(packages, log) {
-  log(`installing ${packages.join(' ')} with apt-get (once per machine)…`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env,
-  });
 }
 
 /**

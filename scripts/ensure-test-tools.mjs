@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // The command-line tools the tests read our PDFs back with (poppler's pdftotext, pdftoppm,
-// pdfinfo; barcodes are decoded in-process by zxing-wasm), installed from Debian where the machine allows it, so a fresh
-// machine's `npm install && npm test` needs nothing else. Where it cannot install, one line says what
-// to install and the tests fail; none is skipped.
+// pdfinfo; barcodes are decoded in-process by zxing-wasm), installed from Debian where the machine
+// allows it, so a fresh machine's `npm install && npm test` needs nothing else. Where it cannot
+// install, one line says what to install and the tests fail; none is skipped.
 import { pathToFileURL } from 'node:url';
-import { aptInstall, canInstallWithApt, onPath } from './ensure-chromium.mjs';
+import { aptInstall, canInstallWithApt, onPath } from './debian-packages.mjs';
 
 /** Each tool and the Debian package that ships it. */
 const TOOLS = [

@@ -36,13 +36,9 @@ export function thumbnailPng(
   }
 }
 
-/** RGBA pixels composited over white, written as an 8-bit RGB PNG. */
+/** RGBA pixels as an 8-bit RGB PNG: pngjs composites each pixel over white when it drops alpha. */
 function opaquePng(rgba: Uint8Array, width: number, height: number): Buffer {
-  const png = new PNG({ width, height, colorType: 2, inputColorType: 6, bitDepth: 8 });
-  for (let i = 0; i < rgba.length; i += 4) {
-    const alpha = rgba[i + 3]! / 255;
-    for (let c = 0; c < 3; c += 1) png.data[i + c] = Math.round(rgba[i + c]! * alpha + 255 * (1 - alpha));
-    png.data[i + 3] = 255;
-  }
+  const png = new PNG({ width, height });
+  png.data = Buffer.from(rgba);
   return PNG.sync.write(png, { colorType: 2, inputColorType: 6, bitDepth: 8 });
 }

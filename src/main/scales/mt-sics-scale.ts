@@ -1,4 +1,3 @@
-import type { Duplex } from 'node:stream';
 import {
   mtSicsCommand,
   mtSicsToReading,
@@ -6,10 +5,8 @@ import {
   type MtSicsAnswer,
 } from '../../shared/scales/mt-sics';
 import { toGrams } from '../../shared/scales/weight-units';
-import type { Clock } from '../clock';
-import { systemTimers, type Timers } from '../printing/queue/timers';
-import { ScaleCommandError, ScaleListeners, type Scale, type ScaleEvent, type ScaleFaultCode } from './scale';
-import { SerialChannel } from './serial-channel';
+import { PolledSerialScale, type PolledSerialScaleOptions } from './polled-serial-scale';
+import { ScaleCommandError } from './scale';
 
 /**
  * A Mettler Toledo scale speaking MT-SICS over a serial line. It polls `SI` (the weight now,
@@ -17,14 +14,8 @@ import { SerialChannel } from './serial-channel';
  * scales that should only report settled weights. `zero()` and `tare()` send `Z` and `T` between
  * polls and resolve with the scale's answer.
  */
-export interface MtSicsScaleOptions {
-  id: string;
-  stream: Duplex;
-  clock: Clock;
-  timers?: Timers;
-  pollMs?: number;
+export interface MtSicsScaleOptions extends PolledSerialScaleOptions {
   pollCommand?: 'SI' | 'S';
-  answerTimeoutMs?: number;
 }
 
 const isAnswerTo = (command: 'S' | 'Z' | 'T') => (line: string) => {
@@ -32,35 +23,11 @@ const isAnswerTo = (command: 'S' | 'Z' | 'T') => (line: string) => {
   return t.startsWith(`${command} `) || t === 'ES' || t === 'ET' || t === 'EL';
 };
 
-export class MtSicsScale implements Scale {
+export class MtSicsScale extends PolledSerialScale {
   readonly kind = 'mt-sics' as const;
-  readonly id: string;
-  private readonly listeners = new ScaleListeners();
-  private readonly channel: SerialChannel;
-  private readonly timers: Timers;
-  private pollTimer: unknown = null;
-  private stopped = false;
 
   constructor(private readonly options: MtSicsScaleOptions) {
-    this.id = options.id;
-    this.timers = options.timers ?? systemTimers;
-    this.channel = new SerialChannel({
-      stream: options.stream,
-      timers: this.timers,
-      answerTimeoutMs: options.answerTimeoutMs ?? 1_000,
-      onUnsolicited: (line) => this.fault('unreadable', `unexpected line "${line.slice(0, 60)}"`),
-      onFault: (code, detail) => this.fault(code, detail),
-      onClosed: (reason) => {
-        this.stopped = true;
-        this.timers.clearTimeout(this.pollTimer);
-        this.emit({ type: 'closed', reason, at: options.clock.now() });
-      },
-    });
-    this.schedulePoll(0);
-  }
-
-  subscribe(listener: (event: ScaleEvent) => void): () => void {
-    return this.listeners.add(listener);
+    super(options, true);
   }
 
   async zero(): Promise<void> {
@@ -75,30 +42,14 @@ export class MtSicsScale implements Scale {
     throw commandError('tare', answer);
   }
 
-  close(): Promise<void> {
-    this.stopped = true;
-    this.timers.clearTimeout(this.pollTimer);
-    this.channel.close();
-    return Promise.resolve();
-  }
-
-  private schedulePoll(ms: number): void {
-    if (this.stopped) return;
-    this.pollTimer = this.timers.setTimeout(() => void this.poll(), ms);
-  }
-
-  private async poll(): Promise<void> {
-    if (this.stopped) return;
-    if (!this.channel.idle) {
-      // A zero or tare is in flight: poll again after it.
-      this.schedulePoll(this.options.pollMs ?? 200);
-      return;
-    }
+  protected async pollOnce(): Promise<void> {
+    // A zero or tare in flight: this round is skipped, the next poll comes after it.
+    if (!this.channel.idle) return;
     const command = this.options.pollCommand ?? 'SI';
     try {
       const line = await this.channel.send(mtSicsCommand(command), isAnswerTo('S'));
       const answer = parseMtSicsLine(line);
-      const reading = mtSicsToReading(answer, this.options.clock.now());
+      const reading = mtSicsToReading(answer, this.clock.now());
       if (reading) this.emit({ type: 'reading', reading });
       else if (answer.kind === 'error') this.fault('scale_error', `${answer.code}: ${answer.meaning}`);
       else if (answer.kind === 'unreadable')
@@ -108,15 +59,10 @@ export class MtSicsScale implements Scale {
       if (!(err instanceof ScaleCommandError)) throw err;
       // no_answer was reported as a fault by the channel; closed ends the loop.
     }
-    this.schedulePoll(this.options.pollMs ?? 200);
   }
 
-  private fault(code: ScaleFaultCode, detail: string): void {
-    this.emit({ type: 'fault', code, detail, at: this.options.clock.now() });
-  }
-
-  private emit(event: ScaleEvent): void {
-    this.listeners.emit(event);
+  protected unsolicited(line: string): void {
+    this.fault('unreadable', `unexpected line "${line.slice(0, 60)}"`);
   }
 }
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFeature } from '../../app/stores-context';
 import { toErrorShape } from '../../i18n/error-message';
 import { ErrorText } from '../../ui/ErrorText';
+import { ReasonForm } from '../../ui/ReasonForm';
 import { formatDateTime } from '../../ui/format';
 import { LabelPreview } from './LabelPreview';
 import { HISTORY_FILTERS, reprintReasonValid } from './printers-store';
@@ -102,39 +103,19 @@ export function PrintHistory() {
                 <td>{job.requestedByName ?? job.requestedBy}</td>
                 <td>
                   {reprint?.jobId === job.id ? (
-                    <form
+                    <ReasonForm
                       className="reprint-form"
-                      onSubmit={(e) => {
-                        e.preventDefault();
-                        void confirmReprint();
-                      }}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Escape') cancelReprint();
-                      }}
-                    >
-                      <label className="field">
-                        <span className="field-label">{t('printers.history.reprintReason')}</span>
-                        <input
-                          className="input"
-                          autoFocus
-                          maxLength={200}
-                          value={reprint.reason}
-                          onChange={(e) => editReason(e.target.value)}
-                        />
-                      </label>
-                      <div className="row-actions">
-                        <button type="button" className="btn btn-small" onClick={cancelReprint}>
-                          {t('app.cancel')}
-                        </button>
-                        <button
-                          type="submit"
-                          className="btn btn-small btn-primary"
-                          disabled={busy || !reprintReasonValid(reprint.reason)}
-                        >
-                          {t('printers.history.reprintConfirm')}
-                        </button>
-                      </div>
-                    </form>
+                      label={t('printers.history.reprintReason')}
+                      confirmLabel={t('printers.history.reprintConfirm')}
+                      reason={reprint.reason}
+                      maxLength={200}
+                      valid={reprintReasonValid(reprint.reason)}
+                      busy={busy}
+                      small
+                      onReason={editReason}
+                      onCancel={cancelReprint}
+                      onConfirm={() => void confirmReprint()}
+                    />
                   ) : (
                     <div className="row-actions">
                       <button

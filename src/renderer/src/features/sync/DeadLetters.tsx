@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFeature } from '../../app/stores-context';
 import { EventTypeName } from '../../ui/EventTypeName';
 import { formatDateTime } from '../../ui/format';
+import { ReasonForm } from '../../ui/ReasonForm';
 import { discardReasonValid } from './sync-store';
 
 export function DeadLetters({ supervisor }: { supervisor: boolean }) {
@@ -35,36 +36,19 @@ export function DeadLetters({ supervisor }: { supervisor: boolean }) {
               <p className="muted">{formatDateTime(e.createdAt, i18n.language)}</p>
               {e.lastError && <p className="row-error">{e.lastError}</p>}
               {discarding?.eventId === e.id ? (
-                <form
+                <ReasonForm
                   className="discard-form"
-                  onSubmit={(ev) => {
-                    ev.preventDefault();
-                    void confirm();
-                  }}
-                >
-                  <label className="field">
-                    <span className="field-label">{t('sync.discardReason')}</span>
-                    <input
-                      className="input"
-                      autoFocus
-                      value={discarding.reason}
-                      maxLength={500}
-                      onChange={(ev) => editReason(ev.target.value)}
-                    />
-                  </label>
-                  <div className="row-actions">
-                    <button type="button" className="btn" onClick={abandon}>
-                      {t('app.cancel')}
-                    </button>
-                    <button
-                      type="submit"
-                      className="btn btn-danger"
-                      disabled={busy || !discardReasonValid(discarding.reason)}
-                    >
-                      {t('sync.discardConfirm')}
-                    </button>
-                  </div>
-                </form>
+                  label={t('sync.discardReason')}
+                  confirmLabel={t('sync.discardConfirm')}
+                  reason={discarding.reason}
+                  maxLength={500}
+                  valid={discardReasonValid(discarding.reason)}
+                  busy={busy}
+                  danger
+                  onReason={editReason}
+                  onCancel={abandon}
+                  onConfirm={() => void confirm()}
+                />
               ) : (
                 <div className="row-actions">
                   <button

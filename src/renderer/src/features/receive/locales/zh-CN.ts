@@ -176,6 +176,7 @@ const messages: ReceiveMessages = {
     conditionIs: '包裹：{{condition}}',
     orderLine: '退货 {{returnId}} · 订单 {{orderId}}',
     nextAction: '卖家：{{action}}，截止 {{deadline}}',
+    nextActionOverdue: '卖家：{{action}} — 已过截止时间（{{deadline}}）',
     missing: '缺 {{count}}',
     buyerOthers: '同名买家：还有 {{count}} 个待收退货（{{ids}}）。若有在此包裹中，请扫描其标签。',
     awaitingApproval: '等待审批',

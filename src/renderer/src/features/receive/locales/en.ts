@@ -57,7 +57,7 @@ const messages = {
     },
     sheet: {
       title: 'QC bench commands',
-      download: 'Command sheet (PDF)',
+      download: 'Print the command sheet (PDF)',
       choice: 'Choose {{n}}',
       condition: 'Parcel: {{condition}}',
       confirm: 'Enter / confirm',

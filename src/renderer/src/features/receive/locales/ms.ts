@@ -56,7 +56,7 @@ const messages: ReceiveMessages = {
     },
     sheet: {
       title: 'Arahan meja QC',
-      download: 'Helaian arahan (PDF)',
+      download: 'Cetak helaian arahan (PDF)',
       choice: 'Pilih {{n}}',
       condition: 'Bungkusan: {{condition}}',
       confirm: 'Enter / sahkan',

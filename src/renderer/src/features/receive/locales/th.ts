@@ -55,7 +55,7 @@ const messages: ReceiveMessages = {
     },
     sheet: {
       title: 'คำสั่งโต๊ะ QC',
-      download: 'แผ่นคำสั่ง (PDF)',
+      download: 'พิมพ์แผ่นคำสั่ง (PDF)',
       choice: 'เลือก {{n}}',
       condition: 'พัสดุ: {{condition}}',
       confirm: 'Enter / ยืนยัน',

@@ -55,7 +55,7 @@ const messages: ReceiveMessages = {
     },
     sheet: {
       title: 'Lệnh bàn QC',
-      download: 'Bảng lệnh (PDF)',
+      download: 'In bảng lệnh (PDF)',
       choice: 'Chọn {{n}}',
       condition: 'Kiện: {{condition}}',
       confirm: 'Enter / xác nhận',

@@ -55,7 +55,7 @@ const messages: ReceiveMessages = {
     },
     sheet: {
       title: '质检台指令',
-      download: '指令表（PDF）',
+      download: '打印指令表（PDF）',
       choice: '选择 {{n}}',
       condition: '包裹：{{condition}}',
       confirm: '回车 / 确认',

@@ -13,7 +13,7 @@ import { Bins } from './bins';
 import { Completion, DEFAULT_REJECT_REASON_NAMES } from './completion';
 import { Decisions } from './decisions';
 import { Inspection } from './inspection';
-import type { LabelQueue } from './label-jobs';
+import { waitingForPrinter, type LabelQueue } from './label-jobs';
 import { PhotoStore } from './photo-store';
 import { Plates } from './plates';
 import type { QcContext } from './qc-context';
@@ -74,7 +74,7 @@ export function createQc(deps: QcDeps): Qc {
     newId,
     outbox: deps.outbox,
     audit: deps.audit,
-    labels: deps.labels,
+    labels: waitingForPrinter(deps.labels),
     plates,
     store,
     lookup,

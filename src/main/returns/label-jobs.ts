@@ -38,7 +38,7 @@ export type LabelJob =
       data: { lpn: string; returnId: string; receivedAt: string; station: string };
     };
 
-export type NewLabelJob = LabelJob & { requestedBy: string; printer?: string };
+export type NewLabelJob = LabelJob & { requestedBy: string; printer?: string; whenNoPrinter?: 'wait' };
 
 /**
  * The station's print queue as the bench uses it (core.printing). A job with no printer named goes
@@ -47,6 +47,11 @@ export type NewLabelJob = LabelJob & { requestedBy: string; printer?: string };
  */
 export interface LabelQueue {
   enqueue(tx: Db, job: NewLabelJob): { id: string };
+}
+
+/** The bench's labels wait for a printer when none is set up yet: the decision is never refused for it. */
+export function waitingForPrinter(queue: LabelQueue): LabelQueue {
+  return { enqueue: (tx, job) => queue.enqueue(tx, { ...job, whenNoPrinter: 'wait' }) };
 }
 
 /** A label's date and time as the templates print them (station local time is the printer's business). */

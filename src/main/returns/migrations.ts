@@ -357,9 +357,21 @@ END;
 `,
 };
 
+/**
+ * The platform's own update time of each return order as last stored: a sync that brings an older
+ * version of a return (an overlapping window, a replayed page) must not undo a newer one.
+ */
+export const returnsPlatformUpdated: CapabilityMigration = {
+  id: 'returns/005-platform-updated',
+  sql: `
+ALTER TABLE return_orders ADD COLUMN platform_updated_at INTEGER;
+`,
+};
+
 export const returnsMigrations: CapabilityMigration[] = [
   returnsQc,
   returnsLabelJobsStandIn,
   returnsDropLabelJobs,
   returnsSearch,
+  returnsPlatformUpdated,
 ];

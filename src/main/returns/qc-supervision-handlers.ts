@@ -10,10 +10,13 @@ import { feedback } from './qc-context';
 import { createSupervision, type Supervision } from './supervision';
 import { isPrivileged, type LabelQueue } from './supervision-context';
 
-/** The print queue of the station's printing capability, as the supervisor's side uses it. */
+/**
+ * The print queue of the station's printing capability, as the supervisor's side uses it: its
+ * labels (shift slip, cage label) wait for a printer when none is set up, like the bench's.
+ */
 function labelQueue(core: Services): LabelQueue {
   return {
-    enqueue: (tx, job) => core.printing.enqueue(tx, job),
+    enqueue: (tx, job) => core.printing.enqueue(tx, { ...job, whenNoPrinter: 'wait' }),
     jobStatus: (jobId) => {
       try {
         const job = core.printing.getJob(jobId);

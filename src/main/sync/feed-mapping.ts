@@ -31,6 +31,13 @@ export function toReturnOrderRecord(order: PlatformReturnOrder): ReturnOrderReco
     returnCarrier: order.returnCarrier,
     country: order.country,
     items: order.items.map((i) => ({ sku: i.sku, barcode: i.barcode, name: i.name, quantity: i.quantity })),
+    platformFields: {
+      status: order.platformStatus,
+      returnType: order.returnType,
+      buyerName: order.buyerName,
+      nextAction: order.nextAction,
+      updatedAt: order.updatedAt,
+    },
   };
 }
 

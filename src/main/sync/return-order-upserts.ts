@@ -20,6 +20,22 @@ export interface ReturnOrderRecord {
   returnCarrier: string | null;
   country: string | null;
   items: { sku: string; barcode: string | null; name: string; quantity: number }[];
+  /**
+   * The platform's own fields, kept verbatim for the bench (what the seller must do, and by when).
+   * Left out by a source that has none: the stored values stay as they are.
+   */
+  platformFields?: PlatformFields;
+}
+
+export interface PlatformFields {
+  /** The platform's status (BUYER_SHIPPED_ITEM…). */
+  status: string;
+  returnType: string | null;
+  buyerName: string | null;
+  /** What the platform waits for from the seller; null when it waits for nothing (any more). */
+  nextAction: { action: string; deadline: number | null } | null;
+  /** The platform's update time of this version (ms): an older version never replaces a newer one. */
+  updatedAt: number;
 }
 
 // The warehouse moves a return forward (received → inspecting → completed); a feed that is behind
@@ -41,8 +57,20 @@ function mergeStatus(local: ReturnStatus, remote: ReturnStatus): ReturnStatus {
 interface ExistingReturn {
   id: string;
   status: ReturnStatus;
+  order_id: string;
   parcel_id: string | null;
+  return_tracking_number: string | null;
+  reason: string | null;
+  platform_status: string | null;
+  return_type: string | null;
+  buyer_name: string | null;
+  next_action: string | null;
+  next_action_deadline: number | null;
+  platform_updated_at: number | null;
 }
+
+/** The columns an upsert may change, as stored. */
+type ReturnColumns = Omit<ExistingReturn, 'id'>;
 
 /**
  * Upserts return orders by (platform, platform_return_id), with their expected items and the return
@@ -68,19 +96,25 @@ export class ReturnOrderUpserts {
     private readonly newId: IdGenerator,
   ) {
     this.findReturn = db.prepare<[string, string], ExistingReturn>(
-      'SELECT id, status, parcel_id FROM return_orders WHERE platform = ? AND platform_return_id = ?',
+      `SELECT id, status, order_id, parcel_id, return_tracking_number, reason, platform_status, return_type,
+              buyer_name, next_action, next_action_deadline, platform_updated_at
+         FROM return_orders WHERE platform = ? AND platform_return_id = ?`,
     );
     this.insertReturn = db.prepare(
       `INSERT INTO return_orders (id, platform, platform_return_id, order_id, parcel_id, return_tracking_number,
-             status, reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             status, reason, platform_status, return_type, buyer_name, next_action, next_action_deadline,
+             platform_updated_at, created_at, updated_at)
+           VALUES (@id, @platform, @platformReturnId, @order_id, @parcel_id, @return_tracking_number, @status,
+             @reason, @platform_status, @return_type, @buyer_name, @next_action, @next_action_deadline,
+             @platform_updated_at, @now, @now)`,
     );
     this.updateReturn = db.prepare(
-      `UPDATE return_orders SET order_id = @order, parcel_id = coalesce(@parcel, parcel_id),
-             return_tracking_number = coalesce(@tracking, return_tracking_number), status = @status,
-             reason = @reason, updated_at = @now
-           WHERE id = @id AND (order_id IS NOT @order OR parcel_id IS NOT coalesce(@parcel, parcel_id)
-             OR return_tracking_number IS NOT coalesce(@tracking, return_tracking_number)
-             OR status IS NOT @status OR reason IS NOT @reason)`,
+      `UPDATE return_orders SET order_id = @order_id, parcel_id = @parcel_id,
+             return_tracking_number = @return_tracking_number, status = @status, reason = @reason,
+             platform_status = @platform_status, return_type = @return_type, buyer_name = @buyer_name,
+             next_action = @next_action, next_action_deadline = @next_action_deadline,
+             platform_updated_at = @platform_updated_at, updated_at = @now
+           WHERE id = @id`,
     );
     this.countryOfOrder = db.prepare<[string], { country: string }>(
       'SELECT country FROM parcels WHERE order_id = ? ORDER BY created_at LIMIT 1',
@@ -114,40 +148,57 @@ export class ReturnOrderUpserts {
 
   private applyOne(r: ReturnOrderRecord): boolean {
     const now = this.clock.now();
-    const parcelId = this.upsertReturnParcel(r, now);
     const existing = this.findReturn.get(r.platform, r.platformReturnId);
+    // An older version of the return than the one stored (an overlapping window, a replayed
+    // page): the newer one stays, whole.
+    if (
+      existing?.platform_updated_at != null &&
+      r.platformFields !== undefined &&
+      r.platformFields.updatedAt < existing.platform_updated_at
+    ) {
+      return false;
+    }
+    const parcelId = this.upsertReturnParcel(r, now);
     let returnId: string;
     let changes = 0;
     if (!existing) {
       returnId = this.newId();
-      changes += this.insertReturn.run(
-        returnId,
-        r.platform,
-        r.platformReturnId,
-        r.orderId,
-        parcelId,
-        r.returnTrackingNumber,
-        r.status,
-        r.reason,
+      changes += this.insertReturn.run({
+        id: returnId,
+        platform: r.platform,
+        platformReturnId: r.platformReturnId,
         now,
-        now,
-      ).changes;
+        ...this.columns(r, parcelId, null),
+      }).changes;
     } else {
       returnId = existing.id;
-      const status = mergeStatus(existing.status, r.status);
-      // IS NOT: only a real difference bumps updated_at, so a replayed page is a no-op.
-      changes += this.updateReturn.run({
-        order: r.orderId,
-        parcel: parcelId,
-        tracking: r.returnTrackingNumber,
-        status,
-        reason: r.reason,
-        now,
-        id: returnId,
-      }).changes;
+      const next = this.columns(r, parcelId, existing);
+      // Only a real difference bumps updated_at, so a replayed page is a no-op.
+      const changed = (Object.keys(next) as (keyof ReturnColumns)[]).some((k) => next[k] !== existing[k]);
+      if (changed) changes += this.updateReturn.run({ ...next, id: returnId, now }).changes;
     }
     changes += this.upsertItems(returnId, r.items);
     return changes > 0;
+  }
+
+  /** The row's columns after this record: what the record does not say is kept as stored. */
+  private columns(r: ReturnOrderRecord, parcelId: string | null, old: ExistingReturn | null): ReturnColumns {
+    const p = r.platformFields;
+    return {
+      order_id: r.orderId,
+      parcel_id: parcelId ?? old?.parcel_id ?? null,
+      return_tracking_number: r.returnTrackingNumber ?? old?.return_tracking_number ?? null,
+      status: old ? mergeStatus(old.status, r.status) : r.status,
+      reason: r.reason,
+      platform_status: p ? p.status : (old?.platform_status ?? null),
+      return_type: p ? p.returnType : (old?.return_type ?? null),
+      // A later version may leave the buyer out (masked after completion): the name stays.
+      buyer_name: p?.buyerName ?? old?.buyer_name ?? null,
+      // The platform no longer waiting for the seller clears the action and its deadline.
+      next_action: p ? (p.nextAction?.action ?? null) : (old?.next_action ?? null),
+      next_action_deadline: p ? (p.nextAction?.deadline ?? null) : (old?.next_action_deadline ?? null),
+      platform_updated_at: p ? p.updatedAt : (old?.platform_updated_at ?? null),
+    };
   }
 
   private upsertReturnParcel(r: ReturnOrderRecord, now: number): string | null {

@@ -185,17 +185,21 @@ describe('printing through the contract', () => {
 
   it('without a printer named, a template goes to the printer that lists it, else to one that prints anything on that kind of media', async () => {
     const { core, printer } = await station();
-    const enqueue = (template: string) =>
+    const enqueue = (template: string, whenNoPrinter: 'wait' | 'fail' = 'wait') =>
       core.db
         .transaction(() =>
           core.printing.enqueue(core.db, {
             template,
             data: TEMPLATES.find((t) => t.name === template)!.example,
             requestedBy: 'clerk',
+            whenNoPrinter,
           }),
         )
         .immediate();
-    // No printer yet: the label waits (the clerk's decision is not refused), shown on the banner.
+    // No printer yet: a job that may not wait is refused, saying so, and leaves nothing behind.
+    expect(() => enqueue('qc-tag', 'fail')).toThrow(/PRINTER_NOT_CONFIGURED/);
+    expect(core.printing.listJobs()).toEqual([]);
+    // One that waits (the clerk's decision is not refused) is shown on the banner.
     const waiting = enqueue('qc-tag');
     expect(waiting.printerId).toBe(UNROUTED);
     expect(core.printing.printerStatuses()).toEqual([
@@ -204,7 +208,12 @@ describe('printing through the contract', () => {
     const badData = () =>
       core.db
         .transaction(() =>
-          core.printing.enqueue(core.db, { template: 'qc-tag', data: { grade: 'Z' }, requestedBy: 'clerk' }),
+          core.printing.enqueue(core.db, {
+            template: 'qc-tag',
+            data: { grade: 'Z' },
+            requestedBy: 'clerk',
+            whenNoPrinter: 'wait',
+          }),
         )
         .immediate();
     expect(badData).toThrow(/PRINT_DATA_INVALID/);

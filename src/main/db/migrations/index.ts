@@ -9,6 +9,7 @@ import { sync } from './002-sync';
 import {
   returnsDropLabelJobs,
   returnsLabelJobsStandIn,
+  returnsPlatformUpdated,
   returnsQc,
   returnsSearch,
 } from '../../returns/migrations';
@@ -58,5 +59,6 @@ export const MIGRATIONS: readonly Migration[] = [
     ...carriersMigrations,
     ...routesMigrations,
     ...credentialsMigrations,
+    returnsPlatformUpdated,
   ].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
 ];

@@ -28,7 +28,16 @@ export interface NewPrintJob {
   requestedBy: string;
   reprintOf?: string;
   reason?: string;
+  /**
+   * What happens when no printer of the station prints the template: `fail` (the default) refuses
+   * with PRINTER_NOT_CONFIGURED, so whoever asked knows nothing will come out; `wait` keeps the job
+   * "waiting for a printer" and the first printer set up for its template prints it. A clerk's
+   * decision (its QC tag, restock label…) must never be refused for a printer, so QC labels wait.
+   */
+  whenNoPrinter?: WhenNoPrinter;
 }
+
+export type WhenNoPrinter = 'fail' | 'wait';
 
 export interface EnqueuedJob {
   id: string;
@@ -123,7 +132,10 @@ export class PrintQueue {
       job.printer === undefined
         ? routePrinter(this.profiles.list(), templateNamed(job.template))
         : this.profiles.get(job.printer);
-    if (!routed) return this.insertUnrouted(job);
+    if (!routed) {
+      if (job.whenNoPrinter === 'wait') return this.insertUnrouted(job);
+      throw new AppError('PRINTER_NOT_CONFIGURED', { template: job.template });
+    }
     const profile = routed;
     if (profile.templates.length > 0 && !profile.templates.includes(job.template)) {
       throw new AppError('PRINTER_TEMPLATE_NOT_ALLOWED', { printerId: profile.id, template: job.template });

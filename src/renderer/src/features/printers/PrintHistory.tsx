@@ -4,6 +4,7 @@ import { toErrorShape } from '../../i18n/error-message';
 import { ErrorText } from '../../ui/ErrorText';
 import { ReasonForm } from '../../ui/ReasonForm';
 import { formatDateTime } from '../../ui/format';
+import { jobStatusKey } from './job-status';
 import { LabelPreview } from './LabelPreview';
 import { HISTORY_FILTERS, reprintReasonValid } from './printers-store';
 
@@ -23,7 +24,8 @@ export function PrintHistory() {
   const confirmReprint = useFeature('printers', (s) => s.confirmReprint);
   const showPreview = useFeature('printers', (s) => s.showPreview);
   const closePreview = useFeature('printers', (s) => s.closePreview);
-  const nameOf = (id: string): string => printers.find((p) => p.id === id)?.name ?? id;
+  const nameOf = (id: string): string =>
+    printers.find((p) => p.id === id)?.name ?? (id === '' ? t('app.none') : id);
 
   return (
     <section className="print-history" aria-labelledby="print-history-title">
@@ -97,7 +99,7 @@ export function PrintHistory() {
                 </td>
                 {!selected && <td>{nameOf(job.printerId)}</td>}
                 <td>
-                  <span className={`badge badge-job-${job.status}`}>{t(`printJobStatus.${job.status}`)}</span>
+                  <span className={`badge badge-job-${job.status}`}>{t(jobStatusKey(job))}</span>
                 </td>
                 <td className="num">{job.attempts}</td>
                 <td>{job.requestedByName ?? job.requestedBy}</td>

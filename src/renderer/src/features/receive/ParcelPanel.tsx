@@ -4,6 +4,7 @@ import { carrierDisplayName } from '../../../../shared/codes/carrier-formats';
 import { displayCode } from '../../../../shared/codes/display-code';
 import type { QcOrderView, QcReceiptView } from '../../../../shared/returns/qc-views';
 import { formatDateTime } from '../../ui/format';
+import { deadlineUrgency } from './deadline-urgency';
 
 /** How many other returns of the buyer are named; the rest are counted. */
 const OTHERS_NAMED = 3;
@@ -16,8 +17,19 @@ export function platformWords(value: string, t: TFunction): string {
   });
 }
 
-function Order({ order, t, language }: { order: QcOrderView; t: TFunction; language: string }) {
+function Order({
+  order,
+  t,
+  language,
+  now,
+}: {
+  order: QcOrderView;
+  t: TFunction;
+  language: string;
+  now: number;
+}) {
   const units = order.items.reduce((n, i) => n + i.quantity, 0);
+  const urgency = deadlineUrgency(order.nextAction?.deadline ?? null, now);
   return (
     <section className="order" data-testid="order" data-return-id={order.platformReturnId}>
       <header className="order-head">
@@ -42,8 +54,8 @@ function Order({ order, t, language }: { order: QcOrderView; t: TFunction; langu
             .map((v) => platformWords(v, t))
             .join(' · ')}
           {order.nextAction && (
-            <strong className="order-deadline" data-testid="deadline">
-              {t('receive.nextAction', {
+            <strong className="order-deadline" data-testid="deadline" data-urgency={urgency}>
+              {t(urgency === 'passed' ? 'receive.nextActionOverdue' : 'receive.nextAction', {
                 action: platformWords(order.nextAction.action, t),
                 deadline: order.nextAction.deadline
                   ? formatDateTime(order.nextAction.deadline, language)
@@ -77,7 +89,7 @@ function Order({ order, t, language }: { order: QcOrderView; t: TFunction; langu
  * The parcel on the bench: whose return, what it should hold and which carrier brought it first;
  * the platform's status and the seller's deadline; the units on the bench; the platform ids last.
  */
-export function ParcelPanel({ receipt }: { receipt: QcReceiptView }) {
+export function ParcelPanel({ receipt, now = Date.now() }: { receipt: QcReceiptView; now?: number }) {
   const { t, i18n } = useTranslation();
   const scanned = displayCode(receipt.scannedCode);
   const openedByOtherCode =
@@ -102,7 +114,7 @@ export function ParcelPanel({ receipt }: { receipt: QcReceiptView }) {
         </p>
       )}
       {receipt.orders.map((o) => (
-        <Order key={o.id} order={o} t={t} language={i18n.language} />
+        <Order key={o.id} order={o} t={t} language={i18n.language} now={now} />
       ))}
       {others.length > 0 && (
         <p className="buyer-others" data-testid="buyer-others">

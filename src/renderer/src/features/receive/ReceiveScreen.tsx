@@ -38,12 +38,24 @@ function commandWords(command: QcCommand, t: (key: string, o?: Record<string, un
   }
 }
 
-/** A link that makes the command sheet (PDF) in the screen's language and downloads it. */
-function CommandSheetLink() {
+/** Ctrl+P on the bench: the command sheet (read by position, so it is the same key on every layout). */
+function isCommandSheetKey(e: Pick<KeyboardEvent, 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>) {
+  return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.code === 'KeyP';
+}
+
+/**
+ * The command sheet as a PDF in the screen's language, to print: the button, or Ctrl+P anywhere on
+ * the bench (a browser's "print this page" would print the screen, which no clerk wants).
+ */
+function CommandSheetButton() {
   const { t } = useTranslation();
   const make = useFeature('receive', (s) => s.commandSheet);
   const [busy, setBusy] = useState(false);
-  const download = async (): Promise<void> => {
+  const busyRef = useRef(false);
+  const download = useRef<() => Promise<void>>(async () => {});
+  download.current = async (): Promise<void> => {
+    if (busyRef.current) return;
+    busyRef.current = true;
     setBusy(true);
     try {
       const labels: Record<string, string> = {};
@@ -62,18 +74,31 @@ function CommandSheetLink() {
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } finally {
+      busyRef.current = false;
       setBusy(false);
     }
   };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (!isCommandSheetKey(e)) return;
+      // Before the scanner capture: Ctrl+P is not the start of a code (a DLE prefix).
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      void download.current();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
   return (
     <button
       type="button"
       className="btn btn-small sheet-link"
       data-testid="command-sheet"
+      data-busy={busy}
       disabled={busy}
-      onClick={() => void download()}
+      onClick={() => void download.current()}
     >
-      {t('receive.sheet.download')}
+      <Kbd>Ctrl+P</Kbd> {t('receive.sheet.download')}
     </button>
   );
 }
@@ -251,7 +276,7 @@ export function ReceiveScreen() {
       </div>
       <p className="sheet-hint">
         <span>{t('receive.commandSheetHint')}</span>
-        <CommandSheetLink />
+        <CommandSheetButton />
       </p>
     </div>
   );

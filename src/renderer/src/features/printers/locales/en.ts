@@ -118,6 +118,7 @@ const messages = {
     offline: 'Offline',
   },
   printJobStatus: {
+    waiting_for_printer: 'Waiting for a printer',
     queued: 'Waiting',
     sending: 'Sending',
     printed: 'Printed',

@@ -122,6 +122,7 @@ const messages: PrintersMessages = {
     offline: 'Luar talian',
   },
   printJobStatus: {
+    waiting_for_printer: 'Menunggu pencetak',
     queued: 'Menunggu',
     sending: 'Menghantar',
     printed: 'Dicetak',

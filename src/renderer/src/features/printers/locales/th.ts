@@ -116,6 +116,7 @@ const messages: PrintersMessages = {
     offline: 'ออฟไลน์',
   },
   printJobStatus: {
+    waiting_for_printer: 'รอเครื่องพิมพ์',
     queued: 'รอพิมพ์',
     sending: 'กำลังส่ง',
     printed: 'พิมพ์แล้ว',

@@ -119,6 +119,7 @@ const messages: PrintersMessages = {
     offline: 'Mất kết nối',
   },
   printJobStatus: {
+    waiting_for_printer: 'Đang chờ máy in',
     queued: 'Đang chờ',
     sending: 'Đang gửi',
     printed: 'Đã in',

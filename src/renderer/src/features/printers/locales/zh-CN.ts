@@ -117,6 +117,7 @@ const messages: PrintersMessages = {
     offline: '离线',
   },
   printJobStatus: {
+    waiting_for_printer: '等待打印机',
     queued: '等待中',
     sending: '发送中',
     printed: '已打印',

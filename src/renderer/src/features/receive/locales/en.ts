@@ -57,7 +57,7 @@ const messages = {
     },
     sheet: {
       title: 'QC bench commands',
-      download: 'Command sheet (PDF)',
+      download: 'Print the command sheet (PDF)',
       choice: 'Choose {{n}}',
       condition: 'Parcel: {{condition}}',
       confirm: 'Enter / confirm',
@@ -176,6 +176,7 @@ const messages = {
     conditionIs: 'Parcel: {{condition}}',
     orderLine: 'Return {{returnId}} · order {{orderId}}',
     nextAction: 'Seller: {{action}} by {{deadline}}',
+    nextActionOverdue: 'Seller: {{action}} — deadline passed ({{deadline}})',
     missing: 'missing {{count}}',
     buyerOthers:
       'Same buyer name: {{count}} more return(s) expected ({{ids}}). If one is in this parcel, scan its label.',

@@ -56,7 +56,7 @@ const messages: ReceiveMessages = {
     },
     sheet: {
       title: 'Arahan meja QC',
-      download: 'Helaian arahan (PDF)',
+      download: 'Cetak helaian arahan (PDF)',
       choice: 'Pilih {{n}}',
       condition: 'Bungkusan: {{condition}}',
       confirm: 'Enter / sahkan',
@@ -180,6 +180,7 @@ const messages: ReceiveMessages = {
     conditionIs: 'Bungkusan: {{condition}}',
     orderLine: 'Pemulangan {{returnId}} · pesanan {{orderId}}',
     nextAction: 'Penjual: {{action}} sebelum {{deadline}}',
+    nextActionOverdue: 'Penjual: {{action}} — tarikh akhir sudah lepas ({{deadline}})',
     missing: 'hilang {{count}}',
     buyerOthers:
       'Nama pembeli sama: {{count}} lagi pemulangan dijangka ({{ids}}). Jika ada dalam bungkusan ini, imbas labelnya.',

@@ -55,7 +55,7 @@ const messages: ReceiveMessages = {
     },
     sheet: {
       title: 'คำสั่งโต๊ะ QC',
-      download: 'แผ่นคำสั่ง (PDF)',
+      download: 'พิมพ์แผ่นคำสั่ง (PDF)',
       choice: 'เลือก {{n}}',
       condition: 'พัสดุ: {{condition}}',
       confirm: 'Enter / ยืนยัน',
@@ -176,6 +176,7 @@ const messages: ReceiveMessages = {
     conditionIs: 'พัสดุ: {{condition}}',
     orderLine: 'คืน {{returnId}} · คำสั่งซื้อ {{orderId}}',
     nextAction: 'ผู้ขาย: {{action}} ภายใน {{deadline}}',
+    nextActionOverdue: 'ผู้ขาย: {{action}} — เลยกำหนดแล้ว ({{deadline}})',
     missing: 'ขาด {{count}}',
     buyerOthers: 'ผู้ซื้อชื่อเดียวกัน: ยังมีการคืนที่รออยู่ {{count}} รายการ ({{ids}}) ถ้าอยู่ในพัสดุนี้ ให้สแกนฉลาก',
     awaitingApproval: 'รออนุมัติ',

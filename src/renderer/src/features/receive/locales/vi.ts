@@ -55,7 +55,7 @@ const messages: ReceiveMessages = {
     },
     sheet: {
       title: 'Lệnh bàn QC',
-      download: 'Bảng lệnh (PDF)',
+      download: 'In bảng lệnh (PDF)',
       choice: 'Chọn {{n}}',
       condition: 'Kiện: {{condition}}',
       confirm: 'Enter / xác nhận',
@@ -176,6 +176,7 @@ const messages: ReceiveMessages = {
     conditionIs: 'Bưu kiện: {{condition}}',
     orderLine: 'Hoàn {{returnId}} · đơn {{orderId}}',
     nextAction: 'Người bán: {{action}} trước {{deadline}}',
+    nextActionOverdue: 'Người bán: {{action}} — đã quá hạn ({{deadline}})',
     missing: 'thiếu {{count}}',
     buyerOthers:
       'Cùng tên người mua: còn {{count}} hàng hoàn đang chờ ({{ids}}). Nếu có trong kiện này, hãy quét nhãn của nó.',

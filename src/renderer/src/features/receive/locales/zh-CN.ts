@@ -55,7 +55,7 @@ const messages: ReceiveMessages = {
     },
     sheet: {
       title: '质检台指令',
-      download: '指令表（PDF）',
+      download: '打印指令表（PDF）',
       choice: '选择 {{n}}',
       condition: '包裹：{{condition}}',
       confirm: '回车 / 确认',
@@ -176,6 +176,7 @@ const messages: ReceiveMessages = {
     conditionIs: '包裹：{{condition}}',
     orderLine: '退货 {{returnId}} · 订单 {{orderId}}',
     nextAction: '卖家：{{action}}，截止 {{deadline}}',
+    nextActionOverdue: '卖家：{{action}} — 已过截止时间（{{deadline}}）',
     missing: '缺 {{count}}',
     buyerOthers: '同名买家：还有 {{count}} 个待收退货（{{ids}}）。若有在此包裹中，请扫描其标签。',
     awaitingApproval: '等待审批',

@@ -183,6 +183,13 @@ function buildService(
     startTrickle: options.startTrickle,
     configError: options.configError ?? null,
     backupLines: () => core.routes.takeBackupCounts(),
+    webhookAccounts: built.map((b) => ({
+      name: b.name,
+      kind: b.kind,
+      receiver: b.webhooks,
+      trackingSource: b.pulls.tracking?.name ?? `${b.name}:tracking`,
+      reloadState: () => states.get(b.name)?.reload(),
+    })),
     ...(options.lock ? { lock: options.lock } : {}),
     ...(options.retention ? { retention: options.retention } : {}),
     ...(options.engine?.drainMaxWaitMs !== undefined

@@ -15,6 +15,7 @@ import { ReturnOrderUpserts, type ReturnOrderRecord } from './return-order-upser
 import { SyncLock } from './sync-lock';
 import { SyncRuns } from './sync-runs';
 import { TrackingUpserts, type TrackingUpdateRecord } from './tracking-upserts';
+import type { UnknownCodeTally } from './unknown-codes';
 import { WebhookIntake, type WebhookAccount } from './webhook-intake';
 
 /** What the supervisor's side needs of the delivery engine. */
@@ -39,6 +40,8 @@ export interface SyncServiceOptions {
   retention?: RetentionOptions;
   /** Counts of work sent to backup lines since the last report, for the report. */
   backupLines?: DailySyncDeps['backupLines'];
+  /** Counts of source codes mapped to `unknown` since the last report, for the report. */
+  unknownCodes?: UnknownCodeTally;
   /** Why sync is off (the stored configuration cannot be used); the overview shows it. */
   configError?: string | null;
   /** Configured accounts, for webhooks the station server receives for them. */
@@ -89,6 +92,7 @@ export class SyncService implements SyncApi {
       accounts: options.webhookAccounts ?? [],
       trackingUpserts: this.trackingUpserts,
       returnUpserts: this.returnUpserts,
+      ...(options.unknownCodes ? { unknownCodes: options.unknownCodes } : {}),
     });
     // The Sync screen polls the overview every half second while a sync runs.
     this.destinationStatus = core.db.prepare<
@@ -273,6 +277,7 @@ export class SyncService implements SyncApi {
         engine: options.engine,
         retention: this.retention,
         ...(options.backupLines ? { backupLines: options.backupLines } : {}),
+        ...(options.unknownCodes ? { unknownCodes: () => options.unknownCodes!.take() } : {}),
         destinationNames: options.engine?.destinationNames() ?? [],
         ...(options.drainMaxWaitMs !== undefined ? { drainMaxWaitMs: options.drainMaxWaitMs } : {}),
       },

@@ -9,6 +9,7 @@ import { describeError } from './describe-error';
 import { toReturnOrderRecord, toTrackingRecord } from './feed-mapping';
 import type { ReturnOrderUpserts } from './return-order-upserts';
 import type { TrackingUpserts } from './tracking-upserts';
+import type { UnknownCodeTally } from './unknown-codes';
 
 /** The answer a webhook sender gets: a status and a small JSON body (docs/connectors/README.md). */
 export interface WebhookAnswer {
@@ -61,6 +62,8 @@ export interface WebhookIntakeOptions {
   accounts: readonly WebhookAccount[];
   trackingUpserts: TrackingUpserts;
   returnUpserts: ReturnOrderUpserts;
+  /** Counts the stored notifications' unknown codes for the next report. */
+  unknownCodes?: UnknownCodeTally;
 }
 
 export function webhookError(status: number, error: WebhookErrorCode, message: string): WebhookAnswer {
@@ -120,7 +123,15 @@ export class WebhookIntake implements WebhookIntakeApi {
     try {
       const stored = await writeTransaction(db, () => {
         const { duplicate, notification } = receiver.receive(headers, rawBody);
-        if (duplicate) return { id: notification.id, duplicate, tracking: 0, returns: 0 };
+        if (duplicate) {
+          return {
+            id: notification.id,
+            duplicate,
+            tracking: 0,
+            returns: 0,
+            events: { tracking: [], returns: [] },
+          };
+        }
         const tracking = notification.tracking ?? [];
         const returns = notification.returns ?? [];
         const applied = trackingUpserts.apply(target.trackingSource, tracking.map(toTrackingRecord));
@@ -141,9 +152,15 @@ export class WebhookIntake implements WebhookIntakeApi {
           duplicate,
           tracking: applied.inserted + applied.held,
           returns: returned,
+          events: { tracking, returns },
         };
       });
-      return { status: 200, body: { ok: true, ...stored } };
+      if (!stored.duplicate && this.options.unknownCodes) {
+        this.options.unknownCodes.countTracking(target.name, connector, stored.events.tracking);
+        this.options.unknownCodes.countReturns(target.name, connector, stored.events.returns);
+      }
+      const { events: _counted, ...answer } = stored;
+      return { status: 200, body: { ok: true, ...answer } };
     } catch (err) {
       if (err instanceof WebhookRejected) {
         this.options.logger.warn('webhook refused', { account, connector, reason: err.reason });

@@ -43,6 +43,7 @@ import { UserAdmin } from './session/user-admin';
 import { Users } from './session/users';
 import { SettingsStore } from './settings/settings-store';
 import { StationToken } from './station/station-token';
+import type { WebhookIntakeApi } from './sync/webhook-intake';
 
 export interface CoreOptions {
   /** Folder holding the station database (and later backups, print spool, logs). */
@@ -87,6 +88,8 @@ export interface SyncApi {
   reports(limit: number): SyncReport[];
   /** Something became deliverable outside the outbox's own wake-up (a dead letter sent again). */
   wake?(destination: string): void;
+  /** Webhooks for the configured accounts (the station server's /webhooks/ path). */
+  readonly webhooks?: WebhookIntakeApi;
   close(): Promise<void>;
 }
 

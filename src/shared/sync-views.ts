@@ -43,6 +43,17 @@ export const syncOverviewSchema = z.object({
 });
 export type SyncOverview = z.infer<typeof syncOverviewSchema>;
 
+export const unknownCodeLineSchema = z.object({
+  account: z.string(),
+  /** The connector kind (aftership, ninja-van, tiktok-shop, …). */
+  connector: z.string(),
+  code: z.string(),
+  count: z.number().int(),
+  /** The first event's description (or order id), cut short. */
+  sample: z.string(),
+});
+export type UnknownCodeLine = z.infer<typeof unknownCodeLineSchema>;
+
 export const syncReportSchema = z.object({
   id: z.string(),
   trigger: z.enum(['ui', 'cli']),
@@ -116,5 +127,10 @@ export const syncReportSchema = z.object({
       }),
     )
     .optional(),
+  /**
+   * Source codes the connector's table does not know (mapped to `unknown`, the events kept), per
+   * account and code, counted since the last report. Absent in older reports.
+   */
+  unknownCodes: z.array(unknownCodeLineSchema).optional(),
 });
 export type SyncReport = z.infer<typeof syncReportSchema>;

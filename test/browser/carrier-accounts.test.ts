@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCarrier, type TestCarrier } from '../../src/main/carriers/test-carrier/server';
 import { SYNC_CONFIG_KEY } from '../../src/main/sync/attach-sync';
-import { SUPERVISOR_PIN, settleSupervisorPin } from '../helpers/session';
+import { TEST_ADMIN, addTestAdmin, settleSupervisorPin } from '../helpers/session';
 import { TempDirs } from '../helpers/temp-dir';
 import {
   SCANNER_DELAY_MS,
@@ -33,6 +33,7 @@ describe('Settings › Carrier accounts in Chromium', () => {
     station = await startStation(temp.make('lastmile-browser-creds-'), {
       beforeServe: (core) => {
         settleSupervisorPin(core);
+        addTestAdmin(core);
         return core.settings.setRaw(SYNC_CONFIG_KEY, {
           destinations: [
             {
@@ -64,23 +65,25 @@ describe('Settings › Carrier accounts in Chromium', () => {
     temp.cleanup();
   });
 
-  it('asks a clerk to sign in as a supervisor; shows the accounts once one is signed in', async () => {
+  it('asks a clerk to sign in as an admin; shows the accounts once one is signed in', async () => {
     // Its function key, whichever position Settings has in the rail.
     const key = await page.locator('nav button[data-screen=settings]').getAttribute('aria-keyshortcuts');
     await page.keyboard.press(key?.split(' ')[0] ?? 'F7');
     await page.getByRole('heading', { name: 'Carrier accounts' }).waitFor();
-    await page.getByText('Sign in as a supervisor to see and change carrier accounts.').waitFor();
+    await page.getByText('Sign in as an admin to see and change carrier accounts.').waitFor();
 
     await page.getByRole('button', { name: 'Sign in' }).click();
     const dialog = page.getByRole('dialog');
     await dialog
       .locator('label.user-choice')
-      .filter({ has: page.locator('.user-name', { hasText: /^Supervisor$/ }) })
+      .filter({ has: page.locator('.user-name', { hasText: new RegExp(`^${TEST_ADMIN.name}$`) }) })
       .click();
     await dialog
-      .locator('label.user-choice[data-selected=true] .user-name', { hasText: /^Supervisor$/ })
+      .locator('label.user-choice[data-selected=true] .user-name', {
+        hasText: new RegExp(`^${TEST_ADMIN.name}$`),
+      })
       .waitFor();
-    await dialog.getByLabel('PIN').fill(SUPERVISOR_PIN);
+    await dialog.getByLabel('PIN').fill(TEST_ADMIN.pin);
     await dialog.getByRole('button', { name: 'Sign in' }).click();
     await dialog.waitFor({ state: 'detached' });
 

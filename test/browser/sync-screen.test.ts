@@ -113,6 +113,12 @@ describe('the supervisor’s Sync screen in Chromium', () => {
     await dialog.getByRole('button', { name: 'Sign in' }).click();
     await dialog.waitFor({ state: 'detached' });
 
+    // A carrier code the station reads as "unknown" on three checkpoints: kept, and counted.
+    const tracked = station.core.db
+      .prepare<[], { t: string }>('SELECT tracking_number AS t FROM parcels ORDER BY id LIMIT 3')
+      .all()
+      .map((r) => r.t);
+    carrier?.addTracking(tracked, 1, 'unknown');
     await page.getByTestId('run-sync').click();
     await page.getByTestId('sync-progress').waitFor();
     await screenshot(page, 'sync-running');
@@ -133,6 +139,20 @@ describe('the supervisor’s Sync screen in Chromium', () => {
     await expect(platform.locator('td').nth(6).textContent()).resolves.not.toBe('never');
     const applied = carrier?.applied(PLATFORM_DESTINATION) ?? [];
     expect(applied.map((e) => e.type)).toEqual(['scan.recorded']);
+
+    const unknownEvents =
+      station.core.db
+        .prepare<[], { n: number }>("SELECT count(*) AS n FROM tracking_events WHERE status = 'unknown'")
+        .get()?.n ?? 0;
+    expect(unknownEvents).toBe(3);
+    const unknown = report.getByTestId('unknown-codes');
+    await expect(unknown.locator('summary').textContent()).resolves.toBe(
+      `Carrier status codes read as “unknown” (${String(unknownEvents)})`,
+    );
+    await unknown.locator('summary').click();
+    await expect(unknown.locator(`li[data-code=unknown]`).textContent()).resolves.toBe(
+      `${PLATFORM_DESTINATION} · unknown · ${String(unknownEvents)} events kept`,
+    );
     await screenshot(page, 'sync');
   });
 

@@ -22,3 +22,11 @@ export async function signInSupervisor(core: Core, clientId?: string): Promise<v
   );
   if (!envelope.ok) throw new Error(`supervisor sign-in failed: ${JSON.stringify(envelope.error)}`);
 }
+
+/** The station's administrator tests add (a fresh station has none); carrier accounts are theirs. */
+export const TEST_ADMIN = { id: 'admin-ana', name: 'Ana', role: 'admin', pin: '4719' } as const;
+
+/** Adds {@link TEST_ADMIN} with a settled PIN, straight to the database. */
+export function addTestAdmin(core: Core): void {
+  core.db.transaction(() => core.users.create({ ...TEST_ADMIN, mustChangePin: false })).immediate();
+}

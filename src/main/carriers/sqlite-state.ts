@@ -38,6 +38,25 @@ export class SqliteConnectorState implements ConnectorState {
     this.clock = options.clock;
     this.destination = options.destination;
     this.logger = options.logger;
+    this.load();
+  }
+
+  /**
+   * Reads the copy again from the database, then replays writes still waiting for the lock: after
+   * a caller's transaction rolled back, what it remembered is forgotten again.
+   */
+  reload(): void {
+    this.values.clear();
+    this.expiries.clear();
+    this.load();
+    for (const change of this.queue) {
+      if (change.kind !== 'set') continue;
+      this.values.set(change.key, change.value);
+      if (change.expiresAt !== null) this.expiries.set(change.key, change.expiresAt);
+    }
+  }
+
+  private load(): void {
     const now = this.clock.now();
     const rows = this.db
       .prepare<[string, number], { key: string; value: string; expires_at: number | null }>(

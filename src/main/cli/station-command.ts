@@ -68,7 +68,12 @@ export async function runStation(argv: string[], ctx: CliContext): Promise<numbe
   let server: StationServer | null = null;
   try {
     const rendererDir = await ensureRendererBuilt(ctx.packageRoot, (l) => console.log(l));
-    server = await startStationServer({ core: station, rendererDir, bound });
+    server = await startStationServer({
+      core: station,
+      rendererDir,
+      bound,
+      ...(station.webhooks ? { webhooks: station.webhooks } : {}),
+    });
     rememberPort(dataDir, server.port);
     console.log(`LastMile Desk station serving ${dataDir}`);
     console.log(`open ${server.openUrl}`);

@@ -10,7 +10,9 @@ import { bindStationPort } from './listen';
 import { isJsonContentType } from './media-type';
 import { stationOpenUrl } from './station-address';
 import { sameSecret, type StationToken } from './station-token';
+import { readBody } from './request-body';
 import { readStaticFile } from './static-files';
+import { handleWebhook, WEBHOOK_PREFIX, type WebhookIntakeSource } from './webhook-endpoint';
 
 export interface StationServerOptions {
   /**
@@ -30,6 +32,13 @@ export interface StationServerOptions {
   maxBodyBytes?: number;
   /** Calls allowed a larger body than maxBodyBytes (a photo upload), and their limit. */
   largeBodyCalls?: Readonly<Record<string, number>>;
+  /**
+   * Where `POST /webhooks/<connector>/<account>` goes: the in-process core's sync. Absent (a core
+   * in another process), the path answers 503 sync_off.
+   */
+  webhooks?: WebhookIntakeSource;
+  /** Largest webhook body accepted, in bytes (default 256 KB). */
+  maxWebhookBytes?: number;
 }
 
 /**
@@ -79,6 +88,10 @@ export async function startStationServer(options: StationServerOptions): Promise
       return;
     }
     const url = req.url ?? '/';
+    if (url.startsWith(WEBHOOK_PREFIX)) {
+      void handleWebhook(req, res, url, options.webhooks, options.maxWebhookBytes);
+      return;
+    }
     if (url.startsWith(API_PREFIX)) {
       const name = url.slice(API_PREFIX.length);
       void handleApi(req, res, name, options.core, currentToken, largeBodies[name] ?? maxBody);
@@ -193,22 +206,4 @@ const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 function clientIdOf(req: http.IncomingMessage): string {
   const header = req.headers[CLIENT_HEADER];
   return typeof header === 'string' && CLIENT_ID.test(header) ? `http:${header}` : 'http:anonymous';
-}
-
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new Error('body too large'));
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

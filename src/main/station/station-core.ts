@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import { cryptoRandom } from '../random';
 import { startBackgroundServices } from './background-services';
 import { StationToken } from './station-token';
+import type { WebhookIntakeSource } from './webhook-endpoint';
 
 export const DEMO_PARCELS = 4000;
 
@@ -42,6 +43,8 @@ export interface StationCore {
    * the core runs in; a rotation by the core (or the CLI) shows at the next request.
    */
   stationToken: StationToken;
+  /** Where the server's /webhooks/ path goes; absent with the core in another process. */
+  webhooks?: WebhookIntakeSource;
   close(): Promise<void>;
 }
 
@@ -72,6 +75,7 @@ async function inProcessStation(options: StationCoreOptions): Promise<StationCor
       failed: new Promise<string>(() => {}),
       supervisor: null,
       stationToken: core.stationToken,
+      webhooks: () => core.sync?.webhooks,
       async close() {
         await services.stop();
         await core.close();

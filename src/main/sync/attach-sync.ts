@@ -23,6 +23,7 @@ import { RATE_LIMITS_FILE, SharedRateLimits } from './shared-rate-limits';
 import { SyncService } from './sync-service';
 import { SYNC_CONFIG_KEY } from './sync-config-key';
 import { StationTrackedParcels } from './tracked-parcels';
+import { UnknownCodeTally, countingUnknown } from './unknown-codes';
 import type { TrackingUpdateRecord } from './tracking-upserts';
 
 export { SYNC_CONFIG_KEY } from './sync-config-key';
@@ -149,11 +150,19 @@ function buildService(
 
   const returnSources: PullSource<ReturnOrderRecord>[] = [];
   const trackingSources: PullSource<TrackingUpdateRecord>[] = [];
+  const unknownCodes = new UnknownCodeTally();
   for (const b of built) {
     const { returns, tracking } = b.pulls;
-    if (returns && returnsFrom.includes(b.name)) returnSources.push(mapSource(returns, toReturnOrderRecord));
-    if (tracking && trackingFrom.includes(b.name))
-      trackingSources.push(mapSource(tracking, toTrackingRecord));
+    if (returns && returnsFrom.includes(b.name)) {
+      const counted = countingUnknown(returns, (orders) => unknownCodes.countReturns(b.name, b.kind, orders));
+      returnSources.push(mapSource(counted, toReturnOrderRecord));
+    }
+    if (tracking && trackingFrom.includes(b.name)) {
+      const counted = countingUnknown(tracking, (events) =>
+        unknownCodes.countTracking(b.name, b.kind, events),
+      );
+      trackingSources.push(mapSource(counted, toTrackingRecord));
+    }
   }
 
   const engine =
@@ -183,6 +192,14 @@ function buildService(
     startTrickle: options.startTrickle,
     configError: options.configError ?? null,
     backupLines: () => core.routes.takeBackupCounts(),
+    unknownCodes,
+    webhookAccounts: built.map((b) => ({
+      name: b.name,
+      kind: b.kind,
+      receiver: b.webhooks,
+      trackingSource: b.pulls.tracking?.name ?? `${b.name}:tracking`,
+      reloadState: () => states.get(b.name)?.reload(),
+    })),
     ...(options.lock ? { lock: options.lock } : {}),
     ...(options.retention ? { retention: options.retention } : {}),
     ...(options.engine?.drainMaxWaitMs !== undefined

@@ -37,6 +37,8 @@ export interface DailySyncDeps {
    * handed in so sync needs to know nothing of routes).
    */
   backupLines?: () => Promise<NonNullable<SyncReport['backupLines']>>;
+  /** Takes the counts of source codes mapped to `unknown` since the last report (unknown-codes.ts). */
+  unknownCodes?: () => NonNullable<SyncReport['unknownCodes']>;
   /** Destinations the engine can deliver to. */
   destinationNames: readonly string[];
   drainMaxWaitMs?: number;
@@ -219,6 +221,7 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
       errors.push(`report: ${describeError(err)}`);
     }
   }
+  if (deps.unknownCodes) body.unknownCodes = deps.unknownCodes();
   if (deps.backupLines) {
     try {
       body.backupLines = await deps.backupLines();

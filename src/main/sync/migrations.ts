@@ -63,6 +63,28 @@ BEGIN
 END;
 `;
 
+/**
+ * Every verified, first-time webhook notification, written in the transaction that stored its
+ * events and remembered its id: what a platform only names (TikTok Shop's refetch ids) waits here,
+ * and a supervisor can see what arrived when.
+ */
+const webhookNotifications = `
+CREATE TABLE webhook_notifications (
+  id               TEXT PRIMARY KEY,
+  destination      TEXT NOT NULL,
+  connector        TEXT NOT NULL,
+  notification_id  TEXT NOT NULL,
+  type             TEXT NOT NULL,
+  tracking_events  INTEGER NOT NULL CHECK (tracking_events >= 0),
+  return_orders    INTEGER NOT NULL CHECK (return_orders >= 0),
+  refetch          TEXT,
+  received_at      INTEGER NOT NULL,
+  UNIQUE (destination, notification_id)
+) STRICT;
+CREATE INDEX webhook_notifications_by_received ON webhook_notifications (received_at);
+`;
+
 export const syncMigrations: readonly CapabilityMigration[] = [
   { id: 'sync/001-pending-tracking', sql: pendingTracking },
+  { id: 'sync/002-webhook-notifications', sql: webhookNotifications },
 ];

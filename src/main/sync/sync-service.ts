@@ -15,6 +15,8 @@ import { ReturnOrderUpserts, type ReturnOrderRecord } from './return-order-upser
 import { SyncLock } from './sync-lock';
 import { SyncRuns } from './sync-runs';
 import { TrackingUpserts, type TrackingUpdateRecord } from './tracking-upserts';
+import type { UnknownCodeTally } from './unknown-codes';
+import { WebhookIntake, type WebhookAccount } from './webhook-intake';
 
 /** What the supervisor's side needs of the delivery engine. */
 export type SyncEngine = Pick<
@@ -38,8 +40,12 @@ export interface SyncServiceOptions {
   retention?: RetentionOptions;
   /** Counts of work sent to backup lines since the last report, for the report. */
   backupLines?: DailySyncDeps['backupLines'];
+  /** Counts of source codes mapped to `unknown` since the last report, for the report. */
+  unknownCodes?: UnknownCodeTally;
   /** Why sync is off (the stored configuration cannot be used); the overview shows it. */
   configError?: string | null;
+  /** Configured accounts, for webhooks the station server receives for them. */
+  webhookAccounts?: readonly WebhookAccount[];
 }
 
 interface RunningSync {
@@ -60,6 +66,8 @@ export class SyncService implements SyncApi {
   private readonly returnUpserts: ReturnOrderUpserts;
   private readonly trackingUpserts: TrackingUpserts;
   readonly retention: Retention;
+  /** `POST /webhooks/<connector>/<account>` on the station server ends here. */
+  readonly webhooks: WebhookIntake;
   private readonly destinationStatus;
   private running: RunningSync | null = null;
   /** A start waiting for the write lock: a second start meanwhile is refused like a running one. */
@@ -76,6 +84,16 @@ export class SyncService implements SyncApi {
     this.returnUpserts = new ReturnOrderUpserts(core.db, core.clock, core.newId);
     this.trackingUpserts = new TrackingUpserts(core.db, core.clock, core.newId);
     this.retention = new Retention(core.db, core.clock, core.logger, options.retention);
+    this.webhooks = new WebhookIntake({
+      db: core.db,
+      clock: core.clock,
+      newId: core.newId,
+      logger: core.logger,
+      accounts: options.webhookAccounts ?? [],
+      trackingUpserts: this.trackingUpserts,
+      returnUpserts: this.returnUpserts,
+      ...(options.unknownCodes ? { unknownCodes: options.unknownCodes } : {}),
+    });
     // The Sync screen polls the overview every half second while a sync runs.
     this.destinationStatus = core.db.prepare<
       [],
@@ -259,6 +277,7 @@ export class SyncService implements SyncApi {
         engine: options.engine,
         retention: this.retention,
         ...(options.backupLines ? { backupLines: options.backupLines } : {}),
+        ...(options.unknownCodes ? { unknownCodes: () => options.unknownCodes!.take() } : {}),
         destinationNames: options.engine?.destinationNames() ?? [],
         ...(options.drainMaxWaitMs !== undefined ? { drainMaxWaitMs: options.drainMaxWaitMs } : {}),
       },

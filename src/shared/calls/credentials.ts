@@ -86,8 +86,8 @@ export const connectionCheckSchema = z.object({
 });
 export type ConnectionCheckView = z.infer<typeof connectionCheckSchema>;
 
-// admin once the role lands: every call here is an administrator's (issue 9 §4).
-const ROLE = 'supervisor' as const;
+// Every call here is an administrator's (issue 9 §4): a carrier key opens the seller's account.
+const ROLE = 'admin' as const;
 
 export const credentialsCalls = {
   listAccounts: call({

@@ -8,7 +8,7 @@ import { nodeHostSpawner } from '../../../src/main/core-host/node-host-spawner';
 import { silentLogger } from '../../../src/main/logger';
 import { SecretStoreError, assertMayStore, type SecretCipher } from '../../../src/main/secrets/secret-cipher';
 import { SYNC_CONFIG_KEY } from '../../../src/main/sync/attach-sync';
-import { SUPERVISOR_PIN, settleSupervisorPin } from '../../helpers/session';
+import { TEST_ADMIN, addTestAdmin } from '../../helpers/session';
 import { TempDirs } from '../../helpers/temp-dir';
 
 const dirs = new TempDirs();
@@ -52,7 +52,7 @@ async function station(carrier: TestCarrier): Promise<string> {
     ],
     feeds: {},
   });
-  settleSupervisorPin(core);
+  addTestAdmin(core);
   await core.close();
   return dataDir;
 }
@@ -75,8 +75,8 @@ async function startCore(dataDir: string, secrets: (() => Promise<SecretCipher>)
     ok: true;
     value: { id: string; role: string }[];
   };
-  const supervisorId = users.value.find((u) => u.role === 'supervisor')!.id;
-  expect(await dispatch('signIn', { userId: supervisorId, pin: SUPERVISOR_PIN }, CLIENT)).toMatchObject({
+  const adminId = users.value.find((u) => u.role === 'admin')!.id;
+  expect(await dispatch('signIn', { userId: adminId, pin: TEST_ADMIN.pin }, CLIENT)).toMatchObject({
     ok: true,
   });
   return { supervisor, call: (name: string, input: unknown) => dispatch(name, input, CLIENT) };

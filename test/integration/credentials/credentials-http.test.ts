@@ -10,12 +10,13 @@ import { CLIENT_HEADER } from '../../../src/shared/channels';
 import type { Envelope } from '../../../src/shared/errors';
 import { TEST_EPOCH, makeTestCore } from '../../helpers/core-factory';
 import { TempDirs } from '../../helpers/temp-dir';
-import { SUPERVISOR_PIN, settleSupervisorPin } from '../../helpers/session';
+import { SUPERVISOR_PIN, TEST_ADMIN, addTestAdmin, settleSupervisorPin } from '../../helpers/session';
 import { enqueue } from '../fixtures/outbox-events';
 
 const TOKEN = 'credentials-http-test-token';
 const CARRIER_SECRET = 'tc-secret-9a8b7c6d5e4f3a2b';
 const NINJA_SECRET = 'nv-secret-0f1e2d3c4b5a6978';
+const ADMIN_CLIENT = 'tab-admin';
 const SUPERVISOR_CLIENT = 'tab-supervisor';
 const CLERK_CLIENT = 'tab-clerk';
 
@@ -39,7 +40,7 @@ describe('carrier credentials over the station HTTP API', () => {
   let carrier: TestCarrier;
   let ninja: NinjaVanFake;
 
-  async function call<T>(name: string, input: unknown, client = SUPERVISOR_CLIENT): Promise<Envelope<T>> {
+  async function call<T>(name: string, input: unknown, client = ADMIN_CLIENT): Promise<Envelope<T>> {
     const res = await fetch(`${server.url}api/${name}`, {
       method: 'POST',
       headers: {
@@ -54,7 +55,7 @@ describe('carrier credentials over the station HTTP API', () => {
     return JSON.parse(text) as Envelope<T>;
   }
 
-  async function ok<T>(name: string, input: unknown, client = SUPERVISOR_CLIENT): Promise<T> {
+  async function ok<T>(name: string, input: unknown, client = ADMIN_CLIENT): Promise<T> {
     const envelope = await call<T>(name, input, client);
     if (!envelope.ok) throw new Error(`${name}: ${JSON.stringify(envelope.error)}`);
     return envelope.value;
@@ -110,8 +111,10 @@ describe('carrier credentials over the station HTTP API', () => {
       token: TOKEN,
     });
     settleSupervisorPin(core);
+    addTestAdmin(core);
+    await ok('signIn', { userId: TEST_ADMIN.id, pin: TEST_ADMIN.pin });
     const supervisor = core.users.list().find((u) => u.role === 'supervisor')!;
-    await ok('signIn', { userId: supervisor.id, pin: SUPERVISOR_PIN });
+    await ok('signIn', { userId: supervisor.id, pin: SUPERVISOR_PIN }, SUPERVISOR_CLIENT);
   });
 
   afterAll(async () => {
@@ -122,15 +125,28 @@ describe('carrier credentials over the station HTTP API', () => {
     temps.cleanup();
   });
 
-  it('refuses a clerk: only a supervisor lists, sets, tests or clears credentials', async () => {
-    for (const [name, input] of [
-      ['listAccounts', {}],
-      ['setCredentials', { account: 'flash', secrets: { 'credentials.clientSecret': CARRIER_SECRET } }],
-      ['testConnection', { account: 'flash' }],
-      ['clearCredentials', { account: 'flash' }],
-    ] as const) {
+  const CREDENTIAL_CALLS = [
+    ['listAccounts', {}],
+    ['setCredentials', { account: 'flash', secrets: { 'credentials.clientSecret': CARRIER_SECRET } }],
+    ['testConnection', { account: 'flash' }],
+    ['clearCredentials', { account: 'flash' }],
+  ] as const;
+
+  it('refuses a clerk: only an admin lists, sets, tests or clears credentials', async () => {
+    for (const [name, input] of CREDENTIAL_CALLS) {
       const envelope = await call(name, input, CLERK_CLIENT);
       expect(envelope, name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(core.db.prepare('SELECT count(*) AS n FROM carrier_credentials').get()).toEqual({ n: 0 });
+  });
+
+  it("refuses a signed-in supervisor too: carrier accounts are an admin's", async () => {
+    for (const [name, input] of CREDENTIAL_CALLS) {
+      const envelope = await call(name, input, SUPERVISOR_CLIENT);
+      expect(envelope, name).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', params: { required: 'admin', role: 'supervisor' } },
+      });
     }
     expect(core.db.prepare('SELECT count(*) AS n FROM carrier_credentials').get()).toEqual({ n: 0 });
   });

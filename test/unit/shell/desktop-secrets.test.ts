@@ -9,7 +9,7 @@ import { silentLogger, type Logger } from '../../../src/main/logger';
 import { startDesktopApp, type DesktopApp } from '../../../src/main/shell/desktop-app';
 import { SYNC_CONFIG_KEY } from '../../../src/main/sync/attach-sync';
 import { ipcChannel, type CallName } from '../../../src/shared/channels';
-import { SUPERVISOR_PIN, settleSupervisorPin } from '../../helpers/session';
+import { TEST_ADMIN, addTestAdmin } from '../../helpers/session';
 import { fake } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fake.module);
@@ -37,7 +37,7 @@ beforeEach(async () => {
     ],
     feeds: {},
   });
-  settleSupervisorPin(core);
+  addTestAdmin(core);
   await core.close();
 });
 
@@ -65,10 +65,10 @@ function call(name: CallName, input: unknown): Promise<unknown> {
   return fake.invoke(ipcChannel(name), DEV_URL, input);
 }
 
-async function signInSupervisor(): Promise<void> {
+async function signInAdmin(): Promise<void> {
   const users = (await call('listUsers', {})) as { value: { id: string; role: string }[] };
-  const supervisor = users.value.find((u) => u.role === 'supervisor')!;
-  expect(await call('signIn', { userId: supervisor.id, pin: SUPERVISOR_PIN })).toMatchObject({ ok: true });
+  const admin = users.value.find((u) => u.role === 'admin')!;
+  expect(await call('signIn', { userId: admin.id, pin: TEST_ADMIN.pin })).toMatchObject({ ok: true });
 }
 
 function storedSealed(): Buffer[] {
@@ -86,7 +86,7 @@ describe('carrier secrets in the desktop app: the core process asks the main pro
   it('with a keyring: a secret set from the page is sealed by safeStorage, and the page only learns "set"', async () => {
     fake.storageBackend = 'gnome_libsecret';
     await start();
-    await signInSupervisor();
+    await signInAdmin();
     const listed = await call('listAccounts', {});
     expect(listed).toMatchObject({
       ok: true,
@@ -114,7 +114,7 @@ describe('carrier secrets in the desktop app: the core process asks the main pro
     fake.storageBackend = 'basic_text';
     const warnings: string[] = [];
     await start({ ...silentLogger, warn: (message) => warnings.push(message) });
-    await signInSupervisor();
+    await signInAdmin();
     if (process.platform !== 'linux') return;
     expect(await call('listAccounts', {})).toMatchObject({
       ok: true,
@@ -138,7 +138,7 @@ describe('carrier secrets in the desktop app: the core process asks the main pro
   it('without async encryption (no OS store at all): the page is told, nothing is stored, the app runs on', async () => {
     fake.asyncEncryptionAvailable = false;
     await start();
-    await signInSupervisor();
+    await signInAdmin();
     expect(await call('listAccounts', {})).toMatchObject({
       ok: true,
       value: { storage: { backend: null, available: false } },

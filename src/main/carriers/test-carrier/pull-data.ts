@@ -104,19 +104,26 @@ export class PullData {
     }
   }
 
-  /** Adds `perParcel` updates for each tracking number, interleaved as a carrier would send them. */
-  addTracking(trackingNumbers: readonly string[], perParcel: number): void {
+  /**
+   * Adds `perParcel` updates for each tracking number, interleaved as a carrier would send them;
+   * `status` instead of the usual journey gives every one that code (e.g. `unknown`).
+   */
+  addTracking(
+    trackingNumbers: readonly string[],
+    perParcel: number,
+    status?: (typeof TRACKING_STATUSES)[number],
+  ): void {
     for (let step = 0; step < perParcel; step++) {
       for (const number of trackingNumbers) {
         const k = this.trackingCursor++;
-        const status = JOURNEY[Math.min(step, JOURNEY.length - 1)] ?? 'in_transit';
+        const code = status ?? JOURNEY[Math.min(step, JOURNEY.length - 1)] ?? 'in_transit';
         const city = CITIES[Math.floor(this.random.next() * CITIES.length)] ?? null;
         this.tracking.push({
           event_id: `EV${k.toString().padStart(9, '0')}`,
           tracking_number: number,
           carrier: this.carrier,
-          status,
-          description: `${status.replace(/_/g, ' ')}${city ? ` at ${city}` : ''}`,
+          status: code,
+          description: `${code.replace(/_/g, ' ')}${city ? ` at ${city}` : ''}`,
           occurred_at: new Date(this.baseTime - 86_400_000 * 2 + k * 60_000).toISOString(),
           location: city,
         });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { systemClock, type Clock } from '../../clock';
 import { seededRandom } from '../../random';
 import { TokenBucket } from '../../sync/token-bucket';
-import { decodeCursor, encodeCursor, PullData } from './pull-data';
+import { decodeCursor, encodeCursor, PullData, type TRACKING_STATUSES } from './pull-data';
 
 /**
  * A local carrier for tests, benchmarks and the demo: a real HTTP server on 127.0.0.1 serving any
@@ -130,7 +130,11 @@ export interface TestCarrier {
   expireTokens(): void;
   setLatency(latency: TestCarrierOptions['latencyMs']): void;
   addReturns(count: number): void;
-  addTracking(trackingNumbers: readonly string[], perParcel: number): void;
+  addTracking(
+    trackingNumbers: readonly string[],
+    perParcel: number,
+    status?: (typeof TRACKING_STATUSES)[number],
+  ): void;
   close(): Promise<void>;
 }
 
@@ -525,7 +529,7 @@ export async function startTestCarrier(options: TestCarrierOptions = {}): Promis
       latency = value ?? 0;
     },
     addReturns: (count) => pullData.addReturns(count, options.trackingNumbers ?? []),
-    addTracking: (numbers, perParcel) => pullData.addTracking(numbers, perParcel),
+    addTracking: (numbers, perParcel, status) => pullData.addTracking(numbers, perParcel, status),
     close: async () => {
       for (const res of hanging) res.destroy();
       for (const socket of sockets) socket.destroy();

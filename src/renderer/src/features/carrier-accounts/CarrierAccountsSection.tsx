@@ -3,27 +3,27 @@ import { useTranslation } from 'react-i18next';
 import type { SecretStorage } from '../../../../shared/calls/credentials';
 import { useFeature, useStores } from '../../app/stores-context';
 import { ErrorText } from '../../ui/ErrorText';
-import { isSupervisor } from '../session/session-store';
+import { isAdmin } from '../session/session-store';
 import { AccountCard } from './AccountCard';
 import './carrier-accounts.css';
 
 /**
  * Settings › Carrier accounts: the secrets of every configured carrier and platform account,
- * entered in password fields, tested, cleared. Only a supervisor sees the accounts (the station
+ * entered in password fields, tested, cleared. Only an admin sees the accounts (the station
  * refuses everyone else); the secrets themselves are never shown, whoever asks.
  */
 export function CarrierAccountsSection() {
   const { t } = useTranslation();
   const stores = useStores();
-  const supervisor = useFeature('session', isSupervisor);
+  const admin = useFeature('session', isAdmin);
   const userId = useFeature('session', (s) => s.user?.id ?? null);
   const view = useFeature('carrierAccounts', (s) => s.view);
   const loadError = useFeature('carrierAccounts', (s) => s.loadError);
 
   // Who is signed in decides what the station answers: ask again whenever that changes.
   useEffect(() => {
-    if (supervisor) void stores.carrierAccounts.getState().load();
-  }, [stores, supervisor, userId]);
+    if (admin) void stores.carrierAccounts.getState().load();
+  }, [stores, admin, userId]);
 
   return (
     <section
@@ -35,8 +35,8 @@ export function CarrierAccountsSection() {
         {t('carrierAccounts.title')}
       </h2>
       <p className="screen-intro">{t('carrierAccounts.intro')}</p>
-      {!supervisor ? (
-        <p className="supervisor-hint">{t('carrierAccounts.supervisorOnly')}</p>
+      {!admin ? (
+        <p className="supervisor-hint">{t('carrierAccounts.adminOnly')}</p>
       ) : loadError ? (
         <ErrorText error={loadError} />
       ) : !view ? (

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LastmileApi } from '../../../../shared/contract';
 import type { UserView } from '../../../../shared/domain';
 import type { AppErrorShape } from '../../../../shared/errors';
-import { isPrivileged } from '../../../../shared/roles';
+import { hasRole, isPrivileged } from '../../../../shared/roles';
 import type { Authorization, SessionView } from '../../../../shared/session-views';
 import { toErrorShape } from '../../i18n/error-message';
 
@@ -76,6 +76,11 @@ export type SessionStore = StoreApi<SessionState>;
 /** Supervisor-only actions are shown to everyone, enabled for a signed-in supervisor (or admin). */
 export function isSupervisor(state: Pick<SessionState, 'user'>): boolean {
   return state.user ? isPrivileged(state.user.role) : false;
+}
+
+/** Admin-only screens (carrier accounts) show their content to a signed-in admin alone. */
+export function isAdmin(state: Pick<SessionState, 'user'>): boolean {
+  return state.user ? hasRole(state.user.role, 'admin') : false;
 }
 
 /** Failures that are about the credentials given, not about the action: the prompt stays open. */

@@ -61,6 +61,21 @@ function Report({ report }: { report: SyncReport }) {
           </ul>
         </details>
       )}
+      {(report.unknownCodes ?? []).length > 0 && (
+        <details className="report-more" data-testid="unknown-codes">
+          <summary>
+            {t('sync.unknownCodes')} ({(report.unknownCodes ?? []).reduce((n, u) => n + u.count, 0)})
+          </summary>
+          <ul>
+            {(report.unknownCodes ?? []).map((u) => (
+              <li key={`${u.account} ${u.code}`} data-account={u.account} data-code={u.code}>
+                {u.account} · <span className="mono">{u.code}</span> ·{' '}
+                {t('sync.unknownCodeCount', { count: u.count })}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {report.errors.length > 0 && (
         <ul className="report-errors" aria-label={t('sync.errors')}>
           {report.errors.map((e, i) => (

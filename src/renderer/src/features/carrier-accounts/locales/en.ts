@@ -4,7 +4,7 @@ const messages = {
     title: 'Carrier accounts',
     intro:
       'The secrets of the carrier and platform accounts this station syncs with. They are stored encrypted on this PC and never shown again: you see only whether one is set and, for a long one, its last four characters.',
-    supervisorOnly: 'Sign in as a supervisor to see and change carrier accounts.',
+    adminOnly: 'Sign in as an admin to see and change carrier accounts.',
     none: 'No carrier or platform account is configured on this station yet.',
     storage: 'Secrets are protected by: {{backend}}',
     storageUnavailable: 'No secret store answers on this PC: secrets cannot be stored or read.',

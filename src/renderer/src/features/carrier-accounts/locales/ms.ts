@@ -5,7 +5,7 @@ const messages: CarrierAccountsMessages = {
     title: 'Akaun syarikat penghantaran',
     intro:
       'Rahsia akaun syarikat penghantaran dan platform yang disegerakkan oleh stesen ini. Ia disimpan secara tersulit pada PC ini dan tidak dipaparkan lagi: anda hanya nampak sama ada ia sudah ditetapkan dan, bagi yang panjang, empat aksara terakhirnya.',
-    supervisorOnly: 'Log masuk sebagai penyelia untuk melihat dan menukar akaun syarikat penghantaran.',
+    adminOnly: 'Log masuk sebagai pentadbir untuk melihat dan menukar akaun syarikat penghantaran.',
     none: 'Belum ada akaun syarikat penghantaran atau platform dikonfigurasi pada stesen ini.',
     storage: 'Rahsia dilindungi oleh: {{backend}}',
     storageUnavailable:

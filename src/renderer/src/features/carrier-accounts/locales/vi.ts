@@ -5,7 +5,7 @@ const messages: CarrierAccountsMessages = {
     title: 'Tài khoản hãng vận chuyển',
     intro:
       'Khóa bí mật của các tài khoản hãng vận chuyển và nền tảng mà trạm này đồng bộ. Chúng được mã hóa trên máy này và không bao giờ hiển thị lại: bạn chỉ thấy đã đặt hay chưa và, với khóa dài, bốn ký tự cuối.',
-    supervisorOnly: 'Đăng nhập với vai trò giám sát để xem và thay đổi tài khoản hãng vận chuyển.',
+    adminOnly: 'Đăng nhập với vai trò quản trị viên để xem và thay đổi tài khoản hãng vận chuyển.',
     none: 'Trạm này chưa cấu hình tài khoản hãng vận chuyển hay nền tảng nào.',
     storage: 'Khóa bí mật được bảo vệ bởi: {{backend}}',
     storageUnavailable: 'Không có kho bí mật nào trả lời trên máy này: không thể lưu hay đọc khóa bí mật.',

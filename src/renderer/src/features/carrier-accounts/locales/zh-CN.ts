@@ -5,7 +5,7 @@ const messages: CarrierAccountsMessages = {
     title: '承运商账户',
     intro:
       '本工作站同步所用的承运商和平台账户的密钥。它们加密保存在这台电脑上，之后不再显示：只能看到是否已设置，较长的密钥还会显示最后四个字符。',
-    supervisorOnly: '请以主管身份登录，以查看和修改承运商账户。',
+    adminOnly: '请以管理员身份登录，以查看和修改承运商账户。',
     none: '本工作站还没有配置任何承运商或平台账户。',
     storage: '密钥的保护方式：{{backend}}',
     storageUnavailable: '这台电脑上没有可用的密钥存储：无法保存或读取密钥。',

@@ -30,6 +30,8 @@ const messages = {
     failures: 'Failures',
     exceptions: 'Parcels with no tracking update',
     silentFor: '{{hours}} h without update',
+    unknownCodes: 'Carrier status codes read as “unknown”',
+    unknownCodeCount: '{{count}} events kept',
     errors: 'Errors',
     deadLetters: 'Failed events',
     noDeadLetters: 'No failed events.',

@@ -31,6 +31,8 @@ const messages: SyncMessages = {
     failures: 'Kegagalan',
     exceptions: 'Bungkusan tanpa kemas kini penjejakan',
     silentFor: '{{hours}} jam tanpa kemas kini',
+    unknownCodes: 'Kod status syarikat penghantaran dibaca sebagai “tidak diketahui”',
+    unknownCodeCount: '{{count}} peristiwa disimpan',
     errors: 'Ralat',
     deadLetters: 'Peristiwa gagal',
     noDeadLetters: 'Tiada peristiwa gagal.',

@@ -30,6 +30,8 @@ const messages: SyncMessages = {
     failures: 'ความล้มเหลว',
     exceptions: 'พัสดุที่ไม่มีอัปเดตการติดตาม',
     silentFor: '{{hours}} ชม. ไม่มีอัปเดต',
+    unknownCodes: 'รหัสสถานะของขนส่งที่อ่านเป็น “ไม่ทราบ”',
+    unknownCodeCount: 'เก็บไว้ {{count}} เหตุการณ์',
     errors: 'ข้อผิดพลาด',
     deadLetters: 'เหตุการณ์ที่ล้มเหลว',
     noDeadLetters: 'ไม่มีเหตุการณ์ที่ล้มเหลว',

@@ -31,6 +31,8 @@ const messages: SyncMessages = {
     failures: 'Lỗi gửi',
     exceptions: 'Bưu kiện không có cập nhật hành trình',
     silentFor: '{{hours}} giờ không cập nhật',
+    unknownCodes: 'Mã trạng thái của hãng được đọc là “không rõ”',
+    unknownCodeCount: 'Đã giữ {{count}} sự kiện',
     errors: 'Lỗi',
     deadLetters: 'Sự kiện thất bại',
     noDeadLetters: 'Không có sự kiện thất bại.',

@@ -30,6 +30,8 @@ const messages: SyncMessages = {
     failures: '失败',
     exceptions: '没有物流更新的包裹',
     silentFor: '{{hours}} 小时无更新',
+    unknownCodes: '被识别为“未知”的承运商状态码',
+    unknownCodeCount: '已保留 {{count}} 个事件',
     errors: '错误',
     deadLetters: '失败的事件',
     noDeadLetters: '没有失败的事件。',

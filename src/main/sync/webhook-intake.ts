@@ -1,0 +1,175 @@
+import { WebhookRejected, type WebhookReceiver } from '../carriers/connector';
+import { isConnectorKind } from '../carriers/registry';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import { writeTransaction } from '../db/write';
+import type { IdGenerator } from '../ids';
+import type { Logger } from '../logger';
+import { describeError } from './describe-error';
+import { toReturnOrderRecord, toTrackingRecord } from './feed-mapping';
+import type { ReturnOrderUpserts } from './return-order-upserts';
+import type { TrackingUpserts } from './tracking-upserts';
+import type { UnknownCodeTally } from './unknown-codes';
+
+/** The answer a webhook sender gets: a status and a small JSON body (docs/connectors/README.md). */
+export interface WebhookAnswer {
+  status: number;
+  body: WebhookAnswerBody;
+}
+
+export type WebhookAnswerBody =
+  | { ok: true; id: string; duplicate: boolean; tracking: number; returns: number }
+  | { ok: false; error: WebhookErrorCode; message: string };
+
+export type WebhookErrorCode =
+  | 'bad_signature'
+  | 'stale'
+  | 'malformed'
+  | 'unknown_connector'
+  | 'unknown_account'
+  | 'no_webhooks'
+  | 'too_large'
+  | 'method_not_allowed'
+  | 'sync_off'
+  | 'not_stored';
+
+/** What the station server hands a `POST /webhooks/<connector>/<account>` to. */
+export interface WebhookIntakeApi {
+  receive(
+    connector: string,
+    account: string,
+    headers: Readonly<Record<string, string | undefined>>,
+    rawBody: string,
+  ): Promise<WebhookAnswer>;
+}
+
+/** One configured account that takes webhooks. */
+export interface WebhookAccount {
+  name: string;
+  kind: string;
+  receiver: WebhookReceiver | undefined;
+  /** The tracking pull's source name, so a checkpoint from a pull and a push is one event. */
+  trackingSource: string;
+  /** Re-reads the account's remembered ids after a transaction that remembered one rolled back. */
+  reloadState(): void;
+}
+
+export interface WebhookIntakeOptions {
+  db: Db;
+  clock: Clock;
+  newId: IdGenerator;
+  logger: Logger;
+  accounts: readonly WebhookAccount[];
+  trackingUpserts: TrackingUpserts;
+  returnUpserts: ReturnOrderUpserts;
+  /** Counts the stored notifications' unknown codes for the next report. */
+  unknownCodes?: UnknownCodeTally;
+}
+
+export function webhookError(status: number, error: WebhookErrorCode, message: string): WebhookAnswer {
+  return { status, body: { ok: false, error, message } };
+}
+
+const REJECTED_STATUS: Record<WebhookRejected['reason'], number> = {
+  bad_signature: 401,
+  stale: 401,
+  malformed: 400,
+};
+
+/**
+ * Webhooks the station receives, dispatched to the account's own connector (found through the
+ * registry's kinds and the sync configuration's names): the connector verifies the signature and
+ * remembers the notification id, and its events are stored the way pulled pages are
+ * (feed-mapping, then the same upserts) — all in one transaction, so a notification is either
+ * stored and remembered, or neither and the sender's retry stores it.
+ */
+export class WebhookIntake implements WebhookIntakeApi {
+  private readonly accounts: ReadonlyMap<string, WebhookAccount>;
+  private readonly record;
+
+  constructor(private readonly options: WebhookIntakeOptions) {
+    this.accounts = new Map(options.accounts.map((a) => [a.name, a]));
+    this.record = options.db.prepare(
+      `INSERT INTO webhook_notifications (id, destination, connector, notification_id, type,
+         tracking_events, return_orders, refetch, received_at)
+       VALUES (@id, @destination, @connector, @notificationId, @type, @tracking, @returns, @refetch, @now)
+       ON CONFLICT (destination, notification_id) DO NOTHING`,
+    );
+  }
+
+  async receive(
+    connector: string,
+    account: string,
+    headers: Readonly<Record<string, string | undefined>>,
+    rawBody: string,
+  ): Promise<WebhookAnswer> {
+    const named = connector.slice(0, 64);
+    if (!isConnectorKind(connector)) {
+      return webhookError(404, 'unknown_connector', `no connector "${named}" in this build`);
+    }
+    const target = this.accounts.get(account);
+    if (!target || target.kind !== connector) {
+      return webhookError(
+        404,
+        'unknown_account',
+        `no ${connector} account "${account.slice(0, 64)}" is configured on this station`,
+      );
+    }
+    const receiver = target.receiver;
+    if (!receiver) {
+      return webhookError(404, 'no_webhooks', `the ${connector} connector takes no webhooks`);
+    }
+    const { db, clock, newId, trackingUpserts, returnUpserts } = this.options;
+    try {
+      const stored = await writeTransaction(db, () => {
+        const { duplicate, notification } = receiver.receive(headers, rawBody);
+        if (duplicate) {
+          return {
+            id: notification.id,
+            duplicate,
+            tracking: 0,
+            returns: 0,
+            events: { tracking: [], returns: [] },
+          };
+        }
+        const tracking = notification.tracking ?? [];
+        const returns = notification.returns ?? [];
+        const applied = trackingUpserts.apply(target.trackingSource, tracking.map(toTrackingRecord));
+        const returned = returns.length > 0 ? returnUpserts.apply(returns.map(toReturnOrderRecord)) : 0;
+        this.record.run({
+          id: newId(),
+          destination: target.name,
+          connector,
+          notificationId: notification.id,
+          type: notification.type,
+          tracking: applied.inserted + applied.held,
+          returns: returned,
+          refetch: notification.refetch ? JSON.stringify(notification.refetch) : null,
+          now: clock.now(),
+        });
+        return {
+          id: notification.id,
+          duplicate,
+          tracking: applied.inserted + applied.held,
+          returns: returned,
+          events: { tracking, returns },
+        };
+      });
+      if (!stored.duplicate && this.options.unknownCodes) {
+        this.options.unknownCodes.countTracking(target.name, connector, stored.events.tracking);
+        this.options.unknownCodes.countReturns(target.name, connector, stored.events.returns);
+      }
+      const { events: _counted, ...answer } = stored;
+      return { status: 200, body: { ok: true, ...answer } };
+    } catch (err) {
+      if (err instanceof WebhookRejected) {
+        this.options.logger.warn('webhook refused', { account, connector, reason: err.reason });
+        return webhookError(REJECTED_STATUS[err.reason], err.reason, err.message);
+      }
+      // Nothing of the notification was written: the copy must not remember its id either.
+      target.reloadState();
+      this.options.logger.error('webhook not stored', { account, connector, error: err });
+      return webhookError(503, 'not_stored', `not stored (${describeError(err)}); send it again`);
+    }
+  }
+}

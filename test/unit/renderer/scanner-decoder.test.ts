@@ -104,9 +104,9 @@ describe('ScannerDecoder', () => {
     });
   });
 
-  it('leaves copy, paste and reload shortcuts alone on an idle screen', () => {
+  it('leaves copy, paste, reload and print (the bench’s command sheet) shortcuts alone on an idle screen', () => {
     const decoder = new ScannerDecoder();
-    for (const code of ['KeyC', 'KeyV', 'KeyR']) {
+    for (const code of ['KeyC', 'KeyV', 'KeyR', 'KeyP']) {
       expect(decoder.key(press({ code, key: code.slice(3).toLowerCase(), ctrlKey: true, time: 0 }))).toEqual({
         kind: 'pass',
       });

@@ -6,3 +6,8 @@ export function formatDateTime(ms: number, language: string): string {
 export function formatTime(ms: number, language: string): string {
   return new Intl.DateTimeFormat(language, { timeStyle: 'medium' }).format(ms);
 }
+
+/** A deadline to the minute: seconds only add noise to "by when". */
+export function formatDeadline(ms: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { carrierDisplayName } from '../../../../shared/codes/carrier-formats';
 import { displayCode } from '../../../../shared/codes/display-code';
 import type { QcOrderView, QcReceiptView } from '../../../../shared/returns/qc-views';
-import { formatDateTime } from '../../ui/format';
+import { formatDeadline } from '../../ui/format';
 import { deadlineUrgency } from './deadline-urgency';
 
 /** How many other returns of the buyer are named; the rest are counted. */
@@ -58,7 +58,7 @@ function Order({
               {t(urgency === 'passed' ? 'receive.nextActionOverdue' : 'receive.nextAction', {
                 action: platformWords(order.nextAction.action, t),
                 deadline: order.nextAction.deadline
-                  ? formatDateTime(order.nextAction.deadline, language)
+                  ? formatDeadline(order.nextAction.deadline, language)
                   : t('app.none'),
               })}
             </strong>

@@ -251,7 +251,15 @@ export function createReceiveStore(deps: ReceiveStoreDeps): ReceiveStore {
       const command = parseCommand(code);
       // At the approval step a badge is the supervisor, not an item: kept until the PIN is typed.
       if (step.wantsApproval && !command) {
-        set((s) => ({ approverBadge: code, refusal: null, scanned: shown, seq: s.seq + 1, reading: false }));
+        // The answer before it (the evidence photo) is not this scan's: the form says whose badge it is.
+        set((s) => ({
+          approverBadge: code,
+          feedback: null,
+          refusal: null,
+          scanned: shown,
+          seq: s.seq + 1,
+          reading: false,
+        }));
         sound('ok');
         return;
       }

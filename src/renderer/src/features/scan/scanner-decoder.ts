@@ -57,8 +57,11 @@ const CTRL_PUNCTUATION: Record<string, { plain?: string; shifted?: string }> = {
   Minus: { shifted: '\u001f' },
 };
 
-/** Shortcuts a person uses on an idle screen; inside a burst they are the scanner's control characters. */
-const CTRL_SHORTCUTS = new Set(['A', 'C', 'R', 'V', 'X', 'Z']);
+/**
+ * Shortcuts a person uses on an idle screen (Ctrl+P: the bench's command sheet); inside a burst
+ * they are the scanner's control characters.
+ */
+const CTRL_SHORTCUTS = new Set(['A', 'C', 'P', 'R', 'V', 'X', 'Z']);
 
 /** Keys whose character is the same on every layout; the letter and digit keys are decoded by position. */
 const FIXED_KEYS: Record<string, string> = {

@@ -10,6 +10,7 @@ import { circuitMemory } from './circuit-memory';
 import { DeliveryEngine } from './delivery-engine';
 import {
   buildDestination,
+  destinationConfigSchema,
   destinationsConfigSchema,
   type BuiltDestination,
   type DestinationConfigInput,
@@ -21,6 +22,7 @@ import type { ReturnOrderRecord } from './return-order-upserts';
 import type { RetentionOptions } from './retention';
 import { RATE_LIMITS_FILE, SharedRateLimits } from './shared-rate-limits';
 import { SyncService } from './sync-service';
+import { ratePlan } from './token-bucket';
 import { SYNC_CONFIG_KEY } from './sync-config-key';
 import { StationTrackedParcels } from './tracked-parcels';
 import { UnknownCodeTally, countingUnknown } from './unknown-codes';
@@ -81,12 +83,26 @@ export interface AttachSyncOptions {
   fetch?: typeof fetch;
 }
 
+/** Connectors built for sync, with what they hold open. */
+export interface SyncDestinations {
+  built: BuiltDestination[];
+  states: Map<string, SqliteConnectorState>;
+  /** The station folder's shared request budgets (rate-limits.sqlite); null without destinations. */
+  rateLimits: SharedRateLimits | null;
+  release(): void;
+}
+
 /**
- * Builds the delivery engine and the daily sync from destination configurations and puts them on
- * the core (core.sync). With `startTrickle` the engine delivers in the background, woken by every
- * enqueue; the CLI leaves it off and only drains within its daily run.
+ * Builds every configured destination's connector with its state in the station database and
+ * its account's request budget from the station folder's shared file — the bucket the delivery
+ * engine spends for the same account — so a pull in one process and deliveries or pulls in
+ * another together keep to the account's one declared rate.
  */
-export function attachSync(core: Core, options: AttachSyncOptions): SyncService {
+export function buildSyncDestinations(
+  core: Core,
+  destinations: readonly DestinationConfigInput[],
+  fetchImpl: typeof fetch = globalThis.fetch,
+): SyncDestinations {
   const built: BuiltDestination[] = [];
   const states = new Map<string, SqliteConnectorState>();
   let rateLimits: SharedRateLimits | null = null;
@@ -97,38 +113,60 @@ export function attachSync(core: Core, options: AttachSyncOptions): SyncService 
   };
   try {
     const trackedParcels = new StationTrackedParcels(core.db);
-    for (const config of options.destinations) {
+    rateLimits =
+      destinations.length > 0
+        ? new SharedRateLimits(path.join(core.dataDir, RATE_LIMITS_FILE), core.clock, core.nativeBinding)
+        : null;
+    for (const config of destinations) {
+      const parsed = destinationConfigSchema.parse(config);
       // Each destination's tokens, cursors of its own and circuit memory, kept in the database.
       const state = new SqliteConnectorState({
         db: core.db,
         clock: core.clock,
-        destination: config.name,
+        destination: parsed.name,
         logger: core.logger,
       });
-      states.set(config.name, state);
+      states.set(parsed.name, state);
       const deps: ConnectorDeps = {
         clock: core.clock,
         random: core.random,
         logger: core.logger,
-        fetch: options.fetch ?? globalThis.fetch,
+        fetch: fetchImpl,
         state,
         blobs: core.qc.photos,
         trackedParcels,
         onUnknownCode: (report) =>
           core.logger.warn('a connector met a status code its table does not know', { ...report }),
+        // The same bucket (name and plan) the delivery engine takes from for this account.
+        ...(rateLimits ? { budget: rateLimits.bucket(parsed.name, ratePlan(parsed.limits)) } : {}),
       };
       built.push(buildDestination(config, deps));
     }
+    return { built, states, rateLimits, release };
+  } catch (err) {
+    // Nothing half-built stays open (HTTP agents, the rate-limit file) when sync cannot start.
+    release();
+    throw err;
+  }
+}
+
+/**
+ * Builds the delivery engine and the daily sync from destination configurations and puts them on
+ * the core (core.sync). With `startTrickle` the engine delivers in the background, woken by every
+ * enqueue; the CLI leaves it off and only drains within its daily run.
+ */
+export function attachSync(core: Core, options: AttachSyncOptions): SyncService {
+  const { built, states, rateLimits, release } = buildSyncDestinations(
+    core,
+    options.destinations,
+    options.fetch,
+  );
+  try {
     const deliverable = built.flatMap((b) => (b.destination ? [b.destination] : []));
-    rateLimits =
-      deliverable.length > 0
-        ? new SharedRateLimits(path.join(core.dataDir, RATE_LIMITS_FILE), core.clock, core.nativeBinding)
-        : null;
     const service = buildService(core, options, built, deliverable, states, rateLimits, release);
     core.sync = service;
     return service;
   } catch (err) {
-    // Nothing half-built stays open (HTTP agents, the rate-limit file) when sync cannot start.
     release();
     throw err;
   }

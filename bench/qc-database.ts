@@ -7,6 +7,7 @@ import type { Db } from '../src/main/db/open';
 import { MIGRATIONS } from '../src/main/db/migrations';
 import { DEMO_BINS, DEMO_PRODUCTS } from '../src/main/demo/qc-seed';
 import { silentLogger } from '../src/main/logger';
+import { seededRandom } from '../src/main/random';
 import { msSince } from './stats';
 
 /** Bumped whenever the rows below change shape, so a cached file of the old shape is never reused. */
@@ -327,7 +328,74 @@ async function buildIntoCache(file: string, size: QcDatabaseSize): Promise<void>
       throw new Error(`${wal} still holds pages after close; the cached copy would miss them`);
     }
     fs.renameSync(built, file);
+    // The same size at an older schema or generator will not be read again: 400 MB each, so go.
+    const sameSize = `-${size.parcels}p-${size.returnOrders}r.sqlite`;
+    for (const old of fs.readdirSync(path.dirname(file))) {
+      if (old.startsWith('qc-') && old.endsWith(sameSize) && old !== path.basename(file)) {
+        fs.rmSync(path.join(path.dirname(file), old), { force: true });
+      }
+    }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+export type QcScanKind =
+  'return_tracking' | 'platform_return_id' | 'outbound_label' | 'not_a_return' | 'unknown';
+
+export interface QcScan {
+  code: string;
+  kind: QcScanKind;
+  /** The return order the code leads to (a receive), if any. */
+  returnOrder: number | null;
+}
+
+/**
+ * What a returns dock scans, drawn over the whole database so no part of it stays cached: half
+ * return tracking numbers, then platform return ids, outbound labels of open returns, outbound
+ * parcels that are not returns, and codes nobody knows. Each expected return is drawn at most
+ * once (a second scan of a received return is another answer), in a seeded order.
+ */
+export function qcScanMix(size: QcDatabaseSize, count: number, seed: number): QcScan[] {
+  const codes = qcCodes(size);
+  const random = seededRandom(seed);
+  const expected: number[] = [];
+  for (let j = 1; j <= size.returnOrders; j++) if (codes.isExpected(j)) expected.push(j);
+  // Fisher–Yates on the expected returns: each is drawn at most once, spread over the whole file.
+  for (let k = expected.length - 1; k > 0; k--) {
+    const r = Math.floor(random.next() * (k + 1));
+    [expected[k], expected[r]] = [expected[r] as number, expected[k] as number];
+  }
+  let nextReturn = 0;
+  const aReturn = (): number => {
+    const j = expected[nextReturn++ % expected.length];
+    if (j === undefined) throw new Error('no expected returns to scan');
+    return j;
+  };
+  const scans: QcScan[] = [];
+  for (let n = 0; n < count; n++) {
+    const r = random.next();
+    if (r < 0.5) {
+      const j = aReturn();
+      scans.push({ code: codes.returnTracking(j), kind: 'return_tracking', returnOrder: j });
+    } else if (r < 0.65) {
+      const j = aReturn();
+      scans.push({ code: codes.platformReturnId(j), kind: 'platform_return_id', returnOrder: j });
+    } else if (r < 0.8) {
+      const j = aReturn();
+      scans.push({
+        code: codes.outboundTracking(codes.outboundOfReturn(j)),
+        kind: 'outbound_label',
+        returnOrder: j,
+      });
+    } else if (r < 0.9) {
+      // An outbound parcel that is not the order of any return (not one before a return parcel).
+      let i = 1 + Math.floor(random.next() * size.parcels);
+      while (i % codes.stride === 0 || (i + 1) % codes.stride === 0) i = (i % size.parcels) + 1;
+      scans.push({ code: codes.outboundTracking(i), kind: 'not_a_return', returnOrder: null });
+    } else {
+      scans.push({ code: codes.unknown(n + 1), kind: 'unknown', returnOrder: null });
+    }
+  }
+  return scans;
 }

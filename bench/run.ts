@@ -8,9 +8,11 @@ import { commitLatency } from './cases/commit-latency';
 import { coreProcessCall } from './cases/core-process-call';
 import { drainRate } from './cases/drain-rate';
 import { enqueueThroughput } from './cases/enqueue-throughput';
+import { lookupScale } from './cases/lookup-scale';
 import { memoryWithPending } from './cases/memory';
 import { readPaths } from './cases/read-paths';
 import { printQcTagCases, printQueueRate } from './cases/printing';
+import { qcDecisionCommit } from './cases/qc-decision-commit';
 import { recogniseRate } from './cases/recognise-rate';
 import type { BenchCase, BenchContext } from './context';
 import { describeMachine } from './machine';
@@ -31,6 +33,8 @@ export const CASES: readonly BenchCase[] = [
   auditAppend,
   auditVerifyRate,
   coreProcessCall,
+  qcDecisionCommit,
+  lookupScale,
 ];
 
 /** The options, then every case's name, so the list never goes stale. */

@@ -7,6 +7,7 @@ import { scansMigrations } from '../../scans/migrations';
 import { sessionSecurity } from '../../session/migrations';
 import { sync } from './002-sync';
 import {
+  returnsBuyerIndex,
   returnsDropLabelJobs,
   returnsLabelJobsStandIn,
   returnsQc,
@@ -58,5 +59,6 @@ export const MIGRATIONS: readonly Migration[] = [
     ...carriersMigrations,
     ...routesMigrations,
     ...credentialsMigrations,
+    returnsBuyerIndex,
   ].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
 ];

@@ -14,6 +14,7 @@ import { readPaths } from './cases/read-paths';
 import { printQcTagCases, printQueueRate } from './cases/printing';
 import { qcDecisionCommit } from './cases/qc-decision-commit';
 import { recogniseRate } from './cases/recognise-rate';
+import { scanFeedback } from './cases/scan-feedback';
 import type { BenchCase, BenchContext } from './context';
 import { describeMachine } from './machine';
 import type { Measurement } from './measurement';
@@ -35,6 +36,7 @@ export const CASES: readonly BenchCase[] = [
   coreProcessCall,
   qcDecisionCommit,
   lookupScale,
+  scanFeedback,
 ];
 
 /** The options, then every case's name, so the list never goes stale. */

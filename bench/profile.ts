@@ -92,7 +92,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       lookupWarmup: 300,
       lookupSamples: 3000,
       feedbackWarmup: 10,
-      feedbackScans: 240,
+      feedbackScans: 200,
     },
   },
   quick: {
@@ -128,7 +128,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       lookupWarmup: 100,
       lookupSamples: 1000,
       feedbackWarmup: 5,
-      feedbackScans: 200,
+      feedbackScans: 100,
     },
   },
   tiny: {

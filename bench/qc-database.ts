@@ -264,9 +264,12 @@ export function qcDatabaseKey(size: QcDatabaseSize): string {
   return `qc-v${schema}-${sql}-g${QC_DATABASE_GENERATOR}-${size.parcels}p-${size.returnOrders}r`;
 }
 
-/** Where cached databases live: under the OS temp dir, outside any run's own directory. */
+/**
+ * Where cached databases live: under the OS temp dir, outside any run's own directory (which the
+ * runner removes; its `lastmile-bench-` prefix is not this folder's).
+ */
 export function defaultCacheDir(): string {
-  return path.join(os.tmpdir(), 'lastmile-bench-cache');
+  return path.join(os.tmpdir(), 'lastmile-qc-bench-cache');
 }
 
 export interface PreparedQcDatabase {

@@ -39,6 +39,23 @@ export interface Profile {
   };
   /** Scans (and trivial reads) through the core process and in this process, interleaved. */
   coreProcess: { demoParcels: number; warmup: number; samples: number };
+  /**
+   * The QC benchmarks' station database (bench/qc-database.ts, cached between runs) and the small
+   * one lookup-scale compares it with; decisions timed, lookups timed at each size, scans typed
+   * into Chromium.
+   */
+  qc: {
+    parcels: number;
+    returnOrders: number;
+    smallParcels: number;
+    smallReturnOrders: number;
+    decisionWarmup: number;
+    decisionSamples: number;
+    lookupWarmup: number;
+    lookupSamples: number;
+    feedbackWarmup: number;
+    feedbackScans: number;
+  };
 }
 
 export const PROFILES: Record<Profile['name'], Profile> = {
@@ -65,6 +82,18 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       verifyRounds: 2,
     },
     coreProcess: { demoParcels: 5000, warmup: 100, samples: 1000 },
+    qc: {
+      parcels: 1_000_000,
+      returnOrders: 200_000,
+      smallParcels: 10_000,
+      smallReturnOrders: 2_000,
+      decisionWarmup: 20,
+      decisionSamples: 400,
+      lookupWarmup: 300,
+      lookupSamples: 3000,
+      feedbackWarmup: 10,
+      feedbackScans: 200,
+    },
   },
   quick: {
     name: 'quick',
@@ -89,6 +118,18 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       verifyRounds: 1,
     },
     coreProcess: { demoParcels: 2000, warmup: 30, samples: 300 },
+    qc: {
+      parcels: 1_000_000,
+      returnOrders: 200_000,
+      smallParcels: 10_000,
+      smallReturnOrders: 2_000,
+      decisionWarmup: 10,
+      decisionSamples: 150,
+      lookupWarmup: 100,
+      lookupSamples: 1000,
+      feedbackWarmup: 5,
+      feedbackScans: 100,
+    },
   },
   tiny: {
     name: 'tiny',
@@ -113,5 +154,17 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       verifyRounds: 1,
     },
     coreProcess: { demoParcels: 50, warmup: 2, samples: 10 },
+    qc: {
+      parcels: 2000,
+      returnOrders: 400,
+      smallParcels: 1000,
+      smallReturnOrders: 200,
+      decisionWarmup: 1,
+      decisionSamples: 4,
+      lookupWarmup: 5,
+      lookupSamples: 20,
+      feedbackWarmup: 1,
+      feedbackScans: 6,
+    },
   },
 };

@@ -8,10 +8,13 @@ import { commitLatency } from './cases/commit-latency';
 import { coreProcessCall } from './cases/core-process-call';
 import { drainRate } from './cases/drain-rate';
 import { enqueueThroughput } from './cases/enqueue-throughput';
+import { lookupScale } from './cases/lookup-scale';
 import { memoryWithPending } from './cases/memory';
 import { readPaths } from './cases/read-paths';
 import { printQcTagCases, printQueueRate } from './cases/printing';
+import { qcDecisionCommit } from './cases/qc-decision-commit';
 import { recogniseRate } from './cases/recognise-rate';
+import { scanFeedback } from './cases/scan-feedback';
 import type { BenchCase, BenchContext } from './context';
 import { describeMachine } from './machine';
 import type { Measurement } from './measurement';
@@ -31,6 +34,9 @@ export const CASES: readonly BenchCase[] = [
   auditAppend,
   auditVerifyRate,
   coreProcessCall,
+  qcDecisionCommit,
+  lookupScale,
+  scanFeedback,
 ];
 
 /** The options, then every case's name, so the list never goes stale. */

@@ -368,10 +368,26 @@ ALTER TABLE return_orders ADD COLUMN platform_updated_at INTEGER;
 `,
 };
 
+/**
+ * A buyer's other returns still expected, oldest first (what the bench lists beside an open
+ * parcel): an index range in the order shown, read only as far as the 20 the bench lists. With
+ * the plain buyer index every return of that name — tens of them at 200,000 returns, where common
+ * names repeat — was read, filtered and sorted on every answer of the bench (bench
+ * qc-decision-commit).
+ */
+export const returnsBuyerIndex: CapabilityMigration = {
+  id: 'returns/006-expected-by-buyer',
+  sql: `
+CREATE INDEX return_orders_expected_by_buyer ON return_orders (buyer_name COLLATE NOCASE, created_at)
+  WHERE status = 'expected' AND buyer_name IS NOT NULL;
+`,
+};
+
 export const returnsMigrations: CapabilityMigration[] = [
   returnsQc,
   returnsLabelJobsStandIn,
   returnsDropLabelJobs,
   returnsSearch,
   returnsPlatformUpdated,
+  returnsBuyerIndex,
 ];

@@ -5,8 +5,6 @@ import { PARCEL_CONDITIONS, type ParcelCondition } from '../../shared/returns/qc
 import type { QcResult } from '../../shared/returns/qc-views';
 import { normaliseScan } from '../../shared/scan-code';
 import { writeTransaction } from '../db/write';
-import { lookupKeys } from '../../shared/codes/lookup-keys';
-import { recognise } from '../../shared/codes/recognise';
 import type { ActionJournal } from './action-journal';
 import { itemFits } from './item-matching';
 import type { Bins } from './bins';
@@ -17,6 +15,7 @@ import type { PhotoStore } from './photo-store';
 import { feedback, type ActionOutcome, type Actor, type QcContext } from './qc-context';
 import type { ReceiptRow, UnitRow } from './receipt-store';
 import type { Receiving } from './receiving';
+import { scanKeys } from './scan-keys';
 import type { ScanFacts } from './scan-records';
 import type { ResumeState } from './resume-state';
 import type { SupervisorApproval } from './supervisor-approval';
@@ -58,13 +57,12 @@ export class QcStation {
   ): Promise<QcResult> {
     const replay = this.p.journal.replay(input.clientActionId);
     if (replay) return { state: this.state(), feedback: replay };
-    const { code, symbology } = normaliseScan(input.code);
+    const { code, symbology, keys } = scanKeys(input.code);
     const command = parseCommand(code);
     if (command) {
       const action = this.commandAction(command, code);
       return this.act({ action, clientActionId: input.clientActionId }, actor);
     }
-    const keys = [code, ...lookupKeys(recognise(input.code)).filter((k) => k !== code)];
     return this.run(input.clientActionId, 'scan', actor, () =>
       this.onScan({ code, keys, symbology, source: input.source }, actor),
     );

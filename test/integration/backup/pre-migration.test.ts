@@ -53,9 +53,12 @@ function readOnly<T>(file: string, read: (db: Database.Database) => T): T {
   }
 }
 
+// Tables and indexes: the newest migration may add either (returns/006 adds only an index).
 const tables = (db: Database.Database): string[] =>
   db
-    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name",
+    )
     .all()
     .map((r) => r.name);
 

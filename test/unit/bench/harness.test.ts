@@ -73,6 +73,10 @@ describe('npm run bench -- --json (tiny workload)', () => {
       'coreProcess.scanP50',
       'coreProcess.scanP99',
       'coreProcess.readP50',
+      'qc-decision-commit.p50',
+      'qc-decision-commit.p99',
+      'lookup-scale.p99',
+      'scan-feedback.p99',
     ]) {
       expect(ids).toContain(id);
     }
@@ -94,6 +98,10 @@ describe('npm run bench -- --json (tiny workload)', () => {
     expect(byId.get('recognise.rate')?.baseline?.name).toBe('normaliseScan alone');
     expect(byId.get('audit.append.p99')?.target).toEqual({ on: 'ratio', op: '<=', value: 1.2 });
     expect(byId.get('audit.verify.rate')?.target).toEqual({ on: 'figure', op: '>=', value: 100_000 });
+    expect(byId.get('qc-decision-commit.p99')?.target).toEqual({ on: 'ratio', op: '<=', value: 1.5 });
+    expect(byId.get('qc-decision-commit.p99')?.details).toMatchObject({ parcels: 2000, returnOrders: 400 });
+    expect(byId.get('lookup-scale.p99')?.target).toEqual({ on: 'ratio', op: '<=', value: 1.2 });
+    expect(byId.get('scan-feedback.p99')?.target).toEqual({ on: 'figure', op: '<=', value: 50 });
     const summary = report.summary;
     expect(summary.passed + summary.failed + summary.info).toBe(report.results.length);
     expect(summary.passed).toBe(report.results.filter((r) => r.pass === true).length);

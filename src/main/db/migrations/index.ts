@@ -7,6 +7,7 @@ import { scansMigrations } from '../../scans/migrations';
 import { sessionSecurity } from '../../session/migrations';
 import { sync } from './002-sync';
 import {
+  returnsBuyerIndex,
   returnsDropLabelJobs,
   returnsLabelJobsStandIn,
   returnsPlatformUpdated,
@@ -60,5 +61,6 @@ export const MIGRATIONS: readonly Migration[] = [
     ...routesMigrations,
     ...credentialsMigrations,
     returnsPlatformUpdated,
+    returnsBuyerIndex,
   ].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
 ];

@@ -727,11 +727,7 @@ export class PackStation {
         payload,
       }).id;
     }
-    const label = this.o.printing.enqueue(db, {
-      template: 'shipping-label',
-      data: this.labelData(order, pkg, pending, tracking),
-      requestedBy: pending.packedBy,
-    });
+    const label = this.enqueueLabel(db, order, pkg, pending, tracking);
     this.store.update(db, pkg.id, {
       state: 'packed',
       tracking_number: tracking,
@@ -803,17 +799,50 @@ export class PackStation {
     this.o.orders.setStatus(db, orderId, open ? 'packing' : 'packed');
   }
 
-  private labelData(order: StoredOutboundOrder, pkg: PackageRow, pending: PendingBooking, tracking: string) {
+  /**
+   * The carrier label; a recipient whose name or address does not fit the label in full gets the
+   * compact one (shorter lines, no phone) rather than a parcel without a label.
+   */
+  private enqueueLabel(
+    db: Db,
+    order: StoredOutboundOrder,
+    pkg: PackageRow,
+    pending: PendingBooking,
+    tracking: string,
+  ): EnqueuedJob {
+    const job = (compact: boolean) => ({
+      template: 'shipping-label',
+      data: this.labelData(order, pkg, pending, tracking, compact),
+      requestedBy: pending.packedBy,
+    });
+    try {
+      return this.o.printing.enqueue(db, job(false));
+    } catch (err) {
+      const fits = err instanceof AppError && /^PRINT_TEXT_/.test(err.code);
+      if (!fits) throw err;
+      return this.o.printing.enqueue(db, job(true));
+    }
+  }
+
+  private labelData(
+    order: StoredOutboundOrder,
+    pkg: PackageRow,
+    pending: PendingBooking,
+    tracking: string,
+    compact = false,
+  ) {
     const r = order.recipient;
     const address = [r.address1, r.address2].filter((a): a is string => !!a && a.trim() !== '');
     return {
       trackingNumber: asciiCode(tracking),
       carrier: labelText(carrierName(pending.request.carrier), 40),
       service: labelText(shortService(pending.serviceName), 16),
-      recipientName: labelText(r.name, 40),
-      ...(r.phone ? { recipientPhone: labelText(r.phone, 30) } : {}),
-      addressLines: (address.length > 0 ? address : ['-']).slice(0, 4).map((a) => labelText(a, 120)),
-      city: labelText(r.city ?? '-', 60),
+      recipientName: labelText(r.name, compact ? 24 : 40),
+      ...(r.phone && !compact ? { recipientPhone: labelText(r.phone, 30) } : {}),
+      addressLines: (address.length > 0 ? address : ['-'])
+        .slice(0, compact ? 2 : 4)
+        .map((a) => labelText(a, compact ? 48 : 120)),
+      city: labelText(r.city ?? '-', compact ? 24 : 60),
       postalCode: labelText(r.postcode ?? '-', 12),
       country: r.country,
       sender: labelText(this.o.stationName(), 120),

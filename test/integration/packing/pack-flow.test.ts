@@ -561,4 +561,47 @@ describe('packing flow', () => {
     };
     expect(second).toMatchObject({ packageNo: 2, lines: [{ sku: 'SKU-CAP' }] });
   });
+
+  it('a label the carrier refuses is told to the clerk and nothing ships; a Sabah address is flagged remote', async () => {
+    const b = await bench();
+    const o = b.fake.fulfilment.addOrder({
+      region: 'MY',
+      currency: 'MYR',
+      shippingType: 'SELLER',
+      postcode: '88100',
+      buyerName: 'Mohd Faizal bin Abdul Rahman Shah Al-Haj Tuan Syed Abdullah',
+      lines: [{ sku: 'SKU-TEE-M', name: 'Cotton tee' }],
+    });
+    await b.pull();
+    await pack(b.core, 'packOpen', scan(o.id));
+    await pack(b.core, 'packScanItem', scan('SKU-TEE-M'));
+    await pack(b.core, 'packWeigh', {
+      reading: { kind: 'typed', text: '1,2 kg' },
+      box: { kind: 'preset', code: 'S2' },
+    });
+    const routed = (await pack(b.core, 'packRoute', {})) as {
+      route: { remoteArea: { flagged: boolean; area: string } };
+    };
+    expect(routed.route.remoteArea).toEqual({ flagged: true, area: 'Sabah' });
+    b.jnt.mode = { refuse: 'postcode not served' };
+    expect(await refused(b.core, 'packComplete', {})).toMatchObject({
+      code: 'PACK_LABEL_REFUSED',
+      params: { carrier: 'J&T Express', reason: 'postcode not served' },
+    });
+    const state = (await call(b.core, 'packState', BENCH, {})) as unknown as { session: { step: string } };
+    expect(state.session.step).toBe('ready');
+    expect(
+      b.core.db.prepare("SELECT count(*) AS n FROM outbox_events WHERE type = 'package.ship'").get(),
+    ).toEqual({
+      n: 0,
+    });
+    // The carrier takes it after all: the long name still gets a label.
+    b.jnt.mode = 'up';
+    expect(await pack(b.core, 'packComplete', {})).toMatchObject({
+      state: 'packed',
+      trackingNumber: 'JMY000000001',
+    });
+    await b.printer.waitForJobs(1);
+    expect(b.printer.jobs[0]?.toString('latin1')).toContain('JMY000000001');
+  });
 });

@@ -122,6 +122,14 @@ export class PackStation {
     this.services = o.services ?? CARRIER_SERVICES;
   }
 
+  /**
+   * The platform lists to check carriers against, once sync has built the platform connectors
+   * (attachSync). A list given to the core at creation is kept.
+   */
+  usePlatformProviders(providers: PlatformProviders): void {
+    if (this.o.providers === null) this.o.providers = providers;
+  }
+
   /** Runs calls one after the other: a booking is never made twice by two quick keystrokes. */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.chain.then(fn, fn);

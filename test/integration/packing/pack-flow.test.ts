@@ -548,6 +548,8 @@ describe('packing flow', () => {
       session: { orderRef: string; step: string; packageNo: number; allVerified: boolean };
     };
     expect(state.session).toMatchObject({ orderRef: o.id, step: 'weigh', packageNo: 1, allVerified: true });
+    // An open package keeps the station from restarting under the packer (the updater asks).
+    expect(again.core.activity.current().parcelOpen).toBe(true);
     await pack(again.core, 'packWeigh', {
       reading: { kind: 'typed', text: '300 g' },
       box: { kind: 'preset', code: 'S2' },

@@ -409,7 +409,7 @@ export class PackStation {
       const route = routeOf(session);
       if (!route) throw new AppError('PACK_NOT_ROUTED');
       const platform = platformDestinationOf(order);
-      if (platform !== null && route.provider === null && this.o.providers !== null) {
+      if (platform !== null && route.provider === null) {
         throw new AppError('PACK_CARRIER_NOT_LISTED', {
           carrier: route.chosen.carrierName,
           market: order.market,
@@ -1040,7 +1040,10 @@ export class PackStation {
         throw new AppError('PACK_NO_ROUTE', { country });
       throw err;
     }
-    let providers: Array<{ id: string; name: string }> | null = null;
+    // A platform order ships only with a provider from the platform's list: without a way to ask
+    // the platform (no connector configured), nobody is listed.
+    let providers: Array<{ id: string; name: string }> | null =
+      platformDestinationOf(order) !== null ? [] : null;
     if (this.o.providers) {
       try {
         providers = await this.o.providers.list(order, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000));

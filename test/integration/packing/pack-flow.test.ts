@@ -606,4 +606,30 @@ describe('packing flow', () => {
     await b.printer.waitForJobs(1);
     expect(b.printer.jobs[0]?.toString('latin1')).toContain('JMY000000001');
   });
+
+  it('the primary line down long enough: new parcels go to the backup line, with the reason', async () => {
+    const b = await bench();
+    const order = { ...erpOrder('ERP-2001'), source: 'erp:shop', seller: null };
+    await b.core.packing.orders.upsertMany([order]);
+    // J&T's circuit has been open for three hours (the delivery engine's circuit memory).
+    b.core.db
+      .prepare('INSERT INTO connector_state (destination, key, value, updated_at) VALUES (?, ?, ?, ?)')
+      .run('jnt-my', 'circuit.downSince', String(T0 - 3 * 3_600_000), T0);
+    await pack(b.core, 'packOpen', scan('ERP-2001'));
+    await pack(b.core, 'packScanItem', scan('9555123400017'));
+    await pack(b.core, 'packWeigh', {
+      reading: { kind: 'typed', text: '600 g' },
+      box: { kind: 'preset', code: 'S2' },
+    });
+    const routed = (await pack(b.core, 'packRoute', {})) as { route: { chosen: string; reason: string } };
+    expect(routed.route).toMatchObject({ chosen: 'backup', reason: 'primary_down' });
+    expect(await pack(b.core, 'packComplete', {})).toMatchObject({
+      state: 'packed',
+      carrier: 'posmy',
+      destination: 'posmy',
+      trackingNumber: 'EP000000001',
+      shipEventId: null,
+    });
+    expect(b.jnt.requests).toHaveLength(0);
+  });
 });

@@ -612,6 +612,14 @@ export class PackStation {
       for (const pkg of waiting) {
         const pending = JSON.parse(pkg.booking ?? 'null') as PendingBooking | null;
         if (!pending) continue;
+        const before = this.o.orders.get(pkg.order_id);
+        if (!before || isCancelled(before)) {
+          // Cancelled while it waited for its label: never booked, never shipped; the slip says where it is.
+          await writeTransaction(this.o.db, () =>
+            this.store.update(this.o.db, pkg.id, { state: 'cancelled' }),
+          );
+          continue;
+        }
         let tracking: string;
         try {
           tracking = (
@@ -631,7 +639,7 @@ export class PackStation {
         await writeTransaction(this.o.db, () => {
           const fresh = this.store.pkg(pkg.id);
           const order = this.o.orders.get(pkg.order_id);
-          if (!fresh || fresh.state !== 'awaiting_label' || !order) return;
+          if (!fresh || fresh.state !== 'awaiting_label' || !order || isCancelled(order)) return;
           this.shipIn(this.o.db, order, fresh, pending, tracking);
           done += 1;
         });

@@ -632,4 +632,24 @@ describe('packing flow', () => {
     });
     expect(b.jnt.requests).toHaveLength(0);
   });
+
+  it('an order cancelled while its parcel waits for the label is never booked or shipped', async () => {
+    const b = await bench();
+    const o = myOrder(b.fake, [{ sku: 'SKU-MUG', name: 'Mug' }]);
+    await b.pull();
+    b.jnt.mode = 'down';
+    expect(await packWhole(b, o.id, ['SKU-MUG'])).toMatchObject({ state: 'awaiting_label' });
+    b.clock.advance(60_000);
+    b.fake.fulfilment.cancelOrder(o.id, 'Buyer cancelled');
+    await b.pull();
+    b.jnt.mode = 'up';
+    expect(await b.core.packing.station.retryLabels()).toBe(0);
+    expect(b.jnt.requests).toHaveLength(0);
+    expect(b.core.db.prepare('SELECT state FROM pack_packages').all()).toEqual([{ state: 'cancelled' }]);
+    expect(
+      b.core.db.prepare("SELECT count(*) AS n FROM outbox_events WHERE type = 'package.ship'").get(),
+    ).toEqual({
+      n: 0,
+    });
+  });
 });

@@ -56,6 +56,8 @@ export interface Profile {
     feedbackWarmup: number;
     feedbackScans: number;
   };
+  /** Orders a scripted clerk packs and hands over in `pack-shift` (pack-label uses `printing`). */
+  pack: { shiftOrders: number };
 }
 
 export const PROFILES: Record<Profile['name'], Profile> = {
@@ -94,6 +96,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       feedbackWarmup: 10,
       feedbackScans: 200,
     },
+    pack: { shiftOrders: 500 },
   },
   quick: {
     name: 'quick',
@@ -130,6 +133,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       feedbackWarmup: 5,
       feedbackScans: 100,
     },
+    pack: { shiftOrders: 200 },
   },
   tiny: {
     name: 'tiny',
@@ -166,5 +170,6 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       feedbackWarmup: 1,
       feedbackScans: 6,
     },
+    pack: { shiftOrders: 5 },
   },
 };

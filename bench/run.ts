@@ -10,6 +10,7 @@ import { drainRate } from './cases/drain-rate';
 import { enqueueThroughput } from './cases/enqueue-throughput';
 import { lookupScale } from './cases/lookup-scale';
 import { memoryWithPending } from './cases/memory';
+import { packLabel, packShift } from './cases/packing';
 import { readPaths } from './cases/read-paths';
 import { printQcTagCases, printQueueRate } from './cases/printing';
 import { qcDecisionCommit } from './cases/qc-decision-commit';
@@ -37,6 +38,8 @@ export const CASES: readonly BenchCase[] = [
   qcDecisionCommit,
   lookupScale,
   scanFeedback,
+  packLabel,
+  packShift,
 ];
 
 /** The options, then every case's name, so the list never goes stale. */

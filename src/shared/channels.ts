@@ -72,6 +72,21 @@ export const CALL_NAMES = [
   'setCredentials',
   'clearCredentials',
   'testConnection',
+  'packQueue',
+  'packState',
+  'packOpen',
+  'packScanItem',
+  'packWeigh',
+  'packRoute',
+  'packComplete',
+  'packSplit',
+  'packRelease',
+  'manifestList',
+  'manifestOpen',
+  'manifestScan',
+  'manifestClose',
+  'packCutoffExceptions',
+  'packShiftSummary',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -3,6 +3,7 @@ import type { AnyCallSpec } from './call-spec';
 import { activityCalls } from './calls/activity';
 import { credentialsCalls } from './calls/credentials';
 import { outboxCalls } from './calls/outbox';
+import { packingCalls } from './calls/packing';
 import { printingCalls } from './calls/printing';
 import { qcSupervisionCalls } from './calls/qc-supervision';
 import { returnsCalls } from './calls/returns';
@@ -35,6 +36,7 @@ export const contract = {
   ...routesCalls,
   ...qcSupervisionCalls,
   ...credentialsCalls,
+  ...packingCalls,
 } satisfies Record<CallName, AnyCallSpec>;
 
 // The preload exposes CALL_NAMES without loading zod; the two lists must name the same calls.

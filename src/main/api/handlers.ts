@@ -2,6 +2,7 @@ import { activityHandlers } from '../activity/activity-handlers';
 import type { Services } from '../core';
 import { credentialsHandlers } from '../credentials/credentials-handlers';
 import { outboxHandlers } from '../outbox/outbox-handlers';
+import { packingHandlers } from '../packing/packing-handlers';
 import { printingHandlers } from '../printing/printing-handlers';
 import { qcSupervisionHandlers } from '../returns/qc-supervision-handlers';
 import { returnsHandlers } from '../returns/returns-handlers';
@@ -31,5 +32,6 @@ export function createHandlers(core: Services): Handlers {
     ...routesHandlers(core),
     ...qcSupervisionHandlers(core),
     ...credentialsHandlers(core),
+    ...packingHandlers(core),
   };
 }

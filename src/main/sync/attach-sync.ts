@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { ConnectorDeps } from '../carriers/connector';
 import { SqliteConnectorState } from '../carriers/sqlite-state';
 import type { Core } from '../core';
+import { platformProvidersOf } from '../packing/tiktok-providers';
 import { PLATFORM_DESTINATION } from '../scans/scan-routing';
 import { describeStartupError } from '../startup-errors';
 import { circuitMemory } from './circuit-memory';
@@ -163,6 +164,10 @@ export function attachSync(core: Core, options: AttachSyncOptions): SyncService 
   );
   try {
     const deliverable = built.flatMap((b) => (b.destination ? [b.destination] : []));
+    // The packing bench checks a carrier against the platform's list through these connectors.
+    core.packing.station.usePlatformProviders(
+      platformProvidersOf((name) => built.find((b) => b.name === name)?.connector ?? null),
+    );
     const service = buildService(core, options, built, deliverable, states, rateLimits, release);
     core.sync = service;
     return service;

@@ -1,0 +1,24 @@
+import type { packingCalls } from '../../shared/calls/packing';
+import type { HandlersFor } from '../api/dispatch';
+import type { Services } from '../core';
+
+export function packingHandlers(core: Services): HandlersFor<typeof packingCalls> {
+  const { station, dock } = core.packing;
+  return {
+    packQueue: ({ limit }) => station.queue(limit),
+    packState: () => station.state(),
+    packOpen: (input, ctx) => station.open(input, ctx.user),
+    packScanItem: (input, ctx) => station.scanItem(input, ctx.user),
+    packWeigh: (input, ctx) => station.weigh(input, ctx.user),
+    packRoute: (input, ctx) => station.route(input, ctx.user),
+    packComplete: (input, ctx) => station.complete(input, ctx.user),
+    packSplit: (input, ctx) => station.split(input, ctx.user),
+    packRelease: (input, ctx) => station.release(input, ctx.user),
+    manifestList: ({ status }) => dock.list(status),
+    manifestOpen: (input, ctx) => dock.open(input, ctx.user),
+    manifestScan: (input, ctx) => dock.scan(input, ctx.user),
+    manifestClose: (input, ctx) => dock.close(input, ctx.user),
+    packCutoffExceptions: () => dock.cutoffExceptions(),
+    packShiftSummary: ({ scope }, ctx) => station.shiftSummary(scope, ctx.user),
+  };
+}

@@ -1,0 +1,321 @@
+import { z } from 'zod';
+import { call, idSchema, noInput } from '../call-spec';
+import { SCAN_SOURCES } from '../domain';
+import type { ErrorCode } from '../errors';
+import {
+  cutoffExceptionSchema,
+  dimensionsSchema,
+  manifestCloseResultSchema,
+  manifestViewSchema,
+  packCompleteResultSchema,
+  packQueueSchema,
+  packScanResultSchema,
+  packSessionSchema,
+  packShiftSummarySchema,
+  packStateSchema,
+  packRouteViewSchema,
+  packWeightViewSchema,
+} from '../packing/pack-views';
+import { clientActionIdSchema } from './returns';
+
+const scanCode = z.string().min(1).max(512);
+
+/**
+ * A weight as the bench has it: a reading the screen took from a WebHID scale (its stable and
+ * range flags as the scale reported them), the station's own scale (the core's scale monitor),
+ * or typed text (`1,25 kg`, `850 g`, `850` = grams).
+ */
+export const packReadingSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('scale'),
+    grams: z.number().int(),
+    stable: z.boolean(),
+    overRange: z.boolean(),
+    underZero: z.boolean(),
+  }),
+  z.strictObject({ kind: z.literal('station_scale') }),
+  z.strictObject({ kind: z.literal('typed'), text: z.string().trim().min(1).max(32) }),
+]);
+export type PackReading = z.infer<typeof packReadingSchema>;
+
+/** The box: a preset's sheet barcode (`BOX-S2-W`) or code (`S2`), or typed inner dimensions. */
+export const packBoxSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('preset'), code: z.string().trim().min(1).max(32) }),
+  z.strictObject({
+    kind: z.literal('dims'),
+    dims: dimensionsSchema,
+    tareGrams: z.number().int().min(0).max(50_000).default(0),
+  }),
+]);
+export type PackBox = z.infer<typeof packBoxSchema>;
+
+const SESSION_ERRORS = ['PACK_NO_SESSION', 'PACK_ORDER_CANCELLED'] as const satisfies ErrorCode[];
+const WEIGH_ERRORS = [
+  'PACK_WEIGHT_UNSTABLE',
+  'PACK_WEIGHT_ZERO',
+  'PACK_WEIGHT_OVER_RANGE',
+  'PACK_WEIGHT_UNREADABLE',
+  'PACK_SCALE_UNAVAILABLE',
+  'PACK_LINES_NOT_VERIFIED',
+  'BOX_PRESET_UNKNOWN',
+  'BOX_CODE_INVALID',
+] as const satisfies ErrorCode[];
+const ROUTE_ERRORS = [
+  'PACK_NOT_WEIGHED',
+  'PACK_NO_ROUTE',
+  'PACK_NO_SERVICE',
+  'PACK_CARRIER_NOT_LISTED',
+  'PACK_SERVICE_LIMIT',
+  'PACK_NO_BACKUP',
+  // The platform's provider list could not be fetched: nothing is chosen without it.
+  'TRANSPORT_FAILED',
+] as const satisfies ErrorCode[];
+
+/**
+ * The packing bench and the dock. Writes carry a client-made `clientActionId`: the same id again
+ * (a retry after a lost answer) returns the first answer and acts once.
+ */
+export const packingCalls = {
+  /** Orders to pack, late first, then at risk, then by deadline; counted per working day. */
+  packQueue: call({
+    input: z.strictObject({ limit: z.number().int().min(1).max(1000).optional() }),
+    output: packQueueSchema,
+    errors: [],
+    role: 'any',
+    effect: 'read',
+  }),
+  /** The bench's open pack session, if any (resume after a restart). */
+  packState: call({ input: noInput, output: packStateSchema, errors: [], role: 'any', effect: 'read' }),
+  /** Opens the package an order id, platform package id or pick list scan names. */
+  packOpen: call({
+    input: z.strictObject({
+      code: scanCode,
+      source: z.enum(SCAN_SOURCES),
+      clientActionId: clientActionIdSchema,
+    }),
+    output: packSessionSchema,
+    errors: [
+      'PACK_ORDER_NOT_FOUND',
+      'PACK_ORDER_CANCELLED',
+      'PACK_ORDER_DONE',
+      'PACK_ORDER_AT_OTHER_BENCH',
+      'PACK_SESSION_OPEN',
+      'SCAN_EMPTY',
+      'SCAN_TOO_LONG',
+      'SCAN_BAD_CHARACTERS',
+      'SCAN_NOT_ASCII',
+    ],
+    role: 'any',
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
+  }),
+  /**
+   * One item scanned (its barcode or SKU), with its serial number when it carries one: the line
+   * counts down; an item not in the package is refused (PACK_WRONG_ITEM), as is one too many.
+   */
+  packScanItem: call({
+    input: z.strictObject({
+      code: scanCode,
+      source: z.enum(SCAN_SOURCES),
+      serial: z.string().trim().min(1).max(64).optional(),
+      clientActionId: clientActionIdSchema,
+    }),
+    output: packScanResultSchema,
+    errors: [
+      ...SESSION_ERRORS,
+      'PACK_WRONG_ITEM',
+      'PACK_LINE_ALREADY_VERIFIED',
+      'PACK_SERIAL_DUPLICATE',
+      'SCAN_EMPTY',
+      'SCAN_TOO_LONG',
+      'SCAN_BAD_CHARACTERS',
+      'SCAN_NOT_ASCII',
+    ],
+    role: 'any',
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
+  }),
+  /**
+   * The weight (a stable reading only; 0, under zero or over range refused) and the box → the
+   * expected-weight check and the chargeable weight. Weighing again replaces the last weight.
+   */
+  packWeigh: call({
+    input: z.strictObject({
+      reading: packReadingSchema,
+      box: packBoxSchema,
+      clientActionId: clientActionIdSchema,
+    }),
+    output: z.object({ session: packSessionSchema, weight: packWeightViewSchema }),
+    errors: [...SESSION_ERRORS, ...WEIGH_ERRORS],
+    role: 'any',
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
+  }),
+  /**
+   * The route for the weighed package: the primary and backup lines with their carrier services,
+   * the reason, the remote-area flag. `choose` picks a line (a line whose carrier the platform does
+   * not list for the market, or whose limits the parcel breaks, cannot be chosen); without it the
+   * route book's active line is taken.
+   */
+  packRoute: call({
+    input: z.strictObject({
+      choose: z.enum(['primary', 'backup']).optional(),
+      clientActionId: clientActionIdSchema,
+    }),
+    output: z.object({ session: packSessionSchema, route: packRouteViewSchema }),
+    errors: [...SESSION_ERRORS, ...ROUTE_ERRORS],
+    role: 'any',
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
+  }),
+  /**
+   * Seals the package: books the shipment with the carrier, then in one transaction the package's
+   * new state and the ship call (tracking number, provider) in the outbox, and the label on the
+   * print queue. Offline or no label yet: `awaiting_label`, a packing slip prints now and the label
+   * when it arrives. An order the platform cancelled meanwhile is refused.
+   */
+  packComplete: call({
+    input: z.strictObject({
+      photoSha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
+      clientActionId: clientActionIdSchema,
+    }),
+    output: packCompleteResultSchema,
+    errors: [
+      ...SESSION_ERRORS,
+      'PACK_LINES_NOT_VERIFIED',
+      'PACK_NOT_WEIGHED',
+      'PACK_NOT_ROUTED',
+      'PACK_LABEL_REFUSED',
+      'PACK_CARRIER_NOT_LISTED',
+      'PRINTING_NOT_READY',
+    ],
+    role: 'any',
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
+  }),
+  /**
+   * Moves the given quantities out of the open package into a new package of the same order, to be
+   * packed after this one. At least one item must stay and at least one must move.
+   */
+  packSplit: call({
+    input: z.strictObject({
+      lines: z
+        .array(z.strictObject({ lineRef: z.string().min(1).max(64), quantity: z.number().int().positive() }))
+        .min(1)
+        .max(500),
+      clientActionId: clientActionIdSchema,
+    }),
+    output: z.object({
+      session: packSessionSchema,
+      newPackage: z.object({ packageId: z.string(), packageNo: z.number().int() }),
+    }),
+    errors: [...SESSION_ERRORS, 'PACK_SPLIT_INVALID', 'PACK_SPLIT_NOT_ALLOWED'],
+    role: 'any',
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
+  }),
+  /** Puts the open package back in the queue (verified counts are forgotten). */
+  packRelease: call({
+    input: z.strictObject({ clientActionId: clientActionIdSchema }),
+    output: packStateSchema,
+    errors: ['PACK_NO_SESSION'],
+    role: 'any',
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
+  }),
+  /** The station's manifests, newest first (open ones: today's pickups). */
+  manifestList: call({
+    input: z.strictObject({ status: z.enum(['open', 'closed']).optional() }),
+    output: z.array(manifestViewSchema),
+    errors: [],
+    role: 'any',
+    effect: 'read',
+  }),
+  /** Today's manifest for a carrier at its pickup: the open one, or a new one. */
+  manifestOpen: call({
+    input: z.strictObject({ carrier: z.string().min(1).max(64), clientActionId: clientActionIdSchema }),
+    output: manifestViewSchema,
+    errors: ['PACK_NO_SERVICE'],
+    role: 'any',
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
+  }),
+  /** A parcel's label scanned at the truck: another carrier's or one already handed over is refused. */
+  manifestScan: call({
+    input: z.strictObject({
+      manifestId: idSchema,
+      code: scanCode,
+      source: z.enum(SCAN_SOURCES),
+      clientActionId: clientActionIdSchema,
+    }),
+    output: z.object({ manifest: manifestViewSchema, trackingNumber: z.string(), added: z.boolean() }),
+    errors: [
+      'PACK_PARCEL_UNKNOWN',
+      'MANIFEST_NOT_FOUND',
+      'MANIFEST_CLOSED',
+      'MANIFEST_WRONG_CARRIER',
+      'MANIFEST_PARCEL_HANDED_OVER',
+      'MANIFEST_PARCEL_ON_OTHER',
+      'SCAN_EMPTY',
+      'SCAN_TOO_LONG',
+      'SCAN_BAD_CHARACTERS',
+      'SCAN_NOT_ASCII',
+    ],
+    role: 'any',
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
+  }),
+  /**
+   * Closes the manifest, signed off by the driver: the PDF and CSV, the parcels handed over and
+   * their handover events (carrier and platform) in the outbox, in one transaction.
+   */
+  manifestClose: call({
+    input: z.strictObject({
+      manifestId: idSchema,
+      driverName: z.string().trim().max(120),
+      vehicle: z.string().trim().max(40).optional(),
+      clientActionId: clientActionIdSchema,
+    }),
+    output: manifestCloseResultSchema,
+    errors: ['MANIFEST_NOT_FOUND', 'MANIFEST_CLOSED', 'MANIFEST_DRIVER_REQUIRED', 'MANIFEST_EMPTY'],
+    role: 'any',
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
+  }),
+  /** Parcels packed but not handed over by their carrier's cut-off: the supervisor's exceptions. */
+  packCutoffExceptions: call({
+    input: noInput,
+    output: z.array(cutoffExceptionSchema),
+    errors: [],
+    role: 'any',
+    effect: 'read',
+  }),
+  /** The shift so far: the signed-in user's (`mine`, the default) or the whole station's today. */
+  packShiftSummary: call({
+    input: z.strictObject({ scope: z.enum(['mine', 'station']).default('mine') }),
+    output: packShiftSummarySchema,
+    errors: [],
+    role: 'any',
+    effect: 'read',
+  }),
+};
+
+type Calls = typeof packingCalls;
+export type PackQueueInput = z.input<Calls['packQueue']['input']>;
+export type PackOpenInput = z.input<Calls['packOpen']['input']>;
+export type PackScanItemInput = z.input<Calls['packScanItem']['input']>;
+export type PackWeighInput = z.input<Calls['packWeigh']['input']>;
+export type PackWeighOutput = z.output<Calls['packWeigh']['output']>;
+export type PackRouteInput = z.input<Calls['packRoute']['input']>;
+export type PackRouteOutput = z.output<Calls['packRoute']['output']>;
+export type PackScanResult = z.output<Calls['packScanItem']['output']>;
+export type PackCompleteInput = z.input<Calls['packComplete']['input']>;
+export type PackSplitInput = z.input<Calls['packSplit']['input']>;
+export type PackSplitOutput = z.output<Calls['packSplit']['output']>;
+export type ManifestScanInput = z.input<Calls['manifestScan']['input']>;
+export type ManifestScanOutput = z.output<Calls['manifestScan']['output']>;
+export type ManifestCloseInput = z.input<Calls['manifestClose']['input']>;
+export type ManifestCloseResult = z.output<Calls['manifestClose']['output']>;

@@ -148,6 +148,7 @@ const messages = {
       receiveAll: 'Receive all ({{count}})',
     },
     approval: {
+      badgeRead: 'Badge read — type the PIN, then Enter.',
       scanBadge: 'Waiting for the supervisor’s badge…',
       badge: 'Badge {{badge}}',
       pin: 'PIN',

@@ -150,6 +150,7 @@ const messages: ReceiveMessages = {
       receiveAll: 'Terima semua ({{count}})',
     },
     approval: {
+      badgeRead: 'Lencana dibaca — taip PIN, kemudian Enter.',
       scanBadge: 'Menunggu lencana penyelia…',
       badge: 'Lencana {{badge}}',
       pin: 'PIN',

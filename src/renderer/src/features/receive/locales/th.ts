@@ -146,6 +146,7 @@ const messages: ReceiveMessages = {
       receiveAll: 'รับทั้งหมด ({{count}})',
     },
     approval: {
+      badgeRead: 'อ่านบัตรแล้ว — พิมพ์ PIN แล้วกด Enter',
       scanBadge: 'รอบัตรของหัวหน้างาน…',
       badge: 'บัตร {{badge}}',
       pin: 'PIN',

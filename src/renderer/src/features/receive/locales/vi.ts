@@ -146,6 +146,7 @@ const messages: ReceiveMessages = {
       receiveAll: 'Nhận tất cả ({{count}})',
     },
     approval: {
+      badgeRead: 'Đã đọc thẻ — nhập PIN rồi nhấn Enter.',
       scanBadge: 'Đang chờ thẻ của giám sát…',
       badge: 'Thẻ {{badge}}',
       pin: 'PIN',

@@ -146,6 +146,7 @@ const messages: ReceiveMessages = {
       receiveAll: '全部签收（{{count}}）',
     },
     approval: {
+      badgeRead: '已读取工牌 — 输入 PIN 后按回车。',
       scanBadge: '等待主管的工牌…',
       badge: '工牌 {{badge}}',
       pin: 'PIN',

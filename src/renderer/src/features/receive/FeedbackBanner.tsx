@@ -79,6 +79,8 @@ export function FeedbackBanner() {
   const raw = useFeature('receive', (s) => s.raw);
   const seq = useFeature('receive', (s) => s.seq);
   const approverBadge = useFeature('receive', (s) => s.approverBadge);
+  // After a restart the bench resumes an open parcel: "scan the parcel's label" would be wrong.
+  const parcelOpen = useFeature('receive', (s) => Boolean(s.qc?.receipt));
   const reading = useFeature('receive', (s) => s.reading);
   const busy = useFeature('receive', (s) => s.inFlight > 0);
   const stale = reading || busy;
@@ -158,7 +160,7 @@ export function FeedbackBanner() {
   if (!feedback) {
     return (
       <section className="banner banner-idle" data-testid="feedback" data-tone="idle" data-seq={seq}>
-        <p className="banner-title">{t('receive.ready')}</p>
+        <p className="banner-title">{t(parcelOpen ? 'receive.readyOpen' : 'receive.ready')}</p>
       </section>
     );
   }

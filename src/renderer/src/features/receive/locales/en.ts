@@ -2,6 +2,7 @@
 const messages = {
   receive: {
     ready: 'Ready: scan the parcel’s label (no need to click).',
+    readyOpen: 'Ready: this parcel is still open — carry on where it stopped (below).',
     notRecorded: 'Not recorded',
     nothingRecorded: 'Nothing recorded',
     inputLabel: 'Code',

@@ -3,6 +3,7 @@ import type { ReceiveMessages } from './en';
 const messages: ReceiveMessages = {
   receive: {
     ready: 'Sedia: imbas label bungkusan (tidak perlu klik).',
+    readyOpen: 'Sedia: bungkusan ini masih terbuka — sambung dari tempat ia berhenti (di bawah).',
     notRecorded: 'Tidak direkod',
     nothingRecorded: 'Tiada apa direkodkan',
     inputLabel: 'Kod',

@@ -3,6 +3,7 @@ import type { ReceiveMessages } from './en';
 const messages: ReceiveMessages = {
   receive: {
     ready: 'Sẵn sàng: quét nhãn của bưu kiện (không cần bấm).',
+    readyOpen: 'Sẵn sàng: bưu kiện này vẫn đang mở — tiếp tục từ chỗ dừng (bên dưới).',
     notRecorded: 'Chưa ghi',
     nothingRecorded: 'Không ghi nhận gì',
     inputLabel: 'Mã',

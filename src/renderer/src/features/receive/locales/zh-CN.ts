@@ -3,6 +3,7 @@ import type { ReceiveMessages } from './en';
 const messages: ReceiveMessages = {
   receive: {
     ready: '就绪：扫描包裹标签（无需点击）。',
+    readyOpen: '就绪：此包裹仍未完成 — 从中断处继续（见下方）。',
     notRecorded: '未记录',
     nothingRecorded: '未记录任何内容',
     inputLabel: '编码',

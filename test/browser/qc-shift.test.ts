@@ -350,6 +350,7 @@ for (const variant of ['ime', 'azerty'] as const satisfies readonly Variant[]) {
       await signIn(CLERK);
       await page.locator('[data-testid=next-step][data-step=checklist]').waitFor();
       await expect(page.getByTestId('next-title').textContent()).resolves.toBe(title);
+      await page.getByText('Ready: this parcel is still open — carry on where it stopped (below).').waitFor();
       await snap('resumed');
     });
 

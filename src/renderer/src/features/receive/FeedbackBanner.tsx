@@ -78,6 +78,9 @@ export function FeedbackBanner() {
   const scanned = useFeature('receive', (s) => s.scanned);
   const raw = useFeature('receive', (s) => s.raw);
   const seq = useFeature('receive', (s) => s.seq);
+  const approverBadge = useFeature('receive', (s) => s.approverBadge);
+  // After a restart the bench resumes an open parcel: "scan the parcel's label" would be wrong.
+  const parcelOpen = useFeature('receive', (s) => Boolean(s.qc?.receipt));
   const reading = useFeature('receive', (s) => s.reading);
   const busy = useFeature('receive', (s) => s.inFlight > 0);
   const stale = reading || busy;
@@ -129,10 +132,35 @@ export function FeedbackBanner() {
       </section>
     );
   }
+  if (!feedback && approverBadge) {
+    // A badge at the approval step is not recorded by itself: the PIN and Enter approve.
+    return (
+      <section
+        className="banner banner-info"
+        data-testid="feedback"
+        data-tone="info"
+        data-kind="badge_read"
+        data-recorded="false"
+        data-seq={seq}
+        data-stale={stale}
+      >
+        <span className="banner-icon" aria-hidden="true">
+          {ICON.info}
+        </span>
+        <div className="banner-body">
+          {code}
+          <p className="banner-title" data-testid="feedback-title">
+            {t('receive.approval.badgeRead')}
+          </p>
+        </div>
+        {seqMark}
+      </section>
+    );
+  }
   if (!feedback) {
     return (
       <section className="banner banner-idle" data-testid="feedback" data-tone="idle" data-seq={seq}>
-        <p className="banner-title">{t('receive.ready')}</p>
+        <p className="banner-title">{t(parcelOpen ? 'receive.readyOpen' : 'receive.ready')}</p>
       </section>
     );
   }

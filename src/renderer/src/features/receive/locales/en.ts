@@ -2,6 +2,7 @@
 const messages = {
   receive: {
     ready: 'Ready: scan the parcel’s label (no need to click).',
+    readyOpen: 'Ready: this parcel is still open — carry on where it stopped (below).',
     notRecorded: 'Not recorded',
     nothingRecorded: 'Nothing recorded',
     inputLabel: 'Code',
@@ -148,6 +149,7 @@ const messages = {
       receiveAll: 'Receive all ({{count}})',
     },
     approval: {
+      badgeRead: 'Badge read — type the PIN, then Enter.',
       scanBadge: 'Waiting for the supervisor’s badge…',
       badge: 'Badge {{badge}}',
       pin: 'PIN',

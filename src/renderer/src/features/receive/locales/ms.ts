@@ -3,6 +3,7 @@ import type { ReceiveMessages } from './en';
 const messages: ReceiveMessages = {
   receive: {
     ready: 'Sedia: imbas label bungkusan (tidak perlu klik).',
+    readyOpen: 'Sedia: bungkusan ini masih terbuka — sambung dari tempat ia berhenti (di bawah).',
     notRecorded: 'Tidak direkod',
     nothingRecorded: 'Tiada apa direkodkan',
     inputLabel: 'Kod',
@@ -150,6 +151,7 @@ const messages: ReceiveMessages = {
       receiveAll: 'Terima semua ({{count}})',
     },
     approval: {
+      badgeRead: 'Lencana dibaca — taip PIN, kemudian Enter.',
       scanBadge: 'Menunggu lencana penyelia…',
       badge: 'Lencana {{badge}}',
       pin: 'PIN',

@@ -3,6 +3,7 @@ import type { ReceiveMessages } from './en';
 const messages: ReceiveMessages = {
   receive: {
     ready: 'พร้อม: สแกนฉลากของพัสดุ (ไม่ต้องคลิก)',
+    readyOpen: 'พร้อม: พัสดุนี้ยังไม่เสร็จ — ทำต่อจากจุดที่ค้างไว้ (ด้านล่าง)',
     notRecorded: 'ไม่ได้บันทึก',
     nothingRecorded: 'ไม่ได้บันทึกอะไร',
     inputLabel: 'รหัส',
@@ -146,6 +147,7 @@ const messages: ReceiveMessages = {
       receiveAll: 'รับทั้งหมด ({{count}})',
     },
     approval: {
+      badgeRead: 'อ่านบัตรแล้ว — พิมพ์ PIN แล้วกด Enter',
       scanBadge: 'รอบัตรของหัวหน้างาน…',
       badge: 'บัตร {{badge}}',
       pin: 'PIN',

@@ -3,6 +3,7 @@ import type { ReceiveMessages } from './en';
 const messages: ReceiveMessages = {
   receive: {
     ready: 'Sẵn sàng: quét nhãn của bưu kiện (không cần bấm).',
+    readyOpen: 'Sẵn sàng: bưu kiện này vẫn đang mở — tiếp tục từ chỗ dừng (bên dưới).',
     notRecorded: 'Chưa ghi',
     nothingRecorded: 'Không ghi nhận gì',
     inputLabel: 'Mã',
@@ -146,6 +147,7 @@ const messages: ReceiveMessages = {
       receiveAll: 'Nhận tất cả ({{count}})',
     },
     approval: {
+      badgeRead: 'Đã đọc thẻ — nhập PIN rồi nhấn Enter.',
       scanBadge: 'Đang chờ thẻ của giám sát…',
       badge: 'Thẻ {{badge}}',
       pin: 'PIN',

@@ -3,6 +3,7 @@ import type { ReceiveMessages } from './en';
 const messages: ReceiveMessages = {
   receive: {
     ready: '就绪：扫描包裹标签（无需点击）。',
+    readyOpen: '就绪：此包裹仍未完成 — 从中断处继续（见下方）。',
     notRecorded: '未记录',
     nothingRecorded: '未记录任何内容',
     inputLabel: '编码',
@@ -146,6 +147,7 @@ const messages: ReceiveMessages = {
       receiveAll: '全部签收（{{count}}）',
     },
     approval: {
+      badgeRead: '已读取工牌 — 输入 PIN 后按回车。',
       scanBadge: '等待主管的工牌…',
       badge: '工牌 {{badge}}',
       pin: 'PIN',

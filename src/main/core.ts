@@ -88,6 +88,8 @@ export interface SyncApi {
   reports(limit: number): SyncReport[];
   /** Something became deliverable outside the outbox's own wake-up (a dead letter sent again). */
   wake?(destination: string): void;
+  /** Resolves once no daily sync runs in this process. */
+  whenIdle?(): Promise<void>;
   /** Webhooks for the configured accounts (the station server's /webhooks/ path). */
   readonly webhooks?: WebhookIntakeApi;
   close(): Promise<void>;

@@ -25,6 +25,7 @@ import { Outbox } from './outbox/outbox';
 import { createQc, type Qc } from './returns/create-qc';
 import { StoredLineHealth } from './routes/line-health';
 import { RouteBook } from './routes/route-book';
+import { configuredDestinationNames } from './sync/configured-lines';
 import { failoverAfterMsOf, DEFAULT_FAILOVER_AFTER_MS } from './sync/failover-config';
 import { SYNC_CONFIG_KEY } from './sync/sync-config-key';
 import { OutboxQueries } from './outbox/outbox-queries';
@@ -273,6 +274,13 @@ export function createCore(options: CoreOptions): Core {
           return failoverAfterMsOf(settings.getRaw(SYNC_CONFIG_KEY));
         } catch {
           return DEFAULT_FAILOVER_AFTER_MS;
+        }
+      },
+      lines: () => {
+        try {
+          return configuredDestinationNames(settings.getRaw(SYNC_CONFIG_KEY));
+        } catch {
+          return [];
         }
       },
     });

@@ -31,6 +31,8 @@ export interface RouteBookOptions {
   health: LineHealth;
   /** Read at every decision, so a changed sync configuration applies at once. */
   failoverAfterMs: () => number;
+  /** The configured connector accounts (sync destinations) a route may name; read at each use. */
+  lines?: () => readonly string[];
 }
 
 /** A piece of new work for a route: an outbox event whose destination the route decides. */
@@ -77,9 +79,26 @@ export class RouteBook {
       .map(toRoute);
   }
 
-  /** Creates or replaces the route of (country, seller). Audited. */
-  async set(input: RouteInput, by: UserView): Promise<Route> {
+  /** The lines a route may name: the configured connector accounts, sorted. */
+  lines(): string[] {
+    return [...(this.options.lines?.() ?? [])].sort();
+  }
+
+  /**
+   * Creates or replaces the route of (country, seller). Audited. Both lines must differ and, with
+   * `checkLines` (the supervisor's call), be configured connector accounts.
+   */
+  async set(input: RouteInput, by: UserView, opts: { checkLines?: boolean } = {}): Promise<Route> {
     const route = routeInputSchema.parse(input);
+    if (route.backup === route.primary) throw new AppError('ROUTE_LINES_SAME', { line: route.primary });
+    if (opts.checkLines) {
+      const lines = this.lines();
+      for (const line of [route.primary, route.backup]) {
+        if (line !== null && !lines.includes(line)) {
+          throw new AppError('ROUTE_LINE_UNKNOWN', { line, lines: lines.join(', ') || '—' });
+        }
+      }
+    }
     const sellerId = route.sellerId ?? null;
     const { db, clock, audit } = this.options;
     return writeTransaction(db, () => {
@@ -180,6 +199,7 @@ export class RouteBook {
     );
     return {
       failoverAfterMs: this.options.failoverAfterMs(),
+      lines: this.lines(),
       routes: db
         .prepare<[], RouteRow>('SELECT * FROM routes ORDER BY country, seller_id IS NOT NULL, seller_id')
         .all()

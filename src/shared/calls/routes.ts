@@ -15,7 +15,7 @@ export const routesCalls = {
   setRoute: call({
     input: routeInputSchema,
     output: routeSchema,
-    errors: [],
+    errors: ['ROUTE_LINE_UNKNOWN', 'ROUTE_LINES_SAME'],
     role: 'supervisor',
     effect: 'idempotent',
   }),

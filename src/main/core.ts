@@ -26,7 +26,7 @@ import { createQc, type Qc } from './returns/create-qc';
 import { StoredLineHealth } from './routes/line-health';
 import { RouteBook } from './routes/route-book';
 import { configuredDestinationNames } from './sync/configured-lines';
-import { failoverAfterMsOf, DEFAULT_FAILOVER_AFTER_MS } from './sync/failover-config';
+import { failoverAfterMsOf, failoverAfterMsSchema, DEFAULT_FAILOVER_AFTER_MS } from './sync/failover-config';
 import { SYNC_CONFIG_KEY } from './sync/sync-config-key';
 import { OutboxQueries } from './outbox/outbox-queries';
 import { cryptoRandom, type Random } from './random';
@@ -282,6 +282,11 @@ export function createCore(options: CoreOptions): Core {
         } catch {
           return [];
         }
+      },
+      writeFailoverAfterMs: (ms) => {
+        const raw: unknown = settings.getRaw(SYNC_CONFIG_KEY);
+        const config = raw !== null && typeof raw === 'object' ? raw : { destinations: [], feeds: {} };
+        settings.writeRaw(SYNC_CONFIG_KEY, { ...config, failoverAfterMs: failoverAfterMsSchema.parse(ms) });
       },
     });
     const cipher = options.secrets

@@ -279,6 +279,17 @@ describe('the supervisor’s Sync screen in Chromium', () => {
       was: { primary: 'flash', backup: 'jnt_th' },
     });
 
+    // A longer failover time (30 min > Ninja Van's 20 min down): new TH work is back on the primary.
+    const minutesField = page.getByTestId('failover-form').getByLabel('Fail over after (minutes)');
+    await minutesField.fill('30');
+    await page.keyboard.press('Enter');
+    await th.and(page.locator('[data-active-line=primary]')).waitFor({ timeout: 20_000 });
+    await expect(th.getAttribute('data-reason')).resolves.toBe('primary_down_briefly');
+    expect(core.routes.resolveLine({ country: 'TH' }).active).toBe('primary');
+    expect(
+      core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'route.failover_after'").get(),
+    ).toEqual({ n: 1 });
+
     // A new route: the form offers the station's carrier accounts; Escape closes it unsaved.
     await routes.getByRole('button', { name: 'Add route' }).click();
     await form.getByLabel('Country (2 letters)').fill('vn');

@@ -33,6 +33,8 @@ export interface RouteBookOptions {
   failoverAfterMs: () => number;
   /** The configured connector accounts (sync destinations) a route may name; read at each use. */
   lines?: () => readonly string[];
+  /** Stores the failover delay (the sync configuration's failoverAfterMs) in the caller's transaction. */
+  writeFailoverAfterMs?: (ms: number) => void;
 }
 
 /** A piece of new work for a route: an outbox event whose destination the route decides. */
@@ -77,6 +79,24 @@ export class RouteBook {
       .prepare<[], RouteRow>('SELECT * FROM routes ORDER BY country, seller_id IS NOT NULL, seller_id')
       .all()
       .map(toRoute);
+  }
+
+  /** Sets how long a primary must stay unreachable before new work goes to its backup. Audited. */
+  async setFailoverAfter(ms: number, by: UserView): Promise<{ failoverAfterMs: number }> {
+    const { db, audit, writeFailoverAfterMs } = this.options;
+    if (!writeFailoverAfterMs) throw new AppError('INTERNAL', { reason: 'no failover setting store' });
+    return writeTransaction(db, () => {
+      const was = this.options.failoverAfterMs();
+      writeFailoverAfterMs(ms);
+      audit.record({
+        userId: by.id,
+        action: 'route.failover_after',
+        entityType: 'routes',
+        entityId: 'failoverAfterMs',
+        details: { was, now: ms },
+      });
+      return { failoverAfterMs: this.options.failoverAfterMs() };
+    });
   }
 
   /** The lines a route may name: the configured connector accounts, sorted. */

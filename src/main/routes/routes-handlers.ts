@@ -7,6 +7,7 @@ export function routesHandlers(core: Services): HandlersFor<typeof routesCalls> 
     listRoutes: () => core.routes.list(),
     setRoute: (input, ctx) => core.routes.set(input, ctx.user, { checkLines: true }),
     deleteRoute: (input, ctx) => core.routes.delete(input, ctx.user),
+    setFailoverAfter: (input, ctx) => core.routes.setFailoverAfter(input.minutes * 60_000, ctx.user),
     getRouteStatus: () => core.routes.status(),
   };
 }

@@ -26,6 +26,20 @@ export const routesCalls = {
     role: 'supervisor',
     effect: 'idempotent',
   }),
+  /** How long a primary line stays unreachable before new work goes to the backup, in minutes. */
+  setFailoverAfter: call({
+    input: z.strictObject({
+      minutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(7 * 24 * 60),
+    }),
+    output: z.object({ failoverAfterMs: z.number().int() }),
+    errors: [],
+    role: 'supervisor',
+    effect: 'idempotent',
+  }),
   getRouteStatus: call({
     input: noInput,
     output: routeStatusSchema,

@@ -17,6 +17,9 @@ export function RoutesSection() {
   const editing = useFeature('routes', (s) => s.draft !== null);
   const edit = useFeature('routes', (s) => s.edit);
   const remove = useFeature('routes', (s) => s.remove);
+  const failoverDraft = useFeature('routes', (s) => s.failoverDraft);
+  const editFailover = useFeature('routes', (s) => s.editFailover);
+  const saveFailover = useFeature('routes', (s) => s.saveFailover);
 
   useEffect(() => stores.routes.getState().startPolling(), [stores]);
 
@@ -36,6 +39,30 @@ export function RoutesSection() {
           </button>
         )}
       </div>
+      {supervisor && status && (
+        <form
+          className="failover-form"
+          data-testid="failover-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void saveFailover();
+          }}
+        >
+          <label>
+            <span>{t('routes.form.failoverAfter')}</span>
+            <input
+              type="number"
+              min={1}
+              max={10080}
+              value={failoverDraft ?? String(minutes)}
+              onChange={(e) => editFailover(e.target.value)}
+            />
+          </label>
+          <button type="submit" className="btn" disabled={failoverDraft === null}>
+            {t('routes.form.saveFailover')}
+          </button>
+        </form>
+      )}
       {error && <ErrorText error={error} />}
       {supervisor && <RouteForm />}
       {status && status.routes.length === 0 && <p className="empty">{t('routes.none')}</p>}

@@ -29,6 +29,10 @@ export interface RoutesState {
   /** Sends the draft (setRoute); the form closes when the station took it. */
   save(): Promise<void>;
   remove(key: { country: string; sellerId: string | null }): Promise<void>;
+  /** The failover delay as typed, in minutes; null: not being changed. */
+  failoverDraft: string | null;
+  editFailover(value: string | null): void;
+  saveFailover(): Promise<void>;
   /** Keeps the status live while the Sync screen is open; returns the stop function. */
   startPolling(): () => void;
 }
@@ -53,6 +57,21 @@ export function createRoutesStore({
     draft: null,
     saving: false,
     formError: null,
+    failoverDraft: null,
+    editFailover(value) {
+      set({ failoverDraft: value, formError: null });
+    },
+    async saveFailover() {
+      const typed = get().failoverDraft;
+      if (typed === null) return;
+      try {
+        await api.setFailoverAfter({ minutes: Number(typed) });
+        set({ failoverDraft: null, error: null });
+        await get().load();
+      } catch (err) {
+        set({ error: toErrorShape(err) });
+      }
+    },
     edit(key) {
       const route = key
         ? get().status?.routes.find((r) => r.country === key.country && r.sellerId === key.sellerId)

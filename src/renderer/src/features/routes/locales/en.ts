@@ -14,6 +14,8 @@ const messages = {
     downSince: 'unreachable since {{time}}',
     line: { primary: 'Primary', backup: 'Backup' },
     form: {
+      failoverAfter: 'Fail over after (minutes)',
+      saveFailover: 'Save failover time',
       add: 'Add route',
       edit: 'Edit',
       delete: 'Delete',

@@ -15,6 +15,8 @@ const messages: RoutesMessages = {
     downSince: 'tidak dapat dihubungi sejak {{time}}',
     line: { primary: 'Utama', backup: 'Sandaran' },
     form: {
+      failoverAfter: 'Tukar ke sandaran selepas (minit)',
+      saveFailover: 'Simpan masa tukar',
       add: 'Tambah laluan',
       edit: 'Ubah',
       delete: 'Padam',

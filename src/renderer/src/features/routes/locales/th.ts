@@ -15,6 +15,8 @@ const messages: RoutesMessages = {
     downSince: 'ติดต่อไม่ได้ตั้งแต่ {{time}}',
     line: { primary: 'สายหลัก', backup: 'สายสำรอง' },
     form: {
+      failoverAfter: 'สลับไปสายสำรองหลังจาก (นาที)',
+      saveFailover: 'บันทึกเวลาสลับ',
       add: 'เพิ่มเส้นทาง',
       edit: 'แก้ไข',
       delete: 'ลบ',

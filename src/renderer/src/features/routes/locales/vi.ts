@@ -15,6 +15,8 @@ const messages: RoutesMessages = {
     downSince: 'không liên lạc được từ {{time}}',
     line: { primary: 'Chính', backup: 'Dự phòng' },
     form: {
+      failoverAfter: 'Chuyển sang dự phòng sau (phút)',
+      saveFailover: 'Lưu thời gian chuyển',
       add: 'Thêm tuyến',
       edit: 'Sửa',
       delete: 'Xoá',

@@ -15,6 +15,8 @@ const messages: RoutesMessages = {
     downSince: '自 {{time}} 起无法连接',
     line: { primary: '主线路', backup: '备用线路' },
     form: {
+      failoverAfter: '多少分钟后切换到备用线路',
+      saveFailover: '保存切换时间',
       add: '添加线路',
       edit: '编辑',
       delete: '删除',

@@ -26,7 +26,8 @@ import { createPacking, type CorePackingOptions, type Packing } from './packing/
 import { createQc, type Qc } from './returns/create-qc';
 import { StoredLineHealth } from './routes/line-health';
 import { RouteBook } from './routes/route-book';
-import { failoverAfterMsOf, DEFAULT_FAILOVER_AFTER_MS } from './sync/failover-config';
+import { configuredDestinationNames } from './sync/configured-lines';
+import { failoverAfterMsOf, failoverAfterMsSchema, DEFAULT_FAILOVER_AFTER_MS } from './sync/failover-config';
 import { SYNC_CONFIG_KEY } from './sync/sync-config-key';
 import { OutboxQueries } from './outbox/outbox-queries';
 import { cryptoRandom, type Random } from './random';
@@ -91,6 +92,8 @@ export interface SyncApi {
   reports(limit: number): SyncReport[];
   /** Something became deliverable outside the outbox's own wake-up (a dead letter sent again). */
   wake?(destination: string): void;
+  /** Resolves once no daily sync runs in this process. */
+  whenIdle?(): Promise<void>;
   /** Webhooks for the configured accounts (the station server's /webhooks/ path). */
   readonly webhooks?: WebhookIntakeApi;
   close(): Promise<void>;
@@ -277,6 +280,18 @@ export function createCore(options: CoreOptions): Core {
         } catch {
           return DEFAULT_FAILOVER_AFTER_MS;
         }
+      },
+      lines: () => {
+        try {
+          return configuredDestinationNames(settings.getRaw(SYNC_CONFIG_KEY));
+        } catch {
+          return [];
+        }
+      },
+      writeFailoverAfterMs: (ms) => {
+        const raw: unknown = settings.getRaw(SYNC_CONFIG_KEY);
+        const config = raw !== null && typeof raw === 'object' ? raw : { destinations: [], feeds: {} };
+        settings.writeRaw(SYNC_CONFIG_KEY, { ...config, failoverAfterMs: failoverAfterMsSchema.parse(ms) });
       },
     });
     const cipher = options.secrets

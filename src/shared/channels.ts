@@ -52,6 +52,7 @@ export const CALL_NAMES = [
   'listRoutes',
   'setRoute',
   'deleteRoute',
+  'setFailoverAfter',
   'getRouteStatus',
   'qcApprovalQueue',
   'qcDecideApprovals',

@@ -38,17 +38,13 @@ export const routeKeySchema = z.strictObject({
 });
 export type RouteKey = z.infer<typeof routeKeySchema>;
 
-export const routeInputSchema = z
-  .strictObject({
-    country: countryCode,
-    sellerId: sellerIdSchema.nullable().optional(),
-    primary: lineName,
-    backup: lineName.nullable(),
-  })
-  .refine((r) => r.primary !== r.backup, {
-    message: 'the backup line must differ from the primary',
-    path: ['backup'],
-  });
+/** Primary ≠ backup and both configured are the route book's rules (ROUTE_LINES_SAME, ROUTE_LINE_UNKNOWN). */
+export const routeInputSchema = z.strictObject({
+  country: countryCode,
+  sellerId: sellerIdSchema.nullable().optional(),
+  primary: lineName,
+  backup: lineName.nullable(),
+});
 export type RouteInput = z.infer<typeof routeInputSchema>;
 
 export const routeSchema = z.object({
@@ -73,6 +69,8 @@ export type LineResolution = z.infer<typeof lineResolutionSchema>;
 
 export const routeStatusSchema = z.object({
   failoverAfterMs: z.number().int(),
+  /** The connector accounts a route may name as a line (the sync configuration's destinations). */
+  lines: z.array(z.string()),
   routes: z.array(
     routeSchema.extend({
       line: lineResolutionSchema,

@@ -230,4 +230,78 @@ describe('the supervisor’s Sync screen in Chromium', () => {
       .waitFor();
     await screenshot(page, 'sync-routes');
   });
+
+  it('a supervisor edits a route from the keyboard: refused lines are explained, the saved route fails over, audited', async () => {
+    const { core } = station;
+    const routes = page.getByTestId('routes');
+    const edit = routes.getByRole('button', { name: 'Edit route TH' });
+    await edit.focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByTestId('route-form');
+    await form.getByRole('heading', { name: 'Edit route' }).waitFor();
+    // The primary select has the focus: pick Ninja Van (down for 20 min), and Ninja Van as backup too.
+    await expect(
+      form.getByLabel('Primary line').evaluate((el) => el === el.ownerDocument.activeElement),
+    ).resolves.toBe(true);
+    await form.getByLabel('Primary line').selectOption('ninjavan');
+    await form.getByLabel('Backup line').selectOption('ninjavan');
+    await form.getByLabel('Backup line').focus();
+    await page.keyboard.press('Enter');
+    const refused = form.locator('[data-error-code=ROUTE_LINES_SAME]');
+    await refused.waitFor();
+    await expect(refused.textContent()).resolves.toBe(
+      'The backup line must be another carrier than the primary (ninjavan).',
+    );
+    await form.getByLabel('Backup line').selectOption('flash');
+    await form.getByLabel('Backup line').focus();
+    await page.keyboard.press('Enter');
+    await form.waitFor({ state: 'detached' });
+
+    // Ninja Van has been down longer than the failover delay: new TH work goes to the backup.
+    const th = routes.locator('tr[data-route=TH] td[data-active-line]');
+    await th.and(page.locator('[data-active-line=backup]')).waitFor({ timeout: 20_000 });
+    await expect(th.getAttribute('data-reason')).resolves.toBe('primary_down');
+    expect(core.routes.resolveLine({ country: 'TH' })).toMatchObject({
+      primary: 'ninjavan',
+      backup: 'flash',
+      active: 'backup',
+    });
+    const audit = core.db
+      .prepare<[], { user_id: string; details: string }>(
+        "SELECT user_id, details FROM audit_log WHERE action = 'route.update' ORDER BY rowid DESC LIMIT 1",
+      )
+      .get();
+    expect(audit?.user_id).toBe('supervisor-mei');
+    expect(JSON.parse(audit?.details ?? '{}')).toMatchObject({
+      country: 'TH',
+      primary: 'ninjavan',
+      backup: 'flash',
+      was: { primary: 'flash', backup: 'jnt_th' },
+    });
+
+    // A longer failover time (30 min > Ninja Van's 20 min down): new TH work is back on the primary.
+    const minutesField = page.getByTestId('failover-form').getByLabel('Fail over after (minutes)');
+    await minutesField.fill('30');
+    await page.keyboard.press('Enter');
+    await th.and(page.locator('[data-active-line=primary]')).waitFor({ timeout: 20_000 });
+    await expect(th.getAttribute('data-reason')).resolves.toBe('primary_down_briefly');
+    expect(core.routes.resolveLine({ country: 'TH' }).active).toBe('primary');
+    expect(
+      core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'route.failover_after'").get(),
+    ).toEqual({ n: 1 });
+
+    // A new route: the form offers the station's carrier accounts; Escape closes it unsaved.
+    await routes.getByRole('button', { name: 'Add route' }).click();
+    await form.getByLabel('Country (2 letters)').fill('vn');
+    await form.getByLabel('Primary line').selectOption('ghn');
+    await screenshot(page, 'route-editing');
+    await form.getByLabel('Primary line').focus();
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
+    // The station refuses a line that is not one of its carrier accounts (the select offers none).
+    const boss = core.users.list().find((u) => u.id === 'supervisor-mei')!;
+    await expect(
+      core.routes.set({ country: 'VN', primary: 'dhl-vn', backup: null }, boss, { checkLines: true }),
+    ).rejects.toMatchObject({ code: 'ROUTE_LINE_UNKNOWN', params: { line: 'dhl-vn' } });
+  });
 });

@@ -58,10 +58,31 @@ interface ConfiguredDestination {
  * this process: the views carry "set" and at most the last four characters, the connection test
  * a reason and a redacted line.
  *
- * Public API: list(), set(), clear(), test(), syncConfigFiller().
+ * Public API: list(), set(), clear(), test(), syncConfigFiller(), onChange(listener).
  */
 export class CarrierAccounts {
+  private readonly listeners = new Set<(account: string) => void>();
+
   constructor(private readonly options: CarrierAccountsOptions) {}
+
+  /**
+   * Called after an account's stored secrets changed (set or cleared), so what runs with the old
+   * ones (the sync engine) can take the new ones; returns the unsubscribe function.
+   */
+  onChange(listener: (account: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(account: string): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(account);
+      } catch (err) {
+        this.options.logger.error('a credentials listener failed', { account, error: err });
+      }
+    }
+  }
 
   /** The cipher as the screen should know it: which backend, weak or not, available at all. */
   async storage(): Promise<SecretStorage> {
@@ -99,6 +120,7 @@ export class CarrierAccounts {
       fields: Object.keys(secrets),
       by,
     });
+    this.changed(account);
     return this.view(account, destination.kind, this.options.store.list());
   }
 
@@ -110,8 +132,10 @@ export class CarrierAccounts {
     }
     if (fields && configured) this.checkFields(configured, fields);
     const removed = await this.options.store.clear(account, fields, by);
-    if (removed)
+    if (removed) {
       this.options.logger.info('carrier credentials cleared', { account, fields: fields ?? 'all', by });
+      this.changed(account);
+    }
     return this.view(account, configured?.kind ?? '', this.options.store.list());
   }
 

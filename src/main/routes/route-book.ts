@@ -31,6 +31,10 @@ export interface RouteBookOptions {
   health: LineHealth;
   /** Read at every decision, so a changed sync configuration applies at once. */
   failoverAfterMs: () => number;
+  /** The configured connector accounts (sync destinations) a route may name; read at each use. */
+  lines?: () => readonly string[];
+  /** Stores the failover delay (the sync configuration's failoverAfterMs) in the caller's transaction. */
+  writeFailoverAfterMs?: (ms: number) => void;
 }
 
 /** A piece of new work for a route: an outbox event whose destination the route decides. */
@@ -77,9 +81,44 @@ export class RouteBook {
       .map(toRoute);
   }
 
-  /** Creates or replaces the route of (country, seller). Audited. */
-  async set(input: RouteInput, by: UserView): Promise<Route> {
+  /** Sets how long a primary must stay unreachable before new work goes to its backup. Audited. */
+  async setFailoverAfter(ms: number, by: UserView): Promise<{ failoverAfterMs: number }> {
+    const { db, audit, writeFailoverAfterMs } = this.options;
+    if (!writeFailoverAfterMs) throw new AppError('INTERNAL', { reason: 'no failover setting store' });
+    return writeTransaction(db, () => {
+      const was = this.options.failoverAfterMs();
+      writeFailoverAfterMs(ms);
+      audit.record({
+        userId: by.id,
+        action: 'route.failover_after',
+        entityType: 'routes',
+        entityId: 'failoverAfterMs',
+        details: { was, now: ms },
+      });
+      return { failoverAfterMs: this.options.failoverAfterMs() };
+    });
+  }
+
+  /** The lines a route may name: the configured connector accounts, sorted. */
+  lines(): string[] {
+    return [...(this.options.lines?.() ?? [])].sort();
+  }
+
+  /**
+   * Creates or replaces the route of (country, seller). Audited. Both lines must differ and, with
+   * `checkLines` (the supervisor's call), be configured connector accounts.
+   */
+  async set(input: RouteInput, by: UserView, opts: { checkLines?: boolean } = {}): Promise<Route> {
     const route = routeInputSchema.parse(input);
+    if (route.backup === route.primary) throw new AppError('ROUTE_LINES_SAME', { line: route.primary });
+    if (opts.checkLines) {
+      const lines = this.lines();
+      for (const line of [route.primary, route.backup]) {
+        if (line !== null && !lines.includes(line)) {
+          throw new AppError('ROUTE_LINE_UNKNOWN', { line, lines: lines.join(', ') || '—' });
+        }
+      }
+    }
     const sellerId = route.sellerId ?? null;
     const { db, clock, audit } = this.options;
     return writeTransaction(db, () => {
@@ -180,6 +219,7 @@ export class RouteBook {
     );
     return {
       failoverAfterMs: this.options.failoverAfterMs(),
+      lines: this.lines(),
       routes: db
         .prepare<[], RouteRow>('SELECT * FROM routes ORDER BY country, seller_id IS NOT NULL, seller_id')
         .all()

@@ -5,8 +5,9 @@ import type { Services } from '../core';
 export function routesHandlers(core: Services): HandlersFor<typeof routesCalls> {
   return {
     listRoutes: () => core.routes.list(),
-    setRoute: (input, ctx) => core.routes.set(input, ctx.user),
+    setRoute: (input, ctx) => core.routes.set(input, ctx.user, { checkLines: true }),
     deleteRoute: (input, ctx) => core.routes.delete(input, ctx.user),
+    setFailoverAfter: (input, ctx) => core.routes.setFailoverAfter(input.minutes * 60_000, ctx.user),
     getRouteStatus: () => core.routes.status(),
   };
 }

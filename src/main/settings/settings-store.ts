@@ -68,6 +68,11 @@ export class SettingsStore {
     return row ? JSON.parse(row.value) : undefined;
   }
 
+  /** Writes a raw value inside the caller's transaction (with the audit row of the change). */
+  writeRaw(key: string, value: unknown): void {
+    this.upsert.run(key, JSON.stringify(value), this.clock.now());
+  }
+
   async setRaw(key: string, value: unknown): Promise<void> {
     const now = this.clock.now();
     await writeTransaction(this.db, () => this.upsert.run(key, JSON.stringify(value), now));

@@ -38,6 +38,8 @@ export async function startBackgroundServices(
   });
   // The Sync screen shows the same reason; scanning goes on.
   if (configError) logger.warn(syncOffLine(configError));
+  const reattach = credentialReattach(core, options);
+  const stopWatching = core.credentials.onChange((account) => reattach.request(account));
 
   const backups = options.dailyBackups
     ? new DailyBackups({
@@ -63,7 +65,43 @@ export async function startBackgroundServices(
   return {
     syncConfigError: configError,
     async stop() {
+      stopWatching();
+      await reattach.settled();
       await backups?.stop();
     },
+  };
+}
+
+/**
+ * New secrets for an account (typed by the admin, or a refreshed token saved as one) reach the
+ * running engine without a restart: sync is built again from the stored configuration with the
+ * secrets now in the store. A daily sync in progress finishes with the old ones first; changes
+ * that arrive meanwhile are folded into one rebuild.
+ */
+function credentialReattach(core: Core, options: BackgroundServicesOptions) {
+  let queue: Promise<void> = Promise.resolve();
+  let pending = false;
+  const rebuild = async (): Promise<void> => {
+    pending = false;
+    const old = core.sync;
+    await old?.whenIdle?.();
+    await old?.close();
+    const { configError } = attachStoredSync(core, {
+      startTrickle: options.syncTrickle,
+      withSecrets: await core.credentials.syncConfigFiller(),
+    });
+    if (configError) options.logger.warn(syncOffLine(configError));
+    else options.logger.info('sync rebuilt with the new credentials');
+  };
+  return {
+    request(account: string): void {
+      options.logger.info('carrier credentials changed; rebuilding sync', { account });
+      if (pending) return;
+      pending = true;
+      queue = queue.then(rebuild).catch((err: unknown) => {
+        options.logger.error('sync could not be rebuilt with the new credentials', { error: err });
+      });
+    },
+    settled: () => queue,
   };
 }

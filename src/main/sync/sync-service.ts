@@ -166,6 +166,15 @@ export class SyncService implements SyncApi {
     return this.runs.list(limit, (id) => id === this.running?.runId || holder.endsWith(`run ${id}`));
   }
 
+  /** Resolves once no daily sync runs in this process (at once when none does). */
+  async whenIdle(): Promise<void> {
+    while (this.running || this.starting) {
+      const run = this.running;
+      if (run) await run.done.catch(() => undefined);
+      else await new Promise<void>((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   /** A dead letter sent again: look at its destination now rather than at the next idle check. */
   wake(destination: string): void {
     this.options.engine?.wake(destination);

@@ -15,13 +15,27 @@ export const routesCalls = {
   setRoute: call({
     input: routeInputSchema,
     output: routeSchema,
-    errors: [],
+    errors: ['ROUTE_LINE_UNKNOWN', 'ROUTE_LINES_SAME'],
     role: 'supervisor',
     effect: 'idempotent',
   }),
   deleteRoute: call({
     input: routeKeySchema,
     output: z.object({ deleted: z.boolean() }),
+    errors: [],
+    role: 'supervisor',
+    effect: 'idempotent',
+  }),
+  /** How long a primary line stays unreachable before new work goes to the backup, in minutes. */
+  setFailoverAfter: call({
+    input: z.strictObject({
+      minutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(7 * 24 * 60),
+    }),
+    output: z.object({ failoverAfterMs: z.number().int() }),
     errors: [],
     role: 'supervisor',
     effect: 'idempotent',

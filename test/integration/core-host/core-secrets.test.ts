@@ -115,23 +115,25 @@ describe('the core process seals carrier secrets through the main process', () =
       }),
     ).toMatchObject({ ok: true, value: { secrets: [{ set: true, lastFour: SECRET.slice(-4) }] } });
     // The main process sealed it (bound to its account and field); the database holds what it returned.
-    expect(store.ops).toEqual([{ op: 'seal', plain: expect.stringContaining(SECRET) as string }]);
+    expect(store.ops[0]).toEqual({ op: 'seal', plain: expect.stringContaining(SECRET) as string });
     const row = storedRow(dataDir)!;
     expect(row.backend).toBe('test-os-store');
     expect(row.sealed.toString()).toMatch(/^os:/);
     expect(row.sealed.includes(Buffer.from(SECRET))).toBe(false);
     await first.supervisor.stop();
 
+    // The running core rebuilt its sync with the new secret (one unseal), without a restart.
+    expect(store.ops.map((o) => o.op)).toEqual(['seal', 'unseal']);
     // A new core process: the stored sync configuration is read with the secret filled in at start.
     const second = await startCore(dataDir, () => Promise.resolve(store.cipher));
-    expect(store.ops.map((o) => o.op)).toEqual(['seal', 'unseal']);
+    expect(store.ops.map((o) => o.op)).toEqual(['seal', 'unseal', 'unseal']);
     const tokensBefore = c.stats().requests.token;
     expect(await second.call('testConnection', { account: 'flash' })).toMatchObject({
       ok: true,
       value: { ok: true, reason: 'ok' },
     });
     expect(c.stats().requests.token - tokensBefore).toBe(1);
-    expect(store.ops.map((o) => o.op)).toEqual(['seal', 'unseal', 'unseal']);
+    expect(store.ops.map((o) => o.op)).toEqual(['seal', 'unseal', 'unseal', 'unseal']);
   }, 180_000);
 
   it('on basic_text the plain text never leaves the core process unless the administrator confirmed', async () => {

@@ -128,6 +128,8 @@ export interface TestCarrier {
   rejectKeys(keys: readonly string[], reason?: string): void;
   /** Invalidate every token issued so far: the next requests get 401. */
   expireTokens(): void;
+  /** Accepts only these credentials from now on (a rotated key): every token issued so far stops working. */
+  setCredentials(next: { clientId: string; clientSecret: string }): void;
   setLatency(latency: TestCarrierOptions['latencyMs']): void;
   addReturns(count: number): void;
   addTracking(
@@ -184,7 +186,7 @@ function emptyStats(): CarrierStats {
 export async function startTestCarrier(options: TestCarrierOptions = {}): Promise<TestCarrier> {
   const clock = options.clock ?? systemClock;
   const tokenTtlMs = options.tokenTtlMs ?? 15 * 60_000;
-  const credentials = options.credentials ?? { clientId: 'lastmile', clientSecret: 'test-secret' };
+  let credentials = options.credentials ?? { clientId: 'lastmile', clientSecret: 'test-secret' };
   const maxBatchSize = options.maxBatchSize ?? 500;
   const random = seededRandom(options.seed ?? 1);
   let latency = options.latencyMs ?? 0;
@@ -523,6 +525,10 @@ export async function startTestCarrier(options: TestCarrierOptions = {}): Promis
       for (const key of keys) rejected.set(key, reason);
     },
     expireTokens: () => {
+      for (const entry of tokens.values()) entry.expiresAt = Number.NEGATIVE_INFINITY;
+    },
+    setCredentials: (next) => {
+      credentials = { ...next };
       for (const entry of tokens.values()) entry.expiresAt = Number.NEGATIVE_INFINITY;
     },
     setLatency: (value) => {

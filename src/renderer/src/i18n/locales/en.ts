@@ -194,6 +194,8 @@ const messages = {
       'That photo is too large ({{bytes}} bytes; at most {{max}}). Take a new photo or choose a smaller file.',
     PHOTO_NOT_FOUND: 'That photo is not on this station any more. Take it again.',
     CAMERA_UNAVAILABLE: 'The camera cannot be used ({{reason}}). Choose a photo file instead.',
+    ROUTE_LINE_UNKNOWN: '"{{line}}" is not a carrier account of this station. Choose one of: {{lines}}.',
+    ROUTE_LINES_SAME: 'The backup line must be another carrier than the primary ({{line}}).',
     CARRIER_ACCOUNT_UNKNOWN:
       'There is no carrier account "{{account}}" in this station\'s sync configuration.',
     CREDENTIAL_FIELD_UNKNOWN: '"{{field}}" is not a secret of the account {{account}}. It has: {{fields}}.',

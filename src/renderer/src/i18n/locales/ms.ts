@@ -194,6 +194,9 @@ const messages: BaseMessages = {
     PRINTING_NOT_READY: 'Pencetakan masih bermula. Cuba lagi sebentar lagi; tiada apa yang hilang.',
     CORE_RESTARTING:
       'Stesen sedang dimulakan semula. Apa yang anda sahkan tidak hilang; jika ini imbasan, imbas bungkusan sekali lagi.',
+    ROUTE_LINE_UNKNOWN:
+      '"{{line}}" bukan akaun syarikat penghantaran stesen ini. Pilih salah satu: {{lines}}.',
+    ROUTE_LINES_SAME: 'Laluan sandaran mestilah syarikat penghantaran lain daripada laluan utama ({{line}}).',
     CARRIER_ACCOUNT_UNKNOWN:
       'Tiada akaun syarikat penghantaran "{{account}}" dalam konfigurasi penyegerakan stesen ini.',
     CREDENTIAL_FIELD_UNKNOWN: '"{{field}}" bukan rahsia akaun {{account}}. Akaun ini ada: {{fields}}.',

@@ -189,6 +189,9 @@ const messages: BaseMessages = {
     PRINTING_NOT_READY: 'Chức năng in đang khởi động. Thử lại sau giây lát; không mất gì cả.',
     CORE_RESTARTING:
       'Trạm đang khởi động lại. Những gì bạn đã xác nhận không bị mất; nếu vừa quét, hãy quét lại kiện hàng.',
+    ROUTE_LINE_UNKNOWN:
+      '"{{line}}" không phải tài khoản hãng vận chuyển của trạm này. Hãy chọn một trong: {{lines}}.',
+    ROUTE_LINES_SAME: 'Tuyến dự phòng phải là hãng khác với tuyến chính ({{line}}).',
     CARRIER_ACCOUNT_UNKNOWN:
       'Cấu hình đồng bộ của trạm này không có tài khoản hãng vận chuyển "{{account}}".',
     CREDENTIAL_FIELD_UNKNOWN:

@@ -179,6 +179,8 @@ const messages: BaseMessages = {
     PHOTO_TOO_LARGE: '照片太大（{{bytes}} 字节；最多 {{max}}）。请重新拍照或选择更小的文件。',
     PHOTO_NOT_FOUND: '此照片已不在本工作站。请重新拍摄。',
     CAMERA_UNAVAILABLE: '无法使用摄像头（{{reason}}）。请改为选择照片文件。',
+    ROUTE_LINE_UNKNOWN: '“{{line}}”不是本工作站的承运商账户。请从以下选择：{{lines}}。',
+    ROUTE_LINES_SAME: '备用线路必须是与主线路（{{line}}）不同的承运商。',
     CARRIER_ACCOUNT_UNKNOWN: '本工作站的同步配置中没有承运商账户“{{account}}”。',
     CREDENTIAL_FIELD_UNKNOWN: '“{{field}}”不是账户 {{account}} 的密钥。它的密钥有：{{fields}}。',
     SECRET_STORE_WEAK:

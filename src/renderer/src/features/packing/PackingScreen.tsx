@@ -1,0 +1,113 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFeature, useStores } from '../../app/stores-context';
+import { Kbd } from '../../ui/Kbd';
+import { formatDateTime } from '../../ui/format';
+import { HandoverPanel, ManifestParcels } from './HandoverPanel';
+import { nextAction } from './next-action';
+import { OrderLines } from './OrderLines';
+import { PackFeedbackBanner } from './PackFeedbackBanner';
+import { PackQueue } from './PackQueue';
+import { RoutePanel } from './RoutePanel';
+import { ShiftSummaryPanel } from './ShiftSummaryPanel';
+import { WeighPanel } from './WeighPanel';
+import '../../ui/bench.css';
+import './packing.css';
+
+/** The order being packed: who it is for and its deadline, with its late risk in words. */
+function OrderHead() {
+  const { t, i18n } = useTranslation();
+  const session = useFeature('packing', (s) => s.session);
+  if (!session) return null;
+  return (
+    <p className="pack-order-head" data-testid="pack-order" data-risk={session.risk.status}>
+      <span className="pq-risk">{t(`packing.risk.${session.risk.status}`)}</span>
+      <span className="pack-order-id">
+        {session.packageNo > 1 ? `${session.orderRef} #${session.packageNo}` : session.orderRef}
+      </span>
+      <span>{`${session.recipient.name} · ${session.recipient.country}`}</span>
+      {session.risk.deadlineAt !== null && (
+        <span>{t('packing.shipBy', { time: formatDateTime(session.risk.deadlineAt, i18n.language) })}</span>
+      )}
+    </p>
+  );
+}
+
+/**
+ * The packing bench: scan the order, scan every item (lines count down, a wrong item refused in
+ * red), weigh, see the route, Enter prints the label; handover and the shift summary a key away.
+ */
+export function PackingScreen() {
+  const { t } = useTranslation();
+  const stores = useStores();
+  const state = useFeature('packing', (s) => s);
+  useEffect(() => void stores.packing.getState().load(), [stores]);
+  const next = nextAction(state);
+  const session = state.session;
+  const last = state.lastPacked;
+
+  return (
+    <div className="pack-screen" data-mode={state.mode} data-step={next.id} data-testid="pack-screen">
+      <div className="pack-top">
+        <form
+          className="pack-entry"
+          onSubmit={(e) => {
+            e.preventDefault();
+            state.submitTyped();
+          }}
+        >
+          <input
+            data-scan-field=""
+            className="input pack-input"
+            data-testid="pack-input"
+            aria-label={t('packing.inputLabel')}
+            placeholder={t('packing.inputPlaceholder')}
+            value={state.text}
+            onChange={(e) => state.setText(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </form>
+        <PackFeedbackBanner />
+      </div>
+      <div className="pack-body">
+        <section className="next pack-next" data-testid="pack-next" data-step={next.id} aria-live="polite">
+          <p className="next-label">{t(`packing.mode.${state.mode}`)}</p>
+          <OrderHead />
+          <h2 className="next-title" data-testid="pack-next-title">
+            {t(next.title, next.params)}
+          </h2>
+          {state.mode === 'pack' && session && (
+            <>
+              {session.step === 'verify' && <OrderLines session={session} />}
+              {session.step === 'weigh' && <WeighPanel session={session} />}
+              {(session.step === 'route' || session.step === 'ready') && <RoutePanel session={session} />}
+            </>
+          )}
+          {state.mode === 'pack' && !session && last && (
+            <p className="pack-last-label" data-testid="pack-last-label" data-state={last.state}>
+              {last.state === 'packed'
+                ? t('packing.last.packed', {
+                    orderRef: last.orderRef,
+                    carrier: last.carrierName,
+                    tracking: last.trackingNumber ?? '—',
+                  })
+                : t('packing.last.awaitingLabel', { orderRef: last.orderRef, carrier: last.carrierName })}
+            </p>
+          )}
+          {state.mode === 'handover' && <HandoverPanel />}
+          {state.mode === 'summary' && <ShiftSummaryPanel />}
+          <ul className="hints">
+            {next.keys.map((k) => (
+              <li className="hint" key={k.key} data-key={k.key}>
+                <Kbd>{k.key}</Kbd>
+                <span>{t(k.label, k.params)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        {state.mode === 'handover' ? <ManifestParcels /> : <PackQueue />}
+      </div>
+    </div>
+  );
+}

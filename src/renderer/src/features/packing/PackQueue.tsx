@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useFeature } from '../../app/stores-context';
-import { formatDateTime } from '../../ui/format';
+import { formatDeadline } from '../../ui/format';
 
-const SHOWN = 10;
+const SHOWN = 8;
 
 /** The orders waiting, by deadline; late and at-risk ones marked in colour and in words. */
 export function PackQueue() {
@@ -39,7 +39,7 @@ export function PackQueue() {
               <span className="pq-deadline">
                 {row.risk.deadlineAt === null
                   ? t('packing.queue.noDeadline')
-                  : formatDateTime(row.risk.deadlineAt, i18n.language)}
+                  : formatDeadline(row.risk.deadlineAt, i18n.language)}
               </span>
             </li>
           ))}

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFeature, useStores } from '../../app/stores-context';
 import { Kbd } from '../../ui/Kbd';
-import { formatDateTime } from '../../ui/format';
+import { formatDeadline } from '../../ui/format';
 import { HandoverPanel, ManifestParcels } from './HandoverPanel';
 import { nextAction } from './next-action';
 import { OrderLines } from './OrderLines';
@@ -27,9 +27,30 @@ function OrderHead() {
       </span>
       <span>{`${session.recipient.name} · ${session.recipient.country}`}</span>
       {session.risk.deadlineAt !== null && (
-        <span>{t('packing.shipBy', { time: formatDateTime(session.risk.deadlineAt, i18n.language) })}</span>
+        <span>{t('packing.shipBy', { time: formatDeadline(session.risk.deadlineAt, i18n.language) })}</span>
       )}
     </p>
+  );
+}
+
+/** With no order open: the order to take first (the queue is sorted by deadline, late first). */
+function FirstInLine() {
+  const { t, i18n } = useTranslation();
+  const first = useFeature('packing', (s) => s.queue?.items[0] ?? null);
+  if (!first) return null;
+  return (
+    <div className="pack-first" data-testid="pack-first" data-risk={first.risk.status}>
+      <span>{t('packing.first.order')}</span>
+      <span className="pack-first-ref">{first.orderRef}</span>
+      {first.risk.deadlineAt !== null && (
+        <span>
+          {t('packing.first.when', {
+            risk: t(`packing.risk.${first.risk.status}`),
+            time: formatDeadline(first.risk.deadlineAt, i18n.language),
+          })}
+        </span>
+      )}
+    </div>
   );
 }
 
@@ -84,6 +105,7 @@ export function PackingScreen() {
               {(session.step === 'route' || session.step === 'ready') && <RoutePanel session={session} />}
             </>
           )}
+          {state.mode === 'pack' && !session && <FirstInLine />}
           {state.mode === 'pack' && !session && last && (
             <p className="pack-last-label" data-testid="pack-last-label" data-state={last.state}>
               {last.state === 'packed'

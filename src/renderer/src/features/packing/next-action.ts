@@ -106,14 +106,13 @@ export function nextAction(input: NextActionInput): NextAction {
       return action('route', 'route', [release]);
     case 'ready': {
       const route = s.route;
-      const chosen = route ? (route.chosen === 'backup' ? route.backup : route.primary) : null;
       const other = route ? (route.chosen === 'backup' ? route.primary : route.backup) : null;
       const keys: PackKey[] = [{ key: 'Enter', label: 'packing.keys.complete' }];
       if (other && other.blockers.length === 0) {
         keys.push({ key: 'L', label: 'packing.keys.otherLine', params: { carrier: other.carrierName } });
       }
       keys.push(release);
-      return action('complete', 'complete', keys, { carrier: chosen?.carrierName ?? '' });
+      return action('complete', 'complete', keys);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { displayCode } from '../../../../shared/codes/display-code';
 import type { LastmileApi } from '../../../../shared/contract';
+import { BOX_CODE, parseBoxBarcode } from '../../../../shared/packing/box-presets';
 import type { AppErrorShape } from '../../../../shared/errors';
 import type {
   ManifestView,
@@ -121,6 +122,21 @@ function shortcutsFor(next: NextAction): ReadonlySet<string> {
   const keys = new Set(next.keys.map((k) => k.key).filter((k) => /^[A-Z]$/.test(k)));
   if (next.id === 'pick_carrier') for (const d of DIGITS) keys.add(d);
   return keys;
+}
+
+/**
+ * What a scan at the weigh step names as the box: the sheet's barcode (its check character
+ * verified here, so a misread is refused at once) or a typed box code with a letter in it — a
+ * digits-only scan is an item's barcode, never a box.
+ */
+function boxCodeOf(code: string): { kind: 'box'; code: string } | { kind: 'bad_check' } | { kind: 'none' } {
+  const parsed = parseBoxBarcode(code);
+  if (parsed.ok) return { kind: 'box', code: parsed.code };
+  if (parsed.reason === 'check_failed') return { kind: 'bad_check' };
+  const plain = code.trim().toUpperCase();
+  return BOX_CODE.test(plain) && /[A-Z]/.test(plain) && !plain.startsWith('BOX-')
+    ? { kind: 'box', code: plain }
+    : { kind: 'none' };
 }
 
 function randomActionId(): string {
@@ -328,9 +344,16 @@ export function createPackingStore(deps: PackingStoreDeps): PackingStore {
           }, shown);
           return;
         case 'scan_box':
-        case 'weigh':
-          say({ kind: 'boxSet', tone: 'ok', params: { code: shown } }, shown, { box: code });
+        case 'weigh': {
+          const box = boxCodeOf(code);
+          if (box.kind === 'bad_check') {
+            refuse({ kind: 'error', error: { code: 'BOX_CODE_INVALID', params: { scanned: shown } } }, shown);
+            return;
+          }
+          if (box.kind === 'none') return hint('packing.hint.scanBox');
+          say({ kind: 'boxSet', tone: 'ok', params: { code: box.code } }, shown, { box: box.code });
           return;
+        }
         case 'route':
         case 'complete':
           hint('packing.hint.sealFirst');

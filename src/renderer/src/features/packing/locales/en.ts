@@ -19,7 +19,7 @@ const messages = {
       scanBox: 'Scan the box from the box sheet',
       weigh: 'Put the parcel on the scale, then Enter',
       route: 'Finding the carrier…',
-      complete: 'Enter: seal and print the {{carrier}} label',
+      complete: 'Enter: seal — the label prints',
       pickCarrier: 'Which carrier is here? Press its number',
       scanParcel: 'Scan every {{carrier}} parcel onto the truck',
       driver: 'Type the driver’s name, then Enter',
@@ -60,7 +60,7 @@ const messages = {
       verified: '✓ {{name}} — {{remaining}} more of this',
       lineDone: '✓ {{name}} — line complete',
       allVerified: 'All items scanned: now the box and the weight',
-      boxSet: 'Box {{code}}: {{name}}',
+      boxSet: 'Box {{code}}: now weigh',
       weighed: '{{grams}} g — weight as expected',
       weightWarning: '{{grams}} g — expected about {{expected}} g: check for a missing or wrong item',
       routed: '{{carrier}} ({{line}})',
@@ -72,6 +72,10 @@ const messages = {
       parcelAgain: '{{tracking}} was already scanned on this manifest',
       manifestClosed: 'Manifest closed, signed by {{driver}}',
       manifestMissing: 'Manifest closed with {{count}} parcel(s) missing',
+    },
+    first: {
+      order: 'First in line',
+      when: '{{risk}}, ship by {{time}}',
     },
     last: {
       packed: 'Last: {{orderRef}} packed, {{carrier}} label {{tracking}} printed.',

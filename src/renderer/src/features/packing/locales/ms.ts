@@ -20,7 +20,7 @@ const messages: PackingMessages = {
       scanBox: 'Imbas kotak daripada helaian kotak',
       weigh: 'Letakkan bungkusan di atas penimbang, kemudian Enter',
       route: 'Mencari syarikat kurier…',
-      complete: 'Enter: tutup dan cetak label {{carrier}}',
+      complete: 'Enter: tutup — label dicetak',
       pickCarrier: 'Kurier mana yang datang? Tekan nombornya',
       scanParcel: 'Imbas setiap bungkusan {{carrier}} ke dalam lori',
       driver: 'Taip nama pemandu, kemudian Enter',
@@ -61,7 +61,7 @@ const messages: PackingMessages = {
       verified: '✓ {{name}} — {{remaining}} lagi untuk item ini',
       lineDone: '✓ {{name}} — baris lengkap',
       allVerified: 'Semua item diimbas: kini kotak dan berat',
-      boxSet: 'Kotak {{code}}: {{name}}',
+      boxSet: 'Kotak {{code}}: kini timbang',
       weighed: '{{grams}} g — berat seperti dijangka',
       weightWarning: '{{grams}} g — dijangka kira-kira {{expected}} g: periksa item hilang atau salah',
       routed: '{{carrier}} ({{line}})',
@@ -73,6 +73,10 @@ const messages: PackingMessages = {
       parcelAgain: '{{tracking}} sudah diimbas dalam manifest ini',
       manifestClosed: 'Manifest ditutup, ditandatangani oleh {{driver}}',
       manifestMissing: 'Manifest ditutup dengan {{count}} bungkusan tiada',
+    },
+    first: {
+      order: 'Pertama dalam barisan',
+      when: '{{risk}}, hantar sebelum {{time}}',
     },
     last: {
       packed: 'Terakhir: {{orderRef}} dibungkus, label {{carrier}} {{tracking}} dicetak.',

@@ -20,7 +20,7 @@ const messages: PackingMessages = {
       scanBox: 'สแกนกล่องจากแผ่นบาร์โค้ดกล่อง',
       weigh: 'วางพัสดุบนตาชั่ง แล้วกด Enter',
       route: 'กำลังเลือกขนส่ง…',
-      complete: 'Enter: ปิดกล่องและพิมพ์ฉลาก {{carrier}}',
+      complete: 'Enter: ปิดกล่อง — ฉลากจะพิมพ์ออกมา',
       pickCarrier: 'ขนส่งเจ้าไหนมารับ? กดหมายเลขของขนส่งนั้น',
       scanParcel: 'สแกนพัสดุ {{carrier}} ทุกชิ้นขึ้นรถ',
       driver: 'พิมพ์ชื่อคนขับ แล้วกด Enter',
@@ -61,7 +61,7 @@ const messages: PackingMessages = {
       verified: '✓ {{name}} — เหลืออีก {{remaining}} ชิ้น',
       lineDone: '✓ {{name}} — ครบรายการนี้แล้ว',
       allVerified: 'สแกนสินค้าครบแล้ว: ต่อไปคือกล่องและน้ำหนัก',
-      boxSet: 'กล่อง {{code}}: {{name}}',
+      boxSet: 'กล่อง {{code}}: ชั่งน้ำหนักต่อ',
       weighed: '{{grams}} g — น้ำหนักตามที่คาด',
       weightWarning: '{{grams}} g — ควรหนักประมาณ {{expected}} g: ตรวจดูว่าขาดหรือผิดชิ้น',
       routed: '{{carrier}} ({{line}})',
@@ -73,6 +73,10 @@ const messages: PackingMessages = {
       parcelAgain: '{{tracking}} สแกนในใบส่งมอบนี้ไปแล้ว',
       manifestClosed: 'ปิดใบส่งมอบแล้ว ลงชื่อโดย {{driver}}',
       manifestMissing: 'ปิดใบส่งมอบแล้ว ขาดพัสดุ {{count}} ชิ้น',
+    },
+    first: {
+      order: 'คิวแรก',
+      when: '{{risk}} ส่งก่อน {{time}}',
     },
     last: {
       packed: 'ล่าสุด: {{orderRef}} แพ็กแล้ว พิมพ์ฉลาก {{carrier}} {{tracking}} แล้ว',

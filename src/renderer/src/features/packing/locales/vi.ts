@@ -20,7 +20,7 @@ const messages: PackingMessages = {
       scanBox: 'Quét thùng trên bảng mã thùng',
       weigh: 'Đặt kiện lên cân, rồi Enter',
       route: 'Đang chọn hãng vận chuyển…',
-      complete: 'Enter: dán thùng và in nhãn {{carrier}}',
+      complete: 'Enter: dán thùng — nhãn sẽ in ra',
       pickCarrier: 'Hãng nào đến lấy hàng? Bấm số của hãng',
       scanParcel: 'Quét từng kiện {{carrier}} lên xe',
       driver: 'Gõ tên tài xế, rồi Enter',
@@ -61,7 +61,7 @@ const messages: PackingMessages = {
       verified: '✓ {{name}} — còn {{remaining}} món này',
       lineDone: '✓ {{name}} — đủ dòng này',
       allVerified: 'Đã quét đủ hàng: tiếp theo là thùng và cân nặng',
-      boxSet: 'Thùng {{code}}: {{name}}',
+      boxSet: 'Thùng {{code}}: giờ cân',
       weighed: '{{grams}} g — cân nặng như dự kiến',
       weightWarning: '{{grams}} g — dự kiến khoảng {{expected}} g: kiểm tra thiếu hoặc sai hàng',
       routed: '{{carrier}} ({{line}})',
@@ -73,6 +73,10 @@ const messages: PackingMessages = {
       parcelAgain: '{{tracking}} đã được quét vào biên bản này',
       manifestClosed: 'Đã đóng biên bản, {{driver}} ký nhận',
       manifestMissing: 'Đã đóng biên bản, thiếu {{count}} kiện',
+    },
+    first: {
+      order: 'Đầu hàng chờ',
+      when: '{{risk}}, giao trước {{time}}',
     },
     last: {
       packed: 'Vừa xong: {{orderRef}} đã đóng gói, đã in nhãn {{carrier}} {{tracking}}.',

@@ -20,7 +20,7 @@ const messages: PackingMessages = {
       scanBox: '扫描箱型表上的箱子条码',
       weigh: '把包裹放上秤，然后按 Enter',
       route: '正在选择承运商…',
-      complete: 'Enter：封箱并打印 {{carrier}} 面单',
+      complete: 'Enter：封箱，面单随即打印',
       pickCarrier: '哪家承运商到了？按它的编号',
       scanParcel: '把每个 {{carrier}} 包裹扫描上车',
       driver: '输入司机姓名，然后按 Enter',
@@ -61,7 +61,7 @@ const messages: PackingMessages = {
       verified: '✓ {{name}} — 此商品还剩 {{remaining}} 件',
       lineDone: '✓ {{name}} — 此行已完成',
       allVerified: '商品已全部扫描：接下来是箱子和重量',
-      boxSet: '箱型 {{code}}：{{name}}',
+      boxSet: '箱型 {{code}}：现在称重',
       weighed: '{{grams}} g — 重量符合预期',
       weightWarning: '{{grams}} g — 预期约 {{expected}} g：请检查是否缺件或错件',
       routed: '{{carrier}}（{{line}}）',
@@ -73,6 +73,10 @@ const messages: PackingMessages = {
       parcelAgain: '{{tracking}} 已在此交接单上扫描过',
       manifestClosed: '交接单已关闭，司机 {{driver}} 签收',
       manifestMissing: '交接单已关闭，缺少 {{count}} 个包裹',
+    },
+    first: {
+      order: '排在最前',
+      when: '{{risk}}，{{time}} 前发货',
     },
     last: {
       packed: '上一单：{{orderRef}} 已打包，{{carrier}} 面单 {{tracking}} 已打印。',

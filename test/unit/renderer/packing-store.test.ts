@@ -302,7 +302,12 @@ describe('packing store', () => {
     scan(store, '850');
     expect(store.getState().refusal).toEqual({ kind: 'hint', hint: 'packing.hint.scanBox' });
     scan(store, 'BOX-S2-W');
-    expect(store.getState().box).toBe('BOX-S2-W');
+    expect(store.getState().box).toBe('S2');
+    // A misread sheet (wrong check character) is refused at once, and the box stays as it was.
+    scan(store, 'BOX-S2-X');
+    const bad = store.getState().refusal;
+    expect(bad?.kind === 'error' && bad.error.code).toBe('BOX_CODE_INVALID');
+    expect(store.getState().box).toBe('S2');
     scan(store, '850');
     await store.getState().settled();
     // Weighed, then routed without a key: the carrier is on screen for the Enter that seals.
@@ -334,7 +339,7 @@ describe('packing store', () => {
     ]);
     expect(calls[5]?.[1]).toEqual({
       reading: { kind: 'typed', text: '850' },
-      box: { kind: 'preset', code: 'BOX-S2-W' },
+      box: { kind: 'preset', code: 'S2' },
     });
   });
 

@@ -22,6 +22,7 @@ import { PrintingService } from './printing/printing-service';
 import type { Timers } from './printing/queue/timers';
 import type { PrinterTransport } from './printing/transport/printer-transport';
 import { Outbox } from './outbox/outbox';
+import { createPacking, type CorePackingOptions, type Packing } from './packing/create-packing';
 import { createQc, type Qc } from './returns/create-qc';
 import { StoredLineHealth } from './routes/line-health';
 import { RouteBook } from './routes/route-book';
@@ -62,6 +63,8 @@ export interface CoreOptions {
   secrets?: CipherSource;
   /** The network of carrier connection tests; default the global fetch. */
   fetch?: typeof fetch;
+  /** The packing bench's carrier booking, platform provider lists, scale and zone. */
+  packing?: CorePackingOptions;
 }
 
 export interface CorePrintingOptions {
@@ -125,6 +128,8 @@ export interface Core {
   readonly printing: PrintingService;
   /** Carrier and platform account secrets: stored sealed, tested, never handed to a screen. */
   readonly credentials: CarrierAccounts;
+  /** The outbound packing bench and the dock: orders to pack, pack sessions, manifests. */
+  readonly packing: Packing;
   /** Every secret this core has handled, redacted from its logs and sync reports. */
   readonly knownSecrets: KnownSecrets;
   readonly dispatch: Dispatch;
@@ -288,6 +293,20 @@ export function createCore(options: CoreOptions): Core {
       userName: (id) => users.find(id)?.name ?? null,
     });
 
+    const packing = createPacking({
+      db,
+      clock,
+      newId,
+      outbox,
+      audit,
+      logger,
+      stationId,
+      stationName: station,
+      routes,
+      printing,
+      ...(options.packing ? { options: options.packing } : {}),
+    });
+
     let closed = false;
     const services: Services = {
       dataDir: options.dataDir,
@@ -316,12 +335,14 @@ export function createCore(options: CoreOptions): Core {
       routes,
       printing,
       credentials,
+      packing,
       knownSecrets,
       async close() {
         if (closed) return;
         closed = true;
         try {
           await services.sync?.close();
+          await packing.stop();
           // Before the database closes: a label being sent finishes and its row is written.
           await printing.stop();
           checkpointer?.stop();

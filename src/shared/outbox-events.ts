@@ -148,6 +148,21 @@ export const outboxPayloadSchemas = {
   }),
   /** The packing bench's ship call for a platform order (src/shared/packing/package-ship-event.ts). */
   'package.ship': packageShipPayloadSchema,
+  /**
+   * A parcel handed to its carrier's driver on a closed manifest: for the carrier line (its
+   * destination), so the pickup is confirmed parcel by parcel.
+   */
+  'package.handed_over': z.strictObject({
+    stationId: z.string(),
+    packageId: z.string(),
+    orderId: z.string(),
+    orderRef: z.string(),
+    trackingNumber: z.string().min(1).max(64),
+    carrier: z.string().min(1).max(64),
+    manifestId: z.string(),
+    driverName: z.string().min(1).max(120),
+    handedOverAt: z.number().int(),
+  }),
 } as const;
 
 export type OutboxEventType = keyof typeof outboxPayloadSchemas;

@@ -1,6 +1,7 @@
 import { ManualClock } from '../../src/main/clock';
 import { createCore, type Core, type CorePrintingOptions } from '../../src/main/core';
 import { silentLogger, type Logger } from '../../src/main/logger';
+import type { CorePackingOptions } from '../../src/main/packing/create-packing';
 import { seededRandom } from '../../src/main/random';
 import type { SecretCipher } from '../../src/main/secrets/secret-cipher';
 
@@ -22,6 +23,7 @@ export function makeTestCore(
     printing?: CorePrintingOptions;
     /** The carrier-secret cipher; default the key file in dataDir. */
     secrets?: () => Promise<SecretCipher>;
+    packing?: CorePackingOptions;
   } = {},
 ): TestCore {
   const clock = new ManualClock(options.now ?? TEST_EPOCH);
@@ -32,6 +34,7 @@ export function makeTestCore(
     logger: options.logger ?? silentLogger,
     ...(options.printing ? { printing: options.printing } : {}),
     ...(options.secrets ? { secrets: options.secrets } : {}),
+    ...(options.packing ? { packing: options.packing } : {}),
   });
   return { core, clock };
 }

@@ -1,5 +1,6 @@
 import { MANIFEST_STATUSES } from '../../shared/packing/manifest';
 import { OUTBOUND_ORDER_STATUSES, PLATFORM_STAGES } from '../../shared/packing/outbound-order';
+import { PACK_STEPS, PACKAGE_STATES } from '../../shared/packing/pack-views';
 import type { CapabilityMigration } from '../printing/migrations';
 
 const list = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
@@ -103,3 +104,77 @@ CREATE UNIQUE INDEX manifest_parcels_once ON manifest_parcels (carrier, tracking
 `,
   },
 ];
+
+/**
+ * The packing flow: the packages an order is packed as (a split adds one), the bench's one open
+ * pack session per station (what it verified, weighed and routed — a restart resumes it), the
+ * action journal that answers a repeated client action id once, and the wrong-item scans the
+ * shift summary counts. A tracking number is on one package only.
+ */
+export const packingFlow: CapabilityMigration = {
+  id: 'packing/002-pack-flow',
+  sql: `
+CREATE TABLE pack_packages (
+  id                TEXT PRIMARY KEY,
+  -- No foreign key: the order store replaces an updated order's row under the same id.
+  order_id          TEXT NOT NULL,
+  package_no        INTEGER NOT NULL CHECK (package_no >= 1),
+  lines             TEXT NOT NULL CHECK (json_valid(lines)),
+  state             TEXT NOT NULL CHECK (state IN (${list(PACKAGE_STATES)})),
+  carrier           TEXT,
+  destination       TEXT,
+  service_id        TEXT,
+  tracking_number   TEXT,
+  provider_id       TEXT,
+  weight_grams      INTEGER CHECK (weight_grams IS NULL OR weight_grams > 0),
+  chargeable_grams  INTEGER,
+  items             INTEGER NOT NULL DEFAULT 0,
+  serials           TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(serials)),
+  booking           TEXT CHECK (booking IS NULL OR json_valid(booking)),
+  photo_sha256      TEXT,
+  opened_at         INTEGER,
+  packed_by         TEXT,
+  packed_at         INTEGER,
+  late              INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1)),
+  label_job_id      TEXT,
+  slip_job_id       TEXT,
+  ship_event_id     TEXT,
+  label_attempts    INTEGER NOT NULL DEFAULT 0,
+  label_error       TEXT,
+  manifest_id       TEXT REFERENCES manifests (id),
+  handed_over_at    INTEGER,
+  created_at        INTEGER NOT NULL,
+  UNIQUE (order_id, package_no)
+) STRICT;
+CREATE UNIQUE INDEX pack_packages_tracking ON pack_packages (tracking_number) WHERE tracking_number IS NOT NULL;
+CREATE INDEX pack_packages_state ON pack_packages (state, carrier);
+CREATE INDEX pack_packages_packed ON pack_packages (packed_at) WHERE packed_at IS NOT NULL;
+
+CREATE TABLE pack_sessions (
+  station_id  TEXT PRIMARY KEY,
+  id          TEXT NOT NULL UNIQUE,
+  package_id  TEXT NOT NULL UNIQUE REFERENCES pack_packages (id),
+  step        TEXT NOT NULL CHECK (step IN (${list(PACK_STEPS)})),
+  verified    TEXT NOT NULL CHECK (json_valid(verified)),
+  weight      TEXT CHECK (weight IS NULL OR json_valid(weight)),
+  route       TEXT CHECK (route IS NULL OR json_valid(route)),
+  opened_by   TEXT NOT NULL,
+  opened_at   INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE pack_actions (
+  id      TEXT PRIMARY KEY,
+  call    TEXT NOT NULL,
+  result  TEXT NOT NULL CHECK (json_valid(result)),
+  at      INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE pack_wrong_scans (
+  id          INTEGER PRIMARY KEY,
+  package_id  TEXT NOT NULL,
+  code        TEXT NOT NULL,
+  user_id     TEXT NOT NULL,
+  at          INTEGER NOT NULL
+) STRICT;
+`,
+};

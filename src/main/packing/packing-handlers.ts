@@ -1,30 +1,24 @@
 import type { packingCalls } from '../../shared/calls/packing';
-import { AppError } from '../../shared/errors';
 import type { HandlersFor } from '../api/dispatch';
 import type { Services } from '../core';
 
-// The contract is published first so the packing screen can be built against it; the flow behind
-// these calls lands in src/main/packing next.
-const notYet = (call: string) => (): never => {
-  throw new AppError('INTERNAL', { reason: 'not_built', call });
-};
-
-export function packingHandlers(_core: Services): HandlersFor<typeof packingCalls> {
+export function packingHandlers(core: Services): HandlersFor<typeof packingCalls> {
+  const { station, dock } = core.packing;
   return {
-    packQueue: notYet('packQueue'),
-    packState: notYet('packState'),
-    packOpen: notYet('packOpen'),
-    packScanItem: notYet('packScanItem'),
-    packWeigh: notYet('packWeigh'),
-    packRoute: notYet('packRoute'),
-    packComplete: notYet('packComplete'),
-    packSplit: notYet('packSplit'),
-    packRelease: notYet('packRelease'),
-    manifestList: notYet('manifestList'),
-    manifestOpen: notYet('manifestOpen'),
-    manifestScan: notYet('manifestScan'),
-    manifestClose: notYet('manifestClose'),
-    packCutoffExceptions: notYet('packCutoffExceptions'),
-    packShiftSummary: notYet('packShiftSummary'),
+    packQueue: ({ limit }) => station.queue(limit),
+    packState: () => station.state(),
+    packOpen: (input, ctx) => station.open(input, ctx.user),
+    packScanItem: (input, ctx) => station.scanItem(input, ctx.user),
+    packWeigh: (input, ctx) => station.weigh(input, ctx.user),
+    packRoute: (input, ctx) => station.route(input, ctx.user),
+    packComplete: (input, ctx) => station.complete(input, ctx.user),
+    packSplit: (input, ctx) => station.split(input, ctx.user),
+    packRelease: (input, ctx) => station.release(input, ctx.user),
+    manifestList: ({ status }) => dock.list(status),
+    manifestOpen: (input, ctx) => dock.open(input, ctx.user),
+    manifestScan: (input, ctx) => dock.scan(input, ctx.user),
+    manifestClose: (input, ctx) => dock.close(input, ctx.user),
+    packCutoffExceptions: () => dock.cutoffExceptions(),
+    packShiftSummary: ({ scope }, ctx) => station.shiftSummary(scope, ctx.user),
   };
 }

@@ -67,6 +67,8 @@ const ROUTE_ERRORS = [
   'PACK_CARRIER_NOT_LISTED',
   'PACK_SERVICE_LIMIT',
   'PACK_NO_BACKUP',
+  // The platform's provider list could not be fetched: nothing is chosen without it.
+  'TRANSPORT_FAILED',
 ] as const satisfies ErrorCode[];
 
 /**

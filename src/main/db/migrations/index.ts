@@ -1,6 +1,6 @@
 import { foundation } from './001-foundation';
 import { auditMigrations } from '../../audit/migrations';
-import { packingMigrations } from '../../packing/migrations';
+import { packingFlow, packingMigrations } from '../../packing/migrations';
 import { credentialsMigrations } from '../../credentials/migrations';
 import { printingMigrations } from '../../printing/migrations';
 import { scansMigrations } from '../../scans/migrations';
@@ -58,5 +58,6 @@ export const MIGRATIONS: readonly Migration[] = [
     ...carriersMigrations,
     ...routesMigrations,
     ...credentialsMigrations,
+    packingFlow,
   ].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
 ];

@@ -170,31 +170,39 @@ export class ManifestStore {
     manifestId: string,
     input: { driverName: string; closedBy: string; vehicle?: string | null; expected?: readonly string[] },
   ): Promise<Manifest> {
+    await writeTransaction(this.db, () => this.closeIn(this.db, manifestId, input));
+    return this.get(manifestId);
+  }
+
+  /** `close` inside the caller's transaction (the packing flow hands its parcels over in the same one). */
+  closeIn(
+    tx: Db,
+    manifestId: string,
+    input: { driverName: string; closedBy: string; vehicle?: string | null; expected?: readonly string[] },
+  ): void {
+    if (tx !== this.db || !tx.inTransaction) throw new Error('ManifestStore.closeIn outside a transaction');
     const driver = input.driverName.trim();
     if (driver === '') throw new AppError('MANIFEST_DRIVER_REQUIRED', { manifestId });
-    await writeTransaction(this.db, () => {
-      const manifest = this.row(manifestId);
-      if (manifest.status !== 'open') throw new AppError('MANIFEST_CLOSED', { manifestId });
-      const scanned = new Set(this.parcels(manifestId).map((p) => p.trackingNumber));
-      if (scanned.size === 0) throw new AppError('MANIFEST_EMPTY', { manifestId });
-      const missing = [...new Set((input.expected ?? []).map((t) => t.trim().toUpperCase()))].filter(
-        (t) => !scanned.has(t),
+    const manifest = this.row(manifestId);
+    if (manifest.status !== 'open') throw new AppError('MANIFEST_CLOSED', { manifestId });
+    const scanned = new Set(this.parcels(manifestId).map((p) => p.trackingNumber));
+    if (scanned.size === 0) throw new AppError('MANIFEST_EMPTY', { manifestId });
+    const missing = [...new Set((input.expected ?? []).map((t) => t.trim().toUpperCase()))].filter(
+      (t) => !scanned.has(t),
+    );
+    this.db
+      .prepare(
+        `UPDATE manifests SET status = 'closed', closed_by = ?, closed_at = ?, driver_name = ?, vehicle = ?, missing = ?
+         WHERE id = ?`,
+      )
+      .run(
+        input.closedBy,
+        this.clock.now(),
+        driver,
+        input.vehicle ?? null,
+        JSON.stringify(missing.sort()),
+        manifestId,
       );
-      this.db
-        .prepare(
-          `UPDATE manifests SET status = 'closed', closed_by = ?, closed_at = ?, driver_name = ?, vehicle = ?, missing = ?
-           WHERE id = ?`,
-        )
-        .run(
-          input.closedBy,
-          this.clock.now(),
-          driver,
-          input.vehicle ?? null,
-          JSON.stringify(missing.sort()),
-          manifestId,
-        );
-    });
-    return this.get(manifestId);
   }
 
   get(manifestId: string): Manifest {

@@ -2,12 +2,14 @@ import { AppError } from '../../../shared/errors';
 import type { LabelTemplate } from '../layout/model';
 import { destructionBatch } from './destruction-batch';
 import { licensePlate } from './license-plate';
+import { packingSlip } from './packing-slip';
 import { parcelRelabel } from './parcel-relabel';
 import { qcCommandSheet } from './qc-command-sheet';
 import { qcTag } from './qc-tag';
 import { refurbishWorkOrder } from './refurbish-work-order';
 import { restockLabel } from './restock-label';
 import { shiftSummary } from './shift-summary';
+import { shippingLabel } from './shipping-label';
 
 /** Every label the station prints, by name. */
 export const TEMPLATES: readonly LabelTemplate[] = [
@@ -19,6 +21,8 @@ export const TEMPLATES: readonly LabelTemplate[] = [
   parcelRelabel,
   shiftSummary,
   qcCommandSheet,
+  shippingLabel,
+  packingSlip,
 ] as unknown as readonly LabelTemplate[];
 
 export function templateNamed(name: string): LabelTemplate {

@@ -150,6 +150,7 @@ const messages = {
   },
   eventType: {
     package_ship: 'Ship call to the platform',
+    package_handed_over: 'Parcel handed to the carrier',
   },
   errors: {
     BOX_PRESET_UNKNOWN: 'There is no box "{{code}}" on this station. Scan another box or type its size.',

@@ -151,6 +151,7 @@ const messages: PackingMessages = {
   },
   eventType: {
     package_ship: 'Panggilan penghantaran ke platform',
+    package_handed_over: 'Bungkusan diserahkan kepada kurier',
   },
   errors: {
     BOX_PRESET_UNKNOWN: 'Tiada kotak "{{code}}" di stesen ini. Imbas kotak lain atau taip saiznya.',

@@ -151,6 +151,7 @@ const messages: PackingMessages = {
   },
   eventType: {
     package_ship: 'แจ้งจัดส่งไปยังแพลตฟอร์ม',
+    package_handed_over: 'ส่งมอบพัสดุให้ขนส่งแล้ว',
   },
   errors: {
     BOX_PRESET_UNKNOWN: 'ไม่มีกล่อง "{{code}}" ในสถานีนี้ สแกนกล่องอื่นหรือพิมพ์ขนาดกล่อง',

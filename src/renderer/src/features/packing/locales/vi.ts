@@ -151,6 +151,7 @@ const messages: PackingMessages = {
   },
   eventType: {
     package_ship: 'Báo giao hàng lên sàn',
+    package_handed_over: 'Đã giao kiện cho hãng vận chuyển',
   },
   errors: {
     BOX_PRESET_UNKNOWN: 'Trạm này không có thùng "{{code}}". Quét thùng khác hoặc nhập kích thước.',

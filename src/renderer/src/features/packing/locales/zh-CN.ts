@@ -151,6 +151,7 @@ const messages: PackingMessages = {
   },
   eventType: {
     package_ship: '向平台发货',
+    package_handed_over: '包裹已交给承运商',
   },
   errors: {
     BOX_PRESET_UNKNOWN: '本工作站没有箱型“{{code}}”。请扫描其他箱子或输入尺寸。',

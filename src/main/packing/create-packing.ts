@@ -1,0 +1,112 @@
+import { calendarForMarket, type WorkingCalendar } from '../../shared/calendar/calendars';
+import { carrierName } from '../../shared/packing/line-carriers';
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import type { IdGenerator } from '../ids';
+import type { Logger } from '../logger';
+import type { Outbox } from '../outbox/outbox';
+import type { MonitorSnapshot } from '../scales/scale-monitor';
+import { BoxPresetStore } from './box-presets-store';
+import { ManifestStore } from './manifests/manifest-store';
+import { OutboundOrderStore } from './outbound-orders';
+import type { PackBooking, PlatformProviders } from './pack-booking';
+import { PackDock } from './pack-dock';
+import { PackStation, type PrintQueue, type RouteLines } from './pack-station';
+
+/** What a station passes to its packing bench (the desktop app and the tests wire these). */
+export interface CorePackingOptions {
+  booking?: PackBooking;
+  providers?: PlatformProviders;
+  /** The station's scale, read at weighing time. */
+  scale?: () => MonitorSnapshot;
+  /** The station's zone (default the machine's). */
+  timeZone?: string;
+  /** How often packages packed offline try for their label again; default 30 s, 0 = never on a timer. */
+  labelRetryMs?: number;
+  bookingTimeoutMs?: number;
+  cutoffMinute?: (carrier: string) => number;
+}
+
+export interface Packing {
+  orders: OutboundOrderStore;
+  boxes: BoxPresetStore;
+  manifests: ManifestStore;
+  station: PackStation;
+  dock: PackDock;
+  stop(): Promise<void>;
+}
+
+export function createPacking(deps: {
+  db: Db;
+  clock: Clock;
+  newId: IdGenerator;
+  outbox: Outbox;
+  audit: AuditLog;
+  logger: Logger;
+  stationId: string;
+  stationName: () => string;
+  routes: RouteLines;
+  printing: PrintQueue;
+  options?: CorePackingOptions;
+  calendarFor?: (market: string) => WorkingCalendar;
+}): Packing {
+  const o = deps.options ?? {};
+  const timeZone = o.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const orders = new OutboundOrderStore(deps.db, deps.clock, deps.newId);
+  const boxes = new BoxPresetStore(deps.db, deps.clock);
+  const manifests = new ManifestStore(deps.db, deps.clock, deps.newId, deps.stationId, carrierName);
+  const station = new PackStation({
+    db: deps.db,
+    clock: deps.clock,
+    newId: deps.newId,
+    outbox: deps.outbox,
+    audit: deps.audit,
+    stationId: deps.stationId,
+    stationName: deps.stationName,
+    orders,
+    boxes,
+    routes: deps.routes,
+    printing: deps.printing,
+    booking: o.booking ?? null,
+    providers: o.providers ?? null,
+    scale: o.scale ?? null,
+    calendarFor: deps.calendarFor ?? calendarForMarket,
+    timeZone,
+    ...(o.bookingTimeoutMs !== undefined ? { bookingTimeoutMs: o.bookingTimeoutMs } : {}),
+  });
+  const dock = new PackDock({
+    db: deps.db,
+    clock: deps.clock,
+    outbox: deps.outbox,
+    audit: deps.audit,
+    stationId: deps.stationId,
+    timeZone,
+    orders,
+    manifests,
+    station,
+    ...(o.cutoffMinute ? { cutoffMinute: o.cutoffMinute } : {}),
+  });
+  const every = o.labelRetryMs ?? 30_000;
+  let running: Promise<unknown> = Promise.resolve();
+  const timer =
+    o.booking && every > 0
+      ? setInterval(() => {
+          running = station.retryLabels().catch((err: unknown) => {
+            deps.logger.warn('labels waiting for the carrier could not be fetched yet', { error: err });
+          });
+        }, every)
+      : null;
+  timer?.unref();
+  return {
+    orders,
+    boxes,
+    manifests,
+    station,
+    dock,
+    async stop() {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}

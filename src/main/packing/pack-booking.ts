@@ -1,0 +1,62 @@
+import type { StoredOutboundOrder } from './outbound-orders';
+
+/**
+ * What the packing flow needs from carriers and platforms, injected (the station wires its
+ * connectors; tests wire fakes over HTTP on 127.0.0.1). Both are called outside any transaction.
+ */
+
+/** One parcel to book with the line's carrier. */
+export interface BookingRequest {
+  packageId: string;
+  orderRef: string;
+  destination: string;
+  carrier: string;
+  serviceId: string;
+  weightGrams: number;
+  chargeableGrams: number;
+  dims: { lengthMm: number; widthMm: number; heightMm: number };
+  cod: { amountMinor: number; currency: string } | null;
+  recipient: StoredOutboundOrder['recipient'];
+}
+
+export interface BookedShipment {
+  trackingNumber: string;
+}
+
+/**
+ * Why a booking failed: `offline` (no answer, 5xx, timeout — the parcel waits for its label and a
+ * packing slip prints) or `refused` (the carrier said no: the clerk puts the parcel aside).
+ */
+export class BookingError extends Error {
+  constructor(
+    readonly kind: 'offline' | 'refused',
+    readonly reason: string,
+  ) {
+    super(`${kind}: ${reason}`);
+    this.name = 'BookingError';
+  }
+}
+
+export interface PackBooking {
+  /** Books the shipment; the same package id twice answers the same tracking number. */
+  book(request: BookingRequest, signal: AbortSignal): Promise<BookedShipment>;
+}
+
+export interface PlatformProvider {
+  id: string;
+  name: string;
+}
+
+export interface PlatformProviders {
+  /**
+   * The shipping providers the platform lists for the order's delivery option, or null when no
+   * platform list applies (an order from a seller's ERP). Throws when the platform cannot be asked.
+   */
+  list(order: StoredOutboundOrder, signal: AbortSignal): Promise<PlatformProvider[] | null>;
+}
+
+/** The platform connector an order came from: `tiktok-shop:<name>` → destination `<name>`. */
+export function platformDestinationOf(order: { source: string }): string | null {
+  const m = /^tiktok-shop:(.+)$/.exec(order.source);
+  return m?.[1] ?? null;
+}

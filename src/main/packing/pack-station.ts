@@ -1,0 +1,1140 @@
+import type { WorkingCalendar } from '../../shared/calendar/calendars';
+import { assessLateRisk, type LateRisk } from '../../shared/calendar/late-risk';
+import { localTimeOf } from '../../shared/calendar/local-date';
+import type { PackReading, PackBox } from '../../shared/calls/packing';
+import type { UserView } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { CARRIER_SERVICES, type CarrierService } from '../../shared/packing/carrier-services';
+import { chargeableWeight } from '../../shared/packing/chargeable-weight';
+import { checkExpectedWeight } from '../../shared/packing/expected-weight';
+import { formatMoney } from '../../shared/packing/money';
+import {
+  carrierName,
+  carrierOfLine,
+  providerIsCarrier,
+  serviceForParcel,
+} from '../../shared/packing/line-carriers';
+import type {
+  ChargeableView,
+  ExpectedWeightView,
+  PackCompleteResult,
+  PackQueue,
+  PackRouteView,
+  PackSession,
+  PackShiftSummary,
+  PackWeightView,
+  RouteOption,
+} from '../../shared/packing/pack-views';
+import {
+  packageShipKey,
+  packageShipOrderingKey,
+  type PackageShipPayload,
+} from '../../shared/packing/package-ship-event';
+import { remoteAreaOf } from '../../shared/packing/remote-areas';
+import type { LineResolution } from '../../shared/route-views';
+import { parseTypedWeight } from '../../shared/scales/typed-weight';
+import { normaliseScan } from '../../shared/scan-code';
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import { writeTransaction } from '../db/write';
+import type { IdGenerator } from '../ids';
+import type { Outbox } from '../outbox/outbox';
+import type { EnqueuedJob, NewPrintJob } from '../printing/queue/print-queue';
+import { labelText } from '../returns/label-jobs';
+import type { MonitorSnapshot } from '../scales/scale-monitor';
+import type { BoxPresetStore } from './box-presets-store';
+import type { OutboundOrderStore, StoredOutboundOrder } from './outbound-orders';
+import {
+  BookingError,
+  platformDestinationOf,
+  type BookingRequest,
+  type PackBooking,
+  type PlatformProviders,
+} from './pack-booking';
+import {
+  PackStore,
+  linesOf,
+  routeOf,
+  verifiedOf,
+  weightOf,
+  type PackageRow,
+  type PendingBooking,
+  type SessionRow,
+  type StoredRoute,
+  type Verified,
+} from './pack-store';
+
+export interface PrintQueue {
+  enqueue(tx: Db, job: NewPrintJob): EnqueuedJob;
+}
+
+export interface RouteLines {
+  resolveLine(target: { country: string; sellerId?: string | null }): LineResolution;
+}
+
+export interface PackStationOptions {
+  db: Db;
+  clock: Clock;
+  newId: IdGenerator;
+  outbox: Outbox;
+  audit: AuditLog;
+  stationId: string;
+  stationName: () => string;
+  orders: OutboundOrderStore;
+  boxes: BoxPresetStore;
+  routes: RouteLines;
+  printing: PrintQueue;
+  /** Books shipments with the line's carrier; null: every package waits for its label. */
+  booking: PackBooking | null;
+  /** The platform's shipping providers per order; null: nothing is checked against a platform list. */
+  providers: PlatformProviders | null;
+  /** The station's own scale, if one is attached (the core's ScaleMonitor). */
+  scale: (() => MonitorSnapshot) | null;
+  calendarFor: (market: string) => WorkingCalendar;
+  /** The station's zone: shift days, label times. */
+  timeZone: string;
+  services?: readonly CarrierService[];
+  /** How long a booking may take before the package is treated as offline (default 8 s). */
+  bookingTimeoutMs?: number;
+}
+
+type Input<T> = T & { clientActionId: string };
+
+/**
+ * The packing bench: one pack session per station, resumed after a restart. open → verify every
+ * line (quantities count down, serials recorded, a wrong item refused) → weigh (a stable reading
+ * only) → route (the route book's primary or backup line, on the platform's list) → complete:
+ * the shipment is booked with the carrier, then ONE transaction writes the package's new state,
+ * the ship call into the outbox and the label onto the print queue. With the carrier offline the
+ * package waits for its label (a packing slip prints now) and `retryLabels` finishes it later.
+ *
+ * Every write carries the screen's action id: the same id again answers the first answer. Calls
+ * run one at a time per station, so a double Enter never books twice.
+ */
+export class PackStation {
+  readonly store: PackStore;
+  private chain: Promise<unknown> = Promise.resolve();
+  private readonly services: readonly CarrierService[];
+
+  constructor(private readonly o: PackStationOptions) {
+    this.store = new PackStore(o.db);
+    this.services = o.services ?? CARRIER_SERVICES;
+  }
+
+  /** Runs calls one after the other: a booking is never made twice by two quick keystrokes. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(fn, fn);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  state(): { session: PackSession | null } {
+    const row = this.store.session(this.o.stationId);
+    return { session: row ? this.view(row) : null };
+  }
+
+  queue(limit = 200): PackQueue {
+    const now = this.o.clock.now();
+    const entries = this.o.orders.queue({ now, calendarFor: this.o.calendarFor, limit });
+    const items = entries.map(({ order, risk }) => ({
+      orderId: order.id,
+      orderRef: order.externalId,
+      source: order.source,
+      seller: order.seller,
+      market: order.market,
+      status: order.status,
+      lines: order.lines.length,
+      items: order.lines.reduce((n, l) => n + l.quantity, 0),
+      cod: order.cod,
+      risk,
+      workingDay:
+        risk.deadlineAt === null
+          ? null
+          : localTimeOf(risk.deadlineAt, this.o.calendarFor(order.market).timeZone).date,
+    }));
+    const days = new Map<string, PackQueue['byWorkingDay'][number]>();
+    for (const item of items) {
+      const key = `${item.market} ${item.workingDay ?? ''}`;
+      const day = days.get(key) ?? {
+        market: item.market,
+        day: item.workingDay,
+        orders: 0,
+        late: 0,
+        atRisk: 0,
+      };
+      day.orders += 1;
+      if (item.risk.status === 'late') day.late += 1;
+      if (item.risk.status === 'at_risk') day.atRisk += 1;
+      days.set(key, day);
+    }
+    return {
+      items,
+      totals: {
+        orders: items.length,
+        late: items.filter((i) => i.risk.status === 'late').length,
+        atRisk: items.filter((i) => i.risk.status === 'at_risk').length,
+      },
+      byWorkingDay: [...days.values()].sort(
+        (a, b) => a.market.localeCompare(b.market) || (a.day ?? '~').localeCompare(b.day ?? '~'),
+      ),
+    };
+  }
+
+  open(input: Input<{ code: string }>, user: UserView): Promise<PackSession> {
+    return this.serial(async () => {
+      const again = this.store.replay<PackSession>(input.clientActionId);
+      if (again) return again;
+      const code = normaliseScan(input.code).code;
+      const order = this.findOrder(code);
+      if (!order) throw new AppError('PACK_ORDER_NOT_FOUND', { code: code.slice(0, 64) });
+      if (isCancelled(order)) throw new AppError('PACK_ORDER_CANCELLED', { orderRef: order.externalId });
+      return writeTransaction(this.o.db, () => {
+        const db = this.o.db;
+        const mine = this.store.session(this.o.stationId);
+        const packages = this.ensurePackages(order);
+        const wanted =
+          packages.find((p) => p.id.toUpperCase() === code && p.state === 'to_pack') ??
+          packages.find((p) => p.state === 'to_pack');
+        if (mine) {
+          const openPkg = this.store.pkg(mine.package_id);
+          if (openPkg?.order_id === order.id) return this.view(mine);
+          const openOrder = openPkg ? this.o.orders.get(openPkg.order_id) : null;
+          throw new AppError('PACK_SESSION_OPEN', { orderRef: openOrder?.externalId ?? '' });
+        }
+        if (!wanted) throw new AppError('PACK_ORDER_DONE', { orderRef: order.externalId });
+        if (this.store.sessionOfPackage(wanted.id)) {
+          throw new AppError('PACK_ORDER_AT_OTHER_BENCH', { orderRef: order.externalId });
+        }
+        const now = this.o.clock.now();
+        const verified: Verified = {};
+        for (const l of linesOf(wanted)) verified[l.lineRef] = { count: 0, serials: [] };
+        const row: SessionRow = {
+          station_id: this.o.stationId,
+          id: this.o.newId(),
+          package_id: wanted.id,
+          step: 'verify',
+          verified: JSON.stringify(verified),
+          weight: null,
+          route: null,
+          opened_by: user.id,
+          opened_at: now,
+        };
+        this.store.insertSession(db, row);
+        this.store.update(db, wanted.id, { state: 'packing', opened_at: now });
+        this.o.orders.setStatus(db, order.id, 'packing');
+        const view = this.view(row);
+        this.store.record(db, input.clientActionId, 'packOpen', view, now);
+        return view;
+      });
+    });
+  }
+
+  scanItem(
+    input: Input<{ code: string; serial?: string | undefined }>,
+    user: UserView,
+  ): Promise<{ session: PackSession; lineRef: string; remaining: number; allVerified: boolean }> {
+    return this.serial(async () => {
+      type Result = { session: PackSession; lineRef: string; remaining: number; allVerified: boolean };
+      const again = this.store.replay<Result>(input.clientActionId);
+      if (again) return again;
+      const code = normaliseScan(input.code).code;
+      const { session, order, pkg } = await this.current();
+      const verified = verifiedOf(session);
+      const lines = this.packageLines(order, pkg);
+      const upper = code.toUpperCase();
+      // TikTok lists one line per unit: the scan counts on the first line of the item still short.
+      const matching = lines.filter(
+        (l) => l.barcode?.toUpperCase() === upper || l.sku.toUpperCase() === upper,
+      );
+      const line = matching.find((l) => (verified[l.lineRef]?.count ?? 0) < l.quantity);
+      if (matching.length === 0) {
+        // Counted apart from the refusal, so the shift summary sees every wrong item.
+        await writeTransaction(this.o.db, () =>
+          this.store.recordWrongScan(this.o.db, pkg.id, code, user.id, this.o.clock.now()),
+        );
+        throw new AppError('PACK_WRONG_ITEM', { scanned: code.slice(0, 64), orderRef: order.externalId });
+      }
+      if (!line) {
+        throw new AppError('PACK_LINE_ALREADY_VERIFIED', {
+          sku: matching[0]?.sku ?? code,
+          quantity: matching.reduce((n, l) => n + l.quantity, 0),
+        });
+      }
+      const entry = verified[line.lineRef] ?? { count: 0, serials: [] };
+      const serial = input.serial?.trim();
+      if (serial) {
+        const all = Object.values(verified).flatMap((v) => v.serials);
+        if (all.includes(serial)) throw new AppError('PACK_SERIAL_DUPLICATE', { serial });
+        entry.serials.push(serial);
+      }
+      entry.count += 1;
+      verified[line.lineRef] = entry;
+      const allVerified = lines.every((l) => (verified[l.lineRef]?.count ?? 0) >= l.quantity);
+      return writeTransaction(this.o.db, () => {
+        const db = this.o.db;
+        this.store.updateSession(db, this.o.stationId, {
+          verified: JSON.stringify(verified),
+          ...(allVerified && session.step === 'verify' ? { step: 'weigh' as const } : {}),
+        });
+        const result: Result = {
+          session: this.view(this.mustSession()),
+          lineRef: line.lineRef,
+          remaining: line.quantity - entry.count,
+          allVerified,
+        };
+        this.store.record(db, input.clientActionId, 'packScanItem', result, this.o.clock.now());
+        return result;
+      });
+    });
+  }
+
+  weigh(
+    input: Input<{ reading: PackReading; box: PackBox }>,
+    _user: UserView,
+  ): Promise<{ session: PackSession; weight: PackWeightView }> {
+    return this.serial(async () => {
+      type Result = { session: PackSession; weight: PackWeightView };
+      const again = this.store.replay<Result>(input.clientActionId);
+      if (again) return again;
+      const { session, order, pkg } = await this.current();
+      const lines = this.packageLines(order, pkg);
+      const verified = verifiedOf(session);
+      const remaining = lines.reduce(
+        (n, l) => n + Math.max(0, l.quantity - (verified[l.lineRef]?.count ?? 0)),
+        0,
+      );
+      if (remaining > 0) throw new AppError('PACK_LINES_NOT_VERIFIED', { remaining });
+      const { grams, source } = this.readingGrams(input.reading);
+      const box =
+        input.box.kind === 'preset'
+          ? (() => {
+              const preset = this.o.boxes.fromScan(input.box.code);
+              return {
+                box: { code: preset.code, name: preset.name },
+                dims: preset.innerMm,
+                tare: preset.tareGrams,
+              };
+            })()
+          : { box: null, dims: input.box.dims, tare: input.box.tareGrams };
+      const expectedCheck = checkExpectedWeight({
+        items: lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitGrams: l.unitGrams })),
+        tareGrams: box.tare,
+        measuredGrams: grams,
+      });
+      const expected: ExpectedWeightView =
+        expectedCheck.verdict === 'unknown'
+          ? {
+              verdict: 'unknown',
+              measuredGrams: grams,
+              expectedGrams: null,
+              differenceGrams: null,
+              allowedGrams: null,
+              skusWithoutWeight: expectedCheck.skusWithoutWeight,
+            }
+          : { ...expectedCheck, skusWithoutWeight: [] };
+      const preferred = order.service ? this.services.find((s) => s.id === order.service) : undefined;
+      const weight: PackWeightView = {
+        grams,
+        source,
+        box: box.box,
+        dims: box.dims,
+        tareGrams: box.tare,
+        expected,
+        warning: expected.verdict === 'too_light' || expected.verdict === 'too_heavy',
+        chargeable: preferred
+          ? chargeableView(chargeableWeight({ actualGrams: grams, dims: box.dims, service: preferred }))
+          : null,
+      };
+      return writeTransaction(this.o.db, () => {
+        // A new weight makes the old route stale: it is chosen again for this weight.
+        this.store.updateSession(this.o.db, this.o.stationId, {
+          weight: JSON.stringify(weight),
+          route: null,
+          step: 'route',
+        });
+        const result: Result = { session: this.view(this.mustSession()), weight };
+        this.store.record(this.o.db, input.clientActionId, 'packWeigh', result, this.o.clock.now());
+        return result;
+      });
+    });
+  }
+
+  route(
+    input: Input<{ choose?: 'primary' | 'backup' | undefined }>,
+    _user: UserView,
+  ): Promise<{ session: PackSession; route: PackRouteView }> {
+    return this.serial(async () => {
+      type Result = { session: PackSession; route: PackRouteView };
+      const again = this.store.replay<Result>(input.clientActionId);
+      if (again) return again;
+      const { session, order } = await this.current();
+      const weight = weightOf(session);
+      if (!weight) throw new AppError('PACK_NOT_WEIGHED');
+      const stored = await this.computeRoute(order, weight, input.choose);
+      return writeTransaction(this.o.db, () => {
+        this.store.updateSession(this.o.db, this.o.stationId, {
+          route: JSON.stringify(stored),
+          step: 'ready',
+        });
+        const result: Result = { session: this.view(this.mustSession()), route: stored.view };
+        this.store.record(this.o.db, input.clientActionId, 'packRoute', result, this.o.clock.now());
+        return result;
+      });
+    });
+  }
+
+  complete(input: Input<{ photoSha256?: string | undefined }>, user: UserView): Promise<PackCompleteResult> {
+    return this.serial(async () => {
+      const again = this.store.replay<PackCompleteResult>(input.clientActionId);
+      if (again) return again;
+      const { session, order, pkg } = await this.current();
+      const lines = this.packageLines(order, pkg);
+      const verified = verifiedOf(session);
+      const remaining = lines.reduce(
+        (n, l) => n + Math.max(0, l.quantity - (verified[l.lineRef]?.count ?? 0)),
+        0,
+      );
+      if (remaining > 0) throw new AppError('PACK_LINES_NOT_VERIFIED', { remaining });
+      const weight = weightOf(session);
+      if (!weight) throw new AppError('PACK_NOT_WEIGHED');
+      const route = routeOf(session);
+      if (!route) throw new AppError('PACK_NOT_ROUTED');
+      const platform = platformDestinationOf(order);
+      if (platform !== null && route.provider === null && this.o.providers !== null) {
+        throw new AppError('PACK_CARRIER_NOT_LISTED', {
+          carrier: route.chosen.carrierName,
+          market: order.market,
+        });
+      }
+      const request: BookingRequest = {
+        packageId: pkg.id,
+        orderRef: order.externalId,
+        destination: route.chosen.destination,
+        carrier: route.chosen.carrier,
+        serviceId: route.chosen.serviceId,
+        weightGrams: weight.grams,
+        chargeableGrams: route.chosen.chargeable.chargeableGrams,
+        dims: weight.dims,
+        cod: order.cod,
+        recipient: order.recipient,
+      };
+      const pending: PendingBooking = {
+        request,
+        provider: route.provider,
+        serviceName: route.chosen.serviceName,
+        packedBy: user.id,
+      };
+      let tracking: string | null = null;
+      if (this.o.booking) {
+        try {
+          tracking = (
+            await this.o.booking.book(request, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000))
+          ).trackingNumber;
+        } catch (err) {
+          if (err instanceof BookingError && err.kind === 'refused') {
+            throw new AppError('PACK_LABEL_REFUSED', {
+              carrier: route.chosen.carrierName,
+              reason: err.reason.slice(0, 200),
+            });
+          }
+          // Offline, timed out, or a failure we cannot read: the clerk is not held up; the label follows.
+          tracking = null;
+        }
+      }
+      const items = lines.reduce((n, l) => n + l.quantity, 0);
+      const serials = Object.values(verified).flatMap((v) => v.serials);
+      const cancelled = await writeTransaction(this.o.db, (): PackCompleteResult | 'cancelled' => {
+        const db = this.o.db;
+        const fresh = this.o.orders.get(order.id);
+        if (!fresh || isCancelled(fresh)) return 'cancelled';
+        const now = this.o.clock.now();
+        const late = this.risk(fresh, now).status === 'late';
+        this.store.update(db, pkg.id, {
+          carrier: route.chosen.carrier,
+          destination: route.chosen.destination,
+          service_id: route.chosen.serviceId,
+          provider_id: route.provider?.id ?? null,
+          weight_grams: weight.grams,
+          chargeable_grams: route.chosen.chargeable.chargeableGrams,
+          items,
+          serials: JSON.stringify(serials),
+          booking: JSON.stringify(pending),
+          photo_sha256: input.photoSha256 ?? null,
+          packed_by: user.id,
+          packed_at: now,
+          late: late ? 1 : 0,
+        });
+        this.store.deleteSession(db, this.o.stationId);
+        const result =
+          tracking === null
+            ? this.awaitLabelIn(db, fresh, pkg, pending)
+            : this.shipIn(db, fresh, this.store.pkg(pkg.id) as PackageRow, pending, tracking);
+        this.o.audit.record({
+          userId: user.id,
+          action: 'pack.complete',
+          entityType: 'pack_package',
+          entityId: pkg.id,
+          details: {
+            orderRef: fresh.externalId,
+            state: result.state,
+            carrier: result.carrier,
+            trackingNumber: tracking,
+          },
+        });
+        this.store.record(db, input.clientActionId, 'packComplete', result, now);
+        return result;
+      });
+      if (cancelled === 'cancelled') {
+        await this.dropCancelled(order, pkg);
+        throw new AppError('PACK_ORDER_CANCELLED', { orderRef: order.externalId });
+      }
+      return cancelled;
+    });
+  }
+
+  split(
+    input: Input<{ lines: Array<{ lineRef: string; quantity: number }> }>,
+    _user: UserView,
+  ): Promise<{ session: PackSession; newPackage: { packageId: string; packageNo: number } }> {
+    return this.serial(async () => {
+      type Result = { session: PackSession; newPackage: { packageId: string; packageNo: number } };
+      const again = this.store.replay<Result>(input.clientActionId);
+      if (again) return again;
+      const { session, order, pkg } = await this.current();
+      if (platformDestinationOf(order) !== null && order.shippingType === 'platform') {
+        // The platform's own carrier packs by the platform's packages; splitting them is the platform's call.
+        throw new AppError('PACK_SPLIT_NOT_ALLOWED', { orderRef: order.externalId });
+      }
+      const current = linesOf(pkg);
+      const moving = new Map<string, number>();
+      for (const l of input.lines) moving.set(l.lineRef, (moving.get(l.lineRef) ?? 0) + l.quantity);
+      const verified = verifiedOf(session);
+      const stay: typeof current = [];
+      const move: typeof current = [];
+      for (const l of current) {
+        const m = moving.get(l.lineRef) ?? 0;
+        if (m > l.quantity) throw new AppError('PACK_SPLIT_INVALID', { lineRef: l.lineRef });
+        if (l.quantity - m > 0) stay.push({ lineRef: l.lineRef, quantity: l.quantity - m });
+        if (m > 0) move.push({ lineRef: l.lineRef, quantity: m });
+        moving.delete(l.lineRef);
+        // Items already scanned beyond what stays are back on the bench for the new package.
+        const v = verified[l.lineRef];
+        if (v && v.count > l.quantity - m) {
+          v.count = l.quantity - m;
+          v.serials = v.serials.slice(0, v.count);
+        }
+        if (l.quantity - m === 0) Reflect.deleteProperty(verified, l.lineRef);
+      }
+      if (moving.size > 0 || stay.length === 0 || move.length === 0) {
+        throw new AppError('PACK_SPLIT_INVALID', {});
+      }
+      return writeTransaction(this.o.db, () => {
+        const db = this.o.db;
+        const packageNo = Math.max(...this.store.packagesOf(order.id).map((p) => p.package_no)) + 1;
+        const packageId = this.o.newId();
+        this.store.insertPackage(db, {
+          id: packageId,
+          orderId: order.id,
+          packageNo,
+          lines: move,
+          now: this.o.clock.now(),
+        });
+        this.store.update(db, pkg.id, { lines: JSON.stringify(stay) });
+        const lines = this.packageLines(order, { ...pkg, lines: JSON.stringify(stay) });
+        const allVerified = lines.every((l) => (verified[l.lineRef]?.count ?? 0) >= l.quantity);
+        this.store.updateSession(db, this.o.stationId, {
+          verified: JSON.stringify(verified),
+          weight: null,
+          route: null,
+          step: allVerified ? 'weigh' : 'verify',
+        });
+        const result: Result = {
+          session: this.view(this.mustSession()),
+          newPackage: { packageId, packageNo },
+        };
+        this.store.record(db, input.clientActionId, 'packSplit', result, this.o.clock.now());
+        return result;
+      });
+    });
+  }
+
+  release(input: Input<object>, user: UserView): Promise<{ session: null }> {
+    return this.serial(async () => {
+      const again = this.store.replay<{ session: null }>(input.clientActionId);
+      if (again) return again;
+      const session = this.store.session(this.o.stationId);
+      if (!session) throw new AppError('PACK_NO_SESSION');
+      return writeTransaction(this.o.db, () => {
+        const db = this.o.db;
+        const pkg = this.store.pkg(session.package_id);
+        this.store.deleteSession(db, this.o.stationId);
+        if (pkg) {
+          this.store.update(db, pkg.id, { state: 'to_pack', opened_at: null });
+          const others = this.store.packagesOf(pkg.order_id).filter((p) => p.id !== pkg.id);
+          if (others.every((p) => p.state === 'to_pack' || p.state === 'cancelled'))
+            this.o.orders.setStatus(db, pkg.order_id, 'to_pack');
+          this.o.audit.record({
+            userId: user.id,
+            action: 'pack.release',
+            entityType: 'pack_package',
+            entityId: pkg.id,
+          });
+        }
+        this.store.record(db, input.clientActionId, 'packRelease', { session: null }, this.o.clock.now());
+        return { session: null };
+      });
+    });
+  }
+
+  /**
+   * Books the packages that wait for their label (packed offline). Each booked one gets its ship
+   * call and label in one transaction; a refusal is kept on the package for the supervisor.
+   * Answers how many were finished.
+   */
+  retryLabels(): Promise<number> {
+    return this.serial(async () => {
+      const waiting = this.o.db
+        .prepare<[], PackageRow>(
+          "SELECT * FROM pack_packages WHERE state = 'awaiting_label' AND label_error IS NULL ORDER BY packed_at LIMIT 50",
+        )
+        .all();
+      if (!this.o.booking) return 0;
+      let done = 0;
+      for (const pkg of waiting) {
+        const pending = JSON.parse(pkg.booking ?? 'null') as PendingBooking | null;
+        if (!pending) continue;
+        let tracking: string;
+        try {
+          tracking = (
+            await this.o.booking.book(pending.request, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000))
+          ).trackingNumber;
+        } catch (err) {
+          const refused = err instanceof BookingError && err.kind === 'refused';
+          await writeTransaction(this.o.db, () =>
+            this.store.update(this.o.db, pkg.id, {
+              label_attempts: pkg.label_attempts + 1,
+              ...(refused ? { label_error: (err as BookingError).reason.slice(0, 500) } : {}),
+            }),
+          );
+          if (!refused) break; // still offline: the next round tries again
+          continue;
+        }
+        await writeTransaction(this.o.db, () => {
+          const fresh = this.store.pkg(pkg.id);
+          const order = this.o.orders.get(pkg.order_id);
+          if (!fresh || fresh.state !== 'awaiting_label' || !order) return;
+          this.shipIn(this.o.db, order, fresh, pending, tracking);
+          done += 1;
+        });
+      }
+      return done;
+    });
+  }
+
+  shiftSummary(scope: 'mine' | 'station', user: UserView): PackShiftSummary {
+    const now = this.o.clock.now();
+    const today = localTimeOf(now, this.o.timeZone);
+    const from = now - today.minute * 60_000 - today.second * 1000 - (now % 1000);
+    const who = scope === 'mine' ? user.id : null;
+    const rows = this.o.db
+      .prepare<[number, string | null, string | null], PackageRow>(
+        `SELECT * FROM pack_packages WHERE packed_at >= ? AND (? IS NULL OR packed_by = ?)`,
+      )
+      .all(from, who, who);
+    const minutes = rows.filter((r) => r.opened_at !== null && r.packed_at !== null);
+    const wrong = this.o.db
+      .prepare<[number, string | null, string | null], { n: number }>(
+        'SELECT count(*) AS n FROM pack_wrong_scans WHERE at >= ? AND (? IS NULL OR user_id = ?)',
+      )
+      .get(from, who, who);
+    return {
+      userId: who,
+      from,
+      to: now,
+      orders: new Set(rows.map((r) => r.order_id)).size,
+      parcels: rows.length,
+      items: rows.reduce((n, r) => n + r.items, 0),
+      minutesPerOrder:
+        minutes.length === 0
+          ? null
+          : Math.round(
+              (minutes.reduce((n, r) => n + ((r.packed_at ?? 0) - (r.opened_at ?? 0)), 0) /
+                minutes.length /
+                60_000) *
+                10,
+            ) / 10,
+      late: rows.filter((r) => r.late === 1).length,
+      awaitingLabel: rows.filter((r) => r.state === 'awaiting_label').length,
+      handedOver: rows.filter((r) => r.state === 'handed_over').length,
+      wrongItemScans: wrong?.n ?? 0,
+    };
+  }
+
+  /** The order's late risk now, on its market's calendar. */
+  risk(order: StoredOutboundOrder, now = this.o.clock.now()): LateRisk {
+    return assessLateRisk({
+      stage: order.stage === 'awaiting_collection' ? 'awaiting_collection' : 'to_ship',
+      deadlines: order.deadlines,
+      now,
+      calendar: this.o.calendarFor(order.market),
+    });
+  }
+
+  // ── inside transactions ──────────────────────────────────────────────────────────────────
+
+  /** Packed with its tracking number: state, ship call and label, in the caller's transaction. */
+  private shipIn(
+    db: Db,
+    order: StoredOutboundOrder,
+    pkg: PackageRow,
+    pending: PendingBooking,
+    trackingNumber: string,
+  ): PackCompleteResult {
+    const now = this.o.clock.now();
+    const tracking = trackingNumber.trim().toUpperCase();
+    let shipEventId: string | null = null;
+    const platform = platformDestinationOf(order);
+    if (platform !== null && pending.provider !== null && order.deliveryOptionId) {
+      const lines = linesOf(pkg);
+      const whole = this.store.packagesOf(order.id).filter((p) => p.state !== 'cancelled').length === 1;
+      const platformPackageId =
+        order.lines.find((l) => l.packageId !== null && lines.some((p) => p.lineRef === l.lineRef))
+          ?.packageId ?? null;
+      const payload: PackageShipPayload = {
+        stationId: this.o.stationId,
+        orderId: order.id,
+        platformOrderId: order.externalId,
+        platformPackageId: whole ? platformPackageId : null,
+        method: 'own_carrier',
+        handover: null,
+        ownCarrier: {
+          trackingNumber: tracking,
+          shippingProviderId: pending.provider.id,
+          shippingProviderName: pending.provider.name,
+          deliveryOptionId: order.deliveryOptionId,
+          orderLineItemIds: whole ? [] : lines.map((l) => l.lineRef),
+        },
+        weightGrams: pkg.weight_grams,
+        packedBy: pending.packedBy,
+        packedAt: pkg.packed_at ?? now,
+      };
+      shipEventId = this.o.outbox.enqueue(db, {
+        destination: platform,
+        orderingKey: packageShipOrderingKey(payload),
+        idempotencyKey: packageShipKey(payload),
+        type: 'package.ship',
+        payload,
+      }).id;
+    }
+    const label = this.o.printing.enqueue(db, {
+      template: 'shipping-label',
+      data: this.labelData(order, pkg, pending, tracking),
+      requestedBy: pending.packedBy,
+    });
+    this.store.update(db, pkg.id, {
+      state: 'packed',
+      tracking_number: tracking,
+      ship_event_id: shipEventId,
+      label_job_id: label.id,
+    });
+    this.settleOrder(db, order.id);
+    return {
+      orderId: order.id,
+      packageId: pkg.id,
+      state: 'packed',
+      carrier: pending.request.carrier,
+      destination: pending.request.destination,
+      trackingNumber: tracking,
+      shipEventId,
+      printJobs: [
+        ...(pkg.slip_job_id ? [{ jobId: pkg.slip_job_id, kind: 'packing_slip' as const }] : []),
+        { jobId: label.id, kind: 'label' as const },
+      ],
+    };
+  }
+
+  /** Packed without a label yet: a packing slip now, the label when the carrier answers. */
+  private awaitLabelIn(
+    db: Db,
+    order: StoredOutboundOrder,
+    pkg: PackageRow,
+    pending: PendingBooking,
+  ): PackCompleteResult {
+    const lines = this.packageLines(order, pkg);
+    const slip = this.o.printing.enqueue(db, {
+      template: 'packing-slip',
+      data: {
+        orderRef: asciiCode(order.externalId),
+        packageNo: Math.min(99, pkg.package_no),
+        recipientName: labelText(order.recipient.name, 80),
+        city: labelText(order.recipient.city ?? '-', 60),
+        country: order.recipient.country,
+        carrier: labelText(carrierName(pending.request.carrier), 40),
+        lines: lines
+          .slice(0, 8)
+          .map((l) => labelText(`${String(l.quantity)} × ${l.sku} ${l.productName}`, 60)),
+        items: Math.max(
+          1,
+          lines.reduce((n, l) => n + l.quantity, 0),
+        ),
+        packedAt: labelTimeIn(this.o.clock.now(), this.o.timeZone),
+        station: labelText(this.o.stationName(), 40),
+      },
+      requestedBy: pending.packedBy,
+    });
+    this.store.update(db, pkg.id, { state: 'awaiting_label', slip_job_id: slip.id });
+    this.settleOrder(db, order.id);
+    return {
+      orderId: order.id,
+      packageId: pkg.id,
+      state: 'awaiting_label',
+      carrier: pending.request.carrier,
+      destination: pending.request.destination,
+      trackingNumber: null,
+      shipEventId: null,
+      printJobs: [{ jobId: slip.id, kind: 'packing_slip' }],
+    };
+  }
+
+  /** The order is packed when none of its packages is left to pack. */
+  private settleOrder(db: Db, orderId: string): void {
+    const open = this.store.packagesOf(orderId).some((p) => p.state === 'to_pack' || p.state === 'packing');
+    this.o.orders.setStatus(db, orderId, open ? 'packing' : 'packed');
+  }
+
+  private labelData(order: StoredOutboundOrder, pkg: PackageRow, pending: PendingBooking, tracking: string) {
+    const r = order.recipient;
+    const address = [r.address1, r.address2].filter((a): a is string => !!a && a.trim() !== '');
+    return {
+      trackingNumber: asciiCode(tracking),
+      carrier: labelText(carrierName(pending.request.carrier), 40),
+      service: labelText(shortService(pending.serviceName), 16),
+      recipientName: labelText(r.name, 40),
+      ...(r.phone ? { recipientPhone: labelText(r.phone, 30) } : {}),
+      addressLines: (address.length > 0 ? address : ['-']).slice(0, 4).map((a) => labelText(a, 120)),
+      city: labelText(r.city ?? '-', 60),
+      postalCode: labelText(r.postcode ?? '-', 12),
+      country: r.country,
+      sender: labelText(this.o.stationName(), 120),
+      weightKg: Math.min(100, Math.max(0.001, (pkg.weight_grams ?? 1) / 1000)),
+      reference: asciiCode(order.externalId),
+      ...(order.cod && order.cod.amountMinor > 0
+        ? { cod: `${order.cod.currency} ${formatMoney(order.cod)}` }
+        : {}),
+    };
+  }
+
+  // ── reads ──────────────────────────────────────────────────────────────────────────────
+
+  private findOrder(code: string): StoredOutboundOrder | null {
+    const db = this.o.db;
+    const byPackage = db
+      .prepare<[string], { order_id: string }>(
+        'SELECT order_id FROM pack_packages WHERE id = ? COLLATE NOCASE',
+      )
+      .get(code);
+    if (byPackage) return this.o.orders.get(byPackage.order_id);
+    const byRef = db
+      .prepare<[string], { id: string }>(
+        `SELECT id FROM outbound_orders WHERE external_id = ? COLLATE NOCASE
+         ORDER BY status IN ('to_pack', 'packing') DESC, created_at DESC LIMIT 1`,
+      )
+      .get(code);
+    if (byRef) return this.o.orders.get(byRef.id);
+    const byPlatformPackage = db
+      .prepare<[string], { order_id: string }>(
+        'SELECT order_id FROM outbound_order_lines WHERE package_id = ? COLLATE NOCASE LIMIT 1',
+      )
+      .get(code);
+    return byPlatformPackage ? this.o.orders.get(byPlatformPackage.order_id) : null;
+  }
+
+  /** An order's packages, the first made on first open with every line. Inside a transaction. */
+  private ensurePackages(order: StoredOutboundOrder): PackageRow[] {
+    const existing = this.store.packagesOf(order.id);
+    if (existing.length > 0) return existing;
+    this.store.insertPackage(this.o.db, {
+      id: this.o.newId(),
+      orderId: order.id,
+      packageNo: 1,
+      lines: order.lines.map((l) => ({ lineRef: l.lineRef, quantity: l.quantity })),
+      now: this.o.clock.now(),
+    });
+    return this.store.packagesOf(order.id);
+  }
+
+  /** The open session with its order; an order cancelled meanwhile ends it and is refused. */
+  private async current(): Promise<{ session: SessionRow; order: StoredOutboundOrder; pkg: PackageRow }> {
+    const session = this.store.session(this.o.stationId);
+    if (!session) throw new AppError('PACK_NO_SESSION');
+    const pkg = this.store.pkg(session.package_id);
+    const order = pkg ? this.o.orders.get(pkg.order_id) : null;
+    if (!pkg || !order) throw new AppError('PACK_NO_SESSION');
+    if (isCancelled(order)) {
+      await this.dropCancelled(order, pkg);
+      throw new AppError('PACK_ORDER_CANCELLED', { orderRef: order.externalId });
+    }
+    return { session, order, pkg };
+  }
+
+  private async dropCancelled(order: StoredOutboundOrder, pkg: PackageRow): Promise<void> {
+    await writeTransaction(this.o.db, () => {
+      this.store.deleteSession(this.o.db, this.o.stationId);
+      this.store.update(this.o.db, pkg.id, { state: 'cancelled' });
+      this.o.audit.record({
+        userId: null,
+        action: 'pack.cancelled_by_platform',
+        entityType: 'pack_package',
+        entityId: pkg.id,
+        details: { orderRef: order.externalId },
+      });
+    });
+  }
+
+  private mustSession(): SessionRow {
+    const row = this.store.session(this.o.stationId);
+    if (!row) throw new AppError('PACK_NO_SESSION');
+    return row;
+  }
+
+  private packageLines(order: StoredOutboundOrder, pkg: Pick<PackageRow, 'lines'>) {
+    const byRef = new Map(order.lines.map((l) => [l.lineRef, l]));
+    return (JSON.parse(pkg.lines) as Array<{ lineRef: string; quantity: number }>).flatMap((p) => {
+      const line = byRef.get(p.lineRef);
+      return line ? [{ ...line, quantity: p.quantity }] : [];
+    });
+  }
+
+  private view(row: SessionRow): PackSession {
+    const pkg = this.store.pkg(row.package_id);
+    const order = pkg ? this.o.orders.get(pkg.order_id) : null;
+    if (!pkg || !order) throw new AppError('PACK_NO_SESSION');
+    const verified = verifiedOf(row);
+    const lines = this.packageLines(order, pkg).map((l) => {
+      const v = verified[l.lineRef] ?? { count: 0, serials: [] };
+      return {
+        lineRef: l.lineRef,
+        sku: l.sku,
+        productName: l.productName,
+        barcode: l.barcode,
+        quantity: l.quantity,
+        verified: v.count,
+        remaining: Math.max(0, l.quantity - v.count),
+        serials: v.serials,
+        unitGrams: l.unitGrams,
+      };
+    });
+    return {
+      sessionId: row.id,
+      packageId: pkg.id,
+      packageNo: pkg.package_no,
+      orderId: order.id,
+      orderRef: order.externalId,
+      source: order.source,
+      seller: order.seller,
+      market: order.market,
+      recipient: {
+        name: order.recipient.name,
+        city: order.recipient.city,
+        postcode: order.recipient.postcode,
+        country: order.recipient.country,
+      },
+      cod: order.cod,
+      notes: order.notes,
+      step: row.step,
+      lines,
+      allVerified: lines.every((l) => l.remaining === 0),
+      weight: weightOf(row),
+      route: routeOf(row)?.view ?? null,
+      risk: this.risk(order),
+      openedAt: row.opened_at,
+      openedBy: row.opened_by,
+    };
+  }
+
+  private readingGrams(reading: PackReading): { grams: number; source: PackWeightView['source'] } {
+    if (reading.kind === 'typed') {
+      const parsed = parseTypedWeight(reading.text, 'g');
+      if (!parsed.ok) {
+        if (parsed.reason === 'not_positive') throw new AppError('PACK_WEIGHT_ZERO');
+        if (parsed.reason === 'too_heavy') throw new AppError('PACK_WEIGHT_OVER_RANGE');
+        throw new AppError('PACK_WEIGHT_UNREADABLE', { text: reading.text.slice(0, 32) });
+      }
+      return { grams: checkGrams(parsed.grams), source: 'typed' };
+    }
+    if (reading.kind === 'scale') {
+      if (reading.overRange) throw new AppError('PACK_WEIGHT_OVER_RANGE');
+      if (reading.underZero || reading.grams <= 0) throw new AppError('PACK_WEIGHT_ZERO');
+      if (!reading.stable) throw new AppError('PACK_WEIGHT_UNSTABLE');
+      return { grams: checkGrams(reading.grams), source: 'scale' };
+    }
+    const snapshot = this.o.scale?.();
+    if (!snapshot || snapshot.closed) throw new AppError('PACK_SCALE_UNAVAILABLE');
+    const s = snapshot.state;
+    switch (s.kind) {
+      case 'stable':
+        if (s.grams <= 0) throw new AppError('PACK_WEIGHT_ZERO');
+        return { grams: checkGrams(s.grams), source: 'station_scale' };
+      case 'over_range':
+        throw new AppError('PACK_WEIGHT_OVER_RANGE');
+      case 'zero':
+      case 'negative':
+        throw new AppError('PACK_WEIGHT_ZERO');
+      case 'unplugged':
+      case 'waiting':
+        throw new AppError('PACK_SCALE_UNAVAILABLE');
+      default:
+        throw new AppError('PACK_WEIGHT_UNSTABLE');
+    }
+  }
+
+  private async computeRoute(
+    order: StoredOutboundOrder,
+    weight: PackWeightView,
+    choose: 'primary' | 'backup' | undefined,
+  ): Promise<StoredRoute> {
+    const country = order.recipient.country;
+    let line: LineResolution;
+    try {
+      line = this.o.routes.resolveLine({ country, sellerId: order.seller });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'NOT_FOUND')
+        throw new AppError('PACK_NO_ROUTE', { country });
+      throw err;
+    }
+    let providers: Array<{ id: string; name: string }> | null = null;
+    if (this.o.providers) {
+      try {
+        providers = await this.o.providers.list(order, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000));
+      } catch (err) {
+        throw new AppError('TRANSPORT_FAILED', {
+          reason: 'platform_providers',
+          detail: String(err).slice(0, 120),
+        });
+      }
+    }
+    const option = (
+      destination: string,
+    ): { option: RouteOption; provider: { id: string; name: string } | null } => {
+      const carrier = carrierOfLine(destination, this.services);
+      const service = carrier
+        ? serviceForParcel(carrier, order.market, country, order.service, this.services)
+        : null;
+      if (!carrier || !service)
+        throw new AppError('PACK_NO_SERVICE', { carrier: destination, market: order.market });
+      const chargeable = chargeableView(
+        chargeableWeight({ actualGrams: weight.grams, dims: weight.dims, service }),
+      );
+      const provider = providers?.find((p) => providerIsCarrier(p.name, carrier)) ?? null;
+      const listed = providers === null || provider !== null;
+      return {
+        provider,
+        option: {
+          destination,
+          carrier,
+          carrierName: carrierName(carrier),
+          serviceId: service.id,
+          serviceName: service.name,
+          listed,
+          chargeable,
+          blockers: [...(listed ? [] : (['not_listed'] as const)), ...chargeable.problems.map((p) => p.code)],
+        },
+      };
+    };
+    const primary = option(line.primary);
+    let backup: ReturnType<typeof option> | null = null;
+    if (line.backup !== null) {
+      try {
+        backup = option(line.backup);
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'PACK_NO_SERVICE')) throw err;
+      }
+    }
+    const refuse = (o: RouteOption): never => {
+      if (o.blockers.includes('not_listed'))
+        throw new AppError('PACK_CARRIER_NOT_LISTED', { carrier: o.carrierName, market: order.market });
+      throw new AppError('PACK_SERVICE_LIMIT', { service: o.serviceName });
+    };
+    let chosen: 'primary' | 'backup';
+    let reason: PackRouteView['reason'];
+    if (choose) {
+      if (choose === 'backup' && !backup) throw new AppError('PACK_NO_BACKUP');
+      const pick = choose === 'backup' ? (backup as NonNullable<typeof backup>) : primary;
+      if (pick.option.blockers.length > 0) refuse(pick.option);
+      chosen = choose;
+      reason = 'chosen_by_clerk';
+    } else {
+      const active = line.active === 'backup' && backup ? backup : primary;
+      const other = active === primary ? backup : primary;
+      if (active.option.blockers.length === 0) {
+        chosen = active === primary ? 'primary' : 'backup';
+        reason = line.reason;
+      } else if (other && other.option.blockers.length === 0) {
+        chosen = other === primary ? 'primary' : 'backup';
+        reason = active === primary ? 'primary_cannot_take' : line.reason;
+      } else {
+        return refuse(active.option);
+      }
+    }
+    const picked = chosen === 'backup' ? (backup as NonNullable<typeof backup>) : primary;
+    const area = remoteAreaOf(country, order.recipient.postcode);
+    return {
+      view: {
+        primary: primary.option,
+        backup: backup?.option ?? null,
+        chosen,
+        reason,
+        remoteArea: { flagged: area !== null, area: area?.name ?? null },
+        country,
+        postcode: order.recipient.postcode,
+        cod: order.cod,
+      },
+      chosen: picked.option,
+      provider: picked.provider,
+    };
+  }
+}
+
+function isCancelled(order: StoredOutboundOrder): boolean {
+  return (
+    order.status === 'cancelled' || order.cancellation?.state === 'cancelled' || order.stage === 'cancelled'
+  );
+}
+
+function checkGrams(grams: number): number {
+  if (!Number.isSafeInteger(grams) || grams <= 0) throw new AppError('PACK_WEIGHT_ZERO');
+  // Beyond any parcel carrier's limit: a misread or a typo, not a parcel.
+  if (grams > 150_000) throw new AppError('PACK_WEIGHT_OVER_RANGE');
+  return grams;
+}
+
+function chargeableView(c: ReturnType<typeof chargeableWeight>): ChargeableView {
+  return {
+    service: c.service,
+    basis: c.basis,
+    actualGrams: c.actualGrams,
+    volumetricGrams: c.volumetricGrams,
+    billed: c.billed,
+    chargeableGrams: c.chargeableGrams,
+    problems: c.problems.map((p) => ({ ...p })),
+  };
+}
+
+/** A value printed as a barcode: printable ASCII only (an order ref in another script prints as '-'). */
+function asciiCode(value: string): string {
+  const v = value.trim().slice(0, 40);
+  return /^[\x20-\x7e]+$/.test(v) ? v : '-';
+}
+
+function labelTimeIn(ms: number, timeZone: string): string {
+  const t = localTimeOf(ms, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${t.date} ${two(Math.floor(t.minute / 60))}:${two(t.minute % 60)}`;
+}
+
+/** "J&T Express Malaysia — domestic" → "Domestic": the carrier is printed beside it already. */
+function shortService(name: string): string {
+  const part = name.split(' — ')[1] ?? name;
+  return part.charAt(0).toUpperCase() + part.slice(1);
+}

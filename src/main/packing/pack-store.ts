@@ -1,0 +1,192 @@
+import type {
+  PackRouteView,
+  PackStep,
+  PackWeightView,
+  PackageState,
+  RouteOption,
+} from '../../shared/packing/pack-views';
+import type { Db } from '../db/open';
+import type { BookingRequest } from './pack-booking';
+
+/**
+ * The rows of the packing flow (packing/002-pack-flow) and the action journal: plain reads and
+ * writes, every write inside the caller's transaction.
+ */
+export interface PackageLine {
+  lineRef: string;
+  quantity: number;
+}
+
+export interface PackageRow {
+  id: string;
+  order_id: string;
+  package_no: number;
+  lines: string;
+  state: PackageState;
+  carrier: string | null;
+  destination: string | null;
+  service_id: string | null;
+  tracking_number: string | null;
+  provider_id: string | null;
+  weight_grams: number | null;
+  chargeable_grams: number | null;
+  items: number;
+  serials: string;
+  booking: string | null;
+  photo_sha256: string | null;
+  opened_at: number | null;
+  packed_by: string | null;
+  packed_at: number | null;
+  late: number;
+  label_job_id: string | null;
+  slip_job_id: string | null;
+  ship_event_id: string | null;
+  label_attempts: number;
+  label_error: string | null;
+  manifest_id: string | null;
+  handed_over_at: number | null;
+  created_at: number;
+}
+
+export type Verified = Record<string, { count: number; serials: string[] }>;
+
+/** The route as the session keeps it: the view, and the platform's provider for the chosen carrier. */
+export interface StoredRoute {
+  view: PackRouteView;
+  chosen: RouteOption;
+  provider: { id: string; name: string } | null;
+}
+
+export interface SessionRow {
+  station_id: string;
+  id: string;
+  package_id: string;
+  step: PackStep;
+  verified: string;
+  weight: string | null;
+  route: string | null;
+  opened_by: string;
+  opened_at: number;
+}
+
+/** What a package waiting for its label keeps, to book it later exactly as it was packed. */
+export interface PendingBooking {
+  request: BookingRequest;
+  provider: { id: string; name: string } | null;
+  serviceName: string;
+  packedBy: string;
+}
+
+export class PackStore {
+  constructor(private readonly db: Db) {}
+
+  packagesOf(orderId: string): PackageRow[] {
+    return this.db
+      .prepare<[string], PackageRow>('SELECT * FROM pack_packages WHERE order_id = ? ORDER BY package_no')
+      .all(orderId);
+  }
+
+  pkg(id: string): PackageRow | undefined {
+    return this.db.prepare<[string], PackageRow>('SELECT * FROM pack_packages WHERE id = ?').get(id);
+  }
+
+  byTracking(trackingNumber: string): PackageRow | undefined {
+    return this.db
+      .prepare<[string], PackageRow>('SELECT * FROM pack_packages WHERE tracking_number = ?')
+      .get(trackingNumber);
+  }
+
+  insertPackage(
+    tx: Db,
+    row: { id: string; orderId: string; packageNo: number; lines: PackageLine[]; now: number },
+  ): void {
+    tx.prepare(
+      `INSERT INTO pack_packages (id, order_id, package_no, lines, state, created_at) VALUES (?, ?, ?, ?, 'to_pack', ?)`,
+    ).run(row.id, row.orderId, row.packageNo, JSON.stringify(row.lines), row.now);
+  }
+
+  update(tx: Db, id: string, fields: Partial<Omit<PackageRow, 'id'>>): void {
+    const keys = Object.keys(fields) as Array<keyof typeof fields>;
+    if (keys.length === 0) return;
+    tx.prepare(`UPDATE pack_packages SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({
+      ...fields,
+      id,
+    });
+  }
+
+  session(stationId: string): SessionRow | undefined {
+    return this.db
+      .prepare<[string], SessionRow>('SELECT * FROM pack_sessions WHERE station_id = ?')
+      .get(stationId);
+  }
+
+  sessionOfPackage(packageId: string): SessionRow | undefined {
+    return this.db
+      .prepare<[string], SessionRow>('SELECT * FROM pack_sessions WHERE package_id = ?')
+      .get(packageId);
+  }
+
+  insertSession(tx: Db, row: SessionRow): void {
+    tx.prepare(
+      `INSERT INTO pack_sessions (station_id, id, package_id, step, verified, weight, route, opened_by, opened_at)
+       VALUES (@station_id, @id, @package_id, @step, @verified, @weight, @route, @opened_by, @opened_at)`,
+    ).run(row);
+  }
+
+  updateSession(
+    tx: Db,
+    stationId: string,
+    fields: Partial<Pick<SessionRow, 'step' | 'verified' | 'weight' | 'route'>>,
+  ): void {
+    const keys = Object.keys(fields) as Array<keyof typeof fields>;
+    tx.prepare(
+      `UPDATE pack_sessions SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE station_id = @station`,
+    ).run({ ...fields, station: stationId });
+  }
+
+  deleteSession(tx: Db, stationId: string): void {
+    tx.prepare('DELETE FROM pack_sessions WHERE station_id = ?').run(stationId);
+  }
+
+  recordWrongScan(tx: Db, packageId: string, code: string, userId: string, at: number): void {
+    tx.prepare('INSERT INTO pack_wrong_scans (package_id, code, user_id, at) VALUES (?, ?, ?, ?)').run(
+      packageId,
+      code.slice(0, 128),
+      userId,
+      at,
+    );
+  }
+
+  /** The answer an action id already got, if any. */
+  replay<T>(actionId: string): T | undefined {
+    const row = this.db
+      .prepare<[string], { result: string }>('SELECT result FROM pack_actions WHERE id = ?')
+      .get(actionId);
+    return row ? (JSON.parse(row.result) as T) : undefined;
+  }
+
+  record(tx: Db, actionId: string, call: string, result: unknown, at: number): void {
+    tx.prepare('INSERT INTO pack_actions (id, call, result, at) VALUES (?, ?, ?, ?)').run(
+      actionId,
+      call,
+      JSON.stringify(result),
+      at,
+    );
+  }
+}
+
+export function linesOf(row: PackageRow): PackageLine[] {
+  return JSON.parse(row.lines) as PackageLine[];
+}
+
+export function weightOf(row: SessionRow): PackWeightView | null {
+  return row.weight ? (JSON.parse(row.weight) as PackWeightView) : null;
+}
+
+export function routeOf(row: SessionRow): StoredRoute | null {
+  return row.route ? (JSON.parse(row.route) as StoredRoute) : null;
+}
+
+export function verifiedOf(row: SessionRow): Verified {
+  return JSON.parse(row.verified) as Verified;
+}

@@ -1,0 +1,357 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeTikTokShop, type FakeTikTokShop } from '../../../src/main/carriers/tiktok-shop/fake-server';
+import type { Core } from '../../../src/main/core';
+import { writeTransaction } from '../../../src/main/db/write';
+import { silentLogger } from '../../../src/main/logger';
+import { tiktokPlatformProviders } from '../../../src/main/packing/tiktok-providers';
+import { seededRandom } from '../../../src/main/random';
+import { FakeHidScale } from '../../../src/main/scales/fake-scale';
+import { HidPosScale } from '../../../src/main/scales/hid-pos-scale';
+import { ScaleMonitor } from '../../../src/main/scales/scale-monitor';
+import { systemClock } from '../../../src/main/clock';
+import { DeliveryEngine } from '../../../src/main/sync/delivery-engine';
+import type { AppErrorShape } from '../../../src/shared/errors';
+import { boxBarcode } from '../../../src/shared/packing/box-presets';
+import { makeTestCore } from '../../helpers/core-factory';
+import { FakeCarrier, httpBooking } from '../../helpers/packing/fake-carrier';
+import { FakePrinter } from '../../helpers/printing/fake-printer';
+import { signInSupervisor } from '../../helpers/session';
+import { TempDirs } from '../../helpers/temp-dir';
+import { connectTo, never, type Harness } from '../tiktok-shop/harness';
+
+/** Thursday 2026-01-15 16:00 in Kuala Lumpur. */
+const T0 = Date.UTC(2026, 0, 15, 8, 0);
+const BENCH = { clientId: 'pack-bench' };
+const SUPERVISOR = { clientId: 'pack-supervisor' };
+
+/**
+ * The packing flow through the contract, on a real SQLite file: TikTok Shop orders pulled from the
+ * fake platform, the fake HID scale behind a ScaleMonitor, carriers booking over HTTP on
+ * 127.0.0.1, labels to a TCP printer sink, ship calls delivered by the real delivery engine to
+ * the fake platform — whose store says what it received, how often and in which order.
+ */
+describe('packing flow', () => {
+  const dirs = new TempDirs();
+  const cleanups: Array<() => Promise<void> | void> = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+    dirs.cleanup();
+  });
+
+  async function bench(options: { dataDir?: string; fake?: FakeTikTokShop } = {}) {
+    const dataDir = options.dataDir ?? dirs.make();
+    const printer = await FakePrinter.start();
+    const jnt = await FakeCarrier.start('JMY');
+    const posmy = await FakeCarrier.start('EP');
+    const device = new FakeHidScale();
+    const scale = new HidPosScale({ id: 'bench-scale', device, clock: systemClock });
+    const monitor = new ScaleMonitor({
+      scale,
+      clock: systemClock,
+      policy: { minConsecutive: 3, minStableMs: 0, unpluggedAfterMs: 600_000 },
+    });
+    let h: Harness | null = null;
+    const { core, clock } = makeTestCore(dataDir, {
+      now: T0,
+      printing: { backoff: { baseMs: 20, capMs: 100 } },
+      packing: {
+        booking: httpBooking({ 'jnt-my': jnt, posmy }),
+        providers: tiktokPlatformProviders((name) => (name === 'tiktok-my' ? (h?.connector ?? null) : null)),
+        scale: () => monitor.snapshot(),
+        timeZone: 'Asia/Kuala_Lumpur',
+        labelRetryMs: 0,
+        bookingTimeoutMs: 2_000,
+      },
+    });
+    const ownFake = !options.fake;
+    const fake = options.fake ?? (await startFakeTikTokShop({ clock }));
+    h = connectTo(fake, clock, {
+      config: {
+        region: 'MY',
+        limits: { requestsPerSecond: 200, burst: 50, maxConcurrency: 2, requestTimeoutMs: 2_000 },
+      },
+      name: 'tiktok-my',
+    });
+    cleanups.push(
+      () => printer.close(),
+      () => jnt.close(),
+      () => posmy.close(),
+      ...(ownFake ? [() => fake.close()] : []),
+      () => monitor.stop(),
+      () => scale.close(),
+      () => core.close(),
+    );
+    await core.printing.ready();
+    await signInSupervisor(core, SUPERVISOR.clientId);
+    await call(core, 'savePrinter', SUPERVISOR, {
+      profile: {
+        id: 'pack-zebra',
+        name: 'Pack-Zebra',
+        language: 'zpl',
+        model: 'Zebra ZD421',
+        interface: printer.address,
+        media: { widthMm: 100, heightMm: 150 },
+        dpi: 203,
+        fonts: [{ id: '0', scripts: ['latin'] }],
+        templates: ['shipping-label', 'packing-slip'],
+      },
+    });
+    await call(core, 'setRoute', SUPERVISOR, { country: 'MY', primary: 'jnt-my', backup: 'posmy' });
+    await call(core, 'setRoute', SUPERVISOR, {
+      country: 'MY',
+      sellerId: 'acme',
+      primary: 'posmy',
+      backup: null,
+    });
+    await core.packing.boxes.save({
+      code: 'S2',
+      name: 'Small box',
+      innerMm: { lengthMm: 250, widthMm: 200, heightMm: 100 },
+      tareGrams: 120,
+    });
+    let cursor: string | null = null;
+    const pull = async () => {
+      for (;;) {
+        const page = await (h as Harness).connector.orders.pull(cursor, never);
+        await writeTransaction(core.db, () =>
+          page.items.map((o) => core.packing.orders.upsertIn(core.db, o)),
+        );
+        cursor = page.nextCursor;
+        if (!page.hasMore) return;
+      }
+    };
+    const engine = new DeliveryEngine({
+      db: core.db,
+      clock,
+      random: seededRandom(4),
+      destinations: [h.connector.destination],
+      logger: silentLogger,
+      leaseMs: 5_000,
+      backoff: { baseMs: 5, capMs: 40 },
+      breaker: { failureThreshold: 50, cooldownMs: 20, maxCooldownMs: 40 },
+      maxMalformed: 3,
+    });
+    cleanups.push(() => engine.stop());
+    return { core, clock, printer, jnt, posmy, fake, device, monitor, h, pull, engine, dataDir };
+  }
+
+  let actions = 0;
+  const id = () => `act-${String(++actions).padStart(8, '0')}`;
+
+  async function call(core: Core, name: string, who: { clientId: string }, input: Record<string, unknown>) {
+    const env = await core.dispatch(name, input, who);
+    if (!env.ok) throw new Error(`${name}: ${JSON.stringify(env.error)}`);
+    return env.value as never;
+  }
+  async function pack(core: Core, name: string, input: Record<string, unknown> = {}) {
+    const env = await core.dispatch(name, { clientActionId: id(), ...input }, BENCH);
+    if (!env.ok) throw new Error(`${name}: ${JSON.stringify(env.error)}`);
+    return env.value as never;
+  }
+  async function refused(
+    core: Core,
+    name: string,
+    input: Record<string, unknown> = {},
+  ): Promise<AppErrorShape> {
+    const env = await core.dispatch(name, { clientActionId: id(), ...input }, BENCH);
+    if (env.ok) throw new Error(`${name} was not refused`);
+    return env.error;
+  }
+  const scan = (code: string) => ({ code, source: 'scanner' });
+  const stable = (device: FakeHidScale, grams: number) => {
+    for (let i = 0; i < 3; i++) device.send({ status: 'stable', unit: 'g', raw: grams });
+  };
+
+  function myOrder(fake: FakeTikTokShop, lines: Array<{ sku: string; name: string }>, buyer = 'Nur Aisyah') {
+    return fake.fulfilment.addOrder({
+      region: 'MY',
+      currency: 'MYR',
+      shippingType: 'SELLER',
+      postcode: '40000',
+      buyerName: buyer,
+      lines,
+    });
+  }
+
+  it('packs, weighs, routes and labels; offline → slip then label; cancelled refused; every ship call once and in order', async () => {
+    const b = await bench();
+    const a = myOrder(b.fake, [
+      { sku: 'SKU-TEE-M', name: 'Cotton tee' },
+      { sku: 'SKU-TEE-M', name: 'Cotton tee' },
+      { sku: 'SKU-CAP', name: 'Cap' },
+    ]);
+    const o2 = myOrder(b.fake, [{ sku: 'SKU-MUG', name: 'Mug' }], 'Tan Wei Ming');
+    const o3 = myOrder(b.fake, [{ sku: 'SKU-SOCKS', name: 'Socks' }], 'Lim Mei Ling');
+    await b.pull();
+
+    const queue = (await call(b.core, 'packQueue', BENCH, {})) as {
+      items: Array<{ orderRef: string }>;
+      totals: { orders: number };
+    };
+    expect(queue.totals.orders).toBe(3);
+
+    // Order A: three lines (two of one SKU), a wrong item, one too many, a serial.
+    const opened = (await pack(b.core, 'packOpen', scan(a.id))) as {
+      orderRef: string;
+      step: string;
+      lines: unknown[];
+    };
+    expect(opened).toMatchObject({ orderRef: a.id, step: 'verify' });
+    expect(await refused(b.core, 'packScanItem', scan('SKU-MUG'))).toMatchObject({
+      code: 'PACK_WRONG_ITEM',
+      params: { scanned: 'SKU-MUG', orderRef: a.id },
+    });
+    expect(
+      await refused(b.core, 'packWeigh', {
+        reading: { kind: 'station_scale' },
+        box: { kind: 'preset', code: 'S2' },
+      }),
+    ).toMatchObject({
+      code: 'PACK_LINES_NOT_VERIFIED',
+      params: { remaining: 3 },
+    });
+    for (const sku of ['SKU-TEE-M', 'SKU-TEE-M', 'SKU-CAP']) {
+      await pack(b.core, 'packScanItem', {
+        ...scan(sku),
+        ...(sku === 'SKU-CAP' ? { serial: 'CAP-0001' } : {}),
+      });
+    }
+    expect(await refused(b.core, 'packScanItem', scan('SKU-CAP'))).toMatchObject({
+      code: 'PACK_LINE_ALREADY_VERIFIED',
+    });
+
+    // Weighing: in motion and a zero are refused; an unknown box too; then the stable weight.
+    b.device.send({ status: 'in_motion', unit: 'g', raw: 700 });
+    const box = { kind: 'preset', code: boxBarcode('S2') };
+    expect((await refused(b.core, 'packWeigh', { reading: { kind: 'station_scale' }, box })).code).toBe(
+      'PACK_WEIGHT_UNSTABLE',
+    );
+    expect((await refused(b.core, 'packWeigh', { reading: { kind: 'typed', text: '0 g' }, box })).code).toBe(
+      'PACK_WEIGHT_ZERO',
+    );
+    expect(
+      (
+        await refused(b.core, 'packWeigh', {
+          reading: { kind: 'scale', grams: 70_000, stable: true, overRange: true, underZero: false },
+          box,
+        })
+      ).code,
+    ).toBe('PACK_WEIGHT_OVER_RANGE');
+    expect(
+      (
+        await refused(b.core, 'packWeigh', {
+          reading: { kind: 'typed', text: '850 g' },
+          box: { kind: 'preset', code: 'XL9' },
+        })
+      ).code,
+    ).toBe('BOX_PRESET_UNKNOWN');
+    stable(b.device, 742);
+    const weighed = (await pack(b.core, 'packWeigh', { reading: { kind: 'station_scale' }, box })) as {
+      weight: { grams: number; source: string; box: { code: string }; tareGrams: number };
+    };
+    expect(weighed.weight).toMatchObject({
+      grams: 742,
+      source: 'station_scale',
+      box: { code: 'S2' },
+      tareGrams: 120,
+    });
+
+    // Route: J&T is on the platform's list, Pos Malaysia is not — it cannot be chosen.
+    expect(await refused(b.core, 'packRoute', { choose: 'backup' })).toMatchObject({
+      code: 'PACK_CARRIER_NOT_LISTED',
+      params: { carrier: 'Pos Malaysia', market: 'MY' },
+    });
+    const routed = (await pack(b.core, 'packRoute', {})) as {
+      route: {
+        chosen: string;
+        reason: string;
+        primary: { carrier: string; listed: boolean; chargeable: { chargeableGrams: number } };
+        backup: { listed: boolean; blockers: string[] };
+        remoteArea: { flagged: boolean };
+      };
+    };
+    expect(routed.route).toMatchObject({
+      chosen: 'primary',
+      reason: 'primary_up',
+      primary: { carrier: 'jnt-my', listed: true, chargeable: { chargeableGrams: 1000 } },
+      backup: { listed: false, blockers: ['not_listed'] },
+      remoteArea: { flagged: false },
+    });
+    const doneA = (await pack(b.core, 'packComplete', {})) as {
+      state: string;
+      trackingNumber: string;
+      shipEventId: string;
+      printJobs: Array<{ kind: string }>;
+    };
+    expect(doneA).toMatchObject({
+      state: 'packed',
+      trackingNumber: 'JMY000000001',
+      printJobs: [{ kind: 'label' }],
+    });
+    await b.printer.waitForJobs(1);
+    expect(b.printer.jobs[0]?.toString('latin1')).toContain('JMY000000001');
+
+    // Order 2 with J&T offline: the clerk is not held up — a packing slip now, the label later.
+    await pack(b.core, 'packOpen', scan(o2.id));
+    await pack(b.core, 'packScanItem', scan('SKU-MUG'));
+    await pack(b.core, 'packWeigh', { reading: { kind: 'typed', text: '0,41 kg' }, box });
+    await pack(b.core, 'packRoute', {});
+    b.jnt.mode = 'down';
+    const done2 = (await pack(b.core, 'packComplete', {})) as {
+      state: string;
+      trackingNumber: null;
+      printJobs: Array<{ kind: string }>;
+    };
+    expect(done2).toMatchObject({
+      state: 'awaiting_label',
+      trackingNumber: null,
+      printJobs: [{ kind: 'packing_slip' }],
+    });
+    await b.printer.waitForJobs(2);
+    expect(b.printer.jobs[1]?.toString('latin1')).toContain(o2.id);
+
+    // Order 3 is cancelled by the platform while it is packed: refused at complete, nothing shipped.
+    await pack(b.core, 'packOpen', scan(o3.id));
+    await pack(b.core, 'packScanItem', scan('SKU-SOCKS'));
+    await pack(b.core, 'packWeigh', { reading: { kind: 'typed', text: '120' }, box });
+    await pack(b.core, 'packRoute', {});
+    b.clock.advance(60_000);
+    b.fake.fulfilment.cancelOrder(o3.id, 'Buyer cancelled');
+    await b.pull();
+    expect(await refused(b.core, 'packComplete', {})).toMatchObject({
+      code: 'PACK_ORDER_CANCELLED',
+      params: { orderRef: o3.id },
+    });
+    expect(((await call(b.core, 'packState', BENCH, {})) as { session: unknown }).session).toBeNull();
+
+    // The carrier is back: the waiting label is booked, its ship call queued, the label printed.
+    b.jnt.mode = 'up';
+    expect(await b.core.packing.station.retryLabels()).toBe(1);
+    await b.printer.waitForJobs(3);
+    expect(b.printer.jobs[2]?.toString('latin1')).toContain('JMY000000002');
+
+    // Delivery: the platform receives each ship call once, in the order the parcels were packed.
+    for (let round = 0; round < 20; round++) {
+      const summary = await b.engine.drain({ maxWaitMs: 1_000 });
+      if (summary.remaining === 0) break;
+    }
+    const shipments = b.fake.fulfilment.shipments();
+    expect(shipments.map((s) => [s.orderIds[0], s.trackingNumber])).toEqual([
+      [a.id, 'JMY000000001'],
+      [o2.id, 'JMY000000002'],
+    ]);
+    expect(
+      b.fake.fulfilment.shipRequests(a.id) +
+        b.fake.fulfilment.shipRequests(b.fake.fulfilment.packagesOf(a.id)[0]?.id ?? ''),
+    ).toBe(1);
+    expect(shipments.some((s) => s.orderIds.includes(o3.id))).toBe(false);
+    // Booked once per package at the carrier, however often asked.
+    expect(b.jnt.bookings().map((x) => x.trackingNumber)).toEqual(['JMY000000001', 'JMY000000002']);
+
+    const summary = (await call(b.core, 'packShiftSummary', BENCH, { scope: 'station' })) as Record<
+      string,
+      unknown
+    >;
+    expect(summary).toMatchObject({ orders: 2, parcels: 2, items: 4, awaitingLabel: 0, wrongItemScans: 1 });
+  });
+});

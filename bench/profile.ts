@@ -39,6 +39,8 @@ export interface Profile {
   };
   /** Scans (and trivial reads) through the core process and in this process, interleaved. */
   coreProcess: { demoParcels: number; warmup: number; samples: number };
+  /** Item scans at the packing screen in Chromium, each followed by the same call made bare from the page. */
+  packVerify: { warmup: number; samples: number };
 }
 
 export const PROFILES: Record<Profile['name'], Profile> = {
@@ -65,6 +67,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       verifyRounds: 2,
     },
     coreProcess: { demoParcels: 5000, warmup: 100, samples: 1000 },
+    packVerify: { warmup: 30, samples: 500 },
   },
   quick: {
     name: 'quick',
@@ -89,6 +92,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       verifyRounds: 1,
     },
     coreProcess: { demoParcels: 2000, warmup: 30, samples: 300 },
+    packVerify: { warmup: 10, samples: 150 },
   },
   tiny: {
     name: 'tiny',
@@ -113,5 +117,6 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       verifyRounds: 1,
     },
     coreProcess: { demoParcels: 50, warmup: 2, samples: 10 },
+    packVerify: { warmup: 2, samples: 10 },
   },
 };

@@ -9,6 +9,7 @@ import { coreProcessCall } from './cases/core-process-call';
 import { drainRate } from './cases/drain-rate';
 import { enqueueThroughput } from './cases/enqueue-throughput';
 import { memoryWithPending } from './cases/memory';
+import { packVerify } from './cases/pack-verify';
 import { readPaths } from './cases/read-paths';
 import { printQcTagCases, printQueueRate } from './cases/printing';
 import { recogniseRate } from './cases/recognise-rate';
@@ -31,6 +32,7 @@ export const CASES: readonly BenchCase[] = [
   auditAppend,
   auditVerifyRate,
   coreProcessCall,
+  packVerify,
 ];
 
 /** The options, then every case's name, so the list never goes stale. */

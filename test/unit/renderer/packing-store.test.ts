@@ -246,6 +246,17 @@ function scan(store: PackingStore, text: string): void {
   clock += 1000;
 }
 
+/** The rest of a scan whose first key was already pressed, from `start` at 25 ms a key. */
+function scanFrom(store: PackingStore, text: string, start: number): void {
+  let time = start;
+  for (const ch of text) {
+    const code = /[0-9]/.test(ch) ? `Digit${ch}` : ch === '-' ? 'Minus' : `Key${ch.toUpperCase()}`;
+    store.getState().key(press({ code, key: ch, time }));
+    time += 25;
+  }
+  store.getState().key(press({ code: 'Enter', key: 'Enter', time }));
+}
+
 function setup() {
   const bench = fakeBench();
   const beeps: Feedback[] = [];
@@ -355,6 +366,18 @@ describe('packing store', () => {
     expect(store.getState().mode).toBe('pack');
     await vi.advanceTimersByTimeAsync(150);
     expect(store.getState().mode).toBe('handover');
+
+    // A busy page ran the pause's timer first, but the next key was typed 25 ms after the H: it
+    // was a scan all along — the screen goes back and the code keeps its first letter.
+    store.getState().shortcut('P');
+    const t = clock + 5000;
+    store.getState().key(press({ code: 'KeyS', key: 's', time: t }));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(store.getState().mode).toBe('summary');
+    scanFrom(store, 'O-77', t + 25);
+    await vi.runAllTimersAsync();
+    expect(store.getState().mode).toBe('pack');
+    expect(calls.at(-1)).toEqual(['packOpen', 'SO-77']);
   });
 
   it('hands over: carrier by number, parcels scanned in, another carrier refused with its message, driver closes', async () => {
@@ -367,6 +390,7 @@ describe('packing store', () => {
     expect(store.getState().refusal).toEqual({ kind: 'hint', hint: 'packing.hint.pickCarrier' });
 
     store.getState().key(press({ code: 'Digit1', key: '1', time: clock }));
+    clock += 1000;
     await vi.runAllTimersAsync();
     expect(store.getState().handoverStep).toBe('scan');
 

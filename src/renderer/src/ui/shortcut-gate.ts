@@ -18,16 +18,32 @@ export function shortcutKeyOf(input: KeyInput): string | null {
  */
 export class ShortcutGate {
   private pending: { key: string; input: KeyInput; timer: ReturnType<typeof setTimeout> } | null = null;
+  /** The shortcut that acted last, while a key typed right behind it could still prove it a scan. */
+  private acted: { key: string; input: KeyInput; windowMs: number } | null = null;
 
   constructor(
     private readonly delayMs: number,
     private readonly act: (key: string) => void,
   ) {}
 
-  /** Holds the key as a possible shortcut. */
-  hold(key: string, input: KeyInput): void {
+  /** Holds the key as a possible shortcut, for `delayMs` (longer for a key whose action cannot be undone). */
+  hold(key: string, input: KeyInput, delayMs = this.delayMs): void {
     this.drop();
-    this.pending = { key, input, timer: setTimeout(() => this.flush(), this.delayMs) };
+    this.acted = null;
+    this.pending = { key, input, timer: setTimeout(() => this.flush(delayMs), delayMs) };
+  }
+
+  /**
+   * A busy page can run the pause's timer before it handles a key that was typed in time: the
+   * keys' own event times decide. A code key stamped within the pause after the shortcut's key
+   * means the shortcut was a scan's first character — its key and input are handed back (the
+   * caller undoes what it can and decodes the input first).
+   */
+  takeBack(input: KeyInput): { key: string; input: KeyInput } | null {
+    const acted = this.acted;
+    this.acted = null;
+    if (!acted || !CODE_KEY.test(input.code)) return null;
+    return input.time - acted.input.time <= acted.windowMs ? { key: acted.key, input: acted.input } : null;
   }
 
   get holding(): boolean {
@@ -49,10 +65,11 @@ export class ShortcutGate {
     return held;
   }
 
-  flush(): void {
+  flush(windowMs = this.delayMs): void {
     if (!this.pending) return;
-    const { key } = this.pending;
+    const { key, input } = this.pending;
     this.drop();
+    this.acted = { key, input, windowMs };
     this.act(key);
   }
 

@@ -12,6 +12,7 @@ export function HandoverPanel() {
   const driver = useFeature('packing', (s) => s.driver);
   const setDriver = useFeature('packing', (s) => s.setDriver);
   const closeManifest = useFeature('packing', (s) => s.closeManifest);
+  const shortcut = useFeature('packing', (s) => s.shortcut);
   const driverRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (step === 'driver') driverRef.current?.focus();
@@ -38,9 +39,11 @@ export function HandoverPanel() {
   if (!manifest) return null;
   return (
     <div className="pack-manifest" data-testid="pack-manifest" data-status={manifest.status}>
-      <p className="pack-manifest-count" data-testid="pack-manifest-count">
-        {t('packing.handover.count', { count: manifest.totals.parcels, carrier: manifest.carrierName })}
-      </p>
+      {step !== 'closed' && (
+        <p className="pack-manifest-count" data-testid="pack-manifest-count">
+          {t('packing.handover.count', { count: manifest.totals.parcels, carrier: manifest.carrierName })}
+        </p>
+      )}
       {step === 'driver' && (
         <form
           className="pack-driver"
@@ -59,6 +62,10 @@ export function HandoverPanel() {
               autoComplete="off"
               value={driver}
               onChange={(e) => setDriver(e.target.value)}
+              onKeyDown={(e) => {
+                // The field has the keys while the name is typed; Esc still goes back to scanning.
+                if (e.key === 'Escape') shortcut('Escape');
+              }}
             />
           </label>
         </form>

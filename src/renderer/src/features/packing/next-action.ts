@@ -95,8 +95,7 @@ export function nextAction(input: NextActionInput): NextAction {
       );
     }
     case 'weigh':
-      if (!input.box)
-        return action('scan_box', 'scanBox', [{ key: '…', label: 'packing.keys.scanBox' }, release]);
+      if (!input.box) return action('scan_box', 'scanBox', [release]);
       return action('weigh', 'weigh', [
         { key: 'Enter', label: 'packing.keys.takeWeight' },
         { key: '850 Enter', label: 'packing.keys.typeGrams' },

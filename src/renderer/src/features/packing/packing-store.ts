@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { displayCode } from '../../../../shared/codes/display-code';
 import type { LastmileApi } from '../../../../shared/contract';
 import { BOX_CODE, parseBoxBarcode } from '../../../../shared/packing/box-presets';
+import { carrierName } from '../../../../shared/packing/line-carriers';
 import type { AppErrorShape } from '../../../../shared/errors';
 import type {
   ManifestView,
@@ -117,6 +118,12 @@ const TYPED_WEIGHT = /^[0-9]{1,6}(?:[.,][0-9]{1,3})?\s*(?:g|gr|kg|kgs|lb|lbs|oz)
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
+/** Shortcuts that only switch what the screen shows: undone if the key turns out to start a scan. */
+const VIEW_KEYS: ReadonlySet<string> = new Set(['H', 'S', 'P']);
+
+/** Shortcuts that act on the order (split, aside, other line) wait longer: they cannot be undone. */
+const ACTING_KEY_DELAY_MS = 400;
+
 /** The shortcut keys each step listens to (letters only where no code is being typed). */
 function shortcutsFor(next: NextAction): ReadonlySet<string> {
   const keys = new Set(next.keys.map((k) => k.key).filter((k) => /^[A-Z]$/.test(k)));
@@ -151,6 +158,8 @@ export function createPackingStore(deps: PackingStoreDeps): PackingStore {
   const newActionId = deps.newActionId ?? randomActionId;
   // Answers come in the order the packer acted: a fast second scan never overtakes the first.
   let chain: Promise<unknown> = Promise.resolve();
+  /** The screen before the last shortcut, to go back to when that key proves to be a scan's first. */
+  let modeBeforeShortcut: PackingMode | null = null;
   /** Carriers this bench packed for (from the completes it saw), for the handover list. */
   const packedFor = new Map<string, number>();
 
@@ -177,8 +186,9 @@ export function createPackingStore(deps: PackingStoreDeps): PackingStore {
           await run();
         } catch (err) {
           refuse({ kind: 'error', error: toErrorShape(err) }, scanned);
-          // The bench may have moved on (another tab, a cancelled order): show where it stands.
-          await readSession();
+          // The bench may have moved on (another tab, a cancelled order): show where it stands,
+          // without dimming the refusal while that is read.
+          if (get().mode === 'pack') void readSession();
         } finally {
           set((s) => ({ inFlight: s.inFlight - 1 }));
         }
@@ -408,7 +418,7 @@ export function createPackingStore(deps: PackingStoreDeps): PackingStore {
           const known = carriers.get(carrier);
           carriers.set(carrier, {
             carrier,
-            name: known?.name ?? carrier,
+            name: known?.name ?? carrierName(carrier),
             packedHere: count,
             openManifest: known?.openManifest ?? false,
           });
@@ -446,10 +456,23 @@ export function createPackingStore(deps: PackingStoreDeps): PackingStore {
           const held = gate.next(input);
           if (held) decoder.key(held);
         } else {
-          const key = shortcutKeyOf(input);
-          if (key && decoder.text.length === 0 && shortcutsFor(next()).has(key)) {
-            gate.hold(key, input);
-            return 'taken';
+          const taken = decoder.text.length === 0 ? gate.takeBack(input) : null;
+          // Only a screen switch can be undone; a key that acted (a carrier chosen) stays done.
+          const back = taken && VIEW_KEYS.has(taken.key) ? taken : null;
+          if (back) {
+            // It was a scan after all: the screen goes back and the letter starts the code.
+            if (modeBeforeShortcut) set({ mode: modeBeforeShortcut });
+            decoder.key(back.input);
+          } else {
+            const key = shortcutKeyOf(input);
+            if (key && decoder.text.length === 0 && shortcutsFor(next()).has(key)) {
+              gate.hold(
+                key,
+                input,
+                VIEW_KEYS.has(key) || DIGITS.includes(key) ? undefined : ACTING_KEY_DELAY_MS,
+              );
+              return 'taken';
+            }
           }
         }
         const result = decoder.key(input);
@@ -527,6 +550,7 @@ export function createPackingStore(deps: PackingStoreDeps): PackingStore {
       shortcut(key) {
         const s = get();
         const step = next();
+        modeBeforeShortcut = s.mode;
         if (key === 'Escape') {
           if (step.id === 'driver') set({ handoverStep: 'scan' });
           else if (s.mode !== 'pack') set({ mode: 'pack' });

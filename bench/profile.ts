@@ -41,6 +41,8 @@ export interface Profile {
   coreProcess: { demoParcels: number; warmup: number; samples: number };
   /** Item scans at the packing screen in Chromium, each followed by the same call made bare from the page. */
   packVerify: { warmup: number; samples: number };
+  /** Orders a scripted clerk packs and hands over in `pack-shift` (pack-label uses `printing`). */
+  pack: { shiftOrders: number };
 }
 
 export const PROFILES: Record<Profile['name'], Profile> = {
@@ -68,6 +70,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     },
     coreProcess: { demoParcels: 5000, warmup: 100, samples: 1000 },
     packVerify: { warmup: 30, samples: 500 },
+    pack: { shiftOrders: 500 },
   },
   quick: {
     name: 'quick',
@@ -93,6 +96,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     },
     coreProcess: { demoParcels: 2000, warmup: 30, samples: 300 },
     packVerify: { warmup: 10, samples: 150 },
+    pack: { shiftOrders: 200 },
   },
   tiny: {
     name: 'tiny',
@@ -118,5 +122,6 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     },
     coreProcess: { demoParcels: 50, warmup: 2, samples: 10 },
     packVerify: { warmup: 2, samples: 10 },
+    pack: { shiftOrders: 5 },
   },
 };

@@ -10,6 +10,7 @@ import { drainRate } from './cases/drain-rate';
 import { enqueueThroughput } from './cases/enqueue-throughput';
 import { memoryWithPending } from './cases/memory';
 import { packVerify } from './cases/pack-verify';
+import { packLabel, packShift } from './cases/packing';
 import { readPaths } from './cases/read-paths';
 import { printQcTagCases, printQueueRate } from './cases/printing';
 import { recogniseRate } from './cases/recognise-rate';
@@ -33,6 +34,8 @@ export const CASES: readonly BenchCase[] = [
   auditVerifyRate,
   coreProcessCall,
   packVerify,
+  packLabel,
+  packShift,
 ];
 
 /** The options, then every case's name, so the list never goes stale. */

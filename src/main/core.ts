@@ -306,6 +306,14 @@ export function createCore(options: CoreOptions): Core {
       printing,
       ...(options.packing ? { options: options.packing } : {}),
     });
+    // A package on the packing bench is open until completed or put back: no restart under it.
+    activity.register({
+      name: 'pack-session',
+      openParcels: () => {
+        const open = packing.station.store.session(stationId);
+        return open ? [{ source: 'pack-session', clientId: null, since: open.opened_at }] : [];
+      },
+    });
 
     let closed = false;
     const services: Services = {

@@ -122,6 +122,14 @@ export class PackStation {
     this.services = o.services ?? CARRIER_SERVICES;
   }
 
+  /**
+   * The platform lists to check carriers against, once sync has built the platform connectors
+   * (attachSync). A list given to the core at creation is kept.
+   */
+  usePlatformProviders(providers: PlatformProviders): void {
+    if (this.o.providers === null) this.o.providers = providers;
+  }
+
   /** Runs calls one after the other: a booking is never made twice by two quick keystrokes. */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.chain.then(fn, fn);
@@ -401,7 +409,7 @@ export class PackStation {
       const route = routeOf(session);
       if (!route) throw new AppError('PACK_NOT_ROUTED');
       const platform = platformDestinationOf(order);
-      if (platform !== null && route.provider === null && this.o.providers !== null) {
+      if (platform !== null && route.provider === null) {
         throw new AppError('PACK_CARRIER_NOT_LISTED', {
           carrier: route.chosen.carrierName,
           market: order.market,
@@ -604,6 +612,14 @@ export class PackStation {
       for (const pkg of waiting) {
         const pending = JSON.parse(pkg.booking ?? 'null') as PendingBooking | null;
         if (!pending) continue;
+        const before = this.o.orders.get(pkg.order_id);
+        if (!before || isCancelled(before)) {
+          // Cancelled while it waited for its label: never booked, never shipped; the slip says where it is.
+          await writeTransaction(this.o.db, () =>
+            this.store.update(this.o.db, pkg.id, { state: 'cancelled' }),
+          );
+          continue;
+        }
         let tracking: string;
         try {
           tracking = (
@@ -623,7 +639,7 @@ export class PackStation {
         await writeTransaction(this.o.db, () => {
           const fresh = this.store.pkg(pkg.id);
           const order = this.o.orders.get(pkg.order_id);
-          if (!fresh || fresh.state !== 'awaiting_label' || !order) return;
+          if (!fresh || fresh.state !== 'awaiting_label' || !order || isCancelled(order)) return;
           this.shipIn(this.o.db, order, fresh, pending, tracking);
           done += 1;
         });
@@ -727,11 +743,7 @@ export class PackStation {
         payload,
       }).id;
     }
-    const label = this.o.printing.enqueue(db, {
-      template: 'shipping-label',
-      data: this.labelData(order, pkg, pending, tracking),
-      requestedBy: pending.packedBy,
-    });
+    const label = this.enqueueLabel(db, order, pkg, pending, tracking);
     this.store.update(db, pkg.id, {
       state: 'packed',
       tracking_number: tracking,
@@ -803,17 +815,50 @@ export class PackStation {
     this.o.orders.setStatus(db, orderId, open ? 'packing' : 'packed');
   }
 
-  private labelData(order: StoredOutboundOrder, pkg: PackageRow, pending: PendingBooking, tracking: string) {
+  /**
+   * The carrier label; a recipient whose name or address does not fit the label in full gets the
+   * compact one (shorter lines, no phone) rather than a parcel without a label.
+   */
+  private enqueueLabel(
+    db: Db,
+    order: StoredOutboundOrder,
+    pkg: PackageRow,
+    pending: PendingBooking,
+    tracking: string,
+  ): EnqueuedJob {
+    const job = (compact: boolean) => ({
+      template: 'shipping-label',
+      data: this.labelData(order, pkg, pending, tracking, compact),
+      requestedBy: pending.packedBy,
+    });
+    try {
+      return this.o.printing.enqueue(db, job(false));
+    } catch (err) {
+      const fits = err instanceof AppError && /^PRINT_TEXT_/.test(err.code);
+      if (!fits) throw err;
+      return this.o.printing.enqueue(db, job(true));
+    }
+  }
+
+  private labelData(
+    order: StoredOutboundOrder,
+    pkg: PackageRow,
+    pending: PendingBooking,
+    tracking: string,
+    compact = false,
+  ) {
     const r = order.recipient;
     const address = [r.address1, r.address2].filter((a): a is string => !!a && a.trim() !== '');
     return {
       trackingNumber: asciiCode(tracking),
       carrier: labelText(carrierName(pending.request.carrier), 40),
       service: labelText(shortService(pending.serviceName), 16),
-      recipientName: labelText(r.name, 40),
-      ...(r.phone ? { recipientPhone: labelText(r.phone, 30) } : {}),
-      addressLines: (address.length > 0 ? address : ['-']).slice(0, 4).map((a) => labelText(a, 120)),
-      city: labelText(r.city ?? '-', 60),
+      recipientName: labelText(r.name, compact ? 24 : 40),
+      ...(r.phone && !compact ? { recipientPhone: labelText(r.phone, 30) } : {}),
+      addressLines: (address.length > 0 ? address : ['-'])
+        .slice(0, compact ? 2 : 4)
+        .map((a) => labelText(a, compact ? 48 : 120)),
+      city: labelText(r.city ?? '-', compact ? 24 : 60),
       postalCode: labelText(r.postcode ?? '-', 12),
       country: r.country,
       sender: labelText(this.o.stationName(), 120),
@@ -1003,7 +1048,10 @@ export class PackStation {
         throw new AppError('PACK_NO_ROUTE', { country });
       throw err;
     }
-    let providers: Array<{ id: string; name: string }> | null = null;
+    // A platform order ships only with a provider from the platform's list: without a way to ask
+    // the platform (no connector configured), nobody is listed.
+    let providers: Array<{ id: string; name: string }> | null =
+      platformDestinationOf(order) !== null ? [] : null;
     if (this.o.providers) {
       try {
         providers = await this.o.providers.list(order, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000));

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { ConnectorDeps } from '../carriers/connector';
 import { SqliteConnectorState } from '../carriers/sqlite-state';
 import type { Core } from '../core';
+import { platformProvidersOf } from '../packing/tiktok-providers';
 import { PLATFORM_DESTINATION } from '../scans/scan-routing';
 import { describeStartupError } from '../startup-errors';
 import { circuitMemory } from './circuit-memory';
@@ -119,6 +120,10 @@ export function attachSync(core: Core, options: AttachSyncOptions): SyncService 
       built.push(buildDestination(config, deps));
     }
     const deliverable = built.flatMap((b) => (b.destination ? [b.destination] : []));
+    // The packing bench checks a carrier against the platform's list through these connectors.
+    core.packing.station.usePlatformProviders(
+      platformProvidersOf((name) => built.find((b) => b.name === name)?.connector ?? null),
+    );
     rateLimits =
       deliverable.length > 0
         ? new SharedRateLimits(path.join(core.dataDir, RATE_LIMITS_FILE), core.clock, core.nativeBinding)

@@ -12,6 +12,7 @@ import { systemClock } from '../../../src/main/clock';
 import { DeliveryEngine } from '../../../src/main/sync/delivery-engine';
 import type { AppErrorShape } from '../../../src/shared/errors';
 import { boxBarcode } from '../../../src/shared/packing/box-presets';
+import type { OutboundOrder } from '../../../src/shared/packing/outbound-order';
 import { makeTestCore } from '../../helpers/core-factory';
 import { FakeCarrier, httpBooking } from '../../helpers/packing/fake-carrier';
 import { FakePrinter } from '../../helpers/printing/fake-printer';
@@ -353,5 +354,302 @@ describe('packing flow', () => {
       unknown
     >;
     expect(summary).toMatchObject({ orders: 2, parcels: 2, items: 4, awaitingLabel: 0, wrongItemScans: 1 });
+  });
+
+  async function packWhole(
+    b: Awaited<ReturnType<typeof bench>>,
+    orderRef: string,
+    skus: string[],
+  ): Promise<{ trackingNumber: string | null; state: string }> {
+    await pack(b.core, 'packOpen', scan(orderRef));
+    for (const sku of skus) await pack(b.core, 'packScanItem', scan(sku));
+    await pack(b.core, 'packWeigh', {
+      reading: { kind: 'typed', text: '600 g' },
+      box: { kind: 'preset', code: 'S2' },
+    });
+    await pack(b.core, 'packRoute', {});
+    return pack(b.core, 'packComplete', {});
+  }
+
+  function erpOrder(ref: string): OutboundOrder {
+    return {
+      source: 'erp:acme',
+      externalId: ref,
+      seller: 'acme',
+      market: 'MY',
+      stage: 'to_ship',
+      platformStatus: null,
+      cancellation: null,
+      recipient: {
+        name: 'Siti Rahman',
+        phone: null,
+        address1: '8 Jalan Ampang',
+        address2: null,
+        city: 'Kuala Lumpur',
+        region: null,
+        postcode: '50450',
+        country: 'MY',
+      },
+      cod: { amountMinor: 12_950, currency: 'MYR' },
+      deadlines: {
+        shipBy: T0 + 86_400_000,
+        shipAutoCancel: null,
+        collectBy: null,
+        collectAutoCancel: null,
+        deliverBy: null,
+        deliverAutoCancel: null,
+      },
+      lines: [
+        {
+          lineRef: '1',
+          sku: 'ACME-LAMP',
+          productName: 'Desk lamp',
+          quantity: 1,
+          unitGrams: 450,
+          barcode: '9555123400017',
+          packageId: null,
+        },
+      ],
+      shippingType: 'seller',
+      deliveryOptionId: null,
+      service: null,
+      notes: null,
+      sourceUpdatedAt: T0,
+    };
+  }
+
+  it('hands over at the dock: another carrier and a handed-over parcel refused, close → PDF, CSV, handover events; cut-off exceptions', async () => {
+    const b = await bench();
+    const a = myOrder(b.fake, [{ sku: 'SKU-TEE-M', name: 'Cotton tee' }]);
+    const c = myOrder(b.fake, [{ sku: 'SKU-CAP', name: 'Cap' }], 'Tan Wei Ming');
+    await b.pull();
+    await b.core.packing.orders.upsertMany([erpOrder('ACME-1001')]);
+    const packedA = await packWhole(b, a.id, ['SKU-TEE-M']);
+    const packedC = await packWhole(b, c.id, ['SKU-CAP']);
+    // The seller's own route sends its parcels with Pos Malaysia; its lamp scans by its barcode.
+    const erp = await packWhole(b, 'ACME-1001', ['9555123400017']);
+    expect([packedA.trackingNumber, packedC.trackingNumber, erp.trackingNumber]).toEqual([
+      'JMY000000001',
+      'JMY000000002',
+      'EP000000001',
+    ]);
+
+    const manifest = (await pack(b.core, 'manifestOpen', { carrier: 'jnt-my' })) as {
+      id: string;
+      missing: string[];
+    };
+    expect(manifest.missing).toEqual(['JMY000000001', 'JMY000000002']);
+    const first = (await pack(b.core, 'manifestScan', {
+      manifestId: manifest.id,
+      ...scan('jmy000000001'),
+    })) as {
+      added: boolean;
+      manifest: { missing: string[] };
+    };
+    expect(first).toMatchObject({ added: true, manifest: { missing: ['JMY000000002'] } });
+    expect(
+      await pack(b.core, 'manifestScan', { manifestId: manifest.id, ...scan('JMY000000001') }),
+    ).toMatchObject({
+      added: false,
+    });
+    expect(
+      await refused(b.core, 'manifestScan', { manifestId: manifest.id, ...scan('EP000000001') }),
+    ).toMatchObject({
+      code: 'MANIFEST_WRONG_CARRIER',
+      params: { trackingNumber: 'EP000000001', expected: 'J&T Express', actual: 'Pos Malaysia' },
+    });
+    expect((await refused(b.core, 'manifestScan', { manifestId: manifest.id, ...scan('NV123') })).code).toBe(
+      'PACK_PARCEL_UNKNOWN',
+    );
+    expect((await refused(b.core, 'manifestClose', { manifestId: manifest.id, driverName: '  ' })).code).toBe(
+      'MANIFEST_DRIVER_REQUIRED',
+    );
+    const closed = (await pack(b.core, 'manifestClose', {
+      manifestId: manifest.id,
+      driverName: 'Ahmad bin Ali',
+    })) as {
+      pdfBase64: string;
+      csv: string;
+      handoverEvents: number;
+      manifest: { status: string; missing: string[]; totals: { parcels: number } };
+    };
+    expect(closed).toMatchObject({
+      handoverEvents: 1,
+      manifest: { status: 'closed', missing: ['JMY000000002'], totals: { parcels: 1 } },
+    });
+    expect(Buffer.from(closed.pdfBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(closed.csv).toContain('JMY000000001');
+    expect(closed.csv).toContain('Ahmad bin Ali');
+    const handovers = b.core.db
+      .prepare<[], { destination: string; payload: string }>(
+        "SELECT destination, payload FROM outbox_events WHERE type = 'package.handed_over'",
+      )
+      .all();
+    expect(
+      handovers.map((h) => [
+        h.destination,
+        (JSON.parse(h.payload) as { trackingNumber: string }).trackingNumber,
+      ]),
+    ).toEqual([['jnt-my', 'JMY000000001']]);
+    expect(
+      b.core.packing.orders.get(b.core.packing.station.store.byTracking('JMY000000001')?.order_id ?? '')
+        ?.status,
+    ).toBe('handed_over');
+
+    // The next pickup's manifest refuses the parcel that already left.
+    const next = (await pack(b.core, 'manifestOpen', { carrier: 'jnt-my' })) as { id: string };
+    expect(next.id).not.toBe(manifest.id);
+    expect(
+      await refused(b.core, 'manifestScan', { manifestId: next.id, ...scan('JMY000000001') }),
+    ).toMatchObject({
+      code: 'MANIFEST_PARCEL_HANDED_OVER',
+      params: { trackingNumber: 'JMY000000001', manifestId: manifest.id },
+    });
+
+    // 16:00: before the 17:00 cut-off nothing is late; at 18:00 the two parcels still here are.
+    expect(await call(b.core, 'packCutoffExceptions', BENCH, {})).toEqual([]);
+    b.clock.advance(2 * 3_600_000);
+    const late = (await call(b.core, 'packCutoffExceptions', BENCH, {})) as unknown as Array<{
+      trackingNumber: string;
+    }>;
+    expect(late.map((x) => x.trackingNumber).sort()).toEqual(['EP000000001', 'JMY000000002']);
+  });
+
+  it('a split package and a session half-verified survive a restart', async () => {
+    const dataDir = dirs.make();
+    const first = await bench({ dataDir });
+    const o = myOrder(first.fake, [
+      { sku: 'SKU-TEE-M', name: 'Cotton tee' },
+      { sku: 'SKU-CAP', name: 'Cap' },
+    ]);
+    await first.pull();
+    const opened = (await pack(first.core, 'packOpen', scan(o.id))) as {
+      lines: Array<{ lineRef: string; sku: string }>;
+    };
+    const cap = opened.lines.find((l) => l.sku === 'SKU-CAP')?.lineRef ?? '';
+    expect(
+      (
+        await refused(first.core, 'packSplit', {
+          lines: opened.lines.map((l) => ({ lineRef: l.lineRef, quantity: 1 })),
+        })
+      ).code,
+    ).toBe('PACK_SPLIT_INVALID');
+    const split = (await pack(first.core, 'packSplit', { lines: [{ lineRef: cap, quantity: 1 }] })) as {
+      session: { lines: Array<{ sku: string }> };
+      newPackage: { packageNo: number };
+    };
+    expect(split.session.lines.map((l) => l.sku)).toEqual(['SKU-TEE-M']);
+    expect(split.newPackage.packageNo).toBe(2);
+    await pack(first.core, 'packScanItem', scan('SKU-TEE-M'));
+    await first.core.close();
+
+    const again = await bench({ dataDir, fake: first.fake });
+    const state = (await call(again.core, 'packState', BENCH, {})) as unknown as {
+      session: { orderRef: string; step: string; packageNo: number; allVerified: boolean };
+    };
+    expect(state.session).toMatchObject({ orderRef: o.id, step: 'weigh', packageNo: 1, allVerified: true });
+    // An open package keeps the station from restarting under the packer (the updater asks).
+    expect(again.core.activity.current().parcelOpen).toBe(true);
+    await pack(again.core, 'packWeigh', {
+      reading: { kind: 'typed', text: '300 g' },
+      box: { kind: 'preset', code: 'S2' },
+    });
+    await pack(again.core, 'packRoute', {});
+    await pack(again.core, 'packComplete', {});
+    // The second package is next for the same order.
+    const second = (await pack(again.core, 'packOpen', scan(o.id))) as {
+      packageNo: number;
+      lines: Array<{ sku: string }>;
+    };
+    expect(second).toMatchObject({ packageNo: 2, lines: [{ sku: 'SKU-CAP' }] });
+  });
+
+  it('a label the carrier refuses is told to the clerk and nothing ships; a Sabah address is flagged remote', async () => {
+    const b = await bench();
+    const o = b.fake.fulfilment.addOrder({
+      region: 'MY',
+      currency: 'MYR',
+      shippingType: 'SELLER',
+      postcode: '88100',
+      buyerName: 'Mohd Faizal bin Abdul Rahman Shah Al-Haj Tuan Syed Abdullah',
+      lines: [{ sku: 'SKU-TEE-M', name: 'Cotton tee' }],
+    });
+    await b.pull();
+    await pack(b.core, 'packOpen', scan(o.id));
+    await pack(b.core, 'packScanItem', scan('SKU-TEE-M'));
+    await pack(b.core, 'packWeigh', {
+      reading: { kind: 'typed', text: '1,2 kg' },
+      box: { kind: 'preset', code: 'S2' },
+    });
+    const routed = (await pack(b.core, 'packRoute', {})) as {
+      route: { remoteArea: { flagged: boolean; area: string } };
+    };
+    expect(routed.route.remoteArea).toEqual({ flagged: true, area: 'Sabah' });
+    b.jnt.mode = { refuse: 'postcode not served' };
+    expect(await refused(b.core, 'packComplete', {})).toMatchObject({
+      code: 'PACK_LABEL_REFUSED',
+      params: { carrier: 'J&T Express', reason: 'postcode not served' },
+    });
+    const state = (await call(b.core, 'packState', BENCH, {})) as unknown as { session: { step: string } };
+    expect(state.session.step).toBe('ready');
+    expect(
+      b.core.db.prepare("SELECT count(*) AS n FROM outbox_events WHERE type = 'package.ship'").get(),
+    ).toEqual({
+      n: 0,
+    });
+    // The carrier takes it after all: the long name still gets a label.
+    b.jnt.mode = 'up';
+    expect(await pack(b.core, 'packComplete', {})).toMatchObject({
+      state: 'packed',
+      trackingNumber: 'JMY000000001',
+    });
+    await b.printer.waitForJobs(1);
+    expect(b.printer.jobs[0]?.toString('latin1')).toContain('JMY000000001');
+  });
+
+  it('the primary line down long enough: new parcels go to the backup line, with the reason', async () => {
+    const b = await bench();
+    const order = { ...erpOrder('ERP-2001'), source: 'erp:shop', seller: null };
+    await b.core.packing.orders.upsertMany([order]);
+    // J&T's circuit has been open for three hours (the delivery engine's circuit memory).
+    b.core.db
+      .prepare('INSERT INTO connector_state (destination, key, value, updated_at) VALUES (?, ?, ?, ?)')
+      .run('jnt-my', 'circuit.downSince', String(T0 - 3 * 3_600_000), T0);
+    await pack(b.core, 'packOpen', scan('ERP-2001'));
+    await pack(b.core, 'packScanItem', scan('9555123400017'));
+    await pack(b.core, 'packWeigh', {
+      reading: { kind: 'typed', text: '600 g' },
+      box: { kind: 'preset', code: 'S2' },
+    });
+    const routed = (await pack(b.core, 'packRoute', {})) as { route: { chosen: string; reason: string } };
+    expect(routed.route).toMatchObject({ chosen: 'backup', reason: 'primary_down' });
+    expect(await pack(b.core, 'packComplete', {})).toMatchObject({
+      state: 'packed',
+      carrier: 'posmy',
+      destination: 'posmy',
+      trackingNumber: 'EP000000001',
+      shipEventId: null,
+    });
+    expect(b.jnt.requests).toHaveLength(0);
+  });
+
+  it('an order cancelled while its parcel waits for the label is never booked or shipped', async () => {
+    const b = await bench();
+    const o = myOrder(b.fake, [{ sku: 'SKU-MUG', name: 'Mug' }]);
+    await b.pull();
+    b.jnt.mode = 'down';
+    expect(await packWhole(b, o.id, ['SKU-MUG'])).toMatchObject({ state: 'awaiting_label' });
+    b.clock.advance(60_000);
+    b.fake.fulfilment.cancelOrder(o.id, 'Buyer cancelled');
+    await b.pull();
+    b.jnt.mode = 'up';
+    expect(await b.core.packing.station.retryLabels()).toBe(0);
+    expect(b.jnt.requests).toHaveLength(0);
+    expect(b.core.db.prepare('SELECT state FROM pack_packages').all()).toEqual([{ state: 'cancelled' }]);
+    expect(
+      b.core.db.prepare("SELECT count(*) AS n FROM outbox_events WHERE type = 'package.ship'").get(),
+    ).toEqual({
+      n: 0,
+    });
   });
 });

@@ -36,10 +36,10 @@ describe('is a parcel open? (read from the database)', () => {
     expect(open()).toBe(true);
   });
 
-  it('getActivity answers through the contract, with the recent-scan rule and the QC bench’s open receipts registered by the core', async () => {
+  it('getActivity answers through the contract, with the recent-scan rule, the QC bench’s open receipts and the packing bench’s session registered by the core', async () => {
     const { core, clock } = makeTestCore(dirs.make());
     cores.push(core);
-    expect(core.activity.sourceNames()).toEqual([RECENT_SCAN_SOURCE, 'qc-receipt']);
+    expect(core.activity.sourceNames()).toEqual([RECENT_SCAN_SOURCE, 'qc-receipt', 'pack-session']);
     expect(await core.dispatch('getActivity', {})).toEqual({
       ok: true,
       value: { parcelOpen: false, open: [], checkedAt: clock.now() },

@@ -18,9 +18,10 @@ const ITEM = '9555000000017';
 /** The page-side probes (this file is compiled without the DOM library, hence the loose types). */
 const PROBES = `
 window.__packBench = {
-  // Resolves with the ms from the Enter key's event time to the first frame after the line shows \`expected\`.
+  // Starts watching for the line to show \`expected\`; result() resolves with the ms from the Enter
+  // key's event time to the first frame after it does.
   arm(expected) {
-    return new Promise((resolve) => {
+    this.pending = new Promise((resolve, reject) => {
       let pressedAt = null;
       const onKey = (e) => { if (e.code === 'Enter') pressedAt = e.timeStamp; };
       window.addEventListener('keydown', onKey, true);
@@ -28,12 +29,23 @@ window.__packBench = {
         const cell = document.querySelector('[data-testid=pack-line-left]');
         if (pressedAt === null || !cell || cell.textContent !== expected) return;
         observer.disconnect();
+        clearTimeout(timer);
         window.removeEventListener('keydown', onKey, true);
         requestAnimationFrame(() => resolve(performance.now() - pressedAt));
       };
       const observer = new MutationObserver(check);
       observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      // A scan the screen never showed is a failure of the case, not a wait forever.
+      const timer = setTimeout(() => {
+        const cell = document.querySelector('[data-testid=pack-line-left]');
+        const banner = document.querySelector('[data-testid=pack-feedback]');
+        reject(new Error('the count never showed ' + expected + ' (it shows ' + (cell && cell.textContent) +
+          '; ' + (banner && banner.getAttribute('data-kind')) + '; key seen: ' + (pressedAt !== null) + ')'));
+      }, 5000);
     });
+  },
+  result() {
+    return this.pending;
   },
   // The same call the screen makes, bare: fetch, JSON, nothing drawn.
   async bare(code, id) {
@@ -52,7 +64,8 @@ window.__packBench = {
 };`;
 
 interface Probes {
-  arm(expected: string): Promise<number>;
+  arm(expected: string): void;
+  result(): Promise<number>;
   bare(code: string, id: string): Promise<number>;
 }
 
@@ -103,12 +116,13 @@ export const packVerify: BenchCase = {
       const screenScan = async (): Promise<number> => {
         remaining -= 1;
         await page.keyboard.type(ITEM);
-        const armed = page.evaluate(
+        // Watching before the Enter goes out, so neither the key nor the new count can be missed.
+        await page.evaluate(
           (expected) => (globalThis as unknown as { __packBench: Probes }).__packBench.arm(expected),
           String(remaining),
         );
         await page.keyboard.press('Enter');
-        return armed;
+        return page.evaluate(() => (globalThis as unknown as { __packBench: Probes }).__packBench.result());
       };
       const bareScan = (): Promise<number> => {
         remaining -= 1;

@@ -54,6 +54,35 @@ function FirstInLine() {
   );
 }
 
+/** Where a typed code shows while it is typed; the scanner needs no click in it. */
+function CodeField() {
+  const { t } = useTranslation();
+  const text = useFeature('packing', (s) => s.text);
+  const setText = useFeature('packing', (s) => s.setText);
+  const submitTyped = useFeature('packing', (s) => s.submitTyped);
+  return (
+    <form
+      className="pack-entry"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submitTyped();
+      }}
+    >
+      <input
+        data-scan-field=""
+        className="input pack-input"
+        data-testid="pack-input"
+        aria-label={t('packing.inputLabel')}
+        placeholder={t('packing.inputPlaceholder')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+      />
+    </form>
+  );
+}
+
 /**
  * The packing bench: scan the order, scan every item (lines count down, a wrong item refused in
  * red), weigh, see the route, Enter prints the label; handover and the shift summary a key away.
@@ -61,52 +90,38 @@ function FirstInLine() {
 export function PackingScreen() {
   const { t } = useTranslation();
   const stores = useStores();
-  const state = useFeature('packing', (s) => s);
+  // Field by field: a keystroke (the code being typed) redraws the field, not the whole bench.
+  const mode = useFeature('packing', (s) => s.mode);
+  const session = useFeature('packing', (s) => s.session);
+  const box = useFeature('packing', (s) => s.box);
+  const handoverStep = useFeature('packing', (s) => s.handoverStep);
+  const manifest = useFeature('packing', (s) => s.manifest);
+  const last = useFeature('packing', (s) => s.lastPacked);
   useEffect(() => void stores.packing.getState().load(), [stores]);
-  const next = nextAction(state);
-  const session = state.session;
-  const last = state.lastPacked;
+  const next = nextAction({ mode, session, box, handoverStep, manifest });
 
   return (
-    <div className="pack-screen" data-mode={state.mode} data-step={next.id} data-testid="pack-screen">
+    <div className="pack-screen" data-mode={mode} data-step={next.id} data-testid="pack-screen">
       <div className="pack-top">
-        <form
-          className="pack-entry"
-          onSubmit={(e) => {
-            e.preventDefault();
-            state.submitTyped();
-          }}
-        >
-          <input
-            data-scan-field=""
-            className="input pack-input"
-            data-testid="pack-input"
-            aria-label={t('packing.inputLabel')}
-            placeholder={t('packing.inputPlaceholder')}
-            value={state.text}
-            onChange={(e) => state.setText(e.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </form>
+        <CodeField />
         <PackFeedbackBanner />
       </div>
       <div className="pack-body">
         <section className="next pack-next" data-testid="pack-next" data-step={next.id} aria-live="polite">
-          <p className="next-label">{t(`packing.mode.${state.mode}`)}</p>
+          <p className="next-label">{t(`packing.mode.${mode}`)}</p>
           <OrderHead />
           <h2 className="next-title" data-testid="pack-next-title">
             {t(next.title, next.params)}
           </h2>
-          {state.mode === 'pack' && session && (
+          {mode === 'pack' && session && (
             <>
               {session.step === 'verify' && <OrderLines session={session} />}
               {session.step === 'weigh' && <WeighPanel session={session} />}
               {(session.step === 'route' || session.step === 'ready') && <RoutePanel session={session} />}
             </>
           )}
-          {state.mode === 'pack' && !session && <FirstInLine />}
-          {state.mode === 'pack' && !session && last && (
+          {mode === 'pack' && !session && <FirstInLine />}
+          {mode === 'pack' && !session && last && (
             <p className="pack-last-label" data-testid="pack-last-label" data-state={last.state}>
               {last.state === 'packed'
                 ? t('packing.last.packed', {
@@ -117,8 +132,8 @@ export function PackingScreen() {
                 : t('packing.last.awaitingLabel', { orderRef: last.orderRef, carrier: last.carrierName })}
             </p>
           )}
-          {state.mode === 'handover' && <HandoverPanel />}
-          {state.mode === 'summary' && <ShiftSummaryPanel />}
+          {mode === 'handover' && <HandoverPanel />}
+          {mode === 'summary' && <ShiftSummaryPanel />}
           <ul className="hints">
             {next.keys.map((k) => (
               <li className="hint" key={k.key} data-key={k.key}>
@@ -128,7 +143,7 @@ export function PackingScreen() {
             ))}
           </ul>
         </section>
-        {state.mode === 'handover' ? <ManifestParcels /> : <PackQueue />}
+        {mode === 'handover' ? <ManifestParcels /> : <PackQueue />}
       </div>
     </div>
   );

@@ -56,6 +56,8 @@ export interface Profile {
     feedbackWarmup: number;
     feedbackScans: number;
   };
+  /** Item scans at the packing screen in Chromium, each followed by the same call made bare from the page. */
+  packVerify: { warmup: number; samples: number };
   /** Orders a scripted clerk packs and hands over in `pack-shift` (pack-label uses `printing`). */
   pack: { shiftOrders: number };
 }
@@ -96,6 +98,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       feedbackWarmup: 10,
       feedbackScans: 200,
     },
+    packVerify: { warmup: 30, samples: 500 },
     pack: { shiftOrders: 500 },
   },
   quick: {
@@ -133,6 +136,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       feedbackWarmup: 5,
       feedbackScans: 100,
     },
+    packVerify: { warmup: 10, samples: 150 },
     pack: { shiftOrders: 200 },
   },
   tiny: {
@@ -170,6 +174,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       feedbackWarmup: 1,
       feedbackScans: 6,
     },
+    packVerify: { warmup: 2, samples: 10 },
     pack: { shiftOrders: 5 },
   },
 };

@@ -10,6 +10,7 @@ import { drainRate } from './cases/drain-rate';
 import { enqueueThroughput } from './cases/enqueue-throughput';
 import { lookupScale } from './cases/lookup-scale';
 import { memoryWithPending } from './cases/memory';
+import { packVerify } from './cases/pack-verify';
 import { packLabel, packShift } from './cases/packing';
 import { readPaths } from './cases/read-paths';
 import { printQcTagCases, printQueueRate } from './cases/printing';
@@ -38,6 +39,7 @@ export const CASES: readonly BenchCase[] = [
   qcDecisionCommit,
   lookupScale,
   scanFeedback,
+  packVerify,
   packLabel,
   packShift,
 ];

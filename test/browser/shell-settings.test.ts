@@ -42,6 +42,7 @@ describe('shell, sign-in and settings in Chromium', () => {
       'F6Printers',
       'F7Settings',
       'F9Approvals',
+      'F10Packing',
     ]);
     await page.locator('[data-testid=next-step][data-step=scan_parcel]').waitFor();
     await page.keyboard.press('F7');
@@ -143,6 +144,7 @@ describe('shell, sign-in and settings in Chromium', () => {
       'F6打印机',
       'F7设置',
       'F9审批',
+      'F10打包',
     ]);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
     expect(station.core.settings.get().language).toBe('zh-CN');

@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { Clock } from '../../src/main/clock';
 import { createCore, type Core, type CorePrintingOptions } from '../../src/main/core';
+import type { CorePackingOptions } from '../../src/main/packing/create-packing';
 import { seedDemo } from '../../src/main/demo/seed';
 import { silentLogger } from '../../src/main/logger';
 import { seededRandom } from '../../src/main/random';
@@ -55,6 +56,8 @@ export async function startStation(
     demoParcels?: number;
     beforeServe?: (core: Core) => void | Promise<void>;
     printing?: CorePrintingOptions;
+    /** The packing bench's carriers, zone and label retry (fakes on 127.0.0.1 in the tests). */
+    packing?: CorePackingOptions;
     /** A ManualClock to move a supervisor's idle time forward; the system clock otherwise. */
     clock?: Clock;
     /** A fixed port, to start the station again where its open tabs expect it; a free one otherwise. */
@@ -67,6 +70,7 @@ export async function startStation(
     logger: silentLogger,
     random: seededRandom(11),
     ...(options.printing ? { printing: options.printing } : {}),
+    ...(options.packing ? { packing: options.packing } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   try {
@@ -98,8 +102,16 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** Opens the station's URL at the station screen size and waits until the shell knows its operator. */
-export async function openStation(browser: Browser, station: Station): Promise<Page> {
-  const context = await browser.newContext({ viewport: STATION_VIEWPORT });
+export async function openStation(
+  browser: Browser,
+  station: Station,
+  options: { timezoneId?: string } = {},
+): Promise<Page> {
+  // The station PC's zone: times on screen are the clock on the warehouse wall.
+  const context = await browser.newContext({
+    viewport: STATION_VIEWPORT,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+  });
   const page = await context.newPage();
   await page.goto(station.server.openUrl);
   await page.locator('[data-testid=operator]').filter({ hasNotText: '—' }).waitFor();

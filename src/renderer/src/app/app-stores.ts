@@ -8,6 +8,7 @@ import {
   createCarrierAccountsStore,
   type CarrierAccountsStore,
 } from '../features/carrier-accounts/carrier-accounts-store';
+import { createPackingStore, type PackingStore } from '../features/packing/packing-store';
 import { createQueueStore, type QueueStore } from '../features/queue/queue-store';
 import { createPrintersStore, type PrintersStore } from '../features/printers/printers-store';
 import { createRulesStore, type RulesStore } from '../features/rules/rules-store';
@@ -31,6 +32,7 @@ export interface AppStores {
   session: SessionStore;
   settings: SettingsStore;
   receive: ReceiveStore;
+  packing: PackingStore;
   scan: ScanStore;
   queue: QueueStore;
   sync: SyncStore;
@@ -93,6 +95,7 @@ export function createAppStores({
   return {
     shell: createShellStore(),
     receive: createReceiveStore({ api, beeper, soundOn }),
+    packing: createPackingStore({ api, beeper, soundOn }),
     session: sessionStore,
     settings,
     scan: createScanStore({

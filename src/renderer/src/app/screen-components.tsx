@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { PackingScreen } from '../features/packing/PackingScreen';
 import { PrintersScreen } from '../features/printers/PrintersScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { ReceiveScreen } from '../features/receive/ReceiveScreen';
@@ -17,4 +18,5 @@ export const SCREEN_COMPONENTS: Record<Screen, ComponentType> = {
   settings: SettingsScreen,
   printers: PrintersScreen,
   supervisor: SupervisorScreen,
+  packing: PackingScreen,
 };

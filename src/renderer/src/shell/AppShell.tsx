@@ -28,7 +28,7 @@ export function AppShell() {
   const Current = SCREEN_COMPONENTS[screen];
 
   const isDialogOpen = useCallback(() => stores.session.getState().dialogOpen, [stores]);
-  useScannerCapture(stores.receive, stores.scan, stores.shell, isDialogOpen);
+  useScannerCapture(stores.receive, stores.scan, stores.shell, isDialogOpen, stores.packing);
 
   useEffect(() => {
     void stores.session.getState().load();

@@ -2,7 +2,16 @@
  * The screens, in the order of the navigation rail. Adding a screen is one id here and one line in
  * app/screen-components.tsx (the compiler insists on both) plus its texts (`nav.<id>`).
  */
-export const SCREENS = ['receive', 'scan', 'queue', 'sync', 'printers', 'settings', 'supervisor'] as const;
+export const SCREENS = [
+  'receive',
+  'scan',
+  'queue',
+  'sync',
+  'printers',
+  'settings',
+  'supervisor',
+  'packing',
+] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /**

@@ -11,3 +11,13 @@ export function formatTime(ms: number, language: string): string {
 export function formatDeadline(ms: number, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
+
+/** Day and time to the minute, for deadlines in lists: short enough to sit beside an order number. */
+export function formatDeadlineShort(ms: number, language: string): string {
+  return new Intl.DateTimeFormat(language, {
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(ms);
+}

@@ -9,6 +9,7 @@ import { commandSheet, type QcCommand } from '../../../../shared/returns/qc-comm
 import { nextStep, paramWords, type KeyHint } from './next-step';
 import { ParcelPanel } from './ParcelPanel';
 import { QuestionPanel } from './QuestionPanel';
+import '../../ui/bench.css';
 import './receive.css';
 
 function Hint({ hint }: { hint: KeyHint }) {

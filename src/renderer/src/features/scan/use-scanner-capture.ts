@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
 import type { ShellState } from '../../shell/shell-store';
 import { screenForKey } from '../../shell/screens';
+import type { PackingState } from '../packing/packing-store';
 import type { ReceiveState } from '../receive/receive-store';
 import type { ScanState } from './scan-store';
 
@@ -29,6 +30,7 @@ export function useScannerCapture(
   scan: StoreApi<ScanState>,
   shell: StoreApi<ShellState>,
   paused: () => boolean,
+  packing?: StoreApi<PackingState>,
 ): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent): void => {
@@ -48,6 +50,16 @@ export function useScannerCapture(
       };
       if (screen === 'scan') {
         if (scan.getState().key(input, 'scan-screen') !== 'pass') e.preventDefault();
+        return;
+      }
+      // The packing bench keeps its scans: an item scanned there is never a return.
+      if (screen === 'packing' && packing) {
+        const verdict = packing.getState().key(input);
+        if (verdict !== 'pass') e.preventDefault();
+        if (verdict === 'pass' && (e.code === 'Enter' || e.code === 'NumpadEnter')) {
+          e.preventDefault();
+          packing.getState().confirm();
+        }
         return;
       }
       // The QC bench is the station's main screen: a scan made on any other screen lands there.
@@ -73,6 +85,7 @@ export function useScannerCapture(
       if (s.screen !== before.screen) {
         scan.getState().resetTyping();
         receive.getState().resetTyping();
+        packing?.getState().resetTyping();
       }
     });
     window.addEventListener('keydown', onKeyDown, true);
@@ -82,5 +95,5 @@ export function useScannerCapture(
       window.removeEventListener('keydown', onKeyDown, true);
       window.removeEventListener('paste', onPaste, true);
     };
-  }, [receive, scan, shell, paused]);
+  }, [receive, scan, shell, paused, packing]);
 }

@@ -34,6 +34,7 @@ const messages = {
     settings: 'Settings',
     printers: 'Printers',
     supervisor: 'Approvals',
+    packing: 'Packing',
   },
   roles: {
     clerk: 'Clerk',

@@ -32,6 +32,7 @@ const messages: BaseMessages = {
     settings: 'Tetapan',
     printers: 'Pencetak',
     supervisor: 'Kelulusan',
+    packing: 'Pembungkusan',
   },
   roles: {
     clerk: 'Kerani',

@@ -30,6 +30,7 @@ const messages: BaseMessages = {
     settings: 'ตั้งค่า',
     printers: 'เครื่องพิมพ์',
     supervisor: 'อนุมัติ',
+    packing: 'แพ็กสินค้า',
   },
   roles: {
     clerk: 'พนักงาน',

@@ -32,6 +32,7 @@ const messages: BaseMessages = {
     settings: 'Cài đặt',
     printers: 'Máy in',
     supervisor: 'Phê duyệt',
+    packing: 'Đóng gói',
   },
   roles: {
     clerk: 'Nhân viên',

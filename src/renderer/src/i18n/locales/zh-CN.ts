@@ -31,6 +31,7 @@ const messages: BaseMessages = {
     settings: '设置',
     printers: '打印机',
     supervisor: '审批',
+    packing: '打包',
   },
   roles: {
     clerk: '质检员',

@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import type { PackSession } from '../../../../shared/packing/pack-views';
+
+/** The package's lines, each counting down as its items are scanned; a finished line turns green. */
+export function OrderLines({ session }: { session: PackSession }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="pack-lines" data-testid="pack-lines">
+      {session.lines.map((line) => (
+        <li key={line.lineRef} data-done={line.remaining === 0} data-testid="pack-line" data-sku={line.sku}>
+          <span className="pl-left" data-testid="pack-line-left">
+            {line.remaining === 0 ? '✓' : line.remaining}
+          </span>
+          <span className="pl-name">{line.productName}</span>
+          <span className="pl-sku">{line.barcode ? `${line.sku} · ${line.barcode}` : line.sku}</span>
+          <span className="pl-count">
+            {t('packing.lines.count', { verified: line.verified, quantity: line.quantity })}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

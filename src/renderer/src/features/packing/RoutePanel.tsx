@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import type { PackSession } from '../../../../shared/packing/pack-views';
+
+/** Where the parcel goes and why: the carrier big, a backup line marked, the weights it is billed on. */
+export function RoutePanel({ session }: { session: PackSession }) {
+  const { t } = useTranslation();
+  const route = session.route;
+  const weight = session.weight;
+  const chosen = route ? (route.chosen === 'backup' ? route.backup : route.primary) : null;
+  return (
+    <div className="pack-route" data-testid="pack-route" data-line={route?.chosen ?? 'none'}>
+      {route && chosen ? (
+        <>
+          <p className="pack-route-carrier" data-testid="pack-route-carrier">
+            <span>{chosen.carrierName}</span>
+            <span
+              className={route.chosen === 'backup' ? 'pack-backup' : 'pack-primary'}
+              data-testid="pack-line"
+            >
+              {t(`packing.route.${route.chosen}`)}
+            </span>
+            {route.remoteArea.flagged && <span className="pack-remote">{t('packing.route.remote')}</span>}
+          </p>
+          <p className="pack-route-reason" data-testid="pack-route-reason">
+            {t(`packing.route.reason.${route.reason}`)}
+          </p>
+        </>
+      ) : (
+        <p className="pack-route-reason">{t('packing.next.route')}</p>
+      )}
+      <dl className="pack-facts">
+        {chosen && (
+          <>
+            <dt>{t('packing.route.service')}</dt>
+            <dd>{chosen.serviceName}</dd>
+          </>
+        )}
+        {weight && (
+          <>
+            <dt>{t('packing.weigh.box')}</dt>
+            <dd>{weight.box ? `${weight.box.code} · ${weight.box.name}` : t('packing.weigh.noBox')}</dd>
+            <dt>{t('packing.weigh.weight')}</dt>
+            <dd data-testid="pack-weight">
+              {t(`packing.weigh.source.${weight.source}`, { grams: weight.grams })}
+            </dd>
+            {chosen && (
+              <>
+                <dt>{t('packing.weigh.chargeable')}</dt>
+                <dd>{`${chosen.chargeable.billed.amount} ${chosen.chargeable.billed.unit}`}</dd>
+              </>
+            )}
+            {weight.warning && weight.expected.expectedGrams !== null && (
+              <>
+                <dt>{t('packing.weigh.expected')}</dt>
+                <dd className="pack-weight-warn" data-testid="pack-weight-warning">
+                  {`${weight.expected.expectedGrams} g`}
+                </dd>
+              </>
+            )}
+          </>
+        )}
+      </dl>
+    </div>
+  );
+}

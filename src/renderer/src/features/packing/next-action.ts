@@ -1,0 +1,117 @@
+import type { ManifestView, PackSession } from '../../../../shared/packing/pack-views';
+
+export type PackingMode = 'pack' | 'handover' | 'summary';
+export type HandoverStep = 'carrier' | 'scan' | 'driver' | 'closed';
+
+/** A key the packer can press and what it does (`label` is an i18n key). */
+export interface PackKey {
+  key: string;
+  label: string;
+  params?: Record<string, string | number>;
+}
+
+/** The one obvious next action at the packing bench. */
+export interface NextAction {
+  id:
+    | 'scan_order'
+    | 'scan_item'
+    | 'scan_box'
+    | 'weigh'
+    | 'route'
+    | 'complete'
+    | 'pick_carrier'
+    | 'scan_parcel'
+    | 'driver'
+    | 'closed'
+    | 'summary';
+  /** i18n key of the big instruction. */
+  title: string;
+  params: Record<string, string | number>;
+  keys: PackKey[];
+}
+
+export interface NextActionInput {
+  mode: PackingMode;
+  session: PackSession | null;
+  /** The box scanned for the open package, not yet sent with a weight. */
+  box: string | null;
+  handoverStep: HandoverStep;
+  manifest: ManifestView | null;
+}
+
+export function itemsLeft(session: PackSession): number {
+  return session.lines.reduce((n, l) => n + Math.max(0, l.remaining), 0);
+}
+
+/** Pure, so the screen, the store and the tests agree on what the bench asks for. */
+export function nextAction(input: NextActionInput): NextAction {
+  const summaryKey: PackKey = { key: 'S', label: 'packing.keys.summary' };
+  const handoverKey: PackKey = { key: 'H', label: 'packing.keys.handover' };
+  const packKey: PackKey = { key: 'P', label: 'packing.keys.pack' };
+  const action = (id: NextAction['id'], title: string, keys: PackKey[], params = {}): NextAction => ({
+    id,
+    title: `packing.next.${title}`,
+    params,
+    keys,
+  });
+  if (input.mode === 'summary') return action('summary', 'summary', [packKey, handoverKey]);
+  if (input.mode === 'handover') {
+    const m = input.manifest;
+    switch (input.handoverStep) {
+      case 'carrier':
+        return action('pick_carrier', 'pickCarrier', [packKey]);
+      case 'scan':
+        return action(
+          'scan_parcel',
+          'scanParcel',
+          [{ key: 'Enter', label: 'packing.keys.toDriver' }, packKey],
+          {
+            carrier: m?.carrierName ?? '',
+          },
+        );
+      case 'driver':
+        return action('driver', 'driver', [
+          { key: 'Enter', label: 'packing.keys.closeManifest' },
+          { key: 'Esc', label: 'packing.keys.backToScan' },
+        ]);
+      case 'closed':
+        return action('closed', 'closed', [{ key: 'Enter', label: 'packing.keys.nextCarrier' }, packKey], {
+          count: m?.totals.parcels ?? 0,
+        });
+    }
+  }
+  const s = input.session;
+  if (!s) return action('scan_order', 'scanOrder', [handoverKey, summaryKey]);
+  const release: PackKey = { key: 'A', label: 'packing.keys.putAside' };
+  switch (s.step) {
+    case 'verify': {
+      const left = itemsLeft(s);
+      const started = s.lines.some((l) => l.verified > 0);
+      return action(
+        'scan_item',
+        'scanItem',
+        started && left > 0 ? [{ key: 'X', label: 'packing.keys.split' }, release] : [release],
+        { count: left },
+      );
+    }
+    case 'weigh':
+      if (!input.box) return action('scan_box', 'scanBox', [release]);
+      return action('weigh', 'weigh', [
+        { key: 'Enter', label: 'packing.keys.takeWeight' },
+        { key: '850 Enter', label: 'packing.keys.typeGrams' },
+        release,
+      ]);
+    case 'route':
+      return action('route', 'route', [release]);
+    case 'ready': {
+      const route = s.route;
+      const other = route ? (route.chosen === 'backup' ? route.primary : route.backup) : null;
+      const keys: PackKey[] = [{ key: 'Enter', label: 'packing.keys.complete' }];
+      if (other && other.blockers.length === 0) {
+        keys.push({ key: 'L', label: 'packing.keys.otherLine', params: { carrier: other.carrierName } });
+      }
+      keys.push(release);
+      return action('complete', 'complete', keys);
+    }
+  }
+}

@@ -1,0 +1,647 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { displayCode } from '../../../../shared/codes/display-code';
+import type { LastmileApi } from '../../../../shared/contract';
+import { BOX_CODE, parseBoxBarcode } from '../../../../shared/packing/box-presets';
+import { carrierName } from '../../../../shared/packing/line-carriers';
+import type { AppErrorShape } from '../../../../shared/errors';
+import type {
+  ManifestView,
+  PackCompleteResult,
+  PackQueue,
+  PackSession,
+  PackShiftSummary,
+} from '../../../../shared/packing/pack-views';
+import { normaliseScan } from '../../../../shared/scan-code';
+import { toErrorShape } from '../../i18n/error-message';
+import { ShortcutGate, shortcutKeyOf } from '../../ui/shortcut-gate';
+import type { Beeper, Feedback } from '../scan/feedback-tones';
+import { ScannerDecoder, type KeyInput, type ScanSource } from '../scan/scanner-decoder';
+import { nextAction, type HandoverStep, type NextAction, type PackingMode } from './next-action';
+
+/** The answer to one scan, key or weight, in the screen's words (`packing.feedback.<kind>`). */
+export interface PackFeedback {
+  kind:
+    | 'opened'
+    | 'verified'
+    | 'lineDone'
+    | 'allVerified'
+    | 'boxSet'
+    | 'weighed'
+    | 'weightWarning'
+    | 'routed'
+    | 'packed'
+    | 'awaitingLabel'
+    | 'split'
+    | 'released'
+    | 'parcelAdded'
+    | 'parcelAgain'
+    | 'manifestClosed'
+    | 'manifestMissing';
+  tone: 'ok' | 'warning' | 'error' | 'info';
+  params: Record<string, string | number>;
+}
+
+/** Why the last scan or key did nothing: the station refused it, an input method, or a key that means nothing here. */
+export type PackRefusal =
+  { kind: 'error'; error: AppErrorShape } | { kind: 'ime' } | { kind: 'hint'; hint: string };
+
+export interface LastPacked {
+  orderRef: string;
+  state: PackCompleteResult['state'];
+  trackingNumber: string | null;
+  carrierName: string;
+}
+
+/** A carrier the dock can hand parcels to, and how many this bench packed for it today. */
+export interface HandoverCarrier {
+  carrier: string;
+  name: string;
+  packedHere: number;
+  openManifest: boolean;
+}
+
+export interface PackingState {
+  mode: PackingMode;
+  text: string;
+  reading: boolean;
+  inFlight: number;
+  queue: PackQueue | null;
+  session: PackSession | null;
+  /** The box scanned at the weigh step (a preset code or its sheet barcode), sent with the weight. */
+  box: string | null;
+  feedback: PackFeedback | null;
+  refusal: PackRefusal | null;
+  scanned: string | null;
+  /** Grows with every answer, so an old answer never passes for the new one. */
+  seq: number;
+  /** The last package sealed here, for the line under the next instruction. */
+  lastPacked: LastPacked | null;
+  handoverStep: HandoverStep;
+  carriers: HandoverCarrier[];
+  manifest: ManifestView | null;
+  driver: string;
+  summary: PackShiftSummary | null;
+  load(): Promise<void>;
+  key(input: KeyInput): 'pass' | 'taken' | 'scanned';
+  resetTyping(): void;
+  setText(text: string): void;
+  submitTyped(): void;
+  /** Enter with nothing typed: the step's one obvious action. */
+  confirm(): void;
+  shortcut(key: string): void;
+  chooseCarrier(index: number): Promise<void>;
+  setDriver(name: string): void;
+  closeManifest(): Promise<void>;
+  /** Resolves when every call started so far has been answered (tests, benches). */
+  settled(): Promise<void>;
+}
+
+export interface PackingStoreDeps {
+  api: LastmileApi;
+  beeper: Beeper;
+  soundOn: () => boolean;
+  newActionId?: () => string;
+  shortcutDelayMs?: number;
+}
+
+export type PackingStore = StoreApi<PackingState>;
+
+const TONE_SOUND: Record<PackFeedback['tone'], Feedback> = {
+  ok: 'found',
+  warning: 'unknown',
+  info: 'info',
+  error: 'error',
+};
+
+/** A weight typed at the weigh step: digits with an optional decimal and unit, never a barcode's length. */
+const TYPED_WEIGHT = /^[0-9]{1,6}(?:[.,][0-9]{1,3})?\s*(?:g|gr|kg|kgs|lb|lbs|oz)?$/i;
+
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+/** Shortcuts that only switch what the screen shows: undone if the key turns out to start a scan. */
+const VIEW_KEYS: ReadonlySet<string> = new Set(['H', 'S', 'P']);
+
+/** Shortcuts that act on the order (split, aside, other line) wait longer: they cannot be undone. */
+const ACTING_KEY_DELAY_MS = 400;
+
+/** The shortcut keys each step listens to (letters only where no code is being typed). */
+function shortcutsFor(next: NextAction): ReadonlySet<string> {
+  const keys = new Set(next.keys.map((k) => k.key).filter((k) => /^[A-Z]$/.test(k)));
+  if (next.id === 'pick_carrier') for (const d of DIGITS) keys.add(d);
+  return keys;
+}
+
+/**
+ * What a scan at the weigh step names as the box: the sheet's barcode (its check character
+ * verified here, so a misread is refused at once) or a typed box code with a letter in it — a
+ * digits-only scan is an item's barcode, never a box.
+ */
+function boxCodeOf(code: string): { kind: 'box'; code: string } | { kind: 'bad_check' } | { kind: 'none' } {
+  const parsed = parseBoxBarcode(code);
+  if (parsed.ok) return { kind: 'box', code: parsed.code };
+  if (parsed.reason === 'check_failed') return { kind: 'bad_check' };
+  const plain = code.trim().toUpperCase();
+  return BOX_CODE.test(plain) && /[A-Z]/.test(plain) && !plain.startsWith('BOX-')
+    ? { kind: 'box', code: plain }
+    : { kind: 'none' };
+}
+
+function randomActionId(): string {
+  const bytes = new Uint8Array(12);
+  globalThis.crypto.getRandomValues(bytes);
+  return `pack-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+export function createPackingStore(deps: PackingStoreDeps): PackingStore {
+  const { api } = deps;
+  const decoder = new ScannerDecoder();
+  const newActionId = deps.newActionId ?? randomActionId;
+  // Answers come in the order the packer acted: a fast second scan never overtakes the first.
+  let chain: Promise<unknown> = Promise.resolve();
+  /** The screen before the last shortcut, to go back to when that key proves to be a scan's first. */
+  let modeBeforeShortcut: PackingMode | null = null;
+  /** Carriers this bench packed for (from the completes it saw), for the handover list. */
+  const packedFor = new Map<string, number>();
+
+  return createStore<PackingState>()((set, get) => {
+    const sound = (tone: PackFeedback['tone']): void => {
+      if (deps.soundOn()) deps.beeper.play(TONE_SOUND[tone]);
+    };
+    const refuse = (refusal: PackRefusal, scanned: string | null = null): void => {
+      set((s) => ({ refusal, scanned, feedback: null, seq: s.seq + 1, reading: false }));
+      sound(refusal.kind === 'hint' ? 'warning' : 'error');
+    };
+    const hint = (key: string): void => refuse({ kind: 'hint', hint: key });
+    const say = (feedback: PackFeedback, scanned: string | null, more: Partial<PackingState> = {}): void => {
+      set((s) => ({ feedback, refusal: null, scanned, seq: s.seq + 1, reading: false, ...more }));
+      sound(feedback.tone);
+    };
+    const next = (): NextAction => nextAction(get());
+
+    /** One call at a time, in order; a refusal is shown in red with the error sound. */
+    const queued = (run: () => Promise<void>, scanned: string | null): Promise<void> => {
+      const task = async (): Promise<void> => {
+        set((s) => ({ inFlight: s.inFlight + 1 }));
+        try {
+          await run();
+        } catch (err) {
+          refuse({ kind: 'error', error: toErrorShape(err) }, scanned);
+          // The bench may have moved on (another tab, a cancelled order): show where it stands,
+          // without dimming the refusal while that is read.
+          if (get().mode === 'pack') void readSession();
+        } finally {
+          set((s) => ({ inFlight: s.inFlight - 1 }));
+        }
+      };
+      const p = chain.then(task, task);
+      chain = p;
+      return p;
+    };
+
+    const readSession = async (): Promise<void> => {
+      try {
+        const { session } = await api.packState({});
+        set((s) => ({ session, box: session && s.session?.packageId === session.packageId ? s.box : null }));
+      } catch {
+        // The refusal on screen already says what went wrong.
+      }
+    };
+
+    const refreshLists = async (): Promise<void> => {
+      try {
+        const [queue, summary] = await Promise.all([api.packQueue({}), api.packShiftSummary({})]);
+        set({ queue, summary });
+      } catch (err) {
+        refuse({ kind: 'error', error: toErrorShape(err) });
+      }
+    };
+
+    const showRoute = (r: Awaited<ReturnType<LastmileApi['packRoute']>>): void => {
+      const chosen = r.route.chosen === 'backup' ? r.route.backup : r.route.primary;
+      say(
+        {
+          kind: 'routed',
+          tone: r.route.chosen === 'backup' ? 'warning' : 'ok',
+          params: { carrier: chosen?.carrierName ?? '', line: r.route.chosen },
+        },
+        null,
+        { session: r.session },
+      );
+    };
+
+    const route = (choose?: 'primary' | 'backup'): Promise<void> =>
+      queued(async () => {
+        showRoute(await api.packRoute({ ...(choose ? { choose } : {}), clientActionId: newActionId() }));
+      }, null);
+
+    const weigh = (
+      reading: Parameters<LastmileApi['packWeigh']>[0]['reading'],
+      shown: string | null,
+    ): void => {
+      const box = get().box;
+      if (!box) return hint('packing.hint.scanBox');
+      void queued(async () => {
+        const r = await api.packWeigh({
+          reading,
+          box: { kind: 'preset', code: box },
+          clientActionId: newActionId(),
+        });
+        const w = r.weight;
+        say(
+          {
+            kind: w.warning ? 'weightWarning' : 'weighed',
+            tone: w.warning ? 'warning' : 'ok',
+            params: { grams: w.grams, expected: w.expected.expectedGrams ?? 0 },
+          },
+          shown,
+          { session: r.session },
+        );
+        // Weighed: the route follows by itself, so the next thing on screen is the carrier and Enter.
+        if (r.session.step === 'route') showRoute(await api.packRoute({ clientActionId: newActionId() }));
+      }, shown);
+    };
+
+    const complete = (): void => {
+      void queued(async () => {
+        const sealed = get().session;
+        const r = await api.packComplete({ clientActionId: newActionId() });
+        packedFor.set(r.carrier, (packedFor.get(r.carrier) ?? 0) + 1);
+        const route = sealed?.route;
+        const carrierName =
+          (route?.chosen === 'backup' ? route.backup?.carrierName : route?.primary.carrierName) ?? r.carrier;
+        const lastPacked: LastPacked = {
+          orderRef: sealed?.orderRef ?? r.orderId,
+          state: r.state,
+          trackingNumber: r.trackingNumber,
+          carrierName,
+        };
+        say(
+          r.state === 'packed'
+            ? {
+                kind: 'packed',
+                tone: 'ok',
+                params: { carrier: carrierName, tracking: r.trackingNumber ?? '' },
+              }
+            : { kind: 'awaitingLabel', tone: 'info', params: { carrier: carrierName } },
+          r.trackingNumber,
+          { lastPacked, session: null, box: null },
+        );
+        // A split's second package may be opened next by the core: show it at once.
+        await readSession();
+        await refreshLists();
+      }, null);
+    };
+
+    const submit = (raw: string, source: ScanSource): void => {
+      set({ text: '', reading: false });
+      const state = get();
+      const step = nextAction(state);
+      const single = raw.trim().toUpperCase();
+      if (single.length === 1 && shortcutsFor(step).has(single)) {
+        get().shortcut(single);
+        return;
+      }
+      if (step.id === 'driver') {
+        set({ driver: raw });
+        return;
+      }
+      if ((step.id === 'weigh' || step.id === 'scan_box') && TYPED_WEIGHT.test(raw.trim())) {
+        weigh({ kind: 'typed', text: raw.trim() }, raw.trim());
+        return;
+      }
+      let code: string;
+      try {
+        code = normaliseScan(raw).code;
+      } catch (err) {
+        refuse({ kind: 'error', error: toErrorShape(err) }, null);
+        return;
+      }
+      const shown = displayCode(code);
+      switch (step.id) {
+        case 'summary':
+        case 'scan_order':
+          set({ mode: 'pack' });
+          void queued(async () => {
+            const session = await api.packOpen({ code, source, clientActionId: newActionId() });
+            say(
+              {
+                kind: 'opened',
+                tone: 'ok',
+                params: {
+                  orderRef: session.orderRef,
+                  items: session.lines.reduce((n, l) => n + l.remaining, 0),
+                },
+              },
+              shown,
+              { session, box: null },
+            );
+          }, shown);
+          return;
+        case 'scan_item':
+          void queued(async () => {
+            const r = await api.packScanItem({ code, source, clientActionId: newActionId() });
+            const line = r.session.lines.find((l) => l.lineRef === r.lineRef);
+            const name = line?.productName ?? code;
+            say(
+              r.allVerified
+                ? { kind: 'allVerified', tone: 'ok', params: {} }
+                : r.remaining === 0
+                  ? { kind: 'lineDone', tone: 'ok', params: { name } }
+                  : { kind: 'verified', tone: 'ok', params: { name, remaining: r.remaining } },
+              shown,
+              { session: r.session },
+            );
+          }, shown);
+          return;
+        case 'scan_box':
+        case 'weigh': {
+          const box = boxCodeOf(code);
+          if (box.kind === 'bad_check') {
+            refuse({ kind: 'error', error: { code: 'BOX_CODE_INVALID', params: { scanned: shown } } }, shown);
+            return;
+          }
+          if (box.kind === 'none') return hint('packing.hint.scanBox');
+          say({ kind: 'boxSet', tone: 'ok', params: { code: box.code } }, shown, { box: box.code });
+          return;
+        }
+        case 'route':
+        case 'complete':
+          hint('packing.hint.sealFirst');
+          return;
+        case 'pick_carrier':
+          hint('packing.hint.pickCarrierFirst');
+          return;
+        case 'scan_parcel': {
+          const manifest = state.manifest;
+          if (!manifest) return hint('packing.hint.pickCarrierFirst');
+          void queued(async () => {
+            const r = await api.manifestScan({
+              manifestId: manifest.id,
+              code,
+              source,
+              clientActionId: newActionId(),
+            });
+            say(
+              {
+                kind: r.added ? 'parcelAdded' : 'parcelAgain',
+                tone: r.added ? 'ok' : 'warning',
+                params: { tracking: r.trackingNumber, count: r.manifest.totals.parcels },
+              },
+              shown,
+              { manifest: r.manifest },
+            );
+          }, shown);
+          return;
+        }
+        case 'closed':
+          hint('packing.hint.nextCarrier');
+          return;
+      }
+    };
+
+    const gate = new ShortcutGate(deps.shortcutDelayMs ?? 160, (key) => get().shortcut(key));
+
+    const startHandover = (): void => {
+      set({ mode: 'handover', handoverStep: 'carrier', manifest: null, driver: '', refusal: null });
+      void queued(async () => {
+        const open = await api.manifestList({ status: 'open' });
+        const carriers = new Map<string, HandoverCarrier>();
+        for (const m of open) {
+          carriers.set(m.carrier, {
+            carrier: m.carrier,
+            name: m.carrierName,
+            packedHere: 0,
+            openManifest: true,
+          });
+        }
+        for (const [carrier, count] of packedFor) {
+          const known = carriers.get(carrier);
+          carriers.set(carrier, {
+            carrier,
+            name: known?.name ?? carrierName(carrier),
+            packedHere: count,
+            openManifest: known?.openManifest ?? false,
+          });
+        }
+        set({ carriers: [...carriers.values()].sort((a, b) => a.name.localeCompare(b.name)) });
+      }, null);
+    };
+
+    return {
+      mode: 'pack',
+      text: '',
+      reading: false,
+      inFlight: 0,
+      queue: null,
+      session: null,
+      box: null,
+      feedback: null,
+      refusal: null,
+      scanned: null,
+      seq: 0,
+      lastPacked: null,
+      handoverStep: 'carrier',
+      carriers: [],
+      manifest: null,
+      driver: '',
+      summary: null,
+
+      async load() {
+        await readSession();
+        await refreshLists();
+      },
+
+      key(input) {
+        if (gate.holding) {
+          const held = gate.next(input);
+          if (held) decoder.key(held);
+        } else {
+          const taken = decoder.text.length === 0 ? gate.takeBack(input) : null;
+          // Only a screen switch can be undone; a key that acted (a carrier chosen) stays done.
+          const back = taken && VIEW_KEYS.has(taken.key) ? taken : null;
+          if (back) {
+            // It was a scan after all: the screen goes back and the letter starts the code.
+            if (modeBeforeShortcut) set({ mode: modeBeforeShortcut });
+            decoder.key(back.input);
+          } else {
+            const key = shortcutKeyOf(input);
+            if (key && decoder.text.length === 0 && shortcutsFor(next()).has(key)) {
+              gate.hold(
+                key,
+                input,
+                VIEW_KEYS.has(key) || DIGITS.includes(key) ? undefined : ACTING_KEY_DELAY_MS,
+              );
+              return 'taken';
+            }
+          }
+        }
+        const result = decoder.key(input);
+        switch (result.kind) {
+          case 'pass':
+            if (input.code === 'Escape') {
+              get().shortcut('Escape');
+              return 'taken';
+            }
+            return 'pass';
+          case 'typed':
+            set({ text: result.text, reading: result.text.length > 0 });
+            return 'taken';
+          case 'submit':
+            submit(result.text, result.source);
+            return 'scanned';
+          case 'ime':
+            decoder.reset();
+            set({ text: '' });
+            refuse({ kind: 'ime' });
+            return 'taken';
+        }
+      },
+
+      resetTyping() {
+        decoder.reset();
+        gate.drop();
+        set({ text: '', reading: false });
+      },
+
+      setText(text) {
+        set({ text: decoder.replace(text), reading: text.length > 0 });
+      },
+
+      submitTyped() {
+        const text = decoder.text;
+        decoder.reset();
+        if (text.length === 0) get().confirm();
+        else submit(text, 'keyboard');
+      },
+
+      confirm() {
+        const s = get();
+        switch (next().id) {
+          case 'scan_order':
+            return hint('packing.hint.scanOrder');
+          case 'scan_item':
+            return hint('packing.hint.scanItem');
+          case 'scan_box':
+            return hint('packing.hint.scanBox');
+          case 'weigh':
+            return weigh({ kind: 'station_scale' }, null);
+          case 'route':
+            void route();
+            return;
+          case 'complete':
+            return complete();
+          case 'pick_carrier':
+            return hint('packing.hint.pickCarrier');
+          case 'scan_parcel':
+            if (!s.manifest || s.manifest.totals.parcels === 0) return hint('packing.hint.scanParcel');
+            set({ handoverStep: 'driver', refusal: null });
+            return;
+          case 'driver':
+            void get().closeManifest();
+            return;
+          case 'closed':
+            return startHandover();
+          case 'summary':
+            set({ mode: 'pack' });
+            return;
+        }
+      },
+
+      shortcut(key) {
+        const s = get();
+        const step = next();
+        modeBeforeShortcut = s.mode;
+        if (key === 'Escape') {
+          if (step.id === 'driver') set({ handoverStep: 'scan' });
+          else if (s.mode !== 'pack') set({ mode: 'pack' });
+          return;
+        }
+        if (!shortcutsFor(step).has(key)) return;
+        switch (key) {
+          case 'H':
+            return startHandover();
+          case 'P':
+            set({ mode: 'pack' });
+            void refreshLists();
+            return;
+          case 'S':
+            set({ mode: 'summary' });
+            void refreshLists();
+            return;
+          case 'A':
+            void queued(async () => {
+              const r = await api.packRelease({ clientActionId: newActionId() });
+              say({ kind: 'released', tone: 'info', params: {} }, null, { session: r.session, box: null });
+              await refreshLists();
+            }, null);
+            return;
+          case 'X': {
+            const session = s.session;
+            if (!session) return;
+            const lines = session.lines
+              .filter((l) => l.remaining > 0)
+              .map((l) => ({ lineRef: l.lineRef, quantity: l.remaining }));
+            void queued(async () => {
+              const r = await api.packSplit({ lines, clientActionId: newActionId() });
+              say({ kind: 'split', tone: 'info', params: { packageNo: r.newPackage.packageNo } }, null, {
+                session: r.session,
+              });
+            }, null);
+            return;
+          }
+          case 'L': {
+            const r = s.session?.route;
+            if (r) void route(r.chosen === 'backup' ? 'primary' : 'backup');
+            return;
+          }
+          default:
+            if (DIGITS.includes(key)) void get().chooseCarrier(Number(key) - 1);
+        }
+      },
+
+      async chooseCarrier(index) {
+        const carrier = get().carriers[index];
+        if (!carrier) return hint('packing.hint.pickCarrier');
+        await queued(async () => {
+          const manifest = await api.manifestOpen({
+            carrier: carrier.carrier,
+            clientActionId: newActionId(),
+          });
+          set((s) => ({ manifest, handoverStep: 'scan', refusal: null, feedback: null, seq: s.seq + 1 }));
+        }, null);
+      },
+
+      setDriver: (driver) => set({ driver }),
+
+      async closeManifest() {
+        const s = get();
+        const manifest = s.manifest;
+        if (!manifest) return;
+        const driverName = s.driver.trim();
+        if (driverName === '') return hint('packing.hint.driver');
+        await queued(async () => {
+          const r = await api.manifestClose({
+            manifestId: manifest.id,
+            driverName,
+            clientActionId: newActionId(),
+          });
+          const missing = r.manifest.missing.length;
+          say(
+            missing > 0
+              ? { kind: 'manifestMissing', tone: 'warning', params: { count: missing } }
+              : { kind: 'manifestClosed', tone: 'ok', params: { driver: driverName } },
+            null,
+            { manifest: r.manifest, handoverStep: 'closed' },
+          );
+          await refreshLists();
+        }, null);
+      },
+
+      settled: () =>
+        chain.then(
+          () => undefined,
+          () => undefined,
+        ),
+    };
+  });
+}

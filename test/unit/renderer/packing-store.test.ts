@@ -1,0 +1,426 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Feedback } from '../../../src/renderer/src/features/scan/feedback-tones';
+import {
+  createPackingStore,
+  type PackingStore,
+} from '../../../src/renderer/src/features/packing/packing-store';
+import type { LastmileApi } from '../../../src/shared/contract';
+import { AppError } from '../../../src/shared/errors';
+import type {
+  ChargeableView,
+  LateRiskView,
+  ManifestView,
+  PackSession,
+  RouteOption,
+} from '../../../src/shared/packing/pack-views';
+import { press } from '../../helpers/key-input';
+
+/**
+ * The packing store against a scripted bench: the calls it makes, in order, and what the packer
+ * sees and hears. The flow behind the calls is the core's (tested there); this pins the screen's side.
+ */
+
+const RISK: LateRiskView = {
+  status: 'at_risk',
+  reason: 'deadline_soon',
+  deadline: 'shipBy',
+  deadlineAt: 1_800_000_000_000,
+  remainingWorkingMinutes: 60,
+  remainingMs: 3_600_000,
+  calendarCovered: true,
+};
+
+const CHARGE: ChargeableView = {
+  service: 'jnt-my-domestic',
+  basis: 'actual',
+  actualGrams: 850,
+  volumetricGrams: 400,
+  billed: { amount: '1', unit: 'kg' },
+  chargeableGrams: 1000,
+  problems: [],
+};
+
+const option = (carrier: string, name: string): RouteOption => ({
+  destination: `${carrier}-main`,
+  carrier,
+  carrierName: name,
+  serviceId: 'jnt-my-domestic',
+  serviceName: 'Domestic',
+  listed: true,
+  chargeable: CHARGE,
+  blockers: [],
+});
+
+/** A bench with one order of two mugs and a plate; every call is recorded. */
+function fakeBench() {
+  const calls: Array<[string, unknown]> = [];
+  let session: PackSession | null = null;
+  const manifest: ManifestView = {
+    id: 'man-1',
+    carrier: 'jnt',
+    carrierName: 'J&T Express',
+    date: '2026-12-02',
+    status: 'open',
+    openedBy: 'u',
+    openedAt: 0,
+    closedAt: null,
+    driverName: null,
+    parcels: [],
+    totals: { parcels: 0, weightGrams: 0, codParcels: 0, cod: [] },
+    missing: ['JT0002'],
+  };
+  const fresh = (): PackSession => ({
+    sessionId: 's1',
+    packageId: 'p1',
+    packageNo: 1,
+    orderId: 'o1',
+    orderRef: 'ORD-1',
+    source: 'erp:acme',
+    seller: 'acme',
+    market: 'MY',
+    recipient: { name: 'Aisyah', city: 'KL', postcode: '50000', country: 'MY' },
+    cod: null,
+    notes: null,
+    step: 'verify',
+    lines: [
+      {
+        lineRef: 'L1',
+        sku: 'MUG',
+        productName: 'Mug',
+        barcode: '9555000000017',
+        quantity: 2,
+        verified: 0,
+        remaining: 2,
+        serials: [],
+        unitGrams: 300,
+      },
+      {
+        lineRef: 'L2',
+        sku: 'PLATE',
+        productName: 'Plate',
+        barcode: '9555000000024',
+        quantity: 1,
+        verified: 0,
+        remaining: 1,
+        serials: [],
+        unitGrams: 200,
+      },
+    ],
+    allVerified: false,
+    weight: null,
+    route: null,
+    risk: RISK,
+    openedAt: 0,
+    openedBy: 'u',
+  });
+  const api = {
+    packState: async () => ({ session }),
+    packQueue: async () => ({ items: [], totals: { orders: 0, late: 0, atRisk: 0 }, byWorkingDay: [] }),
+    packShiftSummary: async () => ({
+      userId: null,
+      from: 0,
+      to: 0,
+      orders: 0,
+      parcels: 0,
+      items: 0,
+      minutesPerOrder: null,
+      late: 0,
+      awaitingLabel: 0,
+      handedOver: 0,
+      wrongItemScans: 0,
+    }),
+    packOpen: async (input: { code: string }) => {
+      calls.push(['packOpen', input.code]);
+      if (input.code !== 'ORD-1') throw new AppError('PACK_ORDER_NOT_FOUND', { code: input.code });
+      session = fresh();
+      return session;
+    },
+    packScanItem: async (input: { code: string }) => {
+      calls.push(['packScanItem', input.code]);
+      if (!session) throw new AppError('PACK_NO_SESSION');
+      const line = session.lines.find((l) => l.barcode === input.code);
+      if (!line) throw new AppError('PACK_WRONG_ITEM', { scanned: input.code, orderRef: session.orderRef });
+      line.verified += 1;
+      line.remaining -= 1;
+      session.allVerified = session.lines.every((l) => l.remaining === 0);
+      if (session.allVerified) session.step = 'weigh';
+      return { session, lineRef: line.lineRef, remaining: line.remaining, allVerified: session.allVerified };
+    },
+    packWeigh: async (input: { reading: unknown; box: unknown }) => {
+      calls.push(['packWeigh', { reading: input.reading, box: input.box }]);
+      if (!session) throw new AppError('PACK_NO_SESSION');
+      session.step = 'route';
+      session.weight = {
+        grams: 850,
+        source: 'typed',
+        box: { code: 'S2', name: 'Small' },
+        dims: { lengthMm: 200, widthMm: 150, heightMm: 100 },
+        tareGrams: 80,
+        expected: {
+          verdict: 'ok',
+          measuredGrams: 850,
+          expectedGrams: 880,
+          differenceGrams: -30,
+          allowedGrams: 64,
+          skusWithoutWeight: [],
+        },
+        warning: false,
+        chargeable: CHARGE,
+      };
+      return { session, weight: session.weight };
+    },
+    packRoute: async (input: { choose?: string }) => {
+      calls.push(['packRoute', input.choose ?? null]);
+      if (!session) throw new AppError('PACK_NO_SESSION');
+      session.step = 'ready';
+      session.route = {
+        primary: option('jnt', 'J&T Express'),
+        backup: option('ninjavan', 'Ninja Van'),
+        chosen: 'backup',
+        reason: 'primary_down',
+        remoteArea: { flagged: false, area: null },
+        country: 'MY',
+        postcode: '50000',
+        cod: null,
+      };
+      return { session, route: session.route };
+    },
+    packComplete: async () => {
+      calls.push(['packComplete', null]);
+      session = null;
+      return {
+        orderId: 'o1',
+        packageId: 'p1',
+        state: 'packed' as const,
+        carrier: 'ninjavan',
+        destination: 'ninjavan-main',
+        trackingNumber: 'NV123',
+        shipEventId: 'e1',
+        printJobs: [{ jobId: 'j1', kind: 'label' as const }],
+      };
+    },
+    manifestList: async () => [manifest],
+    manifestOpen: async (input: { carrier: string }) => {
+      calls.push(['manifestOpen', input.carrier]);
+      return manifest;
+    },
+    manifestScan: async (input: { code: string }) => {
+      calls.push(['manifestScan', input.code]);
+      if (input.code.startsWith('NV')) {
+        throw new AppError('MANIFEST_WRONG_CARRIER', {
+          trackingNumber: input.code,
+          expected: 'J&T Express',
+          actual: 'Ninja Van',
+        });
+      }
+      manifest.parcels.push({
+        trackingNumber: input.code,
+        carrier: 'jnt',
+        orderRef: null,
+        weightGrams: 850,
+        cod: null,
+        scannedBy: 'u',
+        scannedAt: 0,
+      });
+      manifest.totals = { ...manifest.totals, parcels: manifest.parcels.length };
+      return { manifest, trackingNumber: input.code, added: true };
+    },
+    manifestClose: async (input: { driverName: string }) => {
+      calls.push(['manifestClose', input.driverName]);
+      const closed = { ...manifest, status: 'closed' as const, driverName: input.driverName };
+      return { manifest: closed, pdfBase64: '', csv: '', handoverEvents: 1 };
+    },
+  };
+  return { api: api as unknown as LastmileApi, calls };
+}
+
+let clock = 0;
+/** Types `text` at scanner speed (25 ms a key) and Enter. */
+function scan(store: PackingStore, text: string): void {
+  for (const ch of text) {
+    const code = /[0-9]/.test(ch) ? `Digit${ch}` : ch === '-' ? 'Minus' : `Key${ch.toUpperCase()}`;
+    store.getState().key(press({ code, key: ch, time: clock }));
+    clock += 25;
+  }
+  store.getState().key(press({ code: 'Enter', key: 'Enter', time: clock }));
+  clock += 1000;
+}
+
+/** The rest of a scan whose first key was already pressed, from `start` at 25 ms a key. */
+function scanFrom(store: PackingStore, text: string, start: number): void {
+  let time = start;
+  for (const ch of text) {
+    const code = /[0-9]/.test(ch) ? `Digit${ch}` : ch === '-' ? 'Minus' : `Key${ch.toUpperCase()}`;
+    store.getState().key(press({ code, key: ch, time }));
+    time += 25;
+  }
+  store.getState().key(press({ code: 'Enter', key: 'Enter', time }));
+}
+
+function setup() {
+  const bench = fakeBench();
+  const beeps: Feedback[] = [];
+  let n = 0;
+  const store = createPackingStore({
+    api: bench.api,
+    beeper: { play: (f) => beeps.push(f) },
+    soundOn: () => true,
+    newActionId: () => `action-${String(++n).padStart(4, '0')}`,
+    shortcutDelayMs: 100,
+  });
+  return { store, beeps, calls: bench.calls };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('packing store', () => {
+  it('packs an order by scanner and Enter: lines count down, a wrong item is refused loudly, box, weight, route, seal', async () => {
+    const { store, beeps, calls } = setup();
+    await store.getState().load();
+    store.getState().confirm();
+    expect(store.getState().refusal).toEqual({ kind: 'hint', hint: 'packing.hint.scanOrder' });
+
+    scan(store, 'ORD-1');
+    await store.getState().settled();
+    expect(store.getState().session?.orderRef).toBe('ORD-1');
+    expect(store.getState().feedback).toMatchObject({ kind: 'opened', params: { items: 3 } });
+
+    scan(store, '9555000000017');
+    await store.getState().settled();
+    expect(store.getState().feedback).toMatchObject({
+      kind: 'verified',
+      params: { name: 'Mug', remaining: 1 },
+    });
+    expect(store.getState().session?.lines[0]?.remaining).toBe(1);
+
+    beeps.length = 0;
+    scan(store, '4006381333931');
+    await store.getState().settled();
+    const refusal = store.getState().refusal;
+    expect(refusal?.kind === 'error' && refusal.error.code).toBe('PACK_WRONG_ITEM');
+    expect(beeps).toEqual(['error']);
+    expect(store.getState().session?.lines.map((l) => l.remaining)).toEqual([1, 1]);
+
+    scan(store, '9555000000017');
+    scan(store, '9555000000024');
+    await store.getState().settled();
+    expect(store.getState().feedback?.kind).toBe('allVerified');
+    expect(store.getState().session?.step).toBe('weigh');
+
+    // A weight before the box: the box comes first (its tare and size), nothing is sent.
+    scan(store, '850');
+    expect(store.getState().refusal).toEqual({ kind: 'hint', hint: 'packing.hint.scanBox' });
+    scan(store, 'BOX-S2-W');
+    expect(store.getState().box).toBe('S2');
+    // A misread sheet (wrong check character) is refused at once, and the box stays as it was.
+    scan(store, 'BOX-S2-X');
+    const bad = store.getState().refusal;
+    expect(bad?.kind === 'error' && bad.error.code).toBe('BOX_CODE_INVALID');
+    expect(store.getState().box).toBe('S2');
+    scan(store, '850');
+    await store.getState().settled();
+    // Weighed, then routed without a key: the carrier is on screen for the Enter that seals.
+    expect(store.getState().session?.step).toBe('ready');
+    expect(store.getState().feedback).toMatchObject({
+      kind: 'routed',
+      tone: 'warning',
+      params: { carrier: 'Ninja Van', line: 'backup' },
+    });
+
+    store.getState().confirm();
+    await store.getState().settled();
+    expect(store.getState().session).toBeNull();
+    expect(store.getState().lastPacked).toEqual({
+      orderRef: 'ORD-1',
+      state: 'packed',
+      trackingNumber: 'NV123',
+      carrierName: 'Ninja Van',
+    });
+    expect(calls.map(([c]) => c)).toEqual([
+      'packOpen',
+      'packScanItem',
+      'packScanItem',
+      'packScanItem',
+      'packScanItem',
+      'packWeigh',
+      'packRoute',
+      'packComplete',
+    ]);
+    expect(calls[5]?.[1]).toEqual({
+      reading: { kind: 'typed', text: '850' },
+      box: { kind: 'preset', code: 'S2' },
+    });
+  });
+
+  it('takes a lone shortcut letter after a pause, but a code starting with that letter stays a scan', async () => {
+    vi.useFakeTimers();
+    const { store, calls } = setup();
+    scan(store, 'HX-ORDER');
+    await vi.runAllTimersAsync();
+    expect(store.getState().mode).toBe('pack');
+    expect(calls).toEqual([['packOpen', 'HX-ORDER']]);
+
+    store.getState().key(press({ code: 'KeyH', key: 'h', time: clock }));
+    expect(store.getState().mode).toBe('pack');
+    await vi.advanceTimersByTimeAsync(150);
+    expect(store.getState().mode).toBe('handover');
+
+    // A busy page ran the pause's timer first, but the next key was typed 25 ms after the H: it
+    // was a scan all along — the screen goes back and the code keeps its first letter.
+    store.getState().shortcut('P');
+    const t = clock + 5000;
+    store.getState().key(press({ code: 'KeyS', key: 's', time: t }));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(store.getState().mode).toBe('summary');
+    scanFrom(store, 'O-77', t + 25);
+    await vi.runAllTimersAsync();
+    expect(store.getState().mode).toBe('pack');
+    expect(calls.at(-1)).toEqual(['packOpen', 'SO-77']);
+  });
+
+  it('hands over: carrier by number, parcels scanned in, another carrier refused with its message, driver closes', async () => {
+    vi.useFakeTimers();
+    const { store, beeps, calls } = setup();
+    store.getState().shortcut('H');
+    await vi.runAllTimersAsync();
+    expect(store.getState().carriers.map((c) => c.name)).toEqual(['J&T Express']);
+    store.getState().confirm();
+    expect(store.getState().refusal).toEqual({ kind: 'hint', hint: 'packing.hint.pickCarrier' });
+
+    store.getState().key(press({ code: 'Digit1', key: '1', time: clock }));
+    clock += 1000;
+    await vi.runAllTimersAsync();
+    expect(store.getState().handoverStep).toBe('scan');
+
+    scan(store, 'JT0001');
+    await vi.runAllTimersAsync();
+    expect(store.getState().feedback).toMatchObject({ kind: 'parcelAdded', params: { count: 1 } });
+    beeps.length = 0;
+    scan(store, 'NV0009');
+    await vi.runAllTimersAsync();
+    const refusal = store.getState().refusal;
+    expect(refusal?.kind === 'error' && refusal.error).toEqual({
+      code: 'MANIFEST_WRONG_CARRIER',
+      params: { trackingNumber: 'NV0009', expected: 'J&T Express', actual: 'Ninja Van' },
+    });
+    expect(beeps).toEqual(['error']);
+
+    store.getState().confirm();
+    expect(store.getState().handoverStep).toBe('driver');
+    await store.getState().closeManifest();
+    expect(store.getState().refusal).toEqual({ kind: 'hint', hint: 'packing.hint.driver' });
+    store.getState().setDriver('  Ahmad  ');
+    await store.getState().closeManifest();
+    expect(store.getState().handoverStep).toBe('closed');
+    // One parcel packed for J&T was not scanned: the close says so, in amber.
+    expect(store.getState().feedback).toMatchObject({ kind: 'manifestMissing', params: { count: 1 } });
+    expect(calls.filter(([c]) => c.startsWith('manifest'))).toEqual([
+      ['manifestOpen', 'jnt'],
+      ['manifestScan', 'JT0001'],
+      ['manifestScan', 'NV0009'],
+      ['manifestClose', 'Ahmad'],
+    ]);
+  });
+});

@@ -282,10 +282,11 @@ export function createCore(options: CoreOptions): Core {
         }
       },
       lines: () => {
+        const booking = options.packing?.booking?.lines?.() ?? [];
         try {
-          return configuredDestinationNames(settings.getRaw(SYNC_CONFIG_KEY));
+          return [...new Set([...configuredDestinationNames(settings.getRaw(SYNC_CONFIG_KEY)), ...booking])];
         } catch {
-          return [];
+          return [...booking];
         }
       },
       writeFailoverAfterMs: (ms) => {

@@ -40,6 +40,11 @@ export class BookingError extends Error {
 export interface PackBooking {
   /** Books the shipment; the same package id twice answers the same tracking number. */
   book(request: BookingRequest, signal: AbortSignal): Promise<BookedShipment>;
+  /**
+   * The carrier lines this booking books with. A route may name them as well as the sync's
+   * connector accounts: a line that only books labels is still a line parcels leave on.
+   */
+  lines?(): readonly string[];
 }
 
 export interface PlatformProvider {

@@ -89,6 +89,7 @@ export class FakeCarrier {
 /** The bench's booking over HTTP to fake carriers, one per carrier code. */
 export function httpBooking(carriers: Record<string, FakeCarrier>): PackBooking {
   return {
+    lines: () => Object.keys(carriers),
     async book(request, signal): Promise<BookedShipment> {
       const carrier = carriers[request.carrier];
       if (!carrier) throw new BookingError('refused', `no carrier ${request.carrier}`);

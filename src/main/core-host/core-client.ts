@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import { AppError, type Envelope } from '../../shared/errors';
 import type { CallerInfo, Dispatch } from '../api/dispatch';
 import type { Logger } from '../logger';
-import { PROTOCOL_VERSION, resultMessageSchema, typeOf } from './protocol';
+import { webhookError, type WebhookAnswer, type WebhookIntakeApi } from '../sync/webhook-intake';
+import { PROTOCOL_VERSION, resultMessageSchema, typeOf, type MainMessage } from './protocol';
 import type { Wire } from './wire';
 
 export interface CoreClientOptions {
@@ -58,6 +60,11 @@ type State =
  */
 export class CoreClient {
   readonly dispatch: Dispatch;
+  /**
+   * Carriers' pushes to the station server, received by the core's webhook intake. A push that
+   * cannot reach a core now is answered 503, so the carrier sends it again later.
+   */
+  readonly webhooks: WebhookIntakeApi;
   private state: State = { kind: 'absent', absence: { phase: 'starting', attempt: 0 } };
   private unsubscribe: (() => void) | null = null;
   private nextId = 1;
@@ -74,6 +81,20 @@ export class CoreClient {
     this.maxInFlight = options.maxInFlight ?? 256;
     this.maxWaiting = options.maxWaiting ?? 256;
     this.dispatch = (name, input, caller) => this.call(String(name), input, caller);
+    this.webhooks = {
+      receive: (connector, account, headers, body) =>
+        new Promise<Envelope<unknown>>((resolve) => {
+          if (this.state.kind !== 'connected') {
+            resolve(restarting('webhook', false, { phase: 'restarting', attempt: 0 }));
+            return;
+          }
+          this.post(
+            'webhook',
+            (id) => ({ v: PROTOCOL_VERSION, t: 'webhook', id, connector, account, headers, body }),
+            resolve,
+          );
+        }).then(toWebhookAnswer),
+    };
   }
 
   /** Calls sent and not answered, and calls waiting for a core. */
@@ -187,6 +208,30 @@ export class CoreClient {
       resolve(restarting(name, false, { phase: 'restarting', attempt: 0 }));
       return;
     }
+    this.post(
+      name,
+      (id) => ({
+        v: PROTOCOL_VERSION,
+        t: 'call',
+        id,
+        name,
+        input,
+        caller: caller ? { clientId: caller.clientId } : null,
+      }),
+      resolve,
+    );
+  }
+
+  /** Sends one message that a `result` of the same id answers, with the timeout and the bounds. */
+  private post(
+    name: string,
+    message: (id: number) => MainMessage,
+    resolve: (envelope: Envelope<unknown>) => void,
+  ): void {
+    if (this.state.kind !== 'connected') {
+      resolve(restarting(name, false, { phase: 'restarting', attempt: 0 }));
+      return;
+    }
     if (this.pending.size >= this.maxInFlight) {
       resolve(overloaded(name));
       return;
@@ -201,14 +246,7 @@ export class CoreClient {
     this.pending.set(id, { name, resolve, timer });
     let sent: boolean;
     try {
-      sent = this.state.wire.send({
-        v: PROTOCOL_VERSION,
-        t: 'call',
-        id,
-        name,
-        input,
-        caller: caller ? { clientId: caller.clientId } : null,
-      });
+      sent = this.state.wire.send(message(id));
     } catch {
       // Not structured-cloneable (only a caller inside this process can make such an input).
       this.pending.delete(id);
@@ -253,4 +291,16 @@ function stopped(name: string, maybeApplied: boolean, reason: string): Envelope<
 
 function overloaded(name: string): Envelope<never> {
   return fail('TRANSPORT_FAILED', { call: name, reason: 'overloaded', maybeApplied: false });
+}
+
+const webhookAnswerSchema = z.object({
+  status: z.number().int().min(200).max(599),
+  body: z.record(z.string(), z.unknown()),
+});
+
+/** The core's answer as the sender gets it; no core (or an answer that is not one) is a 503. */
+function toWebhookAnswer(envelope: Envelope<unknown>): WebhookAnswer {
+  const parsed = envelope.ok ? webhookAnswerSchema.safeParse(envelope.value) : null;
+  if (parsed?.success) return parsed.data as unknown as WebhookAnswer;
+  return webhookError(503, 'not_stored', 'the station core is not available now; send it again later');
 }

@@ -1,7 +1,9 @@
 import { AppError, type Envelope } from '../../shared/errors';
 import type { Dispatch } from '../api/dispatch';
 import type { Logger } from '../logger';
-import { PROTOCOL_VERSION, mainMessageSchema, typeOf, versionOf } from './protocol';
+import type { WebhookIntakeSource } from '../station/webhook-endpoint';
+import { webhookError } from '../sync/webhook-intake';
+import { PROTOCOL_VERSION, mainMessageSchema, typeOf, versionOf, type MainMessage } from './protocol';
 import type { Wire } from './wire';
 
 export interface HostLoop {
@@ -16,8 +18,15 @@ export interface HostLoop {
  * goes back as the `result` with the same id — only once the dispatcher has resolved, which for a
  * write is after its transaction committed (synchronous=FULL: on disk). `ping` is answered at
  * once, so a host whose event loop is stuck shows as unresponsive. `stop` is handed to `onStop`.
+ * A `webhook` goes to this core's webhook intake (`webhooks`), its answer back as the result.
  */
-export function runHostLoop(wire: Wire, dispatch: Dispatch, logger: Logger, onStop: () => void): HostLoop {
+export function runHostLoop(
+  wire: Wire,
+  dispatch: Dispatch,
+  logger: Logger,
+  onStop: () => void,
+  webhooks?: WebhookIntakeSource,
+): HostLoop {
   const inFlight = new Set<Promise<void>>();
   let closed = false;
 
@@ -34,6 +43,27 @@ export function runHostLoop(wire: Wire, dispatch: Dispatch, logger: Logger, onSt
         envelope: { ok: false, error: new AppError('INTERNAL', { reason: 'unclonable_result' }).toJSON() },
       });
     }
+  };
+
+  const track = (id: number, running: Promise<Envelope<unknown>>, what: Record<string, unknown>): void => {
+    const answered = running
+      .catch((error: unknown): Envelope<unknown> => {
+        logger.error('dispatch failed', { ...what, error });
+        return { ok: false, error: new AppError('INTERNAL', { call: String(what.call) }).toJSON() };
+      })
+      .then((envelope) => answer(id, envelope))
+      .finally(() => inFlight.delete(answered));
+    inFlight.add(answered);
+  };
+
+  const receiveWebhook = async (
+    message: Extract<MainMessage, { t: 'webhook' }>,
+  ): Promise<Envelope<unknown>> => {
+    const intake = closed ? undefined : webhooks?.();
+    const value = intake
+      ? await intake.receive(message.connector, message.account, message.headers, message.body)
+      : webhookError(503, 'sync_off', 'sync is not running on this station');
+    return { ok: true, value };
   };
 
   wire.onMessage((raw) => {
@@ -70,16 +100,12 @@ export function runHostLoop(wire: Wire, dispatch: Dispatch, logger: Logger, onSt
           });
           return;
         }
-        const running = dispatch(name, input, caller ?? undefined)
-          .catch((error: unknown): Envelope<unknown> => {
-            logger.error('dispatch failed', { call: name, error });
-            return { ok: false, error: new AppError('INTERNAL', { call: name }).toJSON() };
-          })
-          .then((envelope) => answer(id, envelope))
-          .finally(() => inFlight.delete(running));
-        inFlight.add(running);
+        track(id, dispatch(name, input, caller ?? undefined), { call: name });
         return;
       }
+      case 'webhook':
+        track(message.id, receiveWebhook(message), { call: 'webhook', connector: message.connector });
+        return;
     }
   });
 

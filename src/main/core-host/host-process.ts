@@ -75,7 +75,13 @@ export async function runCoreHost(proc: HostProcess = process): Promise<number> 
       wire.send({ v: PROTOCOL_VERSION, t: 'stopped' });
       wire.close();
     })());
-  const loop = runHostLoop(wire, core.dispatch, logger, () => void stop());
+  const loop = runHostLoop(
+    wire,
+    core.dispatch,
+    logger,
+    () => void stop(),
+    () => core.sync?.webhooks,
+  );
   // The main process is gone (or closed the port): finish what is running, close the database, end.
   wire.onClose(() => void stop());
   wire.send({

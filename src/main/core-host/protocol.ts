@@ -7,7 +7,7 @@ import { ERROR_CODES } from '../../shared/errors';
  * parse what they receive with these schemas and drop what does not fit, so neither trusts the
  * other's memory layout, only this file.
  *
- *   main → host   init (once, with the port) · call · ping · stop · secret-result
+ *   main → host   init (once, with the port) · call · webhook · ping · stop · secret-result
  *   host → main   ready | fatal (once) · result · pong · log · stopped · secret
  *
  * A call is answered by exactly one result with the same id, sent after the call's transaction
@@ -59,6 +59,9 @@ const secretErrorShape = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 
+/** The station server refuses larger pushes before reading them (DEFAULT_MAX_WEBHOOK_BYTES is 256 KB). */
+const MAX_WEBHOOK_CHARS = 4 * 1024 * 1024;
+
 /** Carrier secrets are at most a few KB; the bound keeps a confused host from shipping megabytes. */
 const MAX_SECRET_CHARS = 64 * 1024;
 
@@ -107,6 +110,19 @@ export const mainMessageSchema = z.discriminatedUnion('t', [
       name: z.string().min(1).max(64),
       input: z.unknown(),
       caller: callerSchema.nullable(),
+    })
+    .strict(),
+  // A carrier's push received by the station server, handed to the core's webhook intake as the
+  // exact bytes received (the signature is over them); answered by a `result` with the same id.
+  z
+    .object({
+      v,
+      t: z.literal('webhook'),
+      id: z.number().int().nonnegative(),
+      connector: z.string().min(1).max(64),
+      account: z.string().min(1).max(64),
+      headers: z.record(z.string(), z.string().optional()),
+      body: z.string().max(MAX_WEBHOOK_CHARS),
     })
     .strict(),
   z.object({ v, t: z.literal('ping'), id: z.number().int().nonnegative() }).strict(),

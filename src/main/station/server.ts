@@ -33,8 +33,8 @@ export interface StationServerOptions {
   /** Calls allowed a larger body than maxBodyBytes (a photo upload), and their limit. */
   largeBodyCalls?: Readonly<Record<string, number>>;
   /**
-   * Where `POST /webhooks/<connector>/<account>` goes: the in-process core's sync. Absent (a core
-   * in another process), the path answers 503 sync_off.
+   * Where `POST /webhooks/<connector>/<account>` goes: the core's sync, in this process or the
+   * core process. Absent, the path answers 503 sync_off.
    */
   webhooks?: WebhookIntakeSource;
   /** Largest webhook body accepted, in bytes (default 256 KB). */

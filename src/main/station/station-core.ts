@@ -43,7 +43,7 @@ export interface StationCore {
    * the core runs in; a rotation by the core (or the CLI) shows at the next request.
    */
   stationToken: StationToken;
-  /** Where the server's /webhooks/ path goes; absent with the core in another process. */
+  /** Where the server's /webhooks/ path goes: this process's sync, or the core process's. */
   webhooks?: WebhookIntakeSource;
   close(): Promise<void>;
 }
@@ -131,6 +131,7 @@ async function coreProcessStation(options: StationCoreOptions): Promise<StationC
     dispatch: supervisor.dispatch,
     failed,
     supervisor,
+    webhooks: () => supervisor.client.webhooks,
     stationToken: new StationToken(dataDir, cryptoRandom),
     async close() {
       await supervisor.stop();

@@ -307,12 +307,7 @@ export class PackStation {
       if (again) return again;
       const { session, order, pkg } = await this.current();
       const lines = this.packageLines(order, pkg);
-      const verified = verifiedOf(session);
-      const remaining = lines.reduce(
-        (n, l) => n + Math.max(0, l.quantity - (verified[l.lineRef]?.count ?? 0)),
-        0,
-      );
-      if (remaining > 0) throw new AppError('PACK_LINES_NOT_VERIFIED', { remaining });
+      this.assertAllVerified(session, lines);
       const { grams, source } = this.readingGrams(input.reading);
       const box =
         input.box.kind === 'preset'
@@ -398,12 +393,7 @@ export class PackStation {
       if (again) return again;
       const { session, order, pkg } = await this.current();
       const lines = this.packageLines(order, pkg);
-      const verified = verifiedOf(session);
-      const remaining = lines.reduce(
-        (n, l) => n + Math.max(0, l.quantity - (verified[l.lineRef]?.count ?? 0)),
-        0,
-      );
-      if (remaining > 0) throw new AppError('PACK_LINES_NOT_VERIFIED', { remaining });
+      this.assertAllVerified(session, lines);
       const weight = weightOf(session);
       if (!weight) throw new AppError('PACK_NOT_WEIGHED');
       const route = routeOf(session);
@@ -451,7 +441,7 @@ export class PackStation {
         }
       }
       const items = lines.reduce((n, l) => n + l.quantity, 0);
-      const serials = Object.values(verified).flatMap((v) => v.serials);
+      const serials = Object.values(verifiedOf(session)).flatMap((v) => v.serials);
       const cancelled = await writeTransaction(this.o.db, (): PackCompleteResult | 'cancelled' => {
         const db = this.o.db;
         const fresh = this.o.orders.get(order.id);
@@ -941,6 +931,19 @@ export class PackStation {
     const row = this.store.session(this.o.stationId);
     if (!row) throw new AppError('PACK_NO_SESSION');
     return row;
+  }
+
+  /** Weighing and sealing both need every unit of the package scanned first. */
+  private assertAllVerified(
+    session: SessionRow,
+    lines: readonly { lineRef: string; quantity: number }[],
+  ): void {
+    const verified = verifiedOf(session);
+    const remaining = lines.reduce(
+      (n, l) => n + Math.max(0, l.quantity - (verified[l.lineRef]?.count ?? 0)),
+      0,
+    );
+    if (remaining > 0) throw new AppError('PACK_LINES_NOT_VERIFIED', { remaining });
   }
 
   private packageLines(order: StoredOutboundOrder, pkg: Pick<PackageRow, 'lines'>) {

@@ -15,6 +15,18 @@ const APT_PACKAGES = ['chromium'];
 // Noto CJK for Chinese, TLWG for Thai; Vietnamese and Malay are covered by the default Latin fonts.
 const FONT_PACKAGES = ['fonts-noto-cjk', 'fonts-thai-tlwg'];
 
+/** How the browser tests and the browser benchmarks start it: headless, quiet, nothing fetched. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
 export const HOW_TO_INSTALL =
   `browser tests need Chromium: install it (Debian/Ubuntu: apt-get install -y ${[...APT_PACKAGES, ...FONT_PACKAGES].join(' ')}) ` +
   `or set ${ENV_VAR}=/path/to/chromium`;

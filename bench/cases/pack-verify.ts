@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { findChromium, HOW_TO_INSTALL } from '../../scripts/ensure-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium, HOW_TO_INSTALL } from '../../scripts/ensure-chromium.mjs';
 import { createCore } from '../../src/main/core';
 import { silentLogger } from '../../src/main/logger';
 import { importErpCsv } from '../../src/main/packing/erp-import';
@@ -98,7 +98,7 @@ export const packVerify: BenchCase = {
     const server = await startStationServer({ core, rendererDir, port: 0 });
     const browser = await chromium.launch({
       executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      args: [...CHROMIUM_ARGS],
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { findChromium, HOW_TO_INSTALL } from '../../scripts/ensure-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium, HOW_TO_INSTALL } from '../../scripts/ensure-chromium.mjs';
 import { createCore, type Core } from '../../src/main/core';
 import { silentLogger } from '../../src/main/logger';
 import { ensureRendererBuilt } from '../../src/main/station/renderer-build';
@@ -17,16 +17,6 @@ const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
  */
 const SCANNER_DELAY_MS = 10;
 const TARGET_MS = 50;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 /** One timed scan, as the page measured it (ms from the Enter key's event). */
 interface PageSample {
@@ -103,7 +93,7 @@ export const scanFeedback: BenchCase = {
       core = createCore({ dataDir: prepared.dataDir, logger: silentLogger });
       await core.printing.ready();
       server = await startStationServer({ core, rendererDir, port: 0 });
-      browser = await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS });
+      browser = await chromium.launch({ executablePath: executable, args: [...CHROMIUM_ARGS] });
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
       await page.addInitScript({ content: INSTRUMENT_PAGE });

@@ -12,6 +12,7 @@ import { seededRandom } from '../../src/main/random';
 import { ensureRendererBuilt } from '../../src/main/station/renderer-build';
 import { startStationServer, type StationServer } from '../../src/main/station/server';
 import { countRows as rowsIn } from '../helpers/fixtures-db';
+import { CHROMIUM_ARGS } from '../../scripts/ensure-chromium.mjs';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOT_DIR = path.join(PACKAGE_ROOT, 'test-output', 'screenshots');
@@ -19,17 +20,6 @@ export const SCREENSHOT_DIR = path.join(PACKAGE_ROOT, 'test-output', 'screenshot
 export const STATION_VIEWPORT = { width: 1366, height: 768 };
 /** A keyboard-wedge scanner's pace between keystrokes. */
 export const SCANNER_DELAY_MS = 25;
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 let rendererDir: Promise<string> | null = null;
 
@@ -98,7 +88,7 @@ export async function startStation(
 
 /** The Chromium the global setup found or installed (test/browser/global-setup.ts). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: inject('chromiumPath'), args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: inject('chromiumPath'), args: [...CHROMIUM_ARGS] });
 }
 
 /** Opens the station's URL at the station screen size and waits until the shell knows its operator. */

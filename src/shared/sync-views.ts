@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { OUTBOX_STATUSES } from './domain';
 
 export const CIRCUIT_STATES = ['closed', 'open', 'half_open'] as const;
-export const SYNC_STAGES = ['pull_returns', 'pull_tracking', 'push', 'report'] as const;
+export const SYNC_STAGES = ['pull_returns', 'pull_orders', 'pull_tracking', 'push', 'report'] as const;
 export const SYNC_RUN_STATUSES = ['running', 'ok', 'attention', 'failed', 'cancelled'] as const;
 
 /** Events per outbox status; every status present, zero when none. */

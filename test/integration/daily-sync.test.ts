@@ -145,7 +145,9 @@ describe('daily sync against the local test carrier', () => {
       ['P2', TEST_EPOCH - 72 * HOUR, 72],
       ['P4', null, 60],
     ]);
-    expect(new Set(stages)).toEqual(new Set(['pull_returns', 'pull_tracking', 'push', 'report']));
+    expect(new Set(stages)).toEqual(
+      new Set(['pull_returns', 'pull_orders', 'pull_tracking', 'push', 'report']),
+    );
 
     // Stored as the supervisor will read it, with the start in the audit log.
     expect(sync.reports(5)).toEqual([report]);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { OutboundOrder } from '../../shared/packing/outbound-order';
 import type { PlatformReturnOrder } from '../../shared/platform-returns';
 import type { StatusMapping, TrackingEvent } from '../../shared/tracking';
 import type { Clock } from '../clock';
@@ -139,14 +140,28 @@ export class WebhookRejected extends Error {
   }
 }
 
+/**
+ * Fetches, whole, what a webhook only named (WebhookNotification.refetch). Each call is one
+ * request of the account's budget per 50 ids as sync counts it; ids the platform does not know
+ * are simply absent from the answer.
+ */
+export interface ConnectorRefetch {
+  returns?(returnIds: readonly string[], signal: AbortSignal): Promise<PlatformReturnOrder[]>;
+  orders?(orderIds: readonly string[], signal: AbortSignal): Promise<OutboundOrder[]>;
+}
+
 export interface ConnectorInstance {
   /** Where outbox events for this account go; absent for read-only feeds. */
   readonly destination?: Destination;
   readonly pulls: {
     returns?: PullSource<PlatformReturnOrder>;
     tracking?: PullSource<TrackingEvent>;
+    /** Orders to pack (every status, so cancellations arrive), by the platform's update time. */
+    orders?: PullSource<OutboundOrder>;
   };
   readonly webhooks?: WebhookReceiver;
+  /** Present when the webhooks name records without carrying them (TikTok Shop). */
+  readonly refetch?: ConnectorRefetch;
   testConnection(signal: AbortSignal): Promise<ConnectionCheck>;
   close(): void;
 }

@@ -180,6 +180,20 @@ export class OutboundOrderStore {
     return { id, result: 'updated' };
   }
 
+  /**
+   * Pulled or refetched orders (sync's OutboundOrderSink), inside the caller's transaction: how
+   * many changed something. An older version is ignored and a cancellation stops the order's
+   * packing, as upsertIn says.
+   */
+  applyIn(tx: Db, orders: readonly OutboundOrder[]): number {
+    let changed = 0;
+    for (const order of orders) {
+      const { result } = this.upsertIn(tx, order);
+      if (result !== 'unchanged' && result !== 'older') changed++;
+    }
+    return changed;
+  }
+
   /** Upserts in their own write transaction. */
   upsertMany(orders: readonly OutboundOrder[]): Promise<Array<{ id: string; result: UpsertResult }>> {
     return writeTransaction(this.db, () => orders.map((o) => this.upsertIn(this.db, o)));

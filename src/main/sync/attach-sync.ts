@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import type { ConnectorDeps } from '../carriers/connector';
+import type { OutboundOrder } from '../../shared/packing/outbound-order';
+import type { ConnectorDeps, ConnectorRefetch } from '../carriers/connector';
 import { SqliteConnectorState } from '../carriers/sqlite-state';
 import type { Core } from '../core';
 import { platformProvidersOf } from '../packing/tiktok-providers';
@@ -23,11 +24,12 @@ import type { ReturnOrderRecord } from './return-order-upserts';
 import type { RetentionOptions } from './retention';
 import { RATE_LIMITS_FILE, SharedRateLimits } from './shared-rate-limits';
 import { SyncService } from './sync-service';
-import { ratePlan } from './token-bucket';
+import { ratePlan, type RequestBudget } from './token-bucket';
 import { SYNC_CONFIG_KEY } from './sync-config-key';
 import { StationTrackedParcels } from './tracked-parcels';
 import { UnknownCodeTally, countingUnknown } from './unknown-codes';
 import type { TrackingUpdateRecord } from './tracking-upserts';
+import type { RefetchAccount, WebhookRefetchOptions } from './webhook-refetch';
 
 export { SYNC_CONFIG_KEY } from './sync-config-key';
 
@@ -40,6 +42,8 @@ const feedsSchema = z
   .object({
     returns: z.array(z.string()).optional(),
     tracking: z.array(z.string()).optional(),
+    /** Orders to pack, into the packing bench's order store. */
+    orders: z.array(z.string()).optional(),
   })
   .strict();
 export type SyncFeeds = z.infer<typeof feedsSchema>;
@@ -63,7 +67,7 @@ export const storedSyncConfigSchema = z
   .strict()
   .refine(
     (c) =>
-      [...(c.feeds.returns ?? []), ...(c.feeds.tracking ?? [])].every((f) =>
+      [...(c.feeds.returns ?? []), ...(c.feeds.tracking ?? []), ...(c.feeds.orders ?? [])].every((f) =>
         c.destinations.some((d) => d.name === f),
       ),
     { message: 'every feed must name a configured destination' },
@@ -71,8 +75,15 @@ export const storedSyncConfigSchema = z
 
 export interface AttachSyncOptions {
   destinations: readonly DestinationConfigInput[];
-  /** Default: returns from the platform destination (tiktok_shop) when configured, no tracking feed. */
+  /**
+   * Default: returns and orders from the platform destination (tiktok_shop) when configured, no
+   * tracking feed.
+   */
   feeds?: SyncFeeds;
+  /** How often orders are pulled while the station runs (startTrickle); default 5 minutes. */
+  ordersEveryMs?: number;
+  /** The webhook refetch's retry policy (sync/webhook-refetch.ts). */
+  refetch?: Pick<WebhookRefetchOptions, 'backoff' | 'maxAttempts' | 'idleRecheckMs'>;
   startTrickle: boolean;
   lock?: { staleAfterMs?: number; heartbeatMs?: number };
   /** How long delivered events and unclaimed tracking updates are kept (sync/retention.ts). */
@@ -90,6 +101,8 @@ export interface SyncDestinations {
   states: Map<string, SqliteConnectorState>;
   /** The station folder's shared request budgets (rate-limits.sqlite); null without destinations. */
   rateLimits: SharedRateLimits | null;
+  /** Each destination's request budget, the one its connector was given. */
+  budgets: Map<string, RequestBudget>;
   release(): void;
 }
 
@@ -106,6 +119,7 @@ export function buildSyncDestinations(
 ): SyncDestinations {
   const built: BuiltDestination[] = [];
   const states = new Map<string, SqliteConnectorState>();
+  const budgets = new Map<string, RequestBudget>();
   let rateLimits: SharedRateLimits | null = null;
   const release = (): void => {
     for (const b of built) b.close();
@@ -128,6 +142,8 @@ export function buildSyncDestinations(
         logger: core.logger,
       });
       states.set(parsed.name, state);
+      const budget = rateLimits?.bucket(parsed.name, ratePlan(parsed.limits));
+      if (budget) budgets.set(parsed.name, budget);
       const deps: ConnectorDeps = {
         clock: core.clock,
         random: core.random,
@@ -139,11 +155,11 @@ export function buildSyncDestinations(
         onUnknownCode: (report) =>
           core.logger.warn('a connector met a status code its table does not know', { ...report }),
         // The same bucket (name and plan) the delivery engine takes from for this account.
-        ...(rateLimits ? { budget: rateLimits.bucket(parsed.name, ratePlan(parsed.limits)) } : {}),
+        ...(budget ? { budget } : {}),
       };
       built.push(buildDestination(config, deps));
     }
-    return { built, states, rateLimits, release };
+    return { built, states, rateLimits, budgets, release };
   } catch (err) {
     // Nothing half-built stays open (HTTP agents, the rate-limit file) when sync cannot start.
     release();
@@ -157,7 +173,7 @@ export function buildSyncDestinations(
  * enqueue; the CLI leaves it off and only drains within its daily run.
  */
 export function attachSync(core: Core, options: AttachSyncOptions): SyncService {
-  const { built, states, rateLimits, release } = buildSyncDestinations(
+  const { built, states, rateLimits, budgets, release } = buildSyncDestinations(
     core,
     options.destinations,
     options.fetch,
@@ -168,7 +184,7 @@ export function attachSync(core: Core, options: AttachSyncOptions): SyncService 
     core.packing.station.usePlatformProviders(
       platformProvidersOf((name) => built.find((b) => b.name === name)?.connector ?? null),
     );
-    const service = buildService(core, options, built, deliverable, states, rateLimits, release);
+    const service = buildService(core, options, built, deliverable, states, rateLimits, budgets, release);
     core.sync = service;
     return service;
   } catch (err) {
@@ -184,18 +200,36 @@ function buildService(
   deliverable: readonly Destination[],
   states: ReadonlyMap<string, SqliteConnectorState>,
   rateLimits: SharedRateLimits | null,
+  budgets: ReadonlyMap<string, RequestBudget>,
   release: () => void,
 ): SyncService {
   const names = new Set(built.map((b) => b.name));
   const returnsFrom =
     options.feeds?.returns ?? (names.has(PLATFORM_DESTINATION) ? [PLATFORM_DESTINATION] : []);
   const trackingFrom = options.feeds?.tracking ?? [];
+  const ordersFrom = options.feeds?.orders ?? (names.has(PLATFORM_DESTINATION) ? [PLATFORM_DESTINATION] : []);
 
   const returnSources: PullSource<ReturnOrderRecord>[] = [];
   const trackingSources: PullSource<TrackingUpdateRecord>[] = [];
+  const orderSources: PullSource<OutboundOrder>[] = [];
+  const refetchAccounts: RefetchAccount[] = [];
   const unknownCodes = new UnknownCodeTally();
   for (const b of built) {
-    const { returns, tracking } = b.pulls;
+    const { returns, tracking, orders } = b.pulls;
+    if (orders && ordersFrom.includes(b.name)) orderSources.push(orders);
+    // A webhook's records are fetched only where that feed is read, like the pulls.
+    const refetch: ConnectorRefetch = {
+      ...(b.connector.refetch?.returns && returnsFrom.includes(b.name)
+        ? { returns: b.connector.refetch.returns }
+        : {}),
+      ...(b.connector.refetch?.orders && ordersFrom.includes(b.name)
+        ? { orders: b.connector.refetch.orders }
+        : {}),
+    };
+    if (refetch.returns || refetch.orders) {
+      const budget = budgets.get(b.name);
+      refetchAccounts.push({ name: b.name, refetch, ...(budget ? { budget } : {}) });
+    }
     if (returns && returnsFrom.includes(b.name)) {
       const counted = countingUnknown(returns, (orders) => unknownCodes.countReturns(b.name, b.kind, orders));
       returnSources.push(mapSource(counted, toReturnOrderRecord));
@@ -232,6 +266,11 @@ function buildService(
     engine,
     returnSources,
     trackingSources,
+    orderSources,
+    orderSink: core.packing.orders,
+    refetchAccounts,
+    ...(options.ordersEveryMs !== undefined ? { ordersEveryMs: options.ordersEveryMs } : {}),
+    ...(options.refetch ? { refetch: options.refetch } : {}),
     startTrickle: options.startTrickle,
     configError: options.configError ?? null,
     backupLines: () => core.routes.takeBackupCounts(),

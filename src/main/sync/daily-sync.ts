@@ -8,7 +8,9 @@ import type { OutboxQueries } from '../outbox/outbox-queries';
 import type { SettingsStore } from '../settings/settings-store';
 import { describeError } from './describe-error';
 import type { DeliveryEngine } from './delivery-engine';
+import type { OutboundOrder } from '../../shared/packing/outbound-order';
 import type { PullSource } from './destination';
+import type { OutboundOrderSink } from './order-sink';
 import type { PullResult, PullRunner } from './pull-runner';
 import type { ReturnOrderRecord, ReturnOrderUpserts } from './return-order-upserts';
 import { destinationLines, failureLines, runStatus, snapshotCounts, trackingExceptions } from './sync-report';
@@ -29,6 +31,13 @@ export interface DailySyncDeps {
   trackingUpserts: TrackingUpserts;
   returnSources: readonly PullSource<ReturnOrderRecord>[];
   trackingSources: readonly PullSource<TrackingUpdateRecord>[];
+  /** Orders to pack, by update time; written through `orderSink` (the packing bench's store). */
+  orderSources?: readonly PullSource<OutboundOrder>[];
+  orderSink?: OutboundOrderSink;
+  /** Resolves once no interval pull of orders runs in this process (one cursor, one reader). */
+  ordersIdle?: () => Promise<void>;
+  /** Fetches what webhooks named and is due (sync/webhook-refetch.ts), before the pulls. */
+  refetch?: (signal: AbortSignal) => Promise<{ failed: number; lastError: string | null }>;
   engine: DrainingEngine | null;
   /** Housekeeping run after the push (expired tracking updates, archived deliveries). */
   retention?: Pick<Retention, 'run' | 'pendingTracking'>;
@@ -58,13 +67,15 @@ const CLOCK_BACKWARDS_TOLERANCE_MS = 1_000;
 
 const STAGE_WORDS: Record<SyncProgress['stage'], string> = {
   pull_returns: 'the pull of return orders',
+  pull_orders: 'the pull of orders to pack',
   pull_tracking: 'the pull of tracking updates',
   push: 'the push of queued events',
   report: 'the report',
 };
 
 /**
- * The supervisor's daily sync: pull new return orders, pull tracking updates, push everything
+ * The supervisor's daily sync: fetch what webhooks named, pull new return orders, pull orders to
+ * pack, pull tracking updates, push everything
  * pending, then write the report. Each stage catches its own failure into the report and the next
  * stage still runs (tracking can be pulled while the platform is down); every write is a short
  * transaction, so clerks keep scanning throughout. Cancelling stops at the next page or batch.
@@ -123,7 +134,27 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
   };
 
   progress(0, 0);
+  if (deps.refetch && !run.signal.aborted) {
+    try {
+      const pass = await deps.refetch(run.signal);
+      if (pass.failed > 0 && !run.signal.aborted) {
+        errors.push(
+          `webhook refetch: ${pass.failed} records named by webhooks could not be fetched (${pass.lastError ?? 'unknown'}); retried later`,
+        );
+      }
+    } catch (err) {
+      if (!run.signal.aborted) errors.push(`webhook refetch: ${describeError(err)}`);
+    }
+  }
   await pullAll(deps.returnSources, (_name, items) => deps.returnUpserts.apply(items));
+
+  stage = 'pull_orders';
+  progress(0, 0);
+  const sink = deps.orderSink;
+  if (sink && (deps.orderSources?.length ?? 0) > 0) {
+    await deps.ordersIdle?.();
+    await pullAll(deps.orderSources ?? [], (_name, items) => sink.applyIn(db, items));
+  }
 
   stage = 'pull_tracking';
   progress(0, 0);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OutboundOrder } from '../../shared/packing/outbound-order';
 import type { PlatformReturnOrder } from '../../shared/platform-returns';
 import type { TrackingEvent } from '../../shared/tracking';
 import type { ConnectorDeps, ConnectorInstance, WebhookReceiver } from '../carriers/connector';
@@ -42,7 +43,11 @@ export interface BuiltDestination {
   /** Where outbox events for this name go; absent for read-only feeds (Ninja Van, J&T tracking). */
   readonly destination: Destination | undefined;
   /** Feeds this connector offers, in the shared model. */
-  readonly pulls: { returns?: PullSource<PlatformReturnOrder>; tracking?: PullSource<TrackingEvent> };
+  readonly pulls: {
+    returns?: PullSource<PlatformReturnOrder>;
+    tracking?: PullSource<TrackingEvent>;
+    orders?: PullSource<OutboundOrder>;
+  };
   readonly webhooks: WebhookReceiver | undefined;
   readonly connector: ConnectorInstance;
   close(): void;

@@ -84,7 +84,31 @@ CREATE TABLE webhook_notifications (
 CREATE INDEX webhook_notifications_by_received ON webhook_notifications (received_at);
 `;
 
+/**
+ * Records a webhook named without carrying them (TikTok Shop's return and order ids), written in
+ * the notification's own transaction and fetched afterwards (sync/webhook-refetch.ts), so a
+ * restart or a platform outage between the two loses nothing. One row per record: a second
+ * notification for an id still waiting bumps `requests`, and a fetch that was already in the air
+ * deletes the row only if `requests` is still what it read (the newer notification is fetched too).
+ */
+const webhookRefetch = `
+CREATE TABLE webhook_refetch (
+  destination      TEXT NOT NULL,
+  kind             TEXT NOT NULL CHECK (kind IN ('return', 'order')),
+  external_id      TEXT NOT NULL,
+  notification_id  TEXT NOT NULL,
+  requests         INTEGER NOT NULL DEFAULT 1 CHECK (requests >= 1),
+  attempts         INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+  due_at           INTEGER NOT NULL,
+  last_error       TEXT,
+  created_at       INTEGER NOT NULL,
+  PRIMARY KEY (destination, kind, external_id)
+) STRICT;
+CREATE INDEX webhook_refetch_by_due ON webhook_refetch (due_at);
+`;
+
 export const syncMigrations: readonly CapabilityMigration[] = [
   { id: 'sync/001-pending-tracking', sql: pendingTracking },
   { id: 'sync/002-webhook-notifications', sql: webhookNotifications },
+  { id: 'sync/003-webhook-refetch', sql: webhookRefetch },
 ];

@@ -1,14 +1,17 @@
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { UserView } from '../../shared/domain';
+import type { OutboundOrder } from '../../shared/packing/outbound-order';
 import { AppError } from '../../shared/errors';
-import type { SyncOverview, SyncProgress, SyncReport } from '../../shared/sync-views';
+import { SYNC_STAGES, type SyncOverview, type SyncProgress, type SyncReport } from '../../shared/sync-views';
 import type { Core, SyncApi } from '../core';
 import { writeTransaction } from '../db/write';
 import { emptyCounts } from '../outbox/outbox-queries';
 import { runDailySync, type DailySyncDeps } from './daily-sync';
 import type { DeliveryEngine } from './delivery-engine';
 import type { PullSource } from './destination';
+import { IntervalPull } from './interval-pull';
+import type { OutboundOrderSink } from './order-sink';
 import { PullRunner } from './pull-runner';
 import { Retention, type RetentionOptions } from './retention';
 import { ReturnOrderUpserts, type ReturnOrderRecord } from './return-order-upserts';
@@ -17,6 +20,10 @@ import { SyncRuns } from './sync-runs';
 import { TrackingUpserts, type TrackingUpdateRecord } from './tracking-upserts';
 import type { UnknownCodeTally } from './unknown-codes';
 import { WebhookIntake, type WebhookAccount } from './webhook-intake';
+import { WebhookRefetch, type RefetchAccount, type WebhookRefetchOptions } from './webhook-refetch';
+
+/** How often the station pulls orders to pack while it runs, unless configured. */
+export const DEFAULT_ORDERS_EVERY_MS = 5 * 60_000;
 
 /** What the supervisor's side needs of the delivery engine. */
 export type SyncEngine = Pick<
@@ -29,6 +36,14 @@ export interface SyncServiceOptions {
   engine: SyncEngine | null;
   returnSources?: readonly PullSource<ReturnOrderRecord>[];
   trackingSources?: readonly PullSource<TrackingUpdateRecord>[];
+  /** Orders to pack, pulled by the daily sync and, with startTrickle, every `ordersEveryMs`. */
+  orderSources?: readonly PullSource<OutboundOrder>[];
+  /** Where pulled and refetched orders go (the packing bench's order store). */
+  orderSink?: OutboundOrderSink;
+  ordersEveryMs?: number;
+  /** Accounts whose webhooks name records to fetch again, with their request budgets. */
+  refetchAccounts?: readonly RefetchAccount[];
+  refetch?: Pick<WebhookRefetchOptions, 'backoff' | 'maxAttempts' | 'idleRecheckMs'>;
   /** Deliver continuously in the background while the station runs (the app), or only on demand (CLI). */
   startTrickle: boolean;
   lock?: { staleAfterMs?: number; heartbeatMs?: number };
@@ -68,6 +83,10 @@ export class SyncService implements SyncApi {
   readonly retention: Retention;
   /** `POST /webhooks/<connector>/<account>` on the station server ends here. */
   readonly webhooks: WebhookIntake;
+  /** What webhooks named, fetched after their answer; worked in the background with startTrickle. */
+  readonly refetch: WebhookRefetch;
+  /** The orders pull on a timer while the station runs. */
+  readonly orderPulls: IntervalPull;
   private readonly destinationStatus;
   private running: RunningSync | null = null;
   /** A start waiting for the write lock: a second start meanwhile is refused like a running one. */
@@ -84,6 +103,22 @@ export class SyncService implements SyncApi {
     this.returnUpserts = new ReturnOrderUpserts(core.db, core.clock, core.newId);
     this.trackingUpserts = new TrackingUpserts(core.db, core.clock, core.newId);
     this.retention = new Retention(core.db, core.clock, core.logger, options.retention);
+    this.refetch = new WebhookRefetch({
+      db: core.db,
+      clock: core.clock,
+      random: core.random,
+      logger: core.logger,
+      accounts: options.refetchAccounts ?? [],
+      returnUpserts: this.returnUpserts,
+      ...(options.orderSink ? { orders: options.orderSink } : {}),
+      ...options.refetch,
+    });
+    this.orderPulls = new IntervalPull({
+      everyMs: options.ordersEveryMs ?? DEFAULT_ORDERS_EVERY_MS,
+      run: (signal) => this.pullOrders(signal),
+      skip: () => this.running !== null || this.starting || this.closed,
+      logger: core.logger,
+    });
     this.webhooks = new WebhookIntake({
       db: core.db,
       clock: core.clock,
@@ -92,6 +127,7 @@ export class SyncService implements SyncApi {
       accounts: options.webhookAccounts ?? [],
       trackingUpserts: this.trackingUpserts,
       returnUpserts: this.returnUpserts,
+      refetch: this.refetch,
       ...(options.unknownCodes ? { unknownCodes: options.unknownCodes } : {}),
     });
     // The Sync screen polls the overview every half second while a sync runs.
@@ -102,6 +138,8 @@ export class SyncService implements SyncApi {
     if (options.startTrickle) {
       options.engine?.start();
       this.retention.start();
+      this.refetch.start();
+      if (options.orderSink && (options.orderSources?.length ?? 0) > 0) this.orderPulls.start();
     }
   }
 
@@ -188,6 +226,8 @@ export class SyncService implements SyncApi {
       run.controller.abort();
       await run.done.catch(() => undefined);
     }
+    await this.orderPulls.stop();
+    await this.refetch.stop();
     await this.retention.stop();
     await this.options.engine?.stop();
     await this.options.onClose?.();
@@ -246,7 +286,7 @@ export class SyncService implements SyncApi {
         runId,
         stage: 'pull_returns',
         stageIndex: 0,
-        stageCount: 4,
+        stageCount: SYNC_STAGES.length,
         done: 0,
         total: 0,
         startedAt,
@@ -283,6 +323,10 @@ export class SyncService implements SyncApi {
         trackingUpserts: this.trackingUpserts,
         returnSources: options.returnSources ?? [],
         trackingSources: options.trackingSources ?? [],
+        orderSources: options.orderSources ?? [],
+        ...(options.orderSink ? { orderSink: options.orderSink } : {}),
+        ordersIdle: () => this.orderPulls.whenIdle(),
+        refetch: (signal) => this.refetch.runDue(signal),
         engine: options.engine,
         retention: this.retention,
         ...(options.backupLines ? { backupLines: options.backupLines } : {}),
@@ -321,6 +365,25 @@ export class SyncService implements SyncApi {
     await this.store(report);
     core.logger.info('daily sync finished', { runId: run.runId, status: report.status });
     return report;
+  }
+
+  /** Every orders source once, page by page (each page and its cursor in one transaction). */
+  private async pullOrders(signal: AbortSignal): Promise<void> {
+    const sink = this.options.orderSink;
+    if (!sink) return;
+    for (const source of this.options.orderSources ?? []) {
+      if (signal.aborted) return;
+      const result = await this.pullRunner.run(source, {
+        signal,
+        apply: (items) => sink.applyIn(this.core.db, items),
+      });
+      if (result.error && !signal.aborted) {
+        this.core.logger.warn('the orders pull stopped; it resumes at its cursor', {
+          source: source.name,
+          error: result.error,
+        });
+      }
+    }
   }
 
   /** The report is the supervisor's only view of the run: keep trying while the file is busy. */

@@ -10,6 +10,7 @@ import { toReturnOrderRecord, toTrackingRecord } from './feed-mapping';
 import type { ReturnOrderUpserts } from './return-order-upserts';
 import type { TrackingUpserts } from './tracking-upserts';
 import type { UnknownCodeTally } from './unknown-codes';
+import type { WebhookRefetch } from './webhook-refetch';
 
 /** The answer a webhook sender gets: a status and a small JSON body (docs/connectors/README.md). */
 export interface WebhookAnswer {
@@ -64,6 +65,8 @@ export interface WebhookIntakeOptions {
   returnUpserts: ReturnOrderUpserts;
   /** Counts the stored notifications' unknown codes for the next report. */
   unknownCodes?: UnknownCodeTally;
+  /** Queues what a notification only names, in its transaction, and fetches it after the answer. */
+  refetch?: Pick<WebhookRefetch, 'enqueueIn' | 'wake'>;
 }
 
 export function webhookError(status: number, error: WebhookErrorCode, message: string): WebhookAnswer {
@@ -81,7 +84,8 @@ const REJECTED_STATUS: Record<WebhookRejected['reason'], number> = {
  * registry's kinds and the sync configuration's names): the connector verifies the signature and
  * remembers the notification id, and its events are stored the way pulled pages are
  * (feed-mapping, then the same upserts) — all in one transaction, so a notification is either
- * stored and remembered, or neither and the sender's retry stores it.
+ * stored and remembered, or neither and the sender's retry stores it. What it only names (ids to
+ * fetch again) is queued in that transaction too and fetched after the answer (webhook-refetch.ts).
  */
 export class WebhookIntake implements WebhookIntakeApi {
   private readonly accounts: ReadonlyMap<string, WebhookAccount>;
@@ -147,6 +151,7 @@ export class WebhookIntake implements WebhookIntakeApi {
           refetch: notification.refetch ? JSON.stringify(notification.refetch) : null,
           now: clock.now(),
         });
+        this.options.refetch?.enqueueIn(db, target.name, notification);
         return {
           id: notification.id,
           duplicate,
@@ -155,6 +160,8 @@ export class WebhookIntake implements WebhookIntakeApi {
           events: { tracking, returns },
         };
       });
+      // After the commit and off the answer's path: the sender hears back before the fetch starts.
+      if (!stored.duplicate) this.options.refetch?.wake();
       if (!stored.duplicate && this.options.unknownCodes) {
         this.options.unknownCodes.countTracking(target.name, connector, stored.events.tracking);
         this.options.unknownCodes.countReturns(target.name, connector, stored.events.returns);

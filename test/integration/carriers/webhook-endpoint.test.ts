@@ -256,7 +256,6 @@ describe('the station server webhook endpoint', () => {
     expect(rows[0]?.type).toBe('RETURN_STATUS_CHANGE');
     expect(JSON.parse(rows[0]!.refetch)).toEqual({
       returnIds: ['4035133706470000001'],
-      orderIds: ['576461413038785752'],
     });
     const forged = await tiktok.sendWebhook(target, { ...notification, id: 'N-forged' }, { secret: 'nope' });
     expect(forged.status).toBe(401);

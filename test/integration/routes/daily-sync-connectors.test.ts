@@ -202,6 +202,7 @@ describe('the daily sync against the connectors’ fakes, with routes and a back
     const first = await station.sync.runDaily('cli', station.boss);
     expect(first.pulls.map((p) => [p.source, p.error])).toEqual([
       ['tiktok_shop:returns', null],
+      ['tiktok_shop:orders', null],
       [expect.stringContaining('seventeen'), null],
       [expect.stringContaining('ninjavan-my'), null],
     ]);

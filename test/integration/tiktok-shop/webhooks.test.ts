@@ -70,7 +70,7 @@ describe('TikTok Shop webhooks', () => {
       notification: {
         id: '7335012345678901234',
         type: 'RETURN_STATUS_CHANGE',
-        refetch: { returnIds: ['4035133706470000001'], orderIds: ['576461413038785752'] },
+        refetch: { returnIds: ['4035133706470000001'] },
       },
     });
   });

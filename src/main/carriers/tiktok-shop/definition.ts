@@ -1,6 +1,12 @@
 import type { PlatformReturnOrder } from '../../../shared/platform-returns';
 import { DeliveryError } from '../../sync/destination';
-import type { ConnectionCheck, ConnectorDefinition, ConnectorDeps, ConnectorInstance } from '../connector';
+import type {
+  ConnectionCheck,
+  ConnectorDefinition,
+  ConnectorDeps,
+  ConnectorInstance,
+  ConnectorRefetch,
+} from '../connector';
 import { TikTokShopClient } from './client';
 import { TIKTOK_SHOP_SECRET_FIELDS, tiktokShopConfigSchema, type TikTokShopConfig } from './config';
 import { TikTokDestination } from './destination';
@@ -32,8 +38,10 @@ export class TikTokShopConnector implements ConnectorInstance {
   readonly orders: TikTokOrdersPull;
   readonly providers: ShippingProviderDirectory;
   readonly labels: ShippingLabels;
-  readonly pulls: { returns: TikTokReturnsPull };
+  readonly pulls: { returns: TikTokReturnsPull; orders: TikTokOrdersPull };
   readonly webhooks: TikTokWebhooks;
+  /** What RETURN_STATUS_CHANGE / ORDER_STATUS_CHANGE name, fetched by id (returns search, orders get). */
+  readonly refetch: Required<ConnectorRefetch>;
 
   constructor(
     readonly name: string,
@@ -83,7 +91,11 @@ export class TikTokShopConnector implements ConnectorInstance {
       clock: deps.clock,
       onUnknownStatus: (code, orderId) => report(code, `order ${orderId}`),
     });
-    this.pulls = { returns: this.returns };
+    this.pulls = { returns: this.returns, orders: this.orders };
+    this.refetch = {
+      returns: (ids, signal) => this.refetchReturns(ids, signal),
+      orders: (ids, signal) => this.refetchOrders(ids, signal),
+    };
     this.webhooks = new TikTokWebhooks({
       appKey: config.appKey,
       appSecret: config.appSecret,

@@ -160,7 +160,8 @@ export class TikTokWebhooks implements WebhookReceiver {
       if (!mapReturnStatus(data.data.return_status).known) {
         this.options.onUnknownStatus(data.data.return_status, rawBody.slice(0, 500));
       }
-      notification.refetch = { returnIds: [data.data.return_id], orderIds: [data.data.order_id] };
+      // The return's order comes with the return (its fetch reads the order); it is not one to pack.
+      notification.refetch = { returnIds: [data.data.return_id] };
     } else if (envelope.type === 1) {
       const data = orderChangeSchema.safeParse(envelope.data);
       if (!data.success) throw new WebhookRejected('malformed', 'an ORDER_STATUS_CHANGE without order_id');

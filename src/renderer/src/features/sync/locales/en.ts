@@ -42,6 +42,7 @@ const messages = {
   },
   syncStage: {
     pull_returns: 'Fetching new return orders',
+    pull_orders: 'Fetching orders to pack',
     pull_tracking: 'Fetching tracking updates',
     push: 'Sending queued events',
     report: 'Writing the report',

@@ -43,6 +43,7 @@ const messages: SyncMessages = {
   },
   syncStage: {
     pull_returns: 'Mengambil pesanan pemulangan baharu',
+    pull_orders: 'Mengambil pesanan untuk dibungkus',
     pull_tracking: 'Mengambil kemas kini penjejakan',
     push: 'Menghantar peristiwa dalam baris gilir',
     report: 'Menulis laporan',

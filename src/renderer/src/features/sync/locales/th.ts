@@ -42,6 +42,7 @@ const messages: SyncMessages = {
   },
   syncStage: {
     pull_returns: 'กำลังดึงคำสั่งคืนใหม่',
+    pull_orders: 'กำลังดึงคำสั่งซื้อที่ต้องแพ็ก',
     pull_tracking: 'กำลังดึงอัปเดตการติดตาม',
     push: 'กำลังส่งเหตุการณ์ในคิว',
     report: 'กำลังเขียนรายงาน',

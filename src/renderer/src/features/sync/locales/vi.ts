@@ -43,6 +43,7 @@ const messages: SyncMessages = {
   },
   syncStage: {
     pull_returns: 'Đang lấy đơn hoàn mới',
+    pull_orders: 'Đang lấy đơn hàng cần đóng gói',
     pull_tracking: 'Đang lấy cập nhật hành trình',
     push: 'Đang gửi sự kiện trong hàng đợi',
     report: 'Đang viết báo cáo',

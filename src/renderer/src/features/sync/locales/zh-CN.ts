@@ -42,6 +42,7 @@ const messages: SyncMessages = {
   },
   syncStage: {
     pull_returns: '获取新的退货单',
+    pull_orders: '获取待打包的订单',
     pull_tracking: '获取物流更新',
     push: '发送队列中的事件',
     report: '生成报告',

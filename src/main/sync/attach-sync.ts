@@ -193,16 +193,18 @@ function buildService(
 
   const returnSources: PullSource<ReturnOrderRecord>[] = [];
   const trackingSources: PullSource<TrackingUpdateRecord>[] = [];
-  const unknownCodes = new UnknownCodeTally();
+  const unknownCodes = new UnknownCodeTally(core.db, core.clock);
   for (const b of built) {
     const { returns, tracking } = b.pulls;
     if (returns && returnsFrom.includes(b.name)) {
-      const counted = countingUnknown(returns, (orders) => unknownCodes.countReturns(b.name, b.kind, orders));
+      const counted = countingUnknown(returns, (orders) =>
+        unknownCodes.counted(() => unknownCodes.countReturns(b.name, b.kind, orders)),
+      );
       returnSources.push(mapSource(counted, toReturnOrderRecord));
     }
     if (tracking && trackingFrom.includes(b.name)) {
       const counted = countingUnknown(tracking, (events) =>
-        unknownCodes.countTracking(b.name, b.kind, events),
+        unknownCodes.counted(() => unknownCodes.countTracking(b.name, b.kind, events)),
       );
       trackingSources.push(mapSource(counted, toTrackingRecord));
     }

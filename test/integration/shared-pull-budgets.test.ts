@@ -1,11 +1,18 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { performance } from 'node:perf_hooks';
 import { startNinjaVanFake } from '../../src/main/carriers/ninja-van/fake-server';
+import { buildConnector, type StoredDestinationInput } from '../../src/main/carriers/registry';
+import { startFakeTikTokShop, type FakeTikTokShop } from '../../src/main/carriers/tiktok-shop/fake-server';
+import { systemClock } from '../../src/main/clock';
 import { createCore } from '../../src/main/core';
 import { silentLogger } from '../../src/main/logger';
+import { seededRandom } from '../../src/main/random';
+import type { PullSource } from '../../src/main/sync/destination';
 import { startChild, stopChild, type Child } from '../helpers/child-process';
 import { insertParcel } from '../helpers/fixtures-db';
 import { TempDirs } from '../helpers/temp-dir';
+import { MemoryConnectorState } from './tiktok-shop/harness';
 
 const temps = new TempDirs();
 const children: Child[] = [];
@@ -108,4 +115,113 @@ describe('pull budgets shared across processes', () => {
     const span = Math.max(...all) - Math.min(...all);
     expect(span).toBeGreaterThan(((60 - declared.burst) / declared.requestsPerSecond) * 1000 * 0.9);
   }, 90_000);
+
+  describe('TikTok Shop returns pulls', () => {
+    const declared = { requestsPerSecond: 10, burst: 3 };
+    const RETURNS = 100;
+    const PAGE = 10;
+
+    /** A shop with RETURNS returns and their orders; the connector's first access token already issued. */
+    async function shop(): Promise<{ fake: FakeTikTokShop; destination: Record<string, unknown> }> {
+      const fake = await startFakeTikTokShop({ rotateRefreshTokens: false });
+      cleanups.push(() => fake.close());
+      const updated = Math.floor(Date.now() / 1000) - 3600;
+      for (let i = 0; i < RETURNS; i++) fake.addReturn({ updateTime: updated + i });
+      const first = fake.issueAccessToken(86_400);
+      const destination = {
+        name: 'tiktok_shop',
+        kind: 'tiktok-shop',
+        baseUrl: fake.url,
+        authBaseUrl: fake.url,
+        appKey: fake.appKey,
+        appSecret: fake.appSecret,
+        shopCipher: fake.shopCipher,
+        refreshToken: fake.refreshToken(),
+        accessToken: first.token,
+        accessTokenExpiresAt: first.expiresAt,
+        limits: { ...declared, maxConcurrency: 2, requestTimeoutMs: 5000 },
+        pull: { pageSize: PAGE },
+      };
+      return { fake, destination };
+    }
+
+    /** What the fake received after `since` (performance.now in this process, the fake's too). */
+    const arrivals = (fake: FakeTikTokShop, since: number) =>
+      fake
+        .log()
+        .filter((r) => r.receivedAt >= since)
+        .map((r) => r.receivedAt);
+
+    it('two processes pulling one shop never exceed its declared rate together', async () => {
+      const { fake, destination } = await shop();
+      const dataDir = temps.make('lastmile-tiktok-budget-');
+      const start = (): Child => {
+        const child = startChild(process.execPath, [
+          '--import',
+          'tsx',
+          path.join(__dirname, 'fixtures', 'pull-budget-child.ts'),
+          dataDir,
+          JSON.stringify(destination),
+          'returns',
+        ]);
+        children.push(child);
+        return child;
+      };
+      // One after the other: the station database is created by the first.
+      const a = start();
+      await a.waitForLine(/^ready$/, 60_000);
+      const b = start();
+      await b.waitForLine(/^ready$/, 60_000);
+      const since = performance.now();
+      a.proc.stdin.write('go\n');
+      b.proc.stdin.write('go\n');
+      const [doneA, doneB] = await Promise.all([
+        a.waitForLine(/^done \d+ \d+$/, 60_000),
+        b.waitForLine(/^done \d+ \d+$/, 60_000),
+      ]);
+      expect(doneA[0]).toBe(`done ${String(RETURNS / PAGE)} ${String(RETURNS)}`);
+      expect(doneB[0]).toBe(`done ${String(RETURNS / PAGE)} ${String(RETURNS)}`);
+
+      // Each page is one search and one order lookup, in each process.
+      const all = arrivals(fake, since);
+      expect(all).toHaveLength(2 * 2 * (RETURNS / PAGE));
+      expect(fake.stats().refreshes).toBe(0);
+      expect(maxPerSecond(all)).toBeLessThanOrEqual(declared.requestsPerSecond + declared.burst);
+      const span = Math.max(...all) - Math.min(...all);
+      expect(span).toBeGreaterThan(((all.length - declared.burst) / declared.requestsPerSecond) * 1000 * 0.9);
+    }, 120_000);
+
+    it('without a shared budget two pullers of the same shop together exceed its declared rate', async () => {
+      const { fake, destination } = await shop();
+      // Each with a budget of its own (what ConnectorDeps without `budget` gives): the shop sees both.
+      const pullers = [0, 1].map(() => {
+        const connector = buildConnector(destination as StoredDestinationInput, {
+          clock: systemClock,
+          random: seededRandom(3),
+          logger: silentLogger,
+          fetch: globalThis.fetch,
+          state: new MemoryConnectorState(systemClock),
+        });
+        cleanups.push(() => connector.close());
+        const pull = connector.pulls.returns;
+        if (!pull) throw new Error('TikTok Shop has a returns feed');
+        return pull;
+      });
+      const walk = async (pull: PullSource<unknown>) => {
+        let cursor: string | null = null;
+        let items = 0;
+        for (;;) {
+          const page = await pull.pull(cursor, new AbortController().signal);
+          items += page.items.length;
+          if (!page.hasMore) return items;
+          cursor = page.nextCursor;
+        }
+      };
+      const since = performance.now();
+      expect(await Promise.all(pullers.map(walk))).toEqual([RETURNS, RETURNS]);
+      const all = arrivals(fake, since);
+      expect(all).toHaveLength(2 * 2 * (RETURNS / PAGE));
+      expect(maxPerSecond(all)).toBeGreaterThan(declared.requestsPerSecond + declared.burst);
+    }, 60_000);
+  });
 });

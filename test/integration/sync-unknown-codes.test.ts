@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startAfterShipFake, type FakeCheckpoint } from '../../src/main/carriers/aftership/fake-server';
 import { attachSync } from '../../src/main/sync/attach-sync';
+import type { DestinationConfigInput } from '../../src/main/sync/destination-config';
 import { SyncService } from '../../src/main/sync/sync-service';
 import { makeTestCore } from '../helpers/core-factory';
 import { insertParcel } from '../helpers/fixtures-db';
@@ -107,5 +108,83 @@ describe('unknown source codes in the daily sync report', () => {
     ]);
     // The stored report carries them to the Sync screen.
     expect(service.reports(1)[0]?.unknownCodes).toEqual(second.unknownCodes);
+  });
+
+  it('keeps the counts and the ids already counted across a restart: the report has the sum, a re-read checkpoint counts once', async () => {
+    const dataDir = temps.make('lastmile-unknown-codes-restart-');
+    const first = makeTestCore(dataDir);
+    const fake = await startAfterShipFake({ apiKey: 'as-key', webhookSecret: SECRET, clock: first.clock });
+    cleanups.push(() => fake.close());
+    const destinations = [
+      {
+        name: 'aftership-vn',
+        kind: 'aftership',
+        apiKey: 'as-key',
+        webhookSecret: SECRET,
+        baseUrl: fake.baseUrl,
+        market: 'VN',
+        limits: { requestsPerSecond: 100, burst: 100, requestTimeoutMs: 2000 },
+      },
+    ] satisfies DestinationConfigInput[];
+    insertParcel(first.core.db, { id: 'p1', trackingNumber: 'VN1', carrier: 'ninjavan-vn', country: 'VN' });
+    insertParcel(first.core.db, { id: 'p2', trackingNumber: 'VN2', carrier: 'ninjavan-vn', country: 'VN' });
+    fake.setTracking(
+      'VN1',
+      'ninjavan',
+      checkpoints(['InTransit_042', 'InTransit_042', 'Teleported']),
+      first.clock.now() - 1000,
+    );
+    const before = attachSync(first.core, {
+      destinations,
+      feeds: { tracking: ['aftership-vn'] },
+      startTrickle: false,
+    });
+    const push1 = fake.push('VN1', 'evt-before-restart');
+    expect(
+      (await before.webhooks.receive('aftership', 'aftership-vn', push1.headers, push1.body)).body,
+    ).toMatchObject({ ok: true, duplicate: false });
+    // Counted where the next process finds it, before any report.
+    expect(first.core.db.prepare('SELECT code, count FROM unknown_code_counts ORDER BY code').all()).toEqual([
+      { code: 'InTransit_042', count: 2 },
+      { code: 'Teleported', count: 1 },
+    ]);
+    await first.core.close();
+
+    // The core again, on the same file (a restart of the station, or the CLI's daily run).
+    const { core, clock } = makeTestCore(dataDir, { now: first.clock.now() + 60_000 });
+    cleanups.push(() => core.close());
+    const service = attachSync(core, {
+      destinations,
+      feeds: { tracking: ['aftership-vn'] },
+      startTrickle: false,
+    });
+    fake.setTracking('VN2', 'ninjavan', checkpoints(['InTransit_042']), clock.now() - 1000);
+    const push2 = fake.push('VN2', 'evt-after-restart');
+    await service.webhooks.receive('aftership', 'aftership-vn', push2.headers, push2.body);
+    await signInSupervisor(core);
+    const supervisor = core.users.list().find((u) => u.role === 'supervisor')!;
+    // The daily pull reads VN1 and VN2 again: every checkpoint it brings was counted already.
+    const report = await service.runDaily('cli', supervisor);
+    expect(report.pulls[0]).toMatchObject({ fetched: 4, error: null });
+    expect(report.unknownCodes).toEqual([
+      {
+        account: 'aftership-vn',
+        connector: 'aftership',
+        code: 'InTransit_042',
+        count: 3,
+        sample: expect.any(String),
+      },
+      {
+        account: 'aftership-vn',
+        connector: 'aftership',
+        code: 'Teleported',
+        count: 1,
+        sample: expect.any(String),
+      },
+    ]);
+    expect(core.db.prepare('SELECT count(*) AS n FROM unknown_code_counts').get()).toEqual({ n: 0 });
+    // Read once more after the report: still nothing new to count.
+    clock.advance(60_000);
+    expect((await service.runDaily('cli', supervisor)).unknownCodes).toEqual([]);
   });
 });

@@ -213,7 +213,7 @@ function buildService(
   const trackingSources: PullSource<TrackingUpdateRecord>[] = [];
   const orderSources: PullSource<OutboundOrder>[] = [];
   const refetchAccounts: RefetchAccount[] = [];
-  const unknownCodes = new UnknownCodeTally();
+  const unknownCodes = new UnknownCodeTally(core.db, core.clock);
   for (const b of built) {
     const { returns, tracking, orders } = b.pulls;
     if (orders && ordersFrom.includes(b.name)) orderSources.push(orders);
@@ -231,12 +231,14 @@ function buildService(
       refetchAccounts.push({ name: b.name, refetch, ...(budget ? { budget } : {}) });
     }
     if (returns && returnsFrom.includes(b.name)) {
-      const counted = countingUnknown(returns, (orders) => unknownCodes.countReturns(b.name, b.kind, orders));
+      const counted = countingUnknown(returns, (orders) =>
+        unknownCodes.counted(() => unknownCodes.countReturns(b.name, b.kind, orders)),
+      );
       returnSources.push(mapSource(counted, toReturnOrderRecord));
     }
     if (tracking && trackingFrom.includes(b.name)) {
       const counted = countingUnknown(tracking, (events) =>
-        unknownCodes.countTracking(b.name, b.kind, events),
+        unknownCodes.counted(() => unknownCodes.countTracking(b.name, b.kind, events)),
       );
       trackingSources.push(mapSource(counted, toTrackingRecord));
     }

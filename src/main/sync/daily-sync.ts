@@ -47,7 +47,7 @@ export interface DailySyncDeps {
    */
   backupLines?: () => Promise<NonNullable<SyncReport['backupLines']>>;
   /** Takes the counts of source codes mapped to `unknown` since the last report (unknown-codes.ts). */
-  unknownCodes?: () => NonNullable<SyncReport['unknownCodes']>;
+  unknownCodes?: () => Promise<NonNullable<SyncReport['unknownCodes']>>;
   /** Destinations the engine can deliver to. */
   destinationNames: readonly string[];
   drainMaxWaitMs?: number;
@@ -252,7 +252,13 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
       errors.push(`report: ${describeError(err)}`);
     }
   }
-  if (deps.unknownCodes) body.unknownCodes = deps.unknownCodes();
+  if (deps.unknownCodes) {
+    try {
+      body.unknownCodes = await deps.unknownCodes();
+    } catch (err) {
+      errors.push(`report: ${describeError(err)}`);
+    }
+  }
   if (deps.backupLines) {
     try {
       body.backupLines = await deps.backupLines();

@@ -107,8 +107,35 @@ CREATE TABLE webhook_refetch (
 CREATE INDEX webhook_refetch_by_due ON webhook_refetch (due_at);
 `;
 
+/**
+ * Unknown source codes counted for the next daily report (sync/unknown-codes.ts), and the
+ * checkpoints already counted, so neither a restart nor a re-read checkpoint changes a count.
+ */
+const unknownCodes = `
+CREATE TABLE unknown_code_counts (
+  account    TEXT NOT NULL,
+  code       TEXT NOT NULL,
+  connector  TEXT NOT NULL,
+  count      INTEGER NOT NULL CHECK (count > 0),
+  sample     TEXT NOT NULL,
+  PRIMARY KEY (account, code)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE unknown_code_seen (
+  account  TEXT NOT NULL,
+  item     TEXT NOT NULL,
+  seen_at  INTEGER NOT NULL,
+  PRIMARY KEY (account, item)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX unknown_code_seen_by_time ON unknown_code_seen (seen_at);
+`;
+
+/** Numbered after every other capability's, so versions already released keep their numbers. */
+export const syncUnknownCodes: CapabilityMigration = { id: 'sync/004-unknown-codes', sql: unknownCodes };
+
+/** Numbered after every other capability's, so versions already released keep their numbers. */
+export const syncWebhookRefetch: CapabilityMigration = { id: 'sync/003-webhook-refetch', sql: webhookRefetch };
+
 export const syncMigrations: readonly CapabilityMigration[] = [
   { id: 'sync/001-pending-tracking', sql: pendingTracking },
   { id: 'sync/002-webhook-notifications', sql: webhookNotifications },
-  { id: 'sync/003-webhook-refetch', sql: webhookRefetch },
 ];

@@ -133,7 +133,6 @@ export class WebhookIntake implements WebhookIntakeApi {
             duplicate,
             tracking: 0,
             returns: 0,
-            events: { tracking: [], returns: [] },
           };
         }
         const tracking = notification.tracking ?? [];
@@ -152,22 +151,19 @@ export class WebhookIntake implements WebhookIntakeApi {
           now: clock.now(),
         });
         this.options.refetch?.enqueueIn(db, target.name, notification);
+        // Counted in the transaction that stored the events: a replay is a duplicate, never a recount.
+        this.options.unknownCodes?.countTracking(target.name, connector, tracking);
+        this.options.unknownCodes?.countReturns(target.name, connector, returns);
         return {
           id: notification.id,
           duplicate,
           tracking: applied.inserted + applied.held,
           returns: returned,
-          events: { tracking, returns },
         };
       });
       // After the commit and off the answer's path: the sender hears back before the fetch starts.
       if (!stored.duplicate) this.options.refetch?.wake();
-      if (!stored.duplicate && this.options.unknownCodes) {
-        this.options.unknownCodes.countTracking(target.name, connector, stored.events.tracking);
-        this.options.unknownCodes.countReturns(target.name, connector, stored.events.returns);
-      }
-      const { events: _counted, ...answer } = stored;
-      return { status: 200, body: { ok: true, ...answer } };
+      return { status: 200, body: { ok: true, ...stored } };
     } catch (err) {
       if (err instanceof WebhookRejected) {
         this.options.logger.warn('webhook refused', { account, connector, reason: err.reason });

@@ -6,6 +6,7 @@ import type { PullPage, PullSource } from '../../sync/destination';
 import { limitsSchema } from '../config-fields';
 import type { ConnectorDefinition } from '../connector';
 import { checkConnection } from '../connection-check';
+import { RequestPacer } from '../request-pacer';
 import { StatusMapper, trackingEvent } from '../tracking-events';
 import { TestCarrierClient, type PulledReturnOrder, type PulledTrackingEvent } from './client';
 
@@ -105,11 +106,17 @@ export function testCarrierReturnOrder(item: PulledReturnOrder): PlatformReturnO
   });
 }
 
-function mapped<A, B>(source: PullSource<A>, map: (item: A) => B, onPage?: () => void): PullSource<B> {
+/** A feed's pages mapped into the model, each page taking one token of the account's budget. */
+function mapped<A, B>(
+  source: PullSource<A>,
+  pacer: RequestPacer,
+  map: (item: A) => B,
+  onPage?: () => void,
+): PullSource<B> {
   return {
     name: source.name,
     pull: async (cursor, signal): Promise<PullPage<B>> => {
-      const page = await source.pull(cursor, signal);
+      const page = await pacer.run(signal, () => source.pull(cursor, signal));
       onPage?.();
       return { ...page, items: page.items.map(map) };
     },
@@ -131,6 +138,13 @@ export const testCarrierConnector = {
       clock: deps.clock,
       ...(config.remoteName !== undefined ? { remoteName: config.remoteName } : {}),
       ...(config.pageSize !== undefined ? { pageSize: config.pageSize } : {}),
+    });
+    const pacer = new RequestPacer({
+      limits: config.limits,
+      clock: deps.clock,
+      // The test carrier's 429s end the page; the pull runner resumes at the cursor.
+      maxThrottleWaitMs: 0,
+      ...(deps.budget ? { budget: deps.budget } : {}),
     });
     const mapper = new StatusMapper(
       TEST_CARRIER_KIND,
@@ -156,8 +170,8 @@ export const testCarrierConnector = {
     return {
       destination: client,
       pulls: {
-        returns: mapped(client.returnsSource(), testCarrierReturnOrder),
-        tracking: mapped(client.trackingSource(), toEvent, () => mapper.nextPage()),
+        returns: mapped(client.returnsSource(), pacer, testCarrierReturnOrder),
+        tracking: mapped(client.trackingSource(), pacer, toEvent, () => mapper.nextPage()),
       },
       testConnection: (signal) =>
         checkConnection('the test carrier', config.limits.requestTimeoutMs, async () => {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Clock } from '../../clock';
 import { DeliveryError } from '../../sync/destination';
 import type { ConnectorState } from '../connector';
+import type { RequestPacer } from '../request-pacer';
 import { API_CALLS, pathOf, type ApiCallName } from './api-calls';
 import { errorOf, readEnvelope } from './api-errors';
 import {
@@ -40,6 +41,8 @@ export interface TikTokShopClientOptions {
   state: ConnectorState;
   clock: Clock;
   fetch: typeof fetch;
+  /** Paces token refreshes through the account's budget (the pulls pace their own calls). */
+  pacer?: RequestPacer;
 }
 
 export interface RequestOptions {

@@ -7,6 +7,7 @@ import type {
   ConnectorInstance,
   ConnectorRefetch,
 } from '../connector';
+import { RequestPacer } from '../request-pacer';
 import { TikTokShopClient } from './client';
 import { TIKTOK_SHOP_SECRET_FIELDS, tiktokShopConfigSchema, type TikTokShopConfig } from './config';
 import { TikTokDestination } from './destination';
@@ -50,7 +51,22 @@ export class TikTokShopConnector implements ConnectorInstance {
   ) {
     const report = (code: string, sample: string) =>
       deps.onUnknownCode?.({ connector: name, code, sample: sample.slice(0, 500) });
-    this.client = new TikTokShopClient({ config, state: deps.state, clock: deps.clock, fetch: deps.fetch });
+    // Pulls and token refreshes take from the account's budget; receipt decisions and ship calls
+    // do not here, because the delivery engine takes for them.
+    const pacer = new RequestPacer({
+      limits: { ...config.limits, maxBatchSize: 1 },
+      clock: deps.clock,
+      // A 429 ends the call (and drains the budget): the platform names no short wait worth keeping.
+      maxThrottleWaitMs: 0,
+      ...(deps.budget ? { budget: deps.budget } : {}),
+    });
+    this.client = new TikTokShopClient({
+      config,
+      state: deps.state,
+      clock: deps.clock,
+      fetch: deps.fetch,
+      pacer,
+    });
     this.fulfillment = new TikTokFulfillment(this.client, deps.fetch);
     this.providers = new ShippingProviderDirectory(
       this.fulfillment,
@@ -81,6 +97,7 @@ export class TikTokShopConnector implements ConnectorInstance {
       config,
       clock: deps.clock,
       logger: deps.logger,
+      pacer,
       onUnknownStatus: (code, returnId) => report(code, `return ${returnId}`),
     });
     this.orders = new TikTokOrdersPull({
@@ -89,6 +106,7 @@ export class TikTokShopConnector implements ConnectorInstance {
       fulfillment: this.fulfillment,
       config,
       clock: deps.clock,
+      pacer,
       onUnknownStatus: (code, orderId) => report(code, `order ${orderId}`),
     });
     this.pulls = { returns: this.returns, orders: this.orders };

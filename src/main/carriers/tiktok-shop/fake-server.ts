@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { systemClock, type Clock } from '../../clock';
 import {
   createFakeFulfilment,
@@ -136,6 +137,8 @@ export interface LoggedRequest {
   body: string;
   contentType: string;
   accessToken: string | null;
+  /** When the request arrived, in real ms (performance.now): how fast requests came, whatever the fake's clock says. */
+  receivedAt: number;
 }
 
 export interface FakeStats {
@@ -870,6 +873,7 @@ export async function startFakeTikTokShop(options: FakeTikTokShopOptions = {}): 
         body: (req.headers['content-type'] ?? '').startsWith('multipart/') ? '' : raw.toString('utf8'),
         contentType: req.headers['content-type'] ?? '',
         accessToken: typeof header === 'string' ? header : null,
+        receivedAt: performance.now(),
       });
       const groups = match.pattern.exec(url.pathname)?.slice(1) ?? [];
       route(match, groups, url, req, res, raw).catch((err: unknown) => {

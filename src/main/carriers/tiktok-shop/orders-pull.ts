@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { OutboundOrder } from '../../../shared/packing/outbound-order';
 import type { Clock } from '../../clock';
 import type { PullPage, PullSource } from '../../sync/destination';
+import type { RequestPacer } from '../request-pacer';
 import type { TikTokShopConfig } from './config';
 import type { TikTokFulfillment } from './fulfillment-client';
 import { toOutboundOrder } from './order-mapping';
@@ -31,6 +32,8 @@ export interface OrdersPullOptions {
   fulfillment: TikTokFulfillment;
   config: TikTokShopConfig;
   clock: Clock;
+  /** The account's request budget; each search and order lookup takes one token. */
+  pacer: RequestPacer;
   onUnknownStatus(code: string, orderId: string): void;
 }
 
@@ -54,15 +57,17 @@ export class TikTokOrdersPull implements PullSource<OutboundOrder> {
             : cursor.done - config.fulfilment.overlapSeconds;
         return { lt: nowS + 1, mark: Math.max(0, start), token: null };
       })();
-    const page = await fulfillment.searchOrders(
-      {
-        filters: { update_time_ge: window.mark, update_time_lt: window.lt },
-        pageSize: config.fulfilment.ordersPageSize,
-        pageToken: window.token,
-        sortField: 'update_time',
-        sortOrder: 'ASC',
-      },
-      signal,
+    const page = await this.options.pacer.run(signal, () =>
+      fulfillment.searchOrders(
+        {
+          filters: { update_time_ge: window.mark, update_time_lt: window.lt },
+          pageSize: config.fulfilment.ordersPageSize,
+          pageToken: window.token,
+          sortField: 'update_time',
+          sortOrder: 'ASC',
+        },
+        signal,
+      ),
     );
     const orders = page.orders ?? [];
     const items = orders.map((o) => this.map(o));
@@ -79,15 +84,17 @@ export class TikTokOrdersPull implements PullSource<OutboundOrder> {
     const seen = new Map<string, OutboundOrder>();
     let token: string | null = null;
     for (let i = 0; i < 1000; i++) {
-      const page = await this.options.fulfillment.searchOrders(
-        {
-          filters: { order_status: 'AWAITING_SHIPMENT' },
-          pageSize: this.options.config.fulfilment.ordersPageSize,
-          pageToken: token,
-          sortField: 'create_time',
-          sortOrder: 'ASC',
-        },
-        signal,
+      const page = await this.options.pacer.run(signal, () =>
+        this.options.fulfillment.searchOrders(
+          {
+            filters: { order_status: 'AWAITING_SHIPMENT' },
+            pageSize: this.options.config.fulfilment.ordersPageSize,
+            pageToken: token,
+            sortField: 'create_time',
+            sortOrder: 'ASC',
+          },
+          signal,
+        ),
       );
       for (const o of page.orders ?? []) seen.set(o.id, this.map(o));
       token = page.next_page_token || null;
@@ -100,7 +107,10 @@ export class TikTokOrdersPull implements PullSource<OutboundOrder> {
   async byIds(ids: readonly string[], signal: AbortSignal): Promise<OutboundOrder[]> {
     const out: OutboundOrder[] = [];
     for (let i = 0; i < ids.length; i += 50) {
-      const orders = await this.options.fulfillment.ordersByIds(ids.slice(i, i + 50), signal);
+      const chunk = ids.slice(i, i + 50);
+      const orders = await this.options.pacer.run(signal, () =>
+        this.options.fulfillment.ordersByIds(chunk, signal),
+      );
       out.push(...orders.map((o) => this.map(o)));
     }
     return out;

@@ -5,6 +5,7 @@ import type { Clock } from '../../clock';
 import type { Logger } from '../../logger';
 import { DeliveryError, type PullPage, type PullSource } from '../../sync/destination';
 import type { TikTokOrderDetail, TikTokReturnOrder } from './api-schemas';
+import type { RequestPacer } from '../request-pacer';
 import type { TikTokShopClient } from './client';
 import type { TikTokShopConfig } from './config';
 import { toPlatformReturnOrder } from './return-mapping';
@@ -59,6 +60,8 @@ export interface ReturnsPullOptions {
   config: TikTokShopConfig;
   clock: Clock;
   logger: Logger;
+  /** The account's request budget; each search and order lookup takes one token. */
+  pacer: RequestPacer;
   onUnknownStatus(code: string, returnId: string): void;
 }
 
@@ -67,6 +70,12 @@ export class TikTokReturnsPull implements PullSource<PlatformReturnOrder> {
 
   constructor(private readonly options: ReturnsPullOptions) {
     this.name = options.name;
+  }
+
+  /** One call through the budget, and once more after a token refresh if the token was refused. */
+  private paced<T>(signal: AbortSignal, call: () => Promise<T>): Promise<T> {
+    const { client, pacer } = this.options;
+    return client.withAuthRetry(signal, () => pacer.run(signal, call));
   }
 
   async pull(saved: string | null, signal: AbortSignal): Promise<PullPage<PlatformReturnOrder>> {
@@ -80,7 +89,7 @@ export class TikTokReturnsPull implements PullSource<PlatformReturnOrder> {
     ) {
       q = restartAt(q, q.mark, q.restarts);
     }
-    const page = await client.withAuthRetry(signal, () =>
+    const page = await this.paced(signal, () =>
       client.searchReturns(
         {
           pageSize: config.pull.pageSize,
@@ -162,7 +171,7 @@ export class TikTokReturnsPull implements PullSource<PlatformReturnOrder> {
       const ids = returnIds.slice(i, i + config.pull.pageSize);
       let token: string | null = null;
       for (let guard = 0; guard < 100; guard++) {
-        const page = await client.withAuthRetry(signal, () =>
+        const page = await this.paced(signal, () =>
           client.searchReturns(
             {
               pageSize: config.pull.pageSize,
@@ -257,7 +266,7 @@ export class TikTokReturnsPull implements PullSource<PlatformReturnOrder> {
     const out = new Map<string, TikTokOrderDetail>();
     for (let i = 0; i < ids.length; i += ORDERS_PER_CALL) {
       const chunk = ids.slice(i, i + ORDERS_PER_CALL);
-      const answer = await client.withAuthRetry(signal, () => client.orderDetails(chunk, signal));
+      const answer = await this.paced(signal, () => client.orderDetails(chunk, signal));
       for (const order of answer.orders) out.set(order.id, order);
     }
     return out;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Clock } from '../../clock';
 import { DeliveryError } from '../../sync/destination';
 import type { ConnectorState } from '../connector';
+import type { RequestPacer } from '../request-pacer';
 import { API_CALLS } from './api-calls';
 import { errorOf, readEnvelope, TikTokApiError } from './api-errors';
 import type { TikTokShopConfig } from './config';
@@ -48,6 +49,8 @@ export interface TokenKeeperOptions {
   state: ConnectorState;
   clock: Clock;
   fetch: typeof fetch;
+  /** The account's request budget: a refresh is one of the account's own requests. */
+  pacer?: RequestPacer;
 }
 
 export class TokenKeeper {
@@ -106,7 +109,12 @@ export class TokenKeeper {
     this.options.state.set(STATE_KEY, JSON.stringify(tokens));
   }
 
-  private async doRefresh(signal: AbortSignal): Promise<string> {
+  private doRefresh(signal: AbortSignal): Promise<string> {
+    const { pacer } = this.options;
+    return pacer ? pacer.run(signal, () => this.refreshOnce(signal)) : this.refreshOnce(signal);
+  }
+
+  private async refreshOnce(signal: AbortSignal): Promise<string> {
     const { config, clock } = this.options;
     const refreshToken = this.stored()?.refreshToken ?? config.refreshToken;
     const query = new URLSearchParams({

@@ -16,7 +16,7 @@ import {
 } from '../../returns/migrations';
 import { returnsSupervision } from '../../returns/supervision-migrations';
 import { outboxMigrations } from '../../outbox/migrations';
-import { syncMigrations } from '../../sync/migrations';
+import { syncMigrations, syncUnknownCodes, syncWebhookRefetch } from '../../sync/migrations';
 import { carriersMigrations } from '../../carriers/migrations';
 import { routesMigrations } from '../../routes/migrations';
 
@@ -63,5 +63,7 @@ export const MIGRATIONS: readonly Migration[] = [
     returnsPlatformUpdated,
     returnsBuyerIndex,
     packingFlow,
+    syncWebhookRefetch,
+    syncUnknownCodes,
   ].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
 ];

@@ -267,6 +267,7 @@ export function createCore(options: CoreOptions): Core {
       },
     });
 
+    let packingRef: Packing | null = null;
     const routes = new RouteBook({
       db,
       clock,
@@ -282,7 +283,8 @@ export function createCore(options: CoreOptions): Core {
         }
       },
       lines: () => {
-        const booking = options.packing?.booking?.lines?.() ?? [];
+        // The booking sync wires from the accounts (or the one given here), once packing exists.
+        const booking = packingRef?.station.bookingLines() ?? options.packing?.booking?.lines?.() ?? [];
         try {
           return [...new Set([...configuredDestinationNames(settings.getRaw(SYNC_CONFIG_KEY)), ...booking])];
         } catch {
@@ -325,6 +327,7 @@ export function createCore(options: CoreOptions): Core {
       printing,
       ...(options.packing ? { options: options.packing } : {}),
     });
+    packingRef = packing;
     // A package on the packing bench is open until completed or put back: no restart under it.
     activity.register({
       name: 'pack-session',

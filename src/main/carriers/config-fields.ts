@@ -53,3 +53,20 @@ export const carrierCode = z
 
 /** How long a 429's Retry-After is waited out inside one pull before the pull stops. */
 export const maxThrottleWaitMs = z.number().int().min(0).max(60_000).default(5_000);
+
+/**
+ * The warehouse as the sender on a booking (the `from` of a carrier order). An account without
+ * one tracks parcels but cannot book them.
+ */
+export const senderField = z.strictObject({
+  name: z.string().min(1).max(120),
+  phone: z.string().min(1).max(32),
+  email: z.string().max(255).optional(),
+  address1: z.string().min(1).max(200),
+  address2: z.string().max(200).optional(),
+  city: z.string().min(1).max(80),
+  region: z.string().max(80).optional(),
+  postcode: z.string().min(1).max(16),
+  country: z.string().regex(/^[A-Z]{2}$/),
+});
+export type Sender = z.infer<typeof senderField>;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CarrierBookingAnswer, CarrierBookingRequest } from '../../shared/carrier-booking';
 import type { OutboundOrder } from '../../shared/packing/outbound-order';
 import type { PlatformReturnOrder } from '../../shared/platform-returns';
 import type { StatusMapping, TrackingEvent } from '../../shared/tracking';
@@ -150,9 +151,21 @@ export interface ConnectorRefetch {
   orders?(orderIds: readonly string[], signal: AbortSignal): Promise<OutboundOrder[]>;
 }
 
+/**
+ * Booking shipments with the account's carrier (the packing bench's labels). Throws BookingError:
+ * `refused` when the carrier said no to this parcel, `offline` for anything worth asking again.
+ * The same `reference` twice answers the same tracking number: the connector sends what the
+ * carrier de-duplicates on, so a retry after a lost answer books nothing new.
+ */
+export interface CarrierBooking {
+  book(request: CarrierBookingRequest, signal: AbortSignal): Promise<CarrierBookingAnswer>;
+}
+
 export interface ConnectorInstance {
   /** Where outbox events for this account go; absent for read-only feeds. */
   readonly destination?: Destination;
+  /** Present when the account can book shipments (it has what the carrier needs, e.g. a sender). */
+  readonly booking?: CarrierBooking;
   readonly pulls: {
     returns?: PullSource<PlatformReturnOrder>;
     tracking?: PullSource<TrackingEvent>;

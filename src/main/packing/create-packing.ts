@@ -89,8 +89,10 @@ export function createPacking(deps: {
   });
   const every = o.labelRetryMs ?? 30_000;
   let running: Promise<unknown> = Promise.resolve();
+  // Runs with or without a booking yet: sync wires the accounts' booking after the core is built,
+  // and retryLabels does nothing while there is none.
   const timer =
-    o.booking && every > 0
+    every > 0
       ? setInterval(() => {
           running = station.retryLabels().catch((err: unknown) => {
             deps.logger.warn('labels waiting for the carrier could not be fetched yet', { error: err });

@@ -23,19 +23,8 @@ export interface BookedShipment {
   trackingNumber: string;
 }
 
-/**
- * Why a booking failed: `offline` (no answer, 5xx, timeout — the parcel waits for its label and a
- * packing slip prints) or `refused` (the carrier said no: the clerk puts the parcel aside).
- */
-export class BookingError extends Error {
-  constructor(
-    readonly kind: 'offline' | 'refused',
-    readonly reason: string,
-  ) {
-    super(`${kind}: ${reason}`);
-    this.name = 'BookingError';
-  }
-}
+// One error for the bench and the connectors that book for it (src/shared/carrier-booking.ts).
+export { BookingError } from '../../shared/carrier-booking';
 
 export interface PackBooking {
   /** Books the shipment; the same package id twice answers the same tracking number. */

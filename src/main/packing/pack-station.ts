@@ -116,6 +116,7 @@ export class PackStation {
   readonly store: PackStore;
   private chain: Promise<unknown> = Promise.resolve();
   private readonly services: readonly CarrierService[];
+  private wiredBooking: PackBooking | null = null;
 
   constructor(private readonly o: PackStationOptions) {
     this.store = new PackStore(o.db);
@@ -128,6 +129,24 @@ export class PackStation {
    */
   usePlatformProviders(providers: PlatformProviders): void {
     if (this.o.providers === null) this.o.providers = providers;
+  }
+
+  /**
+   * The booking built from the station's connector accounts, each time sync is built (again, after
+   * new credentials or configuration), replacing the one before. A booking given to the core at
+   * creation is kept.
+   */
+  useBooking(booking: PackBooking | null): void {
+    this.wiredBooking = booking;
+  }
+
+  /** The lines the current booking books with (route lines besides the sync's accounts). */
+  bookingLines(): readonly string[] {
+    return this.booking()?.lines?.() ?? [];
+  }
+
+  private booking(): PackBooking | null {
+    return this.o.booking ?? this.wiredBooking;
   }
 
   /** Runs calls one after the other: a booking is never made twice by two quick keystrokes. */
@@ -424,11 +443,11 @@ export class PackStation {
         packedBy: user.id,
       };
       let tracking: string | null = null;
-      if (this.o.booking) {
+      const booking = this.booking();
+      if (booking) {
         try {
-          tracking = (
-            await this.o.booking.book(request, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000))
-          ).trackingNumber;
+          tracking = (await booking.book(request, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000)))
+            .trackingNumber;
         } catch (err) {
           if (err instanceof BookingError && err.kind === 'refused') {
             throw new AppError('PACK_LABEL_REFUSED', {
@@ -592,12 +611,13 @@ export class PackStation {
    */
   retryLabels(): Promise<number> {
     return this.serial(async () => {
+      const booking = this.booking();
+      if (!booking) return 0;
       const waiting = this.o.db
         .prepare<[], PackageRow>(
           "SELECT * FROM pack_packages WHERE state = 'awaiting_label' AND label_error IS NULL ORDER BY packed_at LIMIT 50",
         )
         .all();
-      if (!this.o.booking) return 0;
       let done = 0;
       for (const pkg of waiting) {
         const pending = JSON.parse(pkg.booking ?? 'null') as PendingBooking | null;
@@ -613,7 +633,7 @@ export class PackStation {
         let tracking: string;
         try {
           tracking = (
-            await this.o.booking.book(pending.request, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000))
+            await booking.book(pending.request, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000))
           ).trackingNumber;
         } catch (err) {
           const refused = err instanceof BookingError && err.kind === 'refused';

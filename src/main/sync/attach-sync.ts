@@ -5,6 +5,7 @@ import type { OutboundOrder } from '../../shared/packing/outbound-order';
 import type { ConnectorDeps, ConnectorRefetch } from '../carriers/connector';
 import { SqliteConnectorState } from '../carriers/sqlite-state';
 import type { Core } from '../core';
+import { connectorBooking } from '../packing/connector-booking';
 import { platformProvidersOf } from '../packing/tiktok-providers';
 import { PLATFORM_DESTINATION } from '../scans/scan-routing';
 import { describeStartupError } from '../startup-errors';
@@ -183,6 +184,10 @@ export function attachSync(core: Core, options: AttachSyncOptions): SyncService 
     // The packing bench checks a carrier against the platform's list through these connectors.
     core.packing.station.usePlatformProviders(
       platformProvidersOf((name) => built.find((b) => b.name === name)?.connector ?? null),
+    );
+    // The bench books labels through the accounts that can (route lines are account names).
+    core.packing.station.useBooking(
+      connectorBooking(() => built.map((b) => ({ name: b.name, booking: b.connector.booking }))),
     );
     const service = buildService(core, options, built, deliverable, states, rateLimits, budgets, release);
     core.sync = service;

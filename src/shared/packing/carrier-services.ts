@@ -102,6 +102,25 @@ export const CARRIER_SERVICES: readonly CarrierService[] = [
     },
   },
   {
+    // The carrier code is the Ninja Van connector's default for its MY account (`ninjavan-<cc>`),
+    // so a line named after the account books through it and its parcels carry that code.
+    id: 'ninjavan-my-standard',
+    carrier: 'ninjavan-my',
+    name: 'Ninja Van Malaysia — standard',
+    markets: ['MY'],
+    scope: 'domestic',
+    units: 'metric',
+    divisor: 6000,
+    dimensions: 'exact_mm',
+    rounding: { kind: 'up_to_grams', stepGrams: 1000 },
+    maxActualGrams: 30_000,
+    sources: {
+      divisor: { kind: 'ours', ref: 'as J&T and Pos Malaysia domestic (6000); Ninja Van MY pages not read' },
+      rounding: { kind: 'ours', ref: 'per started kilogram, as MY domestic tariffs; check the contract' },
+      limits: { kind: 'ours', ref: '30 kg, as Pos Laju; Ninja Van MY limits not read' },
+    },
+  },
+  {
     id: 'ghn-standard',
     carrier: 'ghn',
     name: 'Giao Hàng Nhanh — standard',

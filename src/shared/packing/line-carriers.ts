@@ -10,6 +10,7 @@ export const CARRIER_NAMES: Readonly<Record<string, string>> = {
   posmy: 'Pos Malaysia',
   ghn: 'Giao Hàng Nhanh',
   'ninja-van': 'Ninja Van',
+  'ninjavan-my': 'Ninja Van',
   ups: 'UPS',
   fedex: 'FedEx',
   usps: 'USPS',

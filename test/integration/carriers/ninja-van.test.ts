@@ -377,7 +377,7 @@ describe('Ninja Van connector against its fake', () => {
       to: {
         name: 'Buyer',
         phone_number: '+60456',
-        address: { address1: 'Jalan 2', postcode: '47000', country: 'MY' },
+        address: { address1: 'Jalan 2', city: 'Petaling Jaya', postcode: '47000', country: 'MY' },
       },
       parcel_job: {
         is_pickup_required: false,

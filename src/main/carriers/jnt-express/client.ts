@@ -10,9 +10,11 @@ import { jntDigest } from './signing';
  * `bizContent` (a JSON string), headers apiAccount, digest and timestamp (ms). Answers
  * {code, msg, data, requestId}: code 1 is success (sent as a number or a string), 0 a failure,
  * 1450030xx the platform's refusals (145003030: signature). Trace: /api/logistics/trace with
- * {customerCode, password, billCode}.
+ * {customerCode, password, billCode}. Orders: /api/order/addOrder with customerCode, password and
+ * the order (community-sourced fields), answering data {txlogisticId, billCode, sortingCode}.
  *
- * Public API: new JntClient(config, fetch, clock).trace(billCode, signal); jntDetailSchema.
+ * Public API: new JntClient(config, fetch, clock).trace(billCode, signal) / .addOrder(content,
+ * signal); jntDetailSchema.
  */
 export const jntDetailSchema = z.object({
   scanTime: z.string(),
@@ -46,6 +48,14 @@ const AUTH_CODES = new Set([145003030, 145003010, 145003012]);
 /** Refusals of a request we built wrong (a missing header): our bug, never worth resending. */
 const REQUEST_CODES = new Set([145003050, 145003051, 145003052, 145003053]);
 
+/** addOrder's data (community: txlogisticId, billCode, sortingCode, …). */
+const createdOrderSchema = z.looseObject({
+  txlogisticId: z.string().nullable().optional(),
+  billCode: z.string().min(1),
+  sortingCode: z.string().nullable().optional(),
+});
+export type JntCreatedOrder = z.infer<typeof createdOrderSchema>;
+
 export type TraceResult = { ok: true; traces: JntTrace[] } | { ok: false; code: number; message: string };
 
 export class JntClient {
@@ -58,16 +68,58 @@ export class JntClient {
   /** One bill's trace, or the platform's business refusal of it (unknown bill). */
   async trace(billCode: string, signal: AbortSignal): Promise<TraceResult> {
     const what = 'J&T trace';
-    const bizContent = JSON.stringify({
-      customerCode: this.config.customerCode,
-      password: this.config.password,
-      billCode,
-    });
+    const envelope = await this.call(
+      '/api/logistics/trace',
+      { customerCode: this.config.customerCode, password: this.config.password, billCode },
+      what,
+      signal,
+    );
+    if (envelope.code !== 1) return { ok: false, code: envelope.code, message: envelope.msg ?? '' };
+    const traces =
+      envelope.data === null || envelope.data === undefined
+        ? []
+        : checkShape(z.array(jntTraceSchema), envelope.data, what);
+    return { ok: true, traces };
+  }
+
+  /**
+   * Creates an order (/api/order/addOrder) and answers its bill code. A business refusal (code
+   * other than 1, not about the account or our request) is 'rejected' with J&T's message.
+   */
+  async addOrder(content: Record<string, unknown>, signal: AbortSignal): Promise<JntCreatedOrder> {
+    const what = 'J&T add order';
+    const envelope = await this.call(
+      '/api/order/addOrder',
+      { customerCode: this.config.customerCode, password: this.config.password, ...content },
+      what,
+      signal,
+    );
+    if (envelope.code !== 1) {
+      throw new DeliveryError(
+        'rejected',
+        `${what}: ${envelope.code.toString()} ${envelope.msg ?? ''}`.trim(),
+      );
+    }
+    return checkShape(createdOrderSchema, envelope.data, what);
+  }
+
+  /**
+   * One signed call: the digest is made over the exact bizContent string sent. Answers the
+   * envelope; account and signature refusals throw 'auth', refusals of a request we built wrong
+   * 'rejected'.
+   */
+  private async call(
+    path: string,
+    content: Record<string, unknown>,
+    what: string,
+    signal: AbortSignal,
+  ): Promise<z.infer<typeof envelopeSchema>> {
+    const bizContent = JSON.stringify(content);
     const answer = await exchange(
       this.fetchFn,
       {
         method: 'POST',
-        url: `${this.config.baseUrl}/api/logistics/trace`,
+        url: `${this.config.baseUrl}${path}`,
         headers: {
           apiAccount: this.config.apiAccount,
           digest: jntDigest(bizContent, this.config.privateKey),
@@ -92,12 +144,7 @@ export class JntClient {
         throw new DeliveryError('auth', `${what}: ${envelope.code.toString()} ${message}`.trim());
       if (REQUEST_CODES.has(envelope.code))
         throw new DeliveryError('rejected', `${what}: ${envelope.code.toString()} ${message}`.trim());
-      return { ok: false, code: envelope.code, message };
     }
-    const traces =
-      envelope.data === null || envelope.data === undefined
-        ? []
-        : checkShape(z.array(jntTraceSchema), envelope.data, what);
-    return { ok: true, traces };
+    return envelope;
   }
 }

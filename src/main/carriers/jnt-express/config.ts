@@ -6,6 +6,7 @@ import {
   marketField,
   maxThrottleWaitMs,
   secret,
+  senderField,
   timeZoneField,
 } from '../config-fields';
 
@@ -23,6 +24,8 @@ export const jntExpressConfigSchema = z.strictObject({
   carrierCode: carrierCode.default('jnt-my'),
   /** Parcels per pull page (one trace call each). */
   pageSize: z.number().int().min(1).max(100).default(20),
+  /** The warehouse as the orders' sender; without it the account tracks but does not book. */
+  sender: senderField.optional(),
   market: marketField.default('MY'),
   timeZone: timeZoneField.optional(),
   maxThrottleWaitMs,

@@ -1,8 +1,10 @@
 import { resolveTimeZone } from '../carrier-time';
 import type { ConnectorDefinition } from '../connector';
 import { checkConnection } from '../connection-check';
+import { handoverAcknowledgement } from '../handover-acknowledgement';
 import { RequestPacer } from '../request-pacer';
 import { StatusMapper } from '../tracking-events';
+import { jntBooking } from './booking';
 import { JntClient } from './client';
 import { jntExpressConfigSchema, type JntExpressConfig } from './config';
 import { JNT_KIND } from './events';
@@ -12,7 +14,9 @@ import { jntWebhooks } from './webhook';
 
 /**
  * J&T Express (Malaysia open platform) as a connector: digest-signed trace calls over the station's
- * J&T parcels and signed tracking pushes. It takes no outbox events (no Destination).
+ * J&T parcels, signed tracking pushes, and the packing bench's booking (addOrder) when the account
+ * has a sender. Its destination takes only `package.handed_over`, acknowledged without a call
+ * (J&T has no handover call in our references; the driver's pickup scan is its record).
  */
 export const jntExpressConnector = {
   kind: JNT_KIND,
@@ -31,6 +35,22 @@ export const jntExpressConnector = {
     });
     const mapper = () => new StatusMapper(JNT_KIND, JNT_STATUS_TABLE, deps.onUnknownCode, deps.logger);
     return {
+      destination: handoverAcknowledgement({
+        name,
+        carrierName: 'J&T Express',
+        limits: config.limits,
+        state: deps.state,
+        clock: deps.clock,
+        logger: deps.logger,
+      }),
+      ...(config.sender
+        ? {
+            booking: jntBooking({
+              sender: config.sender,
+              add: (content, signal) => pacer.run(signal, () => client.addOrder(content, signal)),
+            }),
+          }
+        : {}),
       pulls: { tracking: jntPull({ name, config, client, pacer, deps, mapper: mapper(), timeZone }) },
       webhooks: jntWebhooks({ config, state: deps.state, mapper: mapper(), timeZone }),
       // J&T has no ping: a trace of a bill that cannot exist proves the signature and the account

@@ -5,9 +5,13 @@ import { startFakeHttp, type FakeAnswer, type FakeHttp, type FakeRequest } from 
 /**
  * A fake J&T Express Malaysia open platform on 127.0.0.1: POST
  * /webopenplatformapi/api/logistics/trace with the apiAccount / digest / timestamp headers checked
+ * and /webopenplatformapi/api/order/addOrder, the apiAccount / digest / timestamp headers checked
  * by its own MD5 code (the platform's 1450030xx codes on failure, inside HTTP 200 as the platform
  * answers), customerCode and password checked inside bizContent, and pushes signed the same way.
- * Faults come from fake-http (inject()).
+ * Orders are de-duplicated on `txlogisticId` (the same id again answers the bill already made and
+ * stores nothing); a receiver without an address, city or a 5-digit postcode is refused with
+ * code 0 and a message, as J&T answers business refusals. Faults come from fake-http (inject());
+ * `slowAnswers(ms, times)` stores the next orders at once and answers them late.
  *
  * Public API: startJntFake(options) → Promise<JntFake>.
  */
@@ -37,6 +41,11 @@ export interface JntFake {
   signatureFailures(): number;
   /** Bill codes traced with a good signature, in order. */
   readonly traced: string[];
+  /** Orders made, one per txlogisticId, as the fake stored them. */
+  readonly orders: Array<{ billCode: string; content: Record<string, unknown> }>;
+  /** addOrder requests with a good signature and account, duplicates and refusals included. */
+  orderRequests(): number;
+  slowAnswers(ms: number, times?: number): void;
   push(items: Array<{ billCode: string; details: FakeJntDetail[] }>): {
     headers: Record<string, string>;
     body: string;
@@ -55,6 +64,10 @@ export async function startJntFake(options: JntFakeOptions = {}): Promise<JntFak
   const bills = new Map<string, FakeJntDetail[]>();
   const traced: string[] = [];
   let signatureFailures = 0;
+  const orders: Array<{ billCode: string; content: Record<string, unknown> }> = [];
+  const byTxlogisticId = new Map<string, number>();
+  let orderRequests = 0;
+  let slow = { ms: 0, left: 0 };
 
   const sign = (biz: string) =>
     createHash('md5').update(`${biz}${privateKey}`, 'utf8').digest().toString('base64');
@@ -63,7 +76,16 @@ export async function startJntFake(options: JntFakeOptions = {}): Promise<JntFak
     body: { code, msg, data, requestId: randomBytes(16).toString('hex') },
   });
 
-  const handle = (req: FakeRequest, typeChange: boolean): FakeAnswer => {
+  const handle = async (req: FakeRequest, typeChange: boolean): Promise<FakeAnswer> => {
+    const answer = answerOf(req, typeChange);
+    if (req.route === 'addOrder' && slow.left > 0) {
+      slow.left -= 1;
+      await new Promise((resolve) => setTimeout(resolve, slow.ms));
+    }
+    return answer;
+  };
+
+  const answerOf = (req: FakeRequest, typeChange: boolean): FakeAnswer => {
     const h = (name: string) => {
       const v = req.headers[name.toLowerCase()];
       return Array.isArray(v) ? v[0] : v;
@@ -77,7 +99,7 @@ export async function startJntFake(options: JntFakeOptions = {}): Promise<JntFak
       signatureFailures += 1;
       return reply(145003030, 'headers signature verification failed');
     }
-    let content: { customerCode?: unknown; password?: unknown; billCode?: unknown };
+    let content: { customerCode?: unknown; password?: unknown; billCode?: unknown } & Record<string, unknown>;
     try {
       content = JSON.parse(biz) as typeof content;
     } catch {
@@ -85,6 +107,7 @@ export async function startJntFake(options: JntFakeOptions = {}): Promise<JntFak
     }
     if (content.customerCode !== customerCode || content.password !== password)
       return reply(0, 'customerCode or password is incorrect');
+    if (req.route === 'addOrder') return addOrder(content);
     if (typeof content.billCode !== 'string' || content.billCode === '')
       return reply(145003050, 'Illegal parameters');
     traced.push(content.billCode);
@@ -107,8 +130,36 @@ export async function startJntFake(options: JntFakeOptions = {}): Promise<JntFak
     ]);
   };
 
+  const addOrder = (content: Record<string, unknown>): FakeAnswer => {
+    orderRequests += 1;
+    const id = content.txlogisticId;
+    if (typeof id !== 'string' || id === '') return reply(145003050, 'Illegal parameters: txlogisticId');
+    const earlier = byTxlogisticId.get(id);
+    if (earlier !== undefined) {
+      const first = orders[earlier] as { billCode: string };
+      return reply('1', 'success', { txlogisticId: id, billCode: first.billCode, sortingCode: 'KUL-01' });
+    }
+    const receiver = (content.receiver ?? {}) as Record<string, unknown>;
+    const text = (k: string) => (typeof receiver[k] === 'string' ? (receiver[k] as string).trim() : '');
+    if (!text('address')) return reply(0, 'receiver address is required');
+    if (!text('city')) return reply(0, 'receiver city is required');
+    if (!/^\d{5}$/.test(text('postCode')))
+      return reply(0, `receiver postCode "${text('postCode')}" is invalid`);
+    const billCode = `63${String(100000000000 + orders.length)}`;
+    byTxlogisticId.set(id, orders.length);
+    orders.push({ billCode, content });
+    return reply('1', 'success', { txlogisticId: id, billCode, sortingCode: 'KUL-01' });
+  };
+
   const http = await startFakeHttp({
-    route: (method, path) => (method === 'POST' && path === `${PREFIX}/api/logistics/trace` ? 'trace' : null),
+    route: (method, path) =>
+      method !== 'POST'
+        ? null
+        : path === `${PREFIX}/api/logistics/trace`
+          ? 'trace'
+          : path === `${PREFIX}/api/order/addOrder`
+            ? 'addOrder'
+            : null,
     handle,
     errorBody: (status) => ({
       code: 0,
@@ -126,6 +177,11 @@ export async function startJntFake(options: JntFakeOptions = {}): Promise<JntFak
     },
     signatureFailures: () => signatureFailures,
     traced,
+    orders,
+    orderRequests: () => orderRequests,
+    slowAnswers: (ms, times = 1) => {
+      slow = { ms, left: times };
+    },
     push: (items) => {
       const biz = JSON.stringify(items);
       return {

@@ -7,6 +7,7 @@ import {
   marketField,
   maxThrottleWaitMs,
   secret,
+  senderField,
   timeZoneField,
 } from '../config-fields';
 
@@ -33,6 +34,8 @@ export const ninjaVanConfigSchema = z.strictObject({
   carrierCode: carrierCode.optional(),
   /** Parcels asked per pull page (one tracking-events call each). */
   pageSize: z.number().int().min(1).max(100).default(20),
+  /** The warehouse as the orders' sender; without it the account tracks but does not book. */
+  sender: senderField.optional(),
   market: marketField.optional(),
   timeZone: timeZoneField.optional(),
   maxThrottleWaitMs,

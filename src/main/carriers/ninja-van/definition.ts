@@ -1,8 +1,10 @@
 import { resolveTimeZone } from '../carrier-time';
 import type { ConnectorDefinition, ConnectorInstance } from '../connector';
 import { checkConnection } from '../connection-check';
+import { handoverAcknowledgement } from '../handover-acknowledgement';
 import { RequestPacer } from '../request-pacer';
 import { StatusMapper } from '../tracking-events';
+import { ninjaVanBooking } from './booking';
 import { NinjaVanClient } from './client';
 import { NINJA_VAN_MARKETS, ninjaVanConfigSchema, type NinjaVanConfig } from './config';
 import { NINJA_VAN_KIND } from './events';
@@ -19,8 +21,10 @@ export interface NinjaVanInstance extends ConnectorInstance {
 
 /**
  * Ninja Van (shipper API) as a connector: OAuth client credentials with the token kept in
- * ConnectorState, a tracking pull over the station's Ninja Van parcels, signed webhooks, and
- * createOrder. It takes no outbox events (no Destination).
+ * ConnectorState, a tracking pull over the station's Ninja Van parcels, signed webhooks,
+ * createOrder, and the packing bench's booking when the account has a sender. Its destination
+ * takes only `package.handed_over`, acknowledged without a call (Ninja Van has none in our
+ * references; the driver's pickup scan is its record).
  */
 export const ninjaVanConnector = {
   kind: NINJA_VAN_KIND,
@@ -42,7 +46,28 @@ export const ninjaVanConnector = {
     });
     const mapper = () =>
       new StatusMapper(NINJA_VAN_KIND, NINJA_VAN_STATUS_TABLE, deps.onUnknownCode, deps.logger);
+    const createOrder = (order: NinjaVanOrder, signal: AbortSignal) =>
+      createNinjaVanOrder(client, deps.clock, order, carrier, signal);
     return {
+      destination: handoverAcknowledgement({
+        name,
+        carrierName: 'Ninja Van',
+        limits: config.limits,
+        state: deps.state,
+        clock: deps.clock,
+        logger: deps.logger,
+      }),
+      ...(config.sender
+        ? {
+            booking: ninjaVanBooking({
+              sender: config.sender,
+              timeZone,
+              clock: deps.clock,
+              // A booking is the clerk's call, paced like every other call of the account.
+              create: (order, signal) => pacer.run(signal, () => createOrder(order, signal)),
+            }),
+          }
+        : {}),
       pulls: {
         tracking: ninjaVanPull({ name, config, carrier, client, pacer, deps, mapper: mapper(), timeZone }),
       },
@@ -53,7 +78,7 @@ export const ninjaVanConnector = {
         mapper: mapper(),
         timeZone,
       }),
-      createOrder: (order, signal) => createNinjaVanOrder(client, deps.clock, order, carrier, signal),
+      createOrder,
       testConnection: (signal) =>
         checkConnection('Ninja Van', config.limits.requestTimeoutMs, async () => {
           await pacer.run(signal, () => tokens.renew(signal));

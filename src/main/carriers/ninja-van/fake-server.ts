@@ -7,7 +7,11 @@ import { startFakeHttp, type FakeAnswer, type FakeHttp, type FakeRequest } from 
  * credentials checked against its own pair; tokens expire on the fake's clock), GET
  * /{cc}/1.0/orders/tracking-events/{number} and POST /{cc}/4.2/orders behind the bearer token
  * (401 with Ninja Van's error envelope otherwise), and webhooks signed with its own HMAC code.
- * Faults come from fake-http (inject()).
+ * Orders are de-duplicated on `reference.merchant_order_number` (the same reference again answers
+ * the order already made, and stores nothing new), and an address without a street, city or a
+ * postcode of the country's form is refused with 400 and Ninja Van's error envelope
+ * (`error.details[]{reason, field, message}`). Faults come from fake-http (inject());
+ * `slowAnswers(ms, times)` makes the next orders be stored at once but answered late (a lost answer).
  *
  * Public API: startNinjaVanFake(options) → Promise<NinjaVanFake>.
  */
@@ -36,8 +40,12 @@ export interface NinjaVanFake {
   /** Every token issued so far stops working. */
   expireTokens(): void;
   tokensIssued(): number;
-  /** Orders created, in order, as the fake stored them. */
+  /** Orders created, in order, as the fake stored them (one per merchant reference). */
   readonly orders: Array<{ trackingNumber: string; body: Record<string, unknown> }>;
+  /** Order requests received with a valid token, duplicates and refusals included. */
+  orderRequests(): number;
+  /** The next `times` orders are stored at once and answered after `ms`. */
+  slowAnswers(ms: number, times?: number): void;
   push(payload: Record<string, unknown>): { headers: Record<string, string>; body: string };
   close(): Promise<void>;
 }
@@ -56,6 +64,9 @@ export async function startNinjaVanFake(options: NinjaVanFakeOptions = {}): Prom
   const events = new Map<string, FakeNinjaVanEvent[]>();
   const orders: Array<{ trackingNumber: string; body: Record<string, unknown> }> = [];
   let issued = 0;
+  let orderRequests = 0;
+  let slow = { ms: 0, left: 0 };
+  const byReference = new Map<string, number>();
 
   const bearerOk = (req: FakeRequest): boolean => {
     const auth = req.headers.authorization ?? '';
@@ -64,7 +75,16 @@ export async function startNinjaVanFake(options: NinjaVanFakeOptions = {}): Prom
     return until !== undefined && until > clock.now();
   };
 
-  const handle = (req: FakeRequest, typeChange: boolean): FakeAnswer => {
+  const handle = async (req: FakeRequest, typeChange: boolean): Promise<FakeAnswer> => {
+    const answer = answerOf(req, typeChange);
+    if (req.route === 'orders' && slow.left > 0) {
+      slow.left -= 1;
+      await new Promise((resolve) => setTimeout(resolve, slow.ms));
+    }
+    return answer;
+  };
+
+  const answerOf = (req: FakeRequest, typeChange: boolean): FakeAnswer => {
     if (req.route === 'token') {
       let body: Record<string, unknown>;
       try {
@@ -107,6 +127,7 @@ export async function startNinjaVanFake(options: NinjaVanFakeOptions = {}): Prom
         },
       };
     }
+    orderRequests += 1;
     let order: Record<string, unknown>;
     try {
       order = JSON.parse(req.body) as Record<string, unknown>;
@@ -127,26 +148,42 @@ export async function startNinjaVanFake(options: NinjaVanFakeOptions = {}): Prom
         ),
       };
     }
+    const reference = (order.reference as { merchant_order_number?: unknown } | undefined)
+      ?.merchant_order_number;
+    const earlier = typeof reference === 'string' ? byReference.get(reference) : undefined;
+    if (earlier !== undefined) {
+      const first = orders[earlier] as { trackingNumber: string; body: Record<string, unknown> };
+      return { status: 200, body: createdAnswer(first.trackingNumber, first.body) };
+    }
+    const bad = addressProblem(order.to);
+    if (bad) {
+      return {
+        status: 400,
+        body: error(1000, 'INVALID_REQUEST', `Request failed validation: ${bad.message}`, [
+          { reason: 'INVALID_FIELD', ...bad },
+        ]),
+      };
+    }
     const requested =
       typeof order.requested_tracking_number === 'string'
         ? order.requested_tracking_number
         : (100000 + orders.length).toString();
     const trackingNumber = `NVTEST${cc.toUpperCase()}${requested}`;
+    if (typeof reference === 'string') byReference.set(reference, orders.length);
     orders.push({ trackingNumber, body: order });
-    return {
-      status: 200,
-      body: {
-        requested_tracking_number: requested,
-        tracking_number: trackingNumber,
-        service_type: order.service_type,
-        service_level: order.service_level,
-        reference: order.reference ?? null,
-        from: order.from,
-        to: order.to,
-        parcel_job: order.parcel_job,
-      },
-    };
+    return { status: 200, body: createdAnswer(trackingNumber, order) };
   };
+
+  const createdAnswer = (trackingNumber: string, order: Record<string, unknown>) => ({
+    requested_tracking_number: order.requested_tracking_number ?? null,
+    tracking_number: trackingNumber,
+    service_type: order.service_type,
+    service_level: order.service_level,
+    reference: order.reference ?? null,
+    from: order.from,
+    to: order.to,
+    parcel_job: order.parcel_job,
+  });
 
   const http = await startFakeHttp({
     route: (method, path) => {
@@ -178,6 +215,10 @@ export async function startNinjaVanFake(options: NinjaVanFakeOptions = {}): Prom
     },
     tokensIssued: () => issued,
     orders,
+    orderRequests: () => orderRequests,
+    slowAnswers: (ms, times = 1) => {
+      slow = { ms, left: times };
+    },
     push: (payload) => {
       const body = JSON.stringify(payload);
       const hmac = createHmac('sha256', clientSecret).update(body).digest('base64');
@@ -185,4 +226,25 @@ export async function startNinjaVanFake(options: NinjaVanFakeOptions = {}): Prom
     },
     close: () => http.close(),
   };
+}
+
+/** Postcode forms of the fake's countries (5 digits MY/TH, 6 SG/VN/PH, 5 ID). */
+const POSTCODES: Record<string, RegExp> = {
+  MY: /^\d{5}$/,
+  TH: /^\d{5}$/,
+  ID: /^\d{5}$/,
+  SG: /^\d{6}$/,
+  VN: /^\d{6}$/,
+  PH: /^\d{4}$/,
+};
+
+function addressProblem(to: unknown): { field: string; message: string } | null {
+  const address = (to as { address?: Record<string, unknown> } | undefined)?.address ?? {};
+  const text = (k: string) => (typeof address[k] === 'string' ? (address[k] as string).trim() : '');
+  if (!text('address1')) return { field: 'to.address.address1', message: 'address1 is required' };
+  if (!text('city')) return { field: 'to.address.city', message: 'city is required' };
+  const form = POSTCODES[text('country').toUpperCase()];
+  if (form && !form.test(text('postcode')))
+    return { field: 'to.address.postcode', message: `postcode "${text('postcode')}" is not valid` };
+  return null;
 }

@@ -133,7 +133,10 @@ CREATE INDEX unknown_code_seen_by_time ON unknown_code_seen (seen_at);
 export const syncUnknownCodes: CapabilityMigration = { id: 'sync/004-unknown-codes', sql: unknownCodes };
 
 /** Numbered after every other capability's, so versions already released keep their numbers. */
-export const syncWebhookRefetch: CapabilityMigration = { id: 'sync/003-webhook-refetch', sql: webhookRefetch };
+export const syncWebhookRefetch: CapabilityMigration = {
+  id: 'sync/003-webhook-refetch',
+  sql: webhookRefetch,
+};
 
 export const syncMigrations: readonly CapabilityMigration[] = [
   { id: 'sync/001-pending-tracking', sql: pendingTracking },

@@ -283,8 +283,8 @@ export function createCore(options: CoreOptions): Core {
         }
       },
       lines: () => {
-        // The booking sync wires from the accounts (or the one given here), once packing exists.
-        const booking = packingRef?.station.bookingLines() ?? options.packing?.booking?.lines?.() ?? [];
+        // The bench's booking (the one given here, else the one sync wires from the accounts).
+        const booking = packingRef?.station.bookingLines() ?? [];
         try {
           return [...new Set([...configuredDestinationNames(settings.getRaw(SYNC_CONFIG_KEY)), ...booking])];
         } catch {

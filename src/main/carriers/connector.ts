@@ -142,9 +142,9 @@ export class WebhookRejected extends Error {
 }
 
 /**
- * Fetches, whole, what a webhook only named (WebhookNotification.refetch). Each call is one
- * request of the account's budget per 50 ids as sync counts it; ids the platform does not know
- * are simply absent from the answer.
+ * Fetches, whole, what a webhook only named (WebhookNotification.refetch), pacing its requests
+ * through the account's budget like the pulls; ids the platform does not know are simply absent
+ * from the answer.
  */
 export interface ConnectorRefetch {
   returns?(returnIds: readonly string[], signal: AbortSignal): Promise<PlatformReturnOrder[]>;

@@ -1,3 +1,4 @@
+import type { CarrierBookingAnswer } from '../../shared/carrier-booking';
 import type { StoredOutboundOrder } from './outbound-orders';
 
 /**
@@ -19,9 +20,8 @@ export interface BookingRequest {
   recipient: StoredOutboundOrder['recipient'];
 }
 
-export interface BookedShipment {
-  trackingNumber: string;
-}
+/** What the carrier answers for a booking: the bench's view of the connectors' answer. */
+export type BookedShipment = CarrierBookingAnswer;
 
 // One error for the bench and the connectors that book for it (src/shared/carrier-booking.ts).
 export { BookingError } from '../../shared/carrier-booking';

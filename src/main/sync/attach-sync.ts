@@ -9,6 +9,7 @@ import { connectorBooking } from '../packing/connector-booking';
 import { platformProvidersOf } from '../packing/tiktok-providers';
 import { PLATFORM_DESTINATION } from '../scans/scan-routing';
 import { describeStartupError } from '../startup-errors';
+import { writeTransaction } from '../db/write';
 import { circuitMemory } from './circuit-memory';
 import { DeliveryEngine } from './delivery-engine';
 import {
@@ -25,7 +26,7 @@ import type { ReturnOrderRecord } from './return-order-upserts';
 import type { RetentionOptions } from './retention';
 import { RATE_LIMITS_FILE, SharedRateLimits } from './shared-rate-limits';
 import { SyncService } from './sync-service';
-import { ratePlan, type RequestBudget } from './token-bucket';
+import { ratePlan } from './token-bucket';
 import { SYNC_CONFIG_KEY } from './sync-config-key';
 import { StationTrackedParcels } from './tracked-parcels';
 import { UnknownCodeTally, countingUnknown } from './unknown-codes';
@@ -102,8 +103,6 @@ export interface SyncDestinations {
   states: Map<string, SqliteConnectorState>;
   /** The station folder's shared request budgets (rate-limits.sqlite); null without destinations. */
   rateLimits: SharedRateLimits | null;
-  /** Each destination's request budget, the one its connector was given. */
-  budgets: Map<string, RequestBudget>;
   release(): void;
 }
 
@@ -120,7 +119,6 @@ export function buildSyncDestinations(
 ): SyncDestinations {
   const built: BuiltDestination[] = [];
   const states = new Map<string, SqliteConnectorState>();
-  const budgets = new Map<string, RequestBudget>();
   let rateLimits: SharedRateLimits | null = null;
   const release = (): void => {
     for (const b of built) b.close();
@@ -143,8 +141,6 @@ export function buildSyncDestinations(
         logger: core.logger,
       });
       states.set(parsed.name, state);
-      const budget = rateLimits?.bucket(parsed.name, ratePlan(parsed.limits));
-      if (budget) budgets.set(parsed.name, budget);
       const deps: ConnectorDeps = {
         clock: core.clock,
         random: core.random,
@@ -156,11 +152,11 @@ export function buildSyncDestinations(
         onUnknownCode: (report) =>
           core.logger.warn('a connector met a status code its table does not know', { ...report }),
         // The same bucket (name and plan) the delivery engine takes from for this account.
-        ...(budget ? { budget } : {}),
+        ...(rateLimits ? { budget: rateLimits.bucket(parsed.name, ratePlan(parsed.limits)) } : {}),
       };
       built.push(buildDestination(config, deps));
     }
-    return { built, states, rateLimits, budgets, release };
+    return { built, states, rateLimits, release };
   } catch (err) {
     // Nothing half-built stays open (HTTP agents, the rate-limit file) when sync cannot start.
     release();
@@ -174,7 +170,7 @@ export function buildSyncDestinations(
  * enqueue; the CLI leaves it off and only drains within its daily run.
  */
 export function attachSync(core: Core, options: AttachSyncOptions): SyncService {
-  const { built, states, rateLimits, budgets, release } = buildSyncDestinations(
+  const { built, states, rateLimits, release } = buildSyncDestinations(
     core,
     options.destinations,
     options.fetch,
@@ -189,7 +185,7 @@ export function attachSync(core: Core, options: AttachSyncOptions): SyncService 
     core.packing.station.useBooking(
       connectorBooking(() => built.map((b) => ({ name: b.name, booking: b.connector.booking }))),
     );
-    const service = buildService(core, options, built, deliverable, states, rateLimits, budgets, release);
+    const service = buildService(core, options, built, deliverable, states, rateLimits, release);
     core.sync = service;
     return service;
   } catch (err) {
@@ -205,7 +201,6 @@ function buildService(
   deliverable: readonly Destination[],
   states: ReadonlyMap<string, SqliteConnectorState>,
   rateLimits: SharedRateLimits | null,
-  budgets: ReadonlyMap<string, RequestBudget>,
   release: () => void,
 ): SyncService {
   const names = new Set(built.map((b) => b.name));
@@ -231,19 +226,16 @@ function buildService(
         ? { orders: b.connector.refetch.orders }
         : {}),
     };
-    if (refetch.returns || refetch.orders) {
-      const budget = budgets.get(b.name);
-      refetchAccounts.push({ name: b.name, refetch, ...(budget ? { budget } : {}) });
-    }
+    if (refetch.returns || refetch.orders) refetchAccounts.push({ name: b.name, refetch });
     if (returns && returnsFrom.includes(b.name)) {
       const counted = countingUnknown(returns, (orders) =>
-        unknownCodes.counted(() => unknownCodes.countReturns(b.name, b.kind, orders)),
+        writeTransaction(core.db, () => unknownCodes.countReturns(b.name, b.kind, orders)),
       );
       returnSources.push(mapSource(counted, toReturnOrderRecord));
     }
     if (tracking && trackingFrom.includes(b.name)) {
       const counted = countingUnknown(tracking, (events) =>
-        unknownCodes.counted(() => unknownCodes.countTracking(b.name, b.kind, events)),
+        writeTransaction(core.db, () => unknownCodes.countTracking(b.name, b.kind, events)),
       );
       trackingSources.push(mapSource(counted, toTrackingRecord));
     }

@@ -41,7 +41,7 @@ export interface SyncServiceOptions {
   /** Where pulled and refetched orders go (the packing bench's order store). */
   orderSink?: OutboundOrderSink;
   ordersEveryMs?: number;
-  /** Accounts whose webhooks name records to fetch again, with their request budgets. */
+  /** Accounts whose webhooks name records to fetch again. */
   refetchAccounts?: readonly RefetchAccount[];
   refetch?: Pick<WebhookRefetchOptions, 'backoff' | 'maxAttempts' | 'idleRecheckMs'>;
   /** Deliver continuously in the background while the station runs (the app), or only on demand (CLI). */

@@ -26,7 +26,7 @@ interface CountRow {
  * carrying the same checkpoint (one event id), do not count it twice. A return order counts when
  * its platform status is not in the connector's return-status table, once per return and status.
  *
- * Kept in the station database (sync/003-unknown-codes): the counts and the ids already counted
+ * Kept in the station database (sync/004-unknown-codes): the counts and the ids already counted
  * survive a restart, and a daily sync in another process (the CLI) counts into the same report.
  * Ids are remembered for SEEN_FOR_MS, pruned when a report takes the counts.
  */
@@ -54,7 +54,7 @@ export class UnknownCodeTally {
 
   /**
    * Counts a page's or a notification's tracking events. Runs in the caller's transaction when
-   * there is one (the webhook's), else in its own; `counted` waits for the write lock instead.
+   * there is one (the webhook's, or a pulled page's writeTransaction that waits out the lock).
    */
   countTracking(account: string, connector: string, events: readonly TrackingEvent[]): void {
     const unknown = events.filter((e) => e.status === 'unknown');
@@ -78,11 +78,6 @@ export class UnknownCodeTally {
         }
       }
     })();
-  }
-
-  /** The same, waiting out another process's write lock (pulled pages, outside any transaction). */
-  async counted(write: () => void): Promise<void> {
-    await writeTransaction(this.db, write);
   }
 
   /** The counts since the last take, sorted by account and code; the tally starts again. */

@@ -10,27 +10,24 @@ import { DeliveryError } from './destination';
 import { toReturnOrderRecord } from './feed-mapping';
 import type { OutboundOrderSink } from './order-sink';
 import type { ReturnOrderUpserts } from './return-order-upserts';
-import type { RequestBudget } from './token-bucket';
 
 /**
  * Fetches what a webhook only named (TikTok Shop sends ids and a status) and upserts it with the
  * pulls' own code, so a return's new status reaches the bench in seconds rather than at the next
  * pull. The ids are queued in the notification's transaction (enqueueIn) and worked off after it
  * committed, never inside the webhook's answer; the queue is a table, so a restart resumes it. A
- * failed fetch waits with exponential backoff (the platform's Retry-After wins) and each request
- * takes a token of the account's request budget, the one its deliveries and pulls spend. The
+ * failed fetch waits with exponential backoff (the platform's Retry-After wins). The connector
+ * paces its own requests through the account's request budget, as it does for its pulls. The
  * upserts never apply an older version over a newer one, whichever of pull and refetch ran last.
  *
  * Public API: new WebhookRefetch(options).enqueueIn(tx, account, notification) / runDue(signal) /
- * wake() / start() / stop() / waiting()
+ * wake() / start() / stop()
  */
 export type RefetchKind = 'return' | 'order';
 
 export interface RefetchAccount {
   name: string;
   refetch: ConnectorRefetch;
-  /** The account's request budget; absent: unpaced. */
-  budget?: RequestBudget;
 }
 
 export interface WebhookRefetchOptions {
@@ -50,8 +47,6 @@ export interface WebhookRefetchOptions {
 }
 
 export interface RefetchPass {
-  fetched: number;
-  applied: number;
   /** Records whose fetch failed this pass and wait for their retry. */
   failed: number;
   lastError: string | null;
@@ -107,7 +102,6 @@ export class WebhookRefetch {
       ),
       drop: db.prepare('DELETE FROM webhook_refetch WHERE destination = ? AND kind = ? AND external_id = ?'),
       nextDue: db.prepare<[], { at: number | null }>('SELECT min(due_at) AS at FROM webhook_refetch'),
-      waiting: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM webhook_refetch'),
     };
   }
 
@@ -135,14 +129,9 @@ export class WebhookRefetch {
     return queued;
   }
 
-  /** Records waiting to be fetched (due or backing off). */
-  waiting(): number {
-    return this.statements.waiting.get()?.n ?? 0;
-  }
-
   /** Fetches every record due now, account by account, in batches; never throws for a fetch. */
   async runDue(signal: AbortSignal = this.controller.signal): Promise<RefetchPass> {
-    const pass: RefetchPass = { fetched: 0, applied: 0, failed: 0, lastError: null };
+    const pass: RefetchPass = { failed: 0, lastError: null };
     const rows = this.statements.due
       .all(this.options.clock.now())
       .filter((r) => this.accounts.has(r.destination));
@@ -153,18 +142,11 @@ export class WebhookRefetch {
       if (group) group.push(row);
       else groups.set(key, [row]);
     }
-    const outOfBudget = new Set<string>();
     for (const group of groups.values()) {
       for (let i = 0; i < group.length; i += BATCH) {
         if (signal.aborted) return pass;
         const batch = group.slice(i, i + BATCH);
         const account = this.accounts.get(batch[0]!.destination)!;
-        if (outOfBudget.has(account.name)) break;
-        // The budget is shared with deliveries and pulls: when it is spent, the rest waits.
-        if (account.budget && account.budget.takeUpTo(1) < 1) {
-          outOfBudget.add(account.name);
-          break;
-        }
         await this.fetchBatch(account, batch, pass, signal);
       }
     }
@@ -239,15 +221,12 @@ export class WebhookRefetch {
     const ids = batch.map((r) => r.external_id);
     try {
       const apply = await this.fetchKind(account, kind, ids, signal);
-      const applied = await writeTransaction(db, () => {
-        const n = apply();
+      await writeTransaction(db, () => {
+        apply();
         // Deleted only if no newer notification named it meanwhile (then it is fetched again).
         for (const row of batch)
           this.statements.done.run(row.destination, kind, row.external_id, row.requests);
-        return n;
       });
-      pass.fetched += batch.length;
-      pass.applied += applied;
     } catch (err) {
       if (signal.aborted) return;
       const reason = describeError(err).slice(0, 500);

@@ -13,6 +13,7 @@ import { startChild, stopChild, type Child } from '../helpers/child-process';
 import { insertParcel } from '../helpers/fixtures-db';
 import { TempDirs } from '../helpers/temp-dir';
 import { MemoryConnectorState } from './tiktok-shop/harness';
+import { fakeTikTokDestination } from '../helpers/tiktok-account';
 
 const temps = new TempDirs();
 const children: Child[] = [];
@@ -128,20 +129,12 @@ describe('pull budgets shared across processes', () => {
       const updated = Math.floor(Date.now() / 1000) - 3600;
       for (let i = 0; i < RETURNS; i++) fake.addReturn({ updateTime: updated + i });
       const first = fake.issueAccessToken(86_400);
-      const destination = {
-        name: 'tiktok_shop',
-        kind: 'tiktok-shop',
-        baseUrl: fake.url,
-        authBaseUrl: fake.url,
-        appKey: fake.appKey,
-        appSecret: fake.appSecret,
-        shopCipher: fake.shopCipher,
-        refreshToken: fake.refreshToken(),
+      const destination = fakeTikTokDestination(fake, {
         accessToken: first.token,
         accessTokenExpiresAt: first.expiresAt,
         limits: { ...declared, maxConcurrency: 2, requestTimeoutMs: 5000 },
         pull: { pageSize: PAGE },
-      };
+      });
       return { fake, destination };
     }
 

@@ -6,6 +6,7 @@ import type { Core } from '../../../src/main/core';
 import { attachSync } from '../../../src/main/sync/attach-sync';
 import type { AppErrorShape } from '../../../src/shared/errors';
 import type { OutboundOrder } from '../../../src/shared/packing/outbound-order';
+import { erpLampOrder } from '../../helpers/packing/erp-order';
 import en from '../../../src/renderer/src/features/packing/locales/en';
 import ms from '../../../src/renderer/src/features/packing/locales/ms';
 import th from '../../../src/renderer/src/features/packing/locales/th';
@@ -161,52 +162,8 @@ describe('carrier bookings at the pack station', () => {
 
   type Completed = { state: string; trackingNumber: string | null; packageId: string; printJobs: unknown[] };
 
-  function erpOrder(ref: string, seller = 'acme', postcode = '50450'): OutboundOrder {
-    return {
-      source: `erp:${seller}`,
-      externalId: ref,
-      seller,
-      market: 'MY',
-      stage: 'to_ship',
-      platformStatus: null,
-      cancellation: null,
-      recipient: {
-        name: 'Siti Rahman',
-        phone: '+60123456789',
-        address1: '8 Jalan Ampang',
-        address2: null,
-        city: 'Kuala Lumpur',
-        region: 'WP Kuala Lumpur',
-        postcode,
-        country: 'MY',
-      },
-      cod: { amountMinor: 12_950, currency: 'MYR' },
-      deadlines: {
-        shipBy: T0 + 86_400_000,
-        shipAutoCancel: null,
-        collectBy: null,
-        collectAutoCancel: null,
-        deliverBy: null,
-        deliverAutoCancel: null,
-      },
-      lines: [
-        {
-          lineRef: '1',
-          sku: 'ACME-LAMP',
-          productName: 'Desk lamp',
-          quantity: 1,
-          unitGrams: 450,
-          barcode: '9555123400017',
-          packageId: null,
-        },
-      ],
-      shippingType: 'seller',
-      deliveryOptionId: null,
-      service: null,
-      notes: null,
-      sourceUpdatedAt: T0,
-    };
-  }
+  const erpOrder = (ref: string, seller = 'acme', postcode = '50450'): OutboundOrder =>
+    erpLampOrder(ref, T0, { seller, postcode, phone: '+60123456789', region: 'WP Kuala Lumpur' });
 
   const outboxOf = (core: Core, type: string) =>
     core.db

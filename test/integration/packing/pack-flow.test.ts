@@ -13,6 +13,7 @@ import { DeliveryEngine } from '../../../src/main/sync/delivery-engine';
 import type { AppErrorShape } from '../../../src/shared/errors';
 import { boxBarcode } from '../../../src/shared/packing/box-presets';
 import type { OutboundOrder } from '../../../src/shared/packing/outbound-order';
+import { erpLampOrder } from '../../helpers/packing/erp-order';
 import { makeTestCore } from '../../helpers/core-factory';
 import { FakeCarrier, httpBooking } from '../../helpers/packing/fake-carrier';
 import { FakePrinter } from '../../helpers/printing/fake-printer';
@@ -371,52 +372,7 @@ describe('packing flow', () => {
     return pack(b.core, 'packComplete', {});
   }
 
-  function erpOrder(ref: string): OutboundOrder {
-    return {
-      source: 'erp:acme',
-      externalId: ref,
-      seller: 'acme',
-      market: 'MY',
-      stage: 'to_ship',
-      platformStatus: null,
-      cancellation: null,
-      recipient: {
-        name: 'Siti Rahman',
-        phone: null,
-        address1: '8 Jalan Ampang',
-        address2: null,
-        city: 'Kuala Lumpur',
-        region: null,
-        postcode: '50450',
-        country: 'MY',
-      },
-      cod: { amountMinor: 12_950, currency: 'MYR' },
-      deadlines: {
-        shipBy: T0 + 86_400_000,
-        shipAutoCancel: null,
-        collectBy: null,
-        collectAutoCancel: null,
-        deliverBy: null,
-        deliverAutoCancel: null,
-      },
-      lines: [
-        {
-          lineRef: '1',
-          sku: 'ACME-LAMP',
-          productName: 'Desk lamp',
-          quantity: 1,
-          unitGrams: 450,
-          barcode: '9555123400017',
-          packageId: null,
-        },
-      ],
-      shippingType: 'seller',
-      deliveryOptionId: null,
-      service: null,
-      notes: null,
-      sourceUpdatedAt: T0,
-    };
-  }
+  const erpOrder = (ref: string): OutboundOrder => erpLampOrder(ref, T0);
 
   it('hands over at the dock: another carrier and a handed-over parcel refused, close → PDF, CSV, handover events; cut-off exceptions', async () => {
     const b = await bench();

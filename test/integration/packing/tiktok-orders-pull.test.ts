@@ -8,6 +8,7 @@ import type { SyncService } from '../../../src/main/sync/sync-service';
 import { calendarForMarket } from '../../../src/shared/calendar/calendars';
 import { makeTestCore } from '../../helpers/core-factory';
 import { TempDirs } from '../../helpers/temp-dir';
+import { fakeTikTokDestination } from '../../helpers/tiktok-account';
 
 const T0 = Date.UTC(2026, 5, 5, 9, 0);
 const S0 = T0 / 1000;
@@ -34,18 +35,10 @@ describe('TikTok Shop orders pulled into the pack queue', () => {
     current = clock;
     const sync: SyncService = attachSync(core, {
       destinations: [
-        {
-          name: 'tiktok_shop',
-          kind: 'tiktok-shop',
-          baseUrl: fake.url,
-          authBaseUrl: fake.url,
-          appKey: fake.appKey,
-          appSecret: fake.appSecret,
-          shopCipher: fake.shopCipher,
-          refreshToken: fake.refreshToken(),
+        fakeTikTokDestination(fake, {
           region: 'TH',
           fulfilment: { ordersPageSize: 10 },
-        },
+        }),
       ],
       startTrickle: options.startTrickle,
       ...(options.ordersEveryMs !== undefined ? { ordersEveryMs: options.ordersEveryMs } : {}),

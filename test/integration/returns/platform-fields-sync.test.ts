@@ -9,6 +9,7 @@ import { ReturnOrderUpserts } from '../../../src/main/sync/return-order-upserts'
 import type { UserView } from '../../../src/shared/domain';
 import { TempDirs } from '../../helpers/temp-dir';
 import { bench } from './qc-fixtures';
+import { fakeTikTokDestination } from '../../helpers/tiktok-account';
 
 const temps = new TempDirs();
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -47,17 +48,9 @@ describe('platform fields from the returns pull', () => {
     cleanups.push(() => core.close());
     const sync = attachSync(core, {
       destinations: [
-        {
-          name: 'tiktok_shop',
-          kind: 'tiktok-shop',
-          baseUrl: fake.url,
-          authBaseUrl: fake.url,
-          appKey: fake.appKey,
-          appSecret: fake.appSecret,
-          shopCipher: fake.shopCipher,
-          refreshToken: fake.refreshToken(),
+        fakeTikTokDestination(fake, {
           limits: { requestsPerSecond: 100, burst: 20, maxConcurrency: 2, requestTimeoutMs: 3_000 },
-        },
+        }),
       ],
       feeds: { returns: ['tiktok_shop'] },
       startTrickle: false,

@@ -12,6 +12,7 @@ import type { FakeTikTokShop } from '../../../src/main/carriers/tiktok-shop/fake
 import type { Clock } from '../../../src/main/clock';
 import { silentLogger, type Logger } from '../../../src/main/logger';
 import { seededRandom } from '../../../src/main/random';
+import { fakeTikTokConfig } from '../../helpers/tiktok-account';
 
 /** Connector state in memory, with TTLs on the injected clock (the lead's store persists it). */
 export class MemoryConnectorState implements ConnectorState {
@@ -84,15 +85,7 @@ export function connectTo(
   const state = options.state ?? new MemoryConnectorState(clock);
   const blobs = options.blobs ?? new MemoryBlobs();
   const unknown: UnknownCodeReport[] = [];
-  const config: TikTokShopConfigInput = {
-    baseUrl: fake.url,
-    authBaseUrl: fake.url,
-    appKey: fake.appKey,
-    appSecret: fake.appSecret,
-    shopCipher: fake.shopCipher,
-    refreshToken: fake.refreshToken(),
-    ...options.config,
-  };
+  const config: TikTokShopConfigInput = { ...fakeTikTokConfig(fake), ...options.config };
   const deps: ConnectorDeps = {
     clock,
     random: seededRandom(5),

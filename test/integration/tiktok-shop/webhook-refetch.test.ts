@@ -8,6 +8,7 @@ import { attachSync } from '../../../src/main/sync/attach-sync';
 import type { SyncService } from '../../../src/main/sync/sync-service';
 import { makeTestCore } from '../../helpers/core-factory';
 import { TempDirs } from '../../helpers/temp-dir';
+import { fakeTikTokDestination } from '../../helpers/tiktok-account';
 
 const T0 = Date.UTC(2026, 5, 5, 9, 0);
 
@@ -39,17 +40,9 @@ describe('TikTok Shop webhooks fetch what they name', () => {
     current = clock;
     const sync = attachSync(core, {
       destinations: [
-        {
-          name: 'tiktok_shop',
-          kind: 'tiktok-shop',
-          baseUrl: fake.url,
-          authBaseUrl: fake.url,
-          appKey: fake.appKey,
-          appSecret: fake.appSecret,
-          shopCipher: fake.shopCipher,
-          refreshToken: fake.refreshToken(),
+        fakeTikTokDestination(fake, {
           region: 'TH',
-        },
+        }),
       ],
       // Orders come only through the webhook here: no interval pull competes with it.
       feeds: { returns: ['tiktok_shop'], orders: ['tiktok_shop'] },

@@ -79,6 +79,13 @@ export interface ConnectorDeps {
    * the configured limits. Destination.deliver never takes from it (the delivery engine does).
    */
   budget?: RequestBudget;
+  /**
+   * Stores a secret the connector was handed in exchange for the configured one (TikTok Shop's
+   * rotated refresh token) in the account's encrypted credential store, so a restart or another
+   * process that reads the store has the one still valid. Never logs the value. Absent: the
+   * connector keeps it in its state only.
+   */
+  writeBackSecret?(field: string, value: string): Promise<void>;
 }
 
 export interface ConnectionCheck {

@@ -44,6 +44,9 @@ export interface CarrierAccountsOptions {
   userName?: (id: string) => string | null;
 }
 
+/** `updated_by` of a secret the connector wrote back (no user typed it). */
+export const WRITTEN_BACK_BY = 'connector';
+
 /** A configured destination as the stored sync configuration holds it (raw JSON). */
 interface ConfiguredDestination {
   name: string;
@@ -58,7 +61,7 @@ interface ConfiguredDestination {
  * this process: the views carry "set" and at most the last four characters, the connection test
  * a reason and a redacted line.
  *
- * Public API: list(), set(), clear(), test(), syncConfigFiller(), onChange(listener).
+ * Public API: list(), set(), clear(), test(), syncConfigFiller(), writeBack(), onChange(listener).
  */
 export class CarrierAccounts {
   private readonly listeners = new Set<(account: string) => void>();
@@ -122,6 +125,25 @@ export class CarrierAccounts {
     });
     this.changed(account);
     return this.view(account, destination.kind, this.options.store.list());
+  }
+
+  /**
+   * A secret the account's connector was handed in exchange for the stored one (TikTok Shop's
+   * rotated refresh token), sealed in its place. Only over a value the store holds (an inline
+   * value in the configuration wins anyway) and with the backend the admin chose for it. Fires no
+   * onChange: the connector that got it already uses it, and a rebuild would start from the same
+   * tokens. Answers whether it was stored.
+   */
+  async writeBack(account: string, field: string, value: string): Promise<boolean> {
+    const stored = this.options.store.list().find((s) => s.account === account && s.field === field);
+    if (!stored) return false;
+    const cipher = await this.options.cipher();
+    await this.options.store.set(account, { [field]: value }, WRITTEN_BACK_BY, {
+      adminConfirmedWeakBackend: cipher.backend === stored.backend,
+      rotatedByConnector: true,
+    });
+    this.options.logger.info('a rotated carrier secret was stored', { account, field });
+    return true;
   }
 
   async clear(account: string, fields: readonly string[] | undefined, by: string): Promise<CarrierAccount> {
@@ -188,6 +210,12 @@ export class CarrierAccounts {
         logger: this.options.logger,
         fetch: this.options.fetch ?? globalThis.fetch,
         state: new MemoryConnectorState(this.options.clock),
+        // The check's refresh may rotate the stored token (the old one then stops working): the
+        // new one is stored, and the running sync, whose state holds the old one, is rebuilt.
+        writeBackSecret: async (field, value) => {
+          if (trying?.[field] !== undefined) return;
+          if (await this.writeBack(account, field, value)) this.changed(account);
+        },
         // The account's one budget, shared with the delivery engine and other processes.
         ...(limits
           ? {

@@ -78,13 +78,14 @@ export class CredentialStore {
   /**
    * Seals and stores the given fields of one account (the others stay as they are). All values are
    * sealed before anything is written: a cipher that refuses (weak backend not confirmed, no
-   * keyring) leaves the stored secrets unchanged.
+   * keyring) leaves the stored secrets unchanged. `rotatedByConnector`: no user typed these, the
+   * account's connector was handed them by the carrier (audited as such, with no user).
    */
   async set(
     account: string,
     secrets: AccountSecrets,
     by: string,
-    options: { adminConfirmedWeakBackend?: boolean } = {},
+    options: { adminConfirmedWeakBackend?: boolean; rotatedByConnector?: boolean } = {},
   ): Promise<void> {
     const cipher = await this.cipherOrFail();
     const sealed: { field: string; bytes: Uint8Array; lastFour: string | null }[] = [];
@@ -101,8 +102,8 @@ export class CredentialStore {
     await writeTransaction(this.db, () => {
       for (const s of sealed) this.upsert.run(account, s.field, s.bytes, cipher.backend, s.lastFour, now, by);
       this.audit?.record({
-        userId: by,
-        action: 'credentials.set',
+        userId: options.rotatedByConnector ? null : by,
+        action: options.rotatedByConnector ? 'credentials.rotated' : 'credentials.set',
         entityType: 'carrier_account',
         entityId: account,
         details: { fields: sealed.map((s) => s.field), backend: cipher.backend },

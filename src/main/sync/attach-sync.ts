@@ -153,6 +153,9 @@ export function buildSyncDestinations(
           core.logger.warn('a connector met a status code its table does not know', { ...report }),
         // The same bucket (name and plan) the delivery engine takes from for this account.
         ...(rateLimits ? { budget: rateLimits.bucket(parsed.name, ratePlan(parsed.limits)) } : {}),
+        writeBackSecret: async (field, value) => {
+          await core.credentials.writeBack(parsed.name, field, value);
+        },
       };
       built.push(buildDestination(config, deps));
     }

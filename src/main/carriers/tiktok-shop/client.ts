@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Clock } from '../../clock';
+import type { Logger } from '../../logger';
 import { DeliveryError } from '../../sync/destination';
 import type { ConnectorState } from '../connector';
 import type { RequestPacer } from '../request-pacer';
@@ -43,6 +44,9 @@ export interface TikTokShopClientOptions {
   fetch: typeof fetch;
   /** Paces token refreshes through the account's budget (the pulls pace their own calls). */
   pacer?: RequestPacer;
+  /** Where a rotated refresh token is written back (ConnectorDeps.writeBackSecret). */
+  writeBackSecret?: (field: string, value: string) => Promise<void>;
+  logger?: Logger;
 }
 
 export interface RequestOptions {

@@ -66,6 +66,8 @@ export class TikTokShopConnector implements ConnectorInstance {
       clock: deps.clock,
       fetch: deps.fetch,
       pacer,
+      logger: deps.logger,
+      ...(deps.writeBackSecret ? { writeBackSecret: deps.writeBackSecret } : {}),
     });
     this.fulfillment = new TikTokFulfillment(this.client, deps.fetch);
     this.providers = new ShippingProviderDirectory(

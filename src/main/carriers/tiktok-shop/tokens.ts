@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../../clock';
+import type { Logger } from '../../logger';
 import { DeliveryError } from '../../sync/destination';
 import type { ConnectorState } from '../connector';
 import type { RequestPacer } from '../request-pacer';
@@ -13,7 +14,9 @@ import { transportFailure } from './transport';
  * The shop's access token: kept in the connector's persistent state (so a restart, the CLI and the
  * app share one token instead of refreshing on every run), refreshed with the refresh token shortly
  * before it expires and once more whenever the platform refuses it. TikTok may hand out a new
- * refresh token with each refresh; the newest one is what the state keeps.
+ * refresh token with each refresh, and the old one then stops working: the newest one is what the
+ * state keeps, and it is written back to the account's credential store (`writeBackSecret`) so
+ * whatever reads the store next (a restart, a process without this state) holds a valid one.
  *
  * Refresh: GET {authBaseUrl}/api/v2/token/refresh?app_key&app_secret&refresh_token&grant_type=refresh_token
  * → { code, message, data: { access_token, access_token_expire_in, refresh_token, refresh_token_expire_in } }.
@@ -34,6 +37,12 @@ const storedSchema = z.object({
   refreshExpiresAt: z.number().nullable(),
   /** Hash of the configured refresh token these were derived from; a re-authorisation resets them. */
   basis: z.string(),
+  /**
+   * Hashes of the refresh tokens the platform handed out since (the newest last): a process whose
+   * configuration holds one of them (written back to the credential store) has the same
+   * authorisation, not a new one, and keeps these tokens.
+   */
+  lineage: z.array(z.string()).default([]),
 });
 type StoredTokens = z.infer<typeof storedSchema>;
 
@@ -51,6 +60,8 @@ export interface TokenKeeperOptions {
   fetch: typeof fetch;
   /** The account's request budget: a refresh is one of the account's own requests. */
   pacer?: RequestPacer;
+  writeBackSecret?: (field: string, value: string) => Promise<void>;
+  logger?: Logger;
 }
 
 export class TokenKeeper {
@@ -58,7 +69,7 @@ export class TokenKeeper {
   private readonly basis: string;
 
   constructor(private readonly options: TokenKeeperOptions) {
-    this.basis = createHash('sha256').update(options.config.refreshToken).digest('hex').slice(0, 16);
+    this.basis = hashOf(options.config.refreshToken);
   }
 
   /** A token good for at least the refresh margin; refreshes first when it is not. */
@@ -88,7 +99,10 @@ export class TokenKeeper {
     if (raw !== undefined) {
       try {
         const parsed = storedSchema.safeParse(JSON.parse(raw));
-        if (parsed.success && parsed.data.basis === this.basis) return parsed.data;
+        // A configured token that is one of ours written back is the same authorisation: the
+        // tokens stay (a refresh would only rotate and write back again).
+        if (parsed.success && (parsed.data.basis === this.basis || parsed.data.lineage.includes(this.basis)))
+          return parsed.data;
       } catch {
         // unreadable state: start again from the configuration
       }
@@ -101,6 +115,7 @@ export class TokenKeeper {
           refreshToken,
           refreshExpiresAt: null,
           basis: this.basis,
+          lineage: [],
         }
       : null;
   }
@@ -116,7 +131,8 @@ export class TokenKeeper {
 
   private async refreshOnce(signal: AbortSignal): Promise<string> {
     const { config, clock } = this.options;
-    const refreshToken = this.stored()?.refreshToken ?? config.refreshToken;
+    const before = this.stored();
+    const refreshToken = before?.refreshToken ?? config.refreshToken;
     const query = new URLSearchParams({
       app_key: config.appKey,
       app_secret: config.appSecret,
@@ -165,11 +181,39 @@ export class TokenKeeper {
         data.data.refresh_token_expire_in !== undefined
           ? expiryOf(data.data.refresh_token_expire_in, now)
           : null,
-      basis: this.basis,
+      basis: before?.basis ?? this.basis,
+      lineage:
+        data.data.refresh_token === refreshToken
+          ? (before?.lineage ?? [])
+          : [...(before?.lineage ?? []), hashOf(data.data.refresh_token)].slice(-LINEAGE_KEPT),
     };
     this.save(tokens);
+    if (tokens.refreshToken !== refreshToken) await this.writeBack(tokens.refreshToken);
     return tokens.accessToken;
   }
+
+  /**
+   * The state already holds the new token, so a store that cannot take it now (locked, cipher
+   * gone) costs nothing until this state is lost: logged without the value, never thrown.
+   */
+  private async writeBack(refreshToken: string): Promise<void> {
+    const { writeBackSecret, logger } = this.options;
+    if (!writeBackSecret) return;
+    try {
+      await writeBackSecret('refreshToken', refreshToken);
+    } catch (error) {
+      logger?.warn('the rotated TikTok Shop refresh token could not be written to the credential store', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+}
+
+/** Enough for processes started several rotations ago to still recognise their token. */
+const LINEAGE_KEPT = 50;
+
+function hashOf(refreshToken: string): string {
+  return createHash('sha256').update(refreshToken).digest('hex').slice(0, 16);
 }
 
 /** Unix seconds (the platform's examples) or, below 10^9, seconds from now. */

@@ -42,6 +42,8 @@ export function settingsHandlers(core: Services): HandlersFor<typeof settingsCal
           },
         });
       });
+      // The bench's scale follows its settings at once, not at the next reading.
+      core.packing.scale.refresh();
       return core.settings.get();
     },
   };

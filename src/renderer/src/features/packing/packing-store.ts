@@ -29,6 +29,7 @@ export interface PackFeedback {
     | 'boxSet'
     | 'weighed'
     | 'weightWarning'
+    | 'scaleSteady'
     | 'routed'
     | 'packed'
     | 'awaitingLabel'
@@ -191,7 +192,18 @@ function watchStationScale(store: PackingStore, deps: PackingStoreDeps): void {
     try {
       const liveScale = await deps.api.packScaleReading({});
       if (!atWeighStep(store.getState())) return;
-      store.setState({ liveScale });
+      // "No steady weight yet" is answered once the weight is steady: the banner says so instead.
+      const stale = store.getState().refusal;
+      const answered = liveScale.stable && stale?.kind === 'hint' && stale.hint === 'packing.hint.weigh';
+      store.setState(
+        answered
+          ? {
+              liveScale,
+              refusal: null,
+              feedback: { kind: 'scaleSteady', tone: 'info', params: { grams: liveScale.grams ?? 0 } },
+            }
+          : { liveScale },
+      );
       if (!liveScale.configured) return;
     } catch {
       next = every * 4;

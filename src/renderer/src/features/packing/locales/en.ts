@@ -55,6 +55,7 @@ const messages = {
       driver: 'Type the driver’s name first.',
     },
     feedback: {
+      scaleSteady: 'Steady at {{grams}} g: press Enter to take it',
       opened: 'Order {{orderRef}}: {{items}} item(s) to scan',
       verified: '{{name}} — {{remaining}} more of this',
       lineDone: '{{name}} — line complete',

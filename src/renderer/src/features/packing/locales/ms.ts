@@ -56,6 +56,7 @@ const messages: PackingMessages = {
       driver: 'Taip nama pemandu dahulu.',
     },
     feedback: {
+      scaleSteady: 'Stabil pada {{grams}} g: tekan Enter untuk ambil',
       opened: 'Pesanan {{orderRef}}: {{items}} item untuk diimbas',
       verified: '{{name}} — {{remaining}} lagi untuk item ini',
       lineDone: '{{name}} — baris lengkap',

@@ -56,6 +56,7 @@ const messages: PackingMessages = {
       driver: 'พิมพ์ชื่อคนขับก่อน',
     },
     feedback: {
+      scaleSteady: 'นิ่งที่ {{grams}} g แล้ว: กด Enter เพื่อใช้',
       opened: 'คำสั่งซื้อ {{orderRef}}: ต้องสแกน {{items}} ชิ้น',
       verified: '{{name}} — เหลืออีก {{remaining}} ชิ้น',
       lineDone: '{{name}} — ครบรายการนี้แล้ว',

@@ -56,6 +56,7 @@ const messages: PackingMessages = {
       driver: 'Hãy gõ tên tài xế trước.',
     },
     feedback: {
+      scaleSteady: 'Đã ổn định ở {{grams}} g: nhấn Enter để lấy',
       opened: 'Đơn {{orderRef}}: cần quét {{items}} món',
       verified: '{{name}} — còn {{remaining}} món này',
       lineDone: '{{name}} — đủ dòng này',

@@ -56,6 +56,7 @@ const messages: PackingMessages = {
       driver: '请先输入司机姓名。',
     },
     feedback: {
+      scaleSteady: '已稳定在 {{grams}} g：按 Enter 采用',
       opened: '订单 {{orderRef}}：需扫描 {{items}} 件商品',
       verified: '{{name}} — 此商品还剩 {{remaining}} 件',
       lineDone: '{{name}} — 此行已完成',

@@ -212,11 +212,14 @@ function watchStationScale(store: PackingStore, deps: PackingStoreDeps): void {
     }
     if (atWeighStep(store.getState())) timer = timers.setTimeout(() => void poll(), next);
   };
-  store.subscribe((s, prev) => {
+  // Remembered here, not read from the previous state: a session object may be updated in place.
+  let before = false;
+  store.subscribe((s) => {
     const now = atWeighStep(s);
-    const before = atWeighStep(prev);
-    if (now && !before && timer === null) void poll();
-    if (!now && before) {
+    const was = before;
+    before = now;
+    if (now && !was && timer === null) void poll();
+    if (!now && was) {
       timers.clearTimeout(timer);
       timer = null;
       if (s.liveScale !== null) store.setState({ liveScale: null });

@@ -51,6 +51,9 @@ export class StationScale {
   private readonly timers: Timers;
   private readonly open: ScaleTransportOpener;
   private key = 'none';
+  private kind: StationScaleKind = 'none';
+  /** The first open of this configuration is under way: the screen says "waiting", not "unplugged". */
+  private opening = false;
   private connection: Connection | null = null;
   /** Bumped by every (re)configuration and by close: an attempt of an older one gives up. */
   private generation = 0;
@@ -75,7 +78,9 @@ export class StationScale {
     const key = address ? `${config.kind} ${config.address.trim()}` : 'none';
     if (key === this.key) return;
     this.key = key;
+    this.kind = address ? config.kind : 'none';
     this.disconnect();
+    this.opening = address !== null;
     this.failures = 0;
     this.lastReadingAt = null;
     this.lastFault = null;
@@ -87,6 +92,7 @@ export class StationScale {
   snapshot(): MonitorSnapshot | null {
     if (this.key === 'none') return null;
     if (this.connection) return this.connection.monitor.snapshot();
+    if (this.opening) return { state: { kind: 'waiting' }, lastFault: null, closed: true };
     return {
       state: {
         kind: 'unplugged',
@@ -100,9 +106,9 @@ export class StationScale {
 
   /** What the packing screen shows (contract `packScaleReading`). */
   live(): LiveScaleReading {
-    const { kind } = this.options.config();
+    const { kind } = this;
     const snapshot = this.snapshot();
-    if (!snapshot) {
+    if (!snapshot || kind === 'none') {
       return {
         configured: false,
         kind: 'none',
@@ -140,11 +146,11 @@ export class StationScale {
     return () => this.listeners.delete(listener);
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.closed = true;
     this.disconnect();
     this.listeners.clear();
-    await Promise.resolve();
+    return Promise.resolve();
   }
 
   private disconnect(): void {
@@ -170,9 +176,9 @@ export class StationScale {
       stream = await this.open(address);
     } catch (err) {
       if (generation !== this.generation) return;
-      this.failures++;
+      this.opening = false;
       // Logged once per outage, not every retry: a scale switched off for the night is normal.
-      if (this.failures === 1)
+      if (this.failures === 0)
         this.options.logger.warn('the packing scale cannot be opened', { address: key, error: err });
       this.retry(kind, address, key, generation);
       return;
@@ -190,6 +196,7 @@ export class StationScale {
     });
     this.connection?.monitor.stop();
     this.connection = { key, scale, monitor };
+    this.opening = false;
     scale.subscribe((event) => {
       if (event.type === 'reading') {
         this.lastReadingAt = event.reading.at;
@@ -217,6 +224,7 @@ export class StationScale {
     const base = this.options.backoff?.baseMs ?? 500;
     const cap = this.options.backoff?.capMs ?? 10_000;
     const wait = Math.min(cap, base * 2 ** Math.min(this.failures, 16));
+    this.failures++;
     this.timers.clearTimeout(this.retryTimer);
     this.retryTimer = this.timers.setTimeout(() => {
       if (generation !== this.generation) return;

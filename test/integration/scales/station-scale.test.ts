@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src/main/clock';
 import { createCore, type Core } from '../../../src/main/core';
 import { silentLogger } from '../../../src/main/logger';
+import { recordingLogger } from '../../helpers/core-factory';
 import { FakeSerialScale, hidScaleReport } from '../../../src/main/scales/fake-scale';
 import { StationScale, type StationScaleConfig } from '../../../src/main/scales/station-scale';
 import { seededRandom } from '../../../src/main/random';
@@ -153,6 +154,53 @@ describe('the station scale from the settings', () => {
       { clientId: TAB },
     );
     expect(await until(core.packing.scale, (r) => r.state === 'stable')).toMatchObject({ grams: 2_000 });
+  });
+});
+
+describe('a scale that cannot be opened', () => {
+  it('is unplugged, tried again 500 ms doubling to 10 s, logged once, and opened when it answers', async () => {
+    const pending: Array<{ fn: () => void; ms: number }> = [];
+    const timers = {
+      setTimeout: (fn: () => void, ms: number) => pending.push({ fn, ms }),
+      clearTimeout: () => undefined,
+    };
+    const logger = recordingLogger();
+    const fake = new FakeSerialScale({ protocol: 'mt-sics', states: [{ grams: 90, stable: true }] });
+    cleanups.push(() => fake.close());
+    let present = false;
+    let attempts = 0;
+    const scale = new StationScale({
+      config: () => ({ kind: 'mt-sics', address: '/dev/ttyUSB7' }),
+      clock: systemClock,
+      logger,
+      timers,
+      policy: { minConsecutive: 1, minStableMs: 0 },
+      open: (address) => {
+        attempts++;
+        expect(address).toEqual({ kind: 'path', path: '/dev/ttyUSB7' });
+        return present ? Promise.resolve(fake.connect()) : Promise.reject(new Error('ENOENT'));
+      },
+    });
+    cleanups.push(() => scale.close());
+    expect(scale.live()).toMatchObject({ configured: true, state: 'waiting' });
+    const waits: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      await until(scale, () => pending.length > 0);
+      expect(scale.live()).toMatchObject({ configured: true, kind: 'mt-sics', state: 'unplugged' });
+      const next = pending.shift()!;
+      waits.push(next.ms);
+      next.fn();
+    }
+    expect(waits).toEqual([500, 1_000, 2_000, 4_000, 8_000, 10_000, 10_000]);
+    expect(attempts).toBe(8);
+    expect(logger.lines.filter((l) => l.level === 'warn')).toHaveLength(1);
+    // The device is back: the next attempt opens it and the scale weighs (its polls run on these timers).
+    present = true;
+    await until(scale, () => pending.length > 0);
+    pending.shift()!.fn();
+    await until(scale, () => attempts === 9 && pending.length > 0);
+    pending.shift()!.fn();
+    expect(await until(scale, (r) => r.state === 'stable')).toMatchObject({ grams: 90 });
   });
 });
 

@@ -326,6 +326,7 @@ export function createCore(options: CoreOptions): Core {
       routes,
       printing,
       ...(options.packing ? { options: options.packing } : {}),
+      scaleConfig: () => ({ kind: settings.value('scaleKind'), address: settings.value('scaleAddress') }),
     });
     packingRef = packing;
     // A package on the packing bench is open until completed or put back: no restart under it.

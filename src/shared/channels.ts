@@ -75,6 +75,7 @@ export const CALL_NAMES = [
   'testConnection',
   'packQueue',
   'packState',
+  'packScaleReading',
   'packOpen',
   'packScanItem',
   'packWeigh',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scaleAddressSchema, scaleKindSchema } from './scales/station-scale-settings';
 
 /** Enumerations shared by the database CHECK constraints, the contract and the screens. */
 /** Ordered by what a role may do: clerk and packer work the bench, a supervisor fixes and approves, an admin runs the station. */
@@ -135,5 +136,8 @@ export const settingsSchema = z.object({
   supervisorIdleMinutes: z.number().int().min(1).max(240),
   /** How long a clerk may undo a QC decision or a completed parcel at the bench (0: no undo). */
   qcUndoMinutes: z.number().int().min(0).max(120),
+  /** The packing bench's own scale (src/shared/scales/station-scale-settings.ts); 'none' = typed weights only. */
+  scaleKind: scaleKindSchema,
+  scaleAddress: scaleAddressSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;

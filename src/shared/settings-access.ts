@@ -16,6 +16,9 @@ export const SETTING_ACCESS: Record<keyof Settings, 'bench' | 'supervisor'> = {
   supervisorIdleMinutes: 'supervisor',
   // How long a QC decision can be taken back at the bench: part of the station's controls.
   qcUndoMinutes: 'supervisor',
+  // Which device the station weighs parcels on: a wrong one weighs nothing or another bench's parcel.
+  scaleKind: 'supervisor',
+  scaleAddress: 'supervisor',
 };
 
 export function isSupervisorSetting(key: keyof Settings): boolean {

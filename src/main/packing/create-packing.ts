@@ -7,6 +7,7 @@ import type { IdGenerator } from '../ids';
 import type { Logger } from '../logger';
 import type { Outbox } from '../outbox/outbox';
 import type { MonitorSnapshot } from '../scales/scale-monitor';
+import { StationScale, type StationScaleConfig, type StationScaleOptions } from '../scales/station-scale';
 import { BoxPresetStore } from './box-presets-store';
 import { ManifestStore } from './manifests/manifest-store';
 import { OutboundOrderStore } from './outbound-orders';
@@ -14,12 +15,17 @@ import type { PackBooking, PlatformProviders } from './pack-booking';
 import { PackDock } from './pack-dock';
 import { PackStation, type PrintQueue, type RouteLines } from './pack-station';
 
+/** A station without a scale: Enter at the weigh step says so (PACK_SCALE_UNAVAILABLE). */
+const NO_SCALE: MonitorSnapshot = { state: { kind: 'waiting' }, lastFault: null, closed: true };
+
 /** What a station passes to its packing bench (the desktop app and the tests wire these). */
 export interface CorePackingOptions {
   booking?: PackBooking;
   providers?: PlatformProviders;
-  /** The station's scale, read at weighing time. */
+  /** A scale read at weighing time instead of the one the settings name (tests of the flow). */
   scale?: () => MonitorSnapshot;
+  /** How the settings' scale is opened and watched (tests inject the opener, timers, a quick policy). */
+  stationScale?: Omit<StationScaleOptions, 'config' | 'clock' | 'logger'>;
   /** The station's zone (default the machine's). */
   timeZone?: string;
   /** How often packages packed offline try for their label again; default 30 s, 0 = never on a timer. */
@@ -34,6 +40,8 @@ export interface Packing {
   manifests: ManifestStore;
   station: PackStation;
   dock: PackDock;
+  /** The bench's own scale, as the settings name it. */
+  scale: StationScale;
   stop(): Promise<void>;
 }
 
@@ -50,8 +58,15 @@ export function createPacking(deps: {
   printing: PrintQueue;
   options?: CorePackingOptions;
   calendarFor?: (market: string) => WorkingCalendar;
+  scaleConfig: () => StationScaleConfig;
 }): Packing {
   const o = deps.options ?? {};
+  const scale = new StationScale({
+    ...o.stationScale,
+    config: deps.scaleConfig,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
   const timeZone = o.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const orders = new OutboundOrderStore(deps.db, deps.clock, deps.newId);
   const boxes = new BoxPresetStore(deps.db, deps.clock);
@@ -70,7 +85,7 @@ export function createPacking(deps: {
     printing: deps.printing,
     booking: o.booking ?? null,
     providers: o.providers ?? null,
-    scale: o.scale ?? null,
+    scale: o.scale ?? (() => scale.snapshot() ?? NO_SCALE),
     calendarFor: deps.calendarFor ?? calendarForMarket,
     timeZone,
     ...(o.bookingTimeoutMs !== undefined ? { bookingTimeoutMs: o.bookingTimeoutMs } : {}),
@@ -106,8 +121,10 @@ export function createPacking(deps: {
     manifests,
     station,
     dock,
+    scale,
     async stop() {
       if (timer) clearInterval(timer);
+      await scale.close();
       await running;
     },
   };

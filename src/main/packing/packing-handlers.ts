@@ -7,6 +7,11 @@ export function packingHandlers(core: Services): HandlersFor<typeof packingCalls
   return {
     packQueue: ({ limit }) => station.queue(limit),
     packState: () => station.state(),
+    packScaleReading: () => {
+      // A change made by the CLI in another process is picked up while the screen watches.
+      core.packing.scale.refresh();
+      return core.packing.scale.live();
+    },
     packOpen: (input, ctx) => station.open(input, ctx.user),
     packScanItem: (input, ctx) => station.scanItem(input, ctx.user),
     packWeigh: (input, ctx) => station.weigh(input, ctx.user),

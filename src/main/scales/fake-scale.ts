@@ -123,8 +123,11 @@ export class FakeSerialScale {
     return duplex;
   }
 
-  /** Serves the scale on a TCP port on 127.0.0.1, one serial line per connection. */
-  async listen(): Promise<number> {
+  /**
+   * Serves the scale on a TCP port on 127.0.0.1, one serial line per connection. A given `port`
+   * serves again where a closed fake was (the bridge coming back after a restart).
+   */
+  async listen(port = 0): Promise<number> {
     this.server = net.createServer((socket) => {
       this.sockets.add(socket);
       let buffer = '';
@@ -142,7 +145,7 @@ export class FakeSerialScale {
     const server = this.server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(port, '127.0.0.1', () => resolve());
     });
     return (server.address() as net.AddressInfo).port;
   }

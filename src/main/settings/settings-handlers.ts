@@ -1,6 +1,7 @@
 import type { settingsCalls } from '../../shared/calls/settings';
 import type { Settings } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { scaleSettingsIssue } from '../../shared/scales/station-scale-settings';
 import { isSupervisorSetting } from '../../shared/settings-access';
 import type { HandlersFor } from '../api/dispatch';
 import type { Services } from '../core';
@@ -16,6 +17,8 @@ export function settingsHandlers(core: Services): HandlersFor<typeof settingsCal
       const changed = (Object.keys(patch) as (keyof Settings)[]).filter(
         (key) => patch[key] !== undefined && patch[key] !== before[key],
       );
+      const cross = scaleSettingsIssue({ ...before, ...patch });
+      if (cross) throw new AppError('VALIDATION_FAILED', { call: 'updateSettings', ...cross });
       const guarded = changed.filter(isSupervisorSetting);
       if (guarded.length > 0 && !ctx.approver) {
         throw new AppError('FORBIDDEN', {
@@ -39,6 +42,8 @@ export function settingsHandlers(core: Services): HandlersFor<typeof settingsCal
           },
         });
       });
+      // The bench's scale follows its settings at once, not at the next reading.
+      core.packing.scale.refresh();
       return core.settings.get();
     },
   };

@@ -10,6 +10,8 @@ export const DEFAULT_SETTINGS: Settings = {
   staleTrackingHours: 48,
   supervisorIdleMinutes: 5,
   qcUndoMinutes: 10,
+  scaleKind: 'none',
+  scaleAddress: '',
 };
 
 /** Station settings, one JSON value per key; unknown or broken values fall back to defaults. */

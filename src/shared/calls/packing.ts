@@ -16,6 +16,7 @@ import {
   packRouteViewSchema,
   packWeightViewSchema,
 } from '../packing/pack-views';
+import { liveScaleReadingSchema } from '../scales/live-reading';
 import { clientActionIdSchema } from './returns';
 
 const scanCode = z.string().min(1).max(512);
@@ -86,6 +87,18 @@ export const packingCalls = {
   }),
   /** The bench's open pack session, if any (resume after a restart). */
   packState: call({ input: noInput, output: packStateSchema, errors: [], role: 'any', effect: 'read' }),
+  /**
+   * The station scale now (the settings' `scaleKind` / `scaleAddress`): polled by the packing screen
+   * at the weigh step to show the live weight. Only informative — `packWeigh` reads the scale again.
+   */
+  packScaleReading: call({
+    input: noInput,
+    output: liveScaleReadingSchema,
+    errors: [],
+    role: 'any',
+    effect: 'read',
+    background: true,
+  }),
   /** Opens the package an order id, platform package id or pick list scan names. */
   packOpen: call({
     input: z.strictObject({

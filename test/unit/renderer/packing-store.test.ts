@@ -13,6 +13,7 @@ import type {
   PackSession,
   RouteOption,
 } from '../../../src/shared/packing/pack-views';
+import type { LiveScaleReading } from '../../../src/shared/scales/live-reading';
 import { press } from '../../helpers/key-input';
 
 /**
@@ -113,7 +114,15 @@ function fakeBench() {
     openedAt: 0,
     openedBy: 'u',
   });
+  const scale: { now: LiveScaleReading; reads: number } = {
+    now: { configured: false, kind: 'none', state: 'waiting', grams: null, stable: false, lastFault: null },
+    reads: 0,
+  };
   const api = {
+    packScaleReading: async () => {
+      scale.reads++;
+      return scale.now;
+    },
     packState: async () => ({ session }),
     packQueue: async () => ({ items: [], totals: { orders: 0, late: 0, atRisk: 0 }, byWorkingDay: [] }),
     packShiftSummary: async () => ({
@@ -231,7 +240,7 @@ function fakeBench() {
       return { manifest: closed, pdfBase64: '', csv: '', handoverEvents: 1 };
     },
   };
-  return { api: api as unknown as LastmileApi, calls };
+  return { api: api as unknown as LastmileApi, calls, scale };
 }
 
 let clock = 0;
@@ -422,5 +431,111 @@ describe('packing store', () => {
       ['manifestScan', 'NV0009'],
       ['manifestClose', 'Ahmad'],
     ]);
+  });
+});
+
+/** Timers the test runs by hand: what is pending, and run them. */
+function manualTimers() {
+  const pending = new Map<number, { fn: () => void; ms: number }>();
+  let next = 0;
+  return {
+    pending,
+    timers: {
+      setTimeout: (fn: () => void, ms: number) => {
+        pending.set(++next, { fn, ms });
+        return next;
+      },
+      clearTimeout: (handle: unknown) => void pending.delete(handle as number),
+    },
+    runAll() {
+      const due = [...pending.values()];
+      pending.clear();
+      for (const t of due) t.fn();
+    },
+  };
+}
+
+describe('the station scale at the weigh step', () => {
+  const reading = (state: LiveScaleReading['state'], grams: number | null): LiveScaleReading => ({
+    configured: true,
+    kind: 'mt-sics',
+    state,
+    grams,
+    stable: state === 'stable',
+    lastFault: null,
+  });
+
+  function scaleSetup() {
+    const bench = fakeBench();
+    const manual = manualTimers();
+    const store = createPackingStore({
+      api: bench.api,
+      beeper: { play: () => undefined },
+      soundOn: () => false,
+      newActionId: () => 'action',
+      scalePollMs: 250,
+      timers: manual.timers,
+    });
+    return { store, bench, manual };
+  }
+
+  async function toWeighStep(store: PackingStore): Promise<void> {
+    await store.getState().load();
+    for (const code of ['ORD-1', '9555000000017', '9555000000017', '9555000000024']) {
+      scan(store, code);
+      await store.getState().settled();
+    }
+    expect(store.getState().session?.step).toBe('weigh');
+  }
+
+  it('is read every 250 ms only at the weigh step; Enter waits for a steady weight, then takes the station scale', async () => {
+    const { store, bench, manual } = scaleSetup();
+    bench.scale.now = reading('zero', 0);
+    await store.getState().load();
+    expect(bench.scale.reads).toBe(0);
+    await toWeighStep(store);
+    await vi.waitFor(() => expect(store.getState().liveScale).toEqual(reading('zero', 0)));
+    expect([...manual.pending.values()].map((t) => t.ms)).toEqual([250]);
+    scan(store, 'BOX-S2-W');
+
+    bench.scale.now = reading('in_motion', 655);
+    manual.runAll();
+    await vi.waitFor(() => expect(store.getState().liveScale?.state).toBe('in_motion'));
+    store.getState().confirm();
+    await store.getState().settled();
+    expect(store.getState().refusal).toEqual({ kind: 'hint', hint: 'packing.hint.weigh' });
+    expect(bench.calls.map(([c]) => c)).not.toContain('packWeigh');
+
+    bench.scale.now = reading('stable', 574);
+    manual.runAll();
+    await vi.waitFor(() => expect(store.getState().liveScale?.state).toBe('stable'));
+    // The hint is answered: the banner says the weight is steady.
+    expect(store.getState().refusal).toBeNull();
+    expect(store.getState().feedback).toMatchObject({ kind: 'scaleSteady', params: { grams: 574 } });
+    store.getState().confirm();
+    await store.getState().settled();
+    expect(bench.calls.find(([c]) => c === 'packWeigh')?.[1]).toEqual({
+      reading: { kind: 'station_scale' },
+      box: { kind: 'preset', code: 'S2' },
+    });
+    // Past the weigh step: no more reads, and no reading left on screen.
+    expect(store.getState().session?.step).toBe('ready');
+    expect(manual.pending.size).toBe(0);
+    expect(store.getState().liveScale).toBeNull();
+    const reads = bench.scale.reads;
+    manual.runAll();
+    expect(bench.scale.reads).toBe(reads);
+  });
+
+  it('stops asking when the station has no scale: Enter goes to the station, which says so', async () => {
+    const { store, bench, manual } = scaleSetup();
+    await toWeighStep(store);
+    await vi.waitFor(() => expect(store.getState().liveScale?.configured).toBe(false));
+    expect(manual.pending.size).toBe(0);
+    expect(bench.scale.reads).toBe(1);
+    scan(store, 'BOX-S2-W');
+    store.getState().confirm();
+    await store.getState().settled();
+    expect(bench.calls.map(([c]) => c)).toContain('packWeigh');
   });
 });

@@ -11,6 +11,7 @@ import type {
   PackSession,
   PackShiftSummary,
 } from '../../../../shared/packing/pack-views';
+import type { LiveScaleReading } from '../../../../shared/scales/live-reading';
 import { normaliseScan } from '../../../../shared/scan-code';
 import { toErrorShape } from '../../i18n/error-message';
 import { ShortcutGate, shortcutKeyOf } from '../../ui/shortcut-gate';
@@ -28,6 +29,7 @@ export interface PackFeedback {
     | 'boxSet'
     | 'weighed'
     | 'weightWarning'
+    | 'scaleSteady'
     | 'routed'
     | 'packed'
     | 'awaitingLabel'
@@ -81,6 +83,8 @@ export interface PackingState {
   manifest: ManifestView | null;
   driver: string;
   summary: PackShiftSummary | null;
+  /** The station scale as last read at the weigh step (null elsewhere, or before the first answer). */
+  liveScale: LiveScaleReading | null;
   load(): Promise<void>;
   key(input: KeyInput): 'pass' | 'taken' | 'scanned';
   resetTyping(): void;
@@ -102,6 +106,9 @@ export interface PackingStoreDeps {
   soundOn: () => boolean;
   newActionId?: () => string;
   shortcutDelayMs?: number;
+  /** How often the weigh step reads the station scale (default 250 ms). */
+  scalePollMs?: number;
+  timers?: { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
 }
 
 export type PackingStore = StoreApi<PackingState>;
@@ -152,7 +159,75 @@ function randomActionId(): string {
   return `pack-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
+/** The bench is at the weigh step: the one time the station scale's reading is shown. */
+const atWeighStep = (s: Pick<PackingState, 'mode' | 'session'>): boolean =>
+  s.mode === 'pack' && s.session?.step === 'weigh';
+
+const browserTimers: NonNullable<PackingStoreDeps['timers']> = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as number),
+};
+
 export function createPackingStore(deps: PackingStoreDeps): PackingStore {
+  const store = createPackingState(deps);
+  watchStationScale(store, deps);
+  return store;
+}
+
+/**
+ * Reads the station scale every `scalePollMs` while the bench is at the weigh step, one call at a
+ * time; stops when the step ends or the station answers that it has no scale (until the next
+ * weigh step). A failed read keeps the last reading and tries again later.
+ */
+function watchStationScale(store: PackingStore, deps: PackingStoreDeps): void {
+  const every = deps.scalePollMs ?? 250;
+  const timers = deps.timers ?? browserTimers;
+  let timer: unknown = null;
+  let reading = false;
+  const poll = async (): Promise<void> => {
+    timer = null;
+    if (!atWeighStep(store.getState()) || reading) return;
+    reading = true;
+    let next = every;
+    try {
+      const liveScale = await deps.api.packScaleReading({});
+      if (!atWeighStep(store.getState())) return;
+      // "No steady weight yet" is answered once the weight is steady: the banner says so instead.
+      const stale = store.getState().refusal;
+      const answered = liveScale.stable && stale?.kind === 'hint' && stale.hint === 'packing.hint.weigh';
+      store.setState(
+        answered
+          ? {
+              liveScale,
+              refusal: null,
+              feedback: { kind: 'scaleSteady', tone: 'info', params: { grams: liveScale.grams ?? 0 } },
+            }
+          : { liveScale },
+      );
+      if (!liveScale.configured) return;
+    } catch {
+      next = every * 4;
+    } finally {
+      reading = false;
+    }
+    if (atWeighStep(store.getState())) timer = timers.setTimeout(() => void poll(), next);
+  };
+  // Remembered here, not read from the previous state: a session object may be updated in place.
+  let before = false;
+  store.subscribe((s) => {
+    const now = atWeighStep(s);
+    const was = before;
+    before = now;
+    if (now && !was && timer === null) void poll();
+    if (!now && was) {
+      timers.clearTimeout(timer);
+      timer = null;
+      if (s.liveScale !== null) store.setState({ liveScale: null });
+    }
+  });
+}
+
+function createPackingState(deps: PackingStoreDeps): PackingStore {
   const { api } = deps;
   const decoder = new ScannerDecoder();
   const newActionId = deps.newActionId ?? randomActionId;
@@ -445,6 +520,7 @@ export function createPackingStore(deps: PackingStoreDeps): PackingStore {
       manifest: null,
       driver: '',
       summary: null,
+      liveScale: null,
 
       async load() {
         await readSession();
@@ -524,6 +600,8 @@ export function createPackingStore(deps: PackingStoreDeps): PackingStore {
           case 'scan_box':
             return hint('packing.hint.scanBox');
           case 'weigh':
+            // The screen waits for a steady weight it can see; the station still checks its own.
+            if (s.liveScale?.configured && !s.liveScale.stable) return hint('packing.hint.weigh');
             return weigh({ kind: 'station_scale' }, null);
           case 'route':
             void route();

@@ -4,6 +4,8 @@ import { isSupervisor } from '../session/session-store';
 import { LOCALES } from '../../i18n/locales';
 import { ErrorText } from '../../ui/ErrorText';
 import { CarrierAccountsSection } from '../carrier-accounts/CarrierAccountsSection';
+import { STATION_SCALE_KINDS } from '../../../../shared/scales/station-scale-settings';
+import type { SettingsDraft } from './settings-store';
 import './settings.css';
 
 export function SettingsScreen() {
@@ -115,6 +117,34 @@ export function SettingsScreen() {
             value={draft.qcUndoMinutes}
             onChange={(e) => edit({ qcUndoMinutes: e.target.value })}
           />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('settings.scaleKind')}</span>
+          <select
+            className="input"
+            name="scaleKind"
+            value={draft.scaleKind}
+            onChange={(e) => edit({ scaleKind: e.target.value as SettingsDraft['scaleKind'] })}
+          >
+            {STATION_SCALE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`settings.scaleKinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">{t('settings.scaleAddress')}</span>
+          <input
+            className="input"
+            name="scaleAddress"
+            maxLength={200}
+            placeholder="tcp://127.0.0.1:4001"
+            spellCheck={false}
+            value={draft.scaleAddress}
+            onChange={(e) => edit({ scaleAddress: e.target.value })}
+          />
+          <span className="settings-guarded">{t('settings.scaleAddressHint')}</span>
         </label>
         {!supervisor && (
           <p className="settings-guarded" data-testid="settings-guarded">

@@ -3,6 +3,7 @@ import type { LastmileApi } from '../../../../shared/contract';
 import { settingsSchema, type Settings } from '../../../../shared/domain';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { isSupervisorSetting } from '../../../../shared/settings-access';
+import { scaleSettingsIssue } from '../../../../shared/scales/station-scale-settings';
 import { validationParams } from '../../../../shared/validation-issue';
 import { toErrorShape } from '../../i18n/error-message';
 import type { Authorize } from '../session/step-up';
@@ -13,6 +14,8 @@ export interface SettingsDraft {
   staleTrackingHours: string;
   supervisorIdleMinutes: string;
   qcUndoMinutes: string;
+  scaleKind: Settings['scaleKind'];
+  scaleAddress: string;
 }
 
 export interface SettingsState {
@@ -52,6 +55,8 @@ function draftOf(settings: Settings): SettingsDraft {
     staleTrackingHours: String(settings.staleTrackingHours),
     supervisorIdleMinutes: String(settings.supervisorIdleMinutes),
     qcUndoMinutes: String(settings.qcUndoMinutes),
+    scaleKind: settings.scaleKind,
+    scaleAddress: settings.scaleAddress,
   };
 }
 
@@ -86,6 +91,14 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
         });
         return;
       }
+      const cross = current ? scaleSettingsIssue({ ...current, ...checked.data }) : null;
+      if (cross) {
+        set({
+          error: { code: 'VALIDATION_FAILED', params: { call: 'updateSettings', ...cross } },
+          saved: false,
+        });
+        return;
+      }
       const guarded = (Object.keys(changed) as (keyof Settings)[]).some(isSupervisorSetting);
       set({ saving: true, error: null });
       try {
@@ -107,7 +120,14 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
 
     return {
       settings: null,
-      draft: { stationName: '', staleTrackingHours: '', supervisorIdleMinutes: '', qcUndoMinutes: '' },
+      draft: {
+        stationName: '',
+        staleTrackingHours: '',
+        supervisorIdleMinutes: '',
+        qcUndoMinutes: '',
+        scaleKind: 'none',
+        scaleAddress: '',
+      },
       saving: false,
       saved: false,
       error: null,
@@ -145,6 +165,8 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
           staleTrackingHours: wholeNumber(draft.staleTrackingHours),
           supervisorIdleMinutes: wholeNumber(draft.supervisorIdleMinutes),
           qcUndoMinutes: wholeNumber(draft.qcUndoMinutes),
+          scaleKind: draft.scaleKind,
+          scaleAddress: draft.scaleAddress.trim(),
         });
       },
 

@@ -211,6 +211,10 @@ const messages = {
   /** Finer texts for some codes, chosen by one of their parameters (i18n/error-message.ts). */
   errorDetails: {
     VALIDATION_FAILED: {
+      scale_address:
+        'The scale address is not one the station can open. Write tcp://host:port (for example tcp://127.0.0.1:4001) or a device path such as /dev/ttyUSB0.',
+      scale_address_missing:
+        'A scale is chosen but its address is empty. Write the address, or choose "No scale".',
       station_name_characters:
         'The station name contains an invisible or broken character (a control character or half of an emoji). Type it again.',
       user_or_badge: 'Choose who you are, or scan your badge.',

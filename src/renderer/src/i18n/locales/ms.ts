@@ -211,6 +211,10 @@ const messages: BaseMessages = {
   },
   errorDetails: {
     VALIDATION_FAILED: {
+      scale_address:
+        'Stesen tidak dapat membuka alamat penimbang ini. Tulis tcp://hos:port (contohnya tcp://127.0.0.1:4001) atau laluan peranti seperti /dev/ttyUSB0.',
+      scale_address_missing:
+        'Penimbang dipilih tetapi alamatnya kosong. Tulis alamat, atau pilih "Tiada penimbang".',
       station_name_characters:
         'Nama stesen mengandungi aksara tersembunyi atau rosak (aksara kawalan atau separuh emoji). Taip semula.',
       user_or_badge: 'Pilih siapa anda, atau imbas lencana anda.',

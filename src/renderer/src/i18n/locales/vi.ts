@@ -207,6 +207,9 @@ const messages: BaseMessages = {
   },
   errorDetails: {
     VALIDATION_FAILED: {
+      scale_address:
+        'Trạm không mở được địa chỉ cân này. Hãy viết tcp://máy:cổng (ví dụ tcp://127.0.0.1:4001) hoặc đường dẫn thiết bị như /dev/ttyUSB0.',
+      scale_address_missing: 'Đã chọn cân nhưng chưa có địa chỉ. Hãy nhập địa chỉ, hoặc chọn "Không có cân".',
       station_name_characters:
         'Tên trạm có ký tự ẩn hoặc bị hỏng (ký tự điều khiển hoặc nửa biểu tượng cảm xúc). Hãy nhập lại.',
       user_or_badge: 'Hãy chọn bạn là ai, hoặc quét thẻ nhân viên của bạn.',

@@ -192,6 +192,9 @@ const messages: BaseMessages = {
   },
   errorDetails: {
     VALIDATION_FAILED: {
+      scale_address:
+        '工作站无法打开这个秤的地址。请填写 tcp://主机:端口（例如 tcp://127.0.0.1:4001）或设备路径，如 /dev/ttyUSB0。',
+      scale_address_missing: '已选择秤，但地址为空。请填写地址，或选择“无秤”。',
       station_name_characters: '工作站名称含有不可见或损坏的字符（控制字符或半个表情符号）。请重新输入。',
       user_or_badge: '请选择您是谁，或扫描您的工牌。',
     },

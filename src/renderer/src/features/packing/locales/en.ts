@@ -55,6 +55,7 @@ const messages = {
       driver: 'Type the driver’s name first.',
     },
     feedback: {
+      scaleSteady: 'Steady at {{grams}} g: press Enter to take it',
       opened: 'Order {{orderRef}}: {{items}} item(s) to scan',
       verified: '{{name}} — {{remaining}} more of this',
       lineDone: '{{name}} — line complete',
@@ -104,6 +105,23 @@ const messages = {
       weight: 'Weight',
       chargeable: 'Billed as',
       expected: 'Expected',
+      live: {
+        waiting: 'Waiting for the scale…',
+        unplugged: 'Scale not connected — check the cable, or type the weight',
+        in_motion: 'Moving — leave the parcel still',
+        settling: 'Settling…',
+        zero: 'Nothing on the scale',
+        negative: 'Below zero — zero the scale',
+        over_range: 'Too heavy for this scale — use the floor scale or type it',
+        stable: 'Steady — Enter takes it',
+      },
+      fault: {
+        no_answer: 'The scale did not answer.',
+        unreadable: 'The scale sends something unreadable (wrong speed or cable?).',
+        scale_error: 'The scale reports an error.',
+        needs_calibration: 'The scale needs calibrating.',
+        needs_rezero: 'The scale needs zeroing.',
+      },
       how: 'Enter takes the station scale’s weight. No scale? Type it: 850 or 1.25 kg, then Enter.',
       source: {
         scale: '{{grams}} g (scale)',

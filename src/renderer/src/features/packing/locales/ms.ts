@@ -56,6 +56,7 @@ const messages: PackingMessages = {
       driver: 'Taip nama pemandu dahulu.',
     },
     feedback: {
+      scaleSteady: 'Stabil pada {{grams}} g: tekan Enter untuk ambil',
       opened: 'Pesanan {{orderRef}}: {{items}} item untuk diimbas',
       verified: '{{name}} — {{remaining}} lagi untuk item ini',
       lineDone: '{{name}} — baris lengkap',
@@ -105,6 +106,23 @@ const messages: PackingMessages = {
       weight: 'Berat',
       chargeable: 'Dikenakan caj',
       expected: 'Dijangka',
+      live: {
+        waiting: 'Menunggu penimbang…',
+        unplugged: 'Penimbang tidak bersambung — periksa kabel, atau taip beratnya',
+        in_motion: 'Bergerak — biarkan bungkusan diam',
+        settling: 'Sedang stabil…',
+        zero: 'Tiada apa-apa di atas penimbang',
+        negative: 'Bawah sifar — sifarkan penimbang',
+        over_range: 'Terlalu berat untuk penimbang ini — guna penimbang lantai atau taip beratnya',
+        stable: 'Stabil — Enter untuk ambil',
+      },
+      fault: {
+        no_answer: 'Penimbang tidak menjawab.',
+        unreadable: 'Penimbang menghantar data yang tidak dapat dibaca (kelajuan atau kabel salah?).',
+        scale_error: 'Penimbang melaporkan ralat.',
+        needs_calibration: 'Penimbang perlu ditentukur.',
+        needs_rezero: 'Penimbang perlu disifarkan.',
+      },
       how: 'Enter mengambil berat penimbang stesen. Tiada penimbang? Taip: 850 atau 1.25 kg, kemudian Enter.',
       source: {
         scale: '{{grams}} g (penimbang)',

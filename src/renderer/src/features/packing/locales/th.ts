@@ -56,6 +56,7 @@ const messages: PackingMessages = {
       driver: 'พิมพ์ชื่อคนขับก่อน',
     },
     feedback: {
+      scaleSteady: 'นิ่งที่ {{grams}} g แล้ว: กด Enter เพื่อใช้',
       opened: 'คำสั่งซื้อ {{orderRef}}: ต้องสแกน {{items}} ชิ้น',
       verified: '{{name}} — เหลืออีก {{remaining}} ชิ้น',
       lineDone: '{{name}} — ครบรายการนี้แล้ว',
@@ -105,6 +106,23 @@ const messages: PackingMessages = {
       weight: 'น้ำหนัก',
       chargeable: 'คิดค่าส่งที่',
       expected: 'ที่คาดไว้',
+      live: {
+        waiting: 'กำลังรอตาชั่ง…',
+        unplugged: 'ไม่ได้เชื่อมต่อตาชั่ง — ตรวจสายเชื่อมต่อ หรือพิมพ์น้ำหนักเอง',
+        in_motion: 'กำลังแกว่ง — วางพัสดุให้นิ่ง',
+        settling: 'กำลังนิ่ง…',
+        zero: 'ไม่มีของบนตาชั่ง',
+        negative: 'ต่ำกว่าศูนย์ — ตั้งศูนย์ตาชั่ง',
+        over_range: 'หนักเกินตาชั่งนี้ — ใช้ตาชั่งพื้นหรือพิมพ์น้ำหนัก',
+        stable: 'นิ่งแล้ว — กด Enter เพื่อใช้',
+      },
+      fault: {
+        no_answer: 'ตาชั่งไม่ตอบ',
+        unreadable: 'ตาชั่งส่งข้อมูลที่อ่านไม่ได้ (ความเร็วหรือสายไม่ถูก?)',
+        scale_error: 'ตาชั่งแจ้งข้อผิดพลาด',
+        needs_calibration: 'ตาชั่งต้องสอบเทียบ',
+        needs_rezero: 'ตาชั่งต้องตั้งศูนย์',
+      },
       how: 'Enter ใช้น้ำหนักจากตาชั่งของสถานี ไม่มีตาชั่ง? พิมพ์ 850 หรือ 1.25 kg แล้วกด Enter',
       source: {
         scale: '{{grams}} g (ตาชั่ง)',

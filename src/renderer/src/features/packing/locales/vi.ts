@@ -56,6 +56,7 @@ const messages: PackingMessages = {
       driver: 'Hãy gõ tên tài xế trước.',
     },
     feedback: {
+      scaleSteady: 'Đã ổn định ở {{grams}} g: nhấn Enter để lấy',
       opened: 'Đơn {{orderRef}}: cần quét {{items}} món',
       verified: '{{name}} — còn {{remaining}} món này',
       lineDone: '{{name}} — đủ dòng này',
@@ -105,6 +106,23 @@ const messages: PackingMessages = {
       weight: 'Cân nặng',
       chargeable: 'Tính cước theo',
       expected: 'Dự kiến',
+      live: {
+        waiting: 'Đang chờ cân…',
+        unplugged: 'Chưa kết nối cân — kiểm tra dây, hoặc gõ cân nặng',
+        in_motion: 'Đang dao động — để kiện hàng yên',
+        settling: 'Đang ổn định…',
+        zero: 'Không có gì trên cân',
+        negative: 'Dưới 0 — hãy đưa cân về 0',
+        over_range: 'Quá nặng cho cân này — dùng cân sàn hoặc gõ cân nặng',
+        stable: 'Đã ổn định — Enter để lấy',
+      },
+      fault: {
+        no_answer: 'Cân không trả lời.',
+        unreadable: 'Cân gửi dữ liệu không đọc được (sai tốc độ hoặc dây?).',
+        scale_error: 'Cân báo lỗi.',
+        needs_calibration: 'Cân cần hiệu chuẩn.',
+        needs_rezero: 'Cân cần đưa về 0.',
+      },
       how: 'Enter lấy số cân của trạm. Không có cân? Gõ: 850 hoặc 1.25 kg, rồi Enter.',
       source: {
         scale: '{{grams}} g (cân)',

@@ -56,6 +56,7 @@ const messages: PackingMessages = {
       driver: '请先输入司机姓名。',
     },
     feedback: {
+      scaleSteady: '已稳定在 {{grams}} g：按 Enter 采用',
       opened: '订单 {{orderRef}}：需扫描 {{items}} 件商品',
       verified: '{{name}} — 此商品还剩 {{remaining}} 件',
       lineDone: '{{name}} — 此行已完成',
@@ -105,6 +106,23 @@ const messages: PackingMessages = {
       weight: '重量',
       chargeable: '计费重量',
       expected: '预期',
+      live: {
+        waiting: '正在等待秤…',
+        unplugged: '秤未连接——请检查连接线，或手动输入重量',
+        in_motion: '晃动中——请让包裹保持静止',
+        settling: '正在稳定…',
+        zero: '秤上没有东西',
+        negative: '低于零——请给秤归零',
+        over_range: '超出此秤量程——请用地秤或手动输入',
+        stable: '已稳定——按 Enter 采用',
+      },
+      fault: {
+        no_answer: '秤没有应答。',
+        unreadable: '秤发送的数据无法识别（波特率或连接线不对？）。',
+        scale_error: '秤报告错误。',
+        needs_calibration: '秤需要校准。',
+        needs_rezero: '秤需要归零。',
+      },
       how: 'Enter 采用工作站秤的重量。没有秤？直接输入：850 或 1.25 kg，然后按 Enter。',
       source: {
         scale: '{{grams}} g（秤）',

@@ -10,6 +10,16 @@ const messages = {
     staleHours: 'Flag parcels without a tracking update after (hours)',
     qcUndoMinutes: 'QC bench: undo possible for (minutes, 0 = no undo)',
     idleMinutes: 'Sign a supervisor out after this many minutes without activity',
+    scaleKind: 'Packing scale',
+    scaleKinds: {
+      none: 'No scale (weights are typed)',
+      'mt-sics': 'Mettler Toledo (MT-SICS, serial)',
+      cas: 'CAS (serial)',
+      'hid-pos': 'USB HID POS scale',
+    },
+    scaleAddress: 'Scale address',
+    scaleAddressHint:
+      'tcp://host:port for a serial-to-network bridge, or a device path such as /dev/ttyUSB0 or /dev/hidraw0.',
     supervisorOnly:
       'The station name, the tracking alarm, the sign-out time and the QC undo window change what the station does: saving them asks for a supervisor’s approval. Language and beep are yours to set.',
     save: 'Save',

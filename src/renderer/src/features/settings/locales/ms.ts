@@ -11,6 +11,16 @@ const messages: SettingsMessages = {
     staleHours: 'Tandakan bungkusan tanpa kemas kini penjejakan selepas (jam)',
     qcUndoMinutes: 'Meja QC: buat asal dibenarkan selama (minit, 0 = tiada)',
     idleMinutes: 'Log keluar penyelia selepas sekian minit tanpa aktiviti',
+    scaleKind: 'Penimbang pembungkusan',
+    scaleKinds: {
+      none: 'Tiada penimbang (berat ditaip)',
+      'mt-sics': 'Mettler Toledo (MT-SICS, bersiri)',
+      cas: 'CAS (bersiri)',
+      'hid-pos': 'Penimbang USB HID POS',
+    },
+    scaleAddress: 'Alamat penimbang',
+    scaleAddressHint:
+      'tcp://hos:port untuk jambatan bersiri-ke-rangkaian, atau laluan peranti seperti /dev/ttyUSB0 atau /dev/hidraw0.',
     supervisorOnly:
       'Nama stesen, amaran penjejakan, masa log keluar dan tempoh buat asal di meja QC mengubah cara stesen berfungsi: menyimpannya memerlukan kelulusan penyelia. Bahasa dan bunyi bip boleh anda tetapkan sendiri.',
     save: 'Simpan',

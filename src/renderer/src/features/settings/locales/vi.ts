@@ -11,6 +11,16 @@ const messages: SettingsMessages = {
     staleHours: 'Đánh dấu bưu kiện không có cập nhật hành trình sau (giờ)',
     qcUndoMinutes: 'Bàn kiểm: cho phép hoàn tác trong (phút, 0 = không hoàn tác)',
     idleMinutes: 'Đăng xuất giám sát sau bấy nhiêu phút không hoạt động',
+    scaleKind: 'Cân đóng gói',
+    scaleKinds: {
+      none: 'Không có cân (nhập cân nặng bằng tay)',
+      'mt-sics': 'Mettler Toledo (MT-SICS, cổng nối tiếp)',
+      cas: 'CAS (cổng nối tiếp)',
+      'hid-pos': 'Cân USB HID POS',
+    },
+    scaleAddress: 'Địa chỉ cân',
+    scaleAddressHint:
+      'tcp://máy:cổng cho bộ chuyển nối tiếp sang mạng, hoặc đường dẫn thiết bị như /dev/ttyUSB0, /dev/hidraw0.',
     supervisorOnly:
       'Tên trạm, cảnh báo theo dõi, thời gian tự đăng xuất và thời hạn hoàn tác ở bàn kiểm thay đổi cách trạm hoạt động: khi lưu cần giám sát phê duyệt. Ngôn ngữ và tiếng bíp bạn tự đặt được.',
     save: 'Lưu',

@@ -11,6 +11,15 @@ const messages: SettingsMessages = {
     staleHours: '超过多少小时没有物流更新时标记包裹',
     qcUndoMinutes: '质检台：可撤销时间（分钟，0 = 不可撤销）',
     idleMinutes: '主管无操作多少分钟后自动退出登录',
+    scaleKind: '包装秤',
+    scaleKinds: {
+      none: '无秤（手动输入重量）',
+      'mt-sics': '梅特勒-托利多（MT-SICS，串口）',
+      cas: 'CAS（串口）',
+      'hid-pos': 'USB HID POS 秤',
+    },
+    scaleAddress: '秤的地址',
+    scaleAddressHint: '串口转网络桥接填 tcp://主机:端口，或填设备路径，如 /dev/ttyUSB0、/dev/hidraw0。',
     supervisorOnly:
       '工作站名称、跟踪提醒、自动退出时间和质检撤销时间会改变工作站的行为：保存时需要主管批准。语言和提示音可以自行设置。',
     save: '保存',

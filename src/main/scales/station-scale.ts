@@ -1,0 +1,271 @@
+import type { Duplex } from 'node:stream';
+import type { LiveScaleReading } from '../../shared/scales/live-reading';
+import type { StabilityPolicy } from '../../shared/scales/stable-weight';
+import {
+  parseScaleAddress,
+  type ScaleAddress,
+  type StationScaleKind,
+} from '../../shared/scales/station-scale-settings';
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import { systemTimers, type Timers } from '../printing/queue/timers';
+import { CasScale } from './cas-scale';
+import { HidPosScale, type HidReportSource } from './hid-pos-scale';
+import { MtSicsScale } from './mt-sics-scale';
+import type { Scale } from './scale';
+import { ScaleMonitor, type MonitorSnapshot } from './scale-monitor';
+import { openScaleTransport, type ScaleTransportOpener } from './scale-transport';
+
+/** The scale the settings name: its kind and where it is (settings `scaleKind`, `scaleAddress`). */
+export interface StationScaleConfig {
+  kind: StationScaleKind;
+  address: string;
+}
+
+export interface StationScaleOptions {
+  config: () => StationScaleConfig;
+  clock: Clock;
+  logger: Logger;
+  timers?: Timers;
+  open?: ScaleTransportOpener;
+  policy?: Partial<StabilityPolicy>;
+  pollMs?: number;
+  /** Waits between reconnect attempts: base, doubled each failure up to cap (default 500 ms … 10 s). */
+  backoff?: { baseMs?: number; capMs?: number };
+}
+
+interface Connection {
+  key: string;
+  scale: Scale;
+  monitor: ScaleMonitor;
+}
+
+/**
+ * The packing bench's own scale, as the settings name it: opens the transport, runs the driver
+ * and its ScaleMonitor, and keeps at it — a line that closes (cable pulled, bridge restarted) or
+ * cannot be opened shows `unplugged` and is opened again with backoff, never an error to the
+ * packer. A change of the settings closes the old line and opens the new one (`refresh`, called
+ * by the settings handler and on every live-reading call, so a change made by the CLI is seen).
+ */
+export class StationScale {
+  private readonly timers: Timers;
+  private readonly open: ScaleTransportOpener;
+  private key = 'none';
+  private kind: StationScaleKind = 'none';
+  /** The first open of this configuration is under way: the screen says "waiting", not "unplugged". */
+  private opening = false;
+  private connection: Connection | null = null;
+  /** Bumped by every (re)configuration and by close: an attempt of an older one gives up. */
+  private generation = 0;
+  private retryTimer: unknown = null;
+  private failures = 0;
+  private lastReadingAt: number | null = null;
+  private lastFault: MonitorSnapshot['lastFault'] = null;
+  private closed = false;
+  private readonly listeners = new Set<(snapshot: MonitorSnapshot | null) => void>();
+
+  constructor(private readonly options: StationScaleOptions) {
+    this.timers = options.timers ?? systemTimers;
+    this.open = options.open ?? openScaleTransport;
+    this.refresh();
+  }
+
+  /** Reopens when the configured scale changed; nothing otherwise. */
+  refresh(): void {
+    if (this.closed) return;
+    const config = this.options.config();
+    const address = config.kind === 'none' ? null : parseScaleAddress(config.address.trim());
+    const key = address ? `${config.kind} ${config.address.trim()}` : 'none';
+    if (key === this.key) return;
+    this.key = key;
+    this.kind = address ? config.kind : 'none';
+    this.disconnect();
+    this.opening = address !== null;
+    this.failures = 0;
+    this.lastReadingAt = null;
+    this.lastFault = null;
+    if (address && config.kind !== 'none') void this.connect(config.kind, address, key, this.generation);
+    this.publish();
+  }
+
+  /** The monitor's state; null when the station has no scale. Between lines it is unplugged. */
+  snapshot(): MonitorSnapshot | null {
+    if (this.key === 'none') return null;
+    if (this.connection) return this.connection.monitor.snapshot();
+    if (this.opening) return { state: { kind: 'waiting' }, lastFault: null, closed: true };
+    return {
+      state: {
+        kind: 'unplugged',
+        lastReadingAt: this.lastReadingAt,
+        silentMs: this.lastReadingAt === null ? 0 : this.options.clock.now() - this.lastReadingAt,
+      },
+      lastFault: this.lastFault,
+      closed: true,
+    };
+  }
+
+  /** What the packing screen shows (contract `packScaleReading`). */
+  live(): LiveScaleReading {
+    const { kind } = this;
+    const snapshot = this.snapshot();
+    if (!snapshot || kind === 'none') {
+      return {
+        configured: false,
+        kind: 'none',
+        state: 'waiting',
+        grams: null,
+        stable: false,
+        lastFault: null,
+      };
+    }
+    const s = snapshot.state;
+    const fault = snapshot.lastFault ? { code: snapshot.lastFault.code, at: snapshot.lastFault.at } : null;
+    const base = { configured: true, kind, lastFault: fault, stable: false, grams: null };
+    switch (s.kind) {
+      case 'stable':
+        return { ...base, state: 'stable', grams: s.grams, stable: true };
+      case 'in_motion':
+        return { ...base, state: 'in_motion', grams: s.grams };
+      case 'settling':
+        return { ...base, state: 'settling', grams: s.grams };
+      // A stable reading that left its run: the run restarts from it, so it is settling again.
+      case 'jumped':
+        return { ...base, state: 'settling', grams: s.toGrams };
+      case 'negative':
+        return { ...base, state: 'negative', grams: s.grams };
+      case 'zero':
+        return { ...base, state: 'zero', grams: 0 };
+      default:
+        return { ...base, state: s.kind };
+    }
+  }
+
+  /** Every change of state, of line, or of configuration. */
+  onChange(listener: (snapshot: MonitorSnapshot | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): Promise<void> {
+    this.closed = true;
+    this.disconnect();
+    this.listeners.clear();
+    return Promise.resolve();
+  }
+
+  private disconnect(): void {
+    this.generation++;
+    this.timers.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const c = this.connection;
+    this.connection = null;
+    if (c) {
+      c.monitor.stop();
+      void c.scale.close();
+    }
+  }
+
+  private async connect(
+    kind: Exclude<StationScaleKind, 'none'>,
+    address: ScaleAddress,
+    key: string,
+    generation: number,
+  ) {
+    let stream: Duplex;
+    try {
+      stream = await this.open(address);
+    } catch (err) {
+      if (generation !== this.generation) return;
+      this.opening = false;
+      // Logged once per outage, not every retry: a scale switched off for the night is normal.
+      if (this.failures === 0)
+        this.options.logger.warn('the packing scale cannot be opened', { address: key, error: err });
+      this.retry(kind, address, key, generation);
+      return;
+    }
+    if (generation !== this.generation) {
+      stream.destroy();
+      return;
+    }
+    const scale = this.driver(kind, stream);
+    const monitor = new ScaleMonitor({
+      scale,
+      clock: this.options.clock,
+      timers: this.timers,
+      ...(this.options.policy ? { policy: this.options.policy } : {}),
+    });
+    this.connection?.monitor.stop();
+    this.connection = { key, scale, monitor };
+    this.opening = false;
+    scale.subscribe((event) => {
+      if (event.type === 'reading') {
+        this.lastReadingAt = event.reading.at;
+        this.failures = 0;
+      } else if (event.type === 'fault') {
+        this.lastFault = event;
+      } else if (generation === this.generation && this.connection?.scale === scale) {
+        this.options.logger.warn('the packing scale line closed; opening it again', {
+          address: key,
+          reason: event.reason,
+        });
+        this.retry(kind, address, key, generation);
+      }
+    });
+    monitor.onChange(() => this.publish());
+    this.publish();
+  }
+
+  private retry(
+    kind: Exclude<StationScaleKind, 'none'>,
+    address: ScaleAddress,
+    key: string,
+    generation: number,
+  ) {
+    const base = this.options.backoff?.baseMs ?? 500;
+    const cap = this.options.backoff?.capMs ?? 10_000;
+    const wait = Math.min(cap, base * 2 ** Math.min(this.failures, 16));
+    this.failures++;
+    this.timers.clearTimeout(this.retryTimer);
+    this.retryTimer = this.timers.setTimeout(() => {
+      if (generation !== this.generation) return;
+      void this.connect(kind, address, key, generation);
+    }, wait);
+    this.publish();
+  }
+
+  private driver(kind: Exclude<StationScaleKind, 'none'>, stream: Duplex): Scale {
+    const common = { id: 'station', stream, clock: this.options.clock, timers: this.timers };
+    const poll = this.options.pollMs !== undefined ? { pollMs: this.options.pollMs } : {};
+    switch (kind) {
+      case 'mt-sics':
+        return new MtSicsScale({ ...common, ...poll });
+      case 'cas':
+        return new CasScale({ ...common, ...poll });
+      case 'hid-pos':
+        return new HidPosScale({ id: 'station', device: reportsOf(stream), clock: this.options.clock });
+    }
+  }
+
+  private publish(): void {
+    const snapshot = this.snapshot();
+    for (const listener of [...this.listeners]) listener(snapshot);
+  }
+}
+
+/** A byte line as a HID report source: each chunk a report, its end an unplugged device. */
+function reportsOf(stream: Duplex): HidReportSource {
+  const source = {
+    on(event: 'data' | 'error', listener: (value: never) => void) {
+      if (event === 'data')
+        stream.on('data', (chunk: Buffer) => (listener as (d: Uint8Array) => void)(new Uint8Array(chunk)));
+      else {
+        const gone = (err?: Error) => (listener as (e: Error) => void)(err ?? new Error('the device closed'));
+        stream.on('error', gone);
+        stream.on('end', () => gone());
+      }
+      return source;
+    },
+    close: () => stream.destroy(),
+  };
+  return source as HidReportSource;
+}

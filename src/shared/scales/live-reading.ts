@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { STATION_SCALE_KINDS } from './station-scale-settings';
+
+/**
+ * What the packing screen shows of the station's own scale while the packer weighs: the weight
+ * now, the weighing state in words and colour, and the last thing that went wrong at the scale.
+ * `grams` is the load the scale reports in any state that has one (moving, settling, stable,
+ * below zero); only `stable` is a weight the station would take — and the station decides again
+ * when Enter is pressed.
+ */
+export const LIVE_SCALE_STATES = [
+  'waiting',
+  'unplugged',
+  'in_motion',
+  'settling',
+  'zero',
+  'negative',
+  'over_range',
+  'stable',
+] as const;
+export type LiveScaleState = (typeof LIVE_SCALE_STATES)[number];
+
+export const LIVE_SCALE_FAULTS = [
+  'no_answer',
+  'unreadable',
+  'scale_error',
+  'needs_calibration',
+  'needs_rezero',
+] as const;
+
+export const liveScaleReadingSchema = z.object({
+  /** False when the station has no scale ('none'): the screen asks for a typed weight. */
+  configured: z.boolean(),
+  kind: z.enum(STATION_SCALE_KINDS),
+  state: z.enum(LIVE_SCALE_STATES),
+  grams: z.number().int().nullable(),
+  stable: z.boolean(),
+  lastFault: z.object({ code: z.enum(LIVE_SCALE_FAULTS), at: z.number().int() }).nullable(),
+});
+export type LiveScaleReading = z.infer<typeof liveScaleReadingSchema>;

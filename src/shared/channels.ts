@@ -80,6 +80,7 @@ export const CALL_NAMES = [
   'packWeigh',
   'packRoute',
   'packComplete',
+  'packPhoto',
   'packSplit',
   'packRelease',
   'manifestList',

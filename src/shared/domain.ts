@@ -135,5 +135,7 @@ export const settingsSchema = z.object({
   supervisorIdleMinutes: z.number().int().min(1).max(240),
   /** How long a clerk may undo a QC decision or a completed parcel at the bench (0: no undo). */
   qcUndoMinutes: z.number().int().min(0).max(120),
+  /** A photo of the open parcel before it is sealed at the packing bench. */
+  packPhotoRequired: z.enum(['none', 'required']),
 });
 export type Settings = z.infer<typeof settingsSchema>;

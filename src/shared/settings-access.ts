@@ -16,6 +16,8 @@ export const SETTING_ACCESS: Record<keyof Settings, 'bench' | 'supervisor'> = {
   supervisorIdleMinutes: 'supervisor',
   // How long a QC decision can be taken back at the bench: part of the station's controls.
   qcUndoMinutes: 'supervisor',
+  // The sealing photo is evidence in disputes: a clerk does not switch it off.
+  packPhotoRequired: 'supervisor',
 };
 
 export function isSupervisorSetting(key: keyof Settings): boolean {

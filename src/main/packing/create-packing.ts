@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 import type { IdGenerator } from '../ids';
 import type { Logger } from '../logger';
 import type { Outbox } from '../outbox/outbox';
+import type { PhotoStore } from '../returns/photo-store';
 import type { MonitorSnapshot } from '../scales/scale-monitor';
 import { BoxPresetStore } from './box-presets-store';
 import { ManifestStore } from './manifests/manifest-store';
@@ -49,6 +50,9 @@ export function createPacking(deps: {
   routes: RouteLines;
   printing: PrintQueue;
   options?: CorePackingOptions;
+  /** The station's photo folder, shared with the QC bench (one file per photo, whoever took it). */
+  photos?: PhotoStore;
+  photoRequired?: () => boolean;
   calendarFor?: (market: string) => WorkingCalendar;
 }): Packing {
   const o = deps.options ?? {};
@@ -74,6 +78,8 @@ export function createPacking(deps: {
     calendarFor: deps.calendarFor ?? calendarForMarket,
     timeZone,
     ...(o.bookingTimeoutMs !== undefined ? { bookingTimeoutMs: o.bookingTimeoutMs } : {}),
+    photos: deps.photos ?? null,
+    ...(deps.photoRequired ? { photoRequired: deps.photoRequired } : {}),
   });
   const dock = new PackDock({
     db: deps.db,

@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: Settings = {
   staleTrackingHours: 48,
   supervisorIdleMinutes: 5,
   qcUndoMinutes: 10,
+  packPhotoRequired: 'none',
 };
 
 /** Station settings, one JSON value per key; unknown or broken values fall back to defaults. */

@@ -92,6 +92,7 @@ function fakeBench() {
         verified: 0,
         remaining: 2,
         serials: [],
+        serialRequired: false,
         unitGrams: 300,
       },
       {
@@ -103,6 +104,7 @@ function fakeBench() {
         verified: 0,
         remaining: 1,
         serials: [],
+        serialRequired: false,
         unitGrams: 200,
       },
     ],
@@ -110,6 +112,8 @@ function fakeBench() {
     weight: null,
     route: null,
     risk: RISK,
+    photoRequired: false,
+    photo: null,
     openedAt: 0,
     openedBy: 'u',
   });
@@ -126,6 +130,7 @@ function fakeBench() {
       minutesPerOrder: null,
       late: 0,
       awaitingLabel: 0,
+      serials: [],
       handedOver: 0,
       wrongItemScans: 0,
     }),

@@ -178,6 +178,11 @@ const messages = {
     PACK_LINE_ALREADY_VERIFIED:
       'Too many: all {{quantity}} of {{sku}} are already scanned. Take this one off.',
     PACK_SERIAL_DUPLICATE: 'Serial number {{serial}} was already scanned in this order.',
+    PACK_SERIAL_REQUIRED:
+      '{{sku}} needs its serial number: {{missing}} still to scan. Scan the serial on each unit.',
+    PACK_SERIAL_IS_ITEM:
+      '{{scanned}} is an item of this order, not a serial number. Scan the serial number on the {{sku}} (S/N label).',
+    PACK_PHOTO_REQUIRED: 'Take a photo of the open parcel first (C), then seal order {{orderRef}}.',
     PACK_LINES_NOT_VERIFIED: '{{remaining}} item(s) still to scan before this step.',
     PACK_WEIGHT_UNSTABLE: 'The scale is still moving. Leave the parcel still and weigh again.',
     PACK_WEIGHT_ZERO: 'The scale reads 0. Put the parcel on the scale.',

@@ -177,6 +177,12 @@ const messages: PackingMessages = {
     PACK_WRONG_ITEM: 'BARANG SALAH: {{scanned}} tiada dalam pesanan {{orderRef}}. Alihkan dari meja.',
     PACK_LINE_ALREADY_VERIFIED: 'Terlebih: kesemua {{quantity}} {{sku}} sudah diimbas. Alihkan yang ini.',
     PACK_SERIAL_DUPLICATE: 'Nombor siri {{serial}} sudah diimbas dalam pesanan ini.',
+    PACK_SERIAL_REQUIRED:
+      '{{sku}} memerlukan nombor siri: {{missing}} lagi untuk diimbas. Imbas nombor siri pada setiap unit.',
+    PACK_SERIAL_IS_ITEM:
+      '{{scanned}} ialah barang pesanan ini, bukan nombor siri. Imbas nombor siri pada {{sku}} (label S/N).',
+    PACK_PHOTO_REQUIRED:
+      'Ambil gambar bungkusan yang terbuka dahulu (C), kemudian tutup pesanan {{orderRef}}.',
     PACK_LINES_NOT_VERIFIED: 'Masih ada {{remaining}} barang untuk diimbas.',
     PACK_WEIGHT_UNSTABLE: 'Penimbang masih bergerak. Biarkan bungkusan pegun dan timbang semula.',
     PACK_WEIGHT_ZERO: 'Penimbang menunjukkan 0. Letakkan bungkusan di atas penimbang.',

@@ -175,6 +175,10 @@ const messages: PackingMessages = {
     PACK_WRONG_ITEM: 'SAI HÀNG: {{scanned}} không có trong đơn {{orderRef}}. Lấy nó ra khỏi bàn.',
     PACK_LINE_ALREADY_VERIFIED: 'Thừa: đã quét đủ {{quantity}} {{sku}}. Lấy món này ra.',
     PACK_SERIAL_DUPLICATE: 'Số sê-ri {{serial}} đã được quét trong đơn này.',
+    PACK_SERIAL_REQUIRED: '{{sku}} cần số sê-ri: còn {{missing}} số cần quét. Quét số sê-ri trên từng món.',
+    PACK_SERIAL_IS_ITEM:
+      '{{scanned}} là một món hàng của đơn này, không phải số sê-ri. Quét số sê-ri trên {{sku}} (nhãn S/N).',
+    PACK_PHOTO_REQUIRED: 'Chụp ảnh kiện hàng đang mở trước (C), rồi mới đóng gói đơn {{orderRef}}.',
     PACK_LINES_NOT_VERIFIED: 'Còn {{remaining}} món cần quét.',
     PACK_WEIGHT_UNSTABLE: 'Cân chưa ổn định. Để kiện hàng yên rồi cân lại.',
     PACK_WEIGHT_ZERO: 'Cân báo 0. Đặt kiện hàng lên cân.',

@@ -8,6 +8,7 @@ import { nextAction } from './next-action';
 import { OrderLines } from './OrderLines';
 import { PackFeedbackBanner } from './PackFeedbackBanner';
 import { PackQueue } from './PackQueue';
+import { PhotoPanel } from './PhotoPanel';
 import { RoutePanel } from './RoutePanel';
 import { ShiftSummaryPanel } from './ShiftSummaryPanel';
 import { WeighPanel } from './WeighPanel';
@@ -99,8 +100,9 @@ export function PackingScreen() {
   const handoverStep = useFeature('packing', (s) => s.handoverStep);
   const manifest = useFeature('packing', (s) => s.manifest);
   const last = useFeature('packing', (s) => s.lastPacked);
+  const serialFor = useFeature('packing', (s) => s.serialFor);
   useEffect(() => void stores.packing.getState().load(), [stores]);
-  const next = nextAction({ mode, session, box, handoverStep, manifest });
+  const next = nextAction({ mode, session, box, handoverStep, manifest, serialFor });
 
   return (
     <div className="pack-screen" data-mode={mode} data-step={next.id} data-testid="pack-screen">
@@ -120,6 +122,7 @@ export function PackingScreen() {
               {session.step === 'verify' && <OrderLines session={session} />}
               {session.step === 'weigh' && <WeighPanel session={session} />}
               {(session.step === 'route' || session.step === 'ready') && <RoutePanel session={session} />}
+              {session.step === 'ready' && session.photoRequired && <PhotoPanel />}
             </>
           )}
           {mode === 'pack' && !session && <FirstInLine />}

@@ -13,6 +13,8 @@ const messages = {
       summary: 'This shift',
     },
     next: {
+      scanSerial: 'Scan the serial number of {{name}}',
+      photo: 'Take a photo of the open parcel: C',
       scanOrder: 'Scan the order, package or pick list',
       scanItem_one: 'Scan the last item',
       scanItem_other: 'Scan the items: {{count}} to go',
@@ -28,6 +30,9 @@ const messages = {
       summary: 'Your shift so far',
     },
     keys: {
+      cancelSerial: 'cancel: the item does not count',
+      capture: 'take the photo',
+      retake: 'take the photo again',
       handover: 'handover to a driver',
       summary: 'shift summary',
       pack: 'back to packing',
@@ -43,6 +48,9 @@ const messages = {
       nextCarrier: 'next carrier',
     },
     hint: {
+      scanSerial: 'Scan the serial number (S/N) on the item, not its barcode.',
+      photoFirst: 'Take the photo of the open parcel first (C), then Enter seals.',
+      noCamera: 'No camera picture yet: the photo cannot be taken. See the message under the preview.',
       sealFirst: 'Seal this parcel first (Enter), or put it aside (A).',
       nextCarrier: 'Press Enter for the next carrier, or P to go back to packing.',
       scanOrder: 'Scan an order’s number, its package id or its pick list first.',
@@ -55,6 +63,9 @@ const messages = {
       driver: 'Type the driver’s name first.',
     },
     feedback: {
+      serialAsk: '{{name}}: now scan its serial number (S/N)',
+      serialCancelled: 'Serial not scanned: that item did not count. Scan it again.',
+      photoTaken: 'Photo stored: Enter seals the parcel',
       opened: 'Order {{orderRef}}: {{items}} item(s) to scan',
       verified: '{{name}} — {{remaining}} more of this',
       lineDone: '{{name}} — line complete',
@@ -96,6 +107,7 @@ const messages = {
       more: '+ {{count}} more',
     },
     lines: {
+      serialRequired: 'S/N',
       count: '{{verified}} / {{quantity}}',
     },
     weigh: {
@@ -139,7 +151,20 @@ const messages = {
       parcels: 'On this manifest: {{count}}',
       none: 'No carrier has parcels waiting.',
     },
+    photo: {
+      taken: 'Photo stored ({{width}}×{{height}})',
+      notYet: 'No photo yet: show the open parcel to the camera and press C.',
+      problem: {
+        no_camera:
+          'No camera found on this bench. Connect one, or ask a supervisor to switch off “Photo before sealing” in Settings.',
+        denied:
+          'The camera is blocked for this screen. Allow the camera, or ask a supervisor to switch off “Photo before sealing”.',
+        failed:
+          'The camera does not answer. Reconnect it, or ask a supervisor to switch off “Photo before sealing”.',
+      },
+    },
     summary: {
+      serials: 'Serial numbers packed',
       orders: 'Orders packed',
       parcels: 'Parcels',
       minutesPerOrder: 'Minutes per order',

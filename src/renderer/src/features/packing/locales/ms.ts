@@ -14,6 +14,8 @@ const messages: PackingMessages = {
       summary: 'Syif ini',
     },
     next: {
+      scanSerial: 'Imbas nombor siri {{name}}',
+      photo: 'Ambil gambar bungkusan yang terbuka: C',
       scanOrder: 'Imbas pesanan, bungkusan atau senarai pilih',
       scanItem_one: 'Imbas item terakhir',
       scanItem_other: 'Imbas item: {{count}} lagi',
@@ -29,6 +31,9 @@ const messages: PackingMessages = {
       summary: 'Syif anda setakat ini',
     },
     keys: {
+      cancelSerial: 'batal: barang ini tidak dikira',
+      capture: 'ambil gambar',
+      retake: 'ambil gambar semula',
       handover: 'serah kepada pemandu',
       summary: 'ringkasan syif',
       pack: 'kembali membungkus',
@@ -44,6 +49,9 @@ const messages: PackingMessages = {
       nextCarrier: 'kurier seterusnya',
     },
     hint: {
+      scanSerial: 'Imbas nombor siri (S/N) pada barang, bukan kod barnya.',
+      photoFirst: 'Ambil gambar bungkusan yang terbuka dahulu (C), kemudian Enter untuk menutup.',
+      noCamera: 'Tiada gambar kamera lagi: gambar tidak boleh diambil. Lihat mesej di bawah pratonton.',
       sealFirst: 'Tutup bungkusan ini dahulu (Enter), atau ketepikan (A).',
       nextCarrier: 'Tekan Enter untuk kurier seterusnya, atau P untuk kembali membungkus.',
       scanOrder: 'Imbas nombor pesanan, id bungkusan atau senarai pilih dahulu.',
@@ -56,6 +64,9 @@ const messages: PackingMessages = {
       driver: 'Taip nama pemandu dahulu.',
     },
     feedback: {
+      serialAsk: '{{name}}: sekarang imbas nombor sirinya (S/N)',
+      serialCancelled: 'Nombor siri tidak diimbas: barang itu tidak dikira. Imbas semula.',
+      photoTaken: 'Gambar disimpan: Enter menutup bungkusan',
       opened: 'Pesanan {{orderRef}}: {{items}} item untuk diimbas',
       verified: '{{name}} — {{remaining}} lagi untuk item ini',
       lineDone: '{{name}} — baris lengkap',
@@ -97,6 +108,7 @@ const messages: PackingMessages = {
       more: '+ {{count}} lagi',
     },
     lines: {
+      serialRequired: 'S/N',
       count: '{{verified}} / {{quantity}}',
     },
     weigh: {
@@ -140,7 +152,20 @@ const messages: PackingMessages = {
       parcels: 'Dalam manifest ini: {{count}}',
       none: 'Tiada kurier dengan bungkusan menunggu.',
     },
+    photo: {
+      taken: 'Gambar disimpan ({{width}}×{{height}})',
+      notYet: 'Belum ada gambar: tunjukkan bungkusan terbuka kepada kamera dan tekan C.',
+      problem: {
+        no_camera:
+          'Tiada kamera di meja ini. Sambungkan kamera, atau minta penyelia mematikan “Gambar sebelum ditutup” dalam Tetapan.',
+        denied:
+          'Kamera disekat untuk skrin ini. Benarkan kamera, atau minta penyelia mematikan “Gambar sebelum ditutup”.',
+        failed:
+          'Kamera tidak menjawab. Sambung semula, atau minta penyelia mematikan “Gambar sebelum ditutup”.',
+      },
+    },
     summary: {
+      serials: 'Nombor siri yang dibungkus',
       orders: 'Pesanan dibungkus',
       parcels: 'Bungkusan',
       minutesPerOrder: 'Minit setiap pesanan',

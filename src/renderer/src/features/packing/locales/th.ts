@@ -14,6 +14,8 @@ const messages: PackingMessages = {
       summary: 'กะนี้',
     },
     next: {
+      scanSerial: 'สแกนหมายเลขซีเรียลของ {{name}}',
+      photo: 'ถ่ายรูปกล่องที่เปิดอยู่: C',
       scanOrder: 'สแกนคำสั่งซื้อ พัสดุ หรือใบหยิบสินค้า',
       scanItem_one: 'สแกนสินค้าชิ้นสุดท้าย',
       scanItem_other: 'สแกนสินค้า: เหลืออีก {{count}} ชิ้น',
@@ -29,6 +31,9 @@ const messages: PackingMessages = {
       summary: 'กะของคุณจนถึงตอนนี้',
     },
     keys: {
+      cancelSerial: 'ยกเลิก: สินค้าชิ้นนี้ไม่นับ',
+      capture: 'ถ่ายรูป',
+      retake: 'ถ่ายรูปใหม่',
       handover: 'ส่งมอบให้คนขับ',
       summary: 'สรุปกะ',
       pack: 'กลับไปแพ็กสินค้า',
@@ -44,6 +49,9 @@ const messages: PackingMessages = {
       nextCarrier: 'ขนส่งถัดไป',
     },
     hint: {
+      scanSerial: 'สแกนหมายเลขซีเรียล (S/N) บนสินค้า ไม่ใช่บาร์โค้ดสินค้า',
+      photoFirst: 'ถ่ายรูปกล่องที่เปิดอยู่ก่อน (C) แล้วกด Enter เพื่อปิดกล่อง',
+      noCamera: 'ยังไม่มีภาพจากกล้อง ถ่ายรูปไม่ได้ ดูข้อความใต้ภาพตัวอย่าง',
       sealFirst: 'ปิดกล่องพัสดุนี้ก่อน (Enter) หรือพักไว้ (A)',
       nextCarrier: 'กด Enter สำหรับขนส่งถัดไป หรือ P เพื่อกลับไปแพ็กสินค้า',
       scanOrder: 'สแกนเลขคำสั่งซื้อ เลขพัสดุ หรือใบหยิบสินค้าก่อน',
@@ -56,6 +64,9 @@ const messages: PackingMessages = {
       driver: 'พิมพ์ชื่อคนขับก่อน',
     },
     feedback: {
+      serialAsk: '{{name}}: สแกนหมายเลขซีเรียล (S/N) ต่อ',
+      serialCancelled: 'ไม่ได้สแกนซีเรียล: สินค้าชิ้นนั้นไม่นับ สแกนใหม่อีกครั้ง',
+      photoTaken: 'บันทึกรูปแล้ว: กด Enter เพื่อปิดกล่อง',
       opened: 'คำสั่งซื้อ {{orderRef}}: ต้องสแกน {{items}} ชิ้น',
       verified: '{{name}} — เหลืออีก {{remaining}} ชิ้น',
       lineDone: '{{name}} — ครบรายการนี้แล้ว',
@@ -97,6 +108,7 @@ const messages: PackingMessages = {
       more: 'อีก {{count}} รายการ',
     },
     lines: {
+      serialRequired: 'S/N',
       count: '{{verified}} / {{quantity}}',
     },
     weigh: {
@@ -140,7 +152,17 @@ const messages: PackingMessages = {
       parcels: 'ในใบส่งมอบนี้: {{count}}',
       none: 'ไม่มีขนส่งที่มีพัสดุรอส่งมอบ',
     },
+    photo: {
+      taken: 'บันทึกรูปแล้ว ({{width}}×{{height}})',
+      notYet: 'ยังไม่มีรูป: หันกล่องที่เปิดอยู่ให้กล้องแล้วกด C',
+      problem: {
+        no_camera: 'ไม่พบกล้องที่โต๊ะนี้ ต่อกล้อง หรือให้หัวหน้าปิด “ถ่ายรูปก่อนปิดกล่อง” ในการตั้งค่า',
+        denied: 'หน้าจอนี้ถูกบล็อกไม่ให้ใช้กล้อง อนุญาตกล้อง หรือให้หัวหน้าปิด “ถ่ายรูปก่อนปิดกล่อง”',
+        failed: 'กล้องไม่ตอบสนอง ต่อใหม่ หรือให้หัวหน้าปิด “ถ่ายรูปก่อนปิดกล่อง”',
+      },
+    },
     summary: {
+      serials: 'หมายเลขซีเรียลที่แพ็กแล้ว',
       orders: 'คำสั่งซื้อที่แพ็ก',
       parcels: 'พัสดุ',
       minutesPerOrder: 'นาทีต่อคำสั่งซื้อ',

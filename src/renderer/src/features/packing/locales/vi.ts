@@ -14,6 +14,8 @@ const messages: PackingMessages = {
       summary: 'Ca này',
     },
     next: {
+      scanSerial: 'Quét số sê-ri của {{name}}',
+      photo: 'Chụp ảnh kiện hàng đang mở: C',
       scanOrder: 'Quét đơn hàng, kiện hàng hoặc phiếu lấy hàng',
       scanItem_one: 'Quét món hàng cuối cùng',
       scanItem_other: 'Quét hàng: còn {{count}} món',
@@ -29,6 +31,9 @@ const messages: PackingMessages = {
       summary: 'Ca của bạn đến giờ',
     },
     keys: {
+      cancelSerial: 'hủy: món này không được tính',
+      capture: 'chụp ảnh',
+      retake: 'chụp lại',
       handover: 'bàn giao cho tài xế',
       summary: 'tổng kết ca',
       pack: 'quay lại đóng gói',
@@ -44,6 +49,9 @@ const messages: PackingMessages = {
       nextCarrier: 'hãng tiếp theo',
     },
     hint: {
+      scanSerial: 'Quét số sê-ri (S/N) trên món hàng, không phải mã vạch sản phẩm.',
+      photoFirst: 'Chụp ảnh kiện hàng đang mở trước (C), rồi Enter để đóng gói.',
+      noCamera: 'Chưa có hình từ camera nên không chụp được. Xem thông báo dưới khung hình.',
       sealFirst: 'Hãy dán thùng kiện này trước (Enter), hoặc để lại (A).',
       nextCarrier: 'Bấm Enter cho hãng tiếp theo, hoặc P để quay lại đóng gói.',
       scanOrder: 'Hãy quét số đơn hàng, mã kiện hoặc phiếu lấy hàng trước.',
@@ -56,6 +64,9 @@ const messages: PackingMessages = {
       driver: 'Hãy gõ tên tài xế trước.',
     },
     feedback: {
+      serialAsk: '{{name}}: giờ quét số sê-ri (S/N) của nó',
+      serialCancelled: 'Chưa quét sê-ri: món đó chưa được tính. Quét lại.',
+      photoTaken: 'Đã lưu ảnh: Enter để đóng gói',
       opened: 'Đơn {{orderRef}}: cần quét {{items}} món',
       verified: '{{name}} — còn {{remaining}} món này',
       lineDone: '{{name}} — đủ dòng này',
@@ -97,6 +108,7 @@ const messages: PackingMessages = {
       more: '+ {{count}} đơn nữa',
     },
     lines: {
+      serialRequired: 'S/N',
       count: '{{verified}} / {{quantity}}',
     },
     weigh: {
@@ -140,7 +152,19 @@ const messages: PackingMessages = {
       parcels: 'Trên biên bản này: {{count}}',
       none: 'Không hãng nào có kiện đang chờ.',
     },
+    photo: {
+      taken: 'Đã lưu ảnh ({{width}}×{{height}})',
+      notYet: 'Chưa có ảnh: đưa kiện đang mở trước camera và nhấn C.',
+      problem: {
+        no_camera:
+          'Bàn này không có camera. Hãy cắm camera, hoặc nhờ giám sát tắt “Chụp ảnh trước khi đóng” trong Cài đặt.',
+        denied:
+          'Camera bị chặn trên màn hình này. Cho phép camera, hoặc nhờ giám sát tắt “Chụp ảnh trước khi đóng”.',
+        failed: 'Camera không phản hồi. Cắm lại, hoặc nhờ giám sát tắt “Chụp ảnh trước khi đóng”.',
+      },
+    },
     summary: {
+      serials: 'Số sê-ri đã đóng gói',
       orders: 'Đơn đã đóng gói',
       parcels: 'Kiện',
       minutesPerOrder: 'Phút mỗi đơn',

@@ -14,6 +14,8 @@ const messages: PackingMessages = {
       summary: '本班次',
     },
     next: {
+      scanSerial: '扫描 {{name}} 的序列号',
+      photo: '给打开的包裹拍照：C',
       scanOrder: '扫描订单、包裹或拣货单',
       scanItem_one: '扫描最后一件商品',
       scanItem_other: '扫描商品：还剩 {{count}} 件',
@@ -29,6 +31,9 @@ const messages: PackingMessages = {
       summary: '你本班次的情况',
     },
     keys: {
+      cancelSerial: '取消：该商品不计数',
+      capture: '拍照',
+      retake: '重新拍照',
       handover: '交接给司机',
       summary: '班次汇总',
       pack: '返回打包',
@@ -44,6 +49,9 @@ const messages: PackingMessages = {
       nextCarrier: '下一家承运商',
     },
     hint: {
+      scanSerial: '请扫描商品上的序列号（S/N），不是商品条码。',
+      photoFirst: '请先给打开的包裹拍照（C），然后按 Enter 封箱。',
+      noCamera: '还没有摄像头画面，无法拍照。请看预览下方的提示。',
       sealFirst: '请先封箱（Enter），或把它放回队列（A）。',
       nextCarrier: '按 Enter 处理下一家承运商，或按 P 返回打包。',
       scanOrder: '请先扫描订单号、包裹号或拣货单。',
@@ -56,6 +64,9 @@ const messages: PackingMessages = {
       driver: '请先输入司机姓名。',
     },
     feedback: {
+      serialAsk: '{{name}}：现在扫描它的序列号（S/N）',
+      serialCancelled: '未扫描序列号：该商品未计数，请重新扫描。',
+      photoTaken: '照片已保存：按 Enter 封箱',
       opened: '订单 {{orderRef}}：需扫描 {{items}} 件商品',
       verified: '{{name}} — 此商品还剩 {{remaining}} 件',
       lineDone: '{{name}} — 此行已完成',
@@ -97,6 +108,7 @@ const messages: PackingMessages = {
       more: '还有 {{count}} 个',
     },
     lines: {
+      serialRequired: 'S/N',
       count: '{{verified}} / {{quantity}}',
     },
     weigh: {
@@ -140,7 +152,17 @@ const messages: PackingMessages = {
       parcels: '此交接单上：{{count}}',
       none: '没有承运商有待交接的包裹。',
     },
+    photo: {
+      taken: '照片已保存（{{width}}×{{height}}）',
+      notYet: '还没有照片：把打开的包裹对准摄像头，按 C。',
+      problem: {
+        no_camera: '本工位没有摄像头。请连接摄像头，或请主管在设置中关闭“封箱前拍照”。',
+        denied: '此页面的摄像头被禁止。请允许使用摄像头，或请主管关闭“封箱前拍照”。',
+        failed: '摄像头无响应。请重新连接，或请主管关闭“封箱前拍照”。',
+      },
+    },
     summary: {
+      serials: '已打包的序列号',
       orders: '已打包订单',
       parcels: '包裹',
       minutesPerOrder: '每单分钟数',

@@ -9,6 +9,9 @@ const messages = {
     soundOff: 'Off',
     staleHours: 'Flag parcels without a tracking update after (hours)',
     qcUndoMinutes: 'QC bench: undo possible for (minutes, 0 = no undo)',
+    packPhoto: 'Photo before sealing (packing bench, the open parcel)',
+    packPhoto_required: 'Required',
+    packPhoto_none: 'Off',
     idleMinutes: 'Sign a supervisor out after this many minutes without activity',
     supervisorOnly:
       'The station name, the tracking alarm, the sign-out time and the QC undo window change what the station does: saving them asks for a supervisor’s approval. Language and beep are yours to set.',

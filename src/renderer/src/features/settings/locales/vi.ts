@@ -10,6 +10,9 @@ const messages: SettingsMessages = {
     soundOff: 'Tắt',
     staleHours: 'Đánh dấu bưu kiện không có cập nhật hành trình sau (giờ)',
     qcUndoMinutes: 'Bàn kiểm: cho phép hoàn tác trong (phút, 0 = không hoàn tác)',
+    packPhoto: 'Chụp ảnh trước khi đóng (bàn đóng gói, kiện đang mở)',
+    packPhoto_required: 'Bắt buộc',
+    packPhoto_none: 'Tắt',
     idleMinutes: 'Đăng xuất giám sát sau bấy nhiêu phút không hoạt động',
     supervisorOnly:
       'Tên trạm, cảnh báo theo dõi, thời gian tự đăng xuất và thời hạn hoàn tác ở bàn kiểm thay đổi cách trạm hoạt động: khi lưu cần giám sát phê duyệt. Ngôn ngữ và tiếng bíp bạn tự đặt được.',

@@ -122,7 +122,6 @@ export function PackingScreen() {
               {session.step === 'verify' && <OrderLines session={session} />}
               {session.step === 'weigh' && <WeighPanel session={session} />}
               {(session.step === 'route' || session.step === 'ready') && <RoutePanel session={session} />}
-              {session.step === 'ready' && session.photoRequired && <PhotoPanel />}
             </>
           )}
           {mode === 'pack' && !session && <FirstInLine />}
@@ -148,7 +147,14 @@ export function PackingScreen() {
             ))}
           </ul>
         </section>
-        {mode === 'handover' ? <ManifestParcels /> : <PackQueue />}
+        {mode === 'handover' ? (
+          <ManifestParcels />
+        ) : mode === 'pack' && session?.step === 'ready' && session.photoRequired ? (
+          // The camera takes the queue's place while the parcel waits for its photo: the clerk looks there.
+          <PhotoPanel />
+        ) : (
+          <PackQueue />
+        )}
       </div>
     </div>
   );

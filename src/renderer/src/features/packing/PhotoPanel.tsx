@@ -86,23 +86,26 @@ export function PhotoPanel() {
   }, [setCamera]);
 
   return (
-    <div
+    <aside
       className="pack-photo"
       data-testid="pack-photo"
       data-camera={camera.status}
       data-taken={photo !== null}
     >
+      <h3 className="pack-side-title">{t('packing.photo.title')}</h3>
       <video ref={video} className="pack-photo-preview" data-testid="pack-photo-preview" muted playsInline />
       {camera.status === 'unavailable' && camera.problem && (
         <p className="pack-photo-problem" role="alert" data-testid="pack-photo-problem">
           {t(`packing.photo.problem.${camera.problem}`)}
         </p>
       )}
-      <p className="pack-photo-state" data-testid="pack-photo-state">
-        {photo
-          ? t('packing.photo.taken', { width: photo.width, height: photo.height })
-          : t('packing.photo.notYet')}
-      </p>
-    </div>
+      {(photo !== null || camera.status !== 'unavailable') && (
+        <p className="pack-photo-state" data-testid="pack-photo-state">
+          {photo
+            ? t('packing.photo.taken', { width: photo.width, height: photo.height })
+            : t('packing.photo.notYet')}
+        </p>
+      )}
+    </aside>
   );
 }

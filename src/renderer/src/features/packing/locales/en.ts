@@ -50,7 +50,7 @@ const messages = {
     hint: {
       scanSerial: 'Scan the serial number (S/N) on the item, not its barcode.',
       photoFirst: 'Take the photo of the open parcel first (C), then Enter seals.',
-      noCamera: 'No camera picture yet: the photo cannot be taken. See the message under the preview.',
+      noCamera: 'No camera picture: the photo cannot be taken. Read the red message beside the order.',
       sealFirst: 'Seal this parcel first (Enter), or put it aside (A).',
       nextCarrier: 'Press Enter for the next carrier, or P to go back to packing.',
       scanOrder: 'Scan an order’s number, its package id or its pick list first.',
@@ -152,6 +152,7 @@ const messages = {
       none: 'No carrier has parcels waiting.',
     },
     photo: {
+      title: 'Photo before sealing',
       taken: 'Photo stored ({{width}}×{{height}})',
       notYet: 'No photo yet: show the open parcel to the camera and press C.',
       problem: {

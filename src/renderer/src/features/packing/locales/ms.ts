@@ -51,7 +51,7 @@ const messages: PackingMessages = {
     hint: {
       scanSerial: 'Imbas nombor siri (S/N) pada barang, bukan kod barnya.',
       photoFirst: 'Ambil gambar bungkusan yang terbuka dahulu (C), kemudian Enter untuk menutup.',
-      noCamera: 'Tiada gambar kamera lagi: gambar tidak boleh diambil. Lihat mesej di bawah pratonton.',
+      noCamera: 'Tiada gambar kamera: gambar tidak boleh diambil. Baca mesej merah di sebelah pesanan.',
       sealFirst: 'Tutup bungkusan ini dahulu (Enter), atau ketepikan (A).',
       nextCarrier: 'Tekan Enter untuk kurier seterusnya, atau P untuk kembali membungkus.',
       scanOrder: 'Imbas nombor pesanan, id bungkusan atau senarai pilih dahulu.',
@@ -153,6 +153,7 @@ const messages: PackingMessages = {
       none: 'Tiada kurier dengan bungkusan menunggu.',
     },
     photo: {
+      title: 'Gambar sebelum ditutup',
       taken: 'Gambar disimpan ({{width}}×{{height}})',
       notYet: 'Belum ada gambar: tunjukkan bungkusan terbuka kepada kamera dan tekan C.',
       problem: {

@@ -51,7 +51,7 @@ const messages: PackingMessages = {
     hint: {
       scanSerial: 'Quét số sê-ri (S/N) trên món hàng, không phải mã vạch sản phẩm.',
       photoFirst: 'Chụp ảnh kiện hàng đang mở trước (C), rồi Enter để đóng gói.',
-      noCamera: 'Chưa có hình từ camera nên không chụp được. Xem thông báo dưới khung hình.',
+      noCamera: 'Không có hình từ camera nên không chụp được. Đọc thông báo màu đỏ cạnh đơn hàng.',
       sealFirst: 'Hãy dán thùng kiện này trước (Enter), hoặc để lại (A).',
       nextCarrier: 'Bấm Enter cho hãng tiếp theo, hoặc P để quay lại đóng gói.',
       scanOrder: 'Hãy quét số đơn hàng, mã kiện hoặc phiếu lấy hàng trước.',
@@ -153,6 +153,7 @@ const messages: PackingMessages = {
       none: 'Không hãng nào có kiện đang chờ.',
     },
     photo: {
+      title: 'Chụp ảnh trước khi đóng',
       taken: 'Đã lưu ảnh ({{width}}×{{height}})',
       notYet: 'Chưa có ảnh: đưa kiện đang mở trước camera và nhấn C.',
       problem: {

@@ -51,7 +51,7 @@ const messages: PackingMessages = {
     hint: {
       scanSerial: '请扫描商品上的序列号（S/N），不是商品条码。',
       photoFirst: '请先给打开的包裹拍照（C），然后按 Enter 封箱。',
-      noCamera: '还没有摄像头画面，无法拍照。请看预览下方的提示。',
+      noCamera: '没有摄像头画面，无法拍照。请看订单旁边的红色提示。',
       sealFirst: '请先封箱（Enter），或把它放回队列（A）。',
       nextCarrier: '按 Enter 处理下一家承运商，或按 P 返回打包。',
       scanOrder: '请先扫描订单号、包裹号或拣货单。',
@@ -153,6 +153,7 @@ const messages: PackingMessages = {
       none: '没有承运商有待交接的包裹。',
     },
     photo: {
+      title: '封箱前拍照',
       taken: '照片已保存（{{width}}×{{height}}）',
       notYet: '还没有照片：把打开的包裹对准摄像头，按 C。',
       problem: {

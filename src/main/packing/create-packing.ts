@@ -51,7 +51,7 @@ export function createPacking(deps: {
   printing: PrintQueue;
   options?: CorePackingOptions;
   /** The station's photo folder, shared with the QC bench (one file per photo, whoever took it). */
-  photos?: PhotoStore;
+  photos: PhotoStore;
   photoRequired?: () => boolean;
   calendarFor?: (market: string) => WorkingCalendar;
 }): Packing {
@@ -78,7 +78,7 @@ export function createPacking(deps: {
     calendarFor: deps.calendarFor ?? calendarForMarket,
     timeZone,
     ...(o.bookingTimeoutMs !== undefined ? { bookingTimeoutMs: o.bookingTimeoutMs } : {}),
-    photos: deps.photos ?? null,
+    photos: deps.photos,
     ...(deps.photoRequired ? { photoRequired: deps.photoRequired } : {}),
   });
   const dock = new PackDock({

@@ -98,8 +98,8 @@ export interface PackStationOptions {
   services?: readonly CarrierService[];
   /** How long a booking may take before the package is treated as offline (default 8 s). */
   bookingTimeoutMs?: number;
-  /** The station's photo folder (content-addressed); null: the bench takes no photos. */
-  photos?: PhotoStore | null;
+  /** The station's photo folder (content-addressed), shared with the QC bench. */
+  photos: PhotoStore;
   /** Read at each seal: a supervisor may switch the photo off (setting packPhotoRequired). */
   photoRequired?: () => boolean;
 }
@@ -430,7 +430,7 @@ export class PackStation {
       this.assertAllVerified(session, lines);
       this.assertSerials(session, lines);
       const photoSha256 = session.photo_sha256 ?? input.photoSha256 ?? null;
-      if (photoSha256 !== null && !this.o.photos?.get(photoSha256)) {
+      if (photoSha256 !== null && !this.o.photos.get(photoSha256)) {
         throw new AppError('PHOTO_NOT_FOUND', { sha256: photoSha256 });
       }
       if (photoSha256 === null && (this.o.photoRequired?.() ?? false)) {
@@ -544,7 +544,6 @@ export class PackStation {
       if (again) return again;
       await this.current();
       const photos = this.o.photos;
-      if (!photos) throw new AppError('PACK_NO_SESSION');
       const bytes = new Uint8Array(Buffer.from(input.dataBase64, 'base64'));
       if (bytes.length > PACK_PHOTO_MAX_BYTES) {
         throw new AppError('PHOTO_TOO_LARGE', { bytes: bytes.length, max: PACK_PHOTO_MAX_BYTES });
@@ -1102,7 +1101,7 @@ export class PackStation {
       risk: this.risk(order),
       photoRequired: this.o.photoRequired?.() ?? false,
       photo: (() => {
-        const ref = row.photo_sha256 ? this.o.photos?.get(row.photo_sha256) : null;
+        const ref = row.photo_sha256 ? this.o.photos.get(row.photo_sha256) : null;
         return ref ? { sha256: ref.sha256, width: ref.width, height: ref.height } : null;
       })(),
       openedAt: row.opened_at,

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core';
 import { importErpCsv } from '../../../src/main/packing/erp-import';
+import { PACK_PHOTO_MAX_BYTES } from '../../../src/shared/calls/packing';
 import type { AppErrorShape } from '../../../src/shared/errors';
 import type { PackSession, PackShiftSummary } from '../../../src/shared/packing/pack-views';
 import { makeTestCore } from '../../helpers/core-factory';
@@ -239,7 +240,26 @@ describe('packing: serial numbers and the photo before sealing', () => {
     expect((await refused(core, 'packPhoto', { dataBase64: png(3).toString('base64') })).code).toBe(
       'PHOTO_NOT_IMAGE',
     );
+    // Over the limit: refused by the contract's size check, or by the station just past it.
+    const oversize = (bytes: number) => {
+      const big = Buffer.alloc(bytes, 7);
+      tinyJpeg(2).copy(big);
+      return big.toString('base64');
+    };
+    expect(
+      await refused(core, 'packPhoto', { dataBase64: oversize(PACK_PHOTO_MAX_BYTES + 10) }),
+    ).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      params: { field: 'dataBase64' },
+    });
+    expect(
+      await refused(core, 'packPhoto', { dataBase64: oversize(PACK_PHOTO_MAX_BYTES + 2) }),
+    ).toMatchObject({
+      code: 'PHOTO_TOO_LARGE',
+      params: { bytes: PACK_PHOTO_MAX_BYTES + 2, max: PACK_PHOTO_MAX_BYTES },
+    });
     expect(countRows(core.db, 'qc_photos')).toBe(0);
+    expect(fs.existsSync(core.qc.photos.dir)).toBe(false);
 
     const jpeg = tinyJpeg(1, 1280, 720);
     const sha = createHash('sha256').update(jpeg).digest('hex');

@@ -325,6 +325,8 @@ export function createCore(options: CoreOptions): Core {
       stationName: station,
       routes,
       printing,
+      photos: qc.photos,
+      photoRequired: () => settings.value('packPhotoRequired') === 'required',
       ...(options.packing ? { options: options.packing } : {}),
       scaleConfig: () => ({ kind: settings.value('scaleKind'), address: settings.value('scaleAddress') }),
     });

@@ -81,6 +81,7 @@ export const CALL_NAMES = [
   'packWeigh',
   'packRoute',
   'packComplete',
+  'packPhoto',
   'packSplit',
   'packRelease',
   'manifestList',

@@ -139,5 +139,7 @@ export const settingsSchema = z.object({
   /** The packing bench's own scale (src/shared/scales/station-scale-settings.ts); 'none' = typed weights only. */
   scaleKind: scaleKindSchema,
   scaleAddress: scaleAddressSchema,
+  /** A photo of the open parcel before it is sealed at the packing bench. */
+  packPhotoRequired: z.enum(['none', 'required']),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -19,6 +19,8 @@ export const SETTING_ACCESS: Record<keyof Settings, 'bench' | 'supervisor'> = {
   // Which device the station weighs parcels on: a wrong one weighs nothing or another bench's parcel.
   scaleKind: 'supervisor',
   scaleAddress: 'supervisor',
+  // The sealing photo is evidence in disputes: a clerk does not switch it off.
+  packPhotoRequired: 'supervisor',
 };
 
 export function isSupervisorSetting(key: keyof Settings): boolean {

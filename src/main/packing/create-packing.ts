@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 import type { IdGenerator } from '../ids';
 import type { Logger } from '../logger';
 import type { Outbox } from '../outbox/outbox';
+import type { PhotoStore } from '../returns/photo-store';
 import type { MonitorSnapshot } from '../scales/scale-monitor';
 import { StationScale, type StationScaleConfig, type StationScaleOptions } from '../scales/station-scale';
 import { BoxPresetStore } from './box-presets-store';
@@ -57,6 +58,9 @@ export function createPacking(deps: {
   routes: RouteLines;
   printing: PrintQueue;
   options?: CorePackingOptions;
+  /** The station's photo folder, shared with the QC bench (one file per photo, whoever took it). */
+  photos: PhotoStore;
+  photoRequired?: () => boolean;
   calendarFor?: (market: string) => WorkingCalendar;
   scaleConfig: () => StationScaleConfig;
 }): Packing {
@@ -89,6 +93,8 @@ export function createPacking(deps: {
     calendarFor: deps.calendarFor ?? calendarForMarket,
     timeZone,
     ...(o.bookingTimeoutMs !== undefined ? { bookingTimeoutMs: o.bookingTimeoutMs } : {}),
+    photos: deps.photos,
+    ...(deps.photoRequired ? { photoRequired: deps.photoRequired } : {}),
   });
   const dock = new PackDock({
     db: deps.db,

@@ -178,3 +178,16 @@ CREATE TABLE pack_wrong_scans (
 ) STRICT;
 `,
 };
+
+/**
+ * Serial numbers and the sealing photo: an order line may need each unit's serial scanned
+ * (`serial_required`, from the ERP file), and the open session keeps the photo taken before sealing
+ * (its SHA-256; the bytes are a file in the station's photo folder, the row in `qc_photos`).
+ */
+export const packingSerialsPhotos: CapabilityMigration = {
+  id: 'packing/003-serials-photos',
+  sql: `
+ALTER TABLE outbound_order_lines ADD COLUMN serial_required INTEGER NOT NULL DEFAULT 0 CHECK (serial_required IN (0, 1));
+ALTER TABLE pack_sessions ADD COLUMN photo_sha256 TEXT CHECK (photo_sha256 IS NULL OR length(photo_sha256) = 64);
+`,
+};

@@ -82,6 +82,7 @@ interface LineRow {
   unit_grams: number | null;
   barcode: string | null;
   package_id: string | null;
+  serial_required: number;
 }
 
 /** What the bench packs: if any of it changes after packing started, that is a conflict. */
@@ -308,11 +309,22 @@ export class OutboundOrderStore {
 
   private writeLines(id: string, o: OutboundOrder): void {
     const insert = this.db.prepare(
-      `INSERT INTO outbound_order_lines (order_id, position, line_ref, sku, product_name, quantity, unit_grams, barcode, package_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO outbound_order_lines (order_id, position, line_ref, sku, product_name, quantity, unit_grams, barcode, package_id, serial_required)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     o.lines.forEach((l, i) =>
-      insert.run(id, i, l.lineRef, l.sku, l.productName, l.quantity, l.unitGrams, l.barcode, l.packageId),
+      insert.run(
+        id,
+        i,
+        l.lineRef,
+        l.sku,
+        l.productName,
+        l.quantity,
+        l.unitGrams,
+        l.barcode,
+        l.packageId,
+        l.serialRequired === true ? 1 : 0,
+      ),
     );
   }
 
@@ -353,6 +365,8 @@ export class OutboundOrderStore {
         unitGrams: l.unit_grams,
         barcode: l.barcode,
         packageId: l.package_id,
+        // Only when required, so an order without the column hashes as it did before it existed.
+        ...(l.serial_required === 1 ? { serialRequired: true } : {}),
       })),
       shippingType: row.shipping_type,
       deliveryOptionId: row.delivery_option_id,

@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../../shared/calendar/calendars';
 import { assessLateRisk, type LateRisk } from '../../shared/calendar/late-risk';
 import { localTimeOf } from '../../shared/calendar/local-date';
-import type { PackReading, PackBox } from '../../shared/calls/packing';
+import { PACK_PHOTO_MAX_BYTES, type PackReading, type PackBox } from '../../shared/calls/packing';
 import type { UserView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { CARRIER_SERVICES, type CarrierService } from '../../shared/packing/carrier-services';
@@ -42,6 +42,7 @@ import type { IdGenerator } from '../ids';
 import type { Outbox } from '../outbox/outbox';
 import type { EnqueuedJob, NewPrintJob } from '../printing/queue/print-queue';
 import { labelText } from '../returns/label-jobs';
+import { inspectImage, type PhotoStore } from '../returns/photo-store';
 import type { MonitorSnapshot } from '../scales/scale-monitor';
 import type { BoxPresetStore } from './box-presets-store';
 import type { OutboundOrderStore, StoredOutboundOrder } from './outbound-orders';
@@ -97,6 +98,10 @@ export interface PackStationOptions {
   services?: readonly CarrierService[];
   /** How long a booking may take before the package is treated as offline (default 8 s). */
   bookingTimeoutMs?: number;
+  /** The station's photo folder (content-addressed), shared with the QC bench. */
+  photos: PhotoStore;
+  /** Read at each seal: a supervisor may switch the photo off (setting packPhotoRequired). */
+  photoRequired?: () => boolean;
 }
 
 type Input<T> = T & { clientActionId: string };
@@ -244,6 +249,7 @@ export class PackStation {
           verified: JSON.stringify(verified),
           weight: null,
           route: null,
+          photo_sha256: null,
           opened_by: user.id,
           opened_at: now,
         };
@@ -290,7 +296,16 @@ export class PackStation {
       }
       const entry = verified[line.lineRef] ?? { count: 0, serials: [] };
       const serial = input.serial?.trim();
+      if (line.serialRequired === true && !serial) {
+        // Not counted: the screen asks for this unit's serial and sends the item again with it.
+        throw new AppError('PACK_SERIAL_REQUIRED', { sku: line.sku, missing: 1 });
+      }
       if (serial) {
+        // A second item scanned where the serial was asked for is an item, not a serial number.
+        const asItem = serial.toUpperCase();
+        if (order.lines.some((l) => l.sku.toUpperCase() === asItem || l.barcode?.toUpperCase() === asItem)) {
+          throw new AppError('PACK_SERIAL_IS_ITEM', { scanned: serial.slice(0, 64), sku: line.sku });
+        }
         const all = Object.values(verified).flatMap((v) => v.serials);
         if (all.includes(serial)) throw new AppError('PACK_SERIAL_DUPLICATE', { serial });
         entry.serials.push(serial);
@@ -413,6 +428,14 @@ export class PackStation {
       const { session, order, pkg } = await this.current();
       const lines = this.packageLines(order, pkg);
       this.assertAllVerified(session, lines);
+      this.assertSerials(session, lines);
+      const photoSha256 = session.photo_sha256 ?? input.photoSha256 ?? null;
+      if (photoSha256 !== null && !this.o.photos.get(photoSha256)) {
+        throw new AppError('PHOTO_NOT_FOUND', { sha256: photoSha256 });
+      }
+      if (photoSha256 === null && (this.o.photoRequired?.() ?? false)) {
+        throw new AppError('PACK_PHOTO_REQUIRED', { orderRef: order.externalId });
+      }
       const weight = weightOf(session);
       if (!weight) throw new AppError('PACK_NOT_WEIGHED');
       const route = routeOf(session);
@@ -477,7 +500,7 @@ export class PackStation {
           items,
           serials: JSON.stringify(serials),
           booking: JSON.stringify(pending),
-          photo_sha256: input.photoSha256 ?? null,
+          photo_sha256: photoSha256,
           packed_by: user.id,
           packed_at: now,
           late: late ? 1 : 0,
@@ -507,6 +530,35 @@ export class PackStation {
         throw new AppError('PACK_ORDER_CANCELLED', { orderRef: order.externalId });
       }
       return cancelled;
+    });
+  }
+
+  /**
+   * The photo of the open parcel: checked to be a JPEG of bounded size, written as a file first —
+   * the fsync stays outside the database's write lock — then its row and the session's reference
+   * in one transaction. The same bytes again are the same file and row.
+   */
+  photo(input: Input<{ dataBase64: string }>, user: UserView): Promise<{ session: PackSession }> {
+    return this.serial(async () => {
+      const again = this.store.replay<{ session: PackSession }>(input.clientActionId);
+      if (again) return again;
+      await this.current();
+      const photos = this.o.photos;
+      const bytes = new Uint8Array(Buffer.from(input.dataBase64, 'base64'));
+      if (bytes.length > PACK_PHOTO_MAX_BYTES) {
+        throw new AppError('PHOTO_TOO_LARGE', { bytes: bytes.length, max: PACK_PHOTO_MAX_BYTES });
+      }
+      const kind = inspectImage(bytes).mimeType;
+      if (kind !== 'image/jpeg') throw new AppError('PHOTO_NOT_IMAGE', { bytes: bytes.length, type: kind });
+      const ref = await photos.writeOnce(bytes, PACK_PHOTO_MAX_BYTES);
+      return writeTransaction(this.o.db, () => {
+        const db = this.o.db;
+        photos.recordIn(db, ref, user.id);
+        this.store.updateSession(db, this.o.stationId, { photo_sha256: ref.sha256 });
+        const result = { session: this.view(this.mustSession()) };
+        this.store.record(db, input.clientActionId, 'packPhoto', result, this.o.clock.now());
+        return result;
+      });
     });
   }
 
@@ -564,6 +616,8 @@ export class PackStation {
           verified: JSON.stringify(verified),
           weight: null,
           route: null,
+          // The parcel's content changed: the photo before sealing is taken again.
+          photo_sha256: null,
           step: allVerified ? 'weigh' : 'verify',
         });
         const result: Result = {
@@ -694,6 +748,16 @@ export class PackStation {
       awaitingLabel: rows.filter((r) => r.state === 'awaiting_label').length,
       handedOver: rows.filter((r) => r.state === 'handed_over').length,
       wrongItemScans: wrong?.n ?? 0,
+      serials: rows
+        .filter((r) => r.serials !== '[]')
+        .sort((a, b) => (b.packed_at ?? 0) - (a.packed_at ?? 0))
+        .slice(0, 50)
+        .map((r) => ({
+          orderRef: this.o.orders.get(r.order_id)?.externalId ?? r.order_id,
+          packageNo: r.package_no,
+          trackingNumber: r.tracking_number,
+          serials: JSON.parse(r.serials) as string[],
+        })),
     };
   }
 
@@ -966,6 +1030,24 @@ export class PackStation {
     if (remaining > 0) throw new AppError('PACK_LINES_NOT_VERIFIED', { remaining });
   }
 
+  /** A serial-required line seals only with a serial for each of its units. */
+  private assertSerials(
+    session: SessionRow,
+    lines: readonly {
+      lineRef: string;
+      sku: string;
+      quantity: number;
+      serialRequired?: boolean | undefined;
+    }[],
+  ): void {
+    const verified = verifiedOf(session);
+    for (const l of lines) {
+      if (l.serialRequired !== true) continue;
+      const missing = l.quantity - (verified[l.lineRef]?.serials.length ?? 0);
+      if (missing > 0) throw new AppError('PACK_SERIAL_REQUIRED', { sku: l.sku, missing });
+    }
+  }
+
   private packageLines(order: StoredOutboundOrder, pkg: Pick<PackageRow, 'lines'>) {
     const byRef = new Map(order.lines.map((l) => [l.lineRef, l]));
     return (JSON.parse(pkg.lines) as Array<{ lineRef: string; quantity: number }>).flatMap((p) => {
@@ -990,6 +1072,7 @@ export class PackStation {
         verified: v.count,
         remaining: Math.max(0, l.quantity - v.count),
         serials: v.serials,
+        serialRequired: l.serialRequired === true,
         unitGrams: l.unitGrams,
       };
     });
@@ -1016,6 +1099,11 @@ export class PackStation {
       weight: weightOf(row),
       route: routeOf(row)?.view ?? null,
       risk: this.risk(order),
+      photoRequired: this.o.photoRequired?.() ?? false,
+      photo: (() => {
+        const ref = row.photo_sha256 ? this.o.photos.get(row.photo_sha256) : null;
+        return ref ? { sha256: ref.sha256, width: ref.width, height: ref.height } : null;
+      })(),
       openedAt: row.opened_at,
       openedBy: row.opened_by,
     };

@@ -65,6 +65,7 @@ export interface SessionRow {
   verified: string;
   weight: string | null;
   route: string | null;
+  photo_sha256: string | null;
   opened_by: string;
   opened_at: number;
 }
@@ -128,15 +129,15 @@ export class PackStore {
 
   insertSession(tx: Db, row: SessionRow): void {
     tx.prepare(
-      `INSERT INTO pack_sessions (station_id, id, package_id, step, verified, weight, route, opened_by, opened_at)
-       VALUES (@station_id, @id, @package_id, @step, @verified, @weight, @route, @opened_by, @opened_at)`,
+      `INSERT INTO pack_sessions (station_id, id, package_id, step, verified, weight, route, photo_sha256, opened_by, opened_at)
+       VALUES (@station_id, @id, @package_id, @step, @verified, @weight, @route, @photo_sha256, @opened_by, @opened_at)`,
     ).run(row);
   }
 
   updateSession(
     tx: Db,
     stationId: string,
-    fields: Partial<Pick<SessionRow, 'step' | 'verified' | 'weight' | 'route'>>,
+    fields: Partial<Pick<SessionRow, 'step' | 'verified' | 'weight' | 'route' | 'photo_sha256'>>,
   ): void {
     const keys = Object.keys(fields) as Array<keyof typeof fields>;
     tx.prepare(

@@ -17,6 +17,7 @@ export function packingHandlers(core: Services): HandlersFor<typeof packingCalls
     packWeigh: (input, ctx) => station.weigh(input, ctx.user),
     packRoute: (input, ctx) => station.route(input, ctx.user),
     packComplete: (input, ctx) => station.complete(input, ctx.user),
+    packPhoto: (input, ctx) => station.photo(input, ctx.user),
     packSplit: (input, ctx) => station.split(input, ctx.user),
     packRelease: (input, ctx) => station.release(input, ctx.user),
     manifestList: ({ status }) => dock.list(status),

@@ -12,6 +12,9 @@ import { writeTransaction } from '../db/write';
 
 const MIME_OF: Record<string, PhotoMimeType> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 
+const INSERT_PHOTO = `INSERT INTO qc_photos (sha256, mime_type, width, height, bytes, stored_by, stored_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`;
+
 interface PhotoRow {
   sha256: string;
   mime_type: PhotoMimeType;
@@ -38,25 +41,42 @@ export class PhotoStore implements BlobReader {
     this.byHash = db.prepare<[string], PhotoRow>(
       'SELECT sha256, mime_type, width, height, bytes FROM qc_photos WHERE sha256 = ?',
     );
-    this.insert = db.prepare(
-      `INSERT INTO qc_photos (sha256, mime_type, width, height, bytes, stored_by, stored_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
-    );
+    this.insert = db.prepare(INSERT_PHOTO);
   }
 
   /** Checks that `bytes` are a JPEG, PNG or WebP image of sane size, stores them, answers the reference. */
   async put(bytes: Uint8Array, storedBy: string): Promise<PhotoRef> {
-    if (bytes.length > MAX_PHOTO_BYTES) {
-      throw new AppError('PHOTO_TOO_LARGE', { bytes: bytes.length, max: MAX_PHOTO_BYTES });
+    const ref = await this.writeOnce(bytes);
+    await writeTransaction(this.db, () => this.recordIn(this.db, ref, storedBy));
+    return ref;
+  }
+
+  /**
+   * The checks and the file only, outside any transaction (an fsync must not hold the database's
+   * write lock); `recordIn` then adds the row in the caller's transaction.
+   */
+  async writeOnce(bytes: Uint8Array, maxBytes = MAX_PHOTO_BYTES): Promise<PhotoRef> {
+    if (bytes.length > maxBytes) {
+      throw new AppError('PHOTO_TOO_LARGE', { bytes: bytes.length, max: maxBytes });
     }
     const { mimeType, width, height } = inspectImage(bytes);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const known = this.byHash.get(sha256);
     if (!known || !fs.existsSync(this.pathOf(sha256))) await this.writeFile(sha256, bytes);
-    await writeTransaction(this.db, () =>
-      this.insert.run(sha256, mimeType, width, height, bytes.length, storedBy, this.clock.now()),
-    );
     return { sha256, mimeType, width, height, bytes: bytes.length };
+  }
+
+  /** The photo's row (once per hash), inside the caller's transaction. */
+  recordIn(tx: Db, ref: PhotoRef, storedBy: string): void {
+    (tx === this.db ? this.insert : tx.prepare(INSERT_PHOTO)).run(
+      ref.sha256,
+      ref.mimeType,
+      ref.width,
+      ref.height,
+      ref.bytes,
+      storedBy,
+      this.clock.now(),
+    );
   }
 
   get(sha256: string): PhotoRef | null {

@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   qcUndoMinutes: 10,
   scaleKind: 'none',
   scaleAddress: '',
+  packPhotoRequired: 'none',
 };
 
 /** Station settings, one JSON value per key; unknown or broken values fall back to defaults. */

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CLIENT_HEADER } from '../../shared/channels';
 import { AppError, type Envelope } from '../../shared/errors';
 import { MAX_PHOTO_BYTES } from '../../shared/returns/qc-codes';
+import { PACK_PHOTO_MAX_BYTES } from '../../shared/calls/packing';
 import { MAX_CERTIFICATE_BYTES } from '../../shared/returns/destruction-certificate';
 import type { Dispatch } from '../api/dispatch';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -49,6 +50,7 @@ export interface StationServerOptions {
 export const LARGE_BODY_CALLS: Readonly<Record<string, number>> = {
   qcUploadPhoto: Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 4096,
   qcVerifyCertificate: Math.ceil((MAX_CERTIFICATE_BYTES * 4) / 3) + 4096,
+  packPhoto: Math.ceil((PACK_PHOTO_MAX_BYTES * 4) / 3) + 4096,
 };
 
 export interface StationServer {
@@ -175,8 +177,11 @@ async function handleApi(
     const declared = Number(req.headers['content-length'] ?? 0);
     return refuse(
       413,
-      callName === 'qcUploadPhoto'
-        ? new AppError('PHOTO_TOO_LARGE', { bytes: Math.floor((declared * 3) / 4), max: MAX_PHOTO_BYTES })
+      callName === 'qcUploadPhoto' || callName === 'packPhoto'
+        ? new AppError('PHOTO_TOO_LARGE', {
+            bytes: Math.floor((declared * 3) / 4),
+            max: callName === 'packPhoto' ? PACK_PHOTO_MAX_BYTES : MAX_PHOTO_BYTES,
+          })
         : new AppError('VALIDATION_FAILED', { call: echoed, field: '(payload)', issue: 'too_big' }),
     );
   }

@@ -21,6 +21,9 @@ import { clientActionIdSchema } from './returns';
 
 const scanCode = z.string().min(1).max(512);
 
+/** A bench photo is a camera frame, not an archive picture: 4 MB is far above a 1080p JPEG. */
+export const PACK_PHOTO_MAX_BYTES = 4 * 1024 * 1024;
+
 /**
  * A weight as the bench has it: a reading the screen took from a WebHID scale (its stable and
  * range flags as the scale reported them), the station's own scale (the core's scale monitor),
@@ -124,7 +127,10 @@ export const packingCalls = {
   }),
   /**
    * One item scanned (its barcode or SKU), with its serial number when it carries one: the line
-   * counts down; an item not in the package is refused (PACK_WRONG_ITEM), as is one too many.
+   * counts down; an item not in the package is refused (PACK_WRONG_ITEM), as is one too many. A
+   * unit of a serial-required line counts only with its serial: without one the answer is
+   * PACK_SERIAL_REQUIRED (the screen then asks for the serial and sends the item again with it); a
+   * serial that is one of the order's SKUs or barcodes is refused (PACK_SERIAL_IS_ITEM).
    */
   packScanItem: call({
     input: z.strictObject({
@@ -139,6 +145,8 @@ export const packingCalls = {
       'PACK_WRONG_ITEM',
       'PACK_LINE_ALREADY_VERIFIED',
       'PACK_SERIAL_DUPLICATE',
+      'PACK_SERIAL_REQUIRED',
+      'PACK_SERIAL_IS_ITEM',
       'SCAN_EMPTY',
       'SCAN_TOO_LONG',
       'SCAN_BAD_CHARACTERS',
@@ -199,12 +207,35 @@ export const packingCalls = {
     errors: [
       ...SESSION_ERRORS,
       'PACK_LINES_NOT_VERIFIED',
+      'PACK_SERIAL_REQUIRED',
+      'PACK_PHOTO_REQUIRED',
+      'PHOTO_NOT_FOUND',
       'PACK_NOT_WEIGHED',
       'PACK_NOT_ROUTED',
       'PACK_LABEL_REFUSED',
       'PACK_CARRIER_NOT_LISTED',
       'PRINTING_NOT_READY',
     ],
+    role: 'any',
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
+  }),
+  /**
+   * The photo of the open parcel before sealing, a JPEG from the bench camera: stored once by its
+   * SHA-256 in the station's photo folder and kept on the session (a new photo replaces it). With
+   * setting packPhotoRequired = required, packComplete refuses a package without one.
+   */
+  packPhoto: call({
+    input: z.strictObject({
+      dataBase64: z
+        .string()
+        .min(1)
+        .max(Math.ceil((PACK_PHOTO_MAX_BYTES * 4) / 3) + 4)
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/),
+      clientActionId: clientActionIdSchema,
+    }),
+    output: z.object({ session: packSessionSchema }),
+    errors: [...SESSION_ERRORS, 'PHOTO_NOT_IMAGE', 'PHOTO_TOO_LARGE'],
     role: 'any',
     effect: 'write',
     idempotencyKey: 'clientActionId',
@@ -325,6 +356,7 @@ export type PackWeighOutput = z.output<Calls['packWeigh']['output']>;
 export type PackRouteInput = z.input<Calls['packRoute']['input']>;
 export type PackRouteOutput = z.output<Calls['packRoute']['output']>;
 export type PackScanResult = z.output<Calls['packScanItem']['output']>;
+export type PackPhotoInput = z.input<Calls['packPhoto']['input']>;
 export type PackCompleteInput = z.input<Calls['packComplete']['input']>;
 export type PackSplitInput = z.input<Calls['packSplit']['input']>;
 export type PackSplitOutput = z.output<Calls['packSplit']['output']>;

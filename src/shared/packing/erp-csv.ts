@@ -50,6 +50,12 @@ export const ERP_COLUMNS: readonly ErpColumn[] = [
     level: 'line',
     description: 'GTIN / EAN / UPC on the item (8–14 digits)',
   },
+  {
+    name: 'serial_required',
+    required: false,
+    level: 'line',
+    description: "yes: each unit's serial number is scanned at the bench (yes / no, default no)",
+  },
   { name: 'recipient_name', required: true, level: 'order', description: 'who receives the parcel' },
   { name: 'phone', required: false, level: 'order', description: "the recipient's phone" },
   { name: 'address1', required: true, level: 'order', description: 'street address' },
@@ -155,6 +161,11 @@ const rowSchema = z.strictObject({
     .string()
     .regex(/^(\d{8,14})?$/, '8 to 14 digits')
     .transform((v) => (v === '' ? null : v)),
+  serial_required: z
+    .string()
+    .transform((v) => v.trim().toLowerCase())
+    .refine((v) => ['', 'yes', 'no', 'y', 'n', 'true', 'false', '1', '0'].includes(v), 'yes or no')
+    .transform((v) => ['yes', 'y', 'true', '1'].includes(v)),
   recipient_name: req(120),
   phone: opt(40),
   address1: req(200),
@@ -420,6 +431,7 @@ export function parseErpCsv(bytes: Uint8Array, options: ErpParseOptions): ErpPar
           unitGrams: row.unit_weight_g,
           barcode: row.barcode,
           packageId: null,
+          ...(row.serial_required ? { serialRequired: true } : {}),
         })),
         shippingType: 'seller',
         deliveryOptionId: null,

@@ -71,6 +71,8 @@ export const outboundOrderSchema = z.strictObject({
         unitGrams: z.number().int().min(0).nullable(),
         barcode: text(32),
         packageId: text(64),
+        /** Each unit's serial number is scanned at the bench; absent: not required. */
+        serialRequired: z.boolean().optional(),
       }),
     )
     .min(1),

@@ -89,6 +89,8 @@ export const packLineViewSchema = z.object({
   verified: z.number().int(),
   remaining: z.number().int(),
   serials: z.array(z.string()),
+  /** Each unit counts only with its serial number scanned after it. */
+  serialRequired: z.boolean(),
   unitGrams: z.number().int().nullable(),
 });
 export type PackLineView = z.infer<typeof packLineViewSchema>;
@@ -195,6 +197,10 @@ export const packSessionSchema = z.object({
   weight: packWeightViewSchema.nullable(),
   route: packRouteViewSchema.nullable(),
   risk: lateRiskViewSchema,
+  /** The station asks for a photo of the open parcel before it is sealed (setting packPhotoRequired). */
+  photoRequired: z.boolean(),
+  /** The photo taken for this package, if any (stored by its SHA-256). */
+  photo: z.object({ sha256: z.string(), width: z.number().int(), height: z.number().int() }).nullable(),
   openedAt: z.number().int(),
   openedBy: z.string(),
 });
@@ -293,5 +299,14 @@ export const packShiftSummarySchema = z.object({
   awaitingLabel: z.number().int(),
   handedOver: z.number().int(),
   wrongItemScans: z.number().int(),
+  /** Today's parcels with serial numbers, newest first (at most 50), for the shift view. */
+  serials: z.array(
+    z.object({
+      orderRef: z.string(),
+      packageNo: z.number().int(),
+      trackingNumber: z.string().nullable(),
+      serials: z.array(z.string()),
+    }),
+  ),
 });
 export type PackShiftSummary = z.infer<typeof packShiftSummarySchema>;

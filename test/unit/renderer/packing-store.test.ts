@@ -53,7 +53,7 @@ const option = (carrier: string, name: string): RouteOption => ({
 });
 
 /** A bench with one order of two mugs and a plate; every call is recorded. */
-function fakeBench() {
+function fakeBench(options: { serialMug?: boolean } = {}) {
   const calls: Array<[string, unknown]> = [];
   let session: PackSession | null = null;
   const manifest: ManifestView = {
@@ -93,6 +93,7 @@ function fakeBench() {
         verified: 0,
         remaining: 2,
         serials: [],
+        serialRequired: options.serialMug ?? false,
         unitGrams: 300,
       },
       {
@@ -104,6 +105,7 @@ function fakeBench() {
         verified: 0,
         remaining: 1,
         serials: [],
+        serialRequired: false,
         unitGrams: 200,
       },
     ],
@@ -111,6 +113,8 @@ function fakeBench() {
     weight: null,
     route: null,
     risk: RISK,
+    photoRequired: false,
+    photo: null,
     openedAt: 0,
     openedBy: 'u',
   });
@@ -135,6 +139,7 @@ function fakeBench() {
       minutesPerOrder: null,
       late: 0,
       awaitingLabel: 0,
+      serials: [],
       handedOver: 0,
       wrongItemScans: 0,
     }),
@@ -144,11 +149,18 @@ function fakeBench() {
       session = fresh();
       return session;
     },
-    packScanItem: async (input: { code: string }) => {
-      calls.push(['packScanItem', input.code]);
+    packScanItem: async (input: { code: string; serial?: string }) => {
+      calls.push(['packScanItem', input.serial ? `${input.code}+${input.serial}` : input.code]);
       if (!session) throw new AppError('PACK_NO_SESSION');
       const line = session.lines.find((l) => l.barcode === input.code);
       if (!line) throw new AppError('PACK_WRONG_ITEM', { scanned: input.code, orderRef: session.orderRef });
+      if (line.serialRequired && !input.serial) {
+        throw new AppError('PACK_SERIAL_REQUIRED', { sku: line.sku, missing: 1 });
+      }
+      if (input.serial && session.lines.some((l) => l.barcode === input.serial)) {
+        throw new AppError('PACK_SERIAL_IS_ITEM', { scanned: input.serial, sku: line.sku });
+      }
+      if (input.serial) line.serials.push(input.serial);
       line.verified += 1;
       line.remaining -= 1;
       session.allVerified = session.lines.every((l) => l.remaining === 0);
@@ -266,8 +278,8 @@ function scanFrom(store: PackingStore, text: string, start: number): void {
   store.getState().key(press({ code: 'Enter', key: 'Enter', time }));
 }
 
-function setup() {
-  const bench = fakeBench();
+function setup(options: { serialMug?: boolean } = {}) {
+  const bench = fakeBench(options);
   const beeps: Feedback[] = [];
   let n = 0;
   const store = createPackingStore({
@@ -285,6 +297,53 @@ afterEach(() => {
 });
 
 describe('packing store', () => {
+  it('asks for the serial after a serial-required item, sends it with the item, keeps asking after a refusal; Esc drops the prompt', async () => {
+    const { store, beeps, calls } = setup({ serialMug: true });
+    await store.getState().load();
+    scan(store, 'ORD-1');
+    await store.getState().settled();
+
+    scan(store, '9555000000017');
+    await store.getState().settled();
+    expect(store.getState().feedback).toMatchObject({ kind: 'serialAsk', params: { name: 'Mug' } });
+    expect(store.getState().serialFor).toEqual({ code: '9555000000017', sku: 'MUG', name: 'Mug' });
+    expect(store.getState().refusal).toBeNull();
+    expect(store.getState().session?.lines[0]?.remaining).toBe(2);
+
+    // The plate's barcode where the serial is asked: refused loudly, the prompt stays.
+    beeps.length = 0;
+    scan(store, '9555000000024');
+    await store.getState().settled();
+    const refusal = store.getState().refusal;
+    expect(refusal?.kind === 'error' && refusal.error.code).toBe('PACK_SERIAL_IS_ITEM');
+    expect(beeps).toEqual(['error']);
+    expect(store.getState().serialFor?.sku).toBe('MUG');
+
+    scan(store, 'SN-1');
+    await store.getState().settled();
+    expect(store.getState().serialFor).toBeNull();
+    expect(store.getState().feedback).toMatchObject({ kind: 'verified', params: { remaining: 1 } });
+    expect(store.getState().session?.lines[0]?.serials).toEqual(['SN-1']);
+
+    scan(store, '9555000000017');
+    await store.getState().settled();
+    expect(store.getState().serialFor?.sku).toBe('MUG');
+    store.getState().key(press({ code: 'Escape', key: 'Escape', time: clock }));
+    expect(store.getState().serialFor).toBeNull();
+    expect(store.getState().feedback?.kind).toBe('serialCancelled');
+    // The next scan is an item again.
+    scan(store, '9555000000024');
+    await store.getState().settled();
+    expect(calls.filter(([name]) => name === 'packScanItem').map(([, code]) => code)).toEqual([
+      '9555000000017',
+      '9555000000017+9555000000024',
+      '9555000000017+SN-1',
+      '9555000000017',
+      '9555000000024',
+    ]);
+    expect(store.getState().session?.lines.map((l) => l.remaining)).toEqual([1, 0]);
+  });
+
   it('packs an order by scanner and Enter: lines count down, a wrong item is refused loudly, box, weight, route, seal', async () => {
     const { store, beeps, calls } = setup();
     await store.getState().load();

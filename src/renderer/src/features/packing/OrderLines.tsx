@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { PackSession } from '../../../../shared/packing/pack-views';
 
-/** The package's lines, each counting down as its items are scanned; a finished line turns green. */
+/**
+ * The package's lines, each counting down as its items are scanned; a finished line turns green.
+ * A line that needs serial numbers is tagged S/N and lists the serials scanned so far.
+ */
 export function OrderLines({ session }: { session: PackSession }) {
   const { t } = useTranslation();
   return (
@@ -16,6 +19,16 @@ export function OrderLines({ session }: { session: PackSession }) {
           <span className="pl-count">
             {t('packing.lines.count', { verified: line.verified, quantity: line.quantity })}
           </span>
+          {(line.serialRequired || line.serials.length > 0) && (
+            <span className="pl-serials" data-testid="pack-line-serials">
+              {line.serialRequired && <span className="pl-sn-tag">{t('packing.lines.serialRequired')}</span>}
+              {line.serials.map((serial) => (
+                <span key={serial} className="pl-serial" data-testid="pack-line-serial">
+                  {serial}
+                </span>
+              ))}
+            </span>
+          )}
         </li>
       ))}
     </ul>

@@ -8,6 +8,7 @@ import { nextAction } from './next-action';
 import { OrderLines } from './OrderLines';
 import { PackFeedbackBanner } from './PackFeedbackBanner';
 import { PackQueue } from './PackQueue';
+import { PhotoPanel } from './PhotoPanel';
 import { RoutePanel } from './RoutePanel';
 import { ShiftSummaryPanel } from './ShiftSummaryPanel';
 import { WeighPanel } from './WeighPanel';
@@ -99,8 +100,9 @@ export function PackingScreen() {
   const handoverStep = useFeature('packing', (s) => s.handoverStep);
   const manifest = useFeature('packing', (s) => s.manifest);
   const last = useFeature('packing', (s) => s.lastPacked);
+  const serialFor = useFeature('packing', (s) => s.serialFor);
   useEffect(() => void stores.packing.getState().load(), [stores]);
-  const next = nextAction({ mode, session, box, handoverStep, manifest });
+  const next = nextAction({ mode, session, box, handoverStep, manifest, serialFor });
 
   return (
     <div className="pack-screen" data-mode={mode} data-step={next.id} data-testid="pack-screen">
@@ -145,7 +147,14 @@ export function PackingScreen() {
             ))}
           </ul>
         </section>
-        {mode === 'handover' ? <ManifestParcels /> : <PackQueue />}
+        {mode === 'handover' ? (
+          <ManifestParcels />
+        ) : mode === 'pack' && session?.step === 'ready' && session.photoRequired ? (
+          // The camera takes the queue's place while the parcel waits for its photo: the clerk looks there.
+          <PhotoPanel />
+        ) : (
+          <PackQueue />
+        )}
       </div>
     </div>
   );

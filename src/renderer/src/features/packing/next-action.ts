@@ -15,9 +15,11 @@ export interface NextAction {
   id:
     | 'scan_order'
     | 'scan_item'
+    | 'scan_serial'
     | 'scan_box'
     | 'weigh'
     | 'route'
+    | 'photo'
     | 'complete'
     | 'pick_carrier'
     | 'scan_parcel'
@@ -37,6 +39,15 @@ export interface NextActionInput {
   box: string | null;
   handoverStep: HandoverStep;
   manifest: ManifestView | null;
+  /** The item just scanned whose serial number is asked for (its unit counts only with it). */
+  serialFor?: SerialPrompt | null;
+}
+
+/** A serial-required item scanned: the next scan is its serial number. */
+export interface SerialPrompt {
+  code: string;
+  sku: string;
+  name: string;
 }
 
 export function itemsLeft(session: PackSession): number {
@@ -85,6 +96,11 @@ export function nextAction(input: NextActionInput): NextAction {
   const release: PackKey = { key: 'A', label: 'packing.keys.putAside' };
   switch (s.step) {
     case 'verify': {
+      if (input.serialFor) {
+        return action('scan_serial', 'scanSerial', [{ key: 'Esc', label: 'packing.keys.cancelSerial' }], {
+          name: input.serialFor.name,
+        });
+      }
       const left = itemsLeft(s);
       const started = s.lines.some((l) => l.verified > 0);
       return action(
@@ -104,9 +120,13 @@ export function nextAction(input: NextActionInput): NextAction {
     case 'route':
       return action('route', 'route', [release]);
     case 'ready': {
+      if (s.photoRequired && !s.photo) {
+        return action('photo', 'photo', [{ key: 'C', label: 'packing.keys.capture' }, release]);
+      }
       const route = s.route;
       const other = route ? (route.chosen === 'backup' ? route.primary : route.backup) : null;
       const keys: PackKey[] = [{ key: 'Enter', label: 'packing.keys.complete' }];
+      if (s.photoRequired) keys.push({ key: 'C', label: 'packing.keys.retake' });
       if (other && other.blockers.length === 0) {
         keys.push({ key: 'L', label: 'packing.keys.otherLine', params: { carrier: other.carrierName } });
       }

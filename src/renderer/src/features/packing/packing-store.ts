@@ -17,13 +17,22 @@ import { toErrorShape } from '../../i18n/error-message';
 import { ShortcutGate, shortcutKeyOf } from '../../ui/shortcut-gate';
 import type { Beeper, Feedback } from '../scan/feedback-tones';
 import { ScannerDecoder, type KeyInput, type ScanSource } from '../scan/scanner-decoder';
-import { nextAction, type HandoverStep, type NextAction, type PackingMode } from './next-action';
+import {
+  nextAction,
+  type HandoverStep,
+  type NextAction,
+  type PackingMode,
+  type SerialPrompt,
+} from './next-action';
 
 /** The answer to one scan, key or weight, in the screen's words (`packing.feedback.<kind>`). */
 export interface PackFeedback {
   kind:
     | 'opened'
     | 'verified'
+    | 'serialAsk'
+    | 'serialCancelled'
+    | 'photoTaken'
     | 'lineDone'
     | 'allVerified'
     | 'boxSet'
@@ -62,6 +71,19 @@ export interface HandoverCarrier {
   openManifest: boolean;
 }
 
+/**
+ * The bench camera as the photo step sees it. The screen's camera view owns the device (it opens
+ * and closes the stream) and hands the store a way to take one JPEG frame.
+ */
+export interface BenchCamera {
+  status: 'off' | 'starting' | 'on' | 'unavailable';
+  /** Why there is no picture: no camera attached, permission refused, or the device failed. */
+  problem: 'no_camera' | 'denied' | 'failed' | null;
+}
+
+/** One JPEG frame from the camera, base64 (no data: prefix). */
+export type GrabFrame = () => Promise<string>;
+
 export interface PackingState {
   mode: PackingMode;
   text: string;
@@ -85,6 +107,10 @@ export interface PackingState {
   summary: PackShiftSummary | null;
   /** The station scale as last read at the weigh step (null elsewhere, or before the first answer). */
   liveScale: LiveScaleReading | null;
+  serialFor: SerialPrompt | null;
+  camera: BenchCamera;
+  /** The camera view reports its state, and how to grab a frame while it shows a picture. */
+  setCamera(camera: BenchCamera, grab: GrabFrame | null): void;
   load(): Promise<void>;
   key(input: KeyInput): 'pass' | 'taken' | 'scanned';
   resetTyping(): void;
@@ -237,6 +263,7 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
   let modeBeforeShortcut: PackingMode | null = null;
   /** Carriers this bench packed for (from the completes it saw), for the handover list. */
   const packedFor = new Map<string, number>();
+  let grabFrame: GrabFrame | null = null;
 
   return createStore<PackingState>()((set, get) => {
     const sound = (tone: PackFeedback['tone']): void => {
@@ -276,7 +303,10 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
     const readSession = async (): Promise<void> => {
       try {
         const { session } = await api.packState({});
-        set((s) => ({ session, box: session && s.session?.packageId === session.packageId ? s.box : null }));
+        set((s) => {
+          const same = session !== null && s.session?.packageId === session.packageId;
+          return { session, box: same ? s.box : null, serialFor: same ? s.serialFor : null };
+        });
       } catch {
         // The refusal on screen already says what went wrong.
       }
@@ -302,6 +332,34 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
         null,
         { session: r.session },
       );
+    };
+
+    const showScanned = (
+      r: Awaited<ReturnType<LastmileApi['packScanItem']>>,
+      code: string,
+      shown: string | null,
+    ): void => {
+      const line = r.session.lines.find((l) => l.lineRef === r.lineRef);
+      const name = line?.productName ?? code;
+      say(
+        r.allVerified
+          ? { kind: 'allVerified', tone: 'ok', params: {} }
+          : r.remaining === 0
+            ? { kind: 'lineDone', tone: 'ok', params: { name } }
+            : { kind: 'verified', tone: 'ok', params: { name, remaining: r.remaining } },
+        shown,
+        { session: r.session },
+      );
+    };
+
+    const capture = (): void => {
+      const grab = grabFrame;
+      if (!grab || get().camera.status !== 'on') return hint('packing.hint.noCamera');
+      void queued(async () => {
+        const dataBase64 = await grab();
+        const r = await api.packPhoto({ dataBase64, clientActionId: newActionId() });
+        say({ kind: 'photoTaken', tone: 'ok', params: {} }, null, { session: r.session });
+      }, null);
     };
 
     const route = (choose?: 'primary' | 'backup'): Promise<void> =>
@@ -359,7 +417,7 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
               }
             : { kind: 'awaitingLabel', tone: 'info', params: { carrier: carrierName } },
           r.trackingNumber,
-          { lastPacked, session: null, box: null },
+          { lastPacked, session: null, box: null, serialFor: null },
         );
         // A split's second package may be opened next by the core: show it at once.
         await readSession();
@@ -414,19 +472,41 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
           return;
         case 'scan_item':
           void queued(async () => {
-            const r = await api.packScanItem({ code, source, clientActionId: newActionId() });
-            const line = r.session.lines.find((l) => l.lineRef === r.lineRef);
-            const name = line?.productName ?? code;
-            say(
-              r.allVerified
-                ? { kind: 'allVerified', tone: 'ok', params: {} }
-                : r.remaining === 0
-                  ? { kind: 'lineDone', tone: 'ok', params: { name } }
-                  : { kind: 'verified', tone: 'ok', params: { name, remaining: r.remaining } },
-              shown,
-              { session: r.session },
-            );
+            let r: Awaited<ReturnType<LastmileApi['packScanItem']>>;
+            try {
+              r = await api.packScanItem({ code, source, clientActionId: newActionId() });
+            } catch (err) {
+              const e = toErrorShape(err);
+              if (e.code !== 'PACK_SERIAL_REQUIRED') throw err;
+              // Not counted yet: the station wants this unit's serial number, scanned next.
+              const line = get().session?.lines.find((l) => l.sku === e.params?.sku);
+              const name = line?.productName ?? String(e.params?.sku ?? code);
+              say({ kind: 'serialAsk', tone: 'info', params: { name } }, shown, {
+                serialFor: { code, sku: String(e.params?.sku ?? code), name },
+              });
+              return;
+            }
+            showScanned(r, code, shown);
           }, shown);
+          return;
+        case 'scan_serial': {
+          const prompt = state.serialFor;
+          if (!prompt) return;
+          void queued(async () => {
+            // A refusal (an item scanned as the serial, a serial twice) keeps the prompt: scan the serial again.
+            const r = await api.packScanItem({
+              code: prompt.code,
+              source,
+              serial: code,
+              clientActionId: newActionId(),
+            });
+            set({ serialFor: null });
+            showScanned(r, prompt.code, shown);
+          }, shown);
+          return;
+        }
+        case 'photo':
+          hint('packing.hint.photoFirst');
           return;
         case 'scan_box':
         case 'weigh': {
@@ -521,6 +601,13 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
       driver: '',
       summary: null,
       liveScale: null,
+      serialFor: null,
+      camera: { status: 'off', problem: null },
+
+      setCamera(camera, grab) {
+        grabFrame = grab;
+        set({ camera });
+      },
 
       async load() {
         await readSession();
@@ -597,6 +684,10 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
             return hint('packing.hint.scanOrder');
           case 'scan_item':
             return hint('packing.hint.scanItem');
+          case 'scan_serial':
+            return hint('packing.hint.scanSerial');
+          case 'photo':
+            return hint('packing.hint.photoFirst');
           case 'scan_box':
             return hint('packing.hint.scanBox');
           case 'weigh':
@@ -630,7 +721,9 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
         const step = next();
         modeBeforeShortcut = s.mode;
         if (key === 'Escape') {
-          if (step.id === 'driver') set({ handoverStep: 'scan' });
+          if (step.id === 'scan_serial') {
+            say({ kind: 'serialCancelled', tone: 'info', params: {} }, null, { serialFor: null });
+          } else if (step.id === 'driver') set({ handoverStep: 'scan' });
           else if (s.mode !== 'pack') set({ mode: 'pack' });
           return;
         }
@@ -649,7 +742,11 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
           case 'A':
             void queued(async () => {
               const r = await api.packRelease({ clientActionId: newActionId() });
-              say({ kind: 'released', tone: 'info', params: {} }, null, { session: r.session, box: null });
+              say({ kind: 'released', tone: 'info', params: {} }, null, {
+                session: r.session,
+                box: null,
+                serialFor: null,
+              });
               await refreshLists();
             }, null);
             return;
@@ -667,6 +764,8 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
             }, null);
             return;
           }
+          case 'C':
+            return capture();
           case 'L': {
             const r = s.session?.route;
             if (r) void route(r.chosen === 'backup' ? 'primary' : 'backup');

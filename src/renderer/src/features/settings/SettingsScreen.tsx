@@ -19,6 +19,7 @@ export function SettingsScreen() {
   const saveDraft = useFeature('settings', (s) => s.saveDraft);
   const setLanguage = useFeature('settings', (s) => s.setLanguage);
   const setSound = useFeature('settings', (s) => s.setSound);
+  const setPackPhoto = useFeature('settings', (s) => s.setPackPhoto);
   const supervisor = useFeature('session', isSupervisor);
   const newStationLink = useFeature('settings', (s) => s.newStationLink);
   const keyError = useFeature('settings', (s) => s.keyError);
@@ -69,6 +70,24 @@ export function SettingsScreen() {
           >
             {t('settings.soundOff')}
           </button>
+        </div>
+      </fieldset>
+      <fieldset className="setting" data-testid="setting-pack-photo">
+        <legend className="field-label">{t('settings.packPhoto')}</legend>
+        <div className="segmented" role="radiogroup">
+          {(['required', 'none'] as const).map((value) => (
+            <button
+              key={value}
+              type="button"
+              role="radio"
+              aria-checked={settings.packPhotoRequired === value}
+              className="segment"
+              data-value={value}
+              onClick={() => void setPackPhoto(value)}
+            >
+              {t(`settings.packPhoto_${value}`)}
+            </button>
+          ))}
         </div>
       </fieldset>
       <form

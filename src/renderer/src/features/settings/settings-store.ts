@@ -35,6 +35,8 @@ export interface SettingsState {
   saveDraft(): Promise<void>;
   setLanguage(language: Settings['language']): Promise<void>;
   setSound(on: boolean): Promise<void>;
+  /** The packing bench's photo before sealing (a supervisor setting: approval asked when needed). */
+  setPackPhoto(value: Settings['packPhotoRequired']): Promise<void>;
 }
 
 export interface SettingsStoreDeps {
@@ -172,6 +174,7 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
 
       setLanguage: (language) => update({ language }),
       setSound: (sound) => update({ sound }),
+      setPackPhoto: (packPhotoRequired) => update({ packPhotoRequired }),
     };
   });
 }

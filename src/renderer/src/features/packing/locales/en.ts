@@ -13,6 +13,8 @@ const messages = {
       summary: 'This shift',
     },
     next: {
+      scanSerial: 'Scan the serial number of {{name}}',
+      photo: 'Take a photo of the open parcel: C',
       scanOrder: 'Scan the order, package or pick list',
       scanItem_one: 'Scan the last item',
       scanItem_other: 'Scan the items: {{count}} to go',
@@ -28,6 +30,9 @@ const messages = {
       summary: 'Your shift so far',
     },
     keys: {
+      cancelSerial: 'cancel: the item does not count',
+      capture: 'take the photo',
+      retake: 'take the photo again',
       handover: 'handover to a driver',
       summary: 'shift summary',
       pack: 'back to packing',
@@ -43,6 +48,9 @@ const messages = {
       nextCarrier: 'next carrier',
     },
     hint: {
+      scanSerial: 'Scan the serial number (S/N) on the item, not its barcode.',
+      photoFirst: 'Take the photo of the open parcel first (C), then Enter seals.',
+      noCamera: 'No camera picture: the photo cannot be taken. Read the red message beside the order.',
       sealFirst: 'Seal this parcel first (Enter), or put it aside (A).',
       nextCarrier: 'Press Enter for the next carrier, or P to go back to packing.',
       scanOrder: 'Scan an order’s number, its package id or its pick list first.',
@@ -56,6 +64,9 @@ const messages = {
     },
     feedback: {
       scaleSteady: 'Steady at {{grams}} g: press Enter to take it',
+      serialAsk: '{{name}}: now scan its serial number (S/N)',
+      serialCancelled: 'Serial not scanned: that item did not count. Scan it again.',
+      photoTaken: 'Photo stored: Enter seals the parcel',
       opened: 'Order {{orderRef}}: {{items}} item(s) to scan',
       verified: '{{name}} — {{remaining}} more of this',
       lineDone: '{{name}} — line complete',
@@ -97,6 +108,7 @@ const messages = {
       more: '+ {{count}} more',
     },
     lines: {
+      serialRequired: 'S/N',
       count: '{{verified}} / {{quantity}}',
     },
     weigh: {
@@ -157,7 +169,21 @@ const messages = {
       parcels: 'On this manifest: {{count}}',
       none: 'No carrier has parcels waiting.',
     },
+    photo: {
+      title: 'Photo before sealing',
+      taken: 'Photo stored ({{width}}×{{height}})',
+      notYet: 'No photo yet: show the open parcel to the camera and press C.',
+      problem: {
+        no_camera:
+          'No camera found on this bench. Connect one, or ask a supervisor to switch off “Photo before sealing” in Settings.',
+        denied:
+          'The camera is blocked for this screen. Allow the camera, or ask a supervisor to switch off “Photo before sealing”.',
+        failed:
+          'The camera does not answer. Reconnect it, or ask a supervisor to switch off “Photo before sealing”.',
+      },
+    },
     summary: {
+      serials: 'Serial numbers packed',
       orders: 'Orders packed',
       parcels: 'Parcels',
       minutesPerOrder: 'Minutes per order',
@@ -196,6 +222,11 @@ const messages = {
     PACK_LINE_ALREADY_VERIFIED:
       'Too many: all {{quantity}} of {{sku}} are already scanned. Take this one off.',
     PACK_SERIAL_DUPLICATE: 'Serial number {{serial}} was already scanned in this order.',
+    PACK_SERIAL_REQUIRED:
+      '{{sku}} needs its serial number: {{missing}} still to scan. Scan the serial on each unit.',
+    PACK_SERIAL_IS_ITEM:
+      '{{scanned}} is an item of this order, not a serial number. Scan the serial number on the {{sku}} (S/N label).',
+    PACK_PHOTO_REQUIRED: 'Take a photo of the open parcel first (C), then seal order {{orderRef}}.',
     PACK_LINES_NOT_VERIFIED: '{{remaining}} item(s) still to scan before this step.',
     PACK_WEIGHT_UNSTABLE: 'The scale is still moving. Leave the parcel still and weigh again.',
     PACK_WEIGHT_ZERO: 'The scale reads 0. Put the parcel on the scale.',

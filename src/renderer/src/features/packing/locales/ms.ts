@@ -14,6 +14,8 @@ const messages: PackingMessages = {
       summary: 'Syif ini',
     },
     next: {
+      scanSerial: 'Imbas nombor siri {{name}}',
+      photo: 'Ambil gambar bungkusan yang terbuka: C',
       scanOrder: 'Imbas pesanan, bungkusan atau senarai pilih',
       scanItem_one: 'Imbas item terakhir',
       scanItem_other: 'Imbas item: {{count}} lagi',
@@ -29,6 +31,9 @@ const messages: PackingMessages = {
       summary: 'Syif anda setakat ini',
     },
     keys: {
+      cancelSerial: 'batal: barang ini tidak dikira',
+      capture: 'ambil gambar',
+      retake: 'ambil gambar semula',
       handover: 'serah kepada pemandu',
       summary: 'ringkasan syif',
       pack: 'kembali membungkus',
@@ -44,6 +49,9 @@ const messages: PackingMessages = {
       nextCarrier: 'kurier seterusnya',
     },
     hint: {
+      scanSerial: 'Imbas nombor siri (S/N) pada barang, bukan kod barnya.',
+      photoFirst: 'Ambil gambar bungkusan yang terbuka dahulu (C), kemudian Enter untuk menutup.',
+      noCamera: 'Tiada gambar kamera: gambar tidak boleh diambil. Baca mesej merah di sebelah pesanan.',
       sealFirst: 'Tutup bungkusan ini dahulu (Enter), atau ketepikan (A).',
       nextCarrier: 'Tekan Enter untuk kurier seterusnya, atau P untuk kembali membungkus.',
       scanOrder: 'Imbas nombor pesanan, id bungkusan atau senarai pilih dahulu.',
@@ -57,6 +65,9 @@ const messages: PackingMessages = {
     },
     feedback: {
       scaleSteady: 'Stabil pada {{grams}} g: tekan Enter untuk ambil',
+      serialAsk: '{{name}}: sekarang imbas nombor sirinya (S/N)',
+      serialCancelled: 'Nombor siri tidak diimbas: barang itu tidak dikira. Imbas semula.',
+      photoTaken: 'Gambar disimpan: Enter menutup bungkusan',
       opened: 'Pesanan {{orderRef}}: {{items}} item untuk diimbas',
       verified: '{{name}} — {{remaining}} lagi untuk item ini',
       lineDone: '{{name}} — baris lengkap',
@@ -98,6 +109,7 @@ const messages: PackingMessages = {
       more: '+ {{count}} lagi',
     },
     lines: {
+      serialRequired: 'S/N',
       count: '{{verified}} / {{quantity}}',
     },
     weigh: {
@@ -158,7 +170,21 @@ const messages: PackingMessages = {
       parcels: 'Dalam manifest ini: {{count}}',
       none: 'Tiada kurier dengan bungkusan menunggu.',
     },
+    photo: {
+      title: 'Gambar sebelum ditutup',
+      taken: 'Gambar disimpan ({{width}}×{{height}})',
+      notYet: 'Belum ada gambar: tunjukkan bungkusan terbuka kepada kamera dan tekan C.',
+      problem: {
+        no_camera:
+          'Tiada kamera di meja ini. Sambungkan kamera, atau minta penyelia mematikan “Gambar sebelum ditutup” dalam Tetapan.',
+        denied:
+          'Kamera disekat untuk skrin ini. Benarkan kamera, atau minta penyelia mematikan “Gambar sebelum ditutup”.',
+        failed:
+          'Kamera tidak menjawab. Sambung semula, atau minta penyelia mematikan “Gambar sebelum ditutup”.',
+      },
+    },
     summary: {
+      serials: 'Nombor siri yang dibungkus',
       orders: 'Pesanan dibungkus',
       parcels: 'Bungkusan',
       minutesPerOrder: 'Minit setiap pesanan',
@@ -195,6 +221,12 @@ const messages: PackingMessages = {
     PACK_WRONG_ITEM: 'BARANG SALAH: {{scanned}} tiada dalam pesanan {{orderRef}}. Alihkan dari meja.',
     PACK_LINE_ALREADY_VERIFIED: 'Terlebih: kesemua {{quantity}} {{sku}} sudah diimbas. Alihkan yang ini.',
     PACK_SERIAL_DUPLICATE: 'Nombor siri {{serial}} sudah diimbas dalam pesanan ini.',
+    PACK_SERIAL_REQUIRED:
+      '{{sku}} memerlukan nombor siri: {{missing}} lagi untuk diimbas. Imbas nombor siri pada setiap unit.',
+    PACK_SERIAL_IS_ITEM:
+      '{{scanned}} ialah barang pesanan ini, bukan nombor siri. Imbas nombor siri pada {{sku}} (label S/N).',
+    PACK_PHOTO_REQUIRED:
+      'Ambil gambar bungkusan yang terbuka dahulu (C), kemudian tutup pesanan {{orderRef}}.',
     PACK_LINES_NOT_VERIFIED: 'Masih ada {{remaining}} barang untuk diimbas.',
     PACK_WEIGHT_UNSTABLE: 'Penimbang masih bergerak. Biarkan bungkusan pegun dan timbang semula.',
     PACK_WEIGHT_ZERO: 'Penimbang menunjukkan 0. Letakkan bungkusan di atas penimbang.',

@@ -14,6 +14,8 @@ const messages: PackingMessages = {
       summary: 'Ca này',
     },
     next: {
+      scanSerial: 'Quét số sê-ri của {{name}}',
+      photo: 'Chụp ảnh kiện hàng đang mở: C',
       scanOrder: 'Quét đơn hàng, kiện hàng hoặc phiếu lấy hàng',
       scanItem_one: 'Quét món hàng cuối cùng',
       scanItem_other: 'Quét hàng: còn {{count}} món',
@@ -29,6 +31,9 @@ const messages: PackingMessages = {
       summary: 'Ca của bạn đến giờ',
     },
     keys: {
+      cancelSerial: 'hủy: món này không được tính',
+      capture: 'chụp ảnh',
+      retake: 'chụp lại',
       handover: 'bàn giao cho tài xế',
       summary: 'tổng kết ca',
       pack: 'quay lại đóng gói',
@@ -44,6 +49,9 @@ const messages: PackingMessages = {
       nextCarrier: 'hãng tiếp theo',
     },
     hint: {
+      scanSerial: 'Quét số sê-ri (S/N) trên món hàng, không phải mã vạch sản phẩm.',
+      photoFirst: 'Chụp ảnh kiện hàng đang mở trước (C), rồi Enter để đóng gói.',
+      noCamera: 'Không có hình từ camera nên không chụp được. Đọc thông báo màu đỏ cạnh đơn hàng.',
       sealFirst: 'Hãy dán thùng kiện này trước (Enter), hoặc để lại (A).',
       nextCarrier: 'Bấm Enter cho hãng tiếp theo, hoặc P để quay lại đóng gói.',
       scanOrder: 'Hãy quét số đơn hàng, mã kiện hoặc phiếu lấy hàng trước.',
@@ -57,6 +65,9 @@ const messages: PackingMessages = {
     },
     feedback: {
       scaleSteady: 'Đã ổn định ở {{grams}} g: nhấn Enter để lấy',
+      serialAsk: '{{name}}: giờ quét số sê-ri (S/N) của nó',
+      serialCancelled: 'Chưa quét sê-ri: món đó chưa được tính. Quét lại.',
+      photoTaken: 'Đã lưu ảnh: Enter để đóng gói',
       opened: 'Đơn {{orderRef}}: cần quét {{items}} món',
       verified: '{{name}} — còn {{remaining}} món này',
       lineDone: '{{name}} — đủ dòng này',
@@ -98,6 +109,7 @@ const messages: PackingMessages = {
       more: '+ {{count}} đơn nữa',
     },
     lines: {
+      serialRequired: 'S/N',
       count: '{{verified}} / {{quantity}}',
     },
     weigh: {
@@ -158,7 +170,20 @@ const messages: PackingMessages = {
       parcels: 'Trên biên bản này: {{count}}',
       none: 'Không hãng nào có kiện đang chờ.',
     },
+    photo: {
+      title: 'Chụp ảnh trước khi đóng',
+      taken: 'Đã lưu ảnh ({{width}}×{{height}})',
+      notYet: 'Chưa có ảnh: đưa kiện đang mở trước camera và nhấn C.',
+      problem: {
+        no_camera:
+          'Bàn này không có camera. Hãy cắm camera, hoặc nhờ giám sát tắt “Chụp ảnh trước khi đóng” trong Cài đặt.',
+        denied:
+          'Camera bị chặn trên màn hình này. Cho phép camera, hoặc nhờ giám sát tắt “Chụp ảnh trước khi đóng”.',
+        failed: 'Camera không phản hồi. Cắm lại, hoặc nhờ giám sát tắt “Chụp ảnh trước khi đóng”.',
+      },
+    },
     summary: {
+      serials: 'Số sê-ri đã đóng gói',
       orders: 'Đơn đã đóng gói',
       parcels: 'Kiện',
       minutesPerOrder: 'Phút mỗi đơn',
@@ -193,6 +218,10 @@ const messages: PackingMessages = {
     PACK_WRONG_ITEM: 'SAI HÀNG: {{scanned}} không có trong đơn {{orderRef}}. Lấy nó ra khỏi bàn.',
     PACK_LINE_ALREADY_VERIFIED: 'Thừa: đã quét đủ {{quantity}} {{sku}}. Lấy món này ra.',
     PACK_SERIAL_DUPLICATE: 'Số sê-ri {{serial}} đã được quét trong đơn này.',
+    PACK_SERIAL_REQUIRED: '{{sku}} cần số sê-ri: còn {{missing}} số cần quét. Quét số sê-ri trên từng món.',
+    PACK_SERIAL_IS_ITEM:
+      '{{scanned}} là một món hàng của đơn này, không phải số sê-ri. Quét số sê-ri trên {{sku}} (nhãn S/N).',
+    PACK_PHOTO_REQUIRED: 'Chụp ảnh kiện hàng đang mở trước (C), rồi mới đóng gói đơn {{orderRef}}.',
     PACK_LINES_NOT_VERIFIED: 'Còn {{remaining}} món cần quét.',
     PACK_WEIGHT_UNSTABLE: 'Cân chưa ổn định. Để kiện hàng yên rồi cân lại.',
     PACK_WEIGHT_ZERO: 'Cân báo 0. Đặt kiện hàng lên cân.',

@@ -14,6 +14,8 @@ const messages: PackingMessages = {
       summary: '本班次',
     },
     next: {
+      scanSerial: '扫描 {{name}} 的序列号',
+      photo: '给打开的包裹拍照：C',
       scanOrder: '扫描订单、包裹或拣货单',
       scanItem_one: '扫描最后一件商品',
       scanItem_other: '扫描商品：还剩 {{count}} 件',
@@ -29,6 +31,9 @@ const messages: PackingMessages = {
       summary: '你本班次的情况',
     },
     keys: {
+      cancelSerial: '取消：该商品不计数',
+      capture: '拍照',
+      retake: '重新拍照',
       handover: '交接给司机',
       summary: '班次汇总',
       pack: '返回打包',
@@ -44,6 +49,9 @@ const messages: PackingMessages = {
       nextCarrier: '下一家承运商',
     },
     hint: {
+      scanSerial: '请扫描商品上的序列号（S/N），不是商品条码。',
+      photoFirst: '请先给打开的包裹拍照（C），然后按 Enter 封箱。',
+      noCamera: '没有摄像头画面，无法拍照。请看订单旁边的红色提示。',
       sealFirst: '请先封箱（Enter），或把它放回队列（A）。',
       nextCarrier: '按 Enter 处理下一家承运商，或按 P 返回打包。',
       scanOrder: '请先扫描订单号、包裹号或拣货单。',
@@ -57,6 +65,9 @@ const messages: PackingMessages = {
     },
     feedback: {
       scaleSteady: '已稳定在 {{grams}} g：按 Enter 采用',
+      serialAsk: '{{name}}：现在扫描它的序列号（S/N）',
+      serialCancelled: '未扫描序列号：该商品未计数，请重新扫描。',
+      photoTaken: '照片已保存：按 Enter 封箱',
       opened: '订单 {{orderRef}}：需扫描 {{items}} 件商品',
       verified: '{{name}} — 此商品还剩 {{remaining}} 件',
       lineDone: '{{name}} — 此行已完成',
@@ -98,6 +109,7 @@ const messages: PackingMessages = {
       more: '还有 {{count}} 个',
     },
     lines: {
+      serialRequired: 'S/N',
       count: '{{verified}} / {{quantity}}',
     },
     weigh: {
@@ -158,7 +170,18 @@ const messages: PackingMessages = {
       parcels: '此交接单上：{{count}}',
       none: '没有承运商有待交接的包裹。',
     },
+    photo: {
+      title: '封箱前拍照',
+      taken: '照片已保存（{{width}}×{{height}}）',
+      notYet: '还没有照片：把打开的包裹对准摄像头，按 C。',
+      problem: {
+        no_camera: '本工位没有摄像头。请连接摄像头，或请主管在设置中关闭“封箱前拍照”。',
+        denied: '此页面的摄像头被禁止。请允许使用摄像头，或请主管关闭“封箱前拍照”。',
+        failed: '摄像头无响应。请重新连接，或请主管关闭“封箱前拍照”。',
+      },
+    },
     summary: {
+      serials: '已打包的序列号',
       orders: '已打包订单',
       parcels: '包裹',
       minutesPerOrder: '每单分钟数',
@@ -191,6 +214,9 @@ const messages: PackingMessages = {
     PACK_WRONG_ITEM: '商品错误：{{scanned}} 不在订单 {{orderRef}} 中。请把它从台面拿走。',
     PACK_LINE_ALREADY_VERIFIED: '数量过多：{{sku}} 的 {{quantity}} 件已全部扫描。请拿走这一件。',
     PACK_SERIAL_DUPLICATE: '序列号 {{serial}} 在本订单中已扫描过。',
+    PACK_SERIAL_REQUIRED: '{{sku}} 需要序列号：还差 {{missing}} 个。请扫描每件商品上的序列号。',
+    PACK_SERIAL_IS_ITEM: '{{scanned}} 是本订单的商品，不是序列号。请扫描 {{sku}} 上的序列号（S/N 标签）。',
+    PACK_PHOTO_REQUIRED: '请先给打开的包裹拍照（C），再封装订单 {{orderRef}}。',
     PACK_LINES_NOT_VERIFIED: '还有 {{remaining}} 件商品需要扫描。',
     PACK_WEIGHT_UNSTABLE: '秤还在晃动。请放稳包裹后重新称重。',
     PACK_WEIGHT_ZERO: '秤显示为 0。请把包裹放到秤上。',

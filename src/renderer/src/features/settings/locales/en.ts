@@ -9,6 +9,9 @@ const messages = {
     soundOff: 'Off',
     staleHours: 'Flag parcels without a tracking update after (hours)',
     qcUndoMinutes: 'QC bench: undo possible for (minutes, 0 = no undo)',
+    packPhoto: 'Photo before sealing (packing bench, the open parcel)',
+    packPhoto_required: 'Required',
+    packPhoto_none: 'Off',
     idleMinutes: 'Sign a supervisor out after this many minutes without activity',
     scaleKind: 'Packing scale',
     scaleKinds: {

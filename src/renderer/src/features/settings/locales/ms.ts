@@ -10,6 +10,9 @@ const messages: SettingsMessages = {
     soundOff: 'Mati',
     staleHours: 'Tandakan bungkusan tanpa kemas kini penjejakan selepas (jam)',
     qcUndoMinutes: 'Meja QC: buat asal dibenarkan selama (minit, 0 = tiada)',
+    packPhoto: 'Gambar sebelum ditutup (meja pembungkusan, bungkusan terbuka)',
+    packPhoto_required: 'Wajib',
+    packPhoto_none: 'Tutup',
     idleMinutes: 'Log keluar penyelia selepas sekian minit tanpa aktiviti',
     scaleKind: 'Penimbang pembungkusan',
     scaleKinds: {

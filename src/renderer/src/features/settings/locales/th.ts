@@ -10,6 +10,9 @@ const messages: SettingsMessages = {
     soundOff: 'ปิด',
     staleHours: 'แจ้งพัสดุที่ไม่มีอัปเดตการติดตามหลังจาก (ชั่วโมง)',
     qcUndoMinutes: 'โต๊ะตรวจ: ยกเลิกได้ภายใน (นาที, 0 = ยกเลิกไม่ได้)',
+    packPhoto: 'ถ่ายรูปก่อนปิดกล่อง (โต๊ะแพ็ก กล่องที่เปิดอยู่)',
+    packPhoto_required: 'ต้องถ่าย',
+    packPhoto_none: 'ปิด',
     idleMinutes: 'ให้หัวหน้างานออกจากระบบเมื่อไม่มีการใช้งานกี่นาที',
     scaleKind: 'ตาชั่งแพ็กของ',
     scaleKinds: {

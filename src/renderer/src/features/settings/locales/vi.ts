@@ -10,6 +10,9 @@ const messages: SettingsMessages = {
     soundOff: 'Tắt',
     staleHours: 'Đánh dấu bưu kiện không có cập nhật hành trình sau (giờ)',
     qcUndoMinutes: 'Bàn kiểm: cho phép hoàn tác trong (phút, 0 = không hoàn tác)',
+    packPhoto: 'Chụp ảnh trước khi đóng (bàn đóng gói, kiện đang mở)',
+    packPhoto_required: 'Bắt buộc',
+    packPhoto_none: 'Tắt',
     idleMinutes: 'Đăng xuất giám sát sau bấy nhiêu phút không hoạt động',
     scaleKind: 'Cân đóng gói',
     scaleKinds: {

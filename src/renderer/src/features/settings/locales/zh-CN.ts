@@ -10,6 +10,9 @@ const messages: SettingsMessages = {
     soundOff: '关',
     staleHours: '超过多少小时没有物流更新时标记包裹',
     qcUndoMinutes: '质检台：可撤销时间（分钟，0 = 不可撤销）',
+    packPhoto: '封箱前拍照（打包台，拍打开的包裹）',
+    packPhoto_required: '必须',
+    packPhoto_none: '关闭',
     idleMinutes: '主管无操作多少分钟后自动退出登录',
     scaleKind: '包装秤',
     scaleKinds: {

@@ -178,3 +178,14 @@ CREATE TABLE pack_wrong_scans (
 ) STRICT;
 `,
 };
+
+/**
+ * The item classes of each order line (battery, liquid, …) that routing checks against the
+ * carrier service's `accepts`: a JSON array, empty when the source says nothing.
+ */
+export const packingItemClasses: CapabilityMigration = {
+  id: 'packing/003-item-classes',
+  sql: `
+ALTER TABLE outbound_order_lines ADD COLUMN item_classes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(item_classes));
+`,
+};

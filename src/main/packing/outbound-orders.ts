@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { WorkingCalendar } from '../../shared/calendar/calendars';
+import type { ItemClass } from '../../shared/packing/item-classes';
 import {
   assessLateRisk,
   type LateRisk,
@@ -82,12 +83,15 @@ interface LineRow {
   unit_grams: number | null;
   barcode: string | null;
   package_id: string | null;
+  item_classes: string;
 }
 
 /** What the bench packs: if any of it changes after packing started, that is a conflict. */
 function contentHash(o: OutboundOrder): string {
+  // A line without classes hashes as it did before lines had them: stored orders stay unchanged.
+  const lines = o.lines.map(({ itemClasses, ...l }) => (itemClasses?.length ? { ...l, itemClasses } : l));
   return createHash('sha256')
-    .update(JSON.stringify([o.recipient, o.cod, o.lines, o.service, o.notes, o.seller, o.market]))
+    .update(JSON.stringify([o.recipient, o.cod, lines, o.service, o.notes, o.seller, o.market]))
     .digest('hex');
 }
 
@@ -308,11 +312,22 @@ export class OutboundOrderStore {
 
   private writeLines(id: string, o: OutboundOrder): void {
     const insert = this.db.prepare(
-      `INSERT INTO outbound_order_lines (order_id, position, line_ref, sku, product_name, quantity, unit_grams, barcode, package_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO outbound_order_lines (order_id, position, line_ref, sku, product_name, quantity, unit_grams, barcode, package_id, item_classes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     o.lines.forEach((l, i) =>
-      insert.run(id, i, l.lineRef, l.sku, l.productName, l.quantity, l.unitGrams, l.barcode, l.packageId),
+      insert.run(
+        id,
+        i,
+        l.lineRef,
+        l.sku,
+        l.productName,
+        l.quantity,
+        l.unitGrams,
+        l.barcode,
+        l.packageId,
+        JSON.stringify(l.itemClasses ?? []),
+      ),
     );
   }
 
@@ -353,6 +368,7 @@ export class OutboundOrderStore {
         unitGrams: l.unit_grams,
         barcode: l.barcode,
         packageId: l.package_id,
+        itemClasses: JSON.parse(l.item_classes) as ItemClass[],
       })),
       shippingType: row.shipping_type,
       deliveryOptionId: row.delivery_option_id,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ITEM_CLASSES, itemClassSchema } from './item-classes';
 
 /**
  * An order to pack, whichever way it came — pulled from TikTok Shop or imported from a seller's
@@ -71,6 +72,8 @@ export const outboundOrderSchema = z.strictObject({
         unitGrams: z.number().int().min(0).nullable(),
         barcode: text(32),
         packageId: text(64),
+        /** Battery, liquid, …: what some carrier services refuse (item-classes.ts). Absent: none known. */
+        itemClasses: z.array(itemClassSchema).max(ITEM_CLASSES.length).optional(),
       }),
     )
     .min(1),

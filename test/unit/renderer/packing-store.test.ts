@@ -48,6 +48,7 @@ const option = (carrier: string, name: string): RouteOption => ({
   serviceName: 'Domestic',
   listed: true,
   chargeable: CHARGE,
+  refusedClasses: [],
   blockers: [],
 });
 
@@ -179,6 +180,7 @@ function fakeBench() {
         chosen: 'backup',
         reason: 'primary_down',
         remoteArea: { flagged: false, area: null },
+        itemClasses: [],
         country: 'MY',
         postcode: '50000',
         cod: null,

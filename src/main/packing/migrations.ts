@@ -191,3 +191,14 @@ ALTER TABLE outbound_order_lines ADD COLUMN serial_required INTEGER NOT NULL DEF
 ALTER TABLE pack_sessions ADD COLUMN photo_sha256 TEXT CHECK (photo_sha256 IS NULL OR length(photo_sha256) = 64);
 `,
 };
+
+/**
+ * The item classes of each order line (battery, liquid, …) that routing checks against the
+ * carrier service's `accepts`: a JSON array, empty when the source says nothing.
+ */
+export const packingItemClasses: CapabilityMigration = {
+  id: 'packing/004-item-classes',
+  sql: `
+ALTER TABLE outbound_order_lines ADD COLUMN item_classes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(item_classes));
+`,
+};

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { WorkingCalendar } from '../../shared/calendar/calendars';
+import type { ItemClass } from '../../shared/packing/item-classes';
 import {
   assessLateRisk,
   type LateRisk,
@@ -83,12 +84,15 @@ interface LineRow {
   barcode: string | null;
   package_id: string | null;
   serial_required: number;
+  item_classes: string;
 }
 
 /** What the bench packs: if any of it changes after packing started, that is a conflict. */
 function contentHash(o: OutboundOrder): string {
+  // A line without classes hashes as it did before lines had them: stored orders stay unchanged.
+  const lines = o.lines.map(({ itemClasses, ...l }) => (itemClasses?.length ? { ...l, itemClasses } : l));
   return createHash('sha256')
-    .update(JSON.stringify([o.recipient, o.cod, o.lines, o.service, o.notes, o.seller, o.market]))
+    .update(JSON.stringify([o.recipient, o.cod, lines, o.service, o.notes, o.seller, o.market]))
     .digest('hex');
 }
 
@@ -309,8 +313,8 @@ export class OutboundOrderStore {
 
   private writeLines(id: string, o: OutboundOrder): void {
     const insert = this.db.prepare(
-      `INSERT INTO outbound_order_lines (order_id, position, line_ref, sku, product_name, quantity, unit_grams, barcode, package_id, serial_required)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO outbound_order_lines (order_id, position, line_ref, sku, product_name, quantity, unit_grams, barcode, package_id, serial_required, item_classes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     o.lines.forEach((l, i) =>
       insert.run(
@@ -324,6 +328,7 @@ export class OutboundOrderStore {
         l.barcode,
         l.packageId,
         l.serialRequired === true ? 1 : 0,
+        JSON.stringify(l.itemClasses ?? []),
       ),
     );
   }
@@ -367,6 +372,7 @@ export class OutboundOrderStore {
         packageId: l.package_id,
         // Only when required, so an order without the column hashes as it did before it existed.
         ...(l.serial_required === 1 ? { serialRequired: true } : {}),
+        itemClasses: JSON.parse(l.item_classes) as ItemClass[],
       })),
       shippingType: row.shipping_type,
       deliveryOptionId: row.delivery_option_id,

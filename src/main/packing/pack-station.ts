@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import { CARRIER_SERVICES, type CarrierService } from '../../shared/packing/carrier-services';
 import { chargeableWeight } from '../../shared/packing/chargeable-weight';
 import { checkExpectedWeight } from '../../shared/packing/expected-weight';
+import { classesOf, refusedClasses, type ItemClass } from '../../shared/packing/item-classes';
 import { formatMoney } from '../../shared/packing/money';
 import {
   carrierName,
@@ -405,10 +406,11 @@ export class PackStation {
       type Result = { session: PackSession; route: PackRouteView };
       const again = this.store.replay<Result>(input.clientActionId);
       if (again) return again;
-      const { session, order } = await this.current();
+      const { session, order, pkg } = await this.current();
       const weight = weightOf(session);
       if (!weight) throw new AppError('PACK_NOT_WEIGHED');
-      const stored = await this.computeRoute(order, weight, input.choose);
+      const classes = classesOf(this.packageLines(order, pkg));
+      const stored = await this.computeRoute(order, weight, classes, input.choose);
       return writeTransaction(this.o.db, () => {
         this.store.updateSession(this.o.db, this.o.stationId, {
           route: JSON.stringify(stored),
@@ -1148,6 +1150,7 @@ export class PackStation {
   private async computeRoute(
     order: StoredOutboundOrder,
     weight: PackWeightView,
+    classes: readonly ItemClass[],
     choose: 'primary' | 'backup' | undefined,
   ): Promise<StoredRoute> {
     const country = order.recipient.country;
@@ -1187,6 +1190,7 @@ export class PackStation {
       );
       const provider = providers?.find((p) => providerIsCarrier(p.name, carrier)) ?? null;
       const listed = providers === null || provider !== null;
+      const refused = refusedClasses(service, classes);
       return {
         provider,
         option: {
@@ -1197,7 +1201,12 @@ export class PackStation {
           serviceName: service.name,
           listed,
           chargeable,
-          blockers: [...(listed ? [] : (['not_listed'] as const)), ...chargeable.problems.map((p) => p.code)],
+          refusedClasses: refused,
+          blockers: [
+            ...(listed ? [] : (['not_listed'] as const)),
+            ...(refused.length > 0 ? (['item_class_not_accepted'] as const) : []),
+            ...chargeable.problems.map((p) => p.code),
+          ],
         },
       };
     };
@@ -1213,6 +1222,13 @@ export class PackStation {
     const refuse = (o: RouteOption): never => {
       if (o.blockers.includes('not_listed'))
         throw new AppError('PACK_CARRIER_NOT_LISTED', { carrier: o.carrierName, market: order.market });
+      const refusedClass = o.refusedClasses[0];
+      if (refusedClass)
+        throw new AppError('PACK_ITEM_CLASS_NOT_ACCEPTED', {
+          carrier: o.carrierName,
+          itemClass: refusedClass,
+          service: o.serviceName,
+        });
       throw new AppError('PACK_SERVICE_LIMIT', { service: o.serviceName });
     };
     let chosen: 'primary' | 'backup';
@@ -1231,7 +1247,9 @@ export class PackStation {
         reason = line.reason;
       } else if (other && other.option.blockers.length === 0) {
         chosen = other === primary ? 'primary' : 'backup';
-        reason = active === primary ? 'primary_cannot_take' : line.reason;
+        // The items themselves keep the parcel off the line: that is the reason the clerk reads.
+        if (active.option.refusedClasses.length > 0) reason = 'item_class_not_accepted';
+        else reason = active === primary ? 'primary_cannot_take' : line.reason;
       } else {
         return refuse(active.option);
       }
@@ -1245,6 +1263,7 @@ export class PackStation {
         chosen,
         reason,
         remoteArea: { flagged: area !== null, area: area?.name ?? null },
+        itemClasses: [...classes],
         country,
         postcode: order.recipient.postcode,
         cod: order.cod,

@@ -70,6 +70,7 @@ const ROUTE_ERRORS = [
   'PACK_NO_SERVICE',
   'PACK_CARRIER_NOT_LISTED',
   'PACK_SERVICE_LIMIT',
+  'PACK_ITEM_CLASS_NOT_ACCEPTED',
   'PACK_NO_BACKUP',
   // The platform's provider list could not be fetched: nothing is chosen without it.
   'TRANSPORT_FAILED',

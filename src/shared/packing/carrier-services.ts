@@ -1,4 +1,5 @@
 import type { FactSource } from '../fact-source';
+import type { ItemClass } from './item-classes';
 
 export type { FactSource } from '../fact-source';
 
@@ -34,7 +35,9 @@ export interface CarrierService {
   maxLengthMm?: number;
   /** Longest side + 2 × (the other two). */
   maxLengthPlusGirthMm?: number;
-  sources: { divisor: FactSource; rounding: FactSource; limits?: FactSource };
+  /** The item classes (item-classes.ts) the service carries; a parcel with any other is refused. */
+  accepts: readonly ItemClass[];
+  sources: { divisor: FactSource; rounding: FactSource; limits?: FactSource; accepts: FactSource };
 }
 
 const INCH_MM = 25.4;
@@ -44,6 +47,21 @@ const pounds = (n: number) => Math.floor(n * 453.59237);
 const REF_PACKING: FactSource = {
   kind: 'reference',
   ref: 'reference/packing.md § Chargeable weight (carrier pages, gathered 2026-12)',
+};
+
+// No carrier's prohibited-items list is in reference/: every `accepts` is our cautious reading
+// (air legs refuse batteries and aerosols, road legs take batteries in equipment) — correct it here.
+const OURS_GROUND: FactSource = {
+  kind: 'ours',
+  ref: 'road network: batteries in equipment and liquids, no aerosols; check the carrier prohibited list',
+};
+const OURS_AIR: FactSource = {
+  kind: 'ours',
+  ref: 'international parcels fly: no batteries, liquids or aerosols without a DG contract',
+};
+const OURS_US_GROUND: FactSource = {
+  kind: 'ours',
+  ref: 'US ground services take these under their hazmat rules (shipper marks the parcel); check the guide',
 };
 
 export const CARRIER_SERVICES: readonly CarrierService[] = [
@@ -59,7 +77,9 @@ export const CARRIER_SERVICES: readonly CarrierService[] = [
     rounding: { kind: 'up_to_grams', stepGrams: 1000 },
     minChargeableGrams: 1000,
     maxActualGrams: 50_000,
+    accepts: ['battery', 'liquid'],
     sources: {
+      accepts: OURS_GROUND,
       divisor: REF_PACKING,
       rounding: { kind: 'community', ref: 'J&T MY rate cards price per started kilogram (seller guides)' },
       limits: { kind: 'community', ref: 'J&T MY seller guides: 50 kg per parcel' },
@@ -76,7 +96,9 @@ export const CARRIER_SERVICES: readonly CarrierService[] = [
     dimensions: 'exact_mm',
     rounding: { kind: 'up_to_grams', stepGrams: 500 },
     minChargeableGrams: 500,
+    accepts: [],
     sources: {
+      accepts: OURS_AIR,
       divisor: REF_PACKING,
       rounding: {
         kind: 'ours',
@@ -95,7 +117,12 @@ export const CARRIER_SERVICES: readonly CarrierService[] = [
     dimensions: 'exact_mm',
     rounding: { kind: 'up_to_grams', stepGrams: 1000 },
     maxActualGrams: 30_000,
+    accepts: ['liquid'],
     sources: {
+      accepts: {
+        kind: 'ours',
+        ref: 'Pos Laju carries by air between Peninsular and East Malaysia: no batteries or aerosols; check its prohibited list',
+      },
       divisor: REF_PACKING,
       rounding: REF_PACKING,
       limits: { kind: 'community', ref: 'Pos Laju seller guides: 30 kg per parcel' },
@@ -114,7 +141,12 @@ export const CARRIER_SERVICES: readonly CarrierService[] = [
     dimensions: 'exact_mm',
     rounding: { kind: 'up_to_grams', stepGrams: 1000 },
     maxActualGrams: 30_000,
+    accepts: ['liquid'],
     sources: {
+      accepts: {
+        kind: 'ours',
+        ref: 'no batteries or aerosols until the Ninja Van MY prohibited list is read',
+      },
       divisor: { kind: 'ours', ref: 'as J&T and Pos Malaysia domestic (6000); Ninja Van MY pages not read' },
       rounding: { kind: 'ours', ref: 'per started kilogram, as MY domestic tariffs; check the contract' },
       limits: { kind: 'ours', ref: '30 kg, as Pos Laju; Ninja Van MY limits not read' },
@@ -131,7 +163,9 @@ export const CARRIER_SERVICES: readonly CarrierService[] = [
     dimensions: 'exact_mm',
     rounding: { kind: 'up_to_grams', stepGrams: 1 },
     maxActualGrams: 50_000,
+    accepts: ['battery', 'liquid'],
     sources: {
+      accepts: OURS_GROUND,
       divisor: { kind: 'community', ref: 'GHN API sample (reference/packing.md)' },
       rounding: { kind: 'ours', ref: 'GHN takes the weight in grams; its price steps are its own tariff' },
       limits: { kind: 'community', ref: 'GHN API: weight ≤ 50 000 g' },
@@ -150,7 +184,9 @@ export const CARRIER_SERVICES: readonly CarrierService[] = [
     maxActualGrams: pounds(150),
     maxLengthMm: inches(108),
     maxLengthPlusGirthMm: inches(165),
+    accepts: ['battery', 'liquid', 'aerosol'],
     sources: {
+      accepts: OURS_US_GROUND,
       divisor: {
         kind: 'official',
         ref: 'ups.com "Determining billable weight": L × W × H ÷ 139 (daily rates)',
@@ -178,7 +214,9 @@ export const CARRIER_SERVICES: readonly CarrierService[] = [
     maxActualGrams: pounds(150),
     maxLengthMm: inches(108),
     maxLengthPlusGirthMm: inches(165),
+    accepts: ['battery', 'liquid', 'aerosol'],
     sources: {
+      accepts: OURS_US_GROUND,
       divisor: { kind: 'official', ref: 'fedex.com dimensional weight: L × W × H ÷ 139' },
       rounding: { kind: 'official', ref: 'fedex.com: nearest whole inch per side, next whole pound' },
       limits: { kind: 'official', ref: 'fedex.com FedEx Ground: 150 lb, 108 in, 165 in length + girth' },
@@ -197,7 +235,9 @@ export const CARRIER_SERVICES: readonly CarrierService[] = [
     rounding: { kind: 'up_to_pound' },
     maxActualGrams: pounds(70),
     maxLengthPlusGirthMm: inches(130),
+    accepts: ['battery', 'liquid', 'aerosol'],
     sources: {
+      accepts: OURS_US_GROUND,
       divisor: {
         kind: 'official',
         ref: 'USPS DMM 223: dimensional weight L × W × H ÷ 166 for parcels over 1 cubic foot',
@@ -219,7 +259,12 @@ export const CARRIER_SERVICES: readonly CarrierService[] = [
     rounding: { kind: 'up_to_pound' },
     maxActualGrams: pounds(70),
     maxLengthPlusGirthMm: inches(108),
+    accepts: ['battery', 'liquid'],
     sources: {
+      accepts: {
+        kind: 'ours',
+        ref: 'Priority Mail flies: no aerosols; batteries in equipment only; check USPS Publication 52',
+      },
       divisor: {
         kind: 'official',
         ref: 'USPS DMM 223: dimensional weight L × W × H ÷ 166 for parcels over 1 cubic foot',

@@ -3,6 +3,7 @@ import { instantOf, parseIsoDate } from '../calendar/local-date';
 import { isIsoCountry } from '../codes/iso-countries';
 import { decodeUtf8, parseCsv } from '../csv/csv';
 import { CARRIER_SERVICES } from './carrier-services';
+import { ITEM_CLASSES, parseItemClass } from './item-classes';
 import { parseMoney } from './money';
 import type { OutboundOrder } from './outbound-order';
 
@@ -55,6 +56,13 @@ export const ERP_COLUMNS: readonly ErpColumn[] = [
     required: false,
     level: 'line',
     description: "yes: each unit's serial number is scanned at the bench (yes / no, default no)",
+  },
+  {
+    name: 'item_class',
+    required: false,
+    level: 'line',
+    description:
+      'what some carriers refuse: battery, liquid, aerosol; several joined with | (battery|liquid)',
   },
   { name: 'recipient_name', required: true, level: 'order', description: 'who receives the parcel' },
   { name: 'phone', required: false, level: 'order', description: "the recipient's phone" },
@@ -166,6 +174,22 @@ const rowSchema = z.strictObject({
     .transform((v) => v.trim().toLowerCase())
     .refine((v) => ['', 'yes', 'no', 'y', 'n', 'true', 'false', '1', '0'].includes(v), 'yes or no')
     .transform((v) => ['yes', 'y', 'true', '1'].includes(v)),
+  item_class: z.string().transform((v, ctx) => {
+    const words = v
+      .split('|')
+      .map((w) => w.trim())
+      .filter((w) => w !== '');
+    const classes = words.map(parseItemClass);
+    const unknown = words.filter((_, i) => classes[i] === null);
+    if (unknown.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${unknown.join('|')}" is not ${ITEM_CLASSES.join(', ')} (join several with |)`,
+      });
+      return z.NEVER;
+    }
+    return ITEM_CLASSES.filter((c) => classes.includes(c));
+  }),
   recipient_name: req(120),
   phone: opt(40),
   address1: req(200),
@@ -432,6 +456,7 @@ export function parseErpCsv(bytes: Uint8Array, options: ErpParseOptions): ErpPar
           barcode: row.barcode,
           packageId: null,
           ...(row.serial_required ? { serialRequired: true } : {}),
+          ...(row.item_class.length > 0 ? { itemClasses: row.item_class } : {}),
         })),
         shippingType: 'seller',
         deliveryOptionId: null,

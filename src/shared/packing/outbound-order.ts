@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ITEM_CLASSES, itemClassSchema } from './item-classes';
 
 /**
  * An order to pack, whichever way it came — pulled from TikTok Shop or imported from a seller's
@@ -73,6 +74,8 @@ export const outboundOrderSchema = z.strictObject({
         packageId: text(64),
         /** Each unit's serial number is scanned at the bench; absent: not required. */
         serialRequired: z.boolean().optional(),
+        /** Battery, liquid, …: what some carrier services refuse (item-classes.ts). Absent: none known. */
+        itemClasses: z.array(itemClassSchema).max(ITEM_CLASSES.length).optional(),
       }),
     )
     .min(1),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LINE_REASONS } from '../route-views';
+import { itemClassSchema } from './item-classes';
 import { OUTBOUND_ORDER_STATUSES } from './outbound-order';
 
 /**
@@ -155,8 +156,10 @@ export const routeOptionSchema = z.object({
   /** On the platform's shipping-provider list for the market (always true for ERP orders). */
   listed: z.boolean(),
   chargeable: chargeableViewSchema,
-  /** Why this line cannot take the parcel (limits, not listed); empty: it can. */
-  blockers: z.array(z.enum(['not_listed', 'too_heavy', 'too_long', 'too_large'])),
+  /** The package's item classes this line's service does not take (a route chosen before: none). */
+  refusedClasses: z.array(itemClassSchema).default([]),
+  /** Why this line cannot take the parcel (limits, not listed, item classes); empty: it can. */
+  blockers: z.array(z.enum(['not_listed', 'item_class_not_accepted', 'too_heavy', 'too_long', 'too_large'])),
 });
 export type RouteOption = z.infer<typeof routeOptionSchema>;
 
@@ -165,7 +168,9 @@ export const packRouteViewSchema = z.object({
   backup: routeOptionSchema.nullable(),
   chosen: z.enum(['primary', 'backup']),
   /** Why the chosen line: the route book's reason, or the clerk's choice. */
-  reason: z.enum([...LINE_REASONS, 'chosen_by_clerk', 'primary_cannot_take']),
+  reason: z.enum([...LINE_REASONS, 'chosen_by_clerk', 'primary_cannot_take', 'item_class_not_accepted']),
+  /** The classes of the package's items (battery, liquid, …), shown as badges at the ready step. */
+  itemClasses: z.array(itemClassSchema).default([]),
   remoteArea: z.object({ flagged: z.boolean(), area: z.string().nullable() }),
   country: z.string(),
   postcode: z.string().nullable(),

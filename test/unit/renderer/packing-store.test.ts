@@ -49,6 +49,7 @@ const option = (carrier: string, name: string): RouteOption => ({
   serviceName: 'Domestic',
   listed: true,
   chargeable: CHARGE,
+  refusedClasses: [],
   blockers: [],
 });
 
@@ -200,6 +201,7 @@ function fakeBench(options: { serialMug?: boolean } = {}) {
         chosen: 'backup',
         reason: 'primary_down',
         remoteArea: { flagged: false, area: null },
+        itemClasses: [],
         country: 'MY',
         postcode: '50000',
         cod: null,

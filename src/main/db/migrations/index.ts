@@ -1,6 +1,11 @@
 import { foundation } from './001-foundation';
 import { auditMigrations } from '../../audit/migrations';
-import { packingFlow, packingMigrations, packingSerialsPhotos } from '../../packing/migrations';
+import {
+  packingFlow,
+  packingItemClasses,
+  packingMigrations,
+  packingSerialsPhotos,
+} from '../../packing/migrations';
 import { credentialsMigrations } from '../../credentials/migrations';
 import { printingMigrations } from '../../printing/migrations';
 import { scansMigrations } from '../../scans/migrations';
@@ -66,5 +71,6 @@ export const MIGRATIONS: readonly Migration[] = [
     syncWebhookRefetch,
     syncUnknownCodes,
     packingSerialsPhotos,
+    packingItemClasses,
   ].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
 ];

@@ -24,6 +24,8 @@ function variantOf(error: AppErrorShape): string | null {
       return typeof p.reason === 'string' ? p.reason : null;
     case 'BAD_PIN':
       return typeof p.retryAfterSeconds === 'number' ? 'locked' : null;
+    case 'PACK_ITEM_CLASS_NOT_ACCEPTED':
+      return typeof p.itemClass === 'string' ? p.itemClass : null;
     case 'SIGN_IN_LOCKED':
       return p.scope === 'station' ? 'station' : null;
     case 'FORBIDDEN':

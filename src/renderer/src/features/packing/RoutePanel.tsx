@@ -7,6 +7,10 @@ export function RoutePanel({ session }: { session: PackSession }) {
   const route = session.route;
   const weight = session.weight;
   const chosen = route ? (route.chosen === 'backup' ? route.backup : route.primary) : null;
+  // The line the parcel could not go on because of its items: the clerk reads which and why.
+  const refusing = route
+    ? [route.primary, route.backup].find((o) => o && o !== chosen && o.refusedClasses.length > 0)
+    : undefined;
   return (
     <div className="pack-route" data-testid="pack-route" data-line={route?.chosen ?? 'none'}>
       {route && chosen ? (
@@ -21,8 +25,24 @@ export function RoutePanel({ session }: { session: PackSession }) {
             </span>
             {route.remoteArea.flagged && <span className="pack-remote">{t('packing.route.remote')}</span>}
           </p>
+          {route.itemClasses.length > 0 && (
+            <p className="pack-item-classes" data-testid="pack-item-classes">
+              <span>{t('packing.route.contains')}</span>
+              {route.itemClasses.map((c) => (
+                <span key={c} className="pack-item-class" data-testid="pack-item-class" data-class={c}>
+                  {t(`packing.route.itemClass.${c}`)}
+                </span>
+              ))}
+            </p>
+          )}
           <p className="pack-route-reason" data-testid="pack-route-reason">
-            {t(`packing.route.reason.${route.reason}`)}
+            {refusing &&
+              refusing.refusedClasses.map((c) => (
+                <span key={c} className="pack-refused" data-testid="pack-item-class-refused">
+                  {`${t(`packing.route.refuses.${c}`, { carrier: refusing.carrierName })} `}
+                </span>
+              ))}
+            {t(`packing.route.reason.${route.reason}`, { carrier: chosen.carrierName })}
           </p>
         </>
       ) : (

@@ -145,6 +145,13 @@ const messages = {
       primary: 'main line',
       backup: 'BACKUP LINE',
       remote: 'remote area',
+      contains: 'Contains',
+      itemClass: { battery: 'BATTERY', liquid: 'LIQUID', aerosol: 'AEROSOL' },
+      refuses: {
+        battery: '{{carrier}} does not take batteries.',
+        liquid: '{{carrier}} does not take liquids.',
+        aerosol: '{{carrier}} does not take aerosols.',
+      },
       service: 'Service',
       reason: {
         primary_up: 'The main line is up.',
@@ -154,6 +161,7 @@ const messages = {
         backup_down: 'Both lines are down: it stays on the main line and is sent when it is back.',
         chosen_by_clerk: 'Line chosen at the bench.',
         primary_cannot_take: 'The main line cannot take this parcel: backup line.',
+        item_class_not_accepted: 'This parcel goes with {{carrier}} instead.',
       },
     },
     handover: {
@@ -239,6 +247,8 @@ const messages = {
     PACK_NO_SERVICE: 'Carrier {{carrier}} has no service for {{market}} on this station.',
     PACK_CARRIER_NOT_LISTED: 'The platform does not accept {{carrier}} for {{market}}. Choose another line.',
     PACK_SERVICE_LIMIT: 'This parcel is too heavy or too big for {{service}}. Choose another line or repack.',
+    PACK_ITEM_CLASS_NOT_ACCEPTED:
+      '{{carrier}} does not take an item in this parcel ({{itemClass}}). Choose the other line or put the order aside.',
     PACK_NO_BACKUP: 'This route has no backup line.',
     PACK_NOT_ROUTED: 'Choose the carrier line first.',
     PACK_LABEL_REFUSED:
@@ -246,6 +256,13 @@ const messages = {
     PACK_SPLIT_INVALID: 'A split must move at least one item and leave at least one.',
     PACK_SPLIT_NOT_ALLOWED: 'Order {{orderRef}} cannot be split.',
     PACK_PARCEL_UNKNOWN: 'Parcel {{trackingNumber}} is not a packed parcel of this station.',
+  },
+  errorDetails: {
+    PACK_ITEM_CLASS_NOT_ACCEPTED: {
+      battery: '{{carrier}} does not take batteries. Choose the other line or put the order aside.',
+      liquid: '{{carrier}} does not take liquids. Choose the other line or put the order aside.',
+      aerosol: '{{carrier}} does not take aerosols. Choose the other line or put the order aside.',
+    },
   },
 };
 

@@ -146,6 +146,13 @@ const messages: PackingMessages = {
       primary: 'laluan utama',
       backup: 'LALUAN SANDARAN',
       remote: 'kawasan pedalaman',
+      contains: 'Mengandungi',
+      itemClass: { battery: 'BATERI', liquid: 'CECAIR', aerosol: 'AEROSOL' },
+      refuses: {
+        battery: '{{carrier}} tidak menerima bateri.',
+        liquid: '{{carrier}} tidak menerima cecair.',
+        aerosol: '{{carrier}} tidak menerima tin aerosol.',
+      },
       service: 'Perkhidmatan',
       reason: {
         primary_up: 'Laluan utama berfungsi.',
@@ -155,6 +162,7 @@ const messages: PackingMessages = {
         backup_down: 'Kedua-dua laluan terputus: kekal di laluan utama, dihantar apabila pulih.',
         chosen_by_clerk: 'Laluan dipilih di meja.',
         primary_cannot_take: 'Laluan utama tidak boleh menerima bungkusan ini: laluan sandaran.',
+        item_class_not_accepted: 'Bungkusan ini dihantar dengan {{carrier}} sebagai ganti.',
       },
     },
     handover: {
@@ -239,6 +247,8 @@ const messages: PackingMessages = {
     PACK_CARRIER_NOT_LISTED: 'Platform tidak menerima {{carrier}} untuk {{market}}. Pilih laluan lain.',
     PACK_SERVICE_LIMIT:
       'Bungkusan ini terlalu berat atau besar untuk {{service}}. Pilih laluan lain atau bungkus semula.',
+    PACK_ITEM_CLASS_NOT_ACCEPTED:
+      '{{carrier}} tidak menerima barang dalam bungkusan ini ({{itemClass}}). Pilih laluan lain atau ketepikan pesanan ini.',
     PACK_NO_BACKUP: 'Laluan ini tiada laluan simpanan.',
     PACK_NOT_ROUTED: 'Pilih laluan kurier dahulu.',
     PACK_LABEL_REFUSED: '{{carrier}} menolak label: {{reason}}. Ketepikan bungkusan dan beritahu penyelia.',
@@ -246,6 +256,13 @@ const messages: PackingMessages = {
       'Pecahan mesti memindahkan sekurang-kurangnya satu barang dan meninggalkan sekurang-kurangnya satu.',
     PACK_SPLIT_NOT_ALLOWED: 'Pesanan {{orderRef}} tidak boleh dipecahkan.',
     PACK_PARCEL_UNKNOWN: 'Bungkusan {{trackingNumber}} bukan bungkusan yang telah dibungkus di stesen ini.',
+  },
+  errorDetails: {
+    PACK_ITEM_CLASS_NOT_ACCEPTED: {
+      battery: '{{carrier}} tidak menerima bateri. Pilih laluan lain atau ketepikan pesanan ini.',
+      liquid: '{{carrier}} tidak menerima cecair. Pilih laluan lain atau ketepikan pesanan ini.',
+      aerosol: '{{carrier}} tidak menerima tin aerosol. Pilih laluan lain atau ketepikan pesanan ini.',
+    },
   },
 };
 

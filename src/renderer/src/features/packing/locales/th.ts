@@ -146,6 +146,13 @@ const messages: PackingMessages = {
       primary: 'สายหลัก',
       backup: 'สายสำรอง',
       remote: 'พื้นที่ห่างไกล',
+      contains: 'มี',
+      itemClass: { battery: 'แบตเตอรี่', liquid: 'ของเหลว', aerosol: 'สเปรย์' },
+      refuses: {
+        battery: '{{carrier}} ไม่รับแบตเตอรี่',
+        liquid: '{{carrier}} ไม่รับของเหลว',
+        aerosol: '{{carrier}} ไม่รับกระป๋องสเปรย์',
+      },
       service: 'บริการ',
       reason: {
         primary_up: 'สายหลักใช้งานได้',
@@ -155,6 +162,7 @@ const messages: PackingMessages = {
         backup_down: 'ขัดข้องทั้งสองสาย: ยังใช้สายหลักและส่งเมื่อกลับมาใช้ได้',
         chosen_by_clerk: 'พนักงานเลือกสายเอง',
         primary_cannot_take: 'สายหลักรับพัสดุนี้ไม่ได้: ใช้สายสำรอง',
+        item_class_not_accepted: 'พัสดุนี้ส่งกับ {{carrier}} แทน',
       },
     },
     handover: {
@@ -227,12 +235,20 @@ const messages: PackingMessages = {
     PACK_NO_SERVICE: 'ขนส่ง {{carrier}} ไม่มีบริการสำหรับ {{market}} ในสถานีนี้',
     PACK_CARRIER_NOT_LISTED: 'แพลตฟอร์มไม่รับ {{carrier}} สำหรับ {{market}} เลือกสายอื่น',
     PACK_SERVICE_LIMIT: 'พัสดุนี้หนักหรือใหญ่เกินไปสำหรับ {{service}} เลือกสายอื่นหรือแพ็กใหม่',
+    PACK_ITEM_CLASS_NOT_ACCEPTED: '{{carrier}} ไม่รับสินค้าในพัสดุนี้ ({{itemClass}}) เลือกอีกสายหรือพักคำสั่งซื้อนี้ไว้',
     PACK_NO_BACKUP: 'เส้นทางนี้ไม่มีสายสำรอง',
     PACK_NOT_ROUTED: 'เลือกสายขนส่งก่อน',
     PACK_LABEL_REFUSED: '{{carrier}} ปฏิเสธใบปะหน้า: {{reason}} แยกพัสดุไว้และแจ้งหัวหน้า',
     PACK_SPLIT_INVALID: 'การแยกพัสดุต้องย้ายอย่างน้อยหนึ่งชิ้นและเหลือไว้อย่างน้อยหนึ่งชิ้น',
     PACK_SPLIT_NOT_ALLOWED: 'คำสั่งซื้อ {{orderRef}} แยกพัสดุไม่ได้',
     PACK_PARCEL_UNKNOWN: 'พัสดุ {{trackingNumber}} ไม่ใช่พัสดุที่แพ็กแล้วของสถานีนี้',
+  },
+  errorDetails: {
+    PACK_ITEM_CLASS_NOT_ACCEPTED: {
+      battery: '{{carrier}} ไม่รับแบตเตอรี่ เลือกอีกสายหรือพักคำสั่งซื้อนี้ไว้',
+      liquid: '{{carrier}} ไม่รับของเหลว เลือกอีกสายหรือพักคำสั่งซื้อนี้ไว้',
+      aerosol: '{{carrier}} ไม่รับกระป๋องสเปรย์ เลือกอีกสายหรือพักคำสั่งซื้อนี้ไว้',
+    },
   },
 };
 

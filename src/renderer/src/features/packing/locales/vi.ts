@@ -146,6 +146,13 @@ const messages: PackingMessages = {
       primary: 'tuyến chính',
       backup: 'TUYẾN DỰ PHÒNG',
       remote: 'vùng xa',
+      contains: 'Có',
+      itemClass: { battery: 'PIN', liquid: 'CHẤT LỎNG', aerosol: 'BÌNH XỊT' },
+      refuses: {
+        battery: '{{carrier}} không nhận pin.',
+        liquid: '{{carrier}} không nhận chất lỏng.',
+        aerosol: '{{carrier}} không nhận bình xịt.',
+      },
       service: 'Dịch vụ',
       reason: {
         primary_up: 'Tuyến chính hoạt động.',
@@ -155,6 +162,7 @@ const messages: PackingMessages = {
         backup_down: 'Cả hai tuyến đều gián đoạn: vẫn dùng tuyến chính, gửi khi có lại.',
         chosen_by_clerk: 'Tuyến do nhân viên chọn.',
         primary_cannot_take: 'Tuyến chính không nhận được kiện này: tuyến dự phòng.',
+        item_class_not_accepted: 'Kiện này đi với {{carrier}} thay thế.',
       },
     },
     handover: {
@@ -233,12 +241,21 @@ const messages: PackingMessages = {
     PACK_NO_SERVICE: 'Hãng {{carrier}} không có dịch vụ cho {{market}} tại trạm này.',
     PACK_CARRIER_NOT_LISTED: 'Sàn không chấp nhận {{carrier}} cho {{market}}. Chọn tuyến khác.',
     PACK_SERVICE_LIMIT: 'Kiện này quá nặng hoặc quá lớn cho {{service}}. Chọn tuyến khác hoặc đóng lại.',
+    PACK_ITEM_CLASS_NOT_ACCEPTED:
+      '{{carrier}} không nhận một món trong kiện này ({{itemClass}}). Chọn tuyến kia hoặc để đơn sang một bên.',
     PACK_NO_BACKUP: 'Tuyến này không có tuyến dự phòng.',
     PACK_NOT_ROUTED: 'Hãy chọn tuyến vận chuyển trước.',
     PACK_LABEL_REFUSED: '{{carrier}} từ chối tem: {{reason}}. Để riêng kiện hàng và báo quản lý.',
     PACK_SPLIT_INVALID: 'Tách kiện phải chuyển ít nhất một món và giữ lại ít nhất một món.',
     PACK_SPLIT_NOT_ALLOWED: 'Đơn {{orderRef}} không thể tách kiện.',
     PACK_PARCEL_UNKNOWN: 'Kiện {{trackingNumber}} không phải kiện đã đóng gói của trạm này.',
+  },
+  errorDetails: {
+    PACK_ITEM_CLASS_NOT_ACCEPTED: {
+      battery: '{{carrier}} không nhận pin. Chọn tuyến kia hoặc để đơn sang một bên.',
+      liquid: '{{carrier}} không nhận chất lỏng. Chọn tuyến kia hoặc để đơn sang một bên.',
+      aerosol: '{{carrier}} không nhận bình xịt. Chọn tuyến kia hoặc để đơn sang một bên.',
+    },
   },
 };
 

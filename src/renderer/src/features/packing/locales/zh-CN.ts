@@ -146,6 +146,13 @@ const messages: PackingMessages = {
       primary: '主线路',
       backup: '备用线路',
       remote: '偏远地区',
+      contains: '内含',
+      itemClass: { battery: '电池', liquid: '液体', aerosol: '喷雾' },
+      refuses: {
+        battery: '{{carrier}} 不收电池。',
+        liquid: '{{carrier}} 不收液体。',
+        aerosol: '{{carrier}} 不收喷雾罐。',
+      },
       service: '服务',
       reason: {
         primary_up: '主线路正常。',
@@ -155,6 +162,7 @@ const messages: PackingMessages = {
         backup_down: '两条线路都中断：仍走主线路，恢复后发送。',
         chosen_by_clerk: '线路由打包员选择。',
         primary_cannot_take: '主线路不能承运此包裹：改走备用线路。',
+        item_class_not_accepted: '此包裹改由 {{carrier}} 承运。',
       },
     },
     handover: {
@@ -228,12 +236,21 @@ const messages: PackingMessages = {
     PACK_NO_SERVICE: '承运商 {{carrier}} 在本站没有 {{market}} 的服务。',
     PACK_CARRIER_NOT_LISTED: '平台在 {{market}} 不接受 {{carrier}}。请选择其他线路。',
     PACK_SERVICE_LIMIT: '包裹对 {{service}} 来说太重或太大。请选择其他线路或重新包装。',
+    PACK_ITEM_CLASS_NOT_ACCEPTED:
+      '{{carrier}} 不承运此包裹里的物品（{{itemClass}}）。请选择另一条线路或把订单放到一边。',
     PACK_NO_BACKUP: '此路线没有备用线路。',
     PACK_NOT_ROUTED: '请先选择承运线路。',
     PACK_LABEL_REFUSED: '{{carrier}} 拒绝了面单：{{reason}}。请把包裹放一边并告知主管。',
     PACK_SPLIT_INVALID: '拆包必须移出至少一件商品，并至少留下一件。',
     PACK_SPLIT_NOT_ALLOWED: '订单 {{orderRef}} 不能拆包。',
     PACK_PARCEL_UNKNOWN: '包裹 {{trackingNumber}} 不是本站已打包的包裹。',
+  },
+  errorDetails: {
+    PACK_ITEM_CLASS_NOT_ACCEPTED: {
+      battery: '{{carrier}} 不收电池。请选择另一条线路或把订单放到一边。',
+      liquid: '{{carrier}} 不收液体。请选择另一条线路或把订单放到一边。',
+      aerosol: '{{carrier}} 不收喷雾罐。请选择另一条线路或把订单放到一边。',
+    },
   },
 };
 

@@ -10,7 +10,7 @@ import type { MonitorSnapshot } from '../scales/scale-monitor';
 import { BoxPresetStore } from './box-presets-store';
 import { ManifestStore } from './manifests/manifest-store';
 import { OutboundOrderStore } from './outbound-orders';
-import type { PackBooking, PlatformProviders } from './pack-booking';
+import type { PackBooking, PlatformProviders, PlatformShipping } from './pack-booking';
 import { PackDock } from './pack-dock';
 import { PackStation, type PrintQueue, type RouteLines } from './pack-station';
 
@@ -18,6 +18,8 @@ import { PackStation, type PrintQueue, type RouteLines } from './pack-station';
 export interface CorePackingOptions {
   booking?: PackBooking;
   providers?: PlatformProviders;
+  /** Handover and labels of platform-shipped packages (else sync wires the TikTok connectors). */
+  platformShipping?: PlatformShipping;
   /** The station's scale, read at weighing time. */
   scale?: () => MonitorSnapshot;
   /** The station's zone (default the machine's). */
@@ -70,6 +72,7 @@ export function createPacking(deps: {
     printing: deps.printing,
     booking: o.booking ?? null,
     providers: o.providers ?? null,
+    platformShipping: o.platformShipping ?? null,
     scale: o.scale ?? null,
     calendarFor: deps.calendarFor ?? calendarForMarket,
     timeZone,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The command-line tools the tests read our PDFs back with (poppler's pdftotext, pdftoppm,
-// pdfinfo; barcodes are decoded in-process by zxing-wasm), installed from Debian where the machine
+// pdfinfo; barcodes are decoded in-process by zxing-wasm, and by zbarimg for platform labels), installed from Debian where the machine
 // allows it, so a fresh machine's `npm install && npm test` needs nothing else. Where it cannot
 // install, one line says what to install and the tests fail; none is skipped.
 import { pathToFileURL } from 'node:url';
@@ -11,6 +11,8 @@ const TOOLS = [
   { name: 'pdftotext', pkg: 'poppler-utils' },
   { name: 'pdftoppm', pkg: 'poppler-utils' },
   { name: 'pdfinfo', pkg: 'poppler-utils' },
+  // ZBar: a second barcode reader, for the platform labels we rasterise from PDF.
+  { name: 'zbarimg', pkg: 'zbar-tools' },
 ];
 
 function missingPackages(env) {

@@ -12,7 +12,7 @@ import { StationScale, type StationScaleConfig, type StationScaleOptions } from 
 import { BoxPresetStore } from './box-presets-store';
 import { ManifestStore } from './manifests/manifest-store';
 import { OutboundOrderStore } from './outbound-orders';
-import type { PackBooking, PlatformProviders } from './pack-booking';
+import type { PackBooking, PlatformProviders, PlatformShipping } from './pack-booking';
 import { PackDock } from './pack-dock';
 import { PackStation, type PrintQueue, type RouteLines } from './pack-station';
 
@@ -23,6 +23,8 @@ const NO_SCALE: MonitorSnapshot = { state: { kind: 'waiting' }, lastFault: null,
 export interface CorePackingOptions {
   booking?: PackBooking;
   providers?: PlatformProviders;
+  /** Handover and labels of platform-shipped packages (else sync wires the TikTok connectors). */
+  platformShipping?: PlatformShipping;
   /** A scale read at weighing time instead of the one the settings name (tests of the flow). */
   scale?: () => MonitorSnapshot;
   /** How the settings' scale is opened and watched (tests inject the opener, timers, a quick policy). */
@@ -89,6 +91,7 @@ export function createPacking(deps: {
     printing: deps.printing,
     booking: o.booking ?? null,
     providers: o.providers ?? null,
+    platformShipping: o.platformShipping ?? null,
     scale: o.scale ?? (() => scale.snapshot() ?? NO_SCALE),
     calendarFor: deps.calendarFor ?? calendarForMarket,
     timeZone,

@@ -54,3 +54,30 @@ export function platformDestinationOf(order: { source: string }): string | null 
   const m = /^tiktok-shop:(.+)$/.exec(order.source);
   return m?.[1] ?? null;
 }
+
+/** How the platform's carrier takes a package: collected in a pickup slot, or dropped off. */
+export interface PlatformHandover {
+  method: 'PICKUP' | 'DROP_OFF';
+  /** Unix seconds, as the platform gives them; null for a drop-off. */
+  pickupSlot: { startTime: number; endTime: number } | null;
+}
+
+/**
+ * The platform's own carrier (a TikTok Shop order with shipping type TIKTOK): the platform picks
+ * the carrier, the station tells it how the package is handed over and prints the platform's
+ * label. Both calls are made outside any transaction and throw when the platform cannot be asked.
+ */
+export interface PlatformShipping {
+  /** PICKUP in the first slot the platform offers, else DROP_OFF. */
+  handover(
+    order: StoredOutboundOrder,
+    platformPackageId: string,
+    signal: AbortSignal,
+  ): Promise<PlatformHandover>;
+  /** The label PDF, asked for and downloaded now (the platform's links expire). */
+  label(
+    order: StoredOutboundOrder,
+    platformPackageId: string,
+    signal: AbortSignal,
+  ): Promise<{ pdf: Uint8Array; trackingNumber: string | null }>;
+}

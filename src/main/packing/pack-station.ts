@@ -52,8 +52,11 @@ import {
   platformDestinationOf,
   type BookingRequest,
   type PackBooking,
+  type PlatformHandover,
   type PlatformProviders,
+  type PlatformShipping,
 } from './pack-booking';
+import { PLATFORM_CARRIER, PlatformLabels, type PendingPlatformLabel } from './platform-labels';
 import {
   PackStore,
   linesOf,
@@ -91,6 +94,8 @@ export interface PackStationOptions {
   booking: PackBooking | null;
   /** The platform's shipping providers per order; null: nothing is checked against a platform list. */
   providers: PlatformProviders | null;
+  /** Handover and labels of platform-shipped packages; null until sync wires the connectors. */
+  platformShipping?: PlatformShipping | null;
   /** The station's own scale, if one is attached (the core's ScaleMonitor). */
   scale: (() => MonitorSnapshot) | null;
   calendarFor: (market: string) => WorkingCalendar;
@@ -123,10 +128,31 @@ export class PackStation {
   private chain: Promise<unknown> = Promise.resolve();
   private readonly services: readonly CarrierService[];
   private wiredBooking: PackBooking | null = null;
+  private wiredShipping: PlatformShipping | null = null;
+  private readonly platformLabels: PlatformLabels;
 
   constructor(private readonly o: PackStationOptions) {
     this.store = new PackStore(o.db);
     this.services = o.services ?? CARRIER_SERVICES;
+    this.platformLabels = new PlatformLabels({
+      db: o.db,
+      store: this.store,
+      orders: o.orders,
+      printing: o.printing,
+      audit: o.audit,
+      timeoutMs: () => o.bookingTimeoutMs ?? 8_000,
+      cancelled: isCancelled,
+      settleOrder: (db, orderId) => this.settleOrder(db, orderId),
+    });
+  }
+
+  /** The platform's handover and labels, each time sync is built; one given at creation is kept. */
+  usePlatformShipping(shipping: PlatformShipping | null): void {
+    this.wiredShipping = shipping;
+  }
+
+  private platformShipping(): PlatformShipping | null {
+    return this.o.platformShipping ?? this.wiredShipping;
   }
 
   /**
@@ -389,7 +415,8 @@ export class PackStation {
         this.store.updateSession(this.o.db, this.o.stationId, {
           weight: JSON.stringify(weight),
           route: null,
-          step: 'route',
+          // The platform's own carrier needs no route: the platform picks the carrier.
+          step: platformShipped(order) ? 'ready' : 'route',
         });
         const result: Result = { session: this.view(this.mustSession()), weight };
         this.store.record(this.o.db, input.clientActionId, 'packWeigh', result, this.o.clock.now());
@@ -440,6 +467,7 @@ export class PackStation {
       }
       const weight = weightOf(session);
       if (!weight) throw new AppError('PACK_NOT_WEIGHED');
+      if (platformShipped(order)) return this.completePlatform(input, user, order, pkg, session);
       const route = routeOf(session);
       if (!route) throw new AppError('PACK_NOT_ROUTED');
       const platform = platformDestinationOf(order);
@@ -564,6 +592,134 @@ export class PackStation {
     });
   }
 
+  /**
+   * A package the platform's own carrier takes: no booking and no route. The handover method is
+   * asked of the platform (the first pickup slot, else drop-off; drop-off when the platform cannot
+   * be asked, so the clerk is never held up), then ONE transaction: the package waits for its
+   * label, `package.ship` with the handover goes to the outbox, a packing slip to the printer.
+   * The label follows once the ship call is delivered (`retryLabels`).
+   */
+  private async completePlatform(
+    input: Input<{ photoSha256?: string | undefined }>,
+    user: UserView,
+    order: StoredOutboundOrder,
+    pkg: PackageRow,
+    session: SessionRow,
+  ): Promise<PackCompleteResult> {
+    const destination = platformDestinationOf(order) as string;
+    const lines = this.packageLines(order, pkg);
+    const platformPackageId =
+      lines.find((l) => l.packageId !== null)?.packageId ?? order.lines.find((l) => l.packageId)?.packageId;
+    if (!platformPackageId) {
+      throw new AppError('INTERNAL', { reason: `order ${order.externalId} has no platform package to ship` });
+    }
+    const shipping = this.platformShipping();
+    let handover: PlatformHandover = { method: 'DROP_OFF', pickupSlot: null };
+    let handoverAsked = false;
+    if (shipping) {
+      try {
+        handover = await shipping.handover(
+          order,
+          platformPackageId,
+          AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000),
+        );
+        handoverAsked = true;
+      } catch {
+        // Offline: a drop-off needs no slot, and the parcel can still leave today.
+      }
+    }
+    const weight = weightOf(session);
+    const items = lines.reduce((n, l) => n + l.quantity, 0);
+    const serials = Object.values(verifiedOf(session)).flatMap((v) => v.serials);
+    const result = await writeTransaction(this.o.db, (): PackCompleteResult | 'cancelled' => {
+      const db = this.o.db;
+      const fresh = this.o.orders.get(order.id);
+      if (!fresh || isCancelled(fresh)) return 'cancelled';
+      const now = this.o.clock.now();
+      const pending: PendingPlatformLabel = {
+        platform: { destination, platformPackageId, handover },
+        packedBy: user.id,
+      };
+      this.store.update(db, pkg.id, {
+        carrier: PLATFORM_CARRIER,
+        destination,
+        weight_grams: weight?.grams ?? null,
+        items,
+        serials: JSON.stringify(serials),
+        booking: JSON.stringify(pending),
+        photo_sha256: session.photo_sha256 ?? input.photoSha256 ?? null,
+        packed_by: user.id,
+        packed_at: now,
+        late: this.risk(fresh, now).status === 'late' ? 1 : 0,
+      });
+      this.store.deleteSession(db, this.o.stationId);
+      const payload: PackageShipPayload = {
+        stationId: this.o.stationId,
+        orderId: fresh.id,
+        platformOrderId: fresh.externalId,
+        platformPackageId,
+        method: 'platform',
+        handover,
+        ownCarrier: null,
+        weightGrams: weight?.grams ?? null,
+        packedBy: user.id,
+        packedAt: now,
+      };
+      const shipEventId = this.o.outbox.enqueue(db, {
+        destination,
+        orderingKey: packageShipOrderingKey(payload),
+        idempotencyKey: packageShipKey(payload),
+        type: 'package.ship',
+        payload,
+      }).id;
+      const slip = this.enqueueSlip(
+        db,
+        fresh,
+        this.store.pkg(pkg.id) as PackageRow,
+        PLATFORM_CARRIER,
+        user.id,
+      );
+      this.store.update(db, pkg.id, {
+        state: 'awaiting_label',
+        slip_job_id: slip.id,
+        ship_event_id: shipEventId,
+      });
+      this.settleOrder(db, fresh.id);
+      const answer: PackCompleteResult = {
+        orderId: fresh.id,
+        packageId: pkg.id,
+        state: 'awaiting_label',
+        carrier: PLATFORM_CARRIER,
+        destination,
+        trackingNumber: null,
+        shipEventId,
+        printJobs: [{ jobId: slip.id, kind: 'packing_slip' }],
+      };
+      this.o.audit.record({
+        userId: user.id,
+        action: 'pack.complete',
+        entityType: 'pack_package',
+        entityId: pkg.id,
+        details: {
+          orderRef: fresh.externalId,
+          state: answer.state,
+          carrier: PLATFORM_CARRIER,
+          platformPackageId,
+          handover: handover.method,
+          pickupSlot: handover.pickupSlot,
+          handoverAsked,
+        },
+      });
+      this.store.record(db, input.clientActionId, 'packComplete', answer, now);
+      return answer;
+    });
+    if (result === 'cancelled') {
+      await this.dropCancelled(order, pkg);
+      throw new AppError('PACK_ORDER_CANCELLED', { orderRef: order.externalId });
+    }
+    return result;
+  }
+
   split(
     input: Input<{ lines: Array<{ lineRef: string; quantity: number }> }>,
     _user: UserView,
@@ -667,14 +823,15 @@ export class PackStation {
    */
   retryLabels(): Promise<number> {
     return this.serial(async () => {
+      const shipping = this.platformShipping();
+      let done = shipping ? await this.platformLabels.printDelivered(shipping) : 0;
       const booking = this.booking();
-      if (!booking) return 0;
+      if (!booking) return done;
       const waiting = this.o.db
-        .prepare<[], PackageRow>(
-          "SELECT * FROM pack_packages WHERE state = 'awaiting_label' AND label_error IS NULL ORDER BY packed_at LIMIT 50",
+        .prepare<[string], PackageRow>(
+          "SELECT * FROM pack_packages WHERE state = 'awaiting_label' AND label_error IS NULL AND carrier IS NOT ? ORDER BY packed_at LIMIT 50",
         )
-        .all();
-      let done = 0;
+        .all(PLATFORM_CARRIER);
       for (const pkg of waiting) {
         const pending = JSON.parse(pkg.booking ?? 'null') as PendingBooking | null;
         if (!pending) continue;
@@ -849,28 +1006,7 @@ export class PackStation {
     pkg: PackageRow,
     pending: PendingBooking,
   ): PackCompleteResult {
-    const lines = this.packageLines(order, pkg);
-    const slip = this.o.printing.enqueue(db, {
-      template: 'packing-slip',
-      data: {
-        orderRef: asciiCode(order.externalId),
-        packageNo: Math.min(99, pkg.package_no),
-        recipientName: labelText(order.recipient.name, 80),
-        city: labelText(order.recipient.city ?? '-', 60),
-        country: order.recipient.country,
-        carrier: labelText(carrierName(pending.request.carrier), 40),
-        lines: lines
-          .slice(0, 8)
-          .map((l) => labelText(`${String(l.quantity)} × ${l.sku} ${l.productName}`, 60)),
-        items: Math.max(
-          1,
-          lines.reduce((n, l) => n + l.quantity, 0),
-        ),
-        packedAt: labelTimeIn(this.o.clock.now(), this.o.timeZone),
-        station: labelText(this.o.stationName(), 40),
-      },
-      requestedBy: pending.packedBy,
-    });
+    const slip = this.enqueueSlip(db, order, pkg, pending.request.carrier, pending.packedBy);
     this.store.update(db, pkg.id, { state: 'awaiting_label', slip_job_id: slip.id });
     this.settleOrder(db, order.id);
     return {
@@ -883,6 +1019,38 @@ export class PackStation {
       shipEventId: null,
       printJobs: [{ jobId: slip.id, kind: 'packing_slip' }],
     };
+  }
+
+  /** The packing slip that goes into (or onto) a parcel whose label comes later. */
+  private enqueueSlip(
+    db: Db,
+    order: StoredOutboundOrder,
+    pkg: PackageRow,
+    carrier: string,
+    packedBy: string,
+  ): EnqueuedJob {
+    const lines = this.packageLines(order, pkg);
+    return this.o.printing.enqueue(db, {
+      template: 'packing-slip',
+      data: {
+        orderRef: asciiCode(order.externalId),
+        packageNo: Math.min(99, pkg.package_no),
+        recipientName: labelText(order.recipient.name, 80),
+        city: labelText(order.recipient.city ?? '-', 60),
+        country: order.recipient.country,
+        carrier: labelText(carrierName(carrier), 40),
+        lines: lines
+          .slice(0, 8)
+          .map((l) => labelText(`${String(l.quantity)} × ${l.sku} ${l.productName}`, 60)),
+        items: Math.max(
+          1,
+          lines.reduce((n, l) => n + l.quantity, 0),
+        ),
+        packedAt: labelTimeIn(this.o.clock.now(), this.o.timeZone),
+        station: labelText(this.o.stationName(), 40),
+      },
+      requestedBy: packedBy,
+    });
   }
 
   /** The order is packed when none of its packages is left to pack. */
@@ -1272,6 +1440,11 @@ export class PackStation {
       provider: picked.provider,
     };
   }
+}
+
+/** Shipped by the platform's own carrier (TikTok Shop shipping type TIKTOK), not by our route. */
+function platformShipped(order: StoredOutboundOrder): boolean {
+  return platformDestinationOf(order) !== null && order.shippingType === 'platform';
 }
 
 function isCancelled(order: StoredOutboundOrder): boolean {

@@ -5,6 +5,7 @@ import { resolveLayout, type LayoutTarget } from './layout/resolve';
 import { LabelRasterizer } from './render/compose';
 import { renderEscpos } from './render/escpos/render-escpos';
 import { renderPdf } from './render/pdf/render-pdf';
+import { rasterizePdf } from './render/pdf-raster';
 import { monoToPng, type MonoBitmap } from './render/raster';
 import { renderZpl } from './render/zpl/render-zpl';
 import { templateNamed } from './templates';
@@ -54,15 +55,24 @@ export class LabelRenderer {
     target: RenderTarget,
     createdAt = new Date(0),
   ): Promise<RenderedLabel> {
-    const layout = this.layout(template, data, target);
+    const layout = await this.rasterizeImages(this.layout(template, data, target));
     const format = formatOf(target);
     const bytes = await this.renderLayout(layout, format, target, createdAt);
     return { format, bytes, layout };
   }
 
   /** The picture of the label as this target prints it (a receipt printer's flows down the paper). */
-  preview(template: string, data: unknown, target: RenderTarget): Buffer {
-    return this.png(this.layout(template, data, target));
+  async preview(template: string, data: unknown, target: RenderTarget): Promise<Buffer> {
+    return this.png(await this.rasterizeImages(this.layout(template, data, target)));
+  }
+
+  /** Draws each document of the layout (a platform's PDF label) at its item's size in dots. */
+  async rasterizeImages(layout: Layout): Promise<Layout> {
+    for (const item of layout.items) {
+      if (item.kind === 'image' && !item.bitmap)
+        item.bitmap = await rasterizePdf(item.source, { widthDots: item.w, heightDots: item.h });
+    }
+    return layout;
   }
 
   png(layout: Layout): Buffer {

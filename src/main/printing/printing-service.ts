@@ -279,11 +279,11 @@ export class PrintingService {
   }
 
   /** The label as the given printer would print it (a bare 203 dpi drawing without one). */
-  preview(template: string, data: unknown, printerId?: string): LabelPreview {
+  async preview(template: string, data: unknown, printerId?: string): Promise<LabelPreview> {
     const target = printerId
       ? { profile: this.profiles.get(printerId) }
       : ({ format: 'png', dpi: 203 } as const);
-    const layout = this.renderer.layout(template, data, target);
+    const layout = await this.renderer.rasterizeImages(this.renderer.layout(template, data, target));
     return {
       png: this.renderer.png(layout).toString('base64'),
       widthDots: layout.widthDots,
@@ -294,7 +294,7 @@ export class PrintingService {
   }
 
   /** What a job printed (or will print): its template and data on its printer. */
-  previewJob(jobId: string): LabelPreview {
+  previewJob(jobId: string): Promise<LabelPreview> {
     const job = this.queue.row(jobId);
     const printer = this.profiles.find(job.printer_id);
     return this.preview(job.template, JSON.parse(job.data) as unknown, printer ? printer.id : undefined);

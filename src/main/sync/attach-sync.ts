@@ -7,6 +7,7 @@ import { SqliteConnectorState } from '../carriers/sqlite-state';
 import type { Core } from '../core';
 import { connectorBooking } from '../packing/connector-booking';
 import { platformProvidersOf } from '../packing/tiktok-providers';
+import { platformShippingOf } from '../packing/tiktok-platform-shipping';
 import { PLATFORM_DESTINATION } from '../scans/scan-routing';
 import { describeStartupError } from '../startup-errors';
 import { writeTransaction } from '../db/write';
@@ -183,6 +184,10 @@ export function attachSync(core: Core, options: AttachSyncOptions): SyncService 
     // The packing bench checks a carrier against the platform's list through these connectors.
     core.packing.station.usePlatformProviders(
       platformProvidersOf((name) => built.find((b) => b.name === name)?.connector ?? null),
+    );
+    // Platform-shipped packages: handover slots and the platform's label through the same connectors.
+    core.packing.station.usePlatformShipping(
+      platformShippingOf((name) => built.find((b) => b.name === name)?.connector ?? null),
     );
     // The bench books labels through the accounts that can (route lines are account names).
     core.packing.station.useBooking(

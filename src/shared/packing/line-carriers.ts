@@ -14,6 +14,8 @@ export const CARRIER_NAMES: Readonly<Record<string, string>> = {
   ups: 'UPS',
   fedex: 'FedEx',
   usps: 'USPS',
+  // Platform-shipped packages: TikTok Shop picks the carrier and prints it on its own label.
+  'tiktok-platform': 'TikTok Shop',
 };
 
 export function carrierName(carrier: string): string {

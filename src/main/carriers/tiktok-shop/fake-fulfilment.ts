@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import type { Clock } from '../../clock';
+import { standInLabelPdf } from '../../printing/render/pdf/stand-in-label-pdf';
 import { Refusal } from './fake-refusal';
 
 /**
@@ -414,12 +415,17 @@ export function createFakeFulfilment(ctx: Context) {
     };
   };
 
-  /** A one-page PDF naming the package, so a test can read what was printed. */
+  /**
+   * A real one-page 100×150 mm PDF naming the package, its tracking number as a Code 128: what
+   * the station rasterises and prints, so a test can scan what was printed.
+   */
   const labelPdf = (p: FakePackage, type: string) =>
-    Buffer.from(
-      `%PDF-1.4\n% fake ${type} for package ${p.id} tracking ${p.tracking_number ?? ''}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
-      'latin1',
-    );
+    standInLabelPdf({
+      packageId: p.id,
+      trackingNumber: p.tracking_number ?? p.id,
+      documentType: type,
+      createdAt: new Date(clock.now()),
+    });
 
   const route = (
     name: FulfilmentRoute,

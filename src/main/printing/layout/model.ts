@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { MonoBitmap } from '../render/raster';
 
 /**
  * Templates are data: a list of elements in millimetres, with `{field}` placeholders for the
@@ -58,6 +59,20 @@ export interface BoxElement {
   thicknessMm: number;
 }
 
+/**
+ * A document from the data (the platform's PDF shipping label), drawn scaled to fit the box.
+ * `field` names a data field holding the document as base64.
+ */
+export interface ImageElement {
+  kind: 'image';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  field: string;
+  format: 'pdf';
+}
+
 /** Repeats its elements for each entry of an array field, one row under the other. */
 export interface RepeatElement {
   kind: 'repeat';
@@ -68,7 +83,7 @@ export interface RepeatElement {
   elements: (TextElement | LineElement)[];
 }
 
-export type Element = TextElement | BarcodeElement | LineElement | BoxElement | RepeatElement;
+export type Element = TextElement | BarcodeElement | LineElement | BoxElement | ImageElement | RepeatElement;
 
 export interface LabelTemplate<S extends z.ZodType = z.ZodType> {
   name: string;
@@ -147,4 +162,21 @@ export interface BoxItem {
   thickness: number;
 }
 
-export type LayoutItem = TextItem | BarcodeItem | LineItem | BoxItem;
+/**
+ * A document placed in dots. Laying out is synchronous and rasterising a PDF is not, so the
+ * bitmap is filled in afterwards (LabelRenderer.rasterizeImages) at exactly w × h; until then
+ * (validation at enqueue) it is null and nothing is drawn.
+ */
+export interface ImageItem {
+  kind: 'image';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  format: 'pdf';
+  source: Uint8Array;
+  bitmap: MonoBitmap | null;
+  field: string;
+}
+
+export type LayoutItem = TextItem | BarcodeItem | LineItem | BoxItem | ImageItem;

@@ -4,11 +4,14 @@ import { code128SetBModules, encodeBarcode } from '../barcodes/symbology';
 import type { FontLibrary } from '../text/font-library';
 import { LINE_HEIGHT } from '../text/font-library';
 import { isPrintableAscii, scriptOf } from '../text/scripts';
+import { isPdf } from '../render/pdf-raster';
 import { fitText, type Measure } from './fit-text';
 import type {
   BarcodeElement,
   BarcodeItem,
   Element,
+  ImageElement,
+  ImageItem,
   LabelTemplate,
   Layout,
   LayoutItem,
@@ -148,6 +151,8 @@ class Resolver {
           w: Math.max(this.dots(Math.abs(e.x2 - e.x1)), t),
           h: Math.max(this.dots(Math.abs(e.y2 - e.y1)), t),
         });
+      } else if (e.kind === 'image') {
+        items.push(this.image(e, values, this.dots(e.x), this.dots(e.y), this.dots(e.w), this.dots(e.h)));
       } else {
         items.push({
           kind: 'box',
@@ -223,6 +228,11 @@ class Resolver {
           items.push(p);
         }
         cursor = Math.max(...placed.map((p) => p.y + p.h)) + gap;
+      } else if (e.kind === 'image') {
+        // The document at the full printable width, its proportions kept.
+        const h = Math.round((this.dots(e.h) * width) / Math.max(this.dots(e.w), 1));
+        items.push(this.image(e, values, 0, cursor, width, h));
+        cursor += h + gap;
       } else if (e.kind === 'line' && e.y1 === e.y2) {
         const h = Math.max(this.dots(e.thicknessMm), 1);
         items.push({ kind: 'line', x: 0, y: cursor, w: width, h });
@@ -244,6 +254,26 @@ class Resolver {
       items,
       notes: this.notes,
     };
+  }
+
+  private image(
+    e: ImageElement,
+    values: Record<string, unknown>,
+    x: number,
+    y: number,
+    w: number,
+    h: number,
+  ): ImageItem {
+    const value = values[e.field];
+    const source = typeof value === 'string' ? Buffer.from(value, 'base64') : null;
+    if (!source || !isPdf(source)) {
+      throw new AppError('PRINT_DATA_INVALID', {
+        template: this.template.name,
+        field: e.field,
+        issue: 'not a base64 PDF document',
+      });
+    }
+    return { kind: 'image', x, y, w, h, format: e.format, source, bitmap: null, field: e.field };
   }
 
   private text(e: TextElement, values: Record<string, unknown>, x: number, w: number): TextItem {

@@ -1,6 +1,6 @@
 import type { BarcodeItem, Layout, LayoutItem, TextItem } from '../layout/model';
 import { GLYPH_PHASES, GlyphRaster } from './glyph-raster';
-import { createBitmap, fillRect, fillSpan, type MonoBitmap } from './raster';
+import { blit, createBitmap, fillRect, fillSpan, type MonoBitmap } from './raster';
 import type { FontLibrary } from '../text/font-library';
 import { textBox, textLines } from './text-lines';
 
@@ -43,7 +43,9 @@ export function rasterizeLayout(
     if (item.kind === 'text') drawText(bitmap, region, item, fonts, glyphs);
     else if (item.kind === 'barcode') drawBarcode(item, rect);
     else if (item.kind === 'line') rect(item.x, item.y, item.w, item.h);
-    else {
+    else if (item.kind === 'image') {
+      if (item.bitmap) blit(bitmap, item.bitmap, item.x - region.x, item.y - region.y);
+    } else {
       const t = item.thickness;
       rect(item.x, item.y, item.w, t);
       rect(item.x, item.y + item.h - t, item.w, t);

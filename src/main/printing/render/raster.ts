@@ -64,6 +64,24 @@ export function fillRect(bitmap: MonoBitmap, x: number, y: number, w: number, h:
   for (let row = y0; row < y1; row++) fillSpan(bitmap, row, x, x + w);
 }
 
+/** ORs `source` into `target` with its top-left at (x, y), clipped to the target. */
+export function blit(target: MonoBitmap, source: MonoBitmap, x: number, y: number): void {
+  const y0 = Math.max(0, -y);
+  const y1 = Math.min(source.height, target.height - y);
+  const x0 = Math.max(0, -x);
+  const x1 = Math.min(source.width, target.width - x);
+  for (let sy = y0; sy < y1; sy++) {
+    const srcRow = sy * source.rowBytes;
+    const dstRow = (sy + y) * target.rowBytes;
+    for (let sx = x0; sx < x1; sx++) {
+      if (!((source.data[srcRow + (sx >> 3)] as number) & (0x80 >> (sx & 7)))) continue;
+      const tx = sx + x;
+      const at = dstRow + (tx >> 3);
+      target.data[at] = (target.data[at] as number) | (0x80 >> (tx & 7));
+    }
+  }
+}
+
 /** An opaque black-and-white PNG (no transparency: decoders and printers both want it flat). */
 export function monoToPng(bitmap: MonoBitmap): Buffer {
   const png = new PNG({

@@ -4,6 +4,7 @@ import { destructionBatch } from './destruction-batch';
 import { licensePlate } from './license-plate';
 import { packingSlip } from './packing-slip';
 import { parcelRelabel } from './parcel-relabel';
+import { platformShippingLabel } from './platform-shipping-label';
 import { qcCommandSheet } from './qc-command-sheet';
 import { qcTag } from './qc-tag';
 import { refurbishWorkOrder } from './refurbish-work-order';
@@ -23,6 +24,7 @@ export const TEMPLATES: readonly LabelTemplate[] = [
   qcCommandSheet,
   shippingLabel,
   packingSlip,
+  platformShippingLabel,
 ] as unknown as readonly LabelTemplate[];
 
 export function templateNamed(name: string): LabelTemplate {

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { BarcodeItem, Layout } from '../../layout/model';
 import type { FontLibrary } from '../../text/font-library';
+import { monoToPng } from '../raster';
 import { textLines } from '../text-lines';
 
 /**
@@ -40,7 +41,11 @@ export function renderPdf(layout: Layout, fonts: FontLibrary, options: { created
       }
     } else if (item.kind === 'barcode') drawBarcode(doc, item, k);
     else if (item.kind === 'line') doc.rect(item.x * k, item.y * k, item.w * k, item.h * k).fill();
-    else {
+    else if (item.kind === 'image') {
+      // The printer-resolution bitmap, so an office printer prints the dots a thermal one would.
+      if (item.bitmap)
+        doc.image(monoToPng(item.bitmap), item.x * k, item.y * k, { width: item.w * k, height: item.h * k });
+    } else {
       const t = item.thickness * k;
       const [x, y, w, h] = [item.x * k, item.y * k, item.w * k, item.h * k];
       doc

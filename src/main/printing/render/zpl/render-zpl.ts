@@ -32,6 +32,8 @@ export function renderZpl(layout: Layout, raster: LabelRasterizer, options: ZplO
       if (item.symbology === 'code128') zpl.code128(item.value, item.moduleDots, item.h);
       else if (item.symbology === 'qrcode') zpl.qr(item.value, item.moduleDots);
       else zpl.dataMatrix(item.value, item.moduleDots);
+    } else if (item.kind === 'image') {
+      if (item.bitmap) zpl.origin(item.x, item.y).graphic(item.bitmap);
     } else if (item.kind === 'line') {
       zpl.origin(item.x, item.y).box(item.w, item.h, Math.min(item.w, item.h));
     } else {

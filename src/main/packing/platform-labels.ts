@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import type { AuditLog } from '../audit/audit-log';
+import type { Db } from '../db/open';
+import { writeTransaction } from '../db/write';
+import type { EnqueuedJob, NewPrintJob } from '../printing/queue/print-queue';
+import type { OutboundOrderStore, StoredOutboundOrder } from './outbound-orders';
+import type { PlatformHandover, PlatformShipping } from './pack-booking';
+import type { PackageRow, PackStore } from './pack-store';
+
+/** The carrier a platform-shipped package is kept under: the platform picks the real one. */
+export const PLATFORM_CARRIER = 'tiktok-platform';
+
+/** What a platform-shipped package waiting for its label keeps (pack_packages.booking). */
+export interface PendingPlatformLabel {
+  platform: { destination: string; platformPackageId: string; handover: PlatformHandover };
+  packedBy: string;
+}
+
+export interface PlatformLabelsOptions {
+  db: Db;
+  store: PackStore;
+  orders: OutboundOrderStore;
+  printing: { enqueue(tx: Db, job: NewPrintJob): EnqueuedJob };
+  audit: AuditLog;
+  timeoutMs: () => number;
+  cancelled: (order: StoredOutboundOrder) => boolean;
+  settleOrder: (db: Db, orderId: string) => void;
+}
+
+type ShipStatus = { status: string; lastError: string | null } | undefined;
+
+/**
+ * The platform's label for packages its own carrier takes. The label exists only once the ship
+ * call has been applied, so a package waits (`awaiting_label`, its packing slip printed) until its
+ * `package.ship` event is delivered; then the label is asked for and downloaded right then — the
+ * platform's links expire — and, in one transaction, queued as `platform-shipping-label` with the
+ * package marked packed under the platform's tracking number. A ship call the platform refused
+ * is kept on the package (label_error) for the supervisor; a label not downloadable yet is
+ * tried again on the next round.
+ */
+export class PlatformLabels {
+  constructor(private readonly o: PlatformLabelsOptions) {}
+
+  async printDelivered(shipping: PlatformShipping): Promise<number> {
+    const { db, store } = this.o;
+    const waiting = db
+      .prepare<[string], PackageRow>(
+        "SELECT * FROM pack_packages WHERE state = 'awaiting_label' AND label_error IS NULL AND carrier = ? ORDER BY packed_at LIMIT 50",
+      )
+      .all(PLATFORM_CARRIER);
+    let done = 0;
+    for (const pkg of waiting) {
+      const pending = JSON.parse(pkg.booking ?? 'null') as PendingPlatformLabel | null;
+      const order = this.o.orders.get(pkg.order_id);
+      if (!pending || !order || !pkg.ship_event_id) continue;
+      const ship = this.shipStatus(pkg.ship_event_id);
+      if (!ship || ship.status === 'pending' || ship.status === 'in_flight') continue;
+      if (ship.status !== 'delivered') {
+        await writeTransaction(db, () =>
+          store.update(db, pkg.id, {
+            label_error: `TikTok Shop did not take the ship call: ${ship.lastError ?? ship.status}`.slice(
+              0,
+              500,
+            ),
+          }),
+        );
+        continue;
+      }
+      if (this.o.cancelled(order)) {
+        // Cancelled after it shipped: nothing to print; the slip says where the parcel is.
+        await writeTransaction(db, () => store.update(db, pkg.id, { state: 'cancelled' }));
+        continue;
+      }
+      let label: { pdf: Uint8Array; trackingNumber: string | null };
+      try {
+        label = await shipping.label(
+          order,
+          pending.platform.platformPackageId,
+          AbortSignal.timeout(this.o.timeoutMs()),
+        );
+      } catch {
+        await writeTransaction(db, () =>
+          store.update(db, pkg.id, { label_attempts: pkg.label_attempts + 1 }),
+        );
+        continue;
+      }
+      const pdf = Buffer.from(label.pdf);
+      const tracking = label.trackingNumber?.trim().toUpperCase() || null;
+      await writeTransaction(db, () => {
+        const fresh = store.pkg(pkg.id);
+        if (!fresh || fresh.state !== 'awaiting_label') return;
+        const job = this.o.printing.enqueue(db, {
+          template: 'platform-shipping-label',
+          data: {
+            packageId: pending.platform.platformPackageId,
+            ...(tracking ? { trackingNumber: tracking } : {}),
+            pdf: pdf.toString('base64'),
+            pdfSha256: createHash('sha256').update(pdf).digest('hex'),
+          },
+          requestedBy: pending.packedBy,
+        });
+        store.update(db, pkg.id, {
+          state: 'packed',
+          tracking_number: tracking,
+          label_job_id: job.id,
+          label_attempts: fresh.label_attempts + 1,
+        });
+        this.o.settleOrder(db, order.id);
+        this.o.audit.record({
+          userId: null,
+          action: 'pack.platform_label',
+          entityType: 'pack_package',
+          entityId: pkg.id,
+          details: {
+            orderRef: order.externalId,
+            platformPackageId: pending.platform.platformPackageId,
+            trackingNumber: tracking,
+            printJobId: job.id,
+          },
+        });
+        done += 1;
+      });
+    }
+    return done;
+  }
+
+  /** The ship event's status; an archived event was delivered. */
+  private shipStatus(eventId: string): ShipStatus {
+    return this.o.db
+      .prepare<[string, string], { status: string; lastError: string | null }>(
+        `SELECT status, last_error AS lastError FROM outbox_events WHERE id = ?
+         UNION ALL SELECT 'delivered', NULL FROM outbox_archive WHERE id = ? LIMIT 1`,
+      )
+      .get(eventId, eventId);
+  }
+}

@@ -1,0 +1,42 @@
+import type { ConnectorInstance } from '../carriers/connector';
+import { TikTokShopConnector } from '../carriers/tiktok-shop/definition';
+import { platformDestinationOf, type PlatformShipping } from './pack-booking';
+
+/**
+ * Platform-shipped TikTok Shop packages through the order's connector: the handover method from
+ * the package's handover time slots (PICKUP when a slot is offered and pickup allowed, else
+ * DROP_OFF) and the label from a doc_url asked for at print time (`labels.freshPdf`).
+ */
+export function tiktokPlatformShipping(
+  connectorNamed: (name: string) => TikTokShopConnector | null,
+): PlatformShipping {
+  const connectorOf = (order: { source: string }): TikTokShopConnector => {
+    const name = platformDestinationOf(order);
+    const connector = name === null ? null : connectorNamed(name);
+    if (!connector) throw new Error(`no TikTok Shop connector for orders from ${order.source}`);
+    return connector;
+  };
+  return {
+    async handover(order, platformPackageId, signal) {
+      const options = await connectorOf(order).fulfillment.handoverTimeSlots(platformPackageId, signal);
+      const slot = options.canPickup ? options.pickupSlots[0] : undefined;
+      return slot
+        ? { method: 'PICKUP', pickupSlot: { startTime: slot.startTime, endTime: slot.endTime } }
+        : { method: 'DROP_OFF', pickupSlot: null };
+    },
+    async label(order, platformPackageId, signal) {
+      const { pdf, document } = await connectorOf(order).labels.freshPdf(platformPackageId, signal);
+      return { pdf, trackingNumber: document.trackingNumber };
+    },
+  };
+}
+
+/** The same, from the station's built connectors by destination name (what sync builds). */
+export function platformShippingOf(
+  connectorNamed: (name: string) => ConnectorInstance | null,
+): PlatformShipping {
+  return tiktokPlatformShipping((name) => {
+    const connector = connectorNamed(name);
+    return connector instanceof TikTokShopConnector ? connector : null;
+  });
+}

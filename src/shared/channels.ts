@@ -81,6 +81,8 @@ export const CALL_NAMES = [
   'packRoute',
   'packComplete',
   'packSplit',
+  'packCombinable',
+  'packCombine',
   'packRelease',
   'manifestList',
   'manifestOpen',

@@ -13,6 +13,8 @@ export function packingHandlers(core: Services): HandlersFor<typeof packingCalls
     packRoute: (input, ctx) => station.route(input, ctx.user),
     packComplete: (input, ctx) => station.complete(input, ctx.user),
     packSplit: (input, ctx) => station.split(input, ctx.user),
+    packCombinable: () => station.combinable(),
+    packCombine: (input, ctx) => station.combine(input, ctx.user),
     packRelease: (input, ctx) => station.release(input, ctx.user),
     manifestList: ({ status }) => dock.list(status),
     manifestOpen: (input, ctx) => dock.open(input, ctx.user),

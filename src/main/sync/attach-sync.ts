@@ -179,7 +179,9 @@ export function attachSync(core: Core, options: AttachSyncOptions): SyncService 
     const deliverable = built.flatMap((b) => (b.destination ? [b.destination] : []));
     // The packing bench checks a carrier against the platform's list through these connectors.
     core.packing.station.usePlatformProviders(
-      platformProvidersOf((name) => built.find((b) => b.name === name)?.connector ?? null),
+      platformProvidersOf((name) => built.find((b) => b.name === name)?.connector ?? null, {
+        clock: core.clock,
+      }),
     );
     // The bench books labels through the accounts that can (route lines are account names).
     core.packing.station.useBooking(

@@ -112,6 +112,7 @@ function fakeBench() {
     risk: RISK,
     openedAt: 0,
     openedBy: 'u',
+    combined: [],
   });
   const api = {
     packState: async () => ({ session }),

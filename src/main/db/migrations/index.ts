@@ -1,6 +1,6 @@
 import { foundation } from './001-foundation';
 import { auditMigrations } from '../../audit/migrations';
-import { packingFlow, packingMigrations } from '../../packing/migrations';
+import { packingCombinedOrders, packingFlow, packingMigrations } from '../../packing/migrations';
 import { credentialsMigrations } from '../../credentials/migrations';
 import { printingMigrations } from '../../printing/migrations';
 import { scansMigrations } from '../../scans/migrations';
@@ -65,5 +65,6 @@ export const MIGRATIONS: readonly Migration[] = [
     packingFlow,
     syncWebhookRefetch,
     syncUnknownCodes,
+    packingCombinedOrders,
   ].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
 ];

@@ -83,6 +83,8 @@ export const CALL_NAMES = [
   'packComplete',
   'packPhoto',
   'packSplit',
+  'packCombinable',
+  'packCombine',
   'packRelease',
   'manifestList',
   'manifestOpen',

@@ -202,3 +202,22 @@ export const packingItemClasses: CapabilityMigration = {
 ALTER TABLE outbound_order_lines ADD COLUMN item_classes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(item_classes));
 `,
 };
+
+/**
+ * Orders packed in another order's package (combined: same buyer and address). The order keeps
+ * no package of its own; its lines travel in `package_id`'s lines with its order id. For a TikTok
+ * Shop order `combine_event_id` is the platform combination in the outbox.
+ */
+export const packingCombinedOrders: CapabilityMigration = {
+  id: 'packing/005-combined-orders',
+  sql: `
+CREATE TABLE pack_combined_orders (
+  order_id          TEXT PRIMARY KEY REFERENCES outbound_orders (id),
+  package_id        TEXT NOT NULL REFERENCES pack_packages (id),
+  combine_event_id  TEXT,
+  combined_by       TEXT NOT NULL,
+  combined_at       INTEGER NOT NULL
+) STRICT;
+CREATE INDEX pack_combined_orders_package ON pack_combined_orders (package_id);
+`,
+};

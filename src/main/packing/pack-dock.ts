@@ -134,6 +134,8 @@ export class PackDock {
             handed_over_at: now,
           });
           touched.add(pkg.order_id);
+          // Orders combined into the parcel leave with it.
+          for (const c of this.o.station.store.combinedInto(pkg.id)) touched.add(c.order_id);
           const order = this.o.orders.get(pkg.order_id);
           if (pkg.destination) {
             this.o.outbox.enqueue(db, {

@@ -15,8 +15,14 @@ import {
   providerIsCarrier,
   serviceForParcel,
 } from '../../shared/packing/line-carriers';
+import {
+  packageCombineKey,
+  packageCombineOrderingKey,
+  type PackageCombinePayload,
+} from '../../shared/packing/package-combine-event';
 import type {
   ChargeableView,
+  PackCombinable,
   ExpectedWeightView,
   PackCompleteResult,
   PackQueue,
@@ -53,6 +59,7 @@ import {
   type BookingRequest,
   type PackBooking,
   type PlatformHandover,
+  type PlatformCombinable,
   type PlatformProviders,
   type PlatformShipping,
 } from './pack-booking';
@@ -63,6 +70,7 @@ import {
   routeOf,
   verifiedOf,
   weightOf,
+  type PackageLine,
   type PackageRow,
   type PendingBooking,
   type SessionRow,
@@ -142,7 +150,7 @@ export class PackStation {
       audit: o.audit,
       timeoutMs: () => o.bookingTimeoutMs ?? 8_000,
       cancelled: isCancelled,
-      settleOrder: (db, orderId) => this.settleOrder(db, orderId),
+      settleOrder: (db, orderId, packageId) => this.settleOrder(db, orderId, packageId),
     });
   }
 
@@ -245,8 +253,12 @@ export class PackStation {
       const again = this.store.replay<PackSession>(input.clientActionId);
       if (again) return again;
       const code = normaliseScan(input.code).code;
-      const order = this.findOrder(code);
-      if (!order) throw new AppError('PACK_ORDER_NOT_FOUND', { code: code.slice(0, 64) });
+      const found = this.findOrder(code);
+      if (!found) throw new AppError('PACK_ORDER_NOT_FOUND', { code: code.slice(0, 64) });
+      // An order combined into another's package is packed there: its scan opens that package.
+      const into = this.store.combinedOf(found.id);
+      const host = into ? this.store.pkg(into.package_id) : undefined;
+      const order = (host ? this.o.orders.get(host.order_id) : null) ?? found;
       if (isCancelled(order)) throw new AppError('PACK_ORDER_CANCELLED', { orderRef: order.externalId });
       return writeTransaction(this.o.db, () => {
         const db = this.o.db;
@@ -684,7 +696,7 @@ export class PackStation {
         slip_job_id: slip.id,
         ship_event_id: shipEventId,
       });
-      this.settleOrder(db, fresh.id);
+      this.settleOrder(db, fresh.id, pkg.id);
       const answer: PackCompleteResult = {
         orderId: fresh.id,
         packageId: pkg.id,
@@ -731,6 +743,10 @@ export class PackStation {
       const { session, order, pkg } = await this.current();
       if (platformDestinationOf(order) !== null && order.shippingType === 'platform') {
         // The platform's own carrier packs by the platform's packages; splitting them is the platform's call.
+        throw new AppError('PACK_SPLIT_NOT_ALLOWED', { orderRef: order.externalId });
+      }
+      if (this.store.combinedInto(pkg.id).length > 0) {
+        // The lines of several orders in one parcel: which order a split part belongs to is not ours to guess.
         throw new AppError('PACK_SPLIT_NOT_ALLOWED', { orderRef: order.externalId });
       }
       const current = linesOf(pkg);
@@ -788,6 +804,170 @@ export class PackStation {
     });
   }
 
+  /**
+   * The open orders that may go into the open package. A TikTok Shop order: the platform's
+   * combinable list decides (an order the platform cannot be asked about is not combinable now);
+   * an ERP order: our same-address rule. A TikTok package combines once (the platform's group is
+   * used up by the combination).
+   */
+  async combinable(): Promise<PackCombinable> {
+    const session = this.store.session(this.o.stationId);
+    const pkg = session ? this.store.pkg(session.package_id) : undefined;
+    const order = pkg ? this.o.orders.get(pkg.order_id) : null;
+    if (!pkg || !order || isCancelled(order)) return { basis: 'none', orders: [] };
+    const found = await this.combineCandidates(order, pkg);
+    return {
+      basis: found.basis,
+      orders: found.orders.map(({ order: o }) => ({
+        orderId: o.id,
+        orderRef: o.externalId,
+        lines: o.lines.length,
+        items: o.lines.reduce((n, l) => n + l.quantity, 0),
+      })),
+    };
+  }
+
+  combine(
+    input: Input<{ orderId: string }>,
+    user: UserView,
+  ): Promise<{ session: PackSession; combineEventId: string | null }> {
+    return this.serial(async () => {
+      type Result = { session: PackSession; combineEventId: string | null };
+      const again = this.store.replay<Result>(input.clientActionId);
+      if (again) return again;
+      const { session, order, pkg } = await this.current();
+      const found = await this.combineCandidates(order, pkg);
+      const pick = found.orders.find((c) => c.order.id === input.orderId);
+      const other = this.o.orders.get(input.orderId);
+      if (!pick || !other) {
+        throw new AppError('PACK_COMBINE_NOT_ALLOWED', { orderRef: other?.externalId ?? input.orderId });
+      }
+      return writeTransaction(this.o.db, () => {
+        const db = this.o.db;
+        const now = this.o.clock.now();
+        // Checked again inside the transaction: another bench may have opened it meanwhile.
+        const fresh = this.o.orders.get(other.id);
+        const unopened = this.store
+          .packagesOf(other.id)
+          .every((p) => p.state === 'to_pack' && !this.store.sessionOfPackage(p.id));
+        if (!fresh || fresh.status !== 'to_pack' || isCancelled(fresh) || !unopened) {
+          throw new AppError('PACK_COMBINE_NOT_ALLOWED', { orderRef: other.externalId });
+        }
+        let combineEventId: string | null = null;
+        const platform = platformDestinationOf(order);
+        if (platform !== null && pick.group) {
+          const payload: PackageCombinePayload = {
+            stationId: this.o.stationId,
+            packageId: pkg.id,
+            orderId: order.id,
+            platformOrderId: order.externalId,
+            combinableId: pick.group.id,
+            platformOrderIds: [order.externalId, fresh.externalId],
+            combinedBy: user.id,
+            combinedAt: now,
+          };
+          combineEventId = this.o.outbox.enqueue(db, {
+            destination: platform,
+            orderingKey: packageCombineOrderingKey(payload),
+            idempotencyKey: packageCombineKey(payload),
+            type: 'package.combine',
+            payload,
+          }).id;
+        }
+        this.store.deleteUnopenedPackages(db, fresh.id);
+        this.store.insertCombined(db, {
+          order_id: fresh.id,
+          package_id: pkg.id,
+          combine_event_id: combineEventId,
+          combined_by: user.id,
+          combined_at: now,
+        });
+        const added: PackageLine[] = fresh.lines.map((l) => ({
+          lineRef: l.lineRef,
+          quantity: l.quantity,
+          orderId: fresh.id,
+        }));
+        this.store.update(db, pkg.id, { lines: JSON.stringify([...linesOf(pkg), ...added]) });
+        const verified = verifiedOf(session);
+        for (const l of added) verified[combinedLineKey(fresh.id, l.lineRef)] = { count: 0, serials: [] };
+        // More items in the box: the weight and the route are taken again once they are scanned.
+        this.store.updateSession(db, this.o.stationId, {
+          verified: JSON.stringify(verified),
+          weight: null,
+          route: null,
+          step: 'verify',
+        });
+        this.o.orders.setStatus(db, fresh.id, 'packing');
+        this.o.audit.record({
+          userId: user.id,
+          action: 'pack.combine',
+          entityType: 'pack_package',
+          entityId: pkg.id,
+          details: { orderRef: order.externalId, combinedOrderRef: fresh.externalId, basis: found.basis },
+        });
+        const result: Result = { session: this.view(this.mustSession()), combineEventId };
+        this.store.record(db, input.clientActionId, 'packCombine', result, now);
+        return result;
+      });
+    });
+  }
+
+  /** Open orders of the same source, seller and market, unopened, that the rule or platform allows. */
+  private async combineCandidates(
+    order: StoredOutboundOrder,
+    pkg: PackageRow,
+  ): Promise<{
+    basis: PackCombinable['basis'];
+    orders: Array<{ order: StoredOutboundOrder; group: PlatformCombinable | null }>;
+  }> {
+    const rows = this.o.db
+      .prepare<[string, string, string, string | null], { id: string }>(
+        `SELECT id FROM outbound_orders
+         WHERE id != ? AND source = ? AND market = ? AND seller IS ? AND status = 'to_pack'
+           AND id NOT IN (SELECT order_id FROM pack_combined_orders)
+         ORDER BY created_at LIMIT 200`,
+      )
+      .all(order.id, order.source, order.market, order.seller);
+    const open = rows
+      .map((r) => this.o.orders.get(r.id))
+      .filter(
+        (o): o is StoredOutboundOrder =>
+          o !== null &&
+          !isCancelled(o) &&
+          this.store
+            .packagesOf(o.id)
+            .every((p) => p.state === 'to_pack' && !this.store.sessionOfPackage(p.id)),
+      );
+    if (platformDestinationOf(order) === null) {
+      const key = addressKey(order.recipient);
+      return {
+        basis: 'same_address',
+        orders: open.filter((o) => addressKey(o.recipient) === key).map((o) => ({ order: o, group: null })),
+      };
+    }
+    // Not yet: the TikTok destination does not send package.combine, nor the ship calls of the
+    // orders combined in; until it does, a platform order is packed alone (docs/PACKING.md).
+    if (!TIKTOK_COMBINE_DELIVERED) return { basis: 'platform', orders: [] };
+    const ask = this.o.providers?.combinable;
+    if (!ask || this.store.combinedInto(pkg.id).length > 0) return { basis: 'platform', orders: [] };
+    let groups: PlatformCombinable[] | null;
+    try {
+      groups = await ask.call(this.o.providers, order, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000));
+    } catch {
+      // Nobody to ask: nothing is combined on a guess; the packer packs the order alone.
+      return { basis: 'offline', orders: [] };
+    }
+    return {
+      basis: 'platform',
+      orders: open.flatMap((o) => {
+        const group = (groups ?? []).find(
+          (g) => g.orderIds.includes(order.externalId) && g.orderIds.includes(o.externalId),
+        );
+        return group ? [{ order: o, group }] : [];
+      }),
+    };
+  }
+
   release(input: Input<object>, user: UserView): Promise<{ session: null }> {
     return this.serial(async () => {
       const again = this.store.replay<{ session: null }>(input.clientActionId);
@@ -803,6 +983,8 @@ export class PackStation {
           const others = this.store.packagesOf(pkg.order_id).filter((p) => p.id !== pkg.id);
           if (others.every((p) => p.state === 'to_pack' || p.state === 'cancelled'))
             this.o.orders.setStatus(db, pkg.order_id, 'to_pack');
+          // The combination stays (the platform may have combined already): either order's scan reopens it.
+          for (const c of this.store.combinedInto(pkg.id)) this.o.orders.setStatus(db, c.order_id, 'to_pack');
           this.o.audit.record({
             userId: user.id,
             action: 'pack.release',
@@ -891,7 +1073,10 @@ export class PackStation {
       userId: who,
       from,
       to: now,
-      orders: new Set(rows.map((r) => r.order_id)).size,
+      // A combined parcel is one parcel and every order in it.
+      orders: new Set(
+        rows.flatMap((r) => [r.order_id, ...this.store.combinedInto(r.id).map((c) => c.order_id)]),
+      ).size,
       parcels: rows.length,
       items: rows.reduce((n, r) => n + r.items, 0),
       minutesPerOrder:
@@ -945,7 +1130,7 @@ export class PackStation {
     let shipEventId: string | null = null;
     const platform = platformDestinationOf(order);
     if (platform !== null && pending.provider !== null && order.deliveryOptionId) {
-      const lines = linesOf(pkg);
+      const lines = linesOf(pkg).filter((l) => l.orderId === undefined);
       const whole = this.store.packagesOf(order.id).filter((p) => p.state !== 'cancelled').length === 1;
       const platformPackageId =
         order.lines.find((l) => l.packageId !== null && lines.some((p) => p.lineRef === l.lineRef))
@@ -983,7 +1168,7 @@ export class PackStation {
       ship_event_id: shipEventId,
       label_job_id: label.id,
     });
-    this.settleOrder(db, order.id);
+    this.settleOrder(db, order.id, pkg.id);
     return {
       orderId: order.id,
       packageId: pkg.id,
@@ -1008,7 +1193,7 @@ export class PackStation {
   ): PackCompleteResult {
     const slip = this.enqueueSlip(db, order, pkg, pending.request.carrier, pending.packedBy);
     this.store.update(db, pkg.id, { state: 'awaiting_label', slip_job_id: slip.id });
-    this.settleOrder(db, order.id);
+    this.settleOrder(db, order.id, pkg.id);
     return {
       orderId: order.id,
       packageId: pkg.id,
@@ -1053,10 +1238,14 @@ export class PackStation {
     });
   }
 
-  /** The order is packed when none of its packages is left to pack. */
-  private settleOrder(db: Db, orderId: string): void {
+  /**
+   * The order is packed when none of its packages is left to pack; an order combined into the
+   * package follows the package.
+   */
+  private settleOrder(db: Db, orderId: string, packageId: string): void {
     const open = this.store.packagesOf(orderId).some((p) => p.state === 'to_pack' || p.state === 'packing');
     this.o.orders.setStatus(db, orderId, open ? 'packing' : 'packed');
+    for (const c of this.store.combinedInto(packageId)) this.o.orders.setStatus(db, c.order_id, 'packed');
   }
 
   /**
@@ -1218,11 +1407,28 @@ export class PackStation {
     }
   }
 
+  /**
+   * The package's lines with the order's data. A combined order's line is keyed
+   * `<order id>:<line ref>` (two ERP orders both have a line "1"); `orderId` says whose it is.
+   */
   private packageLines(order: StoredOutboundOrder, pkg: Pick<PackageRow, 'lines'>) {
-    const byRef = new Map(order.lines.map((l) => [l.lineRef, l]));
-    return (JSON.parse(pkg.lines) as Array<{ lineRef: string; quantity: number }>).flatMap((p) => {
-      const line = byRef.get(p.lineRef);
-      return line ? [{ ...line, quantity: p.quantity }] : [];
+    const orders = new Map<string, StoredOutboundOrder | null>([[order.id, order]]);
+    const orderOf = (id: string) => {
+      if (!orders.has(id)) orders.set(id, this.o.orders.get(id));
+      return orders.get(id) ?? null;
+    };
+    return (JSON.parse(pkg.lines) as PackageLine[]).flatMap((p) => {
+      const owner = orderOf(p.orderId ?? order.id);
+      const line = owner?.lines.find((l) => l.lineRef === p.lineRef);
+      if (!owner || !line) return [];
+      return [
+        {
+          ...line,
+          lineRef: p.orderId ? combinedLineKey(p.orderId, p.lineRef) : p.lineRef,
+          quantity: p.quantity,
+          orderId: owner.id,
+        },
+      ];
     });
   }
 
@@ -1276,6 +1482,10 @@ export class PackStation {
       })(),
       openedAt: row.opened_at,
       openedBy: row.opened_by,
+      combined: this.store.combinedInto(pkg.id).map((c) => ({
+        orderId: c.order_id,
+        orderRef: this.o.orders.get(c.order_id)?.externalId ?? '',
+      })),
     };
   }
 
@@ -1445,6 +1655,30 @@ export class PackStation {
 /** Shipped by the platform's own carrier (TikTok Shop shipping type TIKTOK), not by our route. */
 function platformShipped(order: StoredOutboundOrder): boolean {
   return platformDestinationOf(order) !== null && order.shippingType === 'platform';
+}
+
+const TIKTOK_COMBINE_DELIVERED = false as boolean;
+
+function combinedLineKey(orderId: string, lineRef: string): string {
+  return `${orderId}:${lineRef}`;
+}
+
+/**
+ * The same-address rule for ERP orders (ours, not a platform's): the same recipient name, phone
+ * and address, compared without case, spacing or phone punctuation.
+ */
+function addressKey(r: StoredOutboundOrder['recipient']): string {
+  const norm = (v: string | null) => (v ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return JSON.stringify([
+    norm(r.name),
+    (r.phone ?? '').replace(/\D/g, ''),
+    norm(r.address1),
+    norm(r.address2),
+    norm(r.city),
+    norm(r.region),
+    norm(r.postcode).replace(/\s/g, ''),
+    r.country,
+  ]);
 }
 
 function isCancelled(order: StoredOutboundOrder): boolean {

@@ -15,6 +15,16 @@ import type { BookingRequest } from './pack-booking';
 export interface PackageLine {
   lineRef: string;
   quantity: number;
+  /** Set on the lines of an order combined into this package (pack_combined_orders). */
+  orderId?: string;
+}
+
+export interface CombinedOrderRow {
+  order_id: string;
+  package_id: string;
+  combine_event_id: string | null;
+  combined_by: string;
+  combined_at: number;
 }
 
 export interface PackageRow {
@@ -156,6 +166,38 @@ export class PackStore {
       userId,
       at,
     );
+  }
+
+  /** The orders combined into a package, in the order they were added. */
+  combinedInto(packageId: string): CombinedOrderRow[] {
+    return this.db
+      .prepare<[string], CombinedOrderRow>(
+        'SELECT * FROM pack_combined_orders WHERE package_id = ? ORDER BY combined_at, order_id',
+      )
+      .all(packageId);
+  }
+
+  /** The package an order was combined into, if it was. */
+  combinedOf(orderId: string): CombinedOrderRow | undefined {
+    return this.db
+      .prepare<[string], CombinedOrderRow>('SELECT * FROM pack_combined_orders WHERE order_id = ?')
+      .get(orderId);
+  }
+
+  insertCombined(tx: Db, row: CombinedOrderRow): void {
+    tx.prepare(
+      `INSERT INTO pack_combined_orders (order_id, package_id, combine_event_id, combined_by, combined_at)
+       VALUES (@order_id, @package_id, @combine_event_id, @combined_by, @combined_at)`,
+    ).run(row);
+  }
+
+  deleteCombined(tx: Db, packageId: string): void {
+    tx.prepare('DELETE FROM pack_combined_orders WHERE package_id = ?').run(packageId);
+  }
+
+  /** An order's packages nobody opened yet: combining the order into another package replaces them. */
+  deleteUnopenedPackages(tx: Db, orderId: string): void {
+    tx.prepare("DELETE FROM pack_packages WHERE order_id = ? AND state = 'to_pack'").run(orderId);
   }
 
   /** The answer an action id already got, if any. */

@@ -19,6 +19,8 @@ export function packingHandlers(core: Services): HandlersFor<typeof packingCalls
     packComplete: (input, ctx) => station.complete(input, ctx.user),
     packPhoto: (input, ctx) => station.photo(input, ctx.user),
     packSplit: (input, ctx) => station.split(input, ctx.user),
+    packCombinable: () => station.combinable(),
+    packCombine: (input, ctx) => station.combine(input, ctx.user),
     packRelease: (input, ctx) => station.release(input, ctx.user),
     manifestList: ({ status }) => dock.list(status),
     manifestOpen: (input, ctx) => dock.open(input, ctx.user),

@@ -24,7 +24,7 @@ export interface PlatformLabelsOptions {
   audit: AuditLog;
   timeoutMs: () => number;
   cancelled: (order: StoredOutboundOrder) => boolean;
-  settleOrder: (db: Db, orderId: string) => void;
+  settleOrder: (db: Db, orderId: string, packageId: string) => void;
 }
 
 type ShipStatus = { status: string; lastError: string | null } | undefined;
@@ -105,7 +105,7 @@ export class PlatformLabels {
           label_job_id: job.id,
           label_attempts: fresh.label_attempts + 1,
         });
-        this.o.settleOrder(db, order.id);
+        this.o.settleOrder(db, order.id, pkg.id);
         this.o.audit.record({
           userId: null,
           action: 'pack.platform_label',

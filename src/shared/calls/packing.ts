@@ -8,6 +8,7 @@ import {
   manifestCloseResultSchema,
   manifestViewSchema,
   packCompleteResultSchema,
+  packCombinableSchema,
   packQueueSchema,
   packScanResultSchema,
   packSessionSchema,
@@ -262,6 +263,28 @@ export const packingCalls = {
     effect: 'write',
     idempotencyKey: 'clientActionId',
   }),
+  /** The open orders that may be combined into the open package (see packCombinableSchema). */
+  packCombinable: call({
+    input: noInput,
+    output: packCombinableSchema,
+    errors: [],
+    role: 'any',
+    effect: 'read',
+  }),
+  /**
+   * Adds another open order's lines to the open package: one parcel, one booking, one label; each
+   * order's status follows the package. Only an order packCombinable lists; for a TikTok Shop
+   * order the platform's combination goes into the outbox in the same transaction, ahead of the
+   * ship call. Weight and route are taken again for the bigger parcel.
+   */
+  packCombine: call({
+    input: z.strictObject({ orderId: idSchema, clientActionId: clientActionIdSchema }),
+    output: z.object({ session: packSessionSchema, combineEventId: z.string().nullable() }),
+    errors: [...SESSION_ERRORS, 'PACK_COMBINE_NOT_ALLOWED'],
+    role: 'any',
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
+  }),
   /** Puts the open package back in the queue (verified counts are forgotten). */
   packRelease: call({
     input: z.strictObject({ clientActionId: clientActionIdSchema }),
@@ -361,6 +384,7 @@ export type PackPhotoInput = z.input<Calls['packPhoto']['input']>;
 export type PackCompleteInput = z.input<Calls['packComplete']['input']>;
 export type PackSplitInput = z.input<Calls['packSplit']['input']>;
 export type PackSplitOutput = z.output<Calls['packSplit']['output']>;
+export type PackCombineOutput = z.output<Calls['packCombine']['output']>;
 export type ManifestScanInput = z.input<Calls['manifestScan']['input']>;
 export type ManifestScanOutput = z.output<Calls['manifestScan']['output']>;
 export type ManifestCloseInput = z.input<Calls['manifestClose']['input']>;

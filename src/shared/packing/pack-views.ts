@@ -208,8 +208,29 @@ export const packSessionSchema = z.object({
   photo: z.object({ sha256: z.string(), width: z.number().int(), height: z.number().int() }).nullable(),
   openedAt: z.number().int(),
   openedBy: z.string(),
+  /** Other orders (same buyer and address) whose lines were combined into this package. */
+  combined: z.array(z.object({ orderId: z.string(), orderRef: z.string() })),
 });
 export type PackSession = z.infer<typeof packSessionSchema>;
+
+/**
+ * Open orders that may go in the open package: the same buyer and address, same source, seller
+ * and market, not yet opened. `basis` says who decided: the platform's combinable list (TikTok
+ * Shop), our same-address rule (ERP orders), or nobody because the platform could not be asked
+ * (`offline`: nothing is combinable now).
+ */
+export const packCombinableSchema = z.object({
+  basis: z.enum(['platform', 'same_address', 'offline', 'none']),
+  orders: z.array(
+    z.object({
+      orderId: z.string(),
+      orderRef: z.string(),
+      lines: z.number().int(),
+      items: z.number().int(),
+    }),
+  ),
+});
+export type PackCombinable = z.infer<typeof packCombinableSchema>;
 
 export const packStateSchema = z.object({ session: packSessionSchema.nullable() });
 

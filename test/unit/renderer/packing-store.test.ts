@@ -118,6 +118,7 @@ function fakeBench(options: { serialMug?: boolean } = {}) {
     photo: null,
     openedAt: 0,
     openedBy: 'u',
+    combined: [],
   });
   const scale: { now: LiveScaleReading; reads: number } = {
     now: { configured: false, kind: 'none', state: 'waiting', grams: null, stable: false, lastFault: null },

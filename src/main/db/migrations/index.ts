@@ -1,6 +1,7 @@
 import { foundation } from './001-foundation';
 import { auditMigrations } from '../../audit/migrations';
 import {
+  packingCombinedOrders,
   packingFlow,
   packingItemClasses,
   packingMigrations,
@@ -72,5 +73,6 @@ export const MIGRATIONS: readonly Migration[] = [
     syncUnknownCodes,
     packingSerialsPhotos,
     packingItemClasses,
+    packingCombinedOrders,
   ].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
 ];

@@ -255,6 +255,7 @@ const messages = {
       '{{carrier}} refused the label: {{reason}}. Put the parcel aside and tell a supervisor.',
     PACK_SPLIT_INVALID: 'A split must move at least one item and leave at least one.',
     PACK_SPLIT_NOT_ALLOWED: 'Order {{orderRef}} cannot be split.',
+    PACK_COMBINE_NOT_ALLOWED: 'Order {{orderRef}} cannot be combined into this parcel now.',
     PACK_PARCEL_UNKNOWN: 'Parcel {{trackingNumber}} is not a packed parcel of this station.',
   },
   errorDetails: {

@@ -255,6 +255,7 @@ const messages: PackingMessages = {
     PACK_SPLIT_INVALID:
       'Pecahan mesti memindahkan sekurang-kurangnya satu barang dan meninggalkan sekurang-kurangnya satu.',
     PACK_SPLIT_NOT_ALLOWED: 'Pesanan {{orderRef}} tidak boleh dipecahkan.',
+    PACK_COMBINE_NOT_ALLOWED: 'Pesanan {{orderRef}} tidak boleh digabungkan ke dalam bungkusan ini sekarang.',
     PACK_PARCEL_UNKNOWN: 'Bungkusan {{trackingNumber}} bukan bungkusan yang telah dibungkus di stesen ini.',
   },
   errorDetails: {

@@ -241,6 +241,7 @@ const messages: PackingMessages = {
     PACK_LABEL_REFUSED: '{{carrier}} ปฏิเสธใบปะหน้า: {{reason}} แยกพัสดุไว้และแจ้งหัวหน้า',
     PACK_SPLIT_INVALID: 'การแยกพัสดุต้องย้ายอย่างน้อยหนึ่งชิ้นและเหลือไว้อย่างน้อยหนึ่งชิ้น',
     PACK_SPLIT_NOT_ALLOWED: 'คำสั่งซื้อ {{orderRef}} แยกพัสดุไม่ได้',
+    PACK_COMBINE_NOT_ALLOWED: 'ตอนนี้รวมคำสั่งซื้อ {{orderRef}} เข้าพัสดุนี้ไม่ได้',
     PACK_PARCEL_UNKNOWN: 'พัสดุ {{trackingNumber}} ไม่ใช่พัสดุที่แพ็กแล้วของสถานีนี้',
   },
   errorDetails: {

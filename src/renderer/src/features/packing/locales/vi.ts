@@ -248,6 +248,7 @@ const messages: PackingMessages = {
     PACK_LABEL_REFUSED: '{{carrier}} từ chối tem: {{reason}}. Để riêng kiện hàng và báo quản lý.',
     PACK_SPLIT_INVALID: 'Tách kiện phải chuyển ít nhất một món và giữ lại ít nhất một món.',
     PACK_SPLIT_NOT_ALLOWED: 'Đơn {{orderRef}} không thể tách kiện.',
+    PACK_COMBINE_NOT_ALLOWED: 'Hiện không thể gộp đơn {{orderRef}} vào kiện này.',
     PACK_PARCEL_UNKNOWN: 'Kiện {{trackingNumber}} không phải kiện đã đóng gói của trạm này.',
   },
   errorDetails: {

@@ -243,6 +243,7 @@ const messages: PackingMessages = {
     PACK_LABEL_REFUSED: '{{carrier}} 拒绝了面单：{{reason}}。请把包裹放一边并告知主管。',
     PACK_SPLIT_INVALID: '拆包必须移出至少一件商品，并至少留下一件。',
     PACK_SPLIT_NOT_ALLOWED: '订单 {{orderRef}} 不能拆包。',
+    PACK_COMBINE_NOT_ALLOWED: '订单 {{orderRef}} 现在不能合并到这个包裹。',
     PACK_PARCEL_UNKNOWN: '包裹 {{trackingNumber}} 不是本站已打包的包裹。',
   },
   errorDetails: {

@@ -14,8 +14,8 @@ import vi from '../../../src/renderer/src/features/packing/locales/vi';
 import zh from '../../../src/renderer/src/features/packing/locales/zh-CN';
 import { makeTestCore, recordingLogger } from '../../helpers/core-factory';
 import { FakePrinter } from '../../helpers/printing/fake-printer';
-import { signInSupervisor } from '../../helpers/session';
 import { TempDirs } from '../../helpers/temp-dir';
+import { readyPackPrinter, saveSmallBox } from '../../helpers/packing/pack-bench';
 
 /** Thursday 2026-01-15 16:00 in Kuala Lumpur. */
 const T0 = Date.UTC(2026, 0, 15, 8, 0);
@@ -90,21 +90,7 @@ describe('carrier bookings at the pack station', () => {
         },
       ],
     });
-    await core.printing.ready();
-    await signInSupervisor(core, SUPERVISOR.clientId);
-    await call(core, 'savePrinter', SUPERVISOR, {
-      profile: {
-        id: 'pack-zebra',
-        name: 'Pack-Zebra',
-        language: 'zpl',
-        model: 'Zebra ZD421',
-        interface: printer.address,
-        media: { widthMm: 100, heightMm: 150 },
-        dpi: 203,
-        fonts: [{ id: '0', scripts: ['latin'] }],
-        templates: ['shipping-label', 'packing-slip'],
-      },
-    });
+    await readyPackPrinter(core, SUPERVISOR, printer.address);
     // Ninja Van for the country; one seller ships J&T.
     await call(core, 'setRoute', SUPERVISOR, { country: 'MY', primary: 'ninjavan-my', backup: null });
     await call(core, 'setRoute', SUPERVISOR, {
@@ -113,12 +99,7 @@ describe('carrier bookings at the pack station', () => {
       primary: 'jnt-my',
       backup: null,
     });
-    await core.packing.boxes.save({
-      code: 'S2',
-      name: 'Small box',
-      innerMm: { lengthMm: 250, widthMm: 200, heightMm: 100 },
-      tareGrams: 120,
-    });
+    await saveSmallBox(core);
     return { core, clock, printer, nv, jnt, logger };
   }
 

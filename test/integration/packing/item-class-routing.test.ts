@@ -6,8 +6,8 @@ import type { PackRouteView } from '../../../src/shared/packing/pack-views';
 import { makeTestCore } from '../../helpers/core-factory';
 import { FakeCarrier, httpBooking } from '../../helpers/packing/fake-carrier';
 import { FakePrinter } from '../../helpers/printing/fake-printer';
-import { signInSupervisor } from '../../helpers/session';
 import { TempDirs } from '../../helpers/temp-dir';
+import { readyPackPrinter } from '../../helpers/packing/pack-bench';
 
 /** Thursday 2026-01-15 16:00 in Kuala Lumpur. */
 const T0 = Date.UTC(2026, 0, 15, 8, 0);
@@ -73,21 +73,7 @@ describe('routing by item class', () => {
       () => jnt.close(),
       () => core.close(),
     );
-    await core.printing.ready();
-    await signInSupervisor(core, SUPERVISOR.clientId);
-    await call(core, 'savePrinter', SUPERVISOR, {
-      profile: {
-        id: 'pack-zebra',
-        name: 'Pack-Zebra',
-        language: 'zpl',
-        model: 'Zebra ZD421',
-        interface: printer.address,
-        media: { widthMm: 100, heightMm: 150 },
-        dpi: 203,
-        fonts: [{ id: '0', scripts: ['latin'] }],
-        templates: ['shipping-label', 'packing-slip'],
-      },
-    });
+    await readyPackPrinter(core, SUPERVISOR, printer.address);
     await call(core, 'setRoute', SUPERVISOR, { country: 'MY', primary: 'ninjavan-my', backup: 'jnt-my' });
     const report = await importErpCsv(
       core.db,

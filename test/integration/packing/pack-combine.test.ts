@@ -9,9 +9,9 @@ import { erpLampOrder } from '../../helpers/packing/erp-order';
 import { makeTestCore } from '../../helpers/core-factory';
 import { FakeCarrier, httpBooking } from '../../helpers/packing/fake-carrier';
 import { FakePrinter } from '../../helpers/printing/fake-printer';
-import { signInSupervisor } from '../../helpers/session';
 import { TempDirs } from '../../helpers/temp-dir';
 import { connectTo, never, type Harness } from '../tiktok-shop/harness';
+import { readyPackPrinter, saveSmallBox } from '../../helpers/packing/pack-bench';
 
 /** Thursday 2026-01-15 16:00 in Kuala Lumpur. */
 const T0 = Date.UTC(2026, 0, 15, 8, 0);
@@ -63,21 +63,7 @@ describe('combining orders at the pack station', () => {
       () => fake.close(),
       () => core.close(),
     );
-    await core.printing.ready();
-    await signInSupervisor(core, SUPERVISOR.clientId);
-    await call(core, 'savePrinter', SUPERVISOR, {
-      profile: {
-        id: 'pack-zebra',
-        name: 'Pack-Zebra',
-        language: 'zpl',
-        model: 'Zebra ZD421',
-        interface: printer.address,
-        media: { widthMm: 100, heightMm: 150 },
-        dpi: 203,
-        fonts: [{ id: '0', scripts: ['latin'] }],
-        templates: ['shipping-label', 'packing-slip'],
-      },
-    });
+    await readyPackPrinter(core, SUPERVISOR, printer.address);
     await call(core, 'setRoute', SUPERVISOR, { country: 'MY', primary: 'jnt-my', backup: 'posmy' });
     await call(core, 'setRoute', SUPERVISOR, {
       country: 'MY',
@@ -85,12 +71,7 @@ describe('combining orders at the pack station', () => {
       primary: 'posmy',
       backup: null,
     });
-    await core.packing.boxes.save({
-      code: 'S2',
-      name: 'Small box',
-      innerMm: { lengthMm: 250, widthMm: 200, heightMm: 100 },
-      tareGrams: 120,
-    });
+    await saveSmallBox(core);
     const pull = async () => {
       const page = await (h as Harness).connector.orders.pull(null, never);
       await writeTransaction(core.db, () => page.items.map((o) => core.packing.orders.upsertIn(core.db, o)));

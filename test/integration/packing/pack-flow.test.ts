@@ -17,9 +17,9 @@ import { erpLampOrder } from '../../helpers/packing/erp-order';
 import { makeTestCore } from '../../helpers/core-factory';
 import { FakeCarrier, httpBooking } from '../../helpers/packing/fake-carrier';
 import { FakePrinter } from '../../helpers/printing/fake-printer';
-import { signInSupervisor } from '../../helpers/session';
 import { TempDirs } from '../../helpers/temp-dir';
 import { connectTo, never, type Harness } from '../tiktok-shop/harness';
+import { readyPackPrinter, saveSmallBox } from '../../helpers/packing/pack-bench';
 
 /** Thursday 2026-01-15 16:00 in Kuala Lumpur. */
 const T0 = Date.UTC(2026, 0, 15, 8, 0);
@@ -83,21 +83,7 @@ describe('packing flow', () => {
       () => scale.close(),
       () => core.close(),
     );
-    await core.printing.ready();
-    await signInSupervisor(core, SUPERVISOR.clientId);
-    await call(core, 'savePrinter', SUPERVISOR, {
-      profile: {
-        id: 'pack-zebra',
-        name: 'Pack-Zebra',
-        language: 'zpl',
-        model: 'Zebra ZD421',
-        interface: printer.address,
-        media: { widthMm: 100, heightMm: 150 },
-        dpi: 203,
-        fonts: [{ id: '0', scripts: ['latin'] }],
-        templates: ['shipping-label', 'packing-slip'],
-      },
-    });
+    await readyPackPrinter(core, SUPERVISOR, printer.address);
     await call(core, 'setRoute', SUPERVISOR, { country: 'MY', primary: 'jnt-my', backup: 'posmy' });
     await call(core, 'setRoute', SUPERVISOR, {
       country: 'MY',
@@ -105,12 +91,7 @@ describe('packing flow', () => {
       primary: 'posmy',
       backup: null,
     });
-    await core.packing.boxes.save({
-      code: 'S2',
-      name: 'Small box',
-      innerMm: { lengthMm: 250, widthMm: 200, heightMm: 100 },
-      tareGrams: 120,
-    });
+    await saveSmallBox(core);
     let cursor: string | null = null;
     const pull = async () => {
       for (;;) {

@@ -12,9 +12,9 @@ import { erpLampOrder } from '../../helpers/packing/erp-order';
 import { FakeCarrier, httpBooking } from '../../helpers/packing/fake-carrier';
 import { tinyJpeg } from '../../helpers/packing/tiny-jpeg';
 import { FakePrinter } from '../../helpers/printing/fake-printer';
-import { signInSupervisor } from '../../helpers/session';
 import { TempDirs } from '../../helpers/temp-dir';
 import { png } from '../returns/qc-fixtures';
+import { readyPackPrinter, saveSmallBox } from '../../helpers/packing/pack-bench';
 
 /** Thursday 2026-01-15 16:00 in Kuala Lumpur. */
 const T0 = Date.UTC(2026, 0, 15, 8, 0);
@@ -55,28 +55,9 @@ describe('packing: serial numbers and the photo before sealing', () => {
       () => posmy.close(),
       () => core.close(),
     );
-    await core.printing.ready();
-    await signInSupervisor(core, SUPERVISOR.clientId);
-    await call(core, 'savePrinter', SUPERVISOR, {
-      profile: {
-        id: 'pack-zebra',
-        name: 'Pack-Zebra',
-        language: 'zpl',
-        model: 'Zebra ZD421',
-        interface: printer.address,
-        media: { widthMm: 100, heightMm: 150 },
-        dpi: 203,
-        fonts: [{ id: '0', scripts: ['latin'] }],
-        templates: ['shipping-label', 'packing-slip'],
-      },
-    });
+    await readyPackPrinter(core, SUPERVISOR, printer.address);
     await call(core, 'setRoute', SUPERVISOR, { country: 'MY', primary: 'posmy', backup: null });
-    await core.packing.boxes.save({
-      code: 'S2',
-      name: 'Small box',
-      innerMm: { lengthMm: 250, widthMm: 200, heightMm: 100 },
-      tareGrams: 120,
-    });
+    await saveSmallBox(core);
     return { core, posmy };
   }
 

@@ -74,6 +74,7 @@ describe('whether a call whose answer was lost may be sent again', () => {
       'listSyncReports',
       'listUsers',
       'manifestList',
+      'packCombinable',
       'packCutoffExceptions',
       'packQueue',
       'packScaleReading',

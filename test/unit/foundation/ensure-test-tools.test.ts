@@ -14,16 +14,16 @@ function pathWith(names: readonly string[]): string {
   return dir;
 }
 
-describe('the PDF tools the tests read back with', () => {
+describe('the PDF and barcode tools the tests read back with', () => {
   it('names the one package to install when a tool is missing and installing is not allowed', () => {
     const env = { PATH: pathWith(['pdftotext', 'pdfinfo']) };
     expect(() => ensureTestTools({ env, allowInstall: false, log: () => {} })).toThrow(
-      /^the tests read PDFs back with pdftotext, pdftoppm, pdfinfo: install them \(Debian\/Ubuntu: apt-get install -y poppler-utils\)$/,
+      /^the tests read PDFs back with pdftotext, pdftoppm, pdfinfo, zbarimg: install them \(Debian\/Ubuntu: apt-get install -y poppler-utils zbar-tools\)$/,
     );
   });
 
   it('is satisfied when every tool is on PATH', () => {
-    const env = { PATH: pathWith(['pdftotext', 'pdftoppm', 'pdfinfo']) };
+    const env = { PATH: pathWith(['pdftotext', 'pdftoppm', 'pdfinfo', 'zbarimg']) };
     expect(() => ensureTestTools({ env, allowInstall: false, log: () => {} })).not.toThrow();
   });
 });

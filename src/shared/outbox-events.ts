@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { packageCombinePayloadSchema } from './packing/package-combine-event';
 import { packageShipPayloadSchema } from './packing/package-ship-event';
 
 /**
@@ -149,8 +148,6 @@ export const outboxPayloadSchemas = {
   }),
   /** The packing bench's ship call for a platform order (src/shared/packing/package-ship-event.ts). */
   'package.ship': packageShipPayloadSchema,
-  /** Orders combined into one parcel at the bench (src/shared/packing/package-combine-event.ts). */
-  'package.combine': packageCombinePayloadSchema,
   /**
    * A parcel handed to its carrier's driver on a closed manifest: for the carrier line (its
    * destination), so the pickup is confirmed parcel by parcel.

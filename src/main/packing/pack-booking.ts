@@ -47,17 +47,6 @@ export interface PlatformProviders {
    * platform list applies (an order from a seller's ERP). Throws when the platform cannot be asked.
    */
   list(order: StoredOutboundOrder, signal: AbortSignal): Promise<PlatformProvider[] | null>;
-  /**
-   * The platform's groups of orders it would let us pack as one package (combinable package id
-   * and platform order ids) that include the order's, or null when no platform decides (an ERP
-   * order). Throws when the platform cannot be asked.
-   */
-  combinable?(order: StoredOutboundOrder, signal: AbortSignal): Promise<PlatformCombinable[] | null>;
-}
-
-export interface PlatformCombinable {
-  id: string;
-  orderIds: string[];
 }
 
 /** The platform connector an order came from: `tiktok-shop:<name>` → destination `<name>`. */

@@ -15,11 +15,6 @@ import {
   providerIsCarrier,
   serviceForParcel,
 } from '../../shared/packing/line-carriers';
-import {
-  packageCombineKey,
-  packageCombineOrderingKey,
-  type PackageCombinePayload,
-} from '../../shared/packing/package-combine-event';
 import type {
   ChargeableView,
   PackCombinable,
@@ -59,7 +54,6 @@ import {
   type BookingRequest,
   type PackBooking,
   type PlatformHandover,
-  type PlatformCombinable,
   type PlatformProviders,
   type PlatformShipping,
 } from './pack-booking';
@@ -805,20 +799,19 @@ export class PackStation {
   }
 
   /**
-   * The open orders that may go into the open package. A TikTok Shop order: the platform's
-   * combinable list decides (an order the platform cannot be asked about is not combinable now);
-   * an ERP order: our same-address rule. A TikTok package combines once (the platform's group is
-   * used up by the combination).
+   * The open orders that may go into the open package: ERP orders by our same-address rule.
+   * TikTok Shop orders combine only through the platform (packages/combine), which this station
+   * does not send yet, so a platform order is packed alone.
    */
-  async combinable(): Promise<PackCombinable> {
+  combinable(): PackCombinable {
     const session = this.store.session(this.o.stationId);
     const pkg = session ? this.store.pkg(session.package_id) : undefined;
     const order = pkg ? this.o.orders.get(pkg.order_id) : null;
     if (!pkg || !order || isCancelled(order)) return { basis: 'none', orders: [] };
-    const found = await this.combineCandidates(order, pkg);
+    const found = this.combineCandidates(order);
     return {
       basis: found.basis,
-      orders: found.orders.map(({ order: o }) => ({
+      orders: found.orders.map((o) => ({
         orderId: o.id,
         orderRef: o.externalId,
         lines: o.lines.length,
@@ -836,8 +829,8 @@ export class PackStation {
       const again = this.store.replay<Result>(input.clientActionId);
       if (again) return again;
       const { session, order, pkg } = await this.current();
-      const found = await this.combineCandidates(order, pkg);
-      const pick = found.orders.find((c) => c.order.id === input.orderId);
+      const found = this.combineCandidates(order);
+      const pick = found.orders.find((o) => o.id === input.orderId);
       const other = this.o.orders.get(input.orderId);
       if (!pick || !other) {
         throw new AppError('PACK_COMBINE_NOT_ALLOWED', { orderRef: other?.externalId ?? input.orderId });
@@ -847,38 +840,14 @@ export class PackStation {
         const now = this.o.clock.now();
         // Checked again inside the transaction: another bench may have opened it meanwhile.
         const fresh = this.o.orders.get(other.id);
-        const unopened = this.store
-          .packagesOf(other.id)
-          .every((p) => p.state === 'to_pack' && !this.store.sessionOfPackage(p.id));
-        if (!fresh || fresh.status !== 'to_pack' || isCancelled(fresh) || !unopened) {
+        if (!fresh || fresh.status !== 'to_pack' || isCancelled(fresh) || !this.unopened(fresh.id)) {
           throw new AppError('PACK_COMBINE_NOT_ALLOWED', { orderRef: other.externalId });
-        }
-        let combineEventId: string | null = null;
-        const platform = platformDestinationOf(order);
-        if (platform !== null && pick.group) {
-          const payload: PackageCombinePayload = {
-            stationId: this.o.stationId,
-            packageId: pkg.id,
-            orderId: order.id,
-            platformOrderId: order.externalId,
-            combinableId: pick.group.id,
-            platformOrderIds: [order.externalId, fresh.externalId],
-            combinedBy: user.id,
-            combinedAt: now,
-          };
-          combineEventId = this.o.outbox.enqueue(db, {
-            destination: platform,
-            orderingKey: packageCombineOrderingKey(payload),
-            idempotencyKey: packageCombineKey(payload),
-            type: 'package.combine',
-            payload,
-          }).id;
         }
         this.store.deleteUnopenedPackages(db, fresh.id);
         this.store.insertCombined(db, {
           order_id: fresh.id,
           package_id: pkg.id,
-          combine_event_id: combineEventId,
+          combine_event_id: null,
           combined_by: user.id,
           combined_at: now,
         });
@@ -905,21 +874,19 @@ export class PackStation {
           entityId: pkg.id,
           details: { orderRef: order.externalId, combinedOrderRef: fresh.externalId, basis: found.basis },
         });
-        const result: Result = { session: this.view(this.mustSession()), combineEventId };
+        const result: Result = { session: this.view(this.mustSession()), combineEventId: null };
         this.store.record(db, input.clientActionId, 'packCombine', result, now);
         return result;
       });
     });
   }
 
-  /** Open orders of the same source, seller and market, unopened, that the rule or platform allows. */
-  private async combineCandidates(
-    order: StoredOutboundOrder,
-    pkg: PackageRow,
-  ): Promise<{
+  /** Open orders of the same source, seller and market, unopened, to the same address (ERP orders). */
+  private combineCandidates(order: StoredOutboundOrder): {
     basis: PackCombinable['basis'];
-    orders: Array<{ order: StoredOutboundOrder; group: PlatformCombinable | null }>;
-  }> {
+    orders: StoredOutboundOrder[];
+  } {
+    if (platformDestinationOf(order) !== null) return { basis: 'none', orders: [] };
     const rows = this.o.db
       .prepare<[string, string, string, string | null], { id: string }>(
         `SELECT id FROM outbound_orders
@@ -928,44 +895,23 @@ export class PackStation {
          ORDER BY created_at LIMIT 200`,
       )
       .all(order.id, order.source, order.market, order.seller);
-    const open = rows
-      .map((r) => this.o.orders.get(r.id))
-      .filter(
-        (o): o is StoredOutboundOrder =>
-          o !== null &&
-          !isCancelled(o) &&
-          this.store
-            .packagesOf(o.id)
-            .every((p) => p.state === 'to_pack' && !this.store.sessionOfPackage(p.id)),
-      );
-    if (platformDestinationOf(order) === null) {
-      const key = addressKey(order.recipient);
-      return {
-        basis: 'same_address',
-        orders: open.filter((o) => addressKey(o.recipient) === key).map((o) => ({ order: o, group: null })),
-      };
-    }
-    // Not yet: the TikTok destination does not send package.combine, nor the ship calls of the
-    // orders combined in; until it does, a platform order is packed alone (docs/PACKING.md).
-    if (!TIKTOK_COMBINE_DELIVERED) return { basis: 'platform', orders: [] };
-    const ask = this.o.providers?.combinable;
-    if (!ask || this.store.combinedInto(pkg.id).length > 0) return { basis: 'platform', orders: [] };
-    let groups: PlatformCombinable[] | null;
-    try {
-      groups = await ask.call(this.o.providers, order, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000));
-    } catch {
-      // Nobody to ask: nothing is combined on a guess; the packer packs the order alone.
-      return { basis: 'offline', orders: [] };
-    }
+    const key = addressKey(order.recipient);
     return {
-      basis: 'platform',
-      orders: open.flatMap((o) => {
-        const group = (groups ?? []).find(
-          (g) => g.orderIds.includes(order.externalId) && g.orderIds.includes(o.externalId),
-        );
-        return group ? [{ order: o, group }] : [];
-      }),
+      basis: 'same_address',
+      orders: rows
+        .map((r) => this.o.orders.get(r.id))
+        .filter(
+          (o): o is StoredOutboundOrder =>
+            o !== null && !isCancelled(o) && addressKey(o.recipient) === key && this.unopened(o.id),
+        ),
     };
+  }
+
+  /** None of the order's packages is being packed or past it: it can still join another package. */
+  private unopened(orderId: string): boolean {
+    return this.store
+      .packagesOf(orderId)
+      .every((p) => p.state === 'to_pack' && !this.store.sessionOfPackage(p.id));
   }
 
   release(input: Input<object>, user: UserView): Promise<{ session: null }> {
@@ -1656,8 +1602,6 @@ export class PackStation {
 function platformShipped(order: StoredOutboundOrder): boolean {
   return platformDestinationOf(order) !== null && order.shippingType === 'platform';
 }
-
-const TIKTOK_COMBINE_DELIVERED = false as boolean;
 
 function combinedLineKey(orderId: string, lineRef: string): string {
   return `${orderId}:${lineRef}`;

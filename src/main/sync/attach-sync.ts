@@ -183,9 +183,7 @@ export function attachSync(core: Core, options: AttachSyncOptions): SyncService 
     const deliverable = built.flatMap((b) => (b.destination ? [b.destination] : []));
     // The packing bench checks a carrier against the platform's list through these connectors.
     core.packing.station.usePlatformProviders(
-      platformProvidersOf((name) => built.find((b) => b.name === name)?.connector ?? null, {
-        clock: core.clock,
-      }),
+      platformProvidersOf((name) => built.find((b) => b.name === name)?.connector ?? null),
     );
     // Platform-shipped packages: handover slots and the platform's label through the same connectors.
     core.packing.station.usePlatformShipping(

@@ -273,9 +273,9 @@ export const packingCalls = {
   }),
   /**
    * Adds another open order's lines to the open package: one parcel, one booking, one label; each
-   * order's status follows the package. Only an order packCombinable lists; for a TikTok Shop
-   * order the platform's combination goes into the outbox in the same transaction, ahead of the
-   * ship call. Weight and route are taken again for the bigger parcel.
+   * order's status follows the package. Only an order packCombinable lists (ERP orders: TikTok
+   * Shop's own combination is not sent yet, so `combineEventId`, the platform combination's
+   * outbox event, is null). Weight and route are taken again for the bigger parcel.
    */
   packCombine: call({
     input: z.strictObject({ orderId: idSchema, clientActionId: clientActionIdSchema }),

@@ -215,12 +215,11 @@ export type PackSession = z.infer<typeof packSessionSchema>;
 
 /**
  * Open orders that may go in the open package: the same buyer and address, same source, seller
- * and market, not yet opened. `basis` says who decided: the platform's combinable list (TikTok
- * Shop), our same-address rule (ERP orders), or nobody because the platform could not be asked
- * (`offline`: nothing is combinable now).
+ * and market, not yet opened. `basis` says who decided: our same-address rule (ERP orders), or
+ * nobody (`none`: a platform order, which only the platform may combine).
  */
 export const packCombinableSchema = z.object({
-  basis: z.enum(['platform', 'same_address', 'offline', 'none']),
+  basis: z.enum(['same_address', 'none']),
   orders: z.array(
     z.object({
       orderId: z.string(),

@@ -20,9 +20,8 @@ const SUPERVISOR = { clientId: 'combine-supervisor' };
 
 /**
  * Combining orders of one buyer into one parcel, through the contract on a real SQLite file: ERP
- * orders by our same-address rule, TikTok Shop orders by the fake platform's combinable list,
- * carriers booking over HTTP on 127.0.0.1, the real delivery engine sending to the fake platform,
- * whose store says what was combined and shipped, and in which order.
+ * orders by our same-address rule, carriers booking over HTTP on 127.0.0.1, and the fake platform
+ * the TikTok Shop orders of the queue come from.
  */
 describe('combining orders at the pack station', () => {
   const dirs = new TempDirs();

@@ -44,7 +44,7 @@ import type { IdGenerator } from '../ids';
 import type { Outbox } from '../outbox/outbox';
 import type { EnqueuedJob, NewPrintJob } from '../printing/queue/print-queue';
 import { labelText } from '../returns/label-jobs';
-import { inspectImage, type PhotoStore } from '../returns/photo-store';
+import type { PhotoStore } from '../returns/photo-store';
 import type { MonitorSnapshot } from '../scales/scale-monitor';
 import type { BoxPresetStore } from './box-presets-store';
 import type { OutboundOrderStore, StoredOutboundOrder } from './outbound-orders';
@@ -581,12 +581,7 @@ export class PackStation {
       await this.current();
       const photos = this.o.photos;
       const bytes = new Uint8Array(Buffer.from(input.dataBase64, 'base64'));
-      if (bytes.length > PACK_PHOTO_MAX_BYTES) {
-        throw new AppError('PHOTO_TOO_LARGE', { bytes: bytes.length, max: PACK_PHOTO_MAX_BYTES });
-      }
-      const kind = inspectImage(bytes).mimeType;
-      if (kind !== 'image/jpeg') throw new AppError('PHOTO_NOT_IMAGE', { bytes: bytes.length, type: kind });
-      const ref = await photos.writeOnce(bytes, PACK_PHOTO_MAX_BYTES);
+      const ref = await photos.writeOnce(bytes, { maxBytes: PACK_PHOTO_MAX_BYTES, mimeType: 'image/jpeg' });
       return writeTransaction(this.o.db, () => {
         const db = this.o.db;
         photos.recordIn(db, ref, user.id);

@@ -55,11 +55,18 @@ export class PhotoStore implements BlobReader {
    * The checks and the file only, outside any transaction (an fsync must not hold the database's
    * write lock); `recordIn` then adds the row in the caller's transaction.
    */
-  async writeOnce(bytes: Uint8Array, maxBytes = MAX_PHOTO_BYTES): Promise<PhotoRef> {
+  async writeOnce(
+    bytes: Uint8Array,
+    accept: { maxBytes?: number; mimeType?: PhotoMimeType } = {},
+  ): Promise<PhotoRef> {
+    const maxBytes = accept.maxBytes ?? MAX_PHOTO_BYTES;
     if (bytes.length > maxBytes) {
       throw new AppError('PHOTO_TOO_LARGE', { bytes: bytes.length, max: maxBytes });
     }
     const { mimeType, width, height } = inspectImage(bytes);
+    if (accept.mimeType && mimeType !== accept.mimeType) {
+      throw new AppError('PHOTO_NOT_IMAGE', { bytes: bytes.length, type: mimeType });
+    }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const known = this.byHash.get(sha256);
     if (!known || !fs.existsSync(this.pathOf(sha256))) await this.writeFile(sha256, bytes);

@@ -47,10 +47,17 @@ export interface StationServerOptions {
  * calls get more than the 64 KB every other call is held to, so a page cannot make the station
  * buffer megabytes on any other path.
  */
+const asBase64Json = (bytes: number): number => Math.ceil((bytes * 4) / 3) + 4096;
+
+/** The calls that upload a photo, with the largest photo each takes (a refusal names it). */
+const PHOTO_CALLS: Readonly<Record<string, number>> = {
+  qcUploadPhoto: MAX_PHOTO_BYTES,
+  packPhoto: PACK_PHOTO_MAX_BYTES,
+};
+
 export const LARGE_BODY_CALLS: Readonly<Record<string, number>> = {
-  qcUploadPhoto: Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 4096,
-  qcVerifyCertificate: Math.ceil((MAX_CERTIFICATE_BYTES * 4) / 3) + 4096,
-  packPhoto: Math.ceil((PACK_PHOTO_MAX_BYTES * 4) / 3) + 4096,
+  ...Object.fromEntries(Object.entries(PHOTO_CALLS).map(([call, max]) => [call, asBase64Json(max)])),
+  qcVerifyCertificate: asBase64Json(MAX_CERTIFICATE_BYTES),
 };
 
 export interface StationServer {
@@ -175,13 +182,11 @@ async function handleApi(
     body = await readBody(req, maxBody);
   } catch {
     const declared = Number(req.headers['content-length'] ?? 0);
+    const photoMax = Object.hasOwn(PHOTO_CALLS, callName) ? PHOTO_CALLS[callName] : undefined;
     return refuse(
       413,
-      callName === 'qcUploadPhoto' || callName === 'packPhoto'
-        ? new AppError('PHOTO_TOO_LARGE', {
-            bytes: Math.floor((declared * 3) / 4),
-            max: callName === 'packPhoto' ? PACK_PHOTO_MAX_BYTES : MAX_PHOTO_BYTES,
-          })
+      photoMax !== undefined
+        ? new AppError('PHOTO_TOO_LARGE', { bytes: Math.floor((declared * 3) / 4), max: photoMax })
         : new AppError('VALIDATION_FAILED', { call: echoed, field: '(payload)', issue: 'too_big' }),
     );
   }

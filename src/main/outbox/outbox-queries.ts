@@ -34,6 +34,7 @@ export class OutboxQueries {
   private readonly seqsOf;
   private readonly bySeqs;
   private readonly byId;
+  private readonly statusById;
 
   constructor(private readonly db: Db) {
     this.countRows = db.prepare<[], { destination: string; status: Status | typeof ARCHIVED; n: number }>(
@@ -48,6 +49,10 @@ export class OutboxQueries {
       `SELECT ${COLUMNS} FROM outbox_events WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq DESC`,
     );
     this.byId = db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM outbox_events WHERE id = ?`);
+    this.statusById = db.prepare<[string, string], { status: Status; lastError: string | null }>(
+      `SELECT status, last_error AS lastError FROM outbox_events WHERE id = ?
+       UNION ALL SELECT 'delivered', NULL FROM outbox_archive WHERE id = ? LIMIT 1`,
+    );
   }
 
   list(statuses: readonly Status[], limit: number, offset: number) {
@@ -83,6 +88,11 @@ export class OutboxQueries {
   get(id: string): OutboxEventView | undefined {
     const row = this.byId.get(id);
     return row ? toView(row) : undefined;
+  }
+
+  /** Where one event stands; an event the retention step moved to the archive was delivered. */
+  statusOf(id: string): { status: Status; lastError: string | null } | undefined {
+    return this.statusById.get(id, id);
   }
 
   /** Counts per destination and status of the events in the outbox, every status present. */

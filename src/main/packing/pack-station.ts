@@ -42,6 +42,7 @@ import type { Db } from '../db/open';
 import { writeTransaction } from '../db/write';
 import type { IdGenerator } from '../ids';
 import type { Outbox } from '../outbox/outbox';
+import { OutboxQueries } from '../outbox/outbox-queries';
 import type { EnqueuedJob, NewPrintJob } from '../printing/queue/print-queue';
 import { labelText } from '../returns/label-jobs';
 import type { PhotoStore } from '../returns/photo-store';
@@ -145,6 +146,7 @@ export class PackStation {
       timeoutMs: () => o.bookingTimeoutMs ?? 8_000,
       cancelled: isCancelled,
       settleOrder: (db, orderId, packageId) => this.settleOrder(db, orderId, packageId),
+      events: new OutboxQueries(o.db),
     });
   }
 
@@ -473,7 +475,8 @@ export class PackStation {
       }
       const weight = weightOf(session);
       if (!weight) throw new AppError('PACK_NOT_WEIGHED');
-      if (platformShipped(order)) return this.completePlatform(input, user, order, pkg, session);
+      if (platformShipped(order))
+        return this.completePlatform(input, user, { order, pkg, session, lines, weight, photoSha256 });
       const route = routeOf(session);
       if (!route) throw new AppError('PACK_NOT_ROUTED');
       const platform = platformDestinationOf(order);
@@ -601,14 +604,19 @@ export class PackStation {
    * The label follows once the ship call is delivered (`retryLabels`).
    */
   private async completePlatform(
-    input: Input<{ photoSha256?: string | undefined }>,
+    input: Input<object>,
     user: UserView,
-    order: StoredOutboundOrder,
-    pkg: PackageRow,
-    session: SessionRow,
+    sealing: {
+      order: StoredOutboundOrder;
+      pkg: PackageRow;
+      session: SessionRow;
+      lines: ReturnType<PackStation['packageLines']>;
+      weight: PackWeightView;
+      photoSha256: string | null;
+    },
   ): Promise<PackCompleteResult> {
+    const { order, pkg, session, lines, weight, photoSha256 } = sealing;
     const destination = platformDestinationOf(order) as string;
-    const lines = this.packageLines(order, pkg);
     const platformPackageId =
       lines.find((l) => l.packageId !== null)?.packageId ?? order.lines.find((l) => l.packageId)?.packageId;
     if (!platformPackageId) {
@@ -629,7 +637,6 @@ export class PackStation {
         // Offline: a drop-off needs no slot, and the parcel can still leave today.
       }
     }
-    const weight = weightOf(session);
     const items = lines.reduce((n, l) => n + l.quantity, 0);
     const serials = Object.values(verifiedOf(session)).flatMap((v) => v.serials);
     const result = await writeTransaction(this.o.db, (): PackCompleteResult | 'cancelled' => {
@@ -644,11 +651,11 @@ export class PackStation {
       this.store.update(db, pkg.id, {
         carrier: PLATFORM_CARRIER,
         destination,
-        weight_grams: weight?.grams ?? null,
+        weight_grams: weight.grams,
         items,
         serials: JSON.stringify(serials),
         booking: JSON.stringify(pending),
-        photo_sha256: session.photo_sha256 ?? input.photoSha256 ?? null,
+        photo_sha256: photoSha256,
         packed_by: user.id,
         packed_at: now,
         late: this.risk(fresh, now).status === 'late' ? 1 : 0,
@@ -662,7 +669,7 @@ export class PackStation {
         method: 'platform',
         handover,
         ownCarrier: null,
-        weightGrams: weight?.grams ?? null,
+        weightGrams: weight.grams,
         packedBy: user.id,
         packedAt: now,
       };

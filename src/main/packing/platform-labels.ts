@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/open';
 import { writeTransaction } from '../db/write';
+import type { OutboxQueries } from '../outbox/outbox-queries';
 import type { EnqueuedJob, NewPrintJob } from '../printing/queue/print-queue';
 import type { OutboundOrderStore, StoredOutboundOrder } from './outbound-orders';
 import type { PlatformHandover, PlatformShipping } from './pack-booking';
@@ -25,9 +26,9 @@ export interface PlatformLabelsOptions {
   timeoutMs: () => number;
   cancelled: (order: StoredOutboundOrder) => boolean;
   settleOrder: (db: Db, orderId: string, packageId: string) => void;
+  /** The ship events' state (OutboxQueries). */
+  events: Pick<OutboxQueries, 'statusOf'>;
 }
-
-type ShipStatus = { status: string; lastError: string | null } | undefined;
 
 /**
  * The platform's label for packages its own carrier takes. The label exists only once the ship
@@ -53,7 +54,7 @@ export class PlatformLabels {
       const pending = JSON.parse(pkg.booking ?? 'null') as PendingPlatformLabel | null;
       const order = this.o.orders.get(pkg.order_id);
       if (!pending || !order || !pkg.ship_event_id) continue;
-      const ship = this.shipStatus(pkg.ship_event_id);
+      const ship = this.o.events.statusOf(pkg.ship_event_id);
       if (!ship || ship.status === 'pending' || ship.status === 'in_flight') continue;
       if (ship.status !== 'delivered') {
         await writeTransaction(db, () =>
@@ -122,15 +123,5 @@ export class PlatformLabels {
       });
     }
     return done;
-  }
-
-  /** The ship event's status; an archived event was delivered. */
-  private shipStatus(eventId: string): ShipStatus {
-    return this.o.db
-      .prepare<[string, string], { status: string; lastError: string | null }>(
-        `SELECT status, last_error AS lastError FROM outbox_events WHERE id = ?
-         UNION ALL SELECT 'delivered', NULL FROM outbox_archive WHERE id = ? LIMIT 1`,
-      )
-      .get(eventId, eventId);
   }
 }

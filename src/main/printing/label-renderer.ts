@@ -55,7 +55,7 @@ export class LabelRenderer {
     target: RenderTarget,
     createdAt = new Date(0),
   ): Promise<RenderedLabel> {
-    const layout = await this.rasterizeImages(this.layout(template, data, target));
+    const layout = await this.drawnLayout(template, data, target);
     const format = formatOf(target);
     const bytes = await this.renderLayout(layout, format, target, createdAt);
     return { format, bytes, layout };
@@ -63,11 +63,15 @@ export class LabelRenderer {
 
   /** The picture of the label as this target prints it (a receipt printer's flows down the paper). */
   async preview(template: string, data: unknown, target: RenderTarget): Promise<Buffer> {
-    return this.png(await this.rasterizeImages(this.layout(template, data, target)));
+    return this.png(await this.drawnLayout(template, data, target));
   }
 
-  /** Draws each document of the layout (a platform's PDF label) at its item's size in dots. */
-  async rasterizeImages(layout: Layout): Promise<Layout> {
+  /**
+   * The layout with each document in it (a platform's PDF label) drawn at its item's size in
+   * dots: what is printed and previewed. `layout` alone stays synchronous for checks at enqueue.
+   */
+  async drawnLayout(template: string, data: unknown, target: RenderTarget): Promise<Layout> {
+    const layout = this.layout(template, data, target);
     for (const item of layout.items) {
       if (item.kind === 'image' && !item.bitmap)
         item.bitmap = await rasterizePdf(item.source, { widthDots: item.w, heightDots: item.h });

@@ -283,7 +283,7 @@ export class PrintingService {
     const target = printerId
       ? { profile: this.profiles.get(printerId) }
       : ({ format: 'png', dpi: 203 } as const);
-    const layout = await this.renderer.rasterizeImages(this.renderer.layout(template, data, target));
+    const layout = await this.renderer.drawnLayout(template, data, target);
     return {
       png: this.renderer.png(layout).toString('base64'),
       widthDots: layout.widthDots,

@@ -123,9 +123,7 @@ describe('platform-shipping-label: the PDF as an image element', () => {
   });
 
   it('the preview is the same dots the printer gets', async () => {
-    const layout = await renderer.rasterizeImages(
-      renderer.layout('platform-shipping-label', data, { format: 'png', dpi: 203 }),
-    );
+    const layout = await renderer.drawnLayout('platform-shipping-label', data, { format: 'png', dpi: 203 });
     const image = layout.items[0] as ImageItem;
     expect(Buffer.from(renderer.bitmap(layout).data)).toEqual(Buffer.from(image.bitmap!.data));
     expect(

@@ -164,7 +164,7 @@ export interface BoxItem {
 
 /**
  * A document placed in dots. Laying out is synchronous and rasterising a PDF is not, so the
- * bitmap is filled in afterwards (LabelRenderer.rasterizeImages) at exactly w × h; until then
+ * bitmap is filled in afterwards (LabelRenderer.drawnLayout) at exactly w × h; until then
  * (validation at enqueue) it is null and nothing is drawn.
  */
 export interface ImageItem {

@@ -1,3 +1,4 @@
+import type { SCALE_FAULT_CODES } from '../../shared/scales/live-reading';
 import type { ScaleReading } from '../../shared/scales/scale-reading';
 
 /**
@@ -10,12 +11,7 @@ import type { ScaleReading } from '../../shared/scales/scale-reading';
 export type ScaleKind = 'hid-pos' | 'mt-sics' | 'cas' | 'typed';
 
 /** What went wrong at the scale, for the screen (translated) and the log. */
-export type ScaleFaultCode =
-  | 'no_answer' // a command got no answer in time
-  | 'unreadable' // a line or report that is not the protocol
-  | 'scale_error' // the scale refused a command (MT-SICS ES/ET/EL) or reports a fault status
-  | 'needs_calibration'
-  | 'needs_rezero';
+export type ScaleFaultCode = (typeof SCALE_FAULT_CODES)[number];
 
 export type ScaleEvent =
   | { type: 'reading'; reading: ScaleReading }

@@ -20,10 +20,11 @@ export const LIVE_SCALE_STATES = [
 ] as const;
 export type LiveScaleState = (typeof LIVE_SCALE_STATES)[number];
 
-export const LIVE_SCALE_FAULTS = [
-  'no_answer',
-  'unreadable',
-  'scale_error',
+/** What went wrong at the scale (the drivers' fault events, src/main/scales/scale.ts). */
+export const SCALE_FAULT_CODES = [
+  'no_answer', // a command got no answer in time
+  'unreadable', // a line or report that is not the protocol
+  'scale_error', // the scale refused a command (MT-SICS ES/ET/EL) or reports a fault status
   'needs_calibration',
   'needs_rezero',
 ] as const;
@@ -35,6 +36,6 @@ export const liveScaleReadingSchema = z.object({
   state: z.enum(LIVE_SCALE_STATES),
   grams: z.number().int().nullable(),
   stable: z.boolean(),
-  lastFault: z.object({ code: z.enum(LIVE_SCALE_FAULTS), at: z.number().int() }).nullable(),
+  lastFault: z.object({ code: z.enum(SCALE_FAULT_CODES), at: z.number().int() }).nullable(),
 });
 export type LiveScaleReading = z.infer<typeof liveScaleReadingSchema>;

@@ -1022,9 +1022,10 @@ export class PackStation {
       from,
       to: now,
       // A combined parcel is one parcel and every order in it.
-      orders: new Set(
-        rows.flatMap((r) => [r.order_id, ...this.store.combinedInto(r.id).map((c) => c.order_id)]),
-      ).size,
+      orders: new Set([
+        ...rows.map((r) => r.order_id),
+        ...this.store.combinedIntoAny(rows.map((r) => r.id)).map((c) => c.order_id),
+      ]).size,
       parcels: rows.length,
       items: rows.reduce((n, r) => n + r.items, 0),
       minutesPerOrder:

@@ -177,6 +177,15 @@ export class PackStore {
       .all(packageId);
   }
 
+  /** The orders combined into any of these packages (a shift's parcels), in one query. */
+  combinedIntoAny(packageIds: readonly string[]): CombinedOrderRow[] {
+    return this.db
+      .prepare<[string], CombinedOrderRow>(
+        'SELECT * FROM pack_combined_orders WHERE package_id IN (SELECT value FROM json_each(?))',
+      )
+      .all(JSON.stringify(packageIds));
+  }
+
   /** The package an order was combined into, if it was. */
   combinedOf(orderId: string): CombinedOrderRow | undefined {
     return this.db

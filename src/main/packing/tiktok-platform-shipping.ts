@@ -1,5 +1,4 @@
-import type { ConnectorInstance } from '../carriers/connector';
-import { TikTokShopConnector } from '../carriers/tiktok-shop/definition';
+import type { TikTokShopConnector } from '../carriers/tiktok-shop/definition';
 import { platformDestinationOf, type PlatformShipping } from './pack-booking';
 
 /**
@@ -29,14 +28,4 @@ export function tiktokPlatformShipping(
       return { pdf, trackingNumber: document.trackingNumber };
     },
   };
-}
-
-/** The same, from the station's built connectors by destination name (what sync builds). */
-export function platformShippingOf(
-  connectorNamed: (name: string) => ConnectorInstance | null,
-): PlatformShipping {
-  return tiktokPlatformShipping((name) => {
-    const connector = connectorNamed(name);
-    return connector instanceof TikTokShopConnector ? connector : null;
-  });
 }

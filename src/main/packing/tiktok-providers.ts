@@ -1,5 +1,4 @@
-import type { ConnectorInstance } from '../carriers/connector';
-import { TikTokShopConnector } from '../carriers/tiktok-shop/definition';
+import type { TikTokShopConnector } from '../carriers/tiktok-shop/definition';
 import type { PlatformProviders } from './pack-booking';
 import { platformDestinationOf } from './pack-booking';
 
@@ -21,14 +20,4 @@ export function tiktokPlatformProviders(
       return connector.providers.list(order.deliveryOptionId, signal);
     },
   };
-}
-
-/** The same, from the station's built connectors by destination name (what sync builds). */
-export function platformProvidersOf(
-  connectorNamed: (name: string) => ConnectorInstance | null,
-): PlatformProviders {
-  return tiktokPlatformProviders((name) => {
-    const connector = connectorNamed(name);
-    return connector instanceof TikTokShopConnector ? connector : null;
-  });
 }

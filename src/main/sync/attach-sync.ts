@@ -6,8 +6,9 @@ import type { ConnectorDeps, ConnectorRefetch } from '../carriers/connector';
 import { SqliteConnectorState } from '../carriers/sqlite-state';
 import type { Core } from '../core';
 import { connectorBooking } from '../packing/connector-booking';
-import { platformProvidersOf } from '../packing/tiktok-providers';
-import { platformShippingOf } from '../packing/tiktok-platform-shipping';
+import { tiktokConnectorNamed } from '../packing/tiktok-connectors';
+import { tiktokPlatformShipping } from '../packing/tiktok-platform-shipping';
+import { tiktokPlatformProviders } from '../packing/tiktok-providers';
 import { PLATFORM_DESTINATION } from '../scans/scan-routing';
 import { describeStartupError } from '../startup-errors';
 import { writeTransaction } from '../db/write';
@@ -181,14 +182,11 @@ export function attachSync(core: Core, options: AttachSyncOptions): SyncService 
   );
   try {
     const deliverable = built.flatMap((b) => (b.destination ? [b.destination] : []));
+    const tiktokNamed = tiktokConnectorNamed((name) => built.find((b) => b.name === name)?.connector ?? null);
     // The packing bench checks a carrier against the platform's list through these connectors.
-    core.packing.station.usePlatformProviders(
-      platformProvidersOf((name) => built.find((b) => b.name === name)?.connector ?? null),
-    );
+    core.packing.station.usePlatformProviders(tiktokPlatformProviders(tiktokNamed));
     // Platform-shipped packages: handover slots and the platform's label through the same connectors.
-    core.packing.station.usePlatformShipping(
-      platformShippingOf((name) => built.find((b) => b.name === name)?.connector ?? null),
-    );
+    core.packing.station.usePlatformShipping(tiktokPlatformShipping(tiktokNamed));
     // The bench books labels through the accounts that can (route lines are account names).
     core.packing.station.useBooking(
       connectorBooking(() => built.map((b) => ({ name: b.name, booking: b.connector.booking }))),

@@ -1,4 +1,5 @@
 import type { Core } from '../../../src/main/core';
+import type { AppErrorShape } from '../../../src/shared/errors';
 import { signInSupervisor } from '../session';
 
 /**
@@ -41,4 +42,36 @@ export async function saveSmallBox(core: Core): Promise<void> {
     innerMm: { lengthMm: 250, widthMm: 200, heightMm: 100 },
     tareGrams: 120,
   });
+}
+
+/**
+ * The contract calls a packing test makes: `call` as anyone, `pack` as the bench with a fresh
+ * client action id, `refused` for a call that must be refused (its error answered).
+ */
+export function benchCalls(bench: { clientId: string }, prefix = 'act') {
+  let actions = 0;
+  const id = (): string => `${prefix}-${String(++actions).padStart(8, '0')}`;
+  async function call<T = never>(
+    core: Core,
+    name: string,
+    who: { clientId: string },
+    input: Record<string, unknown>,
+  ): Promise<T> {
+    const env = await core.dispatch(name, input, who);
+    if (!env.ok) throw new Error(`${name}: ${JSON.stringify(env.error)}`);
+    return env.value as T;
+  }
+  function pack<T = never>(core: Core, name: string, input: Record<string, unknown> = {}): Promise<T> {
+    return call<T>(core, name, bench, { clientActionId: id(), ...input });
+  }
+  async function refused(
+    core: Core,
+    name: string,
+    input: Record<string, unknown> = {},
+  ): Promise<AppErrorShape> {
+    const env = await core.dispatch(name, { clientActionId: id(), ...input }, bench);
+    if (env.ok) throw new Error(`${name} was not refused`);
+    return env.error;
+  }
+  return { id, call, pack, refused };
 }

@@ -15,7 +15,7 @@ import zh from '../../../src/renderer/src/features/packing/locales/zh-CN';
 import { makeTestCore, recordingLogger } from '../../helpers/core-factory';
 import { FakePrinter } from '../../helpers/printing/fake-printer';
 import { TempDirs } from '../../helpers/temp-dir';
-import { readyPackPrinter, saveSmallBox } from '../../helpers/packing/pack-bench';
+import { benchCalls, readyPackPrinter, saveSmallBox } from '../../helpers/packing/pack-bench';
 
 /** Thursday 2026-01-15 16:00 in Kuala Lumpur. */
 const T0 = Date.UTC(2026, 0, 15, 8, 0);
@@ -103,25 +103,9 @@ describe('carrier bookings at the pack station', () => {
     return { core, clock, printer, nv, jnt, logger };
   }
 
-  let actions = 0;
-  const id = () => `act-${String(++actions).padStart(8, '0')}`;
+  const { id, call, pack, refused } = benchCalls(BENCH, 'act');
   const scan = (code: string) => ({ code, source: 'scanner' });
 
-  async function call(core: Core, name: string, who: { clientId: string }, input: Record<string, unknown>) {
-    const env = await core.dispatch(name, input, who);
-    if (!env.ok) throw new Error(`${name}: ${JSON.stringify(env.error)}`);
-    return env.value as never;
-  }
-  async function pack(core: Core, name: string, input: Record<string, unknown> = {}) {
-    const env = await core.dispatch(name, { clientActionId: id(), ...input }, BENCH);
-    if (!env.ok) throw new Error(`${name}: ${JSON.stringify(env.error)}`);
-    return env.value as never;
-  }
-  async function refused(core: Core, name: string, input: Record<string, unknown> = {}) {
-    const env = await core.dispatch(name, { clientActionId: id(), ...input }, BENCH);
-    if (env.ok) throw new Error(`${name} was not refused`);
-    return env.error;
-  }
   async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
     const end = Date.now() + timeoutMs;
     while (!check()) {

@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core';
 import { importErpCsv } from '../../../src/main/packing/erp-import';
-import type { AppErrorShape } from '../../../src/shared/errors';
 import type { PackRouteView } from '../../../src/shared/packing/pack-views';
 import { makeTestCore } from '../../helpers/core-factory';
 import { FakeCarrier, httpBooking } from '../../helpers/packing/fake-carrier';
 import { FakePrinter } from '../../helpers/printing/fake-printer';
 import { TempDirs } from '../../helpers/temp-dir';
-import { readyPackPrinter } from '../../helpers/packing/pack-bench';
+import { benchCalls, readyPackPrinter } from '../../helpers/packing/pack-bench';
 
 /** Thursday 2026-01-15 16:00 in Kuala Lumpur. */
 const T0 = Date.UTC(2026, 0, 15, 8, 0);
@@ -32,25 +31,7 @@ describe('routing by item class', () => {
     dirs.cleanup();
   });
 
-  let actions = 0;
-  const id = () => `act-${String(++actions).padStart(8, '0')}`;
-  async function call(core: Core, name: string, who: { clientId: string }, input: Record<string, unknown>) {
-    const env = await core.dispatch(name, input, who);
-    if (!env.ok) throw new Error(`${name}: ${JSON.stringify(env.error)}`);
-    return env.value as never;
-  }
-  async function pack(core: Core, name: string, input: Record<string, unknown> = {}) {
-    return call(core, name, BENCH, { clientActionId: id(), ...input });
-  }
-  async function refused(
-    core: Core,
-    name: string,
-    input: Record<string, unknown> = {},
-  ): Promise<AppErrorShape> {
-    const env = await core.dispatch(name, { clientActionId: id(), ...input }, BENCH);
-    if (env.ok) throw new Error(`${name} was not refused`);
-    return env.error;
-  }
+  const { call, pack, refused } = benchCalls(BENCH, 'act');
   const scan = (code: string) => ({ code, source: 'scanner' });
 
   async function bench() {

@@ -3,7 +3,6 @@ import { startFakeTikTokShop } from '../../../src/main/carriers/tiktok-shop/fake
 import type { Core } from '../../../src/main/core';
 import { writeTransaction } from '../../../src/main/db/write';
 import { tiktokPlatformProviders } from '../../../src/main/packing/tiktok-providers';
-import type { AppErrorShape } from '../../../src/shared/errors';
 import type { PackCombinable, PackSession } from '../../../src/shared/packing/pack-views';
 import { erpLampOrder } from '../../helpers/packing/erp-order';
 import { makeTestCore } from '../../helpers/core-factory';
@@ -11,7 +10,7 @@ import { FakeCarrier, httpBooking } from '../../helpers/packing/fake-carrier';
 import { FakePrinter } from '../../helpers/printing/fake-printer';
 import { TempDirs } from '../../helpers/temp-dir';
 import { connectTo, never, type Harness } from '../tiktok-shop/harness';
-import { readyPackPrinter, saveSmallBox } from '../../helpers/packing/pack-bench';
+import { benchCalls, readyPackPrinter, saveSmallBox } from '../../helpers/packing/pack-bench';
 
 /** Thursday 2026-01-15 16:00 in Kuala Lumpur. */
 const T0 = Date.UTC(2026, 0, 15, 8, 0);
@@ -78,25 +77,7 @@ describe('combining orders at the pack station', () => {
     return { core, clock, printer, jnt, posmy, fake, h, pull };
   }
 
-  let actions = 0;
-  const id = () => `cmb-${String(++actions).padStart(8, '0')}`;
-  async function call(core: Core, name: string, who: { clientId: string }, input: Record<string, unknown>) {
-    const env = await core.dispatch(name, input, who);
-    if (!env.ok) throw new Error(`${name}: ${JSON.stringify(env.error)}`);
-    return env.value as never;
-  }
-  async function pack(core: Core, name: string, input: Record<string, unknown> = {}) {
-    return call(core, name, BENCH, { clientActionId: id(), ...input });
-  }
-  async function refused(
-    core: Core,
-    name: string,
-    input: Record<string, unknown> = {},
-  ): Promise<AppErrorShape> {
-    const env = await core.dispatch(name, { clientActionId: id(), ...input }, BENCH);
-    if (env.ok) throw new Error(`${name} was not refused`);
-    return env.error;
-  }
+  const { id, call, pack, refused } = benchCalls(BENCH, 'cmb');
   const scan = (code: string) => ({ code, source: 'scanner' });
   const orderIdOf = (core: Core, ref: string) =>
     core.db.prepare<[string], { id: string }>('SELECT id FROM outbound_orders WHERE external_id = ?').get(ref)

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeTikTokShop, type FakeTikTokShop } from '../../../src/main/carriers/tiktok-shop/fake-server';
-import type { Core } from '../../../src/main/core';
 import { writeTransaction } from '../../../src/main/db/write';
 import { silentLogger } from '../../../src/main/logger';
 import { tiktokPlatformProviders } from '../../../src/main/packing/tiktok-providers';
@@ -10,7 +9,6 @@ import { HidPosScale } from '../../../src/main/scales/hid-pos-scale';
 import { ScaleMonitor } from '../../../src/main/scales/scale-monitor';
 import { systemClock } from '../../../src/main/clock';
 import { DeliveryEngine } from '../../../src/main/sync/delivery-engine';
-import type { AppErrorShape } from '../../../src/shared/errors';
 import { boxBarcode } from '../../../src/shared/packing/box-presets';
 import type { OutboundOrder } from '../../../src/shared/packing/outbound-order';
 import { erpLampOrder } from '../../helpers/packing/erp-order';
@@ -19,7 +17,7 @@ import { FakeCarrier, httpBooking } from '../../helpers/packing/fake-carrier';
 import { FakePrinter } from '../../helpers/printing/fake-printer';
 import { TempDirs } from '../../helpers/temp-dir';
 import { connectTo, never, type Harness } from '../tiktok-shop/harness';
-import { readyPackPrinter, saveSmallBox } from '../../helpers/packing/pack-bench';
+import { benchCalls, readyPackPrinter, saveSmallBox } from '../../helpers/packing/pack-bench';
 
 /** Thursday 2026-01-15 16:00 in Kuala Lumpur. */
 const T0 = Date.UTC(2026, 0, 15, 8, 0);
@@ -118,28 +116,8 @@ describe('packing flow', () => {
     return { core, clock, printer, jnt, posmy, fake, device, monitor, h, pull, engine, dataDir };
   }
 
-  let actions = 0;
-  const id = () => `act-${String(++actions).padStart(8, '0')}`;
+  const { call, pack, refused } = benchCalls(BENCH, 'act');
 
-  async function call(core: Core, name: string, who: { clientId: string }, input: Record<string, unknown>) {
-    const env = await core.dispatch(name, input, who);
-    if (!env.ok) throw new Error(`${name}: ${JSON.stringify(env.error)}`);
-    return env.value as never;
-  }
-  async function pack(core: Core, name: string, input: Record<string, unknown> = {}) {
-    const env = await core.dispatch(name, { clientActionId: id(), ...input }, BENCH);
-    if (!env.ok) throw new Error(`${name}: ${JSON.stringify(env.error)}`);
-    return env.value as never;
-  }
-  async function refused(
-    core: Core,
-    name: string,
-    input: Record<string, unknown> = {},
-  ): Promise<AppErrorShape> {
-    const env = await core.dispatch(name, { clientActionId: id(), ...input }, BENCH);
-    if (env.ok) throw new Error(`${name} was not refused`);
-    return env.error;
-  }
   const scan = (code: string) => ({ code, source: 'scanner' });
   const stable = (device: FakeHidScale, grams: number) => {
     for (let i = 0; i < 3; i++) device.send({ status: 'stable', unit: 'g', raw: grams });

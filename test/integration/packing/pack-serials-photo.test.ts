@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core';
 import { importErpCsv } from '../../../src/main/packing/erp-import';
 import { PACK_PHOTO_MAX_BYTES } from '../../../src/shared/calls/packing';
-import type { AppErrorShape } from '../../../src/shared/errors';
 import type { PackSession, PackShiftSummary } from '../../../src/shared/packing/pack-views';
 import { makeTestCore } from '../../helpers/core-factory';
 import { countRows } from '../../helpers/fixtures-db';
@@ -14,7 +13,7 @@ import { tinyJpeg } from '../../helpers/packing/tiny-jpeg';
 import { FakePrinter } from '../../helpers/printing/fake-printer';
 import { TempDirs } from '../../helpers/temp-dir';
 import { png } from '../returns/qc-fixtures';
-import { readyPackPrinter, saveSmallBox } from '../../helpers/packing/pack-bench';
+import { benchCalls, readyPackPrinter, saveSmallBox } from '../../helpers/packing/pack-bench';
 
 /** Thursday 2026-01-15 16:00 in Kuala Lumpur. */
 const T0 = Date.UTC(2026, 0, 15, 8, 0);
@@ -39,8 +38,7 @@ describe('packing: serial numbers and the photo before sealing', () => {
     dirs.cleanup();
   });
 
-  let actions = 0;
-  const id = () => `act-${String(++actions).padStart(8, '0')}`;
+  const { call, pack, refused } = benchCalls(BENCH, 'act');
 
   async function bench() {
     const printer = await FakePrinter.start();
@@ -61,30 +59,6 @@ describe('packing: serial numbers and the photo before sealing', () => {
     return { core, posmy };
   }
 
-  async function call<T = never>(
-    core: Core,
-    name: string,
-    who: { clientId: string },
-    input: Record<string, unknown>,
-  ): Promise<T> {
-    const env = await core.dispatch(name, input, who);
-    if (!env.ok) throw new Error(`${name}: ${JSON.stringify(env.error)}`);
-    return env.value as T;
-  }
-  async function pack<T = never>(core: Core, name: string, input: Record<string, unknown> = {}): Promise<T> {
-    const env = await core.dispatch(name, { clientActionId: id(), ...input }, BENCH);
-    if (!env.ok) throw new Error(`${name}: ${JSON.stringify(env.error)}`);
-    return env.value as T;
-  }
-  async function refused(
-    core: Core,
-    name: string,
-    input: Record<string, unknown> = {},
-  ): Promise<AppErrorShape> {
-    const env = await core.dispatch(name, { clientActionId: id(), ...input }, BENCH);
-    if (env.ok) throw new Error(`${name} was not refused`);
-    return env.error;
-  }
   const item = (code: string, serial?: string) => ({
     code,
     source: 'scanner',

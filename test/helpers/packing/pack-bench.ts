@@ -1,4 +1,10 @@
+import type { TikTokShopConnector } from '../../../src/main/carriers/tiktok-shop/definition';
+import type { Clock } from '../../../src/main/clock';
 import type { Core } from '../../../src/main/core';
+import { writeTransaction } from '../../../src/main/db/write';
+import { silentLogger } from '../../../src/main/logger';
+import { seededRandom } from '../../../src/main/random';
+import { DeliveryEngine } from '../../../src/main/sync/delivery-engine';
 import type { AppErrorShape } from '../../../src/shared/errors';
 import { signInSupervisor } from '../session';
 
@@ -74,4 +80,38 @@ export function benchCalls(bench: { clientId: string }, prefix = 'act') {
     return env.error;
   }
   return { id, call, pack, refused };
+}
+
+/** Pulls TikTok Shop orders from `cursor` to the last page into the bench's order store; answers the new cursor. */
+export async function pullOrdersInto(
+  core: Core,
+  orders: TikTokShopConnector['orders'],
+  cursor: string | null,
+): Promise<string | null> {
+  const signal = new AbortController().signal;
+  for (;;) {
+    const page = await orders.pull(cursor, signal);
+    await writeTransaction(core.db, () => page.items.map((o) => core.packing.orders.upsertIn(core.db, o)));
+    cursor = page.nextCursor;
+    if (!page.hasMore) return cursor;
+  }
+}
+
+/** The real delivery engine, sending a packing test's outbox to the fake platform quickly. */
+export function packDeliveryEngine(
+  core: Core,
+  clock: Clock,
+  destination: TikTokShopConnector['destination'],
+): DeliveryEngine {
+  return new DeliveryEngine({
+    db: core.db,
+    clock,
+    random: seededRandom(4),
+    destinations: [destination],
+    logger: silentLogger,
+    leaseMs: 5_000,
+    backoff: { baseMs: 5, capMs: 40 },
+    breaker: { failureThreshold: 50, cooldownMs: 20, maxCooldownMs: 40 },
+    maxMalformed: 3,
+  });
 }

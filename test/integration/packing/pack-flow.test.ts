@@ -1,14 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeTikTokShop, type FakeTikTokShop } from '../../../src/main/carriers/tiktok-shop/fake-server';
-import { writeTransaction } from '../../../src/main/db/write';
-import { silentLogger } from '../../../src/main/logger';
 import { tiktokPlatformProviders } from '../../../src/main/packing/tiktok-providers';
-import { seededRandom } from '../../../src/main/random';
 import { FakeHidScale } from '../../../src/main/scales/fake-scale';
 import { HidPosScale } from '../../../src/main/scales/hid-pos-scale';
 import { ScaleMonitor } from '../../../src/main/scales/scale-monitor';
 import { systemClock } from '../../../src/main/clock';
-import { DeliveryEngine } from '../../../src/main/sync/delivery-engine';
 import { boxBarcode } from '../../../src/shared/packing/box-presets';
 import type { OutboundOrder } from '../../../src/shared/packing/outbound-order';
 import { erpLampOrder } from '../../helpers/packing/erp-order';
@@ -16,8 +12,14 @@ import { makeTestCore } from '../../helpers/core-factory';
 import { FakeCarrier, httpBooking } from '../../helpers/packing/fake-carrier';
 import { FakePrinter } from '../../helpers/printing/fake-printer';
 import { TempDirs } from '../../helpers/temp-dir';
-import { connectTo, never, type Harness } from '../tiktok-shop/harness';
-import { benchCalls, readyPackPrinter, saveSmallBox } from '../../helpers/packing/pack-bench';
+import { connectTo, type Harness } from '../tiktok-shop/harness';
+import {
+  benchCalls,
+  packDeliveryEngine,
+  pullOrdersInto,
+  readyPackPrinter,
+  saveSmallBox,
+} from '../../helpers/packing/pack-bench';
 
 /** Thursday 2026-01-15 16:00 in Kuala Lumpur. */
 const T0 = Date.UTC(2026, 0, 15, 8, 0);
@@ -92,26 +94,9 @@ describe('packing flow', () => {
     await saveSmallBox(core);
     let cursor: string | null = null;
     const pull = async () => {
-      for (;;) {
-        const page = await (h as Harness).connector.orders.pull(cursor, never);
-        await writeTransaction(core.db, () =>
-          page.items.map((o) => core.packing.orders.upsertIn(core.db, o)),
-        );
-        cursor = page.nextCursor;
-        if (!page.hasMore) return;
-      }
+      cursor = await pullOrdersInto(core, (h as Harness).connector.orders, cursor);
     };
-    const engine = new DeliveryEngine({
-      db: core.db,
-      clock,
-      random: seededRandom(4),
-      destinations: [h.connector.destination],
-      logger: silentLogger,
-      leaseMs: 5_000,
-      backoff: { baseMs: 5, capMs: 40 },
-      breaker: { failureThreshold: 50, cooldownMs: 20, maxCooldownMs: 40 },
-      maxMalformed: 3,
-    });
+    const engine = packDeliveryEngine(core, clock, h.connector.destination);
     cleanups.push(() => engine.stop());
     return { core, clock, printer, jnt, posmy, fake, device, monitor, h, pull, engine, dataDir };
   }

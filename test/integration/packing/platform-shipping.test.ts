@@ -1,19 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeTikTokShop } from '../../../src/main/carriers/tiktok-shop/fake-server';
 import type { Core } from '../../../src/main/core';
-import { writeTransaction } from '../../../src/main/db/write';
-import { silentLogger } from '../../../src/main/logger';
 import { tiktokPlatformShipping } from '../../../src/main/packing/tiktok-platform-shipping';
 import { tiktokPlatformProviders } from '../../../src/main/packing/tiktok-providers';
-import { seededRandom } from '../../../src/main/random';
-import { DeliveryEngine } from '../../../src/main/sync/delivery-engine';
 import { makeTestCore } from '../../helpers/core-factory';
+import { packDeliveryEngine, pullOrdersInto } from '../../helpers/packing/pack-bench';
 import { FakePrinter } from '../../helpers/printing/fake-printer';
 import { zbarRead } from '../../helpers/printing/zbar';
 import { zplToPng } from '../../helpers/printing/zpl-image';
 import { signInSupervisor } from '../../helpers/session';
 import { TempDirs } from '../../helpers/temp-dir';
-import { connectTo, never, type Harness } from '../tiktok-shop/harness';
+import { connectTo, type Harness } from '../tiktok-shop/harness';
 
 /** Thursday 2026-01-15 16:00 in Kuala Lumpur. */
 const T0 = Date.UTC(2026, 0, 15, 8, 0);
@@ -84,27 +81,9 @@ describe('platform-shipped packages', () => {
     expect(saved.ok).toBe(true);
     const harness = h;
     const pull = async () => {
-      let cursor: string | null = null;
-      for (;;) {
-        const page = await harness.connector.orders.pull(cursor, never);
-        await writeTransaction(core.db, () =>
-          page.items.map((o) => core.packing.orders.upsertIn(core.db, o)),
-        );
-        cursor = page.nextCursor;
-        if (!page.hasMore) return;
-      }
+      await pullOrdersInto(core, harness.connector.orders, null);
     };
-    const engine = new DeliveryEngine({
-      db: core.db,
-      clock,
-      random: seededRandom(4),
-      destinations: [harness.connector.destination],
-      logger: silentLogger,
-      leaseMs: 5_000,
-      backoff: { baseMs: 5, capMs: 40 },
-      breaker: { failureThreshold: 50, cooldownMs: 20, maxCooldownMs: 40 },
-      maxMalformed: 3,
-    });
+    const engine = packDeliveryEngine(core, clock, harness.connector.destination);
     cleanups.push(() => engine.stop());
     const drain = async () => {
       for (let round = 0; round < 20; round++) {

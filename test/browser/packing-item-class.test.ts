@@ -4,7 +4,9 @@ import { importErpCsv } from '../../src/main/packing/erp-import';
 import { boxBarcode } from '../../src/shared/packing/box-presets';
 import { FakeCarrier, httpBooking } from '../helpers/packing/fake-carrier';
 import { signInSupervisor } from '../helpers/session';
+import { saveSmallBox } from '../helpers/packing/pack-bench';
 import { TempDirs } from '../helpers/temp-dir';
+import { openPackBench, scanAndWait } from './pack-screen';
 import {
   SCANNER_DELAY_MS,
   launchChromium,
@@ -22,19 +24,6 @@ const CSV = [
   'order_ref,sku,product_name,quantity,unit_weight_g,barcode,item_class,recipient_name,address1,city,postcode,country',
   'SO-BAT-1,PWR-10K,Power bank 10000 mAh,1,250,9555000000048,battery,Pembeli Satu,Jalan 1,Shah Alam,40000,MY',
 ].join('\r\n');
-
-const feedback = (page: Page) => page.getByTestId('pack-feedback');
-
-async function scanAndWait(page: Page, code: string): Promise<string> {
-  const before = await feedback(page).getAttribute('data-seq');
-  await page.keyboard.type(code, { delay: SCANNER_DELAY_MS });
-  await page.keyboard.press('Enter');
-  await page
-    .locator('[data-testid=pack-feedback]:not([data-stale=true])')
-    .and(page.locator(`[data-seq]:not([data-seq="${before ?? ''}"])`))
-    .waitFor();
-  return (await feedback(page).getAttribute('data-kind')) ?? '';
-}
 
 describe('an item class at the packing bench in Chromium', () => {
   const temp = new TempDirs();
@@ -61,12 +50,7 @@ describe('an item class at the packing bench in Chromium', () => {
           { clientId: 'setup' },
         );
         if (!env.ok) throw new Error(JSON.stringify(env.error));
-        core.packing.boxes.save({
-          code: 'S2',
-          name: 'Small box',
-          innerMm: { lengthMm: 250, widthMm: 200, heightMm: 100 },
-          tareGrams: 120,
-        });
+        await saveSmallBox(core);
         const report = await importErpCsv(core.db, core.packing.orders, new TextEncoder().encode(CSV), {
           seller: 'acme',
           timeZone: 'Asia/Kuala_Lumpur',
@@ -76,8 +60,7 @@ describe('an item class at the packing bench in Chromium', () => {
     });
     browser = await launchChromium();
     page = await openStation(browser, station, { timezoneId: 'Asia/Kuala_Lumpur' });
-    await page.keyboard.press('F10');
-    await page.locator('[data-testid=pack-screen][data-step=scan_order]').waitFor();
+    await openPackBench(page);
   });
 
   afterAll(async () => {
@@ -89,10 +72,10 @@ describe('an item class at the packing bench in Chromium', () => {
   });
 
   it('shows the battery badge, the backup line and the reason at the ready step', async () => {
-    expect(await scanAndWait(page, 'SO-BAT-1')).toBe('opened');
-    expect(await scanAndWait(page, '9555000000048')).toBe('allVerified');
-    expect(await scanAndWait(page, boxBarcode('S2'))).toBe('boxSet');
-    expect(await scanAndWait(page, '400')).toBe('routed');
+    expect(await scanAndWait(page, 'SO-BAT-1', SCANNER_DELAY_MS)).toBe('opened');
+    expect(await scanAndWait(page, '9555000000048', SCANNER_DELAY_MS)).toBe('allVerified');
+    expect(await scanAndWait(page, boxBarcode('S2'), SCANNER_DELAY_MS)).toBe('boxSet');
+    expect(await scanAndWait(page, '400', SCANNER_DELAY_MS)).toBe('routed');
     await page.locator('[data-testid=pack-screen][data-step=complete]').waitFor();
     await expect(page.getByTestId('pack-item-class').allTextContents()).resolves.toEqual(['BATTERY']);
     await expect(page.getByTestId('pack-route').getAttribute('data-line')).resolves.toBe('backup');

@@ -5,7 +5,9 @@ import { boxBarcode } from '../../src/shared/packing/box-presets';
 import { erpLampOrder } from '../helpers/packing/erp-order';
 import { FakeCarrier, httpBooking } from '../helpers/packing/fake-carrier';
 import { signInSupervisor } from '../helpers/session';
+import { saveSmallBox } from '../helpers/packing/pack-bench';
 import { TempDirs } from '../helpers/temp-dir';
+import { openPackBench, packFeedback, packStep, pressAndWait } from './pack-screen';
 import { launchChromium, openStation, screenshot, startStation, type Station } from './station-fixture';
 
 /**
@@ -14,31 +16,9 @@ import { launchChromium, openStation, screenshot, startStation, type Station } f
  * it while it moves, and takes it once it is steady; pulling the bridge shows "not connected".
  */
 
-const feedback = (page: Page) => page.getByTestId('pack-feedback');
 const live = (page: Page) => page.getByTestId('pack-live-weight');
-const step = (page: Page, id: string) => page.locator(`[data-testid=pack-screen][data-step=${id}]`).waitFor();
 const liveIs = (page: Page, state: string) =>
   page.locator(`[data-testid=pack-live-weight][data-scale=${state}]`).waitFor();
-
-async function seqOf(page: Page): Promise<number> {
-  return Number(await feedback(page).getAttribute('data-seq'));
-}
-
-/** Waits for the answer after the one numbered `seq` and returns its kind. */
-async function answerAfter(page: Page, seq: number): Promise<string> {
-  await page
-    .locator('[data-testid=pack-feedback]:not([data-stale=true])')
-    .and(page.locator(`[data-seq]:not([data-seq="${seq}"])`))
-    .waitFor();
-  return (await feedback(page).getAttribute('data-kind')) ?? '';
-}
-
-async function keyAndWait(page: Page, key: string, text?: string): Promise<string> {
-  const before = await seqOf(page);
-  if (text !== undefined) await page.keyboard.type(text);
-  await page.keyboard.press(key);
-  return answerAfter(page, before);
-}
 
 describe('the live scale reading at the weigh step, in Chromium', () => {
   const temp = new TempDirs();
@@ -70,19 +50,13 @@ describe('the live scale reading at the weigh step, in Chromium', () => {
         };
         await ok('updateSettings', { scaleKind: 'mt-sics', scaleAddress: `tcp://127.0.0.1:${scalePort}` });
         await ok('setRoute', { country: 'MY', primary: 'jnt-my', backup: 'posmy' });
-        core.packing.boxes.save({
-          code: 'S2',
-          name: 'Small box',
-          innerMm: { lengthMm: 250, widthMm: 200, heightMm: 100 },
-          tareGrams: 120,
-        });
+        await saveSmallBox(core);
         await core.packing.orders.upsertMany([erpLampOrder('SO-7001', core.clock.now())]);
       },
     });
     browser = await launchChromium();
     page = await openStation(browser, station);
-    await page.keyboard.press('F10');
-    await step(page, 'scan_order');
+    await openPackBench(page);
   });
 
   afterAll(async () => {
@@ -96,13 +70,13 @@ describe('the live scale reading at the weigh step, in Chromium', () => {
 
   it('shows no reading before the weigh step, then the weight moving, and Enter waits for it', async () => {
     expect(await live(page).count()).toBe(0);
-    expect(await keyAndWait(page, 'Enter', 'SO-7001')).toBe('opened');
-    expect(await keyAndWait(page, 'Enter', '9555123400017')).toBe('allVerified');
-    await step(page, 'scan_box');
+    expect(await pressAndWait(page, 'Enter', 'SO-7001')).toBe('opened');
+    expect(await pressAndWait(page, 'Enter', '9555123400017')).toBe('allVerified');
+    await packStep(page, 'scan_box');
     // Nothing on the scale yet.
     await liveIs(page, 'zero');
-    expect(await keyAndWait(page, 'Enter', boxBarcode('S2'))).toBe('boxSet');
-    await step(page, 'weigh');
+    expect(await pressAndWait(page, 'Enter', boxBarcode('S2'))).toBe('boxSet');
+    await packStep(page, 'weigh');
 
     // The parcel goes on and swings.
     scale.script([
@@ -111,10 +85,10 @@ describe('the live scale reading at the weigh step, in Chromium', () => {
     ]);
     await live(page).and(page.locator('[data-scale=in_motion]')).filter({ hasText: '655 g' }).waitFor();
     await expect(live(page).textContent()).resolves.toMatch(/655 g.*leave the parcel still/);
-    expect(await keyAndWait(page, 'Enter')).toBe('hint');
-    await expect(feedback(page).textContent()).resolves.toContain('no steady weight yet');
+    expect(await pressAndWait(page, 'Enter')).toBe('hint');
+    await expect(packFeedback(page).textContent()).resolves.toContain('no steady weight yet');
     await screenshot(page, 'packing-scale-moving');
-    await step(page, 'weigh');
+    await packStep(page, 'weigh');
     // Nothing was weighed: the screen did not send the moving weight.
     const state = await station.core.dispatch('packState', {}, { clientId: 'setup' });
     expect(state).toMatchObject({ ok: true, value: { session: { step: 'weigh', weight: null } } });
@@ -127,8 +101,8 @@ describe('the live scale reading at the weigh step, in Chromium', () => {
     // The banner no longer says "no steady weight yet".
     await page.locator('[data-testid=pack-feedback][data-kind=scaleSteady]').waitFor();
     await screenshot(page, 'packing-scale-live');
-    expect(await keyAndWait(page, 'Enter')).toBe('routed');
-    await step(page, 'complete');
+    expect(await pressAndWait(page, 'Enter')).toBe('routed');
+    await packStep(page, 'complete');
     const state = await station.core.dispatch('packState', {}, { clientId: 'setup' });
     expect(state).toMatchObject({
       ok: true,

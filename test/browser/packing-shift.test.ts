@@ -8,7 +8,9 @@ import { boxBarcode } from '../../src/shared/packing/box-presets';
 import { FakeCarrier, httpBooking } from '../helpers/packing/fake-carrier';
 import { FakePrinter } from '../helpers/printing/fake-printer';
 import { signInSupervisor } from '../helpers/session';
+import { saveSmallBox } from '../helpers/packing/pack-bench';
 import { TempDirs } from '../helpers/temp-dir';
+import { openPackBench, packFeedback, packStep, pressAndWait, scanAndWait } from './pack-screen';
 import {
   SCANNER_DELAY_MS,
   backgroundColor,
@@ -72,44 +74,6 @@ function erpCsv(now: number): string {
   return rows.join('\r\n') + '\r\n';
 }
 
-const feedback = (page: Page) => page.getByTestId('pack-feedback');
-
-/** Types a code at scanner speed (or as fast as the keyboard goes) and Enter. */
-async function scanCode(page: Page, code: string, delay = 0): Promise<void> {
-  await page.keyboard.type(code, { delay });
-  await page.keyboard.press('Enter');
-}
-
-/** Waits for the answer after `seq` (every answer is numbered) and returns its kind. */
-async function answerAfter(page: Page, seq: number): Promise<string> {
-  await page
-    .locator('[data-testid=pack-feedback]:not([data-stale=true])')
-    .and(page.locator(`[data-seq]:not([data-seq="${seq}"])`))
-    .waitFor();
-  const now = Number(await feedback(page).getAttribute('data-seq'));
-  expect(now).toBeGreaterThan(seq);
-  return (await feedback(page).getAttribute('data-kind')) ?? '';
-}
-
-async function seqOf(page: Page): Promise<number> {
-  return Number(await feedback(page).getAttribute('data-seq'));
-}
-
-/** One scan and the bench's answer to it. */
-async function scanAndWait(page: Page, code: string, delay = 0): Promise<string> {
-  const before = await seqOf(page);
-  await scanCode(page, code, delay);
-  return answerAfter(page, before);
-}
-
-async function pressAndWait(page: Page, key: string): Promise<string> {
-  const before = await seqOf(page);
-  await page.keyboard.press(key);
-  return answerAfter(page, before);
-}
-
-const step = (page: Page, id: string) => page.locator(`[data-testid=pack-screen][data-step=${id}]`).waitFor();
-
 describe('a packing shift in Chromium against the station server', () => {
   const temp = new TempDirs();
   let browser: Browser;
@@ -155,12 +119,7 @@ describe('a packing shift in Chromium against the station server', () => {
           },
         });
         await ok('setRoute', { country: 'MY', primary: 'jnt-my', backup: 'posmy' });
-        core.packing.boxes.save({
-          code: 'S2',
-          name: 'Small box',
-          innerMm: { lengthMm: 250, widthMm: 200, heightMm: 100 },
-          tareGrams: 120,
-        });
+        await saveSmallBox(core);
         const report = await importErpCsv(
           core.db,
           core.packing.orders,
@@ -172,8 +131,7 @@ describe('a packing shift in Chromium against the station server', () => {
     });
     browser = await launchChromium();
     page = await openStation(browser, station, { timezoneId: 'Asia/Kuala_Lumpur' });
-    await page.keyboard.press('F10');
-    await step(page, 'scan_order');
+    await openPackBench(page);
   });
 
   afterAll(async () => {
@@ -195,7 +153,7 @@ describe('a packing shift in Chromium against the station server', () => {
   async function packOrder(i: number, screenshots = false): Promise<string> {
     const shot = async (name: string) => (screenshots ? screenshot(page, `packing-${name}`) : undefined);
     expect(await scanAndWait(page, ref(i), SCANNER_DELAY_MS)).toBe('opened');
-    await step(page, 'scan_item');
+    await packStep(page, 'scan_item');
     await shot('2-order-lines');
     const codes = multi(i) ? ['9555000000017', '9555000000017', '9555000000024'] : ['9555000000031'];
     for (const [n, code] of codes.entries()) {
@@ -203,13 +161,13 @@ describe('a packing shift in Chromium against the station server', () => {
       expect(['verified', 'lineDone', 'allVerified']).toContain(kind);
       if (n === 0) await shot('3-item-counted-down');
     }
-    await step(page, 'scan_box');
+    await packStep(page, 'scan_box');
     await shot('5-box');
     expect(await scanAndWait(page, boxBarcode('S2'))).toBe('boxSet');
-    await step(page, 'weigh');
+    await packStep(page, 'weigh');
     const grams = multi(i) ? '1210' : '190';
     expect(await scanAndWait(page, grams)).toBe('routed');
-    await step(page, 'complete');
+    await packStep(page, 'complete');
     await shot('6-route');
     return seal();
   }
@@ -236,8 +194,8 @@ describe('a packing shift in Chromium against the station server', () => {
     const left = () => page.getByTestId('pack-line-left').allTextContents();
     const before = await left();
     expect(await scanAndWait(page, '4006381333931')).toBe('PACK_WRONG_ITEM');
-    await expect(backgroundColor(feedback(page))).resolves.toBe('rgb(168, 32, 26)');
-    await expect(feedback(page).textContent()).resolves.toContain('WRONG ITEM');
+    await expect(backgroundColor(packFeedback(page))).resolves.toBe('rgb(168, 32, 26)');
+    await expect(packFeedback(page).textContent()).resolves.toContain('WRONG ITEM');
     expect(await left()).toEqual(before);
     await screenshot(page, 'packing-4-wrong-item');
     // The right item goes on as if nothing happened.
@@ -256,7 +214,7 @@ describe('a packing shift in Chromium against the station server', () => {
     expect(await scanAndWait(page, '9555000000017')).toBe('lineDone');
     await screenshot(page, 'packing-8-before-split');
     expect(await pressAndWait(page, 'KeyX')).toBe('split');
-    await step(page, 'scan_box');
+    await packStep(page, 'scan_box');
     expect(await scanAndWait(page, boxBarcode('S2'))).toBe('boxSet');
     expect(await scanAndWait(page, '720')).toBe('routed');
     expect(await seal()).toBe('packed');
@@ -312,13 +270,13 @@ describe('a packing shift in Chromium against the station server', () => {
 
   it('packs the rest of the 50', async () => {
     for (let i = FAILOVER_AT + 1; i < ORDERS; i++) expect(await packOrder(i)).toBe('packed');
-    await step(page, 'scan_order');
+    await packStep(page, 'scan_order');
     await expect(page.getByTestId('pack-queue').textContent()).resolves.toContain('To pack: 0');
   });
 
   it('hands over to the J&T driver: another carrier refused with its message, closed with one parcel missing', async () => {
     await page.keyboard.press('KeyH');
-    await step(page, 'pick_carrier');
+    await packStep(page, 'pick_carrier');
     const carriers = page.getByTestId('pack-carriers').locator('li');
     await carriers.first().waitFor();
     await screenshot(page, 'packing-11-pick-carrier');
@@ -326,7 +284,7 @@ describe('a packing shift in Chromium against the station server', () => {
     const jntIndex = names.indexOf('jnt-my');
     expect(jntIndex).toBeGreaterThanOrEqual(0);
     await page.keyboard.press(`Digit${jntIndex + 1}`);
-    await step(page, 'scan_parcel');
+    await packStep(page, 'scan_parcel');
 
     const jntParcels = jnt.bookings().map((b) => b.trackingNumber);
     const leftBehind = jntParcels[LEFT_BEHIND_AT - OFFLINE.length + 1] ?? jntParcels.at(-1)!;
@@ -334,7 +292,7 @@ describe('a packing shift in Chromium against the station server', () => {
       expect(await scanAndWait(page, tracking)).toBe('parcelAdded');
     }
     expect(await scanAndWait(page, posmy.bookings()[0]!.trackingNumber)).toBe('MANIFEST_WRONG_CARRIER');
-    await expect(feedback(page).textContent()).resolves.toContain('not J&T');
+    await expect(packFeedback(page).textContent()).resolves.toContain('not J&T');
     await screenshot(page, 'packing-12-wrong-carrier');
     // The same parcel again: said, not counted twice.
     expect(await scanAndWait(page, jntParcels[0]!)).toBe('parcelAgain');
@@ -343,22 +301,22 @@ describe('a packing shift in Chromium against the station server', () => {
     );
 
     await page.keyboard.press('Enter');
-    await step(page, 'driver');
+    await packStep(page, 'driver');
     await page.getByTestId('pack-driver').waitFor();
     await page.keyboard.type('Ahmad bin Ismail');
     await screenshot(page, 'packing-13-driver');
     await page.keyboard.press('Enter');
-    await step(page, 'closed');
-    await expect(feedback(page).getAttribute('data-kind')).resolves.toBe('manifestMissing');
+    await packStep(page, 'closed');
+    await expect(packFeedback(page).getAttribute('data-kind')).resolves.toBe('manifestMissing');
     await expect(page.getByTestId('pack-missing').textContent()).resolves.toContain(leftBehind);
     await screenshot(page, 'packing-14-manifest-closed');
   });
 
   it('shows the shift: orders, parcels, minutes per order and the late ones', async () => {
     await page.keyboard.press('KeyP');
-    await step(page, 'scan_order');
+    await packStep(page, 'scan_order');
     await page.keyboard.press('KeyS');
-    await step(page, 'summary');
+    await packStep(page, 'summary');
     await expect(page.getByTestId('pack-summary-orders').textContent()).resolves.toBe(String(ORDERS));
     await expect(page.getByTestId('pack-summary-parcels').textContent()).resolves.toBe(String(ORDERS + 1));
     await expect(page.getByTestId('pack-summary-minutesPerOrder').textContent()).resolves.toBe(

@@ -76,6 +76,7 @@ export const CALL_NAMES = [
   'packQueue',
   'packState',
   'packScaleReading',
+  'packScaleCommand',
   'packOpen',
   'packScanItem',
   'packWeigh',

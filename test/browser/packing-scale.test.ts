@@ -94,6 +94,38 @@ describe('the live scale reading at the weigh step, in Chromium', () => {
     expect(state).toMatchObject({ ok: true, value: { session: { step: 'weigh', weight: null } } });
   });
 
+  it('Z zeroes the scale and T takes the box as tare, from the keyboard; a swinging load is refused', async () => {
+    await page.locator('[data-testid=pack-screen] [data-key=T]').waitFor();
+    await page.locator('[data-testid=pack-screen] [data-key=Z]').waitFor();
+    expect(await pressAndWait(page, 'KeyT')).toBe('PACK_SCALE_BUSY');
+    await expect(packFeedback(page).textContent()).resolves.toContain('leave it still');
+
+    // Dust on the platter: Z, and the scale itself reads 0.
+    scale.script([{ grams: 40, stable: true }]);
+    await liveIs(page, 'stable');
+    expect(await pressAndWait(page, 'KeyZ')).toBe('scaleZeroed');
+    expect(scale.commands).toContain('Z');
+    await liveIs(page, 'zero');
+
+    // The empty box goes on: T takes it as tare, and the scale reads 0 again.
+    scale.script([{ grams: 140, stable: true }]);
+    await live(page).and(page.locator('[data-scale=stable]')).filter({ hasText: '100 g' }).waitFor();
+    expect(await pressAndWait(page, 'KeyT')).toBe('scaleTared');
+    await expect(packFeedback(page).textContent()).resolves.toContain('Tare 100 g taken');
+    await liveIs(page, 'zero');
+    await screenshot(page, 'packing-scale-tare');
+
+    // Box off, scale zeroed again for the parcel.
+    scale.script([{ grams: 0, stable: true }]);
+    await live(page).and(page.locator('[data-scale=negative]')).waitFor();
+    expect(await pressAndWait(page, 'KeyZ')).toBe('scaleZeroed');
+    await liveIs(page, 'zero');
+    // The parcel goes on, still swinging: Enter waits for it, as before.
+    scale.script([{ grams: 520, stable: false }]);
+    await liveIs(page, 'in_motion');
+    expect(await pressAndWait(page, 'Enter')).toBe('hint');
+  });
+
   it('takes the steady weight on Enter, weighed by the station itself', async () => {
     scale.script([{ grams: 574, stable: true }]);
     await liveIs(page, 'stable');

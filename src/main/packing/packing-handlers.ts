@@ -12,6 +12,7 @@ export function packingHandlers(core: Services): HandlersFor<typeof packingCalls
       core.packing.scale.refresh();
       return core.packing.scale.live();
     },
+    packScaleCommand: ({ command }) => core.packing.scale.command(command),
     packOpen: (input, ctx) => station.open(input, ctx.user),
     packScanItem: (input, ctx) => station.scanItem(input, ctx.user),
     packWeigh: (input, ctx) => station.weigh(input, ctx.user),

@@ -1,5 +1,6 @@
 import type { Duplex } from 'node:stream';
-import type { LiveScaleReading } from '../../shared/scales/live-reading';
+import { AppError } from '../../shared/errors';
+import type { LiveScaleReading, ScaleCommand, ScaleCommandResult } from '../../shared/scales/live-reading';
 import type { StabilityPolicy } from '../../shared/scales/stable-weight';
 import {
   parseScaleAddress,
@@ -12,7 +13,7 @@ import { systemTimers, type Timers } from '../printing/queue/timers';
 import { CasScale } from './cas-scale';
 import { HidPosScale, type HidReportSource } from './hid-pos-scale';
 import { MtSicsScale } from './mt-sics-scale';
-import type { Scale } from './scale';
+import { ScaleCommandError, type Scale } from './scale';
 import { ScaleMonitor, type MonitorSnapshot } from './scale-monitor';
 import { openScaleTransport, type ScaleTransportOpener } from './scale-transport';
 
@@ -116,11 +117,19 @@ export class StationScale {
         grams: null,
         stable: false,
         lastFault: null,
+        commands: [],
       };
     }
     const s = snapshot.state;
     const fault = snapshot.lastFault ? { code: snapshot.lastFault.code, at: snapshot.lastFault.at } : null;
-    const base = { configured: true, kind, lastFault: fault, stable: false, grams: null };
+    const base = {
+      configured: true,
+      kind,
+      lastFault: fault,
+      stable: false,
+      grams: null,
+      commands: this.commands(),
+    };
     switch (s.kind) {
       case 'stable':
         return { ...base, state: 'stable', grams: s.grams, stable: true };
@@ -140,6 +149,25 @@ export class StationScale {
     }
   }
 
+  /**
+   * Zeroes the scale or takes its load as tare (Z / T at the bench). The next readings already
+   * come net of it, so the monitor needs nothing else; a refusal is the packer's to act on
+   * (translated), never a fault of the line.
+   */
+  async command(command: ScaleCommand): Promise<ScaleCommandResult> {
+    const scale = this.connected();
+    if (!scale) throw new AppError('PACK_SCALE_UNAVAILABLE');
+    const run = command === 'zero' ? scale.zero?.bind(scale) : scale.tare?.bind(scale);
+    if (!run) throw new AppError('PACK_SCALE_NO_COMMAND', { command, kind: this.kind });
+    try {
+      const tare = await run();
+      return { command, tareGrams: typeof tare === 'number' ? Math.round(tare) : 0 };
+    } catch (err) {
+      if (!(err instanceof ScaleCommandError)) throw err;
+      throw new AppError(COMMAND_REFUSAL[err.reason], { command });
+    }
+  }
+
   /** Every change of state, of line, or of configuration. */
   onChange(listener: (snapshot: MonitorSnapshot | null) => void): () => void {
     this.listeners.add(listener);
@@ -151,6 +179,19 @@ export class StationScale {
     this.disconnect();
     this.listeners.clear();
     return Promise.resolve();
+  }
+
+  /** The scale, while its line is open and answering: one that went quiet takes no command. */
+  private connected(): Scale | null {
+    const snapshot = this.snapshot();
+    if (!snapshot || snapshot.closed || snapshot.state.kind === 'unplugged') return null;
+    return this.connection?.scale ?? null;
+  }
+
+  private commands(): ScaleCommand[] {
+    const scale = this.connected();
+    if (!scale) return [];
+    return [...(scale.zero ? ['zero' as const] : []), ...(scale.tare ? ['tare' as const] : [])];
   }
 
   private disconnect(): void {
@@ -251,6 +292,14 @@ export class StationScale {
     for (const listener of [...this.listeners]) listener(snapshot);
   }
 }
+
+const COMMAND_REFUSAL = {
+  busy: 'PACK_SCALE_BUSY',
+  out_of_range: 'PACK_WEIGHT_OVER_RANGE',
+  refused: 'PACK_SCALE_REFUSED',
+  no_answer: 'PACK_SCALE_UNAVAILABLE',
+  closed: 'PACK_SCALE_UNAVAILABLE',
+} as const satisfies Record<ScaleCommandError['reason'], string>;
 
 /** A byte line as a HID report source: each chunk a report, its end an unplugged device. */
 function reportsOf(stream: Duplex): HidReportSource {

@@ -17,7 +17,7 @@ import {
   packRouteViewSchema,
   packWeightViewSchema,
 } from '../packing/pack-views';
-import { liveScaleReadingSchema } from '../scales/live-reading';
+import { SCALE_COMMANDS, liveScaleReadingSchema, scaleCommandResultSchema } from '../scales/live-reading';
 import { clientActionIdSchema } from './returns';
 
 const scanCode = z.string().min(1).max(512);
@@ -103,6 +103,22 @@ export const packingCalls = {
     role: 'any',
     effect: 'read',
     background: true,
+  }),
+  /**
+   * Z or T at the bench: zeroes the station scale or takes its load as tare. Not repeated by a
+   * transport that lost the answer — the packer sees the live weight and presses again.
+   */
+  packScaleCommand: call({
+    input: z.strictObject({ command: z.enum(SCALE_COMMANDS) }),
+    output: scaleCommandResultSchema,
+    errors: [
+      'PACK_SCALE_UNAVAILABLE',
+      'PACK_SCALE_NO_COMMAND',
+      'PACK_SCALE_BUSY',
+      'PACK_SCALE_REFUSED',
+      'PACK_WEIGHT_OVER_RANGE',
+    ],
+    role: 'any',
   }),
   /** Opens the package an order id, platform package id or pick list scan names. */
   packOpen: call({

@@ -29,6 +29,15 @@ export const SCALE_FAULT_CODES = [
   'needs_rezero',
 ] as const;
 
+/**
+ * What the packer can ask of the scale from the keyboard: zero it (empty platter) or take the load
+ * on it as tare. Only serial scales take these commands; a HID POS scale is zeroed with its button.
+ */
+export const SCALE_COMMANDS = ['zero', 'tare'] as const;
+export type ScaleCommand = (typeof SCALE_COMMANDS)[number];
+export const isScaleCommand = (value: string): value is ScaleCommand =>
+  (SCALE_COMMANDS as readonly string[]).includes(value);
+
 export const liveScaleReadingSchema = z.object({
   /** False when the station has no scale ('none'): the screen asks for a typed weight. */
   configured: z.boolean(),
@@ -37,5 +46,14 @@ export const liveScaleReadingSchema = z.object({
   grams: z.number().int().nullable(),
   stable: z.boolean(),
   lastFault: z.object({ code: z.enum(SCALE_FAULT_CODES), at: z.number().int() }).nullable(),
+  /** The commands the connected scale takes (none while it is unplugged). */
+  commands: z.array(z.enum(SCALE_COMMANDS)),
 });
+
+/** What a zero or tare did: the tare the scale now subtracts (0 after a zero). */
+export const scaleCommandResultSchema = z.object({
+  command: z.enum(SCALE_COMMANDS),
+  tareGrams: z.number().int(),
+});
+export type ScaleCommandResult = z.infer<typeof scaleCommandResultSchema>;
 export type LiveScaleReading = z.infer<typeof liveScaleReadingSchema>;

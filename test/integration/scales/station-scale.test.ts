@@ -91,6 +91,7 @@ describe('the station scale from the settings', () => {
       grams: null,
       stable: false,
       lastFault: null,
+      commands: [],
     });
     // Enter without a scale: the station says so.
     const seen: string[] = [];
@@ -113,6 +114,7 @@ describe('the station scale from the settings', () => {
       grams: 1250,
       stable: true,
       lastFault: null,
+      commands: ['zero', 'tare'],
     });
 
     // The bridge goes away: unplugged, the attempts to reopen fail (nobody listens), no crash.
@@ -123,6 +125,7 @@ describe('the station scale from the settings', () => {
       state: 'unplugged',
       grams: null,
       stable: false,
+      commands: [],
     });
 
     // It comes back on the same port: the station reconnects by itself and weighs again.
@@ -154,6 +157,68 @@ describe('the station scale from the settings', () => {
       { clientId: TAB },
     );
     expect(await until(core.packing.scale, (r) => r.state === 'stable')).toMatchObject({ grams: 2_000 });
+  });
+});
+
+const command = async (core: Core, which: 'zero' | 'tare') =>
+  core.dispatch('packScaleCommand', { command: which }, { clientId: TAB });
+
+describe('zero and tare from the bench', () => {
+  it('are sent to the MT-SICS scale, which weighs net of them; a moving load is refused, not queued', async () => {
+    const { fake, port, core } = await stationWithFake([{ grams: 35, stable: true }]);
+    // No scale configured yet: nothing to command.
+    expect(await command(core, 'zero')).toMatchObject({
+      ok: false,
+      error: { code: 'PACK_SCALE_UNAVAILABLE' },
+    });
+    await core.dispatch(
+      'updateSettings',
+      { scaleKind: 'mt-sics', scaleAddress: `tcp://127.0.0.1:${port}` },
+      { clientId: TAB },
+    );
+    expect(await until(core.packing.scale, (r) => r.state === 'stable')).toMatchObject({ grams: 35 });
+
+    // 35 g of dust on the platter: zeroed, the scale itself now reads 0.
+    expect(await command(core, 'zero')).toEqual({ ok: true, value: { command: 'zero', tareGrams: 0 } });
+    expect(fake.commands).toContain('Z');
+    await until(core.packing.scale, (r) => r.state === 'zero');
+
+    // An empty box of 155 g (190 g gross) goes on and is taken as tare: the reading is net again.
+    fake.script([{ grams: 190, stable: true }]);
+    await until(core.packing.scale, (r) => r.state === 'stable' && r.grams === 155);
+    expect(await command(core, 'tare')).toEqual({ ok: true, value: { command: 'tare', tareGrams: 155 } });
+    await until(core.packing.scale, (r) => r.state === 'zero');
+    fake.script([{ grams: 990, stable: true }]);
+    expect(await until(core.packing.scale, (r) => r.state === 'stable')).toMatchObject({ grams: 800 });
+
+    // The load swings: the scale answers "not now", and the packer is told so.
+    fake.script([{ grams: 1400, stable: false }]);
+    await until(core.packing.scale, (r) => r.state === 'in_motion');
+    expect(await command(core, 'tare')).toMatchObject({ ok: false, error: { code: 'PACK_SCALE_BUSY' } });
+    fake.script([{ grams: 1400, over: true }]);
+    await until(core.packing.scale, (r) => r.state === 'over_range');
+    expect(await command(core, 'zero')).toMatchObject({
+      ok: false,
+      error: { code: 'PACK_WEIGHT_OVER_RANGE' },
+    });
+  });
+
+  it('a CAS scale takes no command: the bench is told to use the scale’s own button', async () => {
+    const fake = new FakeSerialScale({ protocol: 'cas', states: [{ grams: 500, stable: true }] });
+    const port = await fake.listen();
+    cleanups.push(() => fake.close());
+    const scale = new StationScale({
+      config: () => ({ kind: 'cas', address: `tcp://127.0.0.1:${port}` }),
+      clock: systemClock,
+      logger: silentLogger,
+      ...QUICK,
+    });
+    cleanups.push(() => scale.close());
+    expect(await until(scale, (r) => r.state === 'stable')).toMatchObject({ commands: [] });
+    await expect(scale.command('tare')).rejects.toMatchObject({
+      code: 'PACK_SCALE_NO_COMMAND',
+      params: { command: 'tare', kind: 'cas' },
+    });
   });
 });
 

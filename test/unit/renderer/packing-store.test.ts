@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Feedback } from '../../../src/renderer/src/features/scan/feedback-tones';
+import { nextAction } from '../../../src/renderer/src/features/packing/next-action';
 import {
   createPackingStore,
   type PackingStore,
@@ -121,13 +122,25 @@ function fakeBench(options: { serialMug?: boolean } = {}) {
     combined: [],
   });
   const scale: { now: LiveScaleReading; reads: number } = {
-    now: { configured: false, kind: 'none', state: 'waiting', grams: null, stable: false, lastFault: null },
+    now: {
+      configured: false,
+      kind: 'none',
+      state: 'waiting',
+      grams: null,
+      stable: false,
+      lastFault: null,
+      commands: [],
+    },
     reads: 0,
   };
   const api = {
     packScaleReading: async () => {
       scale.reads++;
       return scale.now;
+    },
+    packScaleCommand: async (input: { command: 'zero' | 'tare' }) => {
+      calls.push(['packScaleCommand', input.command]);
+      return { command: input.command, tareGrams: input.command === 'tare' ? 120 : 0 };
     },
     packState: async () => ({ session }),
     packQueue: async () => ({ items: [], totals: { orders: 0, late: 0, atRisk: 0 }, byWorkingDay: [] }),
@@ -518,13 +531,18 @@ function manualTimers() {
 }
 
 describe('the station scale at the weigh step', () => {
-  const reading = (state: LiveScaleReading['state'], grams: number | null): LiveScaleReading => ({
+  const reading = (
+    state: LiveScaleReading['state'],
+    grams: number | null,
+    commands: LiveScaleReading['commands'] = [],
+  ): LiveScaleReading => ({
     configured: true,
     kind: 'mt-sics',
     state,
     grams,
     stable: state === 'stable',
     lastFault: null,
+    commands,
   });
 
   function scaleSetup() {
@@ -587,6 +605,30 @@ describe('the station scale at the weigh step', () => {
     const reads = bench.scale.reads;
     manual.runAll();
     expect(bench.scale.reads).toBe(reads);
+  });
+
+  it('offers Z and T at the weigh step only when the scale takes them, and sends them to the station', async () => {
+    const { store, bench, manual } = scaleSetup();
+    bench.scale.now = reading('zero', 0);
+    await toWeighStep(store);
+    scan(store, 'BOX-S2-W');
+    await vi.waitFor(() => expect(store.getState().liveScale?.state).toBe('zero'));
+    const keysNow = () => nextAction(store.getState()).keys.map((k) => k.key);
+    expect(keysNow()).not.toContain('Z');
+    store.getState().shortcut('Z');
+    await store.getState().settled();
+    expect(bench.calls.map(([c]) => c)).not.toContain('packScaleCommand');
+
+    bench.scale.now = reading('zero', 0, ['zero', 'tare']);
+    manual.runAll();
+    await vi.waitFor(() => expect(keysNow()).toEqual(['Enter', '850 Enter', 'Z', 'T', 'A']));
+    store.getState().shortcut('Z');
+    await store.getState().settled();
+    expect(store.getState().feedback).toMatchObject({ kind: 'scaleZeroed' });
+    store.getState().shortcut('T');
+    await store.getState().settled();
+    expect(store.getState().feedback).toMatchObject({ kind: 'scaleTared', params: { grams: 120 } });
+    expect(bench.calls.filter(([c]) => c === 'packScaleCommand').map(([, v]) => v)).toEqual(['zero', 'tare']);
   });
 
   it('stops asking when the station has no scale: Enter goes to the station, which says so', async () => {

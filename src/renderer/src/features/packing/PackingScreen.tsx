@@ -1,8 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFeature, useStores } from '../../app/stores-context';
 import { Kbd } from '../../ui/Kbd';
 import { formatDeadlineShort } from '../../ui/format';
+import { isScaleCommand } from '../../../../shared/scales/live-reading';
 import { HandoverPanel, ManifestParcels } from './HandoverPanel';
 import { nextAction } from './next-action';
 import { OrderLines } from './OrderLines';
@@ -101,8 +102,14 @@ export function PackingScreen() {
   const manifest = useFeature('packing', (s) => s.manifest);
   const last = useFeature('packing', (s) => s.lastPacked);
   const serialFor = useFeature('packing', (s) => s.serialFor);
+  // As text, so the 250 ms scale reading redraws the bench only when the scale's keys change.
+  const scaleCommands = useFeature('packing', (s) => s.liveScale?.commands.join(' ') ?? '');
   useEffect(() => void stores.packing.getState().load(), [stores]);
-  const next = nextAction({ mode, session, box, handoverStep, manifest, serialFor });
+  const liveScale = useMemo(
+    () => ({ commands: scaleCommands.split(' ').filter(isScaleCommand) }),
+    [scaleCommands],
+  );
+  const next = nextAction({ mode, session, box, handoverStep, manifest, serialFor, liveScale });
 
   return (
     <div className="pack-screen" data-mode={mode} data-step={next.id} data-testid="pack-screen">

@@ -38,7 +38,8 @@ export function WeighPanel({ session }: { session: PackSession }) {
           </>
         )}
       </dl>
-      <p className="pack-weigh-how">{t('packing.weigh.how')}</p>
+      {/* With a scale, the keys below say it all; the sentence would push them off a laptop screen. */}
+      {!live?.configured && <p className="pack-weigh-how">{t('packing.weigh.how')}</p>}
     </div>
   );
 }

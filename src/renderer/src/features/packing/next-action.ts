@@ -1,4 +1,5 @@
 import type { ManifestView, PackSession } from '../../../../shared/packing/pack-views';
+import type { LiveScaleReading } from '../../../../shared/scales/live-reading';
 
 export type PackingMode = 'pack' | 'handover' | 'summary';
 export type HandoverStep = 'carrier' | 'scan' | 'driver' | 'closed';
@@ -41,6 +42,8 @@ export interface NextActionInput {
   manifest: ManifestView | null;
   /** The item just scanned whose serial number is asked for (its unit counts only with it). */
   serialFor?: SerialPrompt | null;
+  /** The station scale now, at the weigh step: which commands (zero, tare) its keys offer. */
+  liveScale?: Pick<LiveScaleReading, 'commands'> | null;
 }
 
 /** A serial-required item scanned: the next scan is its serial number. */
@@ -52,6 +55,16 @@ export interface SerialPrompt {
 
 export function itemsLeft(session: PackSession): number {
   return session.lines.reduce((n, l) => n + Math.max(0, l.remaining), 0);
+}
+
+const SCALE_KEYS = {
+  zero: { key: 'Z', label: 'packing.keys.zero' },
+  tare: { key: 'T', label: 'packing.keys.tare' },
+} as const satisfies Record<string, PackKey>;
+
+/** Z and T once the weight is asked for, when the connected scale takes them. */
+function scaleKeys(live: NextActionInput['liveScale']): PackKey[] {
+  return (live?.commands ?? []).map((c) => SCALE_KEYS[c]);
 }
 
 /** Pure, so the screen, the store and the tests agree on what the bench asks for. */
@@ -115,6 +128,7 @@ export function nextAction(input: NextActionInput): NextAction {
       return action('weigh', 'weigh', [
         { key: 'Enter', label: 'packing.keys.takeWeight' },
         { key: '850 Enter', label: 'packing.keys.typeGrams' },
+        ...scaleKeys(input.liveScale),
         release,
       ]);
     case 'route':

@@ -39,6 +39,8 @@ export interface PackFeedback {
     | 'weighed'
     | 'weightWarning'
     | 'scaleSteady'
+    | 'scaleZeroed'
+    | 'scaleTared'
     | 'routed'
     | 'packed'
     | 'awaitingLabel'
@@ -766,6 +768,18 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
           }
           case 'C':
             return capture();
+          case 'Z':
+          case 'T':
+            void queued(async () => {
+              const r = await api.packScaleCommand({ command: key === 'Z' ? 'zero' : 'tare' });
+              say(
+                r.command === 'zero'
+                  ? { kind: 'scaleZeroed', tone: 'info', params: {} }
+                  : { kind: 'scaleTared', tone: 'info', params: { grams: r.tareGrams } },
+                null,
+              );
+            }, null);
+            return;
           case 'L': {
             const r = s.session?.route;
             if (r) void route(r.chosen === 'backup' ? 'primary' : 'backup');

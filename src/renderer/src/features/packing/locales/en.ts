@@ -30,6 +30,8 @@ const messages = {
       summary: 'Your shift so far',
     },
     keys: {
+      zero: 'zero the scale (empty)',
+      tare: 'take the load as tare',
       cancelSerial: 'cancel: the item does not count',
       capture: 'take the photo',
       retake: 'take the photo again',
@@ -63,6 +65,8 @@ const messages = {
       driver: 'Type the driver’s name first.',
     },
     feedback: {
+      scaleZeroed: 'Scale zeroed: now put the parcel on',
+      scaleTared: 'Tare {{grams}} g taken: the scale now weighs what is added',
       scaleSteady: 'Steady at {{grams}} g: press Enter to take it',
       serialAsk: '{{name}}: now scan its serial number (S/N)',
       serialCancelled: 'Serial not scanned: that item did not count. Scan it again.',
@@ -242,6 +246,9 @@ const messages = {
       'The parcel is heavier than the scale can weigh. Use the floor scale or type the weight.',
     PACK_WEIGHT_UNREADABLE: '"{{text}}" is not a weight. Type it like 850 g or 1.25 kg.',
     PACK_SCALE_UNAVAILABLE: 'The scale does not answer. Check its cable or type the weight.',
+    PACK_SCALE_NO_COMMAND: 'This scale cannot be zeroed or tared from here. Use its own button.',
+    PACK_SCALE_BUSY: 'The scale is moving: leave it still, then press the key again.',
+    PACK_SCALE_REFUSED: 'The scale refused. Use its own button, or ask a supervisor to check it.',
     PACK_NOT_WEIGHED: 'Weigh the parcel first.',
     PACK_NO_ROUTE: 'No carrier route is set for {{country}}. Ask a supervisor to add one.',
     PACK_NO_SERVICE: 'Carrier {{carrier}} has no service for {{market}} on this station.',

@@ -31,6 +31,8 @@ const messages: PackingMessages = {
       summary: 'Syif anda setakat ini',
     },
     keys: {
+      zero: 'sifarkan penimbang (kosong)',
+      tare: 'ambil muatan sebagai tara',
       cancelSerial: 'batal: barang ini tidak dikira',
       capture: 'ambil gambar',
       retake: 'ambil gambar semula',
@@ -64,6 +66,8 @@ const messages: PackingMessages = {
       driver: 'Taip nama pemandu dahulu.',
     },
     feedback: {
+      scaleZeroed: 'Penimbang disifarkan: letakkan bungkusan sekarang',
+      scaleTared: 'Tara {{grams}} g diambil: penimbang kini menimbang yang ditambah sahaja',
       scaleSteady: 'Stabil pada {{grams}} g: tekan Enter untuk ambil',
       serialAsk: '{{name}}: sekarang imbas nombor sirinya (S/N)',
       serialCancelled: 'Nombor siri tidak diimbas: barang itu tidak dikira. Imbas semula.',
@@ -241,6 +245,10 @@ const messages: PackingMessages = {
     PACK_WEIGHT_OVER_RANGE: 'Bungkusan melebihi had penimbang. Guna penimbang lantai atau taip beratnya.',
     PACK_WEIGHT_UNREADABLE: '"{{text}}" bukan berat. Taip seperti 850 g atau 1.25 kg.',
     PACK_SCALE_UNAVAILABLE: 'Penimbang tidak menjawab. Periksa kabelnya atau taip beratnya.',
+    PACK_SCALE_NO_COMMAND:
+      'Penimbang ini tidak boleh disifarkan atau ditara dari sini. Guna butangnya sendiri.',
+    PACK_SCALE_BUSY: 'Penimbang masih bergerak: biarkan tenang, kemudian tekan kekunci sekali lagi.',
+    PACK_SCALE_REFUSED: 'Penimbang menolak. Guna butangnya sendiri, atau minta penyelia memeriksanya.',
     PACK_NOT_WEIGHED: 'Timbang bungkusan dahulu.',
     PACK_NO_ROUTE: 'Tiada laluan kurier untuk {{country}}. Minta penyelia menambahnya.',
     PACK_NO_SERVICE: 'Kurier {{carrier}} tiada perkhidmatan untuk {{market}} di stesen ini.',

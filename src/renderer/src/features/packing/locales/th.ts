@@ -31,6 +31,8 @@ const messages: PackingMessages = {
       summary: 'กะของคุณจนถึงตอนนี้',
     },
     keys: {
+      zero: 'ตั้งศูนย์ตาชั่ง (ไม่มีของ)',
+      tare: 'หักน้ำหนักภาชนะ',
       cancelSerial: 'ยกเลิก: สินค้าชิ้นนี้ไม่นับ',
       capture: 'ถ่ายรูป',
       retake: 'ถ่ายรูปใหม่',
@@ -64,6 +66,8 @@ const messages: PackingMessages = {
       driver: 'พิมพ์ชื่อคนขับก่อน',
     },
     feedback: {
+      scaleZeroed: 'ตั้งศูนย์แล้ว: วางพัสดุได้เลย',
+      scaleTared: 'หักน้ำหนัก {{grams}} ก. แล้ว: ตาชั่งชั่งเฉพาะที่วางเพิ่ม',
       scaleSteady: 'นิ่งที่ {{grams}} g แล้ว: กด Enter เพื่อใช้',
       serialAsk: '{{name}}: สแกนหมายเลขซีเรียล (S/N) ต่อ',
       serialCancelled: 'ไม่ได้สแกนซีเรียล: สินค้าชิ้นนั้นไม่นับ สแกนใหม่อีกครั้ง',
@@ -230,6 +234,9 @@ const messages: PackingMessages = {
     PACK_WEIGHT_OVER_RANGE: 'พัสดุหนักเกินพิกัดตาชั่ง ใช้ตาชั่งตั้งพื้นหรือพิมพ์น้ำหนัก',
     PACK_WEIGHT_UNREADABLE: '"{{text}}" ไม่ใช่น้ำหนัก พิมพ์เช่น 850 g หรือ 1.25 kg',
     PACK_SCALE_UNAVAILABLE: 'ตาชั่งไม่ตอบสนอง ตรวจสายหรือพิมพ์น้ำหนัก',
+    PACK_SCALE_NO_COMMAND: 'ตาชั่งนี้ตั้งศูนย์หรือหักน้ำหนักจากที่นี่ไม่ได้ ใช้ปุ่มบนตาชั่ง',
+    PACK_SCALE_BUSY: 'ตาชั่งยังไม่นิ่ง: รอให้นิ่งแล้วกดอีกครั้ง',
+    PACK_SCALE_REFUSED: 'ตาชั่งปฏิเสธ ใช้ปุ่มบนตาชั่ง หรือให้หัวหน้างานตรวจ',
     PACK_NOT_WEIGHED: 'ชั่งน้ำหนักพัสดุก่อน',
     PACK_NO_ROUTE: 'ยังไม่ได้ตั้งเส้นทางขนส่งสำหรับ {{country}} แจ้งหัวหน้าให้เพิ่ม',
     PACK_NO_SERVICE: 'ขนส่ง {{carrier}} ไม่มีบริการสำหรับ {{market}} ในสถานีนี้',

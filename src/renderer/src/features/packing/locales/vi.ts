@@ -31,6 +31,8 @@ const messages: PackingMessages = {
       summary: 'Ca của bạn đến giờ',
     },
     keys: {
+      zero: 'đưa cân về 0 (cân trống)',
+      tare: 'trừ bì tải hiện tại',
       cancelSerial: 'hủy: món này không được tính',
       capture: 'chụp ảnh',
       retake: 'chụp lại',
@@ -64,6 +66,8 @@ const messages: PackingMessages = {
       driver: 'Hãy gõ tên tài xế trước.',
     },
     feedback: {
+      scaleZeroed: 'Cân đã về 0: đặt kiện hàng lên',
+      scaleTared: 'Đã trừ bì {{grams}} g: cân chỉ tính phần đặt thêm',
       scaleSteady: 'Đã ổn định ở {{grams}} g: nhấn Enter để lấy',
       serialAsk: '{{name}}: giờ quét số sê-ri (S/N) của nó',
       serialCancelled: 'Chưa quét sê-ri: món đó chưa được tính. Quét lại.',
@@ -236,6 +240,9 @@ const messages: PackingMessages = {
     PACK_WEIGHT_OVER_RANGE: 'Kiện hàng nặng quá mức cân. Dùng cân sàn hoặc nhập cân nặng.',
     PACK_WEIGHT_UNREADABLE: '"{{text}}" không phải cân nặng. Nhập như 850 g hoặc 1.25 kg.',
     PACK_SCALE_UNAVAILABLE: 'Cân không phản hồi. Kiểm tra dây cáp hoặc nhập cân nặng.',
+    PACK_SCALE_NO_COMMAND: 'Không thể đưa cân này về 0 hay trừ bì từ đây. Dùng nút trên cân.',
+    PACK_SCALE_BUSY: 'Cân đang dao động: để yên rồi bấm lại phím.',
+    PACK_SCALE_REFUSED: 'Cân từ chối. Dùng nút trên cân, hoặc nhờ giám sát kiểm tra.',
     PACK_NOT_WEIGHED: 'Hãy cân kiện hàng trước.',
     PACK_NO_ROUTE: 'Chưa có tuyến vận chuyển cho {{country}}. Nhờ quản lý thêm tuyến.',
     PACK_NO_SERVICE: 'Hãng {{carrier}} không có dịch vụ cho {{market}} tại trạm này.',

@@ -31,6 +31,8 @@ const messages: PackingMessages = {
       summary: '你本班次的情况',
     },
     keys: {
+      zero: '秤归零（空秤）',
+      tare: '以当前重量去皮',
       cancelSerial: '取消：该商品不计数',
       capture: '拍照',
       retake: '重新拍照',
@@ -64,6 +66,8 @@ const messages: PackingMessages = {
       driver: '请先输入司机姓名。',
     },
     feedback: {
+      scaleZeroed: '秤已归零：现在放上包裹',
+      scaleTared: '已去皮 {{grams}} 克：秤现在只称新放上的重量',
       scaleSteady: '已稳定在 {{grams}} g：按 Enter 采用',
       serialAsk: '{{name}}：现在扫描它的序列号（S/N）',
       serialCancelled: '未扫描序列号：该商品未计数，请重新扫描。',
@@ -231,6 +235,9 @@ const messages: PackingMessages = {
     PACK_WEIGHT_OVER_RANGE: '包裹超过秤的量程。请使用落地秤或手动输入重量。',
     PACK_WEIGHT_UNREADABLE: '“{{text}}”不是重量。请输入如 850 g 或 1.25 kg。',
     PACK_SCALE_UNAVAILABLE: '秤没有响应。请检查连接线或手动输入重量。',
+    PACK_SCALE_NO_COMMAND: '这台秤不能在这里归零或去皮。请用秤上的按钮。',
+    PACK_SCALE_BUSY: '秤还在晃动：让它静止后再按一次。',
+    PACK_SCALE_REFUSED: '秤拒绝了。请用秤上的按钮，或请主管检查。',
     PACK_NOT_WEIGHED: '请先称重包裹。',
     PACK_NO_ROUTE: '{{country}} 没有设置承运路线。请主管添加。',
     PACK_NO_SERVICE: '承运商 {{carrier}} 在本站没有 {{market}} 的服务。',

@@ -95,13 +95,15 @@ export function launchChromium(): Promise<Browser> {
 export async function openStation(
   browser: Browser,
   station: Station,
-  options: { timezoneId?: string } = {},
+  options: { timezoneId?: string; initScript?: () => void } = {},
 ): Promise<Page> {
   // The station PC's zone: times on screen are the clock on the warehouse wall.
   const context = await browser.newContext({
     viewport: STATION_VIEWPORT,
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
+  // A browser API the test stands in for (a USB device), in place before the app's code runs.
+  if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   await page.goto(station.server.openUrl);
   await page.locator('[data-testid=operator]').filter({ hasNotText: '—' }).waitFor();

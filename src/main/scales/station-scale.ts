@@ -1,6 +1,11 @@
 import type { Duplex } from 'node:stream';
 import { AppError } from '../../shared/errors';
-import type { LiveScaleReading, ScaleCommand, ScaleCommandResult } from '../../shared/scales/live-reading';
+import {
+  liveStateOf,
+  type LiveScaleReading,
+  type ScaleCommand,
+  type ScaleCommandResult,
+} from '../../shared/scales/live-reading';
 import type { StabilityPolicy } from '../../shared/scales/stable-weight';
 import {
   parseScaleAddress,
@@ -120,33 +125,14 @@ export class StationScale {
         commands: [],
       };
     }
-    const s = snapshot.state;
     const fault = snapshot.lastFault ? { code: snapshot.lastFault.code, at: snapshot.lastFault.at } : null;
-    const base = {
+    return {
       configured: true,
       kind,
       lastFault: fault,
-      stable: false,
-      grams: null,
       commands: this.commands(),
+      ...liveStateOf(snapshot.state),
     };
-    switch (s.kind) {
-      case 'stable':
-        return { ...base, state: 'stable', grams: s.grams, stable: true };
-      case 'in_motion':
-        return { ...base, state: 'in_motion', grams: s.grams };
-      case 'settling':
-        return { ...base, state: 'settling', grams: s.grams };
-      // A stable reading that left its run: the run restarts from it, so it is settling again.
-      case 'jumped':
-        return { ...base, state: 'settling', grams: s.toGrams };
-      case 'negative':
-        return { ...base, state: 'negative', grams: s.grams };
-      case 'zero':
-        return { ...base, state: 'zero', grams: 0 };
-      default:
-        return { ...base, state: s.kind };
-    }
   }
 
   /**

@@ -3,8 +3,10 @@ import type { Logger } from '../logger';
 import type { AppOrigin } from './app-origin';
 import {
   devicePermissionAllowed,
+  isHidScale,
   permissionCheckAllowed,
   permissionRequestAllowed,
+  type DeviceFacts,
 } from './permission-policy';
 
 export type PolicySession = Pick<
@@ -44,7 +46,23 @@ export function applySessionPolicy(session: PolicySession, appOrigin: AppOrigin,
       appOrigin,
     ),
   );
-  session.setDevicePermissionHandler(() => devicePermissionAllowed());
+  session.setDevicePermissionHandler((details) =>
+    devicePermissionAllowed(
+      {
+        deviceType: details.deviceType,
+        origin: details.origin,
+        device: details.device as DeviceFacts['device'],
+      },
+      appOrigin,
+    ),
+  );
+  // The packer presses U with no mouse at hand: the scale is picked here, never a chooser to click.
+  session.on('select-hid-device', (event, details, callback) => {
+    event.preventDefault();
+    const scale = appOrigin.isTrusted(details.frame?.url) ? details.deviceList.find(isHidScale) : undefined;
+    if (!scale) logger.warn('no USB scale to connect', { devices: details.deviceList.length });
+    callback(scale?.deviceId);
+  });
   // An empty answer refuses the capture.
   session.setDisplayMediaRequestHandler((_request, callback) => callback({}));
   session.on('will-download', (event, item) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WeighState } from './stable-weight';
 import { STATION_SCALE_KINDS } from './station-scale-settings';
 
 /**
@@ -57,3 +58,24 @@ export const scaleCommandResultSchema = z.object({
 });
 export type ScaleCommandResult = z.infer<typeof scaleCommandResultSchema>;
 export type LiveScaleReading = z.infer<typeof liveScaleReadingSchema>;
+
+/**
+ * The weighing state as the screen shows it: `jumped` is settling again (the run restarted from
+ * the new weight), and `grams` is the load in every state that has one.
+ */
+export function liveStateOf(state: WeighState): Pick<LiveScaleReading, 'state' | 'grams' | 'stable'> {
+  switch (state.kind) {
+    case 'stable':
+      return { state: 'stable', grams: state.grams, stable: true };
+    case 'in_motion':
+    case 'settling':
+    case 'negative':
+      return { state: state.kind, grams: state.grams, stable: false };
+    case 'jumped':
+      return { state: 'settling', grams: state.toGrams, stable: false };
+    case 'zero':
+      return { state: 'zero', grams: 0, stable: false };
+    default:
+      return { state: state.kind, grams: null, stable: false };
+  }
+}

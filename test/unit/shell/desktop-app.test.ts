@@ -218,10 +218,29 @@ describe('the Electron main process', () => {
     expect(check(null, 'media', 'http://localhost:5173', { mediaType: 'audio', isMainFrame: true })).toBe(
       false,
     );
-    expect(check(null, 'hid', 'http://localhost:5173', { isMainFrame: true })).toBe(false);
-    expect(fake.devicePermissionHandlers[0]!({ deviceType: 'usb', origin: 'http://localhost:5173' })).toBe(
-      false,
-    );
+    expect(check(null, 'hid', 'http://localhost:5173', { isMainFrame: true })).toBe(true);
+    expect(check(null, 'serial', 'http://localhost:5173', { isMainFrame: true })).toBe(false);
+    const scale = { deviceId: 'scale-1', collections: [{ usagePage: 0x8d }] };
+    const keyboard = { deviceId: 'kbd-1', collections: [{ usagePage: 0x01 }] };
+    const device = fake.devicePermissionHandlers[0]!;
+    expect(device({ deviceType: 'usb', origin: 'http://localhost:5173', device: scale })).toBe(false);
+    expect(device({ deviceType: 'hid', origin: 'http://localhost:5173', device: keyboard })).toBe(false);
+    expect(device({ deviceType: 'hid', origin: 'http://localhost:5173', device: scale })).toBe(true);
+    // U at the bench: the scale is chosen without a chooser; a foreign page gets nothing.
+    const chosen: unknown[] = [];
+    const select = (url: string) => {
+      const event = fakeEvent();
+      fake.sessionEvents.emit(
+        'select-hid-device',
+        event,
+        { deviceList: [keyboard, scale], frame: { url } },
+        (id?: string) => chosen.push(id),
+      );
+      expect(event.defaultPrevented).toBe(true);
+    };
+    select(`${DEV_URL}#/packing`);
+    select('https://evil.example/');
+    expect(chosen).toEqual(['scale-1', undefined]);
     const streams: unknown[] = [];
     fake.displayMediaHandlers[0]!({}, (s: unknown) => streams.push(s));
     expect(streams).toEqual([{}]);

@@ -128,7 +128,12 @@ describe('permission checks and devices', () => {
         app,
       ),
     ).toBe(false);
-    for (const permission of ['hid', 'serial', 'usb', 'geolocation', 'clipboard-read', 'notifications']) {
+    // A USB scale's device list, for the app's page only.
+    expect(permissionCheckAllowed({ permission: 'hid', requestingOrigin: 'app://lastmile' }, app)).toBe(true);
+    expect(permissionCheckAllowed({ permission: 'hid', requestingOrigin: 'https://evil.example' }, app)).toBe(
+      false,
+    );
+    for (const permission of ['serial', 'usb', 'geolocation', 'clipboard-read', 'notifications']) {
       expect(
         permissionCheckAllowed({ permission, requestingOrigin: 'app://lastmile' }, app),
         permission,
@@ -136,7 +141,18 @@ describe('permission checks and devices', () => {
     }
   });
 
-  it('never grant raw device access', () => {
-    expect(devicePermissionAllowed()).toBe(false);
+  it('grant a HID POS scale to the app page, and no other device', () => {
+    const scale = { collections: [{ usagePage: 0x8d, usage: 0x20 }] };
+    const keyboard = { collections: [{ usagePage: 0x01, usage: 0x06 }] };
+    const ask = (deviceType: string, origin: string, device: typeof scale) =>
+      devicePermissionAllowed({ deviceType, origin, device }, app);
+    expect(ask('hid', 'app://lastmile', scale)).toBe(true);
+    expect(ask('hid', 'app://lastmile', keyboard)).toBe(false);
+    expect(ask('hid', 'https://evil.example', scale)).toBe(false);
+    expect(ask('usb', 'app://lastmile', scale)).toBe(false);
+    expect(ask('serial', 'app://lastmile', scale)).toBe(false);
+    expect(
+      devicePermissionAllowed({ deviceType: 'hid', origin: 'app://lastmile', device: undefined }, app),
+    ).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import {
   type CarrierAccountsStore,
 } from '../features/carrier-accounts/carrier-accounts-store';
 import { createPackingStore, type PackingStore } from '../features/packing/packing-store';
+import { browserHidScale } from '../features/packing/webhid-scale';
 import { createQueueStore, type QueueStore } from '../features/queue/queue-store';
 import { createPrintersStore, type PrintersStore } from '../features/printers/printers-store';
 import { createRulesStore, type RulesStore } from '../features/rules/rules-store';
@@ -95,7 +96,7 @@ export function createAppStores({
   return {
     shell: createShellStore(),
     receive: createReceiveStore({ api, beeper, soundOn }),
-    packing: createPackingStore({ api, beeper, soundOn }),
+    packing: createPackingStore({ api, beeper, soundOn, hidScale: browserHidScale() }),
     session: sessionStore,
     settings,
     scan: createScanStore({

@@ -104,12 +104,22 @@ export function PackingScreen() {
   const serialFor = useFeature('packing', (s) => s.serialFor);
   // As text, so the 250 ms scale reading redraws the bench only when the scale's keys change.
   const scaleCommands = useFeature('packing', (s) => s.liveScale?.commands.join(' ') ?? '');
+  const usbScaleConnectable = useFeature('packing', (s) => s.usbScaleConnectable);
   useEffect(() => void stores.packing.getState().load(), [stores]);
   const liveScale = useMemo(
     () => ({ commands: scaleCommands.split(' ').filter(isScaleCommand) }),
     [scaleCommands],
   );
-  const next = nextAction({ mode, session, box, handoverStep, manifest, serialFor, liveScale });
+  const next = nextAction({
+    mode,
+    session,
+    box,
+    handoverStep,
+    manifest,
+    serialFor,
+    liveScale,
+    usbScaleConnectable,
+  });
 
   return (
     <div className="pack-screen" data-mode={mode} data-step={next.id} data-testid="pack-screen">

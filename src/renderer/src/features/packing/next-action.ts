@@ -44,6 +44,8 @@ export interface NextActionInput {
   serialFor?: SerialPrompt | null;
   /** The station scale now, at the weigh step: which commands (zero, tare) its keys offer. */
   liveScale?: Pick<LiveScaleReading, 'commands'> | null;
+  /** The station has no scale and a USB scale can be connected to this screen (WebHID). */
+  usbScaleConnectable?: boolean;
 }
 
 /** A serial-required item scanned: the next scan is its serial number. */
@@ -129,6 +131,7 @@ export function nextAction(input: NextActionInput): NextAction {
         { key: 'Enter', label: 'packing.keys.takeWeight' },
         { key: '850 Enter', label: 'packing.keys.typeGrams' },
         ...scaleKeys(input.liveScale),
+        ...(input.usbScaleConnectable ? [{ key: 'U', label: 'packing.keys.usbScale' }] : []),
         release,
       ]);
     case 'route':

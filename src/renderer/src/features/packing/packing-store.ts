@@ -17,6 +17,7 @@ import { toErrorShape } from '../../i18n/error-message';
 import { ShortcutGate, shortcutKeyOf } from '../../ui/shortcut-gate';
 import type { Beeper, Feedback } from '../scan/feedback-tones';
 import { ScannerDecoder, type KeyInput, type ScanSource } from '../scan/scanner-decoder';
+import type { WebHidScale } from './webhid-scale';
 import {
   nextAction,
   type HandoverStep,
@@ -41,6 +42,7 @@ export interface PackFeedback {
     | 'scaleSteady'
     | 'scaleZeroed'
     | 'scaleTared'
+    | 'usbScaleConnected'
     | 'routed'
     | 'packed'
     | 'awaitingLabel'
@@ -109,6 +111,10 @@ export interface PackingState {
   summary: PackShiftSummary | null;
   /** The station scale as last read at the weigh step (null elsewhere, or before the first answer). */
   liveScale: LiveScaleReading | null;
+  /** Where `liveScale` comes from: the station's scale, or a USB scale this screen reads (WebHID). */
+  scaleSource: 'station' | 'usb';
+  /** The station has no scale, and a USB scale could be connected here (U). */
+  usbScaleConnectable: boolean;
   serialFor: SerialPrompt | null;
   camera: BenchCamera;
   /** The camera view reports its state, and how to grab a frame while it shows a picture. */
@@ -137,6 +143,8 @@ export interface PackingStoreDeps {
   /** How often the weigh step reads the station scale (default 250 ms). */
   scalePollMs?: number;
   timers?: { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
+  /** A USB scale read through WebHID, where the browser has it (null: no WebHID here). */
+  hidScale?: WebHidScale | null;
 }
 
 export type PackingStore = StoreApi<PackingState>;
@@ -218,8 +226,16 @@ function watchStationScale(store: PackingStore, deps: PackingStoreDeps): void {
     reading = true;
     let next = every;
     try {
-      const liveScale = await deps.api.packScaleReading({});
+      const station = await deps.api.packScaleReading({});
       if (!atWeighStep(store.getState())) return;
+      const usb = deps.hidScale ?? null;
+      // The station's own scale first; a USB scale at this screen only where the station has none.
+      const fromUsb = !station.configured && usb?.connected === true;
+      const liveScale = fromUsb ? usb.live() : station;
+      const source = {
+        scaleSource: fromUsb ? ('usb' as const) : ('station' as const),
+        usbScaleConnectable: !station.configured && usb !== null && !usb.connected,
+      };
       // "No steady weight yet" is answered once the weight is steady: the banner says so instead.
       const stale = store.getState().refusal;
       const answered = liveScale.stable && stale?.kind === 'hint' && stale.hint === 'packing.hint.weigh';
@@ -227,12 +243,14 @@ function watchStationScale(store: PackingStore, deps: PackingStoreDeps): void {
         answered
           ? {
               liveScale,
+              ...source,
               refusal: null,
               feedback: { kind: 'scaleSteady', tone: 'info', params: { grams: liveScale.grams ?? 0 } },
             }
-          : { liveScale },
+          : { liveScale, ...source },
       );
-      if (!liveScale.configured) return;
+      // Without a scale, and without WebHID to connect one, there is nothing to watch.
+      if (!liveScale.configured && usb === null) return;
     } catch {
       next = every * 4;
     } finally {
@@ -250,7 +268,8 @@ function watchStationScale(store: PackingStore, deps: PackingStoreDeps): void {
     if (!now && was) {
       timers.clearTimeout(timer);
       timer = null;
-      if (s.liveScale !== null) store.setState({ liveScale: null });
+      if (s.liveScale !== null || s.usbScaleConnectable)
+        store.setState({ liveScale: null, scaleSource: 'station', usbScaleConnectable: false });
     }
   });
 }
@@ -361,6 +380,20 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
         const dataBase64 = await grab();
         const r = await api.packPhoto({ dataBase64, clientActionId: newActionId() });
         say({ kind: 'photoTaken', tone: 'ok', params: {} }, null, { session: r.session });
+      }, null);
+    };
+
+    /** U at the weigh step: the browser's device chooser (the desktop shell picks the scale itself). */
+    const connectUsbScale = (): void => {
+      const usb = deps.hidScale;
+      if (!usb) return;
+      void queued(async () => {
+        // A chooser closed without a choice is not an error: the packer types the weight instead.
+        const connected = await usb.connect().catch(() => false);
+        if (!connected) return hint('packing.hint.noUsbScale');
+        say({ kind: 'usbScaleConnected', tone: 'ok', params: { name: usb.name } }, null, {
+          usbScaleConnectable: false,
+        });
       }, null);
     };
 
@@ -603,6 +636,8 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
       driver: '',
       summary: null,
       liveScale: null,
+      scaleSource: 'station',
+      usbScaleConnectable: false,
       serialFor: null,
       camera: { status: 'off', problem: null },
 
@@ -694,6 +729,10 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
             return hint('packing.hint.scanBox');
           case 'weigh':
             // The screen waits for a steady weight it can see; the station still checks its own.
+            if (s.scaleSource === 'usb') {
+              const usbReading = deps.hidScale?.reading();
+              return usbReading ? weigh(usbReading, null) : hint('packing.hint.weigh');
+            }
             if (s.liveScale?.configured && !s.liveScale.stable) return hint('packing.hint.weigh');
             return weigh({ kind: 'station_scale' }, null);
           case 'route':
@@ -768,6 +807,8 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
           }
           case 'C':
             return capture();
+          case 'U':
+            return connectUsbScale();
           case 'Z':
           case 'T':
             void queued(async () => {

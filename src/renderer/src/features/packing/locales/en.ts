@@ -30,6 +30,7 @@ const messages = {
       summary: 'Your shift so far',
     },
     keys: {
+      usbScale: 'connect the USB scale',
       zero: 'zero the scale (empty)',
       tare: 'take the load as tare',
       cancelSerial: 'cancel: the item does not count',
@@ -50,6 +51,7 @@ const messages = {
       nextCarrier: 'next carrier',
     },
     hint: {
+      noUsbScale: 'No USB scale was chosen. Plug it in and press U again, or type the weight.',
       scanSerial: 'Scan the serial number (S/N) on the item, not its barcode.',
       photoFirst: 'Take the photo of the open parcel first (C), then Enter seals.',
       noCamera: 'No camera picture: the photo cannot be taken. Read the red message beside the order.',
@@ -65,6 +67,7 @@ const messages = {
       driver: 'Type the driver’s name first.',
     },
     feedback: {
+      usbScaleConnected: 'USB scale {{name}} connected: put the parcel on it',
       scaleZeroed: 'Scale zeroed: now put the parcel on',
       scaleTared: 'Tare {{grams}} g taken: the scale now weighs what is added',
       scaleSteady: 'Steady at {{grams}} g: press Enter to take it',

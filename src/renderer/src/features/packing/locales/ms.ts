@@ -31,6 +31,7 @@ const messages: PackingMessages = {
       summary: 'Syif anda setakat ini',
     },
     keys: {
+      usbScale: 'sambungkan penimbang USB',
       zero: 'sifarkan penimbang (kosong)',
       tare: 'ambil muatan sebagai tara',
       cancelSerial: 'batal: barang ini tidak dikira',
@@ -51,6 +52,7 @@ const messages: PackingMessages = {
       nextCarrier: 'kurier seterusnya',
     },
     hint: {
+      noUsbScale: 'Tiada penimbang USB dipilih. Pasangkannya dan tekan U sekali lagi, atau taip beratnya.',
       scanSerial: 'Imbas nombor siri (S/N) pada barang, bukan kod barnya.',
       photoFirst: 'Ambil gambar bungkusan yang terbuka dahulu (C), kemudian Enter untuk menutup.',
       noCamera: 'Tiada gambar kamera: gambar tidak boleh diambil. Baca mesej merah di sebelah pesanan.',
@@ -66,6 +68,7 @@ const messages: PackingMessages = {
       driver: 'Taip nama pemandu dahulu.',
     },
     feedback: {
+      usbScaleConnected: 'Penimbang USB {{name}} disambung: letakkan bungkusan di atasnya',
       scaleZeroed: 'Penimbang disifarkan: letakkan bungkusan sekarang',
       scaleTared: 'Tara {{grams}} g diambil: penimbang kini menimbang yang ditambah sahaja',
       scaleSteady: 'Stabil pada {{grams}} g: tekan Enter untuk ambil',

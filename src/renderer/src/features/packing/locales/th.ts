@@ -31,6 +31,7 @@ const messages: PackingMessages = {
       summary: 'กะของคุณจนถึงตอนนี้',
     },
     keys: {
+      usbScale: 'เชื่อมต่อตาชั่ง USB',
       zero: 'ตั้งศูนย์ตาชั่ง (ไม่มีของ)',
       tare: 'หักน้ำหนักภาชนะ',
       cancelSerial: 'ยกเลิก: สินค้าชิ้นนี้ไม่นับ',
@@ -51,6 +52,7 @@ const messages: PackingMessages = {
       nextCarrier: 'ขนส่งถัดไป',
     },
     hint: {
+      noUsbScale: 'ยังไม่ได้เลือกตาชั่ง USB เสียบสายแล้วกด U อีกครั้ง หรือพิมพ์น้ำหนัก',
       scanSerial: 'สแกนหมายเลขซีเรียล (S/N) บนสินค้า ไม่ใช่บาร์โค้ดสินค้า',
       photoFirst: 'ถ่ายรูปกล่องที่เปิดอยู่ก่อน (C) แล้วกด Enter เพื่อปิดกล่อง',
       noCamera: 'ไม่มีภาพจากกล้อง ถ่ายรูปไม่ได้ อ่านข้อความสีแดงข้างคำสั่งซื้อ',
@@ -66,6 +68,7 @@ const messages: PackingMessages = {
       driver: 'พิมพ์ชื่อคนขับก่อน',
     },
     feedback: {
+      usbScaleConnected: 'เชื่อมต่อตาชั่ง USB {{name}} แล้ว: วางพัสดุได้เลย',
       scaleZeroed: 'ตั้งศูนย์แล้ว: วางพัสดุได้เลย',
       scaleTared: 'หักน้ำหนัก {{grams}} ก. แล้ว: ตาชั่งชั่งเฉพาะที่วางเพิ่ม',
       scaleSteady: 'นิ่งที่ {{grams}} g แล้ว: กด Enter เพื่อใช้',

@@ -31,6 +31,7 @@ const messages: PackingMessages = {
       summary: 'Ca của bạn đến giờ',
     },
     keys: {
+      usbScale: 'kết nối cân USB',
       zero: 'đưa cân về 0 (cân trống)',
       tare: 'trừ bì tải hiện tại',
       cancelSerial: 'hủy: món này không được tính',
@@ -51,6 +52,7 @@ const messages: PackingMessages = {
       nextCarrier: 'hãng tiếp theo',
     },
     hint: {
+      noUsbScale: 'Chưa chọn cân USB. Cắm cân rồi bấm U lần nữa, hoặc nhập cân nặng.',
       scanSerial: 'Quét số sê-ri (S/N) trên món hàng, không phải mã vạch sản phẩm.',
       photoFirst: 'Chụp ảnh kiện hàng đang mở trước (C), rồi Enter để đóng gói.',
       noCamera: 'Không có hình từ camera nên không chụp được. Đọc thông báo màu đỏ cạnh đơn hàng.',
@@ -66,6 +68,7 @@ const messages: PackingMessages = {
       driver: 'Hãy gõ tên tài xế trước.',
     },
     feedback: {
+      usbScaleConnected: 'Đã kết nối cân USB {{name}}: đặt kiện hàng lên',
       scaleZeroed: 'Cân đã về 0: đặt kiện hàng lên',
       scaleTared: 'Đã trừ bì {{grams}} g: cân chỉ tính phần đặt thêm',
       scaleSteady: 'Đã ổn định ở {{grams}} g: nhấn Enter để lấy',

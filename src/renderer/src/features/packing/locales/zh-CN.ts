@@ -31,6 +31,7 @@ const messages: PackingMessages = {
       summary: '你本班次的情况',
     },
     keys: {
+      usbScale: '连接 USB 秤',
       zero: '秤归零（空秤）',
       tare: '以当前重量去皮',
       cancelSerial: '取消：该商品不计数',
@@ -51,6 +52,7 @@ const messages: PackingMessages = {
       nextCarrier: '下一家承运商',
     },
     hint: {
+      noUsbScale: '没有选择 USB 秤。请插上后再按 U，或手动输入重量。',
       scanSerial: '请扫描商品上的序列号（S/N），不是商品条码。',
       photoFirst: '请先给打开的包裹拍照（C），然后按 Enter 封箱。',
       noCamera: '没有摄像头画面，无法拍照。请看订单旁边的红色提示。',
@@ -66,6 +68,7 @@ const messages: PackingMessages = {
       driver: '请先输入司机姓名。',
     },
     feedback: {
+      usbScaleConnected: 'USB 秤 {{name}} 已连接：请放上包裹',
       scaleZeroed: '秤已归零：现在放上包裹',
       scaleTared: '已去皮 {{grams}} 克：秤现在只称新放上的重量',
       scaleSteady: '已稳定在 {{grams}} g：按 Enter 采用',

@@ -128,6 +128,7 @@ export class SyncService implements SyncApi {
       trackingUpserts: this.trackingUpserts,
       returnUpserts: this.returnUpserts,
       refetch: this.refetch,
+      ...(options.orderSink ? { orders: options.orderSink } : {}),
       ...(options.unknownCodes ? { unknownCodes: options.unknownCodes } : {}),
     });
     // The Sync screen polls the overview every half second while a sync runs.

@@ -49,6 +49,8 @@ export class TikTokShopConnector implements ConnectorInstance {
     readonly config: TikTokShopConfig,
     deps: ConnectorDeps,
   ) {
+    // One source for pulled orders and webhook order changes, so both find the same stored order.
+    const orderSource = `tiktok-shop:${name}`;
     const report = (code: string, sample: string) =>
       deps.onUnknownCode?.({ connector: name, code, sample: sample.slice(0, 500) });
     // Pulls and token refreshes take from the account's budget; receipt decisions and ship calls
@@ -104,7 +106,7 @@ export class TikTokShopConnector implements ConnectorInstance {
     });
     this.orders = new TikTokOrdersPull({
       name: `${name}:orders`,
-      source: `tiktok-shop:${name}`,
+      source: orderSource,
       fulfillment: this.fulfillment,
       config,
       clock: deps.clock,
@@ -120,6 +122,7 @@ export class TikTokShopConnector implements ConnectorInstance {
       appKey: config.appKey,
       appSecret: config.appSecret,
       maxAgeSeconds: config.webhook.maxAgeSeconds,
+      orderSource,
       clock: deps.clock,
       state: deps.state,
       onUnknownStatus: report,

@@ -158,6 +158,8 @@ export class WebhookRejected extends Error {
 export interface ConnectorRefetch {
   returns?(returnIds: readonly string[], signal: AbortSignal): Promise<PlatformReturnOrder[]>;
   orders?(orderIds: readonly string[], signal: AbortSignal): Promise<OutboundOrder[]>;
+  /** The orders in these packages (a package update that names only its package), fetched whole. */
+  packages?(packageIds: readonly string[], signal: AbortSignal): Promise<OutboundOrder[]>;
 }
 
 /**

@@ -41,7 +41,10 @@ export class TikTokShopConnector implements ConnectorInstance {
   readonly labels: ShippingLabels;
   readonly pulls: { returns: TikTokReturnsPull; orders: TikTokOrdersPull };
   readonly webhooks: TikTokWebhooks;
-  /** What RETURN_STATUS_CHANGE / ORDER_STATUS_CHANGE name, fetched by id (returns search, orders get). */
+  /**
+   * What RETURN_STATUS_CHANGE / ORDER_STATUS_CHANGE / PACKAGE_UPDATE name, fetched by id (returns
+   * search, orders get, a package's detail for its orders).
+   */
   readonly refetch: Required<ConnectorRefetch>;
 
   constructor(
@@ -117,6 +120,7 @@ export class TikTokShopConnector implements ConnectorInstance {
     this.refetch = {
       returns: (ids, signal) => this.refetchReturns(ids, signal),
       orders: (ids, signal) => this.refetchOrders(ids, signal),
+      packages: (ids, signal) => this.orders.byPackageIds(ids, signal),
     };
     this.webhooks = new TikTokWebhooks({
       appKey: config.appKey,

@@ -161,6 +161,22 @@ export const syncRefetchPackages: CapabilityMigration = {
   sql: refetchPackages,
 };
 
+/** Orders cancelled after their handover, until the next daily report lists them (late-cancellations.ts). */
+const lateCancellations = `
+CREATE TABLE sync_late_cancellations (
+  account     TEXT NOT NULL,
+  order_id    TEXT NOT NULL,
+  noticed_at  INTEGER NOT NULL,
+  PRIMARY KEY (account, order_id)
+) STRICT, WITHOUT ROWID;
+`;
+
+/** Numbered after every other capability's, so versions already released keep their numbers. */
+export const syncLateCancellations: CapabilityMigration = {
+  id: 'sync/006-late-cancellations',
+  sql: lateCancellations,
+};
+
 /** Numbered after every other capability's, so versions already released keep their numbers. */
 export const syncUnknownCodes: CapabilityMigration = { id: 'sync/004-unknown-codes', sql: unknownCodes };
 

@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import { describeError } from './describe-error';
 import { toReturnOrderRecord, toTrackingRecord } from './feed-mapping';
 import type { OrderChangeResult, OutboundOrderSink } from './order-sink';
+import type { LateCancellations } from './late-cancellations';
 import type { ReturnOrderUpserts } from './return-order-upserts';
 import type { TrackingUpserts } from './tracking-upserts';
 import type { UnknownCodeTally } from './unknown-codes';
@@ -78,6 +79,8 @@ export interface WebhookIntakeOptions {
   refetch?: Pick<WebhookRefetch, 'enqueueIn' | 'wake'>;
   /** Where order changes apply (the packing bench's order store); without it they wait for the refetch. */
   orders?: Pick<OutboundOrderSink, 'applyChangesIn'>;
+  /** Where orders cancelled after their handover wait for the next daily report. */
+  lateCancellations?: Pick<LateCancellations, 'noteIn'>;
 }
 
 export function webhookError(status: number, error: WebhookErrorCode, message: string): WebhookAnswer {
@@ -155,6 +158,8 @@ export class WebhookIntake implements WebhookIntakeApi {
         const changes = notification.orderChanges ?? [];
         const orders =
           changes.length > 0 && this.options.orders ? this.options.orders.applyChangesIn(db, changes) : null;
+        const late = (orders ?? []).filter((o) => o.outcome === 'after_handover').map((o) => o.orderId);
+        if (late.length > 0) this.options.lateCancellations?.noteIn(db, target.name, late);
         this.record.run({
           id: newId(),
           destination: target.name,
@@ -178,12 +183,12 @@ export class WebhookIntake implements WebhookIntakeApi {
           ...(orders ? { orders } : {}),
         };
       });
-      const late = stored.orders?.filter((o) => o.outcome === 'after_handover') ?? [];
-      if (late.length > 0) {
+      const shipped = stored.orders?.filter((o) => o.outcome === 'after_handover') ?? [];
+      if (shipped.length > 0) {
         this.options.logger.warn('orders cancelled after they were handed over; not un-shipped', {
           account,
           connector,
-          orders: late.map((o) => o.orderId),
+          orders: shipped.map((o) => o.orderId),
         });
       }
       // After the commit and off the answer's path: the sender hears back before the fetch starts.

@@ -79,7 +79,7 @@ describe('TikTok Shop order changes from webhooks', () => {
       fake.inject({ route: 'orders', kind: 'status', status: 503, times: 1_000 });
       return { type: 11, id, data: { order_id: orderId, cancel_status: 'CANCELLATION_COMPLETED' } };
     };
-    return { core, clock: made.clock, fake, target, stored, arrive, cancelNotice };
+    return { core, sync, clock: made.clock, fake, target, stored, arrive, cancelNotice };
   }
 
   const count = (core: Core, sql: string, ...params: string[]) =>
@@ -153,6 +153,15 @@ describe('TikTok Shop order changes from webhooks', () => {
     expect(JSON.parse(again.body)).toMatchObject({ ok: true, duplicate: true });
     expect(audits(s.core, 'order.cancelled_after_handover')).toBe(1);
     expect(s.stored(order.id)?.status).toBe('handed_over');
+
+    // The next daily report lists it once, for the supervisor; the one after does not repeat it.
+    const supervisor = s.core.users.list().find((u) => u.role === 'supervisor')!;
+    const report = await s.sync.runDaily('cli', supervisor);
+    expect(report.lateCancellations).toEqual([
+      { account: 'tiktok_shop', orderId: order.id, noticedAt: expect.any(Number) as number },
+    ]);
+    const next = await s.sync.runDaily('cli', supervisor);
+    expect(next.lateCancellations).toEqual([]);
   });
 
   it('when applying fails the whole notification rolls back, the sender is told to send again, and the resend applies', async () => {

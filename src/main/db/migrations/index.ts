@@ -23,6 +23,7 @@ import {
 import { returnsSupervision } from '../../returns/supervision-migrations';
 import { outboxMigrations } from '../../outbox/migrations';
 import {
+  syncLateCancellations,
   syncMigrations,
   syncRefetchPackages,
   syncUnknownCodes,
@@ -80,5 +81,6 @@ export const MIGRATIONS: readonly Migration[] = [
     packingItemClasses,
     packingCombinedOrders,
     syncRefetchPackages,
+    syncLateCancellations,
   ].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
 ];

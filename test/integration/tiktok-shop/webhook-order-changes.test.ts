@@ -164,6 +164,37 @@ describe('TikTok Shop order changes from webhooks', () => {
     expect(next.lateCancellations).toEqual([]);
   });
 
+  it('a buyer’s cancellation request is recorded on the order, which stays packable until it goes through', async () => {
+    const s = await station();
+    const order = await s.arrive();
+    s.clock.advance(30_000);
+    // The platform's order says so too, so the refetch that follows agrees with the webhook.
+    s.fake.fulfilment.requestCancel(order.id);
+    const sent = await s.fake.sendWebhook(s.target, {
+      type: 11,
+      data: {
+        order_id: order.id,
+        cancel_status: 'CANCELLATION_REQUEST_PENDING',
+        cancellations_role: 'BUYER',
+      },
+    });
+    expect(JSON.parse(sent.body)).toMatchObject({
+      orders: [{ orderId: order.id, outcome: 'cancel_requested' }],
+    });
+    expect(s.stored(order.id)).toMatchObject({ status: 'to_pack', cancellation: { state: 'requested' } });
+    await pack(s.core, 'packOpen', scan(order.id));
+    expect(s.stored(order.id)?.status).toBe('packing');
+
+    // An order this station never stored: nothing to apply; its refetch brings it whole.
+    const other = await s.fake.sendWebhook(s.target, {
+      type: 1,
+      data: { order_id: '5789999999', order_status: 'CANCELLED' },
+    });
+    expect(JSON.parse(other.body)).toMatchObject({
+      orders: [{ orderId: '5789999999', outcome: 'not_here' }],
+    });
+  });
+
   it('when applying fails the whole notification rolls back, the sender is told to send again, and the resend applies', async () => {
     const s = await station();
     const order = await s.arrive();

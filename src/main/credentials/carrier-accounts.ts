@@ -244,6 +244,11 @@ export class CarrierAccounts {
           if (typedValue !== undefined) {
             this.rotations.put(account, field, typedValue, value);
             renewed.add(field);
+            // Typed again as it is stored: the stored one died with it, so the store takes the new one.
+            const current = await this.options.store.reveal(account).catch(() => ({}) as AccountSecrets);
+            if (current[field] === typedValue && (await this.writeBack(account, field, value))) {
+              this.changed(account);
+            }
             return;
           }
           if (await this.writeBack(account, field, value)) this.changed(account);

@@ -144,6 +144,15 @@ describe('"Test connection" with a typed refresh token that the test rotates', (
     for (const body of s.bodies) for (const token of seen) expect(body).not.toContain(token);
   });
 
+  it('the stored token typed again and tested: the store takes the rotated one at once', async () => {
+    const s = await setUp();
+    const token = s.fake.refreshToken();
+    await s.ok('setCredentials', { account: 'tiktok_shop', secrets: { refreshToken: token } });
+    expect(await s.test({ refreshToken: token })).toMatchObject({ ok: true, renewed: ['refreshToken'] });
+    expect(await storedRefreshToken(s.core)).toBe(s.fake.refreshToken());
+    expect(await s.test()).toMatchObject({ ok: true });
+  });
+
   it('a different value typed after the test is tried as typed, and clearing forgets the rotation', async () => {
     const s = await setUp();
     const typed = s.fake.refreshToken();

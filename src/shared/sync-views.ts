@@ -54,6 +54,15 @@ export const unknownCodeLineSchema = z.object({
 });
 export type UnknownCodeLine = z.infer<typeof unknownCodeLineSchema>;
 
+/** An order the platform cancelled after the station had handed it over (not un-shipped). */
+export const lateCancellationLineSchema = z.object({
+  account: z.string(),
+  /** The platform's order id. */
+  orderId: z.string(),
+  noticedAt: z.number().int(),
+});
+export type LateCancellationLine = z.infer<typeof lateCancellationLineSchema>;
+
 export const syncReportSchema = z.object({
   id: z.string(),
   trigger: z.enum(['ui', 'cli']),
@@ -132,5 +141,10 @@ export const syncReportSchema = z.object({
    * account and code, counted since the last report. Absent in older reports.
    */
   unknownCodes: z.array(unknownCodeLineSchema).optional(),
+  /**
+   * Orders the platform cancelled after they were handed over, noticed since the last report: the
+   * parcel is on its way (not un-shipped). Absent in older reports.
+   */
+  lateCancellations: z.array(lateCancellationLineSchema).optional(),
 });
 export type SyncReport = z.infer<typeof syncReportSchema>;

@@ -119,6 +119,13 @@ describe('the supervisor’s Sync screen in Chromium', () => {
       .all()
       .map((r) => r.t);
     carrier?.addTracking(tracked, 1, 'unknown');
+    // An order the platform cancelled after its handover, as a TikTok Shop webhook notes it
+    // (test/integration/tiktok-shop/webhook-order-changes.test.ts drives that path).
+    station.core.db
+      .prepare(
+        "INSERT INTO sync_late_cancellations (account, order_id, noticed_at) VALUES ('tiktok_shop', '576461413038785752', ?)",
+      )
+      .run(station.core.clock.now());
     await page.getByTestId('run-sync').click();
     await page.getByTestId('sync-progress').waitFor();
     await screenshot(page, 'sync-running');
@@ -154,6 +161,18 @@ describe('the supervisor’s Sync screen in Chromium', () => {
       `${PLATFORM_DESTINATION} · unknown · ${String(unknownEvents)} events kept`,
     );
     await screenshot(page, 'sync');
+
+    // Open by itself: a parcel on its way that someone must stop or expect back.
+    const late = report.getByTestId('late-cancellations');
+    await expect(late.getAttribute('open')).resolves.not.toBeNull();
+    await expect(late.locator('summary').textContent()).resolves.toBe(
+      'Orders cancelled by the platform after handover (the parcel is on its way: stop it with the carrier or expect a return) (1)',
+    );
+    await expect(late.locator('li[data-order="576461413038785752"]').textContent()).resolves.toMatch(
+      /^tiktok_shop · 576461413038785752 · cancelled \S/,
+    );
+    await late.scrollIntoViewIfNeeded();
+    await screenshot(page, 'sync-late-cancellations');
   });
 
   it('lets the supervisor send one dead letter again and discard the other with a reason, both audited', async () => {

@@ -117,9 +117,11 @@ export interface WebhookNotification {
   /**
    * Orders the notification says changed (TikTok Shop ORDER_STATUS_CHANGE and
    * CANCELLATION_STATUS_CHANGE): the packing bench stops packing a cancelled one at once, before
-   * the refetch answers.
+   * the refetch answers. `source` is the orders' source as the connector's orders carry it
+   * (OutboundOrder.source), so the change finds the order the pulls stored.
    */
   orderChanges?: Array<{
+    source: string;
     orderId: string;
     status: string | null;
     cancellation: 'requested' | 'cancelled' | null;
@@ -156,6 +158,8 @@ export class WebhookRejected extends Error {
 export interface ConnectorRefetch {
   returns?(returnIds: readonly string[], signal: AbortSignal): Promise<PlatformReturnOrder[]>;
   orders?(orderIds: readonly string[], signal: AbortSignal): Promise<OutboundOrder[]>;
+  /** The orders in these packages (a package update that names only its package), fetched whole. */
+  packages?(packageIds: readonly string[], signal: AbortSignal): Promise<OutboundOrder[]>;
 }
 
 /**

@@ -25,6 +25,7 @@ import {
   secretFieldsOf,
   type AccountSecrets,
 } from './secret-fields';
+import { TestRotations } from './test-rotations';
 
 export interface CarrierAccountsOptions {
   store: CredentialStore;
@@ -65,6 +66,8 @@ interface ConfiguredDestination {
  */
 export class CarrierAccounts {
   private readonly listeners = new Set<(account: string) => void>();
+  /** What connection tests of typed, unsaved values were handed in exchange (rotated tokens). */
+  private readonly rotations = new TestRotations();
 
   constructor(private readonly options: CarrierAccountsOptions) {}
 
@@ -117,11 +120,20 @@ export class CarrierAccounts {
   ): Promise<CarrierAccount> {
     const destination = this.destination(account);
     this.checkFields(destination, Object.keys(secrets));
-    await this.options.store.set(account, secrets, by, { adminConfirmedWeakBackend: confirmWeakStorage });
+    // A value a connection test already exchanged is dead at the carrier: what it got is stored.
+    const renewed: string[] = [];
+    const storing: Record<string, string> = {};
+    for (const [field, typed] of Object.entries(secrets)) {
+      storing[field] = this.rotations.resolve(account, field, typed);
+      if (storing[field] !== typed) renewed.push(field);
+    }
+    await this.options.store.set(account, storing, by, { adminConfirmedWeakBackend: confirmWeakStorage });
+    for (const [field, typed] of Object.entries(secrets)) this.rotations.take(account, field, typed);
     this.options.logger.info('carrier credentials stored', {
       account,
       fields: Object.keys(secrets),
       by,
+      ...(renewed.length > 0 ? { renewedByTest: renewed } : {}),
     });
     this.changed(account);
     return this.view(account, destination.kind, this.options.store.list());
@@ -153,6 +165,7 @@ export class CarrierAccounts {
       throw new AppError('CARRIER_ACCOUNT_UNKNOWN', { account });
     }
     if (fields && configured) this.checkFields(configured, fields);
+    this.rotations.dropAccount(account);
     const removed = await this.options.store.clear(account, fields, by);
     if (removed) {
       this.options.logger.info('carrier credentials cleared', { account, fields: fields ?? 'all', by });
@@ -162,17 +175,29 @@ export class CarrierAccounts {
   }
 
   /**
-   * Runs the connector's cheapest authenticated call with the stored secrets, or with `trying`
-   * in their place (the values typed but not saved yet); stores nothing. Answers with a reason a
-   * screen translates; never throws for what the carrier says.
+   * Runs the connector's cheapest authenticated call with the stored secrets, or with `typed`
+   * in their place (the values typed but not saved yet). Answers with a reason a screen
+   * translates; never throws for what the carrier says. A stored secret the carrier rotates is
+   * written back to the store; a typed one is kept in memory for that typed value (TestRotations),
+   * so the next test or Save of the same typed value uses the new one, and the answer names the
+   * field in `renewed` — the screen never sees either value.
    */
-  async test(account: string, trying: AccountSecrets | undefined): Promise<ConnectionCheckView> {
+  async test(account: string, typed: AccountSecrets | undefined): Promise<ConnectionCheckView> {
     const destination = this.destination(account);
     const checkedAt = this.options.clock.now();
-    if (trying) {
-      this.checkFields(destination, Object.keys(trying));
-      for (const value of Object.values(trying)) this.options.known.add(value);
+    let trying: AccountSecrets | undefined;
+    if (typed) {
+      this.checkFields(destination, Object.keys(typed));
+      const resolved: Record<string, string> = {};
+      for (const [field, value] of Object.entries(typed)) {
+        resolved[field] = this.rotations.resolve(account, field, value);
+        this.options.known.add(value);
+      }
+      trying = resolved;
     }
+    const renewed = new Set<string>();
+    const answer = (view: ConnectionCheckView) =>
+      this.answer(account, renewed.size > 0 ? { ...view, renewed: [...renewed] } : view);
     // Values typed for every field need nothing stored (which may not even open on this PC).
     const covered = secretFieldsOf(destination.kind).every((f) => trying?.[f] !== undefined);
     const stored = covered ? {} : await this.options.store.reveal(account);
@@ -210,10 +235,22 @@ export class CarrierAccounts {
         logger: this.options.logger,
         fetch: this.options.fetch ?? globalThis.fetch,
         state: new MemoryConnectorState(this.options.clock),
-        // The check's refresh may rotate the stored token (the old one then stops working): the
-        // new one is stored, and the running sync, whose state holds the old one, is rebuilt.
+        // The check's refresh may rotate the token (the old one then stops working). A stored one
+        // is replaced in the store and the running sync, whose state holds the old one, rebuilt;
+        // a typed one is kept for the Save of that typed value.
         writeBackSecret: async (field, value) => {
-          if (trying?.[field] !== undefined) return;
+          this.options.known.add(value);
+          const typedValue = typed?.[field];
+          if (typedValue !== undefined) {
+            this.rotations.put(account, field, typedValue, value);
+            renewed.add(field);
+            // Typed again as it is stored: the stored one died with it, so the store takes the new one.
+            const current = await this.options.store.reveal(account).catch(() => ({}) as AccountSecrets);
+            if (current[field] === typedValue && (await this.writeBack(account, field, value))) {
+              this.changed(account);
+            }
+            return;
+          }
           if (await this.writeBack(account, field, value)) this.changed(account);
         },
         // The account's one budget, shared with the delivery engine and other processes.
@@ -227,10 +264,10 @@ export class CarrierAccounts {
           : {}),
       });
       const check = await instance.testConnection(AbortSignal.timeout(this.options.testTimeoutMs ?? 60_000));
-      return this.answer(account, toView(check, checkedAt));
+      return answer(toView(check, checkedAt));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return this.answer(account, {
+      return answer({
         ok: false,
         reason: 'other',
         detail: message,

@@ -74,7 +74,7 @@ export function createPacking(deps: {
     logger: deps.logger,
   });
   const timeZone = o.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const orders = new OutboundOrderStore(deps.db, deps.clock, deps.newId);
+  const orders = new OutboundOrderStore(deps.db, deps.clock, deps.newId, deps.audit);
   const boxes = new BoxPresetStore(deps.db, deps.clock);
   const manifests = new ManifestStore(deps.db, deps.clock, deps.newId, deps.stationId, carrierName);
   const station = new PackStation({

@@ -12,10 +12,12 @@ import {
   type OutboundOrder,
   type OutboundOrderStatus,
 } from '../../shared/packing/outbound-order';
+import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { writeTransaction } from '../db/write';
 import type { IdGenerator } from '../ids';
+import type { OrderChange, OrderChangeResult } from '../sync/order-sink';
 
 /**
  * The orders to pack, whatever their source, keyed by (source, external id) so a re-pull or a
@@ -118,6 +120,8 @@ export class OutboundOrderStore {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly newId: IdGenerator,
+    /** Where a cancellation that came after the handover is recorded (absent in store-only tests). */
+    private readonly audit?: Pick<AuditLog, 'record'>,
   ) {}
 
   /** Upserts inside the caller's transaction (a pull page and its cursor commit together). */
@@ -197,6 +201,50 @@ export class OutboundOrderStore {
       if (result !== 'unchanged' && result !== 'older') changed++;
     }
     return changed;
+  }
+
+  /**
+   * What a webhook says about orders (sync's OutboundOrderSink), inside the notification's
+   * transaction, before the refetch brings the orders whole. A cancellation stops packing at once
+   * (the bench refuses the order at its next step); one that comes after the handover does not
+   * un-ship the parcel: the order keeps `handed_over`, the cancellation is recorded on it and in the
+   * audit log, and the outcome says so for the sender's answer and the log. The source's hash and
+   * update time are left alone, so the refetched order is still applied over this.
+   */
+  applyChangesIn(tx: Db, changes: readonly OrderChange[]): OrderChangeResult[] {
+    if (tx !== this.db || !tx.inTransaction)
+      throw new Error('OutboundOrderStore.applyChangesIn outside a transaction');
+    const now = this.clock.now();
+    return changes.map(({ source, orderId, cancellation }) => {
+      const row = this.db
+        .prepare<[string, string], Row>('SELECT * FROM outbound_orders WHERE source = ? AND external_id = ?')
+        .get(source, orderId);
+      if (!row) return { orderId, outcome: 'not_here' };
+      const had = row.cancellation ? (JSON.parse(row.cancellation) as OutboundOrder['cancellation']) : null;
+      if (cancellation === null || had?.state === 'cancelled' || (cancellation === 'requested' && had)) {
+        return { orderId, outcome: 'unchanged' };
+      }
+      const recorded = JSON.stringify({ state: cancellation, reason: had?.reason ?? null, at: now });
+      if (cancellation === 'requested') {
+        this.db
+          .prepare('UPDATE outbound_orders SET cancellation = ?, updated_at = ? WHERE id = ?')
+          .run(recorded, now, row.id);
+        return { orderId, outcome: 'cancel_requested' };
+      }
+      const shipped = row.status === 'handed_over';
+      this.db
+        .prepare('UPDATE outbound_orders SET status = ?, cancellation = ?, updated_at = ? WHERE id = ?')
+        .run(shipped ? row.status : 'cancelled', recorded, now, row.id);
+      if (!shipped) return { orderId, outcome: 'cancelled' };
+      this.audit?.record({
+        userId: null,
+        action: 'order.cancelled_after_handover',
+        entityType: 'outbound_order',
+        entityId: row.id,
+        details: { source, orderRef: orderId },
+      });
+      return { orderId, outcome: 'after_handover' };
+    });
   }
 
   /** Upserts in their own write transaction. */

@@ -231,8 +231,12 @@ function buildService(
       ...(b.connector.refetch?.orders && ordersFrom.includes(b.name)
         ? { orders: b.connector.refetch.orders }
         : {}),
+      ...(b.connector.refetch?.packages && ordersFrom.includes(b.name)
+        ? { packages: b.connector.refetch.packages }
+        : {}),
     };
-    if (refetch.returns || refetch.orders) refetchAccounts.push({ name: b.name, refetch });
+    if (refetch.returns || refetch.orders || refetch.packages)
+      refetchAccounts.push({ name: b.name, refetch });
     if (returns && returnsFrom.includes(b.name)) {
       const counted = countingUnknown(returns, (orders) =>
         writeTransaction(core.db, () => unknownCodes.countReturns(b.name, b.kind, orders)),

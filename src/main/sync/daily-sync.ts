@@ -48,6 +48,8 @@ export interface DailySyncDeps {
   backupLines?: () => Promise<NonNullable<SyncReport['backupLines']>>;
   /** Takes the counts of source codes mapped to `unknown` since the last report (unknown-codes.ts). */
   unknownCodes?: () => Promise<NonNullable<SyncReport['unknownCodes']>>;
+  /** Orders cancelled after their handover since the last report, taken for this one. */
+  lateCancellations?: () => Promise<NonNullable<SyncReport['lateCancellations']>>;
   /** Destinations the engine can deliver to. */
   destinationNames: readonly string[];
   drainMaxWaitMs?: number;
@@ -255,6 +257,13 @@ export async function runDailySync(deps: DailySyncDeps, run: DailySyncRun): Prom
   if (deps.unknownCodes) {
     try {
       body.unknownCodes = await deps.unknownCodes();
+    } catch (err) {
+      errors.push(`report: ${describeError(err)}`);
+    }
+  }
+  if (deps.lateCancellations) {
+    try {
+      body.lateCancellations = await deps.lateCancellations();
     } catch (err) {
       errors.push(`report: ${describeError(err)}`);
     }

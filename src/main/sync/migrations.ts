@@ -129,6 +129,54 @@ CREATE TABLE unknown_code_seen (
 CREATE INDEX unknown_code_seen_by_time ON unknown_code_seen (seen_at);
 `;
 
+/**
+ * The refetch queue takes package ids too (a PACKAGE_UPDATE naming only its package): SQLite
+ * cannot alter a CHECK, so the table is rebuilt with what it holds. Nothing references it.
+ */
+const refetchPackages = `
+CREATE TABLE webhook_refetch_next (
+  destination      TEXT NOT NULL,
+  kind             TEXT NOT NULL CHECK (kind IN ('return', 'order', 'package')),
+  external_id      TEXT NOT NULL,
+  notification_id  TEXT NOT NULL,
+  requests         INTEGER NOT NULL DEFAULT 1 CHECK (requests >= 1),
+  attempts         INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+  due_at           INTEGER NOT NULL,
+  last_error       TEXT,
+  created_at       INTEGER NOT NULL,
+  PRIMARY KEY (destination, kind, external_id)
+) STRICT;
+INSERT INTO webhook_refetch_next (destination, kind, external_id, notification_id, requests, attempts,
+  due_at, last_error, created_at)
+  SELECT destination, kind, external_id, notification_id, requests, attempts, due_at, last_error, created_at
+  FROM webhook_refetch;
+DROP TABLE webhook_refetch;
+ALTER TABLE webhook_refetch_next RENAME TO webhook_refetch;
+CREATE INDEX webhook_refetch_by_due ON webhook_refetch (due_at);
+`;
+
+/** Numbered after every other capability's, so versions already released keep their numbers. */
+export const syncRefetchPackages: CapabilityMigration = {
+  id: 'sync/005-refetch-packages',
+  sql: refetchPackages,
+};
+
+/** Orders cancelled after their handover, until the next daily report lists them (late-cancellations.ts). */
+const lateCancellations = `
+CREATE TABLE sync_late_cancellations (
+  account     TEXT NOT NULL,
+  order_id    TEXT NOT NULL,
+  noticed_at  INTEGER NOT NULL,
+  PRIMARY KEY (account, order_id)
+) STRICT, WITHOUT ROWID;
+`;
+
+/** Numbered after every other capability's, so versions already released keep their numbers. */
+export const syncLateCancellations: CapabilityMigration = {
+  id: 'sync/006-late-cancellations',
+  sql: lateCancellations,
+};
+
 /** Numbered after every other capability's, so versions already released keep their numbers. */
 export const syncUnknownCodes: CapabilityMigration = { id: 'sync/004-unknown-codes', sql: unknownCodes };
 

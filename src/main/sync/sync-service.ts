@@ -11,6 +11,7 @@ import { runDailySync, type DailySyncDeps } from './daily-sync';
 import type { DeliveryEngine } from './delivery-engine';
 import type { PullSource } from './destination';
 import { IntervalPull } from './interval-pull';
+import { LateCancellations } from './late-cancellations';
 import type { OutboundOrderSink } from './order-sink';
 import { PullRunner } from './pull-runner';
 import { Retention, type RetentionOptions } from './retention';
@@ -87,6 +88,7 @@ export class SyncService implements SyncApi {
   readonly refetch: WebhookRefetch;
   /** The orders pull on a timer while the station runs. */
   readonly orderPulls: IntervalPull;
+  private readonly lateCancellations: LateCancellations;
   private readonly destinationStatus;
   private running: RunningSync | null = null;
   /** A start waiting for the write lock: a second start meanwhile is refused like a running one. */
@@ -103,6 +105,7 @@ export class SyncService implements SyncApi {
     this.returnUpserts = new ReturnOrderUpserts(core.db, core.clock, core.newId);
     this.trackingUpserts = new TrackingUpserts(core.db, core.clock, core.newId);
     this.retention = new Retention(core.db, core.clock, core.logger, options.retention);
+    this.lateCancellations = new LateCancellations(core.db, core.clock);
     this.refetch = new WebhookRefetch({
       db: core.db,
       clock: core.clock,
@@ -128,6 +131,8 @@ export class SyncService implements SyncApi {
       trackingUpserts: this.trackingUpserts,
       returnUpserts: this.returnUpserts,
       refetch: this.refetch,
+      ...(options.orderSink ? { orders: options.orderSink } : {}),
+      lateCancellations: this.lateCancellations,
       ...(options.unknownCodes ? { unknownCodes: options.unknownCodes } : {}),
     });
     // The Sync screen polls the overview every half second while a sync runs.
@@ -331,6 +336,7 @@ export class SyncService implements SyncApi {
         retention: this.retention,
         ...(options.backupLines ? { backupLines: options.backupLines } : {}),
         ...(options.unknownCodes ? { unknownCodes: () => options.unknownCodes!.take() } : {}),
+        lateCancellations: () => this.lateCancellations.take(),
         destinationNames: options.engine?.destinationNames() ?? [],
         ...(options.drainMaxWaitMs !== undefined ? { drainMaxWaitMs: options.drainMaxWaitMs } : {}),
       },

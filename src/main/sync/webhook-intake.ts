@@ -7,6 +7,8 @@ import type { IdGenerator } from '../ids';
 import type { Logger } from '../logger';
 import { describeError } from './describe-error';
 import { toReturnOrderRecord, toTrackingRecord } from './feed-mapping';
+import type { OrderChangeResult, OutboundOrderSink } from './order-sink';
+import type { LateCancellations } from './late-cancellations';
 import type { ReturnOrderUpserts } from './return-order-upserts';
 import type { TrackingUpserts } from './tracking-upserts';
 import type { UnknownCodeTally } from './unknown-codes';
@@ -19,7 +21,15 @@ export interface WebhookAnswer {
 }
 
 export type WebhookAnswerBody =
-  | { ok: true; id: string; duplicate: boolean; tracking: number; returns: number }
+  | {
+      ok: true;
+      id: string;
+      duplicate: boolean;
+      tracking: number;
+      returns: number;
+      /** What the notification's order changes did, when it had any (absent on a replay). */
+      orders?: OrderChangeResult[];
+    }
   | { ok: false; error: WebhookErrorCode; message: string };
 
 export type WebhookErrorCode =
@@ -67,6 +77,10 @@ export interface WebhookIntakeOptions {
   unknownCodes?: UnknownCodeTally;
   /** Queues what a notification only names, in its transaction, and fetches it after the answer. */
   refetch?: Pick<WebhookRefetch, 'enqueueIn' | 'wake'>;
+  /** Where order changes apply (the packing bench's order store); without it they wait for the refetch. */
+  orders?: Pick<OutboundOrderSink, 'applyChangesIn'>;
+  /** Where orders cancelled after their handover wait for the next daily report. */
+  lateCancellations?: Pick<LateCancellations, 'noteIn'>;
 }
 
 export function webhookError(status: number, error: WebhookErrorCode, message: string): WebhookAnswer {
@@ -83,8 +97,9 @@ const REJECTED_STATUS: Record<WebhookRejected['reason'], number> = {
  * Webhooks the station receives, dispatched to the account's own connector (found through the
  * registry's kinds and the sync configuration's names): the connector verifies the signature and
  * remembers the notification id, and its events are stored the way pulled pages are
- * (feed-mapping, then the same upserts) — all in one transaction, so a notification is either
- * stored and remembered, or neither and the sender's retry stores it. What it only names (ids to
+ * (feed-mapping, then the same upserts), and what it says about orders (a cancellation) goes to
+ * the order sink — all in one transaction, so a notification is either stored, applied and
+ * remembered, or none of it and the sender's retry (after a 503) does it. What it only names (ids to
  * fetch again) is queued in that transaction too and fetched after the answer (webhook-refetch.ts).
  */
 export class WebhookIntake implements WebhookIntakeApi {
@@ -125,7 +140,8 @@ export class WebhookIntake implements WebhookIntakeApi {
     }
     const { db, clock, newId, trackingUpserts, returnUpserts } = this.options;
     try {
-      const stored = await writeTransaction(db, () => {
+      type Stored = Omit<Extract<WebhookAnswerBody, { ok: true }>, 'ok'>;
+      const stored = await writeTransaction(db, (): Stored => {
         const { duplicate, notification } = receiver.receive(headers, rawBody);
         if (duplicate) {
           return {
@@ -139,6 +155,11 @@ export class WebhookIntake implements WebhookIntakeApi {
         const returns = notification.returns ?? [];
         const applied = trackingUpserts.apply(target.trackingSource, tracking.map(toTrackingRecord));
         const returned = returns.length > 0 ? returnUpserts.apply(returns.map(toReturnOrderRecord)) : 0;
+        const changes = notification.orderChanges ?? [];
+        const orders =
+          changes.length > 0 && this.options.orders ? this.options.orders.applyChangesIn(db, changes) : null;
+        const late = (orders ?? []).filter((o) => o.outcome === 'after_handover').map((o) => o.orderId);
+        if (late.length > 0) this.options.lateCancellations?.noteIn(db, target.name, late);
         this.record.run({
           id: newId(),
           destination: target.name,
@@ -159,8 +180,17 @@ export class WebhookIntake implements WebhookIntakeApi {
           duplicate,
           tracking: applied.inserted + applied.held,
           returns: returned,
+          ...(orders ? { orders } : {}),
         };
       });
+      const shipped = stored.orders?.filter((o) => o.outcome === 'after_handover') ?? [];
+      if (shipped.length > 0) {
+        this.options.logger.warn('orders cancelled after they were handed over; not un-shipped', {
+          account,
+          connector,
+          orders: shipped.map((o) => o.orderId),
+        });
+      }
       // After the commit and off the answer's path: the sender hears back before the fetch starts.
       if (!stored.duplicate) this.options.refetch?.wake();
       return { status: 200, body: { ok: true, ...stored } };

@@ -14,7 +14,8 @@ import type { ReturnOrderUpserts } from './return-order-upserts';
 /**
  * Fetches what a webhook only named (TikTok Shop sends ids and a status) and upserts it with the
  * pulls' own code, so a return's new status reaches the bench in seconds rather than at the next
- * pull. The ids are queued in the notification's transaction (enqueueIn) and worked off after it
+ * pull. A package id (a PACKAGE_UPDATE naming only its package) is resolved by the connector to
+ * its orders, applied as an order refetch is. The ids are queued in the notification's transaction (enqueueIn) and worked off after it
  * committed, never inside the webhook's answer; the queue is a table, so a restart resumes it. A
  * failed fetch waits with exponential backoff (the platform's Retry-After wins). The connector
  * paces its own requests through the account's request budget, as it does for its pulls. The
@@ -23,7 +24,7 @@ import type { ReturnOrderUpserts } from './return-order-upserts';
  * Public API: new WebhookRefetch(options).enqueueIn(tx, account, notification) / runDue(signal) /
  * wake() / start() / stop()
  */
-export type RefetchKind = 'return' | 'order';
+export type RefetchKind = 'return' | 'order' | 'package';
 
 export interface RefetchAccount {
   name: string;
@@ -126,6 +127,7 @@ export class WebhookRefetch {
     };
     if (this.canFetch(target, 'return')) queue('return', named.returnIds);
     if (this.canFetch(target, 'order')) queue('order', named.orderIds);
+    if (this.canFetch(target, 'package')) queue('package', named.packageIds);
     return queued;
   }
 
@@ -193,9 +195,9 @@ export class WebhookRefetch {
   }
 
   private canFetch(account: RefetchAccount, kind: RefetchKind): boolean {
-    return kind === 'return'
-      ? account.refetch.returns !== undefined
-      : account.refetch.orders !== undefined && this.options.orders !== undefined;
+    if (kind === 'return') return account.refetch.returns !== undefined;
+    const fetch = kind === 'order' ? account.refetch.orders : account.refetch.packages;
+    return fetch !== undefined && this.options.orders !== undefined;
   }
 
   private schedule(): void {
@@ -269,7 +271,8 @@ export class WebhookRefetch {
       const records = returns.map(toReturnOrderRecord);
       return () => this.options.returnUpserts.apply(records);
     }
-    const orders = (await account.refetch.orders?.(ids, signal)) ?? [];
+    const fetch = kind === 'order' ? account.refetch.orders : account.refetch.packages;
+    const orders = (await fetch?.(ids, signal)) ?? [];
     const sink = this.options.orders;
     return () => (sink ? sink.applyIn(this.options.db, orders) : 0);
   }

@@ -83,6 +83,12 @@ export const connectionCheckSchema = z.object({
   /** timeout: the seconds waited. */
   seconds: z.number().int().nullable(),
   checkedAt: z.number().int(),
+  /**
+   * Secret fields the carrier exchanged during the test for the values typed (a rotated refresh
+   * token): the typed value no longer works, and the station keeps the new one for the next Save
+   * of the same typed value. Never the values themselves.
+   */
+  renewed: z.array(z.string()).optional(),
 });
 export type ConnectionCheckView = z.infer<typeof connectionCheckSchema>;
 

@@ -235,4 +235,41 @@ describe('TikTok Shop webhooks fetch what they name', () => {
     );
     expect(s.core.packing.orders.count()).toBe(1);
   });
+  it('a PACKAGE_UPDATE naming only its package fetches the package’s order into the pack queue', async () => {
+    const fake = await fakeShop();
+    const s = await station(temps.make('lastmile-refetch-package-'), fake, T0);
+    await s.sync.orderPulls.whenIdle();
+    const order = fake.fulfilment.addOrder({ updateTime: T0 / 1000 + 10 });
+    const pkg = fake.fulfilment.packagesOf(order.id)[0]!;
+    const searches = fake.log('orderSearch').length;
+    s.clock.advance(20_000);
+
+    const sent = await fake.sendWebhook(s.target, {
+      type: 4,
+      data: {
+        package_id: pkg.id,
+        package_status: 'PROCESSING',
+        update_time: Math.floor(s.clock.now() / 1000),
+      },
+    });
+    expect(sent.status).toBe(200);
+    const stored = () => s.core.packing.orders.bySource('tiktok-shop:tiktok_shop', order.id);
+    await vi.waitFor(() => expect(stored()?.status).toBe('to_pack'));
+    await vi.waitFor(() => expect(waiting(s.core).n).toBe(0));
+    expect(stored()?.lines.map((l) => l.packageId)).toEqual([pkg.id]);
+    // Resolved through the package's detail, then the order's; no orders pull or search ran.
+    expect(fake.log('packageDetail').map((r) => r.path)).toEqual([`/fulfillment/202309/packages/${pkg.id}`]);
+    expect(fake.log('orders')).toHaveLength(1);
+    expect(fake.log('orderSearch')).toHaveLength(searches);
+
+    // A package the platform does not know is dropped from the queue, not retried.
+    const unknown = await fake.sendWebhook(s.target, {
+      type: 4,
+      data: { package_id: '1150000000000000001' },
+    });
+    expect(unknown.status).toBe(200);
+    await vi.waitFor(() => expect(fake.log('packageDetail')).toHaveLength(2));
+    await vi.waitFor(() => expect(waiting(s.core).n).toBe(0));
+    expect(s.core.packing.orders.count()).toBe(1);
+  });
 });

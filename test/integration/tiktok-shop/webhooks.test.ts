@@ -145,7 +145,7 @@ describe('TikTok Shop webhooks', () => {
     expect(h.connector.webhooks.stats().ignored).toEqual({ TYPE_6: 1, TYPE_7: 1 });
   });
 
-  it('an order status change names the order to fetch again, and says at once when it is cancelled', async () => {
+  it('an order status change names the order to fetch again (under the orders pull’s source), and says at once when it is cancelled', async () => {
     await fake.sendWebhook(target, {
       type: 1,
       data: { order_id: '5781', order_status: 'AWAITING_SHIPMENT', update_time: T0 / 1000 },
@@ -157,12 +157,26 @@ describe('TikTok Shop webhooks', () => {
       [
         'ORDER_STATUS_CHANGE',
         { orderIds: ['5781'] },
-        [{ orderId: '5781', status: 'AWAITING_SHIPMENT', cancellation: null }],
+        [
+          {
+            source: 'tiktok-shop:tiktok-th',
+            orderId: '5781',
+            status: 'AWAITING_SHIPMENT',
+            cancellation: null,
+          },
+        ],
       ],
       [
         'ORDER_STATUS_CHANGE',
         { orderIds: ['5782'] },
-        [{ orderId: '5782', status: 'CANCELLED', cancellation: 'cancelled' }],
+        [
+          {
+            source: 'tiktok-shop:tiktok-th',
+            orderId: '5782',
+            status: 'CANCELLED',
+            cancellation: 'cancelled',
+          },
+        ],
       ],
     ]);
     expect(h.connector.webhooks.stats()).toMatchObject({ accepted: 2, ignored: {} });

@@ -41,7 +41,10 @@ export class TikTokShopConnector implements ConnectorInstance {
   readonly labels: ShippingLabels;
   readonly pulls: { returns: TikTokReturnsPull; orders: TikTokOrdersPull };
   readonly webhooks: TikTokWebhooks;
-  /** What RETURN_STATUS_CHANGE / ORDER_STATUS_CHANGE name, fetched by id (returns search, orders get). */
+  /**
+   * What RETURN_STATUS_CHANGE / ORDER_STATUS_CHANGE / PACKAGE_UPDATE name, fetched by id (returns
+   * search, orders get, a package's detail for its orders).
+   */
   readonly refetch: Required<ConnectorRefetch>;
 
   constructor(
@@ -49,6 +52,8 @@ export class TikTokShopConnector implements ConnectorInstance {
     readonly config: TikTokShopConfig,
     deps: ConnectorDeps,
   ) {
+    // One source for pulled orders and webhook order changes, so both find the same stored order.
+    const orderSource = `tiktok-shop:${name}`;
     const report = (code: string, sample: string) =>
       deps.onUnknownCode?.({ connector: name, code, sample: sample.slice(0, 500) });
     // Pulls and token refreshes take from the account's budget; receipt decisions and ship calls
@@ -104,7 +109,7 @@ export class TikTokShopConnector implements ConnectorInstance {
     });
     this.orders = new TikTokOrdersPull({
       name: `${name}:orders`,
-      source: `tiktok-shop:${name}`,
+      source: orderSource,
       fulfillment: this.fulfillment,
       config,
       clock: deps.clock,
@@ -115,11 +120,13 @@ export class TikTokShopConnector implements ConnectorInstance {
     this.refetch = {
       returns: (ids, signal) => this.refetchReturns(ids, signal),
       orders: (ids, signal) => this.refetchOrders(ids, signal),
+      packages: (ids, signal) => this.orders.byPackageIds(ids, signal),
     };
     this.webhooks = new TikTokWebhooks({
       appKey: config.appKey,
       appSecret: config.appSecret,
       maxAgeSeconds: config.webhook.maxAgeSeconds,
+      orderSource,
       clock: deps.clock,
       state: deps.state,
       onUnknownStatus: report,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OutboundOrder } from '../../../shared/packing/outbound-order';
 import type { Clock } from '../../clock';
+import { DeliveryError } from '../../sync/destination';
 import type { PullPage, PullSource } from '../../sync/destination';
 import type { RequestPacer } from '../request-pacer';
 import type { TikTokShopConfig } from './config';
@@ -114,6 +115,27 @@ export class TikTokOrdersPull implements PullSource<OutboundOrder> {
       out.push(...orders.map((o) => this.map(o)));
     }
     return out;
+  }
+
+  /**
+   * The orders in these packages, whole: each package's detail names its order (several, once
+   * combined), then the orders are read as byIds does. A package the platform refuses to show
+   * (unknown, or cancelled away) is left out, like an unknown order id.
+   */
+  async byPackageIds(packageIds: readonly string[], signal: AbortSignal): Promise<OutboundOrder[]> {
+    const orderIds = new Set<string>();
+    for (const packageId of packageIds) {
+      try {
+        const detail = await this.options.pacer.run(signal, () =>
+          this.options.fulfillment.packageDetail(packageId, signal),
+        );
+        if (detail.order_id) orderIds.add(detail.order_id);
+        for (const order of detail.orders ?? []) orderIds.add(order.id);
+      } catch (err) {
+        if (!(err instanceof DeliveryError && err.kind === 'rejected')) throw err;
+      }
+    }
+    return this.byIds([...orderIds], signal);
   }
 
   private map(o: Parameters<typeof toOutboundOrder>[0]): OutboundOrder {

@@ -76,6 +76,8 @@ export interface TikTokWebhookOptions {
   appKey: string;
   appSecret: string;
   maxAgeSeconds: number;
+  /** The source the account's orders are stored under (the orders pull's), for orderChanges. */
+  orderSource: string;
   clock: Clock;
   state: ConnectorState;
   /** A return status the table does not know. */
@@ -170,7 +172,12 @@ export class TikTokWebhooks implements WebhookReceiver {
         this.options.onUnknownStatus(status, rawBody.slice(0, 500));
       notification.refetch = { orderIds: [data.data.order_id] };
       notification.orderChanges = [
-        { orderId: data.data.order_id, status, cancellation: status === 'CANCELLED' ? 'cancelled' : null },
+        {
+          source: this.options.orderSource,
+          orderId: data.data.order_id,
+          status,
+          cancellation: status === 'CANCELLED' ? 'cancelled' : null,
+        },
       ];
     } else if (envelope.type === 11) {
       const data = cancellationChangeSchema.safeParse(envelope.data);
@@ -179,7 +186,12 @@ export class TikTokWebhooks implements WebhookReceiver {
       const done = CANCELLATION_DONE.test(data.data.cancel_status ?? '');
       notification.refetch = { orderIds: [data.data.order_id] };
       notification.orderChanges = [
-        { orderId: data.data.order_id, status: null, cancellation: done ? 'cancelled' : 'requested' },
+        {
+          source: this.options.orderSource,
+          orderId: data.data.order_id,
+          status: null,
+          cancellation: done ? 'cancelled' : 'requested',
+        },
       ];
     } else if (envelope.type === 4) {
       const data = packageUpdateSchema.safeParse(envelope.data);

@@ -22,7 +22,13 @@ import {
 } from '../../returns/migrations';
 import { returnsSupervision } from '../../returns/supervision-migrations';
 import { outboxMigrations } from '../../outbox/migrations';
-import { syncMigrations, syncUnknownCodes, syncWebhookRefetch } from '../../sync/migrations';
+import {
+  syncLateCancellations,
+  syncMigrations,
+  syncRefetchPackages,
+  syncUnknownCodes,
+  syncWebhookRefetch,
+} from '../../sync/migrations';
 import { carriersMigrations } from '../../carriers/migrations';
 import { routesMigrations } from '../../routes/migrations';
 
@@ -74,5 +80,7 @@ export const MIGRATIONS: readonly Migration[] = [
     packingSerialsPhotos,
     packingItemClasses,
     packingCombinedOrders,
+    syncRefetchPackages,
+    syncLateCancellations,
   ].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
 ];

@@ -149,6 +149,22 @@ function SecretField(props: {
 function CheckResult({ result, carrier }: { result: ConnectionCheckView; carrier: string }) {
   const { t } = useTranslation();
   const label = useFieldLabel();
+  const renewed = result.renewed ?? [];
+  return (
+    <>
+      <CheckLine result={result} carrier={carrier} />
+      {renewed.length > 0 && (
+        <p className="check-result check-renewed" role="alert" data-renewed={renewed.join(' ')}>
+          {t('carrierAccounts.renewed', { carrier, fields: renewed.map(label).join(', ') })}
+        </p>
+      )}
+    </>
+  );
+}
+
+function CheckLine({ result, carrier }: { result: ConnectionCheckView; carrier: string }) {
+  const { t } = useTranslation();
+  const label = useFieldLabel();
   return (
     <p
       className={result.ok ? 'check-result check-ok' : 'check-result check-bad'}

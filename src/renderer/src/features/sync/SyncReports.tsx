@@ -61,6 +61,22 @@ function Report({ report }: { report: SyncReport }) {
           </ul>
         </details>
       )}
+      {(report.lateCancellations ?? []).length > 0 && (
+        // Open: each one is a parcel on its way that someone has to stop or expect back.
+        <details className="report-more" data-testid="late-cancellations" open>
+          <summary>
+            {t('sync.lateCancellations')} ({(report.lateCancellations ?? []).length})
+          </summary>
+          <ul>
+            {(report.lateCancellations ?? []).map((c) => (
+              <li key={`${c.account} ${c.orderId}`} data-account={c.account} data-order={c.orderId}>
+                {c.account} · <span className="mono">{c.orderId}</span> ·{' '}
+                {t('sync.lateCancellationNoticed', { when: formatDateTime(c.noticedAt, i18n.language) })}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {(report.unknownCodes ?? []).length > 0 && (
         <details className="report-more" data-testid="unknown-codes">
           <summary>

@@ -26,6 +26,8 @@ const messages = {
     saved: 'Saved.',
     cleared: 'Cleared.',
     nothingTyped: 'Type a new value first.',
+    renewed:
+      '{{carrier}} renewed the {{fields}} during the test: the value typed no longer works. Press Save to keep the renewed one (this station holds it until then, never shown).',
     backend: {
       'key-file': 'a key file in the data folder, readable only by this user',
       dpapi: 'Windows (DPAPI)',

@@ -29,6 +29,8 @@ const messages: CarrierAccountsMessages = {
     saved: 'Disimpan.',
     cleared: 'Dikosongkan.',
     nothingTyped: 'Taip nilai baharu dahulu.',
+    renewed:
+      '{{carrier}} memperbaharui {{fields}} semasa ujian: nilai yang ditaip tidak lagi berfungsi. Tekan Simpan untuk menyimpan nilai baharu (stesen ini memegangnya sehingga itu, tidak pernah dipaparkan).',
     backend: {
       'key-file': 'fail kunci dalam folder data, hanya boleh dibaca oleh pengguna ini',
       dpapi: 'Windows (DPAPI)',

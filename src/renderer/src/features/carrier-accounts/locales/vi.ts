@@ -28,6 +28,8 @@ const messages: CarrierAccountsMessages = {
     saved: 'Đã lưu.',
     cleared: 'Đã xóa.',
     nothingTyped: 'Hãy nhập giá trị mới trước.',
+    renewed:
+      '{{carrier}} đã làm mới {{fields}} trong lúc kiểm tra: giá trị đã nhập không còn dùng được. Bấm Lưu để giữ giá trị mới (trạm này giữ nó đến lúc đó, không bao giờ hiển thị).',
     backend: {
       'key-file': 'một tệp khóa trong thư mục dữ liệu, chỉ người dùng này đọc được',
       dpapi: 'Windows (DPAPI)',

@@ -27,6 +27,8 @@ const messages: CarrierAccountsMessages = {
     saved: '已保存。',
     cleared: '已清除。',
     nothingTyped: '请先输入新值。',
+    renewed:
+      '{{carrier}} 在测试时更新了{{fields}}：输入的值已失效。请点击“保存”以保留更新后的值（保存前由本工作站保管，不会显示）。',
     backend: {
       'key-file': '数据文件夹中的密钥文件（仅当前用户可读）',
       dpapi: 'Windows（DPAPI）',

@@ -32,6 +32,9 @@ const messages = {
     silentFor: '{{hours}} h without update',
     unknownCodes: 'Carrier status codes read as “unknown”',
     unknownCodeCount: '{{count}} events kept',
+    lateCancellations:
+      'Orders cancelled by the platform after handover (the parcel is on its way: stop it with the carrier or expect a return)',
+    lateCancellationNoticed: 'cancelled {{when}}',
     errors: 'Errors',
     deadLetters: 'Failed events',
     noDeadLetters: 'No failed events.',

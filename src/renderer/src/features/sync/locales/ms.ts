@@ -33,6 +33,9 @@ const messages: SyncMessages = {
     silentFor: '{{hours}} jam tanpa kemas kini',
     unknownCodes: 'Kod status syarikat penghantaran dibaca sebagai “tidak diketahui”',
     unknownCodeCount: '{{count}} peristiwa disimpan',
+    lateCancellations:
+      'Pesanan dibatalkan oleh platform selepas serahan (bungkusan sedang dalam perjalanan: hentikan dengan syarikat penghantar atau jangka pemulangan)',
+    lateCancellationNoticed: 'dibatalkan {{when}}',
     errors: 'Ralat',
     deadLetters: 'Peristiwa gagal',
     noDeadLetters: 'Tiada peristiwa gagal.',

@@ -32,6 +32,8 @@ const messages: SyncMessages = {
     silentFor: '{{hours}} ชม. ไม่มีอัปเดต',
     unknownCodes: 'รหัสสถานะของขนส่งที่อ่านเป็น “ไม่ทราบ”',
     unknownCodeCount: 'เก็บไว้ {{count}} เหตุการณ์',
+    lateCancellations: 'คำสั่งซื้อที่แพลตฟอร์มยกเลิกหลังส่งมอบแล้ว (พัสดุอยู่ระหว่างขนส่ง: แจ้งขนส่งให้ระงับ หรือรอการตีกลับ)',
+    lateCancellationNoticed: 'ยกเลิกเมื่อ {{when}}',
     errors: 'ข้อผิดพลาด',
     deadLetters: 'เหตุการณ์ที่ล้มเหลว',
     noDeadLetters: 'ไม่มีเหตุการณ์ที่ล้มเหลว',

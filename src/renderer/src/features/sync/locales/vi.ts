@@ -33,6 +33,9 @@ const messages: SyncMessages = {
     silentFor: '{{hours}} giờ không cập nhật',
     unknownCodes: 'Mã trạng thái của hãng được đọc là “không rõ”',
     unknownCodeCount: 'Đã giữ {{count}} sự kiện',
+    lateCancellations:
+      'Đơn bị nền tảng hủy sau khi đã bàn giao (kiện hàng đang trên đường: hãy chặn với hãng vận chuyển hoặc chờ hàng hoàn)',
+    lateCancellationNoticed: 'hủy lúc {{when}}',
     errors: 'Lỗi',
     deadLetters: 'Sự kiện thất bại',
     noDeadLetters: 'Không có sự kiện thất bại.',

@@ -32,6 +32,8 @@ const messages: SyncMessages = {
     silentFor: '{{hours}} 小时无更新',
     unknownCodes: '被识别为“未知”的承运商状态码',
     unknownCodeCount: '已保留 {{count}} 个事件',
+    lateCancellations: '交接后被平台取消的订单（包裹已在途：请联系承运商拦截，或等待退回）',
+    lateCancellationNoticed: '取消于 {{when}}',
     errors: '错误',
     deadLetters: '失败的事件',
     noDeadLetters: '没有失败的事件。',

@@ -91,6 +91,9 @@ export const CALL_NAMES = [
   'manifestScan',
   'manifestClose',
   'packCutoffExceptions',
+  'packCutoffResolve',
+  'packCutoffTable',
+  'packCutoffSet',
   'packShiftSummary',
 ] as const;
 

@@ -27,9 +27,10 @@ export function packingHandlers(core: Services): HandlersFor<typeof packingCalls
     manifestScan: (input, ctx) => dock.scan(input, ctx.user),
     manifestClose: (input, ctx) => dock.close(input, ctx.user),
     packCutoffExceptions: () => cutoffs.exceptions(),
-    packCutoffResolve: (input, ctx) => cutoffs.resolve(input, ctx.user),
+    // At a clerk's screen the supervisor who gave their PIN is the one who decided.
+    packCutoffResolve: (input, ctx) => cutoffs.resolve(input, ctx.approver ?? ctx.user),
     packCutoffTable: () => cutoffs.table(),
-    packCutoffSet: (input, ctx) => cutoffs.setRow(input, ctx.user),
+    packCutoffSet: (input, ctx) => cutoffs.setRow(input, ctx.approver ?? ctx.user),
     packShiftSummary: ({ scope }, ctx) => station.shiftSummary(scope, ctx.user),
   };
 }

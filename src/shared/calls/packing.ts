@@ -20,7 +20,7 @@ import {
   packWeightViewSchema,
 } from '../packing/pack-views';
 import { liveScaleReadingSchema } from '../scales/live-reading';
-import { clientActionIdSchema } from './returns';
+import { clientActionIdSchema, qcAuthorizationSchema } from './returns';
 
 const scanCode = z.string().min(1).max(512);
 
@@ -378,6 +378,7 @@ export const packingCalls = {
       action: z.enum(CUTOFF_ACTIONS),
       note: z.string().trim().max(500).optional(),
       clientActionId: clientActionIdSchema,
+      authorization: qcAuthorizationSchema.optional(),
     }),
     output: z.object({
       packageId: z.string(),
@@ -409,10 +410,12 @@ export const packingCalls = {
     input: cutoffRowSchema.extend({
       reset: z.boolean().optional(),
       clientActionId: clientActionIdSchema,
+      authorization: qcAuthorizationSchema.optional(),
     }),
     output: z.array(cutoffTableRowSchema),
     errors: [],
     role: 'supervisor',
+    stepUp: true,
     effect: 'write',
     idempotencyKey: 'clientActionId',
   }),

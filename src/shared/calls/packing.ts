@@ -394,6 +394,7 @@ export const packingCalls = {
       'CUTOFF_REBOOK_NOT_ALLOWED',
     ],
     role: 'supervisor',
+    stepUp: true,
     effect: 'write',
     idempotencyKey: 'clientActionId',
   }),

@@ -101,7 +101,10 @@ export function createCutoffsStore(deps: {
           busy: false,
           table,
           draft: null,
-          notice: { kind: reset ? 'reset' : 'saved', orderRef: `${draft.carrier} ${draft.market}` },
+          notice: {
+            kind: reset ? 'reset' : 'saved',
+            orderRef: `${table.find((r) => r.carrier === draft.carrier)?.carrierName ?? draft.carrier} ${draft.market}`,
+          },
         });
         await get().load();
         return true;

@@ -250,6 +250,38 @@ describe('cut-off exceptions', () => {
     });
   });
 
+  it('a parcel still waiting for its label is rebooked: the slip job cancelled if queued, no void, and the retry does not book it', async () => {
+    const { core, clock, jnt, posmy } = await bench();
+    await core.packing.orders.upsertMany([erpLampOrder('CUT-7', T0)]);
+    jnt.mode = 'down';
+    const waiting = await packLamp(core, 'CUT-7');
+    expect(waiting).toMatchObject({ state: 'awaiting_label', trackingNumber: null });
+    clock.advance(2 * HOUR);
+    const [late] = await exceptions(core);
+    expect(late).toMatchObject({
+      orderRef: 'CUT-7',
+      state: 'awaiting_label',
+      trackingNumber: null,
+      rebookable: true,
+    });
+    const result = await asSupervisor<{ voidedTracking: string | null; voidEventId: string | null }>(
+      core,
+      'packCutoffResolve',
+      { packageId: waiting.packageId, action: 'rebook', clientActionId: id() },
+    );
+    expect(result).toMatchObject({ voidedTracking: null, voidEventId: null });
+    jnt.mode = 'up';
+    expect(await core.packing.station.retryLabels()).toBe(0);
+    // Down, J&T never took the booking; after the rebook the retry does not try it again.
+    expect(jnt.requests).toHaveLength(0);
+    expect(await exceptions(core)).toEqual([]);
+    const reopened = await pack<PackSession>(core, 'packOpen', scan('CUT-7'));
+    expect(reopened.step).toBe('route');
+    await pack(core, 'packRoute', { choose: 'backup' });
+    expect(await pack(core, 'packComplete', {})).toMatchObject({ state: 'packed', carrier: 'posmy' });
+    expect(posmy.requests.map((r) => r.packageId)).toEqual([waiting.packageId]);
+  });
+
   it('the supervisor edits the cut-off table: an override moves the cut-off, a reset restores the default', async () => {
     const { core, clock } = await bench();
     await core.packing.orders.upsertMany([erpLampOrder('CUT-9', T0)]);

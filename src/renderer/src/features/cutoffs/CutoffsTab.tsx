@@ -19,7 +19,8 @@ function weekdayName(day: number, language: string): string {
 /**
  * Parcels packed but not handed over by their carrier's cut-off, for the supervisor: ↑ ↓ select,
  * N next pickup, O acknowledge with a note, R rebook on another line, Enter confirms, Esc backs
- * out; E edits the selected parcel's cut-off. Below, the cut-off table itself.
+ * out; E edits the selected parcel's cut-off. Below, the cut-off table itself (Tab to a row, Enter
+ * edits it).
  */
 export function CutoffsTab() {
   const { t, i18n } = useTranslation();
@@ -202,7 +203,17 @@ export function CutoffsTab() {
           </thead>
           <tbody>
             {table.map((r) => (
-              <tr key={`${r.carrier}|${r.market}`} data-origin={r.origin} onClick={() => s.edit(r)}>
+              <tr
+                key={`${r.carrier}|${r.market}`}
+                data-origin={r.origin}
+                tabIndex={0}
+                onClick={() => s.edit(r)}
+                onKeyDown={(e) => {
+                  if (e.key !== 'Enter') return;
+                  e.preventDefault();
+                  s.edit(r);
+                }}
+              >
                 <td>{r.carrier === '*' ? t('cutoffs.anyCarrier') : r.carrierName}</td>
                 <td>{r.market === '*' ? t('cutoffs.anyMarket') : r.market}</td>
                 <td className="mono">{r.lastPickup}</td>

@@ -123,6 +123,7 @@ export function createPacking(deps: {
     manifests,
     station,
     printing: deps.printing,
+    calendarFor: deps.calendarFor ?? calendarForMarket,
   });
   const every = o.labelRetryMs ?? 30_000;
   let running: Promise<unknown> = Promise.resolve();

@@ -38,7 +38,10 @@ export interface PackCutoffsOptions {
   manifests: ManifestStore;
   station: PackStation;
   printing: PrintQueue;
-  /** The pickup days of a market when its row names none (default: the market's working calendar). */
+  /**
+   * The pickup days of a market when its row names none: the same calendars the pack queue counts
+   * working days on (a Kedah station's Sunday–Thursday); default the market's own calendar.
+   */
   calendarFor?: (market: string) => WorkingCalendar | null;
 }
 
@@ -354,7 +357,14 @@ export class PackCutoffs {
   }
 
   private calendar(market: string): WorkingCalendar | null {
-    return this.o.calendarFor ? this.o.calendarFor(market) : pickupCalendar(market);
+    if (market === CUTOFF_ANY_MARKET || !this.o.calendarFor) return pickupCalendar(market);
+    try {
+      return this.o.calendarFor(market);
+    } catch (err) {
+      // A market without a calendar picks up Monday–Friday (nextCutoff's default), not never.
+      if (err instanceof RangeError) return null;
+      throw err;
+    }
   }
 
   private rows(): CutoffRow[] {

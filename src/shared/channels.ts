@@ -92,6 +92,9 @@ export const CALL_NAMES = [
   'manifestScan',
   'manifestClose',
   'packCutoffExceptions',
+  'packCutoffResolve',
+  'packCutoffTable',
+  'packCutoffSet',
   'packShiftSummary',
 ] as const;
 

@@ -163,6 +163,21 @@ export const outboxPayloadSchemas = {
     driverName: z.string().min(1).max(120),
     handedOverAt: z.number().int(),
   }),
+  /**
+   * A packed parcel's label voided by the supervisor (it missed its cut-off and is rebooked on
+   * another line): for the old carrier line, so the unused tracking number is not expected.
+   */
+  'package.label_voided': z.strictObject({
+    stationId: z.string(),
+    packageId: z.string(),
+    orderId: z.string(),
+    orderRef: z.string(),
+    trackingNumber: z.string().min(1).max(64),
+    carrier: z.string().min(1).max(64),
+    reason: z.literal('cutoff_rebook'),
+    voidedBy: z.string(),
+    voidedAt: z.number().int(),
+  }),
 } as const;
 
 export type OutboxEventType = keyof typeof outboxPayloadSchemas;

@@ -14,7 +14,8 @@ export function handoverRecordKey(idempotencyKey: string): string {
 /**
  * The destination of a carrier account whose API has no handover call (Ninja Van, J&T in our
  * references: the driver's pickup scan is the carrier's own record). A `package.handed_over` event
- * is acknowledged as delivered with nothing sent, and recorded in the account's state and log as
+ * — and a `package.label_voided` one: neither API has a void call, an unused number simply never
+ * gets a first scan — is acknowledged as delivered with nothing sent, and recorded in the account's state and log as
  * "not applicable" — so the outbox drains instead of holding it pending forever or as a dead
  * letter a supervisor would have to discard. Any other event type does not belong to this account
  * and is refused with the reason.
@@ -33,11 +34,11 @@ export function handoverAcknowledgement(options: {
     deliver(events: readonly OutboundEvent[]): Promise<DeliveryOutcome[]> {
       return Promise.resolve(
         events.map((event): DeliveryOutcome => {
-          if (event.type !== 'package.handed_over') {
+          if (event.type !== 'package.handed_over' && event.type !== 'package.label_voided') {
             return {
               id: event.id,
               status: 'rejected',
-              reason: `${options.carrierName} takes only package.handed_over here; a ${event.type} event does not belong to this account`,
+              reason: `${options.carrierName} takes only package.handed_over and package.label_voided here; a ${event.type} event does not belong to this account`,
             };
           }
           const first = options.state.remember(handoverRecordKey(event.idempotencyKey), RECORD_TTL_MS);

@@ -13,6 +13,7 @@ import { BoxPresetStore } from './box-presets-store';
 import { ManifestStore } from './manifests/manifest-store';
 import { OutboundOrderStore } from './outbound-orders';
 import type { PackBooking, PlatformProviders, PlatformShipping } from './pack-booking';
+import { PackCutoffs } from './pack-cutoffs';
 import { PackDock } from './pack-dock';
 import { PackStation, type PrintQueue, type RouteLines } from './pack-station';
 
@@ -34,7 +35,6 @@ export interface CorePackingOptions {
   /** How often packages packed offline try for their label again; default 30 s, 0 = never on a timer. */
   labelRetryMs?: number;
   bookingTimeoutMs?: number;
-  cutoffMinute?: (carrier: string) => number;
 }
 
 export interface Packing {
@@ -43,6 +43,7 @@ export interface Packing {
   manifests: ManifestStore;
   station: PackStation;
   dock: PackDock;
+  cutoffs: PackCutoffs;
   /** The bench's own scale, as the settings name it. */
   scale: StationScale;
   stop(): Promise<void>;
@@ -109,7 +110,20 @@ export function createPacking(deps: {
     orders,
     manifests,
     station,
-    ...(o.cutoffMinute ? { cutoffMinute: o.cutoffMinute } : {}),
+  });
+  const cutoffs = new PackCutoffs({
+    db: deps.db,
+    clock: deps.clock,
+    newId: deps.newId,
+    outbox: deps.outbox,
+    audit: deps.audit,
+    stationId: deps.stationId,
+    timeZone,
+    orders,
+    manifests,
+    station,
+    printing: deps.printing,
+    calendarFor: deps.calendarFor ?? calendarForMarket,
   });
   const every = o.labelRetryMs ?? 30_000;
   let running: Promise<unknown> = Promise.resolve();
@@ -130,6 +144,7 @@ export function createPacking(deps: {
     manifests,
     station,
     dock,
+    cutoffs,
     scale,
     async stop() {
       if (timer) clearInterval(timer);

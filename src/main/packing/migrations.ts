@@ -1,6 +1,6 @@
 import { MANIFEST_STATUSES } from '../../shared/packing/manifest';
 import { OUTBOUND_ORDER_STATUSES, PLATFORM_STAGES } from '../../shared/packing/outbound-order';
-import { PACK_STEPS, PACKAGE_STATES } from '../../shared/packing/pack-views';
+import { CUTOFF_ACTIONS, PACK_STEPS, PACKAGE_STATES } from '../../shared/packing/pack-views';
 import type { CapabilityMigration } from '../printing/migrations';
 
 const list = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
@@ -219,5 +219,43 @@ CREATE TABLE pack_combined_orders (
   combined_at       INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX pack_combined_orders_package ON pack_combined_orders (package_id);
+`,
+};
+
+/**
+ * Per-carrier cut-offs the supervisor set (overriding src/shared/packing/carrier-cutoffs.ts), the
+ * supervisor's resolutions of parcels that missed theirs, and what a sealed parcel held when it
+ * was packed (`sealed`: the verified lines and the weight) so a rebooked parcel goes back to
+ * routing without being unpacked.
+ */
+export const packingCutoffs: CapabilityMigration = {
+  id: 'packing/006-cutoffs',
+  sql: `
+CREATE TABLE pack_cutoffs (
+  carrier      TEXT NOT NULL,
+  market       TEXT NOT NULL CHECK (market = '*' OR length(market) = 2),
+  last_pickup  TEXT NOT NULL CHECK (last_pickup GLOB '[0-2][0-9]:[0-5][0-9]'),
+  days         TEXT CHECK (days IS NULL OR json_valid(days)),
+  updated_by   TEXT NOT NULL,
+  updated_at   INTEGER NOT NULL,
+  PRIMARY KEY (carrier, market)
+) STRICT;
+
+CREATE TABLE pack_cutoff_resolutions (
+  id          TEXT PRIMARY KEY,
+  package_id  TEXT NOT NULL REFERENCES pack_packages (id),
+  packed_at   INTEGER NOT NULL,
+  action      TEXT NOT NULL CHECK (action IN (${list(CUTOFF_ACTIONS)})),
+  note        TEXT,
+  until       INTEGER,
+  voided_tracking TEXT,
+  resolved_by TEXT NOT NULL,
+  resolved_at INTEGER NOT NULL,
+  CHECK (action <> 'note' OR length(trim(note)) > 0),
+  CHECK (action <> 'next_pickup' OR until IS NOT NULL)
+) STRICT;
+CREATE INDEX pack_cutoff_resolutions_package ON pack_cutoff_resolutions (package_id, resolved_at);
+
+ALTER TABLE pack_packages ADD COLUMN sealed TEXT CHECK (sealed IS NULL OR json_valid(sealed));
 `,
 };

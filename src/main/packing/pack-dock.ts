@@ -1,10 +1,10 @@
-import { addDays, instantOf, localTimeOf } from '../../shared/calendar/local-date';
+import { localTimeOf } from '../../shared/calendar/local-date';
 import type { UserView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { CARRIER_SERVICES } from '../../shared/packing/carrier-services';
 import { CARRIER_NAMES, carrierName } from '../../shared/packing/line-carriers';
 import type { Manifest } from '../../shared/packing/manifest';
-import type { CutoffException, ManifestView } from '../../shared/packing/pack-views';
+import type { ManifestView } from '../../shared/packing/pack-views';
 import { normaliseScan } from '../../shared/scan-code';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
@@ -28,18 +28,14 @@ export interface PackDockOptions {
   orders: OutboundOrderStore;
   manifests: ManifestStore;
   station: PackStation;
-  /** Local minute of the day each carrier's last pickup leaves (default 17:00 for every carrier). */
-  cutoffMinute?: (carrier: string) => number;
 }
-
-const DEFAULT_CUTOFF_MINUTE = 17 * 60;
 
 /**
  * The dock: a manifest per carrier and pickup day, parcels scanned onto it by their tracking
  * number (another carrier's parcel and one already handed over are refused), closed with the
  * driver's name → the PDF and CSV, and in ONE transaction the parcels handed over and their
  * handover events in the outbox. Parcels packed but not handed over by their carrier's cut-off
- * are the supervisor's exceptions.
+ * are the supervisor's exceptions (pack-cutoffs.ts).
  */
 export class PackDock {
   constructor(private readonly o: PackDockOptions) {}
@@ -195,41 +191,6 @@ export class PackDock {
       csv: csv.toString('utf8'),
       handoverEvents,
     };
-  }
-
-  /** Packed, not handed over, past their carrier's cut-off of the day they were packed. */
-  cutoffExceptions(): CutoffException[] {
-    const now = this.o.clock.now();
-    const rows = this.o.db
-      .prepare<[], PackageRow>(
-        "SELECT * FROM pack_packages WHERE state IN ('packed', 'awaiting_label') AND packed_at IS NOT NULL ORDER BY packed_at",
-      )
-      .all();
-    const out: CutoffException[] = [];
-    for (const pkg of rows) {
-      const cutoffAt = this.cutoffAfter(pkg.packed_at ?? now, pkg.carrier ?? '');
-      if (cutoffAt > now) continue;
-      const order = this.o.orders.get(pkg.order_id);
-      if (!order) continue;
-      out.push({
-        packageId: pkg.id,
-        orderRef: order.externalId,
-        carrier: pkg.carrier ?? '',
-        trackingNumber: pkg.tracking_number,
-        packedAt: pkg.packed_at ?? now,
-        cutoffAt,
-        risk: this.o.station.risk(order, now),
-      });
-    }
-    return out;
-  }
-
-  /** The first cut-off at or after a parcel was packed (packed after today's: tomorrow's). */
-  private cutoffAfter(packedAt: number, carrier: string): number {
-    const minute = this.o.cutoffMinute?.(carrier) ?? DEFAULT_CUTOFF_MINUTE;
-    const day = localTimeOf(packedAt, this.o.timeZone).date;
-    const today = instantOf(day, minute, this.o.timeZone);
-    return today >= packedAt ? today : instantOf(addDays(day, 1), minute, this.o.timeZone);
   }
 
   private packedFor(carrier: string): PackageRow[] {

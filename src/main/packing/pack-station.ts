@@ -63,6 +63,8 @@ import {
   PackStore,
   linesOf,
   routeOf,
+  sealedJson,
+  sealedOf,
   verifiedOf,
   weightOf,
   type PackageLine,
@@ -75,6 +77,8 @@ import {
 
 export interface PrintQueue {
   enqueue(tx: Db, job: NewPrintJob): EnqueuedJob;
+  /** A waiting job cancelled in the caller's transaction; false when it is already out. */
+  cancelQueued(tx: Db, jobId: string, reason: string): boolean;
 }
 
 export interface RouteLines {
@@ -186,7 +190,8 @@ export class PackStation {
   }
 
   /** Runs calls one after the other: a booking is never made twice by two quick keystrokes. */
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
+  /** Package changes run one at a time per station: the bench's calls and the dock's rebook. */
+  serial<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.chain.then(fn, fn);
     this.chain = run.catch(() => undefined);
     return run;
@@ -276,13 +281,15 @@ export class PackStation {
         const now = this.o.clock.now();
         const verified: Verified = {};
         for (const l of linesOf(wanted)) verified[l.lineRef] = { count: 0, serials: [] };
+        // A sealed parcel sent back to be rebooked is not unpacked: it is routed again as weighed.
+        const sealed = sealedOf(wanted);
         const row: SessionRow = {
           station_id: this.o.stationId,
           id: this.o.newId(),
           package_id: wanted.id,
-          step: 'verify',
-          verified: JSON.stringify(verified),
-          weight: null,
+          step: sealed ? 'route' : 'verify',
+          verified: JSON.stringify(sealed?.verified ?? verified),
+          weight: sealed ? JSON.stringify(sealed.weight) : null,
           route: null,
           photo_sha256: null,
           opened_by: user.id,
@@ -543,6 +550,7 @@ export class PackStation {
           packed_by: user.id,
           packed_at: now,
           late: late ? 1 : 0,
+          sealed: sealedJson(session, weight),
         });
         this.store.deleteSession(db, this.o.stationId);
         const result =
@@ -659,6 +667,7 @@ export class PackStation {
         packed_by: user.id,
         packed_at: now,
         late: this.risk(fresh, now).status === 'late' ? 1 : 0,
+        sealed: sealedJson(session, weight),
       });
       this.store.deleteSession(db, this.o.stationId);
       const payload: PackageShipPayload = {

@@ -56,6 +56,14 @@ export interface PackageRow {
   manifest_id: string | null;
   handed_over_at: number | null;
   created_at: number;
+  /** What the parcel held when sealed (packing/006-cutoffs); null before that or never sealed. */
+  sealed: string | null;
+}
+
+/** A sealed parcel's verified lines and weight, kept so a rebook routes it again without unpacking. */
+export interface SealedContents {
+  verified: Verified;
+  weight: PackWeightView;
 }
 
 export type Verified = Record<string, { count: number; serials: string[] }>;
@@ -233,6 +241,15 @@ export function linesOf(row: PackageRow): PackageLine[] {
 
 export function weightOf(row: SessionRow): PackWeightView | null {
   return row.weight ? (JSON.parse(row.weight) as PackWeightView) : null;
+}
+
+export function sealedJson(session: SessionRow, weight: PackWeightView): string {
+  const sealed: SealedContents = { verified: verifiedOf(session), weight };
+  return JSON.stringify(sealed);
+}
+
+export function sealedOf(row: PackageRow): SealedContents | null {
+  return row.sealed ? (JSON.parse(row.sealed) as SealedContents) : null;
 }
 
 export function routeOf(row: SessionRow): StoredRoute | null {

@@ -3,7 +3,7 @@ import type { HandlersFor } from '../api/dispatch';
 import type { Services } from '../core';
 
 export function packingHandlers(core: Services): HandlersFor<typeof packingCalls> {
-  const { station, dock } = core.packing;
+  const { station, dock, cutoffs } = core.packing;
   return {
     packQueue: ({ limit }) => station.queue(limit),
     packState: () => station.state(),
@@ -27,7 +27,11 @@ export function packingHandlers(core: Services): HandlersFor<typeof packingCalls
     manifestOpen: (input, ctx) => dock.open(input, ctx.user),
     manifestScan: (input, ctx) => dock.scan(input, ctx.user),
     manifestClose: (input, ctx) => dock.close(input, ctx.user),
-    packCutoffExceptions: () => dock.cutoffExceptions(),
+    packCutoffExceptions: () => cutoffs.exceptions(),
+    // At a clerk's screen the supervisor who gave their PIN is the one who decided.
+    packCutoffResolve: (input, ctx) => cutoffs.resolve(input, ctx.approver ?? ctx.user),
+    packCutoffTable: () => cutoffs.table(),
+    packCutoffSet: (input, ctx) => cutoffs.setRow(input, ctx.approver ?? ctx.user),
     packShiftSummary: ({ scope }, ctx) => station.shiftSummary(scope, ctx.user),
   };
 }

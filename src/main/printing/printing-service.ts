@@ -278,6 +278,10 @@ export class PrintingService {
     return this.queue.enqueue(tx, job);
   }
 
+  cancelQueued(tx: Db, jobId: string, reason: string): boolean {
+    return this.queue.cancelQueued(tx, jobId, reason);
+  }
+
   /** The label as the given printer would print it (a bare 203 dpi drawing without one). */
   async preview(template: string, data: unknown, printerId?: string): Promise<LabelPreview> {
     const target = printerId

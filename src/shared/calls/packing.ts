@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { call, idSchema, noInput } from '../call-spec';
 import { SCAN_SOURCES } from '../domain';
 import type { ErrorCode } from '../errors';
+import { cutoffRowSchema, cutoffTableRowSchema } from '../packing/carrier-cutoffs';
 import {
+  CUTOFF_ACTIONS,
   cutoffExceptionSchema,
   dimensionsSchema,
   manifestCloseResultSchema,
@@ -18,7 +20,7 @@ import {
   packWeightViewSchema,
 } from '../packing/pack-views';
 import { SCALE_COMMANDS, liveScaleReadingSchema, scaleCommandResultSchema } from '../scales/live-reading';
-import { clientActionIdSchema } from './returns';
+import { clientActionIdSchema, qcAuthorizationSchema } from './returns';
 
 const scanCode = z.string().min(1).max(512);
 
@@ -377,6 +379,63 @@ export const packingCalls = {
     role: 'any',
     effect: 'read',
   }),
+  /**
+   * A supervisor's resolution of a cut-off exception: `next_pickup` (the parcel waits for its
+   * carrier's next pickup; the exception is back if that one passes too), `note` (acknowledged,
+   * the note required), `rebook` (the label voided — a void event for the old line in the same
+   * transaction, the waiting label job cancelled, the parcel off any open manifest — and the
+   * sealed parcel back at the bench's route step to be labelled on another line). Refused for an
+   * unknown package or one already handed over; rebook only for our own carrier lines with no
+   * platform ship call.
+   */
+  packCutoffResolve: call({
+    input: z.strictObject({
+      packageId: idSchema,
+      action: z.enum(CUTOFF_ACTIONS),
+      note: z.string().trim().max(500).optional(),
+      clientActionId: clientActionIdSchema,
+      authorization: qcAuthorizationSchema.optional(),
+    }),
+    output: z.object({
+      packageId: z.string(),
+      action: z.enum(CUTOFF_ACTIONS),
+      until: z.number().int().nullable(),
+      voidedTracking: z.string().nullable(),
+      voidEventId: z.string().nullable(),
+    }),
+    errors: [
+      'CUTOFF_PACKAGE_UNKNOWN',
+      'CUTOFF_HANDED_OVER',
+      'CUTOFF_NOTE_REQUIRED',
+      'CUTOFF_REBOOK_NOT_ALLOWED',
+    ],
+    role: 'supervisor',
+    stepUp: true,
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
+  }),
+  /** Each carrier's last pickup per market: the station's overrides, then the defaults with their source. */
+  packCutoffTable: call({
+    input: noInput,
+    output: z.array(cutoffTableRowSchema),
+    errors: [],
+    role: 'any',
+    effect: 'read',
+  }),
+  /** Sets a carrier's last pickup and pickup days for a market (`*` = any), or `reset` to the default. */
+  packCutoffSet: call({
+    input: cutoffRowSchema.extend({
+      reset: z.boolean().optional(),
+      clientActionId: clientActionIdSchema,
+      authorization: qcAuthorizationSchema.optional(),
+    }),
+    output: z.array(cutoffTableRowSchema),
+    errors: [],
+    role: 'supervisor',
+    stepUp: true,
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
+  }),
   /** The shift so far: the signed-in user's (`mine`, the default) or the whole station's today. */
   packShiftSummary: call({
     input: z.strictObject({ scope: z.enum(['mine', 'station']).default('mine') }),
@@ -405,3 +464,5 @@ export type ManifestScanInput = z.input<Calls['manifestScan']['input']>;
 export type ManifestScanOutput = z.output<Calls['manifestScan']['output']>;
 export type ManifestCloseInput = z.input<Calls['manifestClose']['input']>;
 export type ManifestCloseResult = z.output<Calls['manifestClose']['output']>;
+export type PackCutoffResolveInput = z.input<Calls['packCutoffResolve']['input']>;
+export type PackCutoffSetInput = z.input<Calls['packCutoffSet']['input']>;

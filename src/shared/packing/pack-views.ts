@@ -299,14 +299,38 @@ export const manifestCloseResultSchema = z.object({
   handoverEvents: z.number().int(),
 });
 
+export const CUTOFF_ACTIONS = ['next_pickup', 'note', 'rebook'] as const;
+export type CutoffAction = (typeof CUTOFF_ACTIONS)[number];
+
+/** What a supervisor decided about a parcel that missed its cut-off, and who, when. */
+export const cutoffResolutionViewSchema = z.object({
+  action: z.enum(CUTOFF_ACTIONS),
+  note: z.string().nullable(),
+  by: z.object({ id: z.string(), name: z.string() }),
+  at: z.number().int(),
+  /** next_pickup: the pickup the parcel waits for (the exception is back once it passes). */
+  until: z.number().int().nullable(),
+});
+export type CutoffResolutionView = z.infer<typeof cutoffResolutionViewSchema>;
+
 export const cutoffExceptionSchema = z.object({
   packageId: z.string(),
   orderRef: z.string(),
   carrier: z.string(),
+  carrierName: z.string(),
+  market: z.string(),
   trackingNumber: z.string().nullable(),
+  state: z.enum(PACKAGE_STATES),
   packedAt: z.number().int(),
+  /** The pickup the parcel missed (after a next_pickup resolution: the one it waited for). */
   cutoffAt: z.number().int(),
+  /** The carrier's next pickup from now. */
+  nextPickupAt: z.number().int(),
   risk: lateRiskViewSchema,
+  /** The latest resolution of this packing of the parcel; null while nobody decided. */
+  resolution: cutoffResolutionViewSchema.nullable(),
+  /** Rebook is possible: our own carrier line, and no platform holds the tracking number yet. */
+  rebookable: z.boolean(),
 });
 export type CutoffException = z.infer<typeof cutoffExceptionSchema>;
 

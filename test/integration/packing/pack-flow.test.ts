@@ -11,6 +11,7 @@ import { erpLampOrder } from '../../helpers/packing/erp-order';
 import { makeTestCore } from '../../helpers/core-factory';
 import { FakeCarrier, httpBooking } from '../../helpers/packing/fake-carrier';
 import { FakePrinter } from '../../helpers/printing/fake-printer';
+import { signInSupervisor } from '../../helpers/session';
 import { TempDirs } from '../../helpers/temp-dir';
 import { connectTo, type Harness } from '../tiktok-shop/harness';
 import {
@@ -411,8 +412,20 @@ describe('packing flow', () => {
     b.clock.advance(2 * 3_600_000);
     const late = (await call(b.core, 'packCutoffExceptions', BENCH, {})) as unknown as Array<{
       trackingNumber: string;
+      packageId: string;
+      rebookable: boolean;
     }>;
     expect(late.map((x) => x.trackingNumber).sort()).toEqual(['EP000000001', 'JMY000000002']);
+    // The TikTok parcel's tracking number is with the platform (its ship call): no rebook, nothing shipped twice.
+    const shipped = late.find((x) => x.trackingNumber === 'JMY000000002');
+    expect(shipped?.rebookable).toBe(false);
+    await signInSupervisor(b.core, SUPERVISOR.clientId);
+    const rebook = await b.core.dispatch(
+      'packCutoffResolve',
+      { packageId: shipped?.packageId ?? '', action: 'rebook', clientActionId: 'flow-rebook-1' },
+      SUPERVISOR,
+    );
+    expect(rebook.ok ? null : rebook.error.code).toBe('CUTOFF_REBOOK_NOT_ALLOWED');
   });
 
   it('a split package and a session half-verified survive a restart', async () => {

@@ -2,6 +2,7 @@ import { foundation } from './001-foundation';
 import { auditMigrations } from '../../audit/migrations';
 import {
   packingCombinedOrders,
+  packingCutoffs,
   packingFlow,
   packingItemClasses,
   packingMigrations,
@@ -82,5 +83,6 @@ export const MIGRATIONS: readonly Migration[] = [
     packingCombinedOrders,
     syncRefetchPackages,
     syncLateCancellations,
+    packingCutoffs,
   ].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
 ];

@@ -205,6 +205,21 @@ export class ManifestStore {
       );
   }
 
+  /**
+   * In the caller's transaction: a parcel whose label was voided comes off the open manifest it
+   * was scanned onto (a closed manifest is the driver's record and is never changed).
+   */
+  removeFromOpenIn(tx: Db, trackingNumber: string): number {
+    if (tx !== this.db || !tx.inTransaction)
+      throw new Error('ManifestStore.removeFromOpenIn outside a transaction');
+    return tx
+      .prepare(
+        `DELETE FROM manifest_parcels WHERE tracking_number = ?
+           AND manifest_id IN (SELECT id FROM manifests WHERE status = 'open')`,
+      )
+      .run(trackingNumber).changes;
+  }
+
   get(manifestId: string): Manifest {
     const row = this.row(manifestId);
     const parcels = this.parcels(manifestId);

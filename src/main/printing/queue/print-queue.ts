@@ -236,6 +236,23 @@ export class PrintQueue {
     });
   }
 
+  /**
+   * In the caller's transaction: a job still waiting is cancelled with the reason (a voided label
+   * must not come out of the printer). A job already being sent or printed is left as it is.
+   */
+  cancelQueued(tx: Db, jobId: string, reason: string): boolean {
+    if (tx !== this.db || !tx.inTransaction) {
+      throw new AppError('INTERNAL', { reason: 'printQueue.cancelQueued outside the caller transaction' });
+    }
+    return (
+      tx
+        .prepare(
+          `UPDATE print_jobs SET status = 'cancelled', reason = ?, updated_at = ? WHERE id = ? AND status = 'queued'`,
+        )
+        .run(reason.slice(0, 200), this.clock.now(), jobId).changes === 1
+    );
+  }
+
   headOf(printerId: string): PrintJobRow | null {
     return this.head.get(printerId) ?? null;
   }

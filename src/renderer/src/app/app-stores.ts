@@ -2,6 +2,7 @@ import type { i18n } from 'i18next';
 import type { LastmileApi } from '../../../shared/contract';
 import { createApprovalsStore, type ApprovalsStore } from '../features/approvals/approvals-store';
 import { createBatchesStore, type BatchesStore } from '../features/batches/batches-store';
+import { createCutoffsStore, type CutoffsStore } from '../features/cutoffs/cutoffs-store';
 import { createDecisionsStore, type DecisionsStore } from '../features/decisions/decisions-store';
 import { createExceptionsStore, type ExceptionsStore } from '../features/exceptions/exceptions-store';
 import {
@@ -46,6 +47,7 @@ export interface AppStores {
   shift: ShiftStore;
   decisions: DecisionsStore;
   exceptions: ExceptionsStore;
+  cutoffs: CutoffsStore;
   /** A supervisor's approval for one action, for any feature (features/session/step-up.ts). */
   authorize: Authorize;
   carrierAccounts: CarrierAccountsStore;
@@ -116,6 +118,7 @@ export function createAppStores({
     shift: createShiftStore({ api }),
     decisions: createDecisionsStore({ api }),
     exceptions: createExceptionsStore({ api, authorize }),
+    cutoffs: createCutoffsStore({ api, authorize }),
     authorize,
     carrierAccounts: createCarrierAccountsStore({ api }),
     coreStatus,

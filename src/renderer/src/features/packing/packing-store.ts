@@ -503,6 +503,8 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
               shown,
               { session, box: null },
             );
+            // A parcel rebooked after its cut-off opens sealed and weighed: straight to its carrier.
+            if (session.step === 'route') showRoute(await api.packRoute({ clientActionId: newActionId() }));
           }, shown);
           return;
         case 'scan_item':

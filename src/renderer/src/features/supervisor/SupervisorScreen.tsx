@@ -4,6 +4,7 @@ import { useFeature, useStores } from '../../app/stores-context';
 import { Kbd } from '../../ui/Kbd';
 import { ApprovalsTab } from '../approvals/ApprovalsTab';
 import { BatchesTab } from '../batches/BatchesTab';
+import { CutoffsTab } from '../cutoffs/CutoffsTab';
 import { DecisionsTab } from '../decisions/DecisionsTab';
 import { ExceptionsTab } from '../exceptions/ExceptionsTab';
 import { RulesTab } from '../rules/RulesTab';
@@ -18,6 +19,7 @@ const TABS: Record<SupervisorTab, ComponentType> = {
   shift: ShiftTab,
   decisions: DecisionsTab,
   exceptions: ExceptionsTab,
+  cutoffs: CutoffsTab,
 };
 
 /** The supervisor's side of return QC, one tab per job; PageUp / PageDown switch tabs. */

@@ -1,7 +1,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
 /** The supervisor screen's tabs, in order (PageUp / PageDown step through them). */
-export const SUPERVISOR_TABS = ['approvals', 'batches', 'rules', 'shift', 'decisions', 'exceptions'] as const;
+export const SUPERVISOR_TABS = [
+  'approvals',
+  'batches',
+  'rules',
+  'shift',
+  'decisions',
+  'exceptions',
+  'cutoffs',
+] as const;
 export type SupervisorTab = (typeof SUPERVISOR_TABS)[number];
 
 export interface SupervisorState {

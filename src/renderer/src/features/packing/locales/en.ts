@@ -210,6 +210,7 @@ const messages = {
   eventType: {
     package_ship: 'Ship call to the platform',
     package_handed_over: 'Parcel handed to the carrier',
+    package_label_voided: 'Label voided (rebooked)',
   },
   errors: {
     BOX_PRESET_UNKNOWN: 'There is no box "{{code}}" on this station. Scan another box or type its size.',
@@ -267,6 +268,12 @@ const messages = {
     PACK_SPLIT_NOT_ALLOWED: 'Order {{orderRef}} cannot be split.',
     PACK_COMBINE_NOT_ALLOWED: 'Order {{orderRef}} cannot be combined into this parcel now.',
     PACK_PARCEL_UNKNOWN: 'Parcel {{trackingNumber}} is not a packed parcel of this station.',
+    CUTOFF_PACKAGE_UNKNOWN: 'Package {{packageId}} is not a packed parcel of this station.',
+    CUTOFF_HANDED_OVER:
+      'Order {{orderRef}} was already handed over (manifest {{manifestId}}): nothing to resolve.',
+    CUTOFF_NOTE_REQUIRED: 'Write a note to acknowledge this parcel.',
+    CUTOFF_REBOOK_NOT_ALLOWED:
+      'Order {{orderRef}} cannot be rebooked: the platform ships it or already has its tracking number. Let it wait for the next pickup or add a note.',
   },
   errorDetails: {
     PACK_ITEM_CLASS_NOT_ACCEPTED: {

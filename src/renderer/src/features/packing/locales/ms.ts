@@ -211,6 +211,7 @@ const messages: PackingMessages = {
   eventType: {
     package_ship: 'Panggilan penghantaran ke platform',
     package_handed_over: 'Bungkusan diserahkan kepada kurier',
+    package_label_voided: 'Label dibatalkan (ditempah semula)',
   },
   errors: {
     BOX_PRESET_UNKNOWN: 'Tiada kotak "{{code}}" di stesen ini. Imbas kotak lain atau taip saiznya.',
@@ -268,6 +269,12 @@ const messages: PackingMessages = {
     PACK_SPLIT_NOT_ALLOWED: 'Pesanan {{orderRef}} tidak boleh dipecahkan.',
     PACK_COMBINE_NOT_ALLOWED: 'Pesanan {{orderRef}} tidak boleh digabungkan ke dalam bungkusan ini sekarang.',
     PACK_PARCEL_UNKNOWN: 'Bungkusan {{trackingNumber}} bukan bungkusan yang telah dibungkus di stesen ini.',
+    CUTOFF_PACKAGE_UNKNOWN: 'Pakej {{packageId}} bukan bungkusan yang telah dibungkus di stesen ini.',
+    CUTOFF_HANDED_OVER:
+      'Pesanan {{orderRef}} sudah diserahkan (manifest {{manifestId}}): tiada apa untuk diselesaikan.',
+    CUTOFF_NOTE_REQUIRED: 'Tulis nota untuk mengakui bungkusan ini.',
+    CUTOFF_REBOOK_NOT_ALLOWED:
+      'Pesanan {{orderRef}} tidak boleh ditempah semula: platform yang menghantar atau sudah ada nombor penjejakannya. Biar ia tunggu pungutan seterusnya atau tulis nota.',
   },
   errorDetails: {
     PACK_ITEM_CLASS_NOT_ACCEPTED: {

@@ -208,6 +208,7 @@ const messages: PackingMessages = {
   eventType: {
     package_ship: 'แจ้งจัดส่งไปยังแพลตฟอร์ม',
     package_handed_over: 'ส่งมอบพัสดุให้ขนส่งแล้ว',
+    package_label_voided: 'ยกเลิกใบปะหน้าแล้ว (จองใหม่)',
   },
   errors: {
     BOX_PRESET_UNKNOWN: 'ไม่มีกล่อง "{{code}}" ในสถานีนี้ สแกนกล่องอื่นหรือพิมพ์ขนาดกล่อง',
@@ -253,6 +254,11 @@ const messages: PackingMessages = {
     PACK_SPLIT_NOT_ALLOWED: 'คำสั่งซื้อ {{orderRef}} แยกพัสดุไม่ได้',
     PACK_COMBINE_NOT_ALLOWED: 'ตอนนี้รวมคำสั่งซื้อ {{orderRef}} เข้าพัสดุนี้ไม่ได้',
     PACK_PARCEL_UNKNOWN: 'พัสดุ {{trackingNumber}} ไม่ใช่พัสดุที่แพ็กแล้วของสถานีนี้',
+    CUTOFF_PACKAGE_UNKNOWN: 'แพ็กเกจ {{packageId}} ไม่ใช่พัสดุที่แพ็กแล้วของสถานีนี้',
+    CUTOFF_HANDED_OVER: 'คำสั่งซื้อ {{orderRef}} ส่งมอบไปแล้ว (ใบส่งมอบ {{manifestId}}) ไม่ต้องดำเนินการ',
+    CUTOFF_NOTE_REQUIRED: 'เขียนหมายเหตุเพื่อรับทราบพัสดุนี้',
+    CUTOFF_REBOOK_NOT_ALLOWED:
+      'คำสั่งซื้อ {{orderRef}} จองขนส่งใหม่ไม่ได้: แพลตฟอร์มเป็นผู้ส่งหรือมีเลขพัสดุแล้ว ให้รอรอบรับถัดไปหรือเขียนหมายเหตุ',
   },
   errorDetails: {
     PACK_ITEM_CLASS_NOT_ACCEPTED: {

@@ -210,6 +210,7 @@ const messages: PackingMessages = {
   eventType: {
     package_ship: 'Báo giao hàng lên sàn',
     package_handed_over: 'Đã giao kiện cho hãng vận chuyển',
+    package_label_voided: 'Đã hủy nhãn (đặt lại hãng)',
   },
   errors: {
     BOX_PRESET_UNKNOWN: 'Trạm này không có thùng "{{code}}". Quét thùng khác hoặc nhập kích thước.',
@@ -260,6 +261,11 @@ const messages: PackingMessages = {
     PACK_SPLIT_NOT_ALLOWED: 'Đơn {{orderRef}} không thể tách kiện.',
     PACK_COMBINE_NOT_ALLOWED: 'Hiện không thể gộp đơn {{orderRef}} vào kiện này.',
     PACK_PARCEL_UNKNOWN: 'Kiện {{trackingNumber}} không phải kiện đã đóng gói của trạm này.',
+    CUTOFF_PACKAGE_UNKNOWN: 'Gói {{packageId}} không phải kiện đã đóng gói của trạm này.',
+    CUTOFF_HANDED_OVER: 'Đơn {{orderRef}} đã được bàn giao (bảng kê {{manifestId}}): không cần xử lý.',
+    CUTOFF_NOTE_REQUIRED: 'Hãy ghi chú để xác nhận kiện này.',
+    CUTOFF_REBOOK_NOT_ALLOWED:
+      'Không thể đặt lại hãng cho đơn {{orderRef}}: sàn giao hàng hoặc sàn đã có mã vận đơn. Hãy chờ lượt lấy hàng sau hoặc ghi chú.',
   },
   errorDetails: {
     PACK_ITEM_CLASS_NOT_ACCEPTED: {

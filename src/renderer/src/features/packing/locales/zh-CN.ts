@@ -208,6 +208,7 @@ const messages: PackingMessages = {
   eventType: {
     package_ship: '向平台发货',
     package_handed_over: '包裹已交给承运商',
+    package_label_voided: '面单已作废（改派）',
   },
   errors: {
     BOX_PRESET_UNKNOWN: '本工作站没有箱型“{{code}}”。请扫描其他箱子或输入尺寸。',
@@ -255,6 +256,11 @@ const messages: PackingMessages = {
     PACK_SPLIT_NOT_ALLOWED: '订单 {{orderRef}} 不能拆包。',
     PACK_COMBINE_NOT_ALLOWED: '订单 {{orderRef}} 现在不能合并到这个包裹。',
     PACK_PARCEL_UNKNOWN: '包裹 {{trackingNumber}} 不是本站已打包的包裹。',
+    CUTOFF_PACKAGE_UNKNOWN: '包裹 {{packageId}} 不是本站已打包的包裹。',
+    CUTOFF_HANDED_OVER: '订单 {{orderRef}} 已经交接（交接单 {{manifestId}}），无需处理。',
+    CUTOFF_NOTE_REQUIRED: '请写一条备注来确认这个包裹。',
+    CUTOFF_REBOOK_NOT_ALLOWED:
+      '订单 {{orderRef}} 不能改派：由平台发货或平台已有其运单号。请等下一次揽收或写备注。',
   },
   errorDetails: {
     PACK_ITEM_CLASS_NOT_ACCEPTED: {

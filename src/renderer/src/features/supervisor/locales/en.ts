@@ -11,6 +11,7 @@ const messages = {
       shift: 'QC shift',
       decisions: 'Decisions',
       exceptions: 'Exceptions',
+      cutoffs: 'Cut-offs',
     },
   },
   stepUp: {

@@ -12,6 +12,7 @@ const messages: SupervisorMessages = {
       shift: 'Syif QC',
       decisions: 'Keputusan',
       exceptions: 'Pengecualian',
+      cutoffs: 'Masa tutup',
     },
   },
   stepUp: {

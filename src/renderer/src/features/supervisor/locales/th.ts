@@ -12,6 +12,7 @@ const messages: SupervisorMessages = {
       shift: 'กะ QC',
       decisions: 'การตัดสิน',
       exceptions: 'ข้อยกเว้น',
+      cutoffs: 'เวลาตัดรอบ',
     },
   },
   stepUp: {

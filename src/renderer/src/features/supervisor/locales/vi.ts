@@ -12,6 +12,7 @@ const messages: SupervisorMessages = {
       shift: 'Ca QC',
       decisions: 'Quyết định',
       exceptions: 'Ngoại lệ',
+      cutoffs: 'Giờ chốt',
     },
   },
   stepUp: {

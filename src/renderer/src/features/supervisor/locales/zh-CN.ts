@@ -12,6 +12,7 @@ const messages: SupervisorMessages = {
       shift: '质检班次',
       decisions: '处置记录',
       exceptions: '异常',
+      cutoffs: '截单时间',
     },
   },
   stepUp: {

@@ -638,7 +638,8 @@ export class PackStation {
     const shipping = this.platformShipping();
     const combineKey = this.combineKeyOf(order, pkg);
     // Once combined, the platform's package is the combined one: its slots are the ones offered.
-    const askFor = (combineKey !== null ? shipping?.combinedPackage(order, combineKey) : null) ?? platformPackageId;
+    const askFor =
+      (combineKey !== null ? shipping?.combinedPackage(order, combineKey) : null) ?? platformPackageId;
     let handover: PlatformHandover = { method: 'DROP_OFF', pickupSlot: null };
     let handoverAsked = false;
     if (shipping) {
@@ -1070,7 +1071,11 @@ export class PackStation {
         action: 'pack.combine_refused',
         entityType: 'pack_package',
         entityId: pkg.id,
-        details: { orderRefs: refusal.orderRefs, eventId: refusal.eventId, reason: refusal.reason.slice(0, 300) },
+        details: {
+          orderRefs: refusal.orderRefs,
+          eventId: refusal.eventId,
+          reason: refusal.reason.slice(0, 300),
+        },
       });
     });
   }

@@ -95,15 +95,13 @@ export class PlatformLabels {
       }
       const combineKey = pending.platform.combineKey ?? null;
       const platformPackageId =
-        combineKey === null ? pending.platform.platformPackageId : shipping.combinedPackage(order, combineKey);
+        combineKey === null
+          ? pending.platform.platformPackageId
+          : shipping.combinedPackage(order, combineKey);
       if (platformPackageId === null) continue;
       let label: { pdf: Uint8Array; trackingNumber: string | null };
       try {
-        label = await shipping.label(
-          order,
-          platformPackageId,
-          AbortSignal.timeout(this.o.timeoutMs()),
-        );
+        label = await shipping.label(order, platformPackageId, AbortSignal.timeout(this.o.timeoutMs()));
       } catch {
         await writeTransaction(db, () =>
           store.update(db, pkg.id, { label_attempts: pkg.label_attempts + 1 }),

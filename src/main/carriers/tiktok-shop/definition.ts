@@ -80,7 +80,11 @@ export class TikTokShopConnector implements ConnectorInstance {
       config.fulfilment.providersMaxAgeMinutes * 60_000,
     );
     this.labels = new ShippingLabels(this.fulfillment, config, deps.clock);
-    this.combines = new TikTokCombines({ fulfillment: this.fulfillment, state: deps.state, clock: deps.clock });
+    this.combines = new TikTokCombines({
+      fulfillment: this.fulfillment,
+      state: deps.state,
+      clock: deps.clock,
+    });
     const combines = this.combines;
     this.shipments = new TikTokShipments({
       fulfillment: this.fulfillment,

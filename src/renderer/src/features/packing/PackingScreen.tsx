@@ -36,6 +36,18 @@ function OrderHead() {
   );
 }
 
+/** The platform could not be asked whether this order may share a parcel: said, not hidden. */
+function CombineNote() {
+  const { t } = useTranslation();
+  const reason = useFeature('packing', (s) => s.combinable?.reason ?? null);
+  if (reason !== 'platform_unreachable') return null;
+  return (
+    <p className="pack-combine-note" data-testid="pack-combine-note">
+      {t('packing.combine.platform_unreachable')}
+    </p>
+  );
+}
+
 /** With no order open: the order to take first (the queue is sorted by deadline, late first). */
 function FirstInLine() {
   const { t, i18n } = useTranslation();
@@ -101,8 +113,9 @@ export function PackingScreen() {
   const manifest = useFeature('packing', (s) => s.manifest);
   const last = useFeature('packing', (s) => s.lastPacked);
   const serialFor = useFeature('packing', (s) => s.serialFor);
+  const combinable = useFeature('packing', (s) => s.combinable);
   useEffect(() => void stores.packing.getState().load(), [stores]);
-  const next = nextAction({ mode, session, box, handoverStep, manifest, serialFor });
+  const next = nextAction({ mode, session, box, handoverStep, manifest, serialFor, combinable });
 
   return (
     <div className="pack-screen" data-mode={mode} data-step={next.id} data-testid="pack-screen">
@@ -114,6 +127,7 @@ export function PackingScreen() {
         <section className="next pack-next" data-testid="pack-next" data-step={next.id} aria-live="polite">
           <p className="next-label">{t(`packing.mode.${mode}`)}</p>
           <OrderHead />
+          {mode === 'pack' && session && <CombineNote />}
           <h2 className="next-title" data-testid="pack-next-title">
             {t(next.title, next.params)}
           </h2>

@@ -1,4 +1,4 @@
-import type { ManifestView, PackSession } from '../../../../shared/packing/pack-views';
+import type { ManifestView, PackCombinable, PackSession } from '../../../../shared/packing/pack-views';
 
 export type PackingMode = 'pack' | 'handover' | 'summary';
 export type HandoverStep = 'carrier' | 'scan' | 'driver' | 'closed';
@@ -41,6 +41,8 @@ export interface NextActionInput {
   manifest: ManifestView | null;
   /** The item just scanned whose serial number is asked for (its unit counts only with it). */
   serialFor?: SerialPrompt | null;
+  /** What may go in this parcel too (packCombinable): its first order is offered on K. */
+  combinable?: PackCombinable | null;
 }
 
 /** A serial-required item scanned: the next scan is its serial number. */
@@ -94,6 +96,11 @@ export function nextAction(input: NextActionInput): NextAction {
   const s = input.session;
   if (!s) return action('scan_order', 'scanOrder', [handoverKey, summaryKey]);
   const release: PackKey = { key: 'A', label: 'packing.keys.putAside' };
+  // Offered while the box is still open: before the weight, or with it (it is taken again).
+  const offer = input.combinable?.orders[0];
+  const combine: PackKey[] = offer
+    ? [{ key: 'K', label: 'packing.keys.combine', params: { orderRef: offer.orderRef } }]
+    : [];
   switch (s.step) {
     case 'verify': {
       if (input.serialFor) {
@@ -106,15 +113,16 @@ export function nextAction(input: NextActionInput): NextAction {
       return action(
         'scan_item',
         'scanItem',
-        started && left > 0 ? [{ key: 'X', label: 'packing.keys.split' }, release] : [release],
+        [...combine, ...(started && left > 0 ? [{ key: 'X', label: 'packing.keys.split' }] : []), release],
         { count: left },
       );
     }
     case 'weigh':
-      if (!input.box) return action('scan_box', 'scanBox', [release]);
+      if (!input.box) return action('scan_box', 'scanBox', [...combine, release]);
       return action('weigh', 'weigh', [
         { key: 'Enter', label: 'packing.keys.takeWeight' },
         { key: '850 Enter', label: 'packing.keys.typeGrams' },
+        ...combine,
         release,
       ]);
     case 'route':

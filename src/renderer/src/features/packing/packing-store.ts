@@ -799,6 +799,7 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
                 combinable: null,
               });
               await readCombinable();
+              await refreshLists();
             }, null);
             return;
           }

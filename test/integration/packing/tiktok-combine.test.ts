@@ -243,4 +243,37 @@ describe('combining TikTok Shop packages at the bench', () => {
     ).toEqual([`ship ${pkgOf(host.id)}`, `ship ${pkgOf(joins.id)}`].sort());
     expect(await b.core.packing.station.retryLabels()).toBe(2);
   });
+  it('refused after the parcel was sealed: nothing ships, the package keeps the reason for the supervisor', async () => {
+    const b = await bench();
+    const host = b.order('SKU-KETTLE');
+    const joins = b.order('SKU-FILTER');
+    const cid = b.fake.fulfilment.makeCombinable([host.id, joins.id]);
+    await b.pull();
+    await pack(b.core, 'packOpen', scan(host.id));
+    await pack(b.core, 'packCombine', { orderId: idOf(b.core, joins.id) });
+    // Sealed while the combination is still on its way (the platform has not answered yet).
+    expect((await seal(b.core, ['SKU-KETTLE', 'SKU-FILTER'])).state).toBe('awaiting_label');
+    b.fake.fulfilment.withdrawCombinable(cid);
+    // The ship call stays pending behind the dead combination, so the outbox cannot drain.
+    await expect(b.drain()).rejects.toThrow('the outbox did not drain');
+    const statuses = b.core.db
+      .prepare<[], { type: string; status: string }>('SELECT type, status FROM outbox_events ORDER BY seq')
+      .all();
+    expect(statuses).toEqual([
+      { type: 'package.combine', status: 'dead' },
+      { type: 'package.ship', status: 'pending' },
+    ]);
+    expect(b.fake.fulfilment.applied()).toEqual([]);
+    expect(b.fake.stats().requests.ship).toBe(0);
+    expect(await b.core.packing.station.retryLabels()).toBe(0);
+    const row = b.core.db
+      .prepare<[], { state: string; label_error: string | null }>(
+        'SELECT state, label_error FROM pack_packages WHERE packed_at IS NOT NULL',
+      )
+      .get();
+    expect(row?.state).toBe('awaiting_label');
+    expect(row?.label_error).toMatch(
+      /^TikTok Shop refused to combine the orders in this parcel; nothing was shipped: .*21011040/,
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { packageCombinePayloadSchema } from './packing/package-combine-event';
 import { packageShipPayloadSchema } from './packing/package-ship-event';
 
 /**
@@ -148,6 +149,8 @@ export const outboxPayloadSchemas = {
   }),
   /** The packing bench's ship call for a platform order (src/shared/packing/package-ship-event.ts). */
   'package.ship': packageShipPayloadSchema,
+  /** The bench's TikTok Shop package combination (src/shared/packing/package-combine-event.ts). */
+  'package.combine': packageCombinePayloadSchema,
   /**
    * A parcel handed to its carrier's driver on a closed manifest: for the carrier line (its
    * destination), so the pickup is confirmed parcel by parcel.

@@ -74,6 +74,16 @@ export interface PlatformShipping {
     platformPackageId: string,
     signal: AbortSignal,
   ): Promise<PlatformHandover>;
+  /**
+   * The groups of orders the platform would combine into one package (combinable packages) that
+   * name this order, each with every order in it.
+   */
+  combinable(
+    order: StoredOutboundOrder,
+    signal: AbortSignal,
+  ): Promise<Array<{ combinableId: string; platformOrderIds: string[] }>>;
+  /** The package a delivered combination (by its outbox key) answered; null before. */
+  combinedPackage(order: StoredOutboundOrder, combineKey: string): string | null;
   /** The label PDF, asked for and downloaded now (the platform's links expire). */
   label(
     order: StoredOutboundOrder,

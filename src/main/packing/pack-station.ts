@@ -32,6 +32,11 @@ import {
   packageShipOrderingKey,
   type PackageShipPayload,
 } from '../../shared/packing/package-ship-event';
+import {
+  packageCombineKey,
+  tiktokOrderStream,
+  type PackageCombinePayload,
+} from '../../shared/packing/package-combine-event';
 import { remoteAreaOf } from '../../shared/packing/remote-areas';
 import type { LineResolution } from '../../shared/route-views';
 import { parseTypedWeight } from '../../shared/scales/typed-weight';
@@ -137,10 +142,12 @@ export class PackStation {
   private wiredBooking: PackBooking | null = null;
   private wiredShipping: PlatformShipping | null = null;
   private readonly platformLabels: PlatformLabels;
+  private readonly events: OutboxQueries;
 
   constructor(private readonly o: PackStationOptions) {
     this.store = new PackStore(o.db);
     this.services = o.services ?? CARRIER_SERVICES;
+    this.events = new OutboxQueries(o.db);
     this.platformLabels = new PlatformLabels({
       db: o.db,
       store: this.store,
@@ -150,7 +157,7 @@ export class PackStation {
       timeoutMs: () => o.bookingTimeoutMs ?? 8_000,
       cancelled: isCancelled,
       settleOrder: (db, orderId, packageId) => this.settleOrder(db, orderId, packageId),
-      events: new OutboxQueries(o.db),
+      events: this.events,
     });
   }
 
@@ -470,6 +477,12 @@ export class PackStation {
       const again = this.store.replay<PackCompleteResult>(input.clientActionId);
       if (again) return again;
       const { session, order, pkg } = await this.current();
+      const refusal = this.refusedCombination(pkg);
+      if (refusal) {
+        // Sealing would put two orders in a parcel the platform ships as one: undone first.
+        await this.undoCombination(pkg, refusal);
+        throw new AppError('PACK_COMBINE_REFUSED', { orderRef: refusal.orderRefs.join(', ') });
+      }
       const lines = this.packageLines(order, pkg);
       this.assertAllVerified(session, lines);
       this.assertSerials(session, lines);
@@ -631,13 +644,17 @@ export class PackStation {
       throw new AppError('INTERNAL', { reason: `order ${order.externalId} has no platform package to ship` });
     }
     const shipping = this.platformShipping();
+    const combineKey = this.combineKeyOf(order, pkg);
+    // Once combined, the platform's package is the combined one: its slots are the ones offered.
+    const askFor =
+      (combineKey !== null ? shipping?.combinedPackage(order, combineKey) : null) ?? platformPackageId;
     let handover: PlatformHandover = { method: 'DROP_OFF', pickupSlot: null };
     let handoverAsked = false;
     if (shipping) {
       try {
         handover = await shipping.handover(
           order,
-          platformPackageId,
+          askFor,
           AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000),
         );
         handoverAsked = true;
@@ -653,7 +670,7 @@ export class PackStation {
       if (!fresh || isCancelled(fresh)) return 'cancelled';
       const now = this.o.clock.now();
       const pending: PendingPlatformLabel = {
-        platform: { destination, platformPackageId, handover },
+        platform: { destination, platformPackageId, handover, combineKey },
         packedBy: user.id,
       };
       this.store.update(db, pkg.id, {
@@ -679,6 +696,7 @@ export class PackStation {
         handover,
         ownCarrier: null,
         weightGrams: weight.grams,
+        combineKey,
         packedBy: user.id,
         packedAt: now,
       };
@@ -810,19 +828,20 @@ export class PackStation {
   }
 
   /**
-   * The open orders that may go into the open package: ERP orders by our same-address rule.
-   * TikTok Shop orders combine only through the platform (packages/combine), which this station
-   * does not send yet, so a platform order is packed alone.
+   * The open orders that may go into the open package: ERP orders by our same-address rule,
+   * TikTok Shop orders (shipped by the platform's carrier) as the platform's combinable packages
+   * say. The platform unreachable or not wired → `none` with the reason for the screen.
    */
-  combinable(): PackCombinable {
+  async combinable(): Promise<PackCombinable> {
     const session = this.store.session(this.o.stationId);
     const pkg = session ? this.store.pkg(session.package_id) : undefined;
     const order = pkg ? this.o.orders.get(pkg.order_id) : null;
-    if (!pkg || !order || isCancelled(order)) return { basis: 'none', orders: [] };
-    const found = this.combineCandidates(order);
+    if (!pkg || !order || isCancelled(order)) return { basis: 'none', reason: 'no_session', orders: [] };
+    const found = await this.combineCandidates(order, pkg);
     return {
       basis: found.basis,
-      orders: found.orders.map((o) => ({
+      reason: found.reason,
+      orders: found.orders.map(({ order: o }) => ({
         orderId: o.id,
         orderRef: o.externalId,
         lines: o.lines.length,
@@ -840,8 +859,8 @@ export class PackStation {
       const again = this.store.replay<Result>(input.clientActionId);
       if (again) return again;
       const { session, order, pkg } = await this.current();
-      const found = this.combineCandidates(order);
-      const pick = found.orders.find((o) => o.id === input.orderId);
+      const found = await this.combineCandidates(order, pkg);
+      const pick = found.orders.find((o) => o.order.id === input.orderId);
       const other = this.o.orders.get(input.orderId);
       if (!pick || !other) {
         throw new AppError('PACK_COMBINE_NOT_ALLOWED', { orderRef: other?.externalId ?? input.orderId });
@@ -854,11 +873,32 @@ export class PackStation {
         if (!fresh || fresh.status !== 'to_pack' || isCancelled(fresh) || !this.unopened(fresh.id)) {
           throw new AppError('PACK_COMBINE_NOT_ALLOWED', { orderRef: other.externalId });
         }
+        const destination = platformDestinationOf(order);
+        let combineEventId: string | null = null;
+        if (found.basis === 'platform' && destination !== null && pick.combinableId !== null) {
+          const payload: PackageCombinePayload = {
+            stationId: this.o.stationId,
+            packageId: pkg.id,
+            platformOrderId: order.externalId,
+            combinableId: pick.combinableId,
+            platformOrderIds: [order.externalId, fresh.externalId],
+            combinedBy: user.id,
+            combinedAt: now,
+          };
+          // The host order's stream: its ship call, enqueued later, waits for this combination.
+          combineEventId = this.o.outbox.enqueue(db, {
+            destination,
+            orderingKey: tiktokOrderStream(order.externalId),
+            idempotencyKey: packageCombineKey(payload.platformOrderIds),
+            type: 'package.combine',
+            payload,
+          }).id;
+        }
         this.store.deleteUnopenedPackages(db, fresh.id);
         this.store.insertCombined(db, {
           order_id: fresh.id,
           package_id: pkg.id,
-          combine_event_id: null,
+          combine_event_id: combineEventId,
           combined_by: user.id,
           combined_at: now,
         });
@@ -883,21 +923,64 @@ export class PackStation {
           action: 'pack.combine',
           entityType: 'pack_package',
           entityId: pkg.id,
-          details: { orderRef: order.externalId, combinedOrderRef: fresh.externalId, basis: found.basis },
+          details: {
+            orderRef: order.externalId,
+            combinedOrderRef: fresh.externalId,
+            basis: found.basis,
+            combineEventId,
+          },
         });
-        const result: Result = { session: this.view(this.mustSession()), combineEventId: null };
+        const result: Result = { session: this.view(this.mustSession()), combineEventId };
         this.store.record(db, input.clientActionId, 'packCombine', result, now);
         return result;
       });
     });
   }
 
-  /** Open orders of the same source, seller and market, unopened, to the same address (ERP orders). */
-  private combineCandidates(order: StoredOutboundOrder): {
+  /**
+   * Orders that may join the package. ERP: open orders of the same source, seller and market,
+   * unopened, to the same address. TikTok Shop: the platform decides (combinable packages); only
+   * orders its carrier takes, one combination per package, each candidate open and unopened here.
+   */
+  private async combineCandidates(
+    order: StoredOutboundOrder,
+    pkg: PackageRow,
+  ): Promise<{
     basis: PackCombinable['basis'];
-    orders: StoredOutboundOrder[];
-  } {
-    if (platformDestinationOf(order) !== null) return { basis: 'none', orders: [] };
+    reason: PackCombinable['reason'];
+    orders: Array<{ order: StoredOutboundOrder; combinableId: string | null }>;
+  }> {
+    if (platformDestinationOf(order) !== null) {
+      // Own-carrier TikTok orders ship per order with our tracking number: not combined here.
+      if (!platformShipped(order)) return { basis: 'none', reason: 'own_carrier', orders: [] };
+      const shipping = this.platformShipping();
+      if (!shipping) return { basis: 'none', reason: 'not_connected', orders: [] };
+      if (this.store.combinedInto(pkg.id).length > 0) return { basis: 'platform', reason: null, orders: [] };
+      let groups: Awaited<ReturnType<PlatformShipping['combinable']>>;
+      try {
+        groups = await shipping.combinable(order, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000));
+      } catch {
+        return { basis: 'none', reason: 'platform_unreachable', orders: [] };
+      }
+      const seen = new Set<string>();
+      const orders: Array<{ order: StoredOutboundOrder; combinableId: string | null }> = [];
+      for (const g of groups) {
+        for (const ref of g.platformOrderIds) {
+          if (ref === order.externalId || seen.has(ref)) continue;
+          seen.add(ref);
+          const row = this.o.db
+            .prepare<[string, string], { id: string }>(
+              `SELECT id FROM outbound_orders WHERE external_id = ? AND source = ? AND status = 'to_pack'
+                 AND id NOT IN (SELECT order_id FROM pack_combined_orders)`,
+            )
+            .get(ref, order.source);
+          const other = row ? this.o.orders.get(row.id) : null;
+          if (other && !isCancelled(other) && platformShipped(other) && this.unopened(other.id))
+            orders.push({ order: other, combinableId: g.combinableId });
+        }
+      }
+      return { basis: 'platform', reason: null, orders };
+    }
     const rows = this.o.db
       .prepare<[string, string, string, string | null], { id: string }>(
         `SELECT id FROM outbound_orders
@@ -909,13 +992,101 @@ export class PackStation {
     const key = addressKey(order.recipient);
     return {
       basis: 'same_address',
+      reason: null,
       orders: rows
         .map((r) => this.o.orders.get(r.id))
         .filter(
           (o): o is StoredOutboundOrder =>
             o !== null && !isCancelled(o) && addressKey(o.recipient) === key && this.unopened(o.id),
-        ),
+        )
+        .map((o) => ({ order: o, combinableId: null })),
     };
+  }
+
+  /** The outbox key of the package's platform combination, if it has one. */
+  private combineKeyOf(order: StoredOutboundOrder, pkg: PackageRow): string | null {
+    const rows = this.store.combinedInto(pkg.id).filter((r) => r.combine_event_id !== null);
+    if (rows.length === 0) return null;
+    return packageCombineKey([
+      order.externalId,
+      ...rows.map((r) => this.o.orders.get(r.order_id)?.externalId ?? r.order_id),
+    ]);
+  }
+
+  /** The package's platform combination, when the platform refused it for good (a dead event). */
+  private refusedCombination(
+    pkg: PackageRow,
+  ): { eventId: string; orderIds: string[]; orderRefs: string[]; reason: string } | null {
+    for (const row of this.store.combinedInto(pkg.id)) {
+      if (row.combine_event_id === null) continue;
+      const state = this.events.statusOf(row.combine_event_id);
+      if (state?.status !== 'dead') continue;
+      const orderIds = this.store
+        .combinedInto(pkg.id)
+        .filter((r) => r.combine_event_id === row.combine_event_id)
+        .map((r) => r.order_id);
+      return {
+        eventId: row.combine_event_id,
+        orderIds,
+        orderRefs: orderIds.map((id) => this.o.orders.get(id)?.externalId ?? id),
+        reason: state.lastError ?? 'refused',
+      };
+    }
+    return null;
+  }
+
+  /**
+   * Takes a refused combination back out of the open package, in one transaction: the other
+   * orders' lines and scans leave it, those orders go back to the queue (their own package is
+   * made again when scanned), and the dead event is discarded so the host's ship call is not
+   * held behind it.
+   */
+  private async undoCombination(
+    pkg: PackageRow,
+    refusal: { eventId: string; orderIds: string[]; orderRefs: string[]; reason: string },
+  ): Promise<void> {
+    await writeTransaction(this.o.db, () => {
+      const db = this.o.db;
+      const now = this.o.clock.now();
+      const gone = new Set(refusal.orderIds);
+      const lines = linesOf(pkg).filter((l) => l.orderId === undefined || !gone.has(l.orderId));
+      this.store.update(db, pkg.id, { lines: JSON.stringify(lines) });
+      db.prepare('DELETE FROM pack_combined_orders WHERE package_id = ? AND combine_event_id = ?').run(
+        pkg.id,
+        refusal.eventId,
+      );
+      for (const id of refusal.orderIds) this.o.orders.setStatus(db, id, 'to_pack');
+      const session = this.store.sessionOfPackage(pkg.id);
+      if (session) {
+        const verified = verifiedOf(session);
+        for (const key of Object.keys(verified))
+          if (refusal.orderIds.some((id) => key.startsWith(`${id}:`))) Reflect.deleteProperty(verified, key);
+        const order = this.o.orders.get(pkg.order_id);
+        const left = order ? this.packageLines(order, { lines: JSON.stringify(lines) }) : [];
+        const allVerified = left.every((l) => (verified[l.lineRef]?.count ?? 0) >= l.quantity);
+        this.store.updateSession(db, session.station_id, {
+          verified: JSON.stringify(verified),
+          weight: null,
+          route: null,
+          photo_sha256: null,
+          step: allVerified ? 'weigh' : 'verify',
+        });
+      }
+      db.prepare(
+        `UPDATE outbox_events SET status = 'discarded', last_error = ?, updated_at = ? WHERE id = ? AND status = 'dead'`,
+      ).run(`combination undone at the bench: ${refusal.reason}`.slice(0, 500), now, refusal.eventId);
+      this.o.audit.record({
+        userId: null,
+        action: 'pack.combine_refused',
+        entityType: 'pack_package',
+        entityId: pkg.id,
+        details: {
+          orderRefs: refusal.orderRefs,
+          eventId: refusal.eventId,
+          reason: refusal.reason.slice(0, 300),
+        },
+      });
+    });
   }
 
   /** None of the order's packages is being packed or past it: it can still join another package. */

@@ -13,7 +13,13 @@ export const PLATFORM_CARRIER = 'tiktok-platform';
 
 /** What a platform-shipped package waiting for its label keeps (pack_packages.booking). */
 export interface PendingPlatformLabel {
-  platform: { destination: string; platformPackageId: string; handover: PlatformHandover };
+  platform: {
+    destination: string;
+    platformPackageId: string;
+    handover: PlatformHandover;
+    /** Combined with other orders: the label is the combined package's (absent before combining). */
+    combineKey?: string | null;
+  };
   packedBy: string;
 }
 
@@ -54,6 +60,21 @@ export class PlatformLabels {
       const pending = JSON.parse(pkg.booking ?? 'null') as PendingPlatformLabel | null;
       const order = this.o.orders.get(pkg.order_id);
       if (!pending || !order || !pkg.ship_event_id) continue;
+      const combination = store
+        .combinedInto(pkg.id)
+        .map((c) => (c.combine_event_id ? this.o.events.statusOf(c.combine_event_id) : undefined))
+        .find((e) => e?.status === 'dead');
+      if (combination) {
+        // The ship call waits behind the refused combination; the parcel holds several orders.
+        await writeTransaction(db, () =>
+          store.update(db, pkg.id, {
+            label_error: `TikTok Shop refused to combine the orders in this parcel; nothing was shipped: ${
+              combination.lastError ?? 'refused'
+            }`.slice(0, 500),
+          }),
+        );
+        continue;
+      }
       const ship = this.o.events.statusOf(pkg.ship_event_id);
       if (!ship || ship.status === 'pending' || ship.status === 'in_flight') continue;
       if (ship.status !== 'delivered') {
@@ -72,13 +93,15 @@ export class PlatformLabels {
         await writeTransaction(db, () => store.update(db, pkg.id, { state: 'cancelled' }));
         continue;
       }
+      const combineKey = pending.platform.combineKey ?? null;
+      const platformPackageId =
+        combineKey === null
+          ? pending.platform.platformPackageId
+          : shipping.combinedPackage(order, combineKey);
+      if (platformPackageId === null) continue;
       let label: { pdf: Uint8Array; trackingNumber: string | null };
       try {
-        label = await shipping.label(
-          order,
-          pending.platform.platformPackageId,
-          AbortSignal.timeout(this.o.timeoutMs()),
-        );
+        label = await shipping.label(order, platformPackageId, AbortSignal.timeout(this.o.timeoutMs()));
       } catch {
         await writeTransaction(db, () =>
           store.update(db, pkg.id, { label_attempts: pkg.label_attempts + 1 }),
@@ -93,7 +116,7 @@ export class PlatformLabels {
         const job = this.o.printing.enqueue(db, {
           template: 'platform-shipping-label',
           data: {
-            packageId: pending.platform.platformPackageId,
+            packageId: platformPackageId,
             ...(tracking ? { trackingNumber: tracking } : {}),
             pdf: pdf.toString('base64'),
             pdfSha256: createHash('sha256').update(pdf).digest('hex'),
@@ -114,7 +137,7 @@ export class PlatformLabels {
           entityId: pkg.id,
           details: {
             orderRef: order.externalId,
-            platformPackageId: pending.platform.platformPackageId,
+            platformPackageId,
             trackingNumber: tracking,
             printJobId: job.id,
           },

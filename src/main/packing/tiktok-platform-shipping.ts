@@ -4,7 +4,8 @@ import { platformDestinationOf, type PlatformShipping } from './pack-booking';
 /**
  * Platform-shipped TikTok Shop packages through the order's connector: the handover method from
  * the package's handover time slots (PICKUP when a slot is offered and pickup allowed, else
- * DROP_OFF) and the label from a doc_url asked for at print time (`labels.freshPdf`).
+ * DROP_OFF), the combinable packages naming the order, the package a combination answered
+ * (`combines`), and the label from a doc_url asked for at print time (`labels.freshPdf`).
  */
 export function tiktokPlatformShipping(
   connectorNamed: (name: string) => TikTokShopConnector | null,
@@ -22,6 +23,15 @@ export function tiktokPlatformShipping(
       return slot
         ? { method: 'PICKUP', pickupSlot: { startTime: slot.startTime, endTime: slot.endTime } }
         : { method: 'DROP_OFF', pickupSlot: null };
+    },
+    async combinable(order, signal) {
+      const groups = await connectorOf(order).fulfillment.combinablePackages(signal);
+      return groups
+        .filter((g) => g.orderIds.includes(order.externalId))
+        .map((g) => ({ combinableId: g.id, platformOrderIds: g.orderIds }));
+    },
+    combinedPackage(order, combineKey) {
+      return connectorOf(order).combines.combinedPackage(combineKey);
     },
     async label(order, platformPackageId, signal) {
       const { pdf, document } = await connectorOf(order).labels.freshPdf(platformPackageId, signal);

@@ -230,6 +230,7 @@ export const packingCalls = {
       'PACK_SERIAL_REQUIRED',
       'PACK_PHOTO_REQUIRED',
       'PHOTO_NOT_FOUND',
+      'PACK_COMBINE_REFUSED',
       'PACK_NOT_WEIGHED',
       'PACK_NOT_ROUTED',
       'PACK_LABEL_REFUSED',
@@ -291,14 +292,16 @@ export const packingCalls = {
   }),
   /**
    * Adds another open order's lines to the open package: one parcel, one booking, one label; each
-   * order's status follows the package. Only an order packCombinable lists (ERP orders: TikTok
-   * Shop's own combination is not sent yet, so `combineEventId`, the platform combination's
-   * outbox event, is null). Weight and route are taken again for the bigger parcel.
+   * order's status follows the package. Only an order packCombinable lists. A TikTok Shop
+   * combination is sent to the platform through the outbox (`combineEventId`, before the
+   * package's ship call; null for ERP orders). Weight and route are taken again for the bigger
+   * parcel. A combination the platform refused is undone at the next call and answered
+   * PACK_COMBINE_REFUSED.
    */
   packCombine: call({
     input: z.strictObject({ orderId: idSchema, clientActionId: clientActionIdSchema }),
     output: z.object({ session: packSessionSchema, combineEventId: z.string().nullable() }),
-    errors: [...SESSION_ERRORS, 'PACK_COMBINE_NOT_ALLOWED'],
+    errors: [...SESSION_ERRORS, 'PACK_COMBINE_NOT_ALLOWED', 'PACK_COMBINE_REFUSED'],
     role: 'any',
     effect: 'write',
     idempotencyKey: 'clientActionId',

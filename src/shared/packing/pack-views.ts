@@ -215,11 +215,13 @@ export type PackSession = z.infer<typeof packSessionSchema>;
 
 /**
  * Open orders that may go in the open package: the same buyer and address, same source, seller
- * and market, not yet opened. `basis` says who decided: our same-address rule (ERP orders), or
- * nobody (`none`: a platform order, which only the platform may combine).
+ * and market, not yet opened. `basis` says who decided: our same-address rule (ERP orders), the
+ * platform (`platform`: TikTok Shop's combinable packages), or nobody (`none`, with `reason`:
+ * the platform could not be asked, or this kind of order is not combined here).
  */
 export const packCombinableSchema = z.object({
-  basis: z.enum(['same_address', 'none']),
+  basis: z.enum(['same_address', 'platform', 'none']),
+  reason: z.enum(['platform_unreachable', 'not_connected', 'own_carrier', 'no_session']).nullable(),
   orders: z.array(
     z.object({
       orderId: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tiktokOrderStream } from './package-combine-event';
 
 /**
  * `package.ship` — the packing bench's ship call for a platform order, enqueued in the same
@@ -14,7 +15,8 @@ import { z } from 'zod';
  * Exactly once at the platform: the outbox idempotency key is `packageShipKey(payload)` (a second
  * enqueue for the same package fails on the key's unique index), and the connector notes each
  * key it has sent so a resend after a lost answer first asks the platform whether it applied it.
- * Ordering key: `tiktok-order:<platformOrderId>`, so the packages of one order ship in order.
+ * Ordering key: `tiktok-order:<platformOrderId>`, so the packages of one order ship in order, and
+ * after a `package.combine` of that order (`combineKey`: the combined package is the one shipped).
  */
 const slotSchema = z.strictObject({ startTime: z.number().int(), endTime: z.number().int() });
 
@@ -43,6 +45,11 @@ export const packageShipPayloadSchema = z
       })
       .nullable(),
     weightGrams: z.number().int().positive().nullable(),
+    /**
+     * The package was combined with other orders' (`packageCombineKey`): the ship call goes to the
+     * package the combination answered. Absent in events written before combining existed.
+     */
+    combineKey: z.string().min(1).max(1_000).nullable().optional(),
     packedBy: z.string().min(1),
     packedAt: z.number().int(),
   })
@@ -68,5 +75,5 @@ export function packageShipKey(p: PackageShipPayload): string {
 }
 
 export function packageShipOrderingKey(p: PackageShipPayload): string {
-  return `tiktok-order:${p.platformOrderId}`;
+  return tiktokOrderStream(p.platformOrderId);
 }

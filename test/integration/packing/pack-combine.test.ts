@@ -111,6 +111,7 @@ describe('combining orders at the pack station', () => {
     const offer = (await call(b.core, 'packCombinable', BENCH, {})) as PackCombinable;
     expect(offer).toEqual({
       basis: 'same_address',
+      reason: null,
       orders: [{ orderId: orderIdOf(b.core, 'ACME-2002'), orderRef: 'ACME-2002', lines: 1, items: 1 }],
     });
     expect(await refused(b.core, 'packCombine', { orderId: orderIdOf(b.core, 'ACME-2003') })).toMatchObject({

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Feedback } from '../../../src/renderer/src/features/scan/feedback-tones';
-import { nextAction } from '../../../src/renderer/src/features/packing/next-action';
 import {
   createPackingStore,
   type PackingStore,
 } from '../../../src/renderer/src/features/packing/packing-store';
+import { nextAction } from '../../../src/renderer/src/features/packing/next-action';
 import type { LastmileApi } from '../../../src/shared/contract';
 import { AppError } from '../../../src/shared/errors';
 import type {
@@ -236,6 +236,26 @@ function fakeBench(options: { serialMug?: boolean } = {}) {
         printJobs: [{ jobId: 'j1', kind: 'label' as const }],
       };
     },
+    packCombinable: async () => {
+      calls.push(['packCombinable', null]);
+      const offered = session !== null && session.combined.length === 0;
+      return {
+        basis: 'platform' as const,
+        reason: null,
+        orders: offered ? [{ orderId: 'o2', orderRef: 'ORD-2', lines: 1, items: 1 }] : [],
+      };
+    },
+    packCombine: async (input: { orderId: string }) => {
+      calls.push(['packCombine', input.orderId]);
+      if (!session) throw new AppError('PACK_NO_SESSION');
+      session.combined = [{ orderId: input.orderId, orderRef: 'ORD-2' }];
+      session.lines.push({
+        ...(session.lines[1] as PackSession['lines'][number]),
+        lineRef: 'o2:1',
+        sku: 'CUP',
+      });
+      return { session, combineEventId: 'evt-combine' };
+    },
     manifestList: async () => [manifest],
     manifestOpen: async (input: { carrier: string }) => {
       calls.push(['manifestOpen', input.carrier]);
@@ -424,6 +444,8 @@ describe('packing store', () => {
     });
     expect(calls.map(([c]) => c)).toEqual([
       'packOpen',
+      // Asked once for the opened package: what may share the parcel (the K key).
+      'packCombinable',
       'packScanItem',
       'packScanItem',
       'packScanItem',
@@ -432,10 +454,33 @@ describe('packing store', () => {
       'packRoute',
       'packComplete',
     ]);
-    expect(calls[5]?.[1]).toEqual({
+    expect(calls[6]?.[1]).toEqual({
       reading: { kind: 'typed', text: '850' },
       box: { kind: 'preset', code: 'S2' },
     });
+  });
+
+  it('offers K combine once the station names an order for the parcel; K combines it and the offer goes', async () => {
+    vi.useFakeTimers();
+    const { store, calls } = setup();
+    scan(store, 'ORD-1');
+    await vi.runAllTimersAsync();
+    expect(calls).toEqual([
+      ['packOpen', 'ORD-1'],
+      ['packCombinable', null],
+    ]);
+    const hint = () => nextAction(store.getState()).keys.find((k) => k.key === 'K');
+    expect(hint()).toEqual({ key: 'K', label: 'packing.keys.combine', params: { orderRef: 'ORD-2' } });
+
+    store.getState().key(press({ code: 'KeyK', key: 'k', time: clock }));
+    await vi.runAllTimersAsync();
+    expect(calls.slice(2, 4)).toEqual([
+      ['packCombine', 'o2'],
+      ['packCombinable', null],
+    ]);
+    expect(store.getState().feedback).toMatchObject({ kind: 'combined', params: { orderRef: 'ORD-2' } });
+    expect(store.getState().session?.lines.map((l) => l.sku)).toEqual(['MUG', 'PLATE', 'CUP']);
+    expect(hint()).toBeUndefined();
   });
 
   it('takes a lone shortcut letter after a pause, but a code starting with that letter stays a scan', async () => {

@@ -15,6 +15,7 @@ import { TikTokFulfillment } from './fulfillment-client';
 import { TikTokOrdersPull } from './orders-pull';
 import { TikTokReceiptDecisions } from './receipt-decisions';
 import { TikTokReturnsPull } from './returns-pull';
+import { TikTokCombines } from './combine-destination';
 import { TikTokShipments } from './ship-destination';
 import { ShippingLabels } from './shipping-labels';
 import { ShippingProviderDirectory } from './shipping-providers';
@@ -33,6 +34,8 @@ export class TikTokShopConnector implements ConnectorInstance {
   readonly fulfillment: TikTokFulfillment;
   readonly receiptDecisions: TikTokReceiptDecisions;
   readonly shipments: TikTokShipments;
+  /** The bench's package combinations, and the combined package each answered. */
+  readonly combines: TikTokCombines;
   readonly destination: TikTokDestination;
   readonly returns: TikTokReturnsPull;
   /** Orders by update time (every status), as OutboundOrders; `orders.awaitingShipment()` for a first load. */
@@ -82,11 +85,18 @@ export class TikTokShopConnector implements ConnectorInstance {
       config.fulfilment.providersMaxAgeMinutes * 60_000,
     );
     this.labels = new ShippingLabels(this.fulfillment, config, deps.clock);
+    this.combines = new TikTokCombines({
+      fulfillment: this.fulfillment,
+      state: deps.state,
+      clock: deps.clock,
+    });
+    const combines = this.combines;
     this.shipments = new TikTokShipments({
       fulfillment: this.fulfillment,
       providers: this.providers,
       state: deps.state,
       clock: deps.clock,
+      combinedPackage: (key) => combines.combinedPackage(key),
     });
     this.receiptDecisions = new TikTokReceiptDecisions({
       name,
@@ -97,7 +107,7 @@ export class TikTokShopConnector implements ConnectorInstance {
       clock: deps.clock,
       logger: deps.logger,
     });
-    this.destination = new TikTokDestination(this.receiptDecisions, this.shipments);
+    this.destination = new TikTokDestination(this.receiptDecisions, this.shipments, this.combines);
     this.returns = new TikTokReturnsPull({
       name: `${name}:returns`,
       client: this.client,

@@ -5,13 +5,15 @@ import {
   type DestinationLimits,
   type OutboundEvent,
 } from '../../sync/destination';
+import type { TikTokCombines } from './combine-destination';
 import type { TikTokReceiptDecisions } from './receipt-decisions';
 import type { TikTokShipments } from './ship-destination';
 
 /**
  * The one Destination of a TikTok Shop account: receipt decisions (`return.receipt_decided`, with
  * the `return.received` before it acknowledged) and
- * ship calls (`package.ship`), one event per request chain, each to its handler. One destination
+ * the packing bench's combinations and ship calls (`package.combine`, `package.ship`), one event
+ * per request chain, each to its handler. One destination
  * means one request budget for the account, as the platform counts it.
  */
 export class TikTokDestination implements Destination {
@@ -21,6 +23,7 @@ export class TikTokDestination implements Destination {
   constructor(
     private readonly decisions: TikTokReceiptDecisions,
     private readonly shipments: TikTokShipments,
+    private readonly combines: TikTokCombines,
   ) {
     this.name = decisions.name;
     this.limits = decisions.limits;
@@ -31,6 +34,8 @@ export class TikTokDestination implements Destination {
     for (const [i, event] of events.entries()) {
       try {
         if (event.type === 'package.ship') outcomes.push(await this.shipments.deliverOne(event, signal));
+        else if (event.type === 'package.combine')
+          outcomes.push(await this.combines.deliverOne(event, signal));
         // The receipt handler also acknowledges the bench's return.received (TikTok has no call
         // for it), so it never holds the decision queued behind it as a dead letter.
         else if (event.type === 'return.receipt_decided' || event.type === 'return.received')
@@ -39,7 +44,7 @@ export class TikTokDestination implements Destination {
           outcomes.push({
             id: event.id,
             status: 'rejected',
-            reason: `TikTok Shop takes receipt decisions and ship calls; a ${event.type} event does not belong here`,
+            reason: `TikTok Shop takes receipt decisions, combinations and ship calls; a ${event.type} event does not belong here`,
           });
         }
       } catch (err) {

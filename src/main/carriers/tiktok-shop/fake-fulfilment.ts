@@ -228,6 +228,14 @@ export interface FakeShipment {
   at: number;
 }
 
+/** A combination or a platform ship call the fake applied, in the order it applied them. */
+export interface FakeApplied {
+  kind: 'combine' | 'ship';
+  packageId: string;
+  orderIds: string[];
+  at: number;
+}
+
 export interface FakeHandover {
   can_pickup: boolean;
   can_drop_off: boolean;
@@ -305,6 +313,7 @@ export function createFakeFulfilment(ctx: Context) {
   const shipRequestCount = new Map<string, number>();
   const shipApplicationCount = new Map<string, number>();
   const shipments: FakeShipment[] = [];
+  const applied: FakeApplied[] = [];
   const docs = new Map<string, { packageId: string; expiresAt: number; pdf: Buffer }>();
   let docTtlSeconds = 24 * 3600;
   let docFetches = 0;
@@ -590,7 +599,16 @@ export function createFakeFulfilment(ctx: Context) {
           const cid = typeof c.id === 'string' ? c.id : '';
           const group = combinable.get(cid);
           const wanted = strings(c.order_ids) ?? group ?? [];
-          if (!group || wanted.length < 2 || !wanted.every((o) => group.includes(o))) {
+          // Checked apart from the group: every order of this shop, awaiting shipment, with a package.
+          const unfit = wanted.find((o) => {
+            const order = orders.get(o);
+            return (
+              !order ||
+              order.status !== 'AWAITING_SHIPMENT' ||
+              ![...packages.values()].some((p) => p.order_ids.includes(o) && p.status !== 'CANCELLED')
+            );
+          });
+          if (!group || wanted.length < 2 || !wanted.every((o) => group.includes(o)) || unfit) {
             errors.push({
               code: 21011040,
               message: 'these orders cannot be combined',
@@ -615,6 +633,7 @@ export function createFakeFulfilment(ctx: Context) {
             for (const p of old) p.status = 'CANCELLED';
             const p = newPackage(first, [...wanted], lines, 'COMBINED');
             results.push({ id: p.id, order_ids: [...wanted] });
+            applied.push({ kind: 'combine', packageId: p.id, orderIds: [...wanted], at: clock.now() });
             combinable.delete(cid);
             for (const o of wanted) sync(o);
           });
@@ -697,6 +716,7 @@ export function createFakeFulfilment(ctx: Context) {
             p.shipping_provider_name = DEFAULT_PROVIDERS[0]?.name ?? null;
             p.update_time = nowS();
             bump(id, shipApplicationCount);
+            applied.push({ kind: 'ship', packageId: p.id, orderIds: [...p.order_ids], at: clock.now() });
             shipments.push({
               kind: 'ship',
               packageId: p.id,
@@ -759,6 +779,7 @@ export function createFakeFulfilment(ctx: Context) {
             p.shipping_provider_name = provider.name;
             answer.package_id = p.id;
             bump(id, shipApplicationCount);
+            applied.push({ kind: 'ship', packageId: p.id, orderIds: [...p.order_ids], at: clock.now() });
             shipments.push({
               kind: 'mark_shipped',
               packageId: p.id,
@@ -966,6 +987,10 @@ export function createFakeFulfilment(ctx: Context) {
       combinable.set(cid, [...orderIds]);
       return cid;
     },
+    /** The platform no longer lets these orders combine (an address changed): combine answers 21011040. */
+    withdrawCombinable: (combinableId: string) => combinable.delete(combinableId),
+    /** Combinations and platform ship calls as applied, in order (requests lost after applying count once). */
+    applied: () => applied.map((a) => structuredClone(a)),
     setHandover: (packageId: string, handover: FakeHandover) => handovers.set(packageId, handover),
     setShippingProviders: (deliveryOptionId: string, list: Array<{ id: string; name: string }>) =>
       providers.set(deliveryOptionId, list),

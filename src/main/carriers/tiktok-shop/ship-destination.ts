@@ -19,12 +19,17 @@ import type { ShippingProviderDirectory } from './shipping-providers';
  * option; one that is not is refused (dead letter, with the listed providers) before any ship
  * call. A refusal by the platform (order cancelled, on hold, already shipped by someone else, a
  * pickup slot no longer offered) is a rejected outcome with the platform's words.
+ *
+ * A package combined with other orders' (`combineKey`) ships as the package the combination
+ * answered; its `package.combine` rides the same stream, so it was delivered before this event.
  */
 export interface ShipmentsOptions {
   fulfillment: TikTokFulfillment;
   providers: ShippingProviderDirectory;
   state: ConnectorState;
   clock: Clock;
+  /** The package a delivered `package.combine` answered (TikTokCombines), null before. */
+  combinedPackage: (combineKey: string) => string | null;
 }
 
 type Shipped = { shipped: false } | { shipped: true; trackingNumber: string | null; ours: boolean };
@@ -41,8 +46,16 @@ export class TikTokShipments {
         `the stored ship call does not fit its schema (${issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid'})`,
       );
     }
-    const p = parsed.data;
     const { fulfillment, state, providers, clock } = this.options;
+    let p = parsed.data;
+    if (p.combineKey) {
+      const combined = this.options.combinedPackage(p.combineKey);
+      if (combined === null)
+        return rejected(
+          `package ${p.platformPackageId ?? p.platformOrderId} was to ship combined with other orders, but TikTok Shop never combined it; nothing was shipped`,
+        );
+      p = { ...p, platformPackageId: combined };
+    }
     if (p.method === 'own_carrier' && p.ownCarrier) {
       const check = await providers.check(
         p.ownCarrier.deliveryOptionId,

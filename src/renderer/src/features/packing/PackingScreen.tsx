@@ -37,6 +37,18 @@ function OrderHead() {
   );
 }
 
+/** The platform could not be asked whether this order may share a parcel: said, not hidden. */
+function CombineNote() {
+  const { t } = useTranslation();
+  const reason = useFeature('packing', (s) => s.combinable?.reason ?? null);
+  if (reason !== 'platform_unreachable') return null;
+  return (
+    <p className="pack-combine-note" data-testid="pack-combine-note">
+      {t('packing.combine.platform_unreachable')}
+    </p>
+  );
+}
+
 /** With no order open: the order to take first (the queue is sorted by deadline, late first). */
 function FirstInLine() {
   const { t, i18n } = useTranslation();
@@ -110,6 +122,7 @@ export function PackingScreen() {
     () => ({ commands: scaleCommands.split(' ').filter(isScaleCommand) }),
     [scaleCommands],
   );
+  const combinable = useFeature('packing', (s) => s.combinable);
   const next = nextAction({
     mode,
     session,
@@ -119,6 +132,7 @@ export function PackingScreen() {
     serialFor,
     liveScale,
     usbScaleConnectable,
+    combinable,
   });
 
   return (
@@ -131,6 +145,7 @@ export function PackingScreen() {
         <section className="next pack-next" data-testid="pack-next" data-step={next.id} aria-live="polite">
           <p className="next-label">{t(`packing.mode.${mode}`)}</p>
           <OrderHead />
+          {mode === 'pack' && session && <CombineNote />}
           <h2 className="next-title" data-testid="pack-next-title">
             {t(next.title, next.params)}
           </h2>

@@ -1,4 +1,4 @@
-import type { ManifestView, PackSession } from '../../../../shared/packing/pack-views';
+import type { ManifestView, PackCombinable, PackSession } from '../../../../shared/packing/pack-views';
 import type { LiveScaleReading } from '../../../../shared/scales/live-reading';
 
 export type PackingMode = 'pack' | 'handover' | 'summary';
@@ -46,6 +46,8 @@ export interface NextActionInput {
   liveScale?: Pick<LiveScaleReading, 'commands'> | null;
   /** The station has no scale and a USB scale can be connected to this screen (WebHID). */
   usbScaleConnectable?: boolean;
+  /** What may go in this parcel too (packCombinable): its first order is offered on K. */
+  combinable?: PackCombinable | null;
 }
 
 /** A serial-required item scanned: the next scan is its serial number. */
@@ -109,6 +111,11 @@ export function nextAction(input: NextActionInput): NextAction {
   const s = input.session;
   if (!s) return action('scan_order', 'scanOrder', [handoverKey, summaryKey]);
   const release: PackKey = { key: 'A', label: 'packing.keys.putAside' };
+  // Offered while the box is still open: before the weight, or with it (it is taken again).
+  const offer = input.combinable?.orders[0];
+  const combine: PackKey[] = offer
+    ? [{ key: 'K', label: 'packing.keys.combine', params: { orderRef: offer.orderRef } }]
+    : [];
   switch (s.step) {
     case 'verify': {
       if (input.serialFor) {
@@ -121,15 +128,16 @@ export function nextAction(input: NextActionInput): NextAction {
       return action(
         'scan_item',
         'scanItem',
-        started && left > 0 ? [{ key: 'X', label: 'packing.keys.split' }, release] : [release],
+        [...combine, ...(started && left > 0 ? [{ key: 'X', label: 'packing.keys.split' }] : []), release],
         { count: left },
       );
     }
     case 'weigh':
-      if (!input.box) return action('scan_box', 'scanBox', [release]);
+      if (!input.box) return action('scan_box', 'scanBox', [...combine, release]);
       return action('weigh', 'weigh', [
         { key: 'Enter', label: 'packing.keys.takeWeight' },
         { key: '850 Enter', label: 'packing.keys.typeGrams' },
+        ...combine,
         ...scaleKeys(input.liveScale),
         ...(input.usbScaleConnectable ? [{ key: 'U', label: 'packing.keys.usbScale' }] : []),
         release,

@@ -6,6 +6,7 @@ import { carrierName } from '../../../../shared/packing/line-carriers';
 import type { AppErrorShape } from '../../../../shared/errors';
 import type {
   ManifestView,
+  PackCombinable,
   PackCompleteResult,
   PackQueue,
   PackSession,
@@ -47,6 +48,7 @@ export interface PackFeedback {
     | 'packed'
     | 'awaitingLabel'
     | 'split'
+    | 'combined'
     | 'released'
     | 'parcelAdded'
     | 'parcelAgain'
@@ -116,6 +118,8 @@ export interface PackingState {
   /** The station has no scale, and a USB scale could be connected here (U). */
   usbScaleConnectable: boolean;
   serialFor: SerialPrompt | null;
+  /** What may be combined into the open package, asked when it opens (null: not asked yet). */
+  combinable: PackCombinable | null;
   camera: BenchCamera;
   /** The camera view reports its state, and how to grab a frame while it shows a picture. */
   setCamera(camera: BenchCamera, grab: GrabFrame | null): void;
@@ -321,13 +325,31 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
       return p;
     };
 
+    /** Asked once per opened package (the platform may be asked): the K key shows from its answer. */
+    const readCombinable = async (): Promise<void> => {
+      const packageId = get().session?.packageId;
+      if (!packageId) {
+        set({ combinable: null });
+        return;
+      }
+      try {
+        const combinable = await api.packCombinable({});
+        if (get().session?.packageId === packageId) set({ combinable });
+      } catch {
+        set({ combinable: null });
+      }
+    };
+
     const readSession = async (): Promise<void> => {
       try {
         const { session } = await api.packState({});
+        const before = get().session?.packageId ?? null;
         set((s) => {
           const same = session !== null && s.session?.packageId === session.packageId;
           return { session, box: same ? s.box : null, serialFor: same ? s.serialFor : null };
         });
+        // A package opened elsewhere (a restart, a split's next package): ask what may join it.
+        if ((session?.packageId ?? null) !== before) await readCombinable();
       } catch {
         // The refusal on screen already says what went wrong.
       }
@@ -501,10 +523,11 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
                 },
               },
               shown,
-              { session, box: null },
+              { session, box: null, combinable: null },
             );
             // A parcel rebooked after its cut-off opens sealed and weighed: straight to its carrier.
             if (session.step === 'route') showRoute(await api.packRoute({ clientActionId: newActionId() }));
+            else await readCombinable();
           }, shown);
           return;
         case 'scan_item':
@@ -641,6 +664,7 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
       scaleSource: 'station',
       usbScaleConnectable: false,
       serialFor: null,
+      combinable: null,
       camera: { status: 'off', problem: null },
 
       setCamera(camera, grab) {
@@ -804,6 +828,21 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
               say({ kind: 'split', tone: 'info', params: { packageNo: r.newPackage.packageNo } }, null, {
                 session: r.session,
               });
+            }, null);
+            return;
+          }
+          case 'K': {
+            const offer = s.combinable?.orders[0];
+            if (!offer) return;
+            void queued(async () => {
+              const r = await api.packCombine({ orderId: offer.orderId, clientActionId: newActionId() });
+              say({ kind: 'combined', tone: 'info', params: { orderRef: offer.orderRef } }, null, {
+                session: r.session,
+                box: null,
+                combinable: null,
+              });
+              await readCombinable();
+              await refreshLists();
             }, null);
             return;
           }

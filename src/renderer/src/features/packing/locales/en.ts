@@ -40,6 +40,7 @@ const messages = {
       summary: 'shift summary',
       pack: 'back to packing',
       split: 'split: the rest goes in a second parcel',
+      combine: 'combine: order {{orderRef}} goes in this parcel too',
       takeWeight: 'take the scale’s weight',
       typeGrams: 'type the weight (850, 1.25 kg)',
       complete: 'seal and print',
@@ -85,12 +86,17 @@ const messages = {
       packed: 'Packed: {{carrier}} label {{tracking}} printing',
       awaitingLabel: 'Packed offline: packing slip printed, the {{carrier}} label prints when it arrives',
       split: 'Split: the rest is parcel {{packageNo}}, packed next',
+      combined: '{{orderRef}} goes in this parcel too: scan its items',
       released: 'Order put back in the queue',
       parcelAdded: '{{tracking}} on the manifest ({{count}})',
       parcelAgain: '{{tracking}} was already scanned on this manifest',
       manifestClosed: 'Manifest closed, signed by {{driver}}',
       manifestMissing_one: 'Manifest closed with {{count}} parcel missing',
       manifestMissing_other: 'Manifest closed with {{count}} parcels missing',
+    },
+    combine: {
+      platform_unreachable:
+        'TikTok Shop cannot be asked now whether orders may be combined: this order is packed alone.',
     },
     first: {
       order: 'First in line',
@@ -209,6 +215,7 @@ const messages = {
   },
   eventType: {
     package_ship: 'Ship call to the platform',
+    package_combine: 'Package combination to the platform',
     package_handed_over: 'Parcel handed to the carrier',
     package_label_voided: 'Label voided (rebooked)',
   },
@@ -267,6 +274,8 @@ const messages = {
     PACK_SPLIT_INVALID: 'A split must move at least one item and leave at least one.',
     PACK_SPLIT_NOT_ALLOWED: 'Order {{orderRef}} cannot be split.',
     PACK_COMBINE_NOT_ALLOWED: 'Order {{orderRef}} cannot be combined into this parcel now.',
+    PACK_COMBINE_REFUSED:
+      'TikTok Shop refused to combine order {{orderRef}} into this parcel. It was taken out again: take its items out of the box and pack it on its own.',
     PACK_PARCEL_UNKNOWN: 'Parcel {{trackingNumber}} is not a packed parcel of this station.',
     CUTOFF_PACKAGE_UNKNOWN: 'Package {{packageId}} is not a packed parcel of this station.',
     CUTOFF_HANDED_OVER:

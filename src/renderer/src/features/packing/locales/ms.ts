@@ -41,6 +41,7 @@ const messages: PackingMessages = {
       summary: 'ringkasan syif',
       pack: 'kembali membungkus',
       split: 'pisah: bakinya ke bungkusan kedua',
+      combine: 'gabung: pesanan {{orderRef}} masuk bungkusan ini juga',
       takeWeight: 'ambil berat penimbang',
       typeGrams: 'taip berat (850, 1.25 kg)',
       complete: 'tutup dan cetak',
@@ -86,12 +87,17 @@ const messages: PackingMessages = {
       packed: 'Dibungkus: label {{carrier}} {{tracking}} sedang dicetak',
       awaitingLabel: 'Dibungkus luar talian: slip bungkusan dicetak, label {{carrier}} dicetak apabila tiba',
       split: 'Dipisah: bakinya bungkusan {{packageNo}}, dibungkus seterusnya',
+      combined: '{{orderRef}} masuk bungkusan ini juga: imbas barangnya',
       released: 'Pesanan dikembalikan ke baris gilir',
       parcelAdded: '{{tracking}} dalam manifest ({{count}})',
       parcelAgain: '{{tracking}} sudah diimbas dalam manifest ini',
       manifestClosed: 'Manifest ditutup, ditandatangani oleh {{driver}}',
       manifestMissing_one: 'Manifest ditutup dengan {{count}} bungkusan tiada',
       manifestMissing_other: 'Manifest ditutup dengan {{count}} bungkusan tiada',
+    },
+    combine: {
+      platform_unreachable:
+        'TikTok Shop tidak dapat ditanya sekarang sama ada pesanan boleh digabungkan: pesanan ini dibungkus sendiri.',
     },
     first: {
       order: 'Pertama dalam barisan',
@@ -210,6 +216,7 @@ const messages: PackingMessages = {
   },
   eventType: {
     package_ship: 'Panggilan penghantaran ke platform',
+    package_combine: 'Penggabungan bungkusan ke platform',
     package_handed_over: 'Bungkusan diserahkan kepada kurier',
     package_label_voided: 'Label dibatalkan (ditempah semula)',
   },
@@ -268,6 +275,8 @@ const messages: PackingMessages = {
       'Pecahan mesti memindahkan sekurang-kurangnya satu barang dan meninggalkan sekurang-kurangnya satu.',
     PACK_SPLIT_NOT_ALLOWED: 'Pesanan {{orderRef}} tidak boleh dipecahkan.',
     PACK_COMBINE_NOT_ALLOWED: 'Pesanan {{orderRef}} tidak boleh digabungkan ke dalam bungkusan ini sekarang.',
+    PACK_COMBINE_REFUSED:
+      'TikTok Shop menolak untuk menggabungkan pesanan {{orderRef}} ke dalam bungkusan ini. Ia telah dikeluarkan semula: keluarkan barangnya dari kotak dan bungkus secara berasingan.',
     PACK_PARCEL_UNKNOWN: 'Bungkusan {{trackingNumber}} bukan bungkusan yang telah dibungkus di stesen ini.',
     CUTOFF_PACKAGE_UNKNOWN: 'Pakej {{packageId}} bukan bungkusan yang telah dibungkus di stesen ini.',
     CUTOFF_HANDED_OVER:

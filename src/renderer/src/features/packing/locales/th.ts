@@ -41,6 +41,7 @@ const messages: PackingMessages = {
       summary: 'สรุปกะ',
       pack: 'กลับไปแพ็กสินค้า',
       split: 'แยก: ที่เหลือใส่พัสดุชิ้นที่สอง',
+      combine: 'รวม: คำสั่งซื้อ {{orderRef}} ใส่พัสดุนี้ด้วย',
       takeWeight: 'ใช้น้ำหนักจากตาชั่ง',
       typeGrams: 'พิมพ์น้ำหนัก (850, 1.25 kg)',
       complete: 'ปิดกล่องและพิมพ์',
@@ -86,12 +87,16 @@ const messages: PackingMessages = {
       packed: 'แพ็กแล้ว: กำลังพิมพ์ฉลาก {{carrier}} {{tracking}}',
       awaitingLabel: 'แพ็กขณะออฟไลน์: พิมพ์ใบแพ็กแล้ว ฉลาก {{carrier}} จะพิมพ์เมื่อได้รับ',
       split: 'แยกแล้ว: ที่เหลือเป็นพัสดุชิ้นที่ {{packageNo}} แพ็กต่อทันที',
+      combined: '{{orderRef}} ใส่พัสดุนี้ด้วย: สแกนสินค้าของคำสั่งซื้อนั้น',
       released: 'นำคำสั่งซื้อกลับเข้าคิวแล้ว',
       parcelAdded: '{{tracking}} อยู่ในใบส่งมอบ ({{count}})',
       parcelAgain: '{{tracking}} สแกนในใบส่งมอบนี้ไปแล้ว',
       manifestClosed: 'ปิดใบส่งมอบแล้ว ลงชื่อโดย {{driver}}',
       manifestMissing_one: 'ปิดใบส่งมอบแล้ว ขาดพัสดุ {{count}} ชิ้น',
       manifestMissing_other: 'ปิดใบส่งมอบแล้ว ขาดพัสดุ {{count}} ชิ้น',
+    },
+    combine: {
+      platform_unreachable: 'ตอนนี้ถาม TikTok Shop ไม่ได้ว่ารวมคำสั่งซื้อได้หรือไม่: แพ็กคำสั่งซื้อนี้แยกเดี่ยว',
     },
     first: {
       order: 'คิวแรก',
@@ -207,6 +212,7 @@ const messages: PackingMessages = {
   },
   eventType: {
     package_ship: 'แจ้งจัดส่งไปยังแพลตฟอร์ม',
+    package_combine: 'ส่งการรวมพัสดุไปยังแพลตฟอร์ม',
     package_handed_over: 'ส่งมอบพัสดุให้ขนส่งแล้ว',
     package_label_voided: 'ยกเลิกใบปะหน้าแล้ว (จองใหม่)',
   },
@@ -253,6 +259,8 @@ const messages: PackingMessages = {
     PACK_SPLIT_INVALID: 'การแยกพัสดุต้องย้ายอย่างน้อยหนึ่งชิ้นและเหลือไว้อย่างน้อยหนึ่งชิ้น',
     PACK_SPLIT_NOT_ALLOWED: 'คำสั่งซื้อ {{orderRef}} แยกพัสดุไม่ได้',
     PACK_COMBINE_NOT_ALLOWED: 'ตอนนี้รวมคำสั่งซื้อ {{orderRef}} เข้าพัสดุนี้ไม่ได้',
+    PACK_COMBINE_REFUSED:
+      'TikTok Shop ไม่ยอมรวมคำสั่งซื้อ {{orderRef}} เข้าพัสดุนี้ ยกเลิกการรวมแล้ว: นำสินค้าของคำสั่งซื้อนั้นออกจากกล่องและแพ็กแยก',
     PACK_PARCEL_UNKNOWN: 'พัสดุ {{trackingNumber}} ไม่ใช่พัสดุที่แพ็กแล้วของสถานีนี้',
     CUTOFF_PACKAGE_UNKNOWN: 'แพ็กเกจ {{packageId}} ไม่ใช่พัสดุที่แพ็กแล้วของสถานีนี้',
     CUTOFF_HANDED_OVER: 'คำสั่งซื้อ {{orderRef}} ส่งมอบไปแล้ว (ใบส่งมอบ {{manifestId}}) ไม่ต้องดำเนินการ',

@@ -41,6 +41,7 @@ const messages: PackingMessages = {
       summary: 'tổng kết ca',
       pack: 'quay lại đóng gói',
       split: 'tách: phần còn lại vào kiện thứ hai',
+      combine: 'gộp: đơn {{orderRef}} cũng vào kiện này',
       takeWeight: 'lấy số cân',
       typeGrams: 'gõ cân nặng (850, 1.25 kg)',
       complete: 'dán thùng và in',
@@ -86,12 +87,16 @@ const messages: PackingMessages = {
       packed: 'Đã đóng gói: đang in nhãn {{carrier}} {{tracking}}',
       awaitingLabel: 'Đóng gói khi mất mạng: đã in phiếu đóng gói, nhãn {{carrier}} sẽ in khi có',
       split: 'Đã tách: phần còn lại là kiện {{packageNo}}, đóng gói ngay sau',
+      combined: '{{orderRef}} cũng vào kiện này: quét các sản phẩm của đơn đó',
       released: 'Đã trả đơn về hàng chờ',
       parcelAdded: '{{tracking}} đã vào biên bản ({{count}})',
       parcelAgain: '{{tracking}} đã được quét vào biên bản này',
       manifestClosed: 'Đã đóng biên bản, {{driver}} ký nhận',
       manifestMissing_one: 'Đã đóng biên bản, thiếu {{count}} kiện',
       manifestMissing_other: 'Đã đóng biên bản, thiếu {{count}} kiện',
+    },
+    combine: {
+      platform_unreachable: 'Hiện không hỏi được TikTok Shop đơn có gộp được không: đơn này đóng gói riêng.',
     },
     first: {
       order: 'Đầu hàng chờ',
@@ -209,6 +214,7 @@ const messages: PackingMessages = {
   },
   eventType: {
     package_ship: 'Báo giao hàng lên sàn',
+    package_combine: 'Gửi gộp kiện lên sàn',
     package_handed_over: 'Đã giao kiện cho hãng vận chuyển',
     package_label_voided: 'Đã hủy nhãn (đặt lại hãng)',
   },
@@ -260,6 +266,8 @@ const messages: PackingMessages = {
     PACK_SPLIT_INVALID: 'Tách kiện phải chuyển ít nhất một món và giữ lại ít nhất một món.',
     PACK_SPLIT_NOT_ALLOWED: 'Đơn {{orderRef}} không thể tách kiện.',
     PACK_COMBINE_NOT_ALLOWED: 'Hiện không thể gộp đơn {{orderRef}} vào kiện này.',
+    PACK_COMBINE_REFUSED:
+      'TikTok Shop từ chối gộp đơn {{orderRef}} vào kiện này. Đã hủy gộp: lấy sản phẩm của đơn đó ra khỏi hộp và đóng gói riêng.',
     PACK_PARCEL_UNKNOWN: 'Kiện {{trackingNumber}} không phải kiện đã đóng gói của trạm này.',
     CUTOFF_PACKAGE_UNKNOWN: 'Gói {{packageId}} không phải kiện đã đóng gói của trạm này.',
     CUTOFF_HANDED_OVER: 'Đơn {{orderRef}} đã được bàn giao (bảng kê {{manifestId}}): không cần xử lý.',

@@ -41,6 +41,7 @@ const messages: PackingMessages = {
       summary: '班次汇总',
       pack: '返回打包',
       split: '拆分：其余商品放入第二个包裹',
+      combine: '合并：订单 {{orderRef}} 也放进这个包裹',
       takeWeight: '采用秤上的重量',
       typeGrams: '输入重量（850、1.25 kg）',
       complete: '封箱并打印',
@@ -86,12 +87,16 @@ const messages: PackingMessages = {
       packed: '已打包：正在打印 {{carrier}} 面单 {{tracking}}',
       awaitingLabel: '离线打包：已打印装箱单，{{carrier}} 面单到达后自动打印',
       split: '已拆分：其余商品为第 {{packageNo}} 个包裹，接着打包',
+      combined: '{{orderRef}} 也放进这个包裹：请扫描它的商品',
       released: '订单已放回队列',
       parcelAdded: '{{tracking}} 已加入交接单（{{count}}）',
       parcelAgain: '{{tracking}} 已在此交接单上扫描过',
       manifestClosed: '交接单已关闭，司机 {{driver}} 签收',
       manifestMissing_one: '交接单已关闭，缺少 {{count}} 个包裹',
       manifestMissing_other: '交接单已关闭，缺少 {{count}} 个包裹',
+    },
+    combine: {
+      platform_unreachable: '现在无法向 TikTok Shop 查询订单能否合并：本订单单独打包。',
     },
     first: {
       order: '排在最前',
@@ -207,6 +212,7 @@ const messages: PackingMessages = {
   },
   eventType: {
     package_ship: '向平台发货',
+    package_combine: '向平台提交包裹合并',
     package_handed_over: '包裹已交给承运商',
     package_label_voided: '面单已作废（改派）',
   },
@@ -255,6 +261,8 @@ const messages: PackingMessages = {
     PACK_SPLIT_INVALID: '拆包必须移出至少一件商品，并至少留下一件。',
     PACK_SPLIT_NOT_ALLOWED: '订单 {{orderRef}} 不能拆包。',
     PACK_COMBINE_NOT_ALLOWED: '订单 {{orderRef}} 现在不能合并到这个包裹。',
+    PACK_COMBINE_REFUSED:
+      'TikTok Shop 拒绝把订单 {{orderRef}} 合并到这个包裹。已撤销合并：请把它的商品从箱中取出，单独打包。',
     PACK_PARCEL_UNKNOWN: '包裹 {{trackingNumber}} 不是本站已打包的包裹。',
     CUTOFF_PACKAGE_UNKNOWN: '包裹 {{packageId}} 不是本站已打包的包裹。',
     CUTOFF_HANDED_OVER: '订单 {{orderRef}} 已经交接（交接单 {{manifestId}}），无需处理。',

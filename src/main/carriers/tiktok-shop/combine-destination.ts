@@ -1,0 +1,94 @@
+import { outboxPayloadSchemas } from '../../../shared/outbox-events';
+import type { PackageCombinePayload } from '../../../shared/packing/package-combine-event';
+import type { Clock } from '../../clock';
+import type { DeliveryOutcome, OutboundEvent } from '../../sync/destination';
+import type { ConnectorState } from '../connector';
+import { TikTokApiError } from './api-errors';
+import type { TikTokFulfillment } from './fulfillment-client';
+
+export interface CombinesOptions {
+  fulfillment: TikTokFulfillment;
+  state: ConnectorState;
+  clock: Clock;
+}
+
+/**
+ * `package.combine` events to TikTok Shop (POST packages/combine), exactly once in effect. The
+ * combine call takes no idempotency key, so before sending the connector notes
+ * `combine-sent:<outbox key>`; a resend first asks the platform whether every line of the orders
+ * already sits in one package, and if so takes that package as the answer. The combined
+ * package's id is kept as `combined:<outbox key>` — the ship call and the label read it there
+ * (`combinedPackage`). A refusal (21011040: the platform no longer lets these orders combine) is
+ * a rejected outcome with the platform's words; the bench undoes the combination.
+ */
+export class TikTokCombines {
+  constructor(private readonly options: CombinesOptions) {}
+
+  /** The package the platform combined the orders into, once the combination was delivered. */
+  combinedPackage(combineKey: string): string | null {
+    const raw = this.options.state.get(resultKey(combineKey));
+    return raw === undefined ? null : (JSON.parse(raw) as { packageId: string }).packageId;
+  }
+
+  async deliverOne(event: OutboundEvent, signal: AbortSignal): Promise<DeliveryOutcome> {
+    const rejected = (reason: string): DeliveryOutcome => ({ id: event.id, status: 'rejected', reason });
+    const parsed = outboxPayloadSchemas['package.combine'].safeParse(event.payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return rejected(
+        `the stored combination does not fit its schema (${issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid'})`,
+      );
+    }
+    const p = parsed.data;
+    const { fulfillment, state, clock } = this.options;
+    const delivered = (packageId: string): DeliveryOutcome => {
+      state.set(
+        resultKey(event.idempotencyKey),
+        JSON.stringify({ packageId, orders: p.platformOrderIds, at: clock.now() }),
+      );
+      return { id: event.id, status: 'delivered' };
+    };
+    if (this.combinedPackage(event.idempotencyKey) !== null) return { id: event.id, status: 'delivered' };
+    const sentKey = `combine-sent:${event.idempotencyKey}`;
+    if (state.get(sentKey) !== undefined) {
+      const already = await this.combinedNow(p, signal);
+      if (already) return delivered(already);
+    }
+    state.set(sentKey, JSON.stringify({ at: clock.now(), orders: p.platformOrderIds }));
+    const what = `orders ${p.platformOrderIds.join(', ')}`;
+    let answer: Awaited<ReturnType<TikTokFulfillment['combinePackages']>>;
+    try {
+      answer = await fulfillment.combinePackages(
+        [{ id: p.combinableId, orderIds: p.platformOrderIds }],
+        signal,
+      );
+    } catch (err) {
+      if (!(err instanceof TikTokApiError) || err.kind !== 'rejected') throw err;
+      const already = await this.combinedNow(p, signal);
+      if (already) return delivered(already);
+      return rejected(
+        `TikTok Shop refused to combine ${what}: ${err.platformMessage || 'no reason given'} (code ${String(err.platformCode)})`,
+      );
+    }
+    const wanted = new Set(p.platformOrderIds);
+    const pkg = answer.packages.find((c) => c.orderIds.length === 0 || c.orderIds.some((o) => wanted.has(o)));
+    if (pkg) return delivered(pkg.packageId);
+    const refusal = answer.refused[0];
+    return rejected(
+      `TikTok Shop refused to combine ${what}: ${refusal?.message || 'no reason given'} (code ${String(refusal?.code ?? 'none')})`,
+    );
+  }
+
+  /** The one package every line of the orders is in now, if the platform combined them already. */
+  private async combinedNow(p: PackageCombinePayload, signal: AbortSignal): Promise<string | null> {
+    const orders = await this.options.fulfillment.ordersByIds(p.platformOrderIds, signal);
+    if (orders.length !== p.platformOrderIds.length) return null;
+    const ids = new Set(orders.flatMap((o) => (o.line_items ?? []).map((l) => l.package_id ?? '')));
+    const [only] = [...ids];
+    return ids.size === 1 && only ? only : null;
+  }
+}
+
+function resultKey(combineKey: string): string {
+  return `combined:${combineKey}`;
+}

@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import type { Outbox } from '../outbox/outbox';
 import type { PhotoStore } from '../returns/photo-store';
 import type { MonitorSnapshot } from '../scales/scale-monitor';
+import { systemTimers, type Timers } from '../printing/queue/timers';
 import { StationScale, type StationScaleConfig, type StationScaleOptions } from '../scales/station-scale';
 import { BoxPresetStore } from './box-presets-store';
 import { ManifestStore } from './manifests/manifest-store';
@@ -33,6 +34,8 @@ export interface CorePackingOptions {
   timeZone?: string;
   /** How often packages packed offline try for their label again; default 30 s, 0 = never on a timer. */
   labelRetryMs?: number;
+  /** The label retry's timer (tests pass timers that never fire to show a label needs no round). */
+  labelTimers?: Timers;
   bookingTimeoutMs?: number;
   cutoffMinute?: (carrier: string) => number;
 }
@@ -112,18 +115,30 @@ export function createPacking(deps: {
     ...(o.cutoffMinute ? { cutoffMinute: o.cutoffMinute } : {}),
   });
   const every = o.labelRetryMs ?? 30_000;
+  const timers = o.labelTimers ?? systemTimers;
   let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const track = (work: Promise<unknown>, failure: string): void => {
+    const done = work.catch((err: unknown) => deps.logger.warn(failure, { error: err }));
+    running = Promise.all([running, done]);
+  };
   // Runs with or without a booking yet: sync wires the accounts' booking after the core is built,
   // and retryLabels does nothing while there is none.
-  const timer =
-    every > 0
-      ? setInterval(() => {
-          running = station.retryLabels().catch((err: unknown) => {
-            deps.logger.warn('labels waiting for the carrier could not be fetched yet', { error: err });
-          });
-        }, every)
-      : null;
-  timer?.unref();
+  let timer: unknown = null;
+  const arm = (): void => {
+    timer = timers.setTimeout(() => {
+      track(station.retryLabels(), 'labels waiting for the carrier could not be fetched yet');
+      if (!stopped) arm();
+    }, every);
+  };
+  if (every > 0) arm();
+  // A platform label exists once the ship call is delivered: fetch it then, not a retry round later.
+  const unsubscribe = deps.outbox.onSettled((settled) =>
+    track(
+      station.shipEventsSettled([...settled.delivered, ...settled.dead]),
+      'platform labels could not be fetched after their ship call was delivered',
+    ),
+  );
   return {
     orders,
     boxes,
@@ -132,7 +147,9 @@ export function createPacking(deps: {
     dock,
     scale,
     async stop() {
-      if (timer) clearInterval(timer);
+      stopped = true;
+      if (timer !== null) timers.clearTimeout(timer);
+      unsubscribe();
       await scale.close();
       await running;
     },

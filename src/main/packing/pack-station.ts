@@ -947,6 +947,17 @@ export class PackStation {
   }
 
   /**
+   * Ship events just settled (the outbox heard it from the delivery engine): the platform labels
+   * waiting on them are fetched now instead of on the next retry round. Events nobody waits on
+   * (most of them) cost one read and never queue behind the bench's calls.
+   */
+  async shipEventsSettled(eventIds: readonly string[]): Promise<number> {
+    const shipping = this.platformShipping();
+    if (!shipping || !this.platformLabels.waitsOn(eventIds)) return 0;
+    return this.serial(() => this.platformLabels.printDelivered(shipping, eventIds));
+  }
+
+  /**
    * Books the packages that wait for their label (packed offline). Each booked one gets its ship
    * call and label in one transaction; a refusal is kept on the package for the supervisor.
    * Answers how many were finished.

@@ -42,13 +42,27 @@ export interface PlatformLabelsOptions {
 export class PlatformLabels {
   constructor(private readonly o: PlatformLabelsOptions) {}
 
-  async printDelivered(shipping: PlatformShipping): Promise<number> {
+  /** Whether any of these events is the ship call of a package waiting for its platform label. */
+  waitsOn(eventIds: readonly string[]): boolean {
+    return (
+      this.o.db
+        .prepare<[string, string]>(
+          "SELECT 1 FROM pack_packages WHERE state = 'awaiting_label' AND carrier = ? AND ship_event_id IN (SELECT value FROM json_each(?)) LIMIT 1",
+        )
+        .get(PLATFORM_CARRIER, JSON.stringify(eventIds)) !== undefined
+    );
+  }
+
+  /** The waiting packages whose ship call is settled; with `eventIds`, only those events' packages. */
+  async printDelivered(shipping: PlatformShipping, eventIds?: readonly string[]): Promise<number> {
     const { db, store } = this.o;
+    const only = eventIds ? JSON.stringify(eventIds) : null;
     const waiting = db
-      .prepare<[string], PackageRow>(
-        "SELECT * FROM pack_packages WHERE state = 'awaiting_label' AND label_error IS NULL AND carrier = ? ORDER BY packed_at LIMIT 50",
+      .prepare<[string, string | null, string | null], PackageRow>(
+        `SELECT * FROM pack_packages WHERE state = 'awaiting_label' AND label_error IS NULL AND carrier = ?
+           AND (? IS NULL OR ship_event_id IN (SELECT value FROM json_each(?))) ORDER BY packed_at LIMIT 50`,
       )
-      .all(PLATFORM_CARRIER);
+      .all(PLATFORM_CARRIER, only, only);
     let done = 0;
     for (const pkg of waiting) {
       const pending = JSON.parse(pkg.booking ?? 'null') as PendingPlatformLabel | null;

@@ -5,6 +5,7 @@ import { boxBarcode } from '../../src/shared/packing/box-presets';
 import { FakeCarrier, httpBooking } from '../helpers/packing/fake-carrier';
 import { signInSupervisor } from '../helpers/session';
 import { TempDirs } from '../helpers/temp-dir';
+import { packScan } from './pack-bench-page';
 import {
   SCANNER_DELAY_MS,
   launchChromium,
@@ -22,19 +23,6 @@ const CSV = [
   'order_ref,sku,product_name,quantity,unit_weight_g,barcode,item_class,recipient_name,address1,city,postcode,country',
   'SO-BAT-1,PWR-10K,Power bank 10000 mAh,1,250,9555000000048,battery,Pembeli Satu,Jalan 1,Shah Alam,40000,MY',
 ].join('\r\n');
-
-const feedback = (page: Page) => page.getByTestId('pack-feedback');
-
-async function scanAndWait(page: Page, code: string): Promise<string> {
-  const before = await feedback(page).getAttribute('data-seq');
-  await page.keyboard.type(code, { delay: SCANNER_DELAY_MS });
-  await page.keyboard.press('Enter');
-  await page
-    .locator('[data-testid=pack-feedback]:not([data-stale=true])')
-    .and(page.locator(`[data-seq]:not([data-seq="${before ?? ''}"])`))
-    .waitFor();
-  return (await feedback(page).getAttribute('data-kind')) ?? '';
-}
 
 describe('an item class at the packing bench in Chromium', () => {
   const temp = new TempDirs();
@@ -89,10 +77,10 @@ describe('an item class at the packing bench in Chromium', () => {
   });
 
   it('shows the battery badge, the backup line and the reason at the ready step', async () => {
-    expect(await scanAndWait(page, 'SO-BAT-1')).toBe('opened');
-    expect(await scanAndWait(page, '9555000000048')).toBe('allVerified');
-    expect(await scanAndWait(page, boxBarcode('S2'))).toBe('boxSet');
-    expect(await scanAndWait(page, '400')).toBe('routed');
+    expect(await packScan(page, 'SO-BAT-1', SCANNER_DELAY_MS)).toBe('opened');
+    expect(await packScan(page, '9555000000048', SCANNER_DELAY_MS)).toBe('allVerified');
+    expect(await packScan(page, boxBarcode('S2'), SCANNER_DELAY_MS)).toBe('boxSet');
+    expect(await packScan(page, '400', SCANNER_DELAY_MS)).toBe('routed');
     await page.locator('[data-testid=pack-screen][data-step=complete]').waitFor();
     await expect(page.getByTestId('pack-item-class').allTextContents()).resolves.toEqual(['BATTERY']);
     await expect(page.getByTestId('pack-route').getAttribute('data-line')).resolves.toBe('backup');

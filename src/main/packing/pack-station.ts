@@ -1446,6 +1446,7 @@ export class PackStation {
         orderId: c.order_id,
         orderRef: this.o.orders.get(c.order_id)?.externalId ?? '',
       })),
+      platformLabel: platformShipped(order) ? carrierName(PLATFORM_CARRIER) : null,
     };
   }
 

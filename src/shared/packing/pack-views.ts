@@ -210,6 +210,11 @@ export const packSessionSchema = z.object({
   openedBy: z.string(),
   /** Other orders (same buyer and address) whose lines were combined into this package. */
   combined: z.array(z.object({ orderId: z.string(), orderRef: z.string() })),
+  /**
+   * The platform that prints this package's label (its own carrier takes it: no route, the label
+   * follows the ship call), by name; null when our carrier's label prints at the seal.
+   */
+  platformLabel: z.string().nullable(),
 });
 export type PackSession = z.infer<typeof packSessionSchema>;
 

@@ -119,6 +119,7 @@ function fakeBench(options: { serialMug?: boolean } = {}) {
     openedAt: 0,
     openedBy: 'u',
     combined: [],
+    platformLabel: null,
   });
   const scale: { now: LiveScaleReading; reads: number } = {
     now: { configured: false, kind: 'none', state: 'waiting', grams: null, stable: false, lastFault: null },
@@ -408,6 +409,7 @@ describe('packing store', () => {
       state: 'packed',
       trackingNumber: 'NV123',
       carrierName: 'Ninja Van',
+      platformLabel: null,
     });
     expect(calls.map(([c]) => c)).toEqual([
       'packOpen',

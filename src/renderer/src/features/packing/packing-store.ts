@@ -42,6 +42,7 @@ export interface PackFeedback {
     | 'routed'
     | 'packed'
     | 'awaitingLabel'
+    | 'awaitingPlatformLabel'
     | 'split'
     | 'released'
     | 'parcelAdded'
@@ -61,6 +62,8 @@ export interface LastPacked {
   state: PackCompleteResult['state'];
   trackingNumber: string | null;
   carrierName: string;
+  /** The platform that prints its label (platform-shipped), else null. */
+  platformLabel: string | null;
 }
 
 /** A carrier the dock can hand parcels to, and how many this bench packed for it today. */
@@ -400,13 +403,17 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
         const r = await api.packComplete({ clientActionId: newActionId() });
         packedFor.set(r.carrier, (packedFor.get(r.carrier) ?? 0) + 1);
         const route = sealed?.route;
+        const platformLabel = sealed?.platformLabel ?? null;
         const carrierName =
-          (route?.chosen === 'backup' ? route.backup?.carrierName : route?.primary.carrierName) ?? r.carrier;
+          platformLabel ??
+          (route?.chosen === 'backup' ? route.backup?.carrierName : route?.primary.carrierName) ??
+          r.carrier;
         const lastPacked: LastPacked = {
           orderRef: sealed?.orderRef ?? r.orderId,
           state: r.state,
           trackingNumber: r.trackingNumber,
           carrierName,
+          platformLabel,
         };
         say(
           r.state === 'packed'
@@ -415,7 +422,9 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
                 tone: 'ok',
                 params: { carrier: carrierName, tracking: r.trackingNumber ?? '' },
               }
-            : { kind: 'awaitingLabel', tone: 'info', params: { carrier: carrierName } },
+            : platformLabel
+              ? { kind: 'awaitingPlatformLabel', tone: 'info', params: { platform: platformLabel } }
+              : { kind: 'awaitingLabel', tone: 'info', params: { carrier: carrierName } },
           r.trackingNumber,
           { lastPacked, session: null, box: null, serialFor: null },
         );

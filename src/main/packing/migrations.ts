@@ -221,3 +221,17 @@ CREATE TABLE pack_combined_orders (
 CREATE INDEX pack_combined_orders_package ON pack_combined_orders (package_id);
 `,
 };
+
+/**
+ * The shipping provider's name as the platform gave it, for a platform-shipped package: the
+ * parcel goes on our carrier's manifest when we know the provider, and is shown by this name
+ * when we do not (it then stays under the platform's carrier). Packages are found by their ship
+ * event when its delivery is reported (every delivered event is looked up).
+ */
+export const packingPlatformProvider: CapabilityMigration = {
+  id: 'packing/006-platform-provider',
+  sql: `
+ALTER TABLE pack_packages ADD COLUMN provider_name TEXT;
+CREATE INDEX pack_packages_ship_event ON pack_packages (ship_event_id);
+`,
+};

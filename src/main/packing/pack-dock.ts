@@ -17,6 +17,7 @@ import type { ManifestStore } from './manifests/manifest-store';
 import type { OutboundOrderStore } from './outbound-orders';
 import type { PackageRow } from './pack-store';
 import type { PackStation } from './pack-station';
+import { PLATFORM_CARRIER } from './platform-labels';
 
 export interface PackDockOptions {
   db: Db;
@@ -92,6 +93,8 @@ export class PackDock {
     const { added, manifest } = await this.o.manifests.addParcel(input.manifestId, {
       trackingNumber: tracking,
       carrier: pkg.carrier,
+      // A platform parcel whose provider we have no carrier code for: the name on its label.
+      carrierName: pkg.carrier === PLATFORM_CARRIER ? (pkg.provider_name ?? undefined) : undefined,
       weightGrams: pkg.weight_grams,
       cod: order?.cod && order.cod.amountMinor > 0 ? order.cod : null,
       orderRef: order?.externalId ?? null,

@@ -5,7 +5,7 @@ import { writeTransaction } from '../db/write';
 import type { OutboxQueries } from '../outbox/outbox-queries';
 import type { EnqueuedJob, NewPrintJob } from '../printing/queue/print-queue';
 import type { OutboundOrderStore, StoredOutboundOrder } from './outbound-orders';
-import type { PlatformHandover, PlatformShipping } from './pack-booking';
+import type { PlatformHandover, PlatformLabel, PlatformShipping } from './pack-booking';
 import type { PackageRow, PackStore } from './pack-store';
 
 /** The carrier a platform-shipped package is kept under: the platform picks the real one. */
@@ -35,7 +35,9 @@ export interface PlatformLabelsOptions {
  * call has been applied, so a package waits (`awaiting_label`, its packing slip printed) until its
  * `package.ship` event is delivered; then the label is asked for and downloaded right then — the
  * platform's links expire — and, in one transaction, queued as `platform-shipping-label` with the
- * package marked packed under the platform's tracking number. A ship call the platform refused
+ * package marked packed under the platform's tracking number and the carrier the platform picked
+ * (our code for its shipping provider; the platform's own carrier code when we do not know the
+ * provider, whose name is kept). A ship call the platform refused
  * is kept on the package (label_error) for the supervisor; a label not downloadable yet is
  * tried again on the next round.
  */
@@ -86,7 +88,7 @@ export class PlatformLabels {
         await writeTransaction(db, () => store.update(db, pkg.id, { state: 'cancelled' }));
         continue;
       }
-      let label: { pdf: Uint8Array; trackingNumber: string | null };
+      let label: PlatformLabel;
       try {
         label = await shipping.label(
           order,
@@ -114,8 +116,14 @@ export class PlatformLabels {
           },
           requestedBy: pending.packedBy,
         });
+        // On the manifest of the carrier the platform picked; one we do not know stays ours to
+        // hand over as the platform's, shown by the provider's name.
+        const provider = label.provider;
         store.update(db, pkg.id, {
           state: 'packed',
+          carrier: provider?.carrier ?? PLATFORM_CARRIER,
+          provider_id: provider?.id ?? null,
+          provider_name: provider?.name ?? null,
           tracking_number: tracking,
           label_job_id: job.id,
           label_attempts: fresh.label_attempts + 1,
@@ -130,6 +138,8 @@ export class PlatformLabels {
             orderRef: order.externalId,
             platformPackageId: pending.platform.platformPackageId,
             trackingNumber: tracking,
+            provider: provider?.name ?? null,
+            carrier: provider?.carrier ?? PLATFORM_CARRIER,
             printJobId: job.id,
           },
         });

@@ -5,6 +5,7 @@ import {
   packingFlow,
   packingItemClasses,
   packingMigrations,
+  packingPlatformProvider,
   packingSerialsPhotos,
 } from '../../packing/migrations';
 import { credentialsMigrations } from '../../credentials/migrations';
@@ -74,5 +75,6 @@ export const MIGRATIONS: readonly Migration[] = [
     packingSerialsPhotos,
     packingItemClasses,
     packingCombinedOrders,
+    packingPlatformProvider,
   ].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
 ];

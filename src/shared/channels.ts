@@ -92,6 +92,7 @@ export const CALL_NAMES = [
   'manifestClose',
   'packCutoffExceptions',
   'packShiftSummary',
+  'packSkuClassesImport',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

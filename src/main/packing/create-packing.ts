@@ -16,6 +16,7 @@ import { OutboundOrderStore } from './outbound-orders';
 import type { PackBooking, PlatformProviders, PlatformShipping } from './pack-booking';
 import { PackDock } from './pack-dock';
 import { PackStation, type PrintQueue, type RouteLines } from './pack-station';
+import { SkuItemClasses } from './sku-item-classes';
 
 /** A station without a scale: Enter at the weigh step says so (PACK_SCALE_UNAVAILABLE). */
 const NO_SCALE: MonitorSnapshot = { state: { kind: 'waiting' }, lastFault: null, closed: true };
@@ -48,6 +49,8 @@ export interface Packing {
   dock: PackDock;
   /** The bench's own scale, as the settings name it. */
   scale: StationScale;
+  /** The supervisor's SKU → item classes list (TikTok lines carry none). */
+  skuClasses: SkuItemClasses;
   stop(): Promise<void>;
 }
 
@@ -79,6 +82,7 @@ export function createPacking(deps: {
   const timeZone = o.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const orders = new OutboundOrderStore(deps.db, deps.clock, deps.newId);
   const boxes = new BoxPresetStore(deps.db, deps.clock);
+  const skuClasses = new SkuItemClasses(deps.db, deps.clock, deps.audit);
   const manifests = new ManifestStore(deps.db, deps.clock, deps.newId, deps.stationId, carrierName);
   const station = new PackStation({
     db: deps.db,
@@ -101,6 +105,7 @@ export function createPacking(deps: {
     ...(o.bookingTimeoutMs !== undefined ? { bookingTimeoutMs: o.bookingTimeoutMs } : {}),
     photos: deps.photos,
     ...(deps.photoRequired ? { photoRequired: deps.photoRequired } : {}),
+    skuClasses,
   });
   const dock = new PackDock({
     db: deps.db,
@@ -146,6 +151,7 @@ export function createPacking(deps: {
     station,
     dock,
     scale,
+    skuClasses,
     async stop() {
       stopped = true;
       if (timer !== null) timers.clearTimeout(timer);

@@ -235,3 +235,19 @@ ALTER TABLE pack_packages ADD COLUMN provider_name TEXT;
 CREATE INDEX pack_packages_ship_event ON pack_packages (ship_event_id);
 `,
 };
+
+/**
+ * The supervisor's SKU → item classes list (a CSV import) for lines whose source names none:
+ * TikTok Shop orders carry no item class, ERP lines carry their own.
+ */
+export const packingSkuItemClasses: CapabilityMigration = {
+  id: 'packing/007-sku-item-classes',
+  sql: `
+CREATE TABLE pack_sku_item_classes (
+  sku           TEXT PRIMARY KEY,
+  item_classes  TEXT NOT NULL CHECK (json_valid(item_classes)),
+  imported_by   TEXT NOT NULL,
+  imported_at   INTEGER NOT NULL
+) STRICT;
+`,
+};

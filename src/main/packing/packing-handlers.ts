@@ -28,5 +28,7 @@ export function packingHandlers(core: Services): HandlersFor<typeof packingCalls
     manifestClose: (input, ctx) => dock.close(input, ctx.user),
     packCutoffExceptions: () => dock.cutoffExceptions(),
     packShiftSummary: ({ scope }, ctx) => station.shiftSummary(scope, ctx.user),
+    packSkuClassesImport: ({ csv }, ctx) =>
+      core.packing.skuClasses.importCsv(new TextEncoder().encode(csv), ctx.user),
   };
 }

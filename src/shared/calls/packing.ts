@@ -369,6 +369,27 @@ export const packingCalls = {
     role: 'any',
     effect: 'read',
   }),
+  /**
+   * The supervisor's SKU → item class list (CSV: `sku`, `item_class`; parseSkuClassCsv), for the
+   * lines of TikTok Shop orders, which name no class: all or nothing, the errors by line.
+   */
+  packSkuClassesImport: call({
+    input: z.strictObject({ csv: z.string().min(1).max(2_000_000) }),
+    output: z.object({
+      committed: z.boolean(),
+      skus: z.number().int(),
+      errors: z.array(
+        z.object({
+          line: z.number().int(),
+          column: z.enum(['sku', 'item_class']).nullable(),
+          code: z.string(),
+          message: z.string(),
+        }),
+      ),
+    }),
+    errors: ['FORBIDDEN'],
+    role: 'supervisor',
+  }),
 };
 
 type Calls = typeof packingCalls;

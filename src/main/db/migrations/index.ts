@@ -7,6 +7,7 @@ import {
   packingMigrations,
   packingPlatformProvider,
   packingSerialsPhotos,
+  packingSkuItemClasses,
 } from '../../packing/migrations';
 import { credentialsMigrations } from '../../credentials/migrations';
 import { printingMigrations } from '../../printing/migrations';
@@ -76,5 +77,6 @@ export const MIGRATIONS: readonly Migration[] = [
     packingItemClasses,
     packingCombinedOrders,
     packingPlatformProvider,
+    packingSkuItemClasses,
   ].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
 ];

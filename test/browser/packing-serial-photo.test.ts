@@ -9,6 +9,7 @@ import { FakeCarrier, httpBooking } from '../helpers/packing/fake-carrier';
 import { FakePrinter } from '../helpers/printing/fake-printer';
 import { signInSupervisor } from '../helpers/session';
 import { TempDirs } from '../helpers/temp-dir';
+import { packFeedback, packPress, packScan, packStep } from './pack-bench-page';
 import {
   SCANNER_DELAY_MS,
   launchChromium,
@@ -30,36 +31,6 @@ const HEADER =
 const TO = 'Pembeli,Jalan Kebun 3,Shah Alam,40000,MY';
 const PHONE = '9555000000048';
 const CASE = '9555000000055';
-
-const feedback = (page: Page) => page.getByTestId('pack-feedback');
-
-async function seqOf(page: Page): Promise<number> {
-  return Number(await feedback(page).getAttribute('data-seq'));
-}
-
-/** Waits for the answer after `seq` (every answer is numbered) and returns its kind. */
-async function answerAfter(page: Page, seq: number): Promise<string> {
-  await page
-    .locator('[data-testid=pack-feedback]:not([data-stale=true])')
-    .and(page.locator(`[data-seq]:not([data-seq="${seq}"])`))
-    .waitFor();
-  return (await feedback(page).getAttribute('data-kind')) ?? '';
-}
-
-async function scanAndWait(page: Page, code: string, delay = 0): Promise<string> {
-  const before = await seqOf(page);
-  await page.keyboard.type(code, { delay });
-  await page.keyboard.press('Enter');
-  return answerAfter(page, before);
-}
-
-async function pressAndWait(page: Page, key: string): Promise<string> {
-  const before = await seqOf(page);
-  await page.keyboard.press(key);
-  return answerAfter(page, before);
-}
-
-const step = (page: Page, id: string) => page.locator(`[data-testid=pack-screen][data-step=${id}]`).waitFor();
 
 describe('serial numbers and the photo before sealing, in Chromium', () => {
   const temp = new TempDirs();
@@ -122,7 +93,7 @@ describe('serial numbers and the photo before sealing, in Chromium', () => {
     page = await openStation(camera, station, { timezoneId: 'Asia/Kuala_Lumpur' });
     await page.context().grantPermissions(['camera']);
     await page.keyboard.press('F10');
-    await step(page, 'scan_order');
+    await packStep(page, 'scan_order');
   });
 
   afterAll(async () => {
@@ -135,13 +106,13 @@ describe('serial numbers and the photo before sealing, in Chromium', () => {
   });
 
   it('asks for the serial after a serial-required item; an item scanned as the serial is refused; the serials show on the lines', async () => {
-    expect(await scanAndWait(page, 'SN-5001', SCANNER_DELAY_MS)).toBe('opened');
-    await step(page, 'scan_item');
+    expect(await packScan(page, 'SN-5001', SCANNER_DELAY_MS)).toBe('opened');
+    await packStep(page, 'scan_item');
     const lines = page.getByTestId('pack-line');
     await expect(lines.first().getByTestId('pack-line-serials').textContent()).resolves.toContain('S/N');
 
-    expect(await scanAndWait(page, PHONE)).toBe('serialAsk');
-    await step(page, 'scan_serial');
+    expect(await packScan(page, PHONE)).toBe('serialAsk');
+    await packStep(page, 'scan_serial');
     await expect(page.getByTestId('pack-next-title').textContent()).resolves.toBe(
       'Scan the serial number of Phone X2 128 GB',
     );
@@ -149,46 +120,46 @@ describe('serial numbers and the photo before sealing, in Chromium', () => {
     await expect(lines.first().getByTestId('pack-line-left').textContent()).resolves.toBe('2');
 
     // The case's barcode where the serial was asked: refused, the prompt stays.
-    expect(await scanAndWait(page, CASE)).toBe('PACK_SERIAL_IS_ITEM');
-    await expect(feedback(page).textContent()).resolves.toContain(
+    expect(await packScan(page, CASE)).toBe('PACK_SERIAL_IS_ITEM');
+    await expect(packFeedback(page).textContent()).resolves.toContain(
       'is an item of this order, not a serial number',
     );
-    await step(page, 'scan_serial');
+    await packStep(page, 'scan_serial');
     await screenshot(page, 'packing-serial');
 
-    expect(await scanAndWait(page, 'R58N91XK2QA', SCANNER_DELAY_MS)).toBe('verified');
+    expect(await packScan(page, 'R58N91XK2QA', SCANNER_DELAY_MS)).toBe('verified');
     await expect(lines.first().getByTestId('pack-line-left').textContent()).resolves.toBe('1');
-    expect(await scanAndWait(page, PHONE)).toBe('serialAsk');
+    expect(await packScan(page, PHONE)).toBe('serialAsk');
     // The same serial twice is refused.
-    expect(await scanAndWait(page, 'R58N91XK2QA', SCANNER_DELAY_MS)).toBe('PACK_SERIAL_DUPLICATE');
-    expect(await scanAndWait(page, 'R58N91XK7ZB', SCANNER_DELAY_MS)).toBe('lineDone');
+    expect(await packScan(page, 'R58N91XK2QA', SCANNER_DELAY_MS)).toBe('PACK_SERIAL_DUPLICATE');
+    expect(await packScan(page, 'R58N91XK7ZB', SCANNER_DELAY_MS)).toBe('lineDone');
     await expect(lines.first().getByTestId('pack-line-serial').allTextContents()).resolves.toEqual([
       'R58N91XK2QA',
       'R58N91XK7ZB',
     ]);
     // One more phone is not a serial prompt: the line is full.
-    expect(await scanAndWait(page, PHONE)).toBe('PACK_LINE_ALREADY_VERIFIED');
+    expect(await packScan(page, PHONE)).toBe('PACK_LINE_ALREADY_VERIFIED');
     await screenshot(page, 'packing-serial-lines');
-    expect(await scanAndWait(page, CASE)).toBe('allVerified');
+    expect(await packScan(page, CASE)).toBe('allVerified');
   });
 
   it('shows the camera at the ready step, refuses to seal before the photo, C takes it and Enter seals', async () => {
-    await step(page, 'scan_box');
-    expect(await scanAndWait(page, boxBarcode('S2'))).toBe('boxSet');
-    expect(await scanAndWait(page, '560')).toBe('routed');
-    await step(page, 'photo');
+    await packStep(page, 'scan_box');
+    expect(await packScan(page, boxBarcode('S2'))).toBe('boxSet');
+    expect(await packScan(page, '560')).toBe('routed');
+    await packStep(page, 'photo');
     await page.locator('[data-testid=pack-photo][data-camera=on]').waitFor();
     // The preview plays the camera's picture.
     // A string: this file is type-checked without the DOM library.
     await page.waitForFunction(
       `(() => { const v = document.querySelector('[data-testid=pack-photo-preview]'); return v !== null && v.videoWidth > 0 && v.readyState >= 2; })()`,
     );
-    expect(await pressAndWait(page, 'Enter')).toBe('hint');
+    expect(await packPress(page, 'Enter')).toBe('hint');
     expect(posmy.bookings()).toHaveLength(0);
 
-    expect(await pressAndWait(page, 'KeyC')).toBe('photoTaken');
+    expect(await packPress(page, 'KeyC')).toBe('photoTaken');
     await page.locator('[data-testid=pack-photo][data-taken=true]').waitFor();
-    await step(page, 'complete');
+    await packStep(page, 'complete');
     await expect(page.getByTestId('pack-photo-state').textContent()).resolves.toMatch(
       /^Photo stored \(\d+×\d+\)$/,
     );
@@ -202,7 +173,7 @@ describe('serial numbers and the photo before sealing, in Chromium', () => {
     expect(row?.mime_type).toBe('image/jpeg');
     expect(fs.existsSync(station.core.qc.photos.pathOf(row?.sha256 ?? ''))).toBe(true);
 
-    expect(await pressAndWait(page, 'Enter')).toBe('packed');
+    expect(await packPress(page, 'Enter')).toBe('packed');
     const pkg = station.core.db
       .prepare<[], { photo_sha256: string | null; serials: string }>(
         `SELECT photo_sha256, serials FROM pack_packages WHERE state = 'packed'`,
@@ -214,14 +185,14 @@ describe('serial numbers and the photo before sealing, in Chromium', () => {
   });
 
   it('lists the serials in the shift summary', async () => {
-    await step(page, 'scan_order');
+    await packStep(page, 'scan_order');
     await page.keyboard.press('KeyS');
-    await step(page, 'summary');
+    await packStep(page, 'summary');
     const row = page.getByTestId('pack-summary-serial-row');
     await row.first().waitFor();
     await expect(row.first().textContent()).resolves.toContain('R58N91XK2QA, R58N91XK7ZB');
     await page.keyboard.press('KeyP');
-    await step(page, 'scan_order');
+    await packStep(page, 'scan_order');
   });
 
   it('without a camera the bench says so and what to do; the photo is not taken', async () => {
@@ -229,19 +200,19 @@ describe('serial numbers and the photo before sealing, in Chromium', () => {
     const bare = await openStation(plain, station, { timezoneId: 'Asia/Kuala_Lumpur' });
     await bare.context().grantPermissions(['camera']);
     await bare.keyboard.press('F10');
-    await step(bare, 'scan_order');
-    expect(await scanAndWait(bare, 'SN-5002', SCANNER_DELAY_MS)).toBe('opened');
-    expect(await scanAndWait(bare, CASE)).toBe('allVerified');
-    expect(await scanAndWait(bare, boxBarcode('S2'))).toBe('boxSet');
-    expect(await scanAndWait(bare, '180')).toBe('routed');
-    await step(bare, 'photo');
+    await packStep(bare, 'scan_order');
+    expect(await packScan(bare, 'SN-5002', SCANNER_DELAY_MS)).toBe('opened');
+    expect(await packScan(bare, CASE)).toBe('allVerified');
+    expect(await packScan(bare, boxBarcode('S2'))).toBe('boxSet');
+    expect(await packScan(bare, '180')).toBe('routed');
+    await packStep(bare, 'photo');
     const problem = bare.getByTestId('pack-photo-problem');
     await problem.waitFor();
     await expect(problem.textContent()).resolves.toMatch(
       /ask a supervisor to switch off “Photo before sealing”/,
     );
-    expect(await pressAndWait(bare, 'KeyC')).toBe('hint');
-    await expect(feedback(bare).textContent()).resolves.toContain('No camera picture');
+    expect(await packPress(bare, 'KeyC')).toBe('hint');
+    await expect(packFeedback(bare).textContent()).resolves.toContain('No camera picture');
     await screenshot(bare, 'packing-photo-no-camera');
     expect(countRows(station.core.db, 'qc_photos')).toBe(1);
     await bare.close();

@@ -87,6 +87,7 @@ export const CALL_NAMES = [
   'packCombine',
   'packRelease',
   'manifestList',
+  'packDockCarriers',
   'manifestOpen',
   'manifestScan',
   'manifestClose',

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import { CARRIER_SERVICES } from '../../shared/packing/carrier-services';
 import { CARRIER_NAMES, carrierName } from '../../shared/packing/line-carriers';
 import type { Manifest } from '../../shared/packing/manifest';
-import type { CutoffException, ManifestView } from '../../shared/packing/pack-views';
+import type { CutoffException, DockCarrier, ManifestView } from '../../shared/packing/pack-views';
 import { normaliseScan } from '../../shared/scan-code';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
@@ -198,6 +198,16 @@ export class PackDock {
       csv: csv.toString('utf8'),
       handoverEvents,
     };
+  }
+
+  /** Carriers with packed parcels not handed over yet, with how many, by the carrier they have now. */
+  waitingCarriers(): DockCarrier[] {
+    return this.o.db
+      .prepare<[], { carrier: string; parcels: number }>(
+        "SELECT carrier, count(*) AS parcels FROM pack_packages WHERE state = 'packed' AND carrier IS NOT NULL AND tracking_number IS NOT NULL GROUP BY carrier ORDER BY carrier",
+      )
+      .all()
+      .map((r) => ({ carrier: r.carrier, carrierName: carrierName(r.carrier), parcels: r.parcels }));
   }
 
   /** Packed, not handed over, past their carrier's cut-off of the day they were packed. */

@@ -5,6 +5,7 @@ import type { ErrorCode } from '../errors';
 import {
   cutoffExceptionSchema,
   dimensionsSchema,
+  dockCarrierSchema,
   manifestCloseResultSchema,
   manifestViewSchema,
   packCompleteResultSchema,
@@ -298,6 +299,14 @@ export const packingCalls = {
   manifestList: call({
     input: z.strictObject({ status: z.enum(['open', 'closed']).optional() }),
     output: z.array(manifestViewSchema),
+    errors: [],
+    role: 'any',
+    effect: 'read',
+  }),
+  /** The carriers whose parcels wait at the dock (packed, not handed over), for the handover list. */
+  packDockCarriers: call({
+    input: noInput,
+    output: z.array(dockCarrierSchema),
     errors: [],
     role: 'any',
     effect: 'read',

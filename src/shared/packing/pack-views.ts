@@ -304,6 +304,17 @@ export const manifestCloseResultSchema = z.object({
   handoverEvents: z.number().int(),
 });
 
+/**
+ * A carrier with parcels packed at this station and not handed over yet, by the carrier each
+ * parcel has now (a platform-shipped parcel: the platform's pick, once its label arrived).
+ */
+export const dockCarrierSchema = z.object({
+  carrier: z.string(),
+  carrierName: z.string(),
+  parcels: z.number().int(),
+});
+export type DockCarrier = z.infer<typeof dockCarrierSchema>;
+
 export const cutoffExceptionSchema = z.object({
   packageId: z.string(),
   orderRef: z.string(),

@@ -70,7 +70,7 @@ describe('platform-shipped packages at a running station', () => {
     return { core, fake, sync, printer, armed, elapsed: () => clock.now() - T0 };
   }
 
-  const { pack, refused } = benchCalls(BENCH);
+  const { call, pack, refused } = benchCalls(BENCH);
   const scan = (code: string) => ({ code, source: 'scanner' });
 
   function addOrder(fake: FakeTikTokShop, sku: string, buyer: string) {
@@ -161,6 +161,13 @@ describe('platform-shipped packages at a running station', () => {
       carrier: 'tiktok-platform',
       provider_name: 'Flash Express',
     });
+
+    // The handover list counts each parcel under the carrier it has now.
+    expect(await call(s.core, 'packDockCarriers', BENCH, {})).toEqual([
+      { carrier: 'jnt-my', carrierName: 'J&T Express', parcels: 1 },
+      { carrier: 'ninjavan-my', carrierName: 'Ninja Van', parcels: 1 },
+      { carrier: 'tiktok-platform', carrierName: 'TikTok Shop', parcels: 1 },
+    ]);
 
     // The J&T driver: the J&T parcel goes on, the Ninja Van one and the Flash one are refused by name.
     const jntManifest = await pack<{ id: string; missing: string[] }>(s.core, 'manifestOpen', {

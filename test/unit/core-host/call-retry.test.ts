@@ -76,6 +76,7 @@ describe('whether a call whose answer was lost may be sent again', () => {
       'manifestList',
       'packCombinable',
       'packCutoffExceptions',
+      'packDockCarriers',
       'packQueue',
       'packScaleReading',
       'packShiftSummary',

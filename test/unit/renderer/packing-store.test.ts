@@ -225,6 +225,7 @@ function fakeBench(options: { serialMug?: boolean } = {}) {
       };
     },
     manifestList: async () => [manifest],
+    packDockCarriers: async () => [],
     manifestOpen: async (input: { carrier: string }) => {
       calls.push(['manifestOpen', input.carrier]);
       return manifest;

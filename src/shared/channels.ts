@@ -88,6 +88,7 @@ export const CALL_NAMES = [
   'packCombine',
   'packRelease',
   'manifestList',
+  'packDockCarriers',
   'manifestOpen',
   'manifestScan',
   'manifestClose',
@@ -96,6 +97,7 @@ export const CALL_NAMES = [
   'packCutoffTable',
   'packCutoffSet',
   'packShiftSummary',
+  'packSkuClassesImport',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

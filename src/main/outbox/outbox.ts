@@ -14,6 +14,13 @@ export interface NewOutboxEvent<T extends OutboxEventType> {
   idempotencyKey?: string;
 }
 
+/** Events a delivery settled: delivered, or dead (the destination refused them for good). */
+export interface SettledEvents {
+  destination: string;
+  delivered: readonly string[];
+  dead: readonly string[];
+}
+
 export interface EnqueuedEvent {
   id: string;
   seq: number;
@@ -27,6 +34,7 @@ export interface EnqueuedEvent {
 export class Outbox {
   private readonly insert;
   private readonly listeners = new Set<(destination: string) => void>();
+  private readonly settledListeners = new Set<(settled: SettledEvents) => void>();
 
   constructor(
     private readonly db: Db,
@@ -76,5 +84,20 @@ export class Outbox {
   onEnqueued(listener: (destination: string) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Work that waits for its event to reach the destination (a platform label that exists only
+   * after the ship call) listens here rather than on the delivery engine, so it needs no sync.
+   */
+  onSettled(listener: (settled: SettledEvents) => void): () => void {
+    this.settledListeners.add(listener);
+    return () => this.settledListeners.delete(listener);
+  }
+
+  /** Told by whoever delivers the outbox, after the results are committed. */
+  reportSettled(settled: SettledEvents): void {
+    if (settled.delivered.length === 0 && settled.dead.length === 0) return;
+    for (const listener of this.settledListeners) listener(settled);
   }
 }

@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import type { Outbox } from '../outbox/outbox';
 import type { PhotoStore } from '../returns/photo-store';
 import type { MonitorSnapshot } from '../scales/scale-monitor';
+import { systemTimers, type Timers } from '../printing/queue/timers';
 import { StationScale, type StationScaleConfig, type StationScaleOptions } from '../scales/station-scale';
 import { BoxPresetStore } from './box-presets-store';
 import { ManifestStore } from './manifests/manifest-store';
@@ -16,6 +17,7 @@ import type { PackBooking, PlatformProviders, PlatformShipping } from './pack-bo
 import { PackCutoffs } from './pack-cutoffs';
 import { PackDock } from './pack-dock';
 import { PackStation, type PrintQueue, type RouteLines } from './pack-station';
+import { SkuItemClasses } from './sku-item-classes';
 
 /** A station without a scale: Enter at the weigh step says so (PACK_SCALE_UNAVAILABLE). */
 const NO_SCALE: MonitorSnapshot = { state: { kind: 'waiting' }, lastFault: null, closed: true };
@@ -34,6 +36,8 @@ export interface CorePackingOptions {
   timeZone?: string;
   /** How often packages packed offline try for their label again; default 30 s, 0 = never on a timer. */
   labelRetryMs?: number;
+  /** The label retry's timer (tests pass timers that never fire to show a label needs no round). */
+  labelTimers?: Timers;
   bookingTimeoutMs?: number;
 }
 
@@ -46,6 +50,8 @@ export interface Packing {
   cutoffs: PackCutoffs;
   /** The bench's own scale, as the settings name it. */
   scale: StationScale;
+  /** The supervisor's SKU → item classes list (TikTok lines carry none). */
+  skuClasses: SkuItemClasses;
   stop(): Promise<void>;
 }
 
@@ -77,6 +83,7 @@ export function createPacking(deps: {
   const timeZone = o.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const orders = new OutboundOrderStore(deps.db, deps.clock, deps.newId, deps.audit);
   const boxes = new BoxPresetStore(deps.db, deps.clock);
+  const skuClasses = new SkuItemClasses(deps.db, deps.clock, deps.audit);
   const manifests = new ManifestStore(deps.db, deps.clock, deps.newId, deps.stationId, carrierName);
   const station = new PackStation({
     db: deps.db,
@@ -99,6 +106,7 @@ export function createPacking(deps: {
     ...(o.bookingTimeoutMs !== undefined ? { bookingTimeoutMs: o.bookingTimeoutMs } : {}),
     photos: deps.photos,
     ...(deps.photoRequired ? { photoRequired: deps.photoRequired } : {}),
+    skuClasses,
   });
   const dock = new PackDock({
     db: deps.db,
@@ -126,18 +134,30 @@ export function createPacking(deps: {
     calendarFor: deps.calendarFor ?? calendarForMarket,
   });
   const every = o.labelRetryMs ?? 30_000;
+  const timers = o.labelTimers ?? systemTimers;
   let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const track = (work: Promise<unknown>, failure: string): void => {
+    const done = work.catch((err: unknown) => deps.logger.warn(failure, { error: err }));
+    running = Promise.all([running, done]);
+  };
   // Runs with or without a booking yet: sync wires the accounts' booking after the core is built,
   // and retryLabels does nothing while there is none.
-  const timer =
-    every > 0
-      ? setInterval(() => {
-          running = station.retryLabels().catch((err: unknown) => {
-            deps.logger.warn('labels waiting for the carrier could not be fetched yet', { error: err });
-          });
-        }, every)
-      : null;
-  timer?.unref();
+  let timer: unknown = null;
+  const arm = (): void => {
+    timer = timers.setTimeout(() => {
+      track(station.retryLabels(), 'labels waiting for the carrier could not be fetched yet');
+      if (!stopped) arm();
+    }, every);
+  };
+  if (every > 0) arm();
+  // A platform label exists once the ship call is delivered: fetch it then, not a retry round later.
+  const unsubscribe = deps.outbox.onSettled((settled) =>
+    track(
+      station.shipEventsSettled([...settled.delivered, ...settled.dead]),
+      'platform labels could not be fetched after their ship call was delivered',
+    ),
+  );
   return {
     orders,
     boxes,
@@ -146,8 +166,11 @@ export function createPacking(deps: {
     dock,
     cutoffs,
     scale,
+    skuClasses,
     async stop() {
-      if (timer) clearInterval(timer);
+      stopped = true;
+      if (timer !== null) timers.clearTimeout(timer);
+      unsubscribe();
       await scale.close();
       await running;
     },

@@ -259,3 +259,33 @@ CREATE INDEX pack_cutoff_resolutions_package ON pack_cutoff_resolutions (package
 ALTER TABLE pack_packages ADD COLUMN sealed TEXT CHECK (sealed IS NULL OR json_valid(sealed));
 `,
 };
+
+/**
+ * The shipping provider's name as the platform gave it, for a platform-shipped package: the
+ * parcel goes on our carrier's manifest when we know the provider, and is shown by this name
+ * when we do not (it then stays under the platform's carrier). Packages are found by their ship
+ * event when its delivery is reported (every delivered event is looked up).
+ */
+export const packingPlatformProvider: CapabilityMigration = {
+  id: 'packing/007-platform-provider',
+  sql: `
+ALTER TABLE pack_packages ADD COLUMN provider_name TEXT;
+CREATE INDEX pack_packages_ship_event ON pack_packages (ship_event_id);
+`,
+};
+
+/**
+ * The supervisor's SKU → item classes list (a CSV import) for lines whose source names none:
+ * TikTok Shop orders carry no item class, ERP lines carry their own.
+ */
+export const packingSkuItemClasses: CapabilityMigration = {
+  id: 'packing/008-sku-item-classes',
+  sql: `
+CREATE TABLE pack_sku_item_classes (
+  sku           TEXT PRIMARY KEY,
+  item_classes  TEXT NOT NULL CHECK (json_valid(item_classes)),
+  imported_by   TEXT NOT NULL,
+  imported_at   INTEGER NOT NULL
+) STRICT;
+`,
+};

@@ -62,6 +62,14 @@ export interface PlatformHandover {
   pickupSlot: { startTime: number; endTime: number } | null;
 }
 
+/** A platform's label for a package its own carrier takes. */
+export interface PlatformLabel {
+  pdf: Uint8Array;
+  trackingNumber: string | null;
+  /** `carrier`: our carrier code for the provider (its manifest), null when we do not know it. */
+  provider: { id: string | null; name: string; carrier: string | null } | null;
+}
+
 /**
  * The platform's own carrier (a TikTok Shop order with shipping type TIKTOK): the platform picks
  * the carrier, the station tells it how the package is handed over and prints the platform's
@@ -84,10 +92,9 @@ export interface PlatformShipping {
   ): Promise<Array<{ combinableId: string; platformOrderIds: string[] }>>;
   /** The package a delivered combination (by its outbox key) answered; null before. */
   combinedPackage(order: StoredOutboundOrder, combineKey: string): string | null;
-  /** The label PDF, asked for and downloaded now (the platform's links expire). */
-  label(
-    order: StoredOutboundOrder,
-    platformPackageId: string,
-    signal: AbortSignal,
-  ): Promise<{ pdf: Uint8Array; trackingNumber: string | null }>;
+  /**
+   * The label PDF, asked for and downloaded now (the platform's links expire), with the tracking
+   * number and the shipping provider the platform picked (null when it names none).
+   */
+  label(order: StoredOutboundOrder, platformPackageId: string, signal: AbortSignal): Promise<PlatformLabel>;
 }

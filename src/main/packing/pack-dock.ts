@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import { CARRIER_SERVICES } from '../../shared/packing/carrier-services';
 import { CARRIER_NAMES, carrierName } from '../../shared/packing/line-carriers';
 import type { Manifest } from '../../shared/packing/manifest';
-import type { ManifestView } from '../../shared/packing/pack-views';
+import type { DockCarrier, ManifestView } from '../../shared/packing/pack-views';
 import { normaliseScan } from '../../shared/scan-code';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
@@ -17,6 +17,7 @@ import type { ManifestStore } from './manifests/manifest-store';
 import type { OutboundOrderStore } from './outbound-orders';
 import type { PackageRow } from './pack-store';
 import type { PackStation } from './pack-station';
+import { PLATFORM_CARRIER } from './platform-labels';
 
 export interface PackDockOptions {
   db: Db;
@@ -88,6 +89,8 @@ export class PackDock {
     const { added, manifest } = await this.o.manifests.addParcel(input.manifestId, {
       trackingNumber: tracking,
       carrier: pkg.carrier,
+      // A platform parcel whose provider we have no carrier code for: the name on its label.
+      carrierName: pkg.carrier === PLATFORM_CARRIER ? (pkg.provider_name ?? undefined) : undefined,
       weightGrams: pkg.weight_grams,
       cod: order?.cod && order.cod.amountMinor > 0 ? order.cod : null,
       orderRef: order?.externalId ?? null,
@@ -191,6 +194,16 @@ export class PackDock {
       csv: csv.toString('utf8'),
       handoverEvents,
     };
+  }
+
+  /** Carriers with packed parcels not handed over yet, with how many, by the carrier they have now. */
+  waitingCarriers(): DockCarrier[] {
+    return this.o.db
+      .prepare<[], { carrier: string; parcels: number }>(
+        "SELECT carrier, count(*) AS parcels FROM pack_packages WHERE state = 'packed' AND carrier IS NOT NULL AND tracking_number IS NOT NULL GROUP BY carrier ORDER BY carrier",
+      )
+      .all()
+      .map((r) => ({ carrier: r.carrier, carrierName: carrierName(r.carrier), parcels: r.parcels }));
   }
 
   private packedFor(carrier: string): PackageRow[] {

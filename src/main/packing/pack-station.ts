@@ -120,6 +120,8 @@ export interface PackStationOptions {
   photos: PhotoStore;
   /** Read at each seal: a supervisor may switch the photo off (setting packPhotoRequired). */
   photoRequired?: () => boolean;
+  /** Item classes by SKU for lines whose source names none (TikTok Shop orders). */
+  skuClasses?: { classesOf(skus: readonly string[]): ReadonlyMap<string, ItemClass[]> };
 }
 
 type Input<T> = T & { clientActionId: string };
@@ -458,7 +460,7 @@ export class PackStation {
       const { session, order, pkg } = await this.current();
       const weight = weightOf(session);
       if (!weight) throw new AppError('PACK_NOT_WEIGHED');
-      const classes = classesOf(this.packageLines(order, pkg));
+      const classes = this.itemClassesOf(order, pkg);
       const stored = await this.computeRoute(order, weight, classes, input.choose);
       return writeTransaction(this.o.db, () => {
         this.store.updateSession(this.o.db, this.o.stationId, {
@@ -1127,6 +1129,17 @@ export class PackStation {
   }
 
   /**
+   * Ship events just settled (the outbox heard it from the delivery engine): the platform labels
+   * waiting on them are fetched now instead of on the next retry round. Events nobody waits on
+   * (most of them) cost one read and never queue behind the bench's calls.
+   */
+  async shipEventsSettled(eventIds: readonly string[]): Promise<number> {
+    const shipping = this.platformShipping();
+    if (!shipping || !this.platformLabels.waitsOn(eventIds)) return 0;
+    return this.serial(() => this.platformLabels.printDelivered(shipping, eventIds));
+  }
+
+  /**
    * Books the packages that wait for their label (packed offline). Each booked one gets its ship
    * call and label in one transaction; a refusal is kept on the package for the supervisor.
    * Answers how many were finished.
@@ -1540,6 +1553,19 @@ export class PackStation {
    * The package's lines with the order's data. A combined order's line is keyed
    * `<order id>:<line ref>` (two ERP orders both have a line "1"); `orderId` says whose it is.
    */
+  /**
+   * The package's item classes: each line's own (ERP), and for the lines of a platform order —
+   * whose source names none — the station's SKU list (supervisor's CSV import).
+   */
+  private itemClassesOf(order: StoredOutboundOrder, pkg: Pick<PackageRow, 'lines'>): ItemClass[] {
+    const lines = this.packageLines(order, pkg);
+    const unnamed = lines.filter(
+      (l) => platformDestinationOf(order) !== null && (l.itemClasses ?? []).length === 0,
+    );
+    const listed = this.o.skuClasses?.classesOf(unnamed.map((l) => l.sku)) ?? new Map<string, ItemClass[]>();
+    return classesOf([...lines, ...unnamed.map((l) => ({ itemClasses: listed.get(l.sku) ?? [] }))]);
+  }
+
   private packageLines(order: StoredOutboundOrder, pkg: Pick<PackageRow, 'lines'>) {
     const orders = new Map<string, StoredOutboundOrder | null>([[order.id, order]]);
     const orderOf = (id: string) => {
@@ -1615,6 +1641,7 @@ export class PackStation {
         orderId: c.order_id,
         orderRef: this.o.orders.get(c.order_id)?.externalId ?? '',
       })),
+      platformLabel: platformShipped(order) ? carrierName(PLATFORM_CARRIER) : null,
     };
   }
 

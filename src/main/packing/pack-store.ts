@@ -38,6 +38,7 @@ export interface PackageRow {
   service_id: string | null;
   tracking_number: string | null;
   provider_id: string | null;
+  provider_name: string | null;
   weight_grams: number | null;
   chargeable_grams: number | null;
   items: number;

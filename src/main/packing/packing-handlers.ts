@@ -24,6 +24,7 @@ export function packingHandlers(core: Services): HandlersFor<typeof packingCalls
     packCombine: (input, ctx) => station.combine(input, ctx.user),
     packRelease: (input, ctx) => station.release(input, ctx.user),
     manifestList: ({ status }) => dock.list(status),
+    packDockCarriers: () => dock.waitingCarriers(),
     manifestOpen: (input, ctx) => dock.open(input, ctx.user),
     manifestScan: (input, ctx) => dock.scan(input, ctx.user),
     manifestClose: (input, ctx) => dock.close(input, ctx.user),
@@ -33,5 +34,7 @@ export function packingHandlers(core: Services): HandlersFor<typeof packingCalls
     packCutoffTable: () => cutoffs.table(),
     packCutoffSet: (input, ctx) => cutoffs.setRow(input, ctx.approver ?? ctx.user),
     packShiftSummary: ({ scope }, ctx) => station.shiftSummary(scope, ctx.user),
+    packSkuClassesImport: ({ csv }, ctx) =>
+      core.packing.skuClasses.importCsv(new TextEncoder().encode(csv), ctx.user),
   };
 }

@@ -5,7 +5,7 @@ import { writeTransaction } from '../db/write';
 import type { OutboxQueries } from '../outbox/outbox-queries';
 import type { EnqueuedJob, NewPrintJob } from '../printing/queue/print-queue';
 import type { OutboundOrderStore, StoredOutboundOrder } from './outbound-orders';
-import type { PlatformHandover, PlatformShipping } from './pack-booking';
+import type { PlatformHandover, PlatformLabel, PlatformShipping } from './pack-booking';
 import type { PackageRow, PackStore } from './pack-store';
 
 /** The carrier a platform-shipped package is kept under: the platform picks the real one. */
@@ -41,20 +41,36 @@ export interface PlatformLabelsOptions {
  * call has been applied, so a package waits (`awaiting_label`, its packing slip printed) until its
  * `package.ship` event is delivered; then the label is asked for and downloaded right then — the
  * platform's links expire — and, in one transaction, queued as `platform-shipping-label` with the
- * package marked packed under the platform's tracking number. A ship call the platform refused
+ * package marked packed under the platform's tracking number and the carrier the platform picked
+ * (our code for its shipping provider; the platform's own carrier code when we do not know the
+ * provider, whose name is kept). A ship call the platform refused
  * is kept on the package (label_error) for the supervisor; a label not downloadable yet is
  * tried again on the next round.
  */
 export class PlatformLabels {
   constructor(private readonly o: PlatformLabelsOptions) {}
 
-  async printDelivered(shipping: PlatformShipping): Promise<number> {
+  /** Whether any of these events is the ship call of a package waiting for its platform label. */
+  waitsOn(eventIds: readonly string[]): boolean {
+    return (
+      this.o.db
+        .prepare<[string, string]>(
+          "SELECT 1 FROM pack_packages WHERE state = 'awaiting_label' AND carrier = ? AND ship_event_id IN (SELECT value FROM json_each(?)) LIMIT 1",
+        )
+        .get(PLATFORM_CARRIER, JSON.stringify(eventIds)) !== undefined
+    );
+  }
+
+  /** The waiting packages whose ship call is settled; with `eventIds`, only those events' packages. */
+  async printDelivered(shipping: PlatformShipping, eventIds?: readonly string[]): Promise<number> {
     const { db, store } = this.o;
+    const only = eventIds ? JSON.stringify(eventIds) : null;
     const waiting = db
-      .prepare<[string], PackageRow>(
-        "SELECT * FROM pack_packages WHERE state = 'awaiting_label' AND label_error IS NULL AND carrier = ? ORDER BY packed_at LIMIT 50",
+      .prepare<[string, string | null, string | null], PackageRow>(
+        `SELECT * FROM pack_packages WHERE state = 'awaiting_label' AND label_error IS NULL AND carrier = ?
+           AND (? IS NULL OR ship_event_id IN (SELECT value FROM json_each(?))) ORDER BY packed_at LIMIT 50`,
       )
-      .all(PLATFORM_CARRIER);
+      .all(PLATFORM_CARRIER, only, only);
     let done = 0;
     for (const pkg of waiting) {
       const pending = JSON.parse(pkg.booking ?? 'null') as PendingPlatformLabel | null;
@@ -99,7 +115,7 @@ export class PlatformLabels {
           ? pending.platform.platformPackageId
           : shipping.combinedPackage(order, combineKey);
       if (platformPackageId === null) continue;
-      let label: { pdf: Uint8Array; trackingNumber: string | null };
+      let label: PlatformLabel;
       try {
         label = await shipping.label(order, platformPackageId, AbortSignal.timeout(this.o.timeoutMs()));
       } catch {
@@ -123,8 +139,14 @@ export class PlatformLabels {
           },
           requestedBy: pending.packedBy,
         });
+        // On the manifest of the carrier the platform picked; one we do not know stays ours to
+        // hand over as the platform's, shown by the provider's name.
+        const provider = label.provider;
         store.update(db, pkg.id, {
           state: 'packed',
+          carrier: provider?.carrier ?? PLATFORM_CARRIER,
+          provider_id: provider?.id ?? null,
+          provider_name: provider?.name ?? null,
           tracking_number: tracking,
           label_job_id: job.id,
           label_attempts: fresh.label_attempts + 1,
@@ -139,6 +161,8 @@ export class PlatformLabels {
             orderRef: order.externalId,
             platformPackageId,
             trackingNumber: tracking,
+            provider: provider?.name ?? null,
+            carrier: provider?.carrier ?? PLATFORM_CARRIER,
             printJobId: job.id,
           },
         });

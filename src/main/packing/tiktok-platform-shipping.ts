@@ -1,11 +1,13 @@
 import type { TikTokShopConnector } from '../carriers/tiktok-shop/definition';
 import { platformDestinationOf, type PlatformShipping } from './pack-booking';
+import { carrierOfTikTokProvider } from './tiktok-providers';
 
 /**
  * Platform-shipped TikTok Shop packages through the order's connector: the handover method from
  * the package's handover time slots (PICKUP when a slot is offered and pickup allowed, else
  * DROP_OFF), the combinable packages naming the order, the package a combination answered
- * (`combines`), and the label from a doc_url asked for at print time (`labels.freshPdf`).
+ * (`combines`), and the label from a doc_url asked for at print time (`labels.freshPdf`), with
+ * the shipping provider the platform picked from the package's detail.
  */
 export function tiktokPlatformShipping(
   connectorNamed: (name: string) => TikTokShopConnector | null,
@@ -34,8 +36,22 @@ export function tiktokPlatformShipping(
       return connectorOf(order).combines.combinedPackage(combineKey);
     },
     async label(order, platformPackageId, signal) {
-      const { pdf, document } = await connectorOf(order).labels.freshPdf(platformPackageId, signal);
-      return { pdf, trackingNumber: document.trackingNumber };
+      const connector = connectorOf(order);
+      const { pdf, document } = await connector.labels.freshPdf(platformPackageId, signal);
+      // The ship call answers nothing: the provider it picked is on the package once shipped.
+      const detail = await connector.fulfillment.packageDetail(platformPackageId, signal);
+      const name = detail.shipping_provider_name?.trim();
+      return {
+        pdf,
+        trackingNumber: document.trackingNumber ?? detail.tracking_number ?? null,
+        provider: name
+          ? {
+              id: detail.shipping_provider_id ?? null,
+              name,
+              carrier: carrierOfTikTokProvider(order.market, name),
+            }
+          : null,
+      };
     },
   };
 }

@@ -271,6 +271,10 @@ function buildService(
             : {}),
         })
       : null;
+  // Whatever waits on a delivery (packing's platform labels) hears of it through the outbox.
+  engine?.onSettled((b) =>
+    core.outbox.reportSettled({ destination: b.destination, delivered: b.deliveredIds, dead: b.deadIds }),
+  );
   return new SyncService(core, {
     engine,
     returnSources,

@@ -32,6 +32,7 @@ import {
  *   await engine.drain({ signal?, onProgress?, maxWaitMs? }) → DrainSummary
  *   engine.wake(name?)             — look again now (e.g. after a dead letter was retried)
  *   engine.circuitState(name) / engine.destinationNames() / engine.onSettled(listener) / engine.store
+ *                                    (each settled batch with its delivered and dead event ids)
  *
  * Per destination: at most `limits.maxConcurrency` requests at once (never more than the declared
  * burst), a token bucket under the declared rate with room for requests that arrive late
@@ -95,6 +96,9 @@ export interface SettledBatch {
   failed: number;
   dead: number;
   error: string | null;
+  /** The events this batch settled as delivered, and as dead: for work waiting on a delivery. */
+  deliveredIds: readonly string[];
+  deadIds: readonly string[];
 }
 
 export interface DrainProgress {
@@ -482,7 +486,7 @@ export class DeliveryEngine {
         // that is slow to commit cannot make requests counted earlier leave together later.
         const soon = 1 + Math.floor((lane.ratePerSecond * CLAIM_AHEAD_MS) / 1000);
         const requests = single ? 1 : Math.max(1, Math.min(lane.maxConcurrency - lane.inFlight, soon));
-        let invalid = 0;
+        const invalid: string[] = [];
         const events = await this.store.claim(destination.name, {
           limit: requests * batchLimit,
           owner: this.owner,
@@ -491,17 +495,25 @@ export class DeliveryEngine {
           ignoreBackoff: probing,
           maxAheadMs: this.maxAheadMs,
           onInvalid: (event, reason) => {
-            invalid += 1;
+            invalid.push(event.id);
             this.logger.warn('outbox event fails its schema; dead-lettered', { id: event.id, reason });
           },
         });
         errors = 0;
         lockedSince = null;
-        if (invalid > 0) {
-          this.emit({ destination: destination.name, delivered: 0, failed: 0, dead: invalid, error: null });
+        if (invalid.length > 0) {
+          this.emit({
+            destination: destination.name,
+            delivered: 0,
+            failed: 0,
+            dead: invalid.length,
+            error: null,
+            deliveredIds: [],
+            deadIds: invalid,
+          });
         }
         if (events.length === 0) {
-          if (invalid > 0) continue;
+          if (invalid.length > 0) continue;
           if (lane.inFlight > 0) {
             await lane.waker.wait(this.idleRecheckMs, signal);
             continue;
@@ -703,6 +715,8 @@ export class DeliveryEngine {
         failed: entry.failed,
         dead: results[i]?.dead ?? 0,
         error: entry.error,
+        deliveredIds: entry.settlement.delivered,
+        deadIds: entry.settlement.dead.map((d) => d.id),
       });
       resolve();
     }

@@ -7,6 +7,7 @@ import {
   CUTOFF_ACTIONS,
   cutoffExceptionSchema,
   dimensionsSchema,
+  dockCarrierSchema,
   manifestCloseResultSchema,
   manifestViewSchema,
   packCompleteResultSchema,
@@ -323,6 +324,14 @@ export const packingCalls = {
     role: 'any',
     effect: 'read',
   }),
+  /** The carriers whose parcels wait at the dock (packed, not handed over), for the handover list. */
+  packDockCarriers: call({
+    input: noInput,
+    output: z.array(dockCarrierSchema),
+    errors: [],
+    role: 'any',
+    effect: 'read',
+  }),
   /** Today's manifest for a carrier at its pickup: the open one, or a new one. */
   manifestOpen: call({
     input: z.strictObject({ carrier: z.string().min(1).max(64), clientActionId: clientActionIdSchema }),
@@ -446,6 +455,27 @@ export const packingCalls = {
     errors: [],
     role: 'any',
     effect: 'read',
+  }),
+  /**
+   * The supervisor's SKU → item class list (CSV: `sku`, `item_class`; parseSkuClassCsv), for the
+   * lines of TikTok Shop orders, which name no class: all or nothing, the errors by line.
+   */
+  packSkuClassesImport: call({
+    input: z.strictObject({ csv: z.string().min(1).max(2_000_000) }),
+    output: z.object({
+      committed: z.boolean(),
+      skus: z.number().int(),
+      errors: z.array(
+        z.object({
+          line: z.number().int(),
+          column: z.enum(['sku', 'item_class']).nullable(),
+          code: z.string(),
+          message: z.string(),
+        }),
+      ),
+    }),
+    errors: ['FORBIDDEN'],
+    role: 'supervisor',
   }),
 };
 

@@ -3,7 +3,7 @@ import { instantOf, parseIsoDate } from '../calendar/local-date';
 import { isIsoCountry } from '../codes/iso-countries';
 import { decodeUtf8, parseCsv } from '../csv/csv';
 import { CARRIER_SERVICES } from './carrier-services';
-import { ITEM_CLASSES, parseItemClass } from './item-classes';
+import { ITEM_CLASSES, parseItemClassList } from './item-classes';
 import { parseMoney } from './money';
 import type { OutboundOrder } from './outbound-order';
 
@@ -175,20 +175,15 @@ const rowSchema = z.strictObject({
     .refine((v) => ['', 'yes', 'no', 'y', 'n', 'true', 'false', '1', '0'].includes(v), 'yes or no')
     .transform((v) => ['yes', 'y', 'true', '1'].includes(v)),
   item_class: z.string().transform((v, ctx) => {
-    const words = v
-      .split('|')
-      .map((w) => w.trim())
-      .filter((w) => w !== '');
-    const classes = words.map(parseItemClass);
-    const unknown = words.filter((_, i) => classes[i] === null);
-    if (unknown.length > 0) {
+    const parsed = parseItemClassList(v);
+    if (!parsed.ok) {
       ctx.addIssue({
         code: 'custom',
-        message: `"${unknown.join('|')}" is not ${ITEM_CLASSES.join(', ')} (join several with |)`,
+        message: `"${parsed.unknown.join('|')}" is not ${ITEM_CLASSES.join(', ')} (join several with |)`,
       });
       return z.NEVER;
     }
-    return ITEM_CLASSES.filter((c) => classes.includes(c));
+    return parsed.classes;
   }),
   recipient_name: req(120),
   phone: opt(40),

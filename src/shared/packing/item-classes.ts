@@ -56,6 +56,23 @@ export function parseItemClass(word: string): ItemClass | null {
   return (ITEM_CLASSES as readonly string[]).includes(w) ? (w as ItemClass) : null;
 }
 
+/**
+ * A cell of classes joined with `|` (`battery|liquid`; empty: none) → the classes in
+ * ITEM_CLASSES order, or the words that are not a class.
+ */
+export function parseItemClassList(
+  cell: string,
+): { ok: true; classes: ItemClass[] } | { ok: false; unknown: string[] } {
+  const words = cell
+    .split('|')
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
+  const classes = words.map(parseItemClass);
+  const unknown = words.filter((_, i) => classes[i] === null);
+  if (unknown.length > 0) return { ok: false, unknown };
+  return { ok: true, classes: ITEM_CLASSES.filter((c) => classes.includes(c)) };
+}
+
 /** The classes of a package's items, once each, in ITEM_CLASSES order. */
 export function classesOf(
   lines: ReadonlyArray<{ itemClasses?: readonly ItemClass[] | undefined }>,

@@ -210,6 +210,11 @@ export const packSessionSchema = z.object({
   openedBy: z.string(),
   /** Other orders (same buyer and address) whose lines were combined into this package. */
   combined: z.array(z.object({ orderId: z.string(), orderRef: z.string() })),
+  /**
+   * The platform that prints this package's label (its own carrier takes it: no route, the label
+   * follows the ship call), by name; null when our carrier's label prints at the seal.
+   */
+  platformLabel: z.string().nullable(),
 });
 export type PackSession = z.infer<typeof packSessionSchema>;
 
@@ -314,6 +319,17 @@ export const cutoffResolutionViewSchema = z.object({
   until: z.number().int().nullable(),
 });
 export type CutoffResolutionView = z.infer<typeof cutoffResolutionViewSchema>;
+
+/**
+ * A carrier with parcels packed at this station and not handed over yet, by the carrier each
+ * parcel has now (a platform-shipped parcel: the platform's pick, once its label arrived).
+ */
+export const dockCarrierSchema = z.object({
+  carrier: z.string(),
+  carrierName: z.string(),
+  parcels: z.number().int(),
+});
+export type DockCarrier = z.infer<typeof dockCarrierSchema>;
 
 export const cutoffExceptionSchema = z.object({
   packageId: z.string(),

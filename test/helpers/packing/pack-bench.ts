@@ -11,12 +11,13 @@ import { signInSupervisor } from '../session';
 /**
  * The pack bench every packing integration test starts from: the printing worker ready, a
  * supervisor signed in on `supervisor`'s client, and one 100 × 150 mm ZPL label printer at
- * `printerAddress` that prints the shipping label and the packing slip.
+ * `printerAddress` that prints the shipping label and the packing slip (or `templates`).
  */
 export async function readyPackPrinter(
   core: Core,
   supervisor: { clientId: string },
   printerAddress: string,
+  templates: readonly string[] = ['shipping-label', 'packing-slip'],
 ): Promise<void> {
   await core.printing.ready();
   await signInSupervisor(core, supervisor.clientId);
@@ -32,7 +33,7 @@ export async function readyPackPrinter(
         media: { widthMm: 100, heightMm: 150 },
         dpi: 203,
         fonts: [{ id: '0', scripts: ['latin'] }],
-        templates: ['shipping-label', 'packing-slip'],
+        templates,
       },
     },
     supervisor,

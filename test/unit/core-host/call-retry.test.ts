@@ -77,6 +77,7 @@ describe('whether a call whose answer was lost may be sent again', () => {
       'packCombinable',
       'packCutoffExceptions',
       'packCutoffTable',
+      'packDockCarriers',
       'packQueue',
       'packScaleReading',
       'packShiftSummary',

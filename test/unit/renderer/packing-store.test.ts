@@ -120,6 +120,7 @@ function fakeBench(options: { serialMug?: boolean } = {}) {
     openedAt: 0,
     openedBy: 'u',
     combined: [],
+    platformLabel: null,
   });
   const scale: { now: LiveScaleReading; reads: number } = {
     now: {
@@ -257,6 +258,7 @@ function fakeBench(options: { serialMug?: boolean } = {}) {
       return { session, combineEventId: 'evt-combine' };
     },
     manifestList: async () => [manifest],
+    packDockCarriers: async () => [],
     manifestOpen: async (input: { carrier: string }) => {
       calls.push(['manifestOpen', input.carrier]);
       return manifest;
@@ -441,6 +443,7 @@ describe('packing store', () => {
       state: 'packed',
       trackingNumber: 'NV123',
       carrierName: 'Ninja Van',
+      platformLabel: null,
     });
     expect(calls.map(([c]) => c)).toEqual([
       'packOpen',

@@ -310,6 +310,8 @@ export function createFakeFulfilment(ctx: Context) {
   const combinable = new Map<string, string[]>();
   const handovers = new Map<string, FakeHandover>();
   const providers = new Map<string, Array<{ id: string; name: string }>>();
+  /** The provider the platform's own carrier hands a package to when it ships (default the first). */
+  const shipProviders = new Map<string, { id: string; name: string }>();
   const shipRequestCount = new Map<string, number>();
   const shipApplicationCount = new Map<string, number>();
   const shipments: FakeShipment[] = [];
@@ -712,8 +714,9 @@ export function createFakeFulfilment(ctx: Context) {
             p.handover_method = method;
             p.pickup_slot = slot;
             p.tracking_number = `${ctx.region}${String(7_000_000_000 + trackingSeq)}`;
-            p.shipping_provider_id = DEFAULT_PROVIDERS[0]?.id ?? null;
-            p.shipping_provider_name = DEFAULT_PROVIDERS[0]?.name ?? null;
+            const picked = shipProviders.get(id) ?? DEFAULT_PROVIDERS[0];
+            p.shipping_provider_id = picked?.id ?? null;
+            p.shipping_provider_name = picked?.name ?? null;
             p.update_time = nowS();
             bump(id, shipApplicationCount);
             applied.push({ kind: 'ship', packageId: p.id, orderIds: [...p.order_ids], at: clock.now() });
@@ -994,6 +997,9 @@ export function createFakeFulfilment(ctx: Context) {
     setHandover: (packageId: string, handover: FakeHandover) => handovers.set(packageId, handover),
     setShippingProviders: (deliveryOptionId: string, list: Array<{ id: string; name: string }>) =>
       providers.set(deliveryOptionId, list),
+    /** The provider the platform picks for a package it ships itself (default J&T Express). */
+    setShipProvider: (packageId: string, provider: { id: string; name: string }) =>
+      shipProviders.set(packageId, provider),
     setDocTtlSeconds: (seconds: number) => {
       docTtlSeconds = seconds;
     },

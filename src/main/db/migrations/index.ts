@@ -6,7 +6,9 @@ import {
   packingFlow,
   packingItemClasses,
   packingMigrations,
+  packingPlatformProvider,
   packingSerialsPhotos,
+  packingSkuItemClasses,
 } from '../../packing/migrations';
 import { credentialsMigrations } from '../../credentials/migrations';
 import { printingMigrations } from '../../printing/migrations';
@@ -84,5 +86,7 @@ export const MIGRATIONS: readonly Migration[] = [
     syncRefetchPackages,
     syncLateCancellations,
     packingCutoffs,
+    packingPlatformProvider,
+    packingSkuItemClasses,
   ].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
 ];

@@ -23,6 +23,8 @@ export interface NewParcelScan {
   trackingNumber: string;
   /** The parcel's carrier, as the label or the order says (our carrier code). */
   carrier: string;
+  /** What the parcel's label calls its carrier, when our code's name would not say (a platform's provider). */
+  carrierName?: string | undefined;
   weightGrams: number;
   cod: { amountMinor: number; currency: string } | null;
   orderRef: string | null;
@@ -102,7 +104,7 @@ export class ManifestStore {
         throw new AppError('MANIFEST_WRONG_CARRIER', {
           trackingNumber: tracking,
           expected: this.carrierName(manifest.carrier),
-          actual: this.carrierName(scan.carrier),
+          actual: scan.carrierName ?? this.carrierName(scan.carrier),
         });
       }
       const already = this.db

@@ -165,7 +165,12 @@ export function PackingScreen() {
                     carrier: last.carrierName,
                     tracking: last.trackingNumber ?? '—',
                   })
-                : t('packing.last.awaitingLabel', { orderRef: last.orderRef, carrier: last.carrierName })}
+                : last.platformLabel
+                  ? t('packing.last.awaitingPlatformLabel', {
+                      orderRef: last.orderRef,
+                      platform: last.platformLabel,
+                    })
+                  : t('packing.last.awaitingLabel', { orderRef: last.orderRef, carrier: last.carrierName })}
             </p>
           )}
           {mode === 'handover' && <HandoverPanel />}

@@ -12,8 +12,17 @@ export function RoutePanel({ session }: { session: PackSession }) {
     ? [route.primary, route.backup].find((o) => o && o !== chosen && o.refusedClasses.length > 0)
     : undefined;
   return (
-    <div className="pack-route" data-testid="pack-route" data-line={route?.chosen ?? 'none'}>
-      {route && chosen ? (
+    <div
+      className="pack-route"
+      data-testid="pack-route"
+      data-line={session.platformLabel ? 'platform' : (route?.chosen ?? 'none')}
+    >
+      {session.platformLabel ? (
+        // No route: the platform picks its carrier, and its label comes after the ship call.
+        <p className="pack-platform-label" data-testid="pack-platform-label">
+          {t('packing.platform.label', { platform: session.platformLabel })}
+        </p>
+      ) : route && chosen ? (
         <>
           <p className="pack-route-carrier" data-testid="pack-route-carrier">
             <span>{chosen.carrierName}</span>

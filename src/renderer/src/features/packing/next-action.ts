@@ -156,7 +156,8 @@ export function nextAction(input: NextActionInput): NextAction {
         keys.push({ key: 'L', label: 'packing.keys.otherLine', params: { carrier: other.carrierName } });
       }
       keys.push(release);
-      return action('complete', 'complete', keys);
+      // The platform's label comes after its ship call: Enter prints the packing slip only.
+      return action('complete', s.platformLabel ? 'completePlatform' : 'complete', keys);
     }
   }
 }

@@ -2,7 +2,6 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { displayCode } from '../../../../shared/codes/display-code';
 import type { LastmileApi } from '../../../../shared/contract';
 import { BOX_CODE, parseBoxBarcode } from '../../../../shared/packing/box-presets';
-import { carrierName } from '../../../../shared/packing/line-carriers';
 import type { AppErrorShape } from '../../../../shared/errors';
 import type {
   ManifestView,
@@ -47,6 +46,7 @@ export interface PackFeedback {
     | 'routed'
     | 'packed'
     | 'awaitingLabel'
+    | 'awaitingPlatformLabel'
     | 'split'
     | 'combined'
     | 'released'
@@ -67,6 +67,8 @@ export interface LastPacked {
   state: PackCompleteResult['state'];
   trackingNumber: string | null;
   carrierName: string;
+  /** The platform that prints its label (platform-shipped), else null. */
+  platformLabel: string | null;
 }
 
 /** A carrier the dock can hand parcels to, and how many this bench packed for it today. */
@@ -286,8 +288,6 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
   let chain: Promise<unknown> = Promise.resolve();
   /** The screen before the last shortcut, to go back to when that key proves to be a scan's first. */
   let modeBeforeShortcut: PackingMode | null = null;
-  /** Carriers this bench packed for (from the completes it saw), for the handover list. */
-  const packedFor = new Map<string, number>();
   let grabFrame: GrabFrame | null = null;
 
   return createStore<PackingState>()((set, get) => {
@@ -455,15 +455,18 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
       void queued(async () => {
         const sealed = get().session;
         const r = await api.packComplete({ clientActionId: newActionId() });
-        packedFor.set(r.carrier, (packedFor.get(r.carrier) ?? 0) + 1);
         const route = sealed?.route;
+        const platformLabel = sealed?.platformLabel ?? null;
         const carrierName =
-          (route?.chosen === 'backup' ? route.backup?.carrierName : route?.primary.carrierName) ?? r.carrier;
+          platformLabel ??
+          (route?.chosen === 'backup' ? route.backup?.carrierName : route?.primary.carrierName) ??
+          r.carrier;
         const lastPacked: LastPacked = {
           orderRef: sealed?.orderRef ?? r.orderId,
           state: r.state,
           trackingNumber: r.trackingNumber,
           carrierName,
+          platformLabel,
         };
         say(
           r.state === 'packed'
@@ -472,7 +475,9 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
                 tone: 'ok',
                 params: { carrier: carrierName, tracking: r.trackingNumber ?? '' },
               }
-            : { kind: 'awaitingLabel', tone: 'info', params: { carrier: carrierName } },
+            : platformLabel
+              ? { kind: 'awaitingPlatformLabel', tone: 'info', params: { platform: platformLabel } }
+              : { kind: 'awaitingLabel', tone: 'info', params: { carrier: carrierName } },
           r.trackingNumber,
           { lastPacked, session: null, box: null, serialFor: null },
         );
@@ -619,7 +624,12 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
     const startHandover = (): void => {
       set({ mode: 'handover', handoverStep: 'carrier', manifest: null, driver: '', refusal: null });
       void queued(async () => {
-        const open = await api.manifestList({ status: 'open' });
+        // The dock's own count, by the carrier each parcel has now: a platform parcel is under the
+        // carrier the platform picked once its label came, and a restart forgets nothing.
+        const [open, waiting] = await Promise.all([
+          api.manifestList({ status: 'open' }),
+          api.packDockCarriers({}),
+        ]);
         const carriers = new Map<string, HandoverCarrier>();
         for (const m of open) {
           carriers.set(m.carrier, {
@@ -629,13 +639,12 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
             openManifest: true,
           });
         }
-        for (const [carrier, count] of packedFor) {
-          const known = carriers.get(carrier);
-          carriers.set(carrier, {
-            carrier,
-            name: known?.name ?? carrierName(carrier),
-            packedHere: count,
-            openManifest: known?.openManifest ?? false,
+        for (const w of waiting) {
+          carriers.set(w.carrier, {
+            carrier: w.carrier,
+            name: w.carrierName,
+            packedHere: w.parcels,
+            openManifest: carriers.get(w.carrier)?.openManifest ?? false,
           });
         }
         set({ carriers: [...carriers.values()].sort((a, b) => a.name.localeCompare(b.name)) });

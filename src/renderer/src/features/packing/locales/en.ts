@@ -22,6 +22,7 @@ const messages = {
       weigh: 'Put the parcel on the scale, then Enter',
       route: 'Finding the carrier…',
       complete: 'Enter: seal — the label prints',
+      completePlatform: 'Enter: seal — the packing slip prints now',
       pickCarrier: 'Which carrier is here? Press its number',
       scanParcel: 'Scan every {{carrier}} parcel onto the truck',
       driver: 'Type the driver’s name, then Enter',
@@ -85,6 +86,8 @@ const messages = {
       routed: '{{carrier}} ({{line}})',
       packed: 'Packed: {{carrier}} label {{tracking}} printing',
       awaitingLabel: 'Packed offline: packing slip printed, the {{carrier}} label prints when it arrives',
+      awaitingPlatformLabel:
+        'Sealed, packing slip printed. {{platform}} prints this label — it follows once the platform accepts the shipment',
       split: 'Split: the rest is parcel {{packageNo}}, packed next',
       combined: '{{orderRef}} goes in this parcel too: scan its items',
       released: 'Order put back in the queue',
@@ -105,6 +108,11 @@ const messages = {
     last: {
       packed: 'Last: {{orderRef}} packed, {{carrier}} label {{tracking}} printed.',
       awaitingLabel: 'Last: {{orderRef}} packed offline; the {{carrier}} label prints when it arrives.',
+      awaitingPlatformLabel:
+        'Last: {{orderRef}} sealed. {{platform}} prints this label — it follows once the platform accepts the shipment.',
+    },
+    platform: {
+      label: '{{platform}} prints this label — it follows once the platform accepts the shipment',
     },
     risk: {
       on_time: 'on time',

@@ -23,6 +23,7 @@ const messages: PackingMessages = {
       weigh: 'Letakkan bungkusan di atas penimbang, kemudian Enter',
       route: 'Mencari syarikat kurier…',
       complete: 'Enter: tutup — label dicetak',
+      completePlatform: 'Enter: tutup — slip bungkusan dicetak sekarang',
       pickCarrier: 'Kurier mana yang datang? Tekan nombornya',
       scanParcel: 'Imbas setiap bungkusan {{carrier}} ke dalam lori',
       driver: 'Taip nama pemandu, kemudian Enter',
@@ -86,6 +87,8 @@ const messages: PackingMessages = {
       routed: '{{carrier}} ({{line}})',
       packed: 'Dibungkus: label {{carrier}} {{tracking}} sedang dicetak',
       awaitingLabel: 'Dibungkus luar talian: slip bungkusan dicetak, label {{carrier}} dicetak apabila tiba',
+      awaitingPlatformLabel:
+        'Ditutup, slip bungkusan dicetak. {{platform}} mencetak label ini — ia menyusul sebaik sahaja platform menerima penghantaran',
       split: 'Dipisah: bakinya bungkusan {{packageNo}}, dibungkus seterusnya',
       combined: '{{orderRef}} masuk bungkusan ini juga: imbas barangnya',
       released: 'Pesanan dikembalikan ke baris gilir',
@@ -106,6 +109,11 @@ const messages: PackingMessages = {
     last: {
       packed: 'Terakhir: {{orderRef}} dibungkus, label {{carrier}} {{tracking}} dicetak.',
       awaitingLabel: 'Terakhir: {{orderRef}} dibungkus luar talian; label {{carrier}} dicetak apabila tiba.',
+      awaitingPlatformLabel:
+        'Terakhir: {{orderRef}} ditutup. {{platform}} mencetak label ini — ia menyusul sebaik sahaja platform menerima penghantaran.',
+    },
+    platform: {
+      label: '{{platform}} mencetak label ini — ia menyusul sebaik sahaja platform menerima penghantaran',
     },
     risk: {
       on_time: 'tepat masa',

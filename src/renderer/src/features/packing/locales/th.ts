@@ -23,6 +23,7 @@ const messages: PackingMessages = {
       weigh: 'วางพัสดุบนตาชั่ง แล้วกด Enter',
       route: 'กำลังเลือกขนส่ง…',
       complete: 'Enter: ปิดกล่อง — ฉลากจะพิมพ์ออกมา',
+      completePlatform: 'Enter: ปิดกล่อง — ใบแพ็กจะพิมพ์ทันที',
       pickCarrier: 'ขนส่งเจ้าไหนมารับ? กดหมายเลขของขนส่งนั้น',
       scanParcel: 'สแกนพัสดุ {{carrier}} ทุกชิ้นขึ้นรถ',
       driver: 'พิมพ์ชื่อคนขับ แล้วกด Enter',
@@ -86,6 +87,8 @@ const messages: PackingMessages = {
       routed: '{{carrier}} ({{line}})',
       packed: 'แพ็กแล้ว: กำลังพิมพ์ฉลาก {{carrier}} {{tracking}}',
       awaitingLabel: 'แพ็กขณะออฟไลน์: พิมพ์ใบแพ็กแล้ว ฉลาก {{carrier}} จะพิมพ์เมื่อได้รับ',
+      awaitingPlatformLabel:
+        'ปิดกล่องแล้ว พิมพ์ใบแพ็กแล้ว {{platform}} เป็นผู้ออกฉลากนี้ — ฉลากจะตามมาเมื่อแพลตฟอร์มรับการจัดส่งแล้ว',
       split: 'แยกแล้ว: ที่เหลือเป็นพัสดุชิ้นที่ {{packageNo}} แพ็กต่อทันที',
       combined: '{{orderRef}} ใส่พัสดุนี้ด้วย: สแกนสินค้าของคำสั่งซื้อนั้น',
       released: 'นำคำสั่งซื้อกลับเข้าคิวแล้ว',
@@ -105,6 +108,11 @@ const messages: PackingMessages = {
     last: {
       packed: 'ล่าสุด: {{orderRef}} แพ็กแล้ว พิมพ์ฉลาก {{carrier}} {{tracking}} แล้ว',
       awaitingLabel: 'ล่าสุด: {{orderRef}} แพ็กขณะออฟไลน์ ฉลาก {{carrier}} จะพิมพ์เมื่อได้รับ',
+      awaitingPlatformLabel:
+        'ล่าสุด: {{orderRef}} ปิดกล่องแล้ว {{platform}} เป็นผู้ออกฉลากนี้ — ฉลากจะตามมาเมื่อแพลตฟอร์มรับการจัดส่งแล้ว',
+    },
+    platform: {
+      label: '{{platform}} เป็นผู้ออกฉลากนี้ — ฉลากจะตามมาเมื่อแพลตฟอร์มรับการจัดส่งแล้ว',
     },
     risk: {
       on_time: 'ทันเวลา',

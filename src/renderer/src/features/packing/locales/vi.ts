@@ -23,6 +23,7 @@ const messages: PackingMessages = {
       weigh: 'Đặt kiện lên cân, rồi Enter',
       route: 'Đang chọn hãng vận chuyển…',
       complete: 'Enter: dán thùng — nhãn sẽ in ra',
+      completePlatform: 'Enter: dán thùng — phiếu đóng gói in ngay',
       pickCarrier: 'Hãng nào đến lấy hàng? Bấm số của hãng',
       scanParcel: 'Quét từng kiện {{carrier}} lên xe',
       driver: 'Gõ tên tài xế, rồi Enter',
@@ -86,6 +87,8 @@ const messages: PackingMessages = {
       routed: '{{carrier}} ({{line}})',
       packed: 'Đã đóng gói: đang in nhãn {{carrier}} {{tracking}}',
       awaitingLabel: 'Đóng gói khi mất mạng: đã in phiếu đóng gói, nhãn {{carrier}} sẽ in khi có',
+      awaitingPlatformLabel:
+        'Đã dán thùng, đã in phiếu đóng gói. {{platform}} in nhãn này — nhãn sẽ có ngay khi sàn chấp nhận đơn giao',
       split: 'Đã tách: phần còn lại là kiện {{packageNo}}, đóng gói ngay sau',
       combined: '{{orderRef}} cũng vào kiện này: quét các sản phẩm của đơn đó',
       released: 'Đã trả đơn về hàng chờ',
@@ -105,6 +108,11 @@ const messages: PackingMessages = {
     last: {
       packed: 'Vừa xong: {{orderRef}} đã đóng gói, đã in nhãn {{carrier}} {{tracking}}.',
       awaitingLabel: 'Vừa xong: {{orderRef}} đóng gói khi mất mạng; nhãn {{carrier}} sẽ in khi có.',
+      awaitingPlatformLabel:
+        'Vừa xong: {{orderRef}} đã dán thùng. {{platform}} in nhãn này — nhãn sẽ có ngay khi sàn chấp nhận đơn giao.',
+    },
+    platform: {
+      label: '{{platform}} in nhãn này — nhãn sẽ có ngay khi sàn chấp nhận đơn giao',
     },
     risk: {
       on_time: 'đúng hạn',

@@ -23,6 +23,7 @@ const messages: PackingMessages = {
       weigh: '把包裹放上秤，然后按 Enter',
       route: '正在选择承运商…',
       complete: 'Enter：封箱，面单随即打印',
+      completePlatform: 'Enter：封箱，装箱单立即打印',
       pickCarrier: '哪家承运商到了？按它的编号',
       scanParcel: '把每个 {{carrier}} 包裹扫描上车',
       driver: '输入司机姓名，然后按 Enter',
@@ -86,6 +87,7 @@ const messages: PackingMessages = {
       routed: '{{carrier}}（{{line}}）',
       packed: '已打包：正在打印 {{carrier}} 面单 {{tracking}}',
       awaitingLabel: '离线打包：已打印装箱单，{{carrier}} 面单到达后自动打印',
+      awaitingPlatformLabel: '已封箱，装箱单已打印。此面单由 {{platform}} 提供——平台接受发货后随即打印',
       split: '已拆分：其余商品为第 {{packageNo}} 个包裹，接着打包',
       combined: '{{orderRef}} 也放进这个包裹：请扫描它的商品',
       released: '订单已放回队列',
@@ -105,6 +107,11 @@ const messages: PackingMessages = {
     last: {
       packed: '上一单：{{orderRef}} 已打包，{{carrier}} 面单 {{tracking}} 已打印。',
       awaitingLabel: '上一单：{{orderRef}} 离线打包；{{carrier}} 面单到达后打印。',
+      awaitingPlatformLabel:
+        '上一单：{{orderRef}} 已封箱。此面单由 {{platform}} 提供——平台接受发货后随即打印。',
+    },
+    platform: {
+      label: '此面单由 {{platform}} 提供——平台接受发货后随即打印',
     },
     risk: {
       on_time: '准时',

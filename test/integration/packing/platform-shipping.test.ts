@@ -1,19 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeTikTokShop } from '../../../src/main/carriers/tiktok-shop/fake-server';
 import type { Core } from '../../../src/main/core';
-import { tiktokPlatformShipping } from '../../../src/main/packing/tiktok-platform-shipping';
-import { tiktokPlatformProviders } from '../../../src/main/packing/tiktok-providers';
-import { makeTestCore } from '../../helpers/core-factory';
-import { packDeliveryEngine, pullOrdersInto } from '../../helpers/packing/pack-bench';
-import { FakePrinter } from '../../helpers/printing/fake-printer';
 import { zbarRead } from '../../helpers/printing/zbar';
 import { zplToPng } from '../../helpers/printing/zpl-image';
-import { signInSupervisor } from '../../helpers/session';
 import { TempDirs } from '../../helpers/temp-dir';
-import { connectTo, type Harness } from '../tiktok-shop/harness';
+import { PLATFORM_T0, platformPackBench } from './platform-bench';
 
-/** Thursday 2026-01-15 16:00 in Kuala Lumpur. */
-const T0 = Date.UTC(2026, 0, 15, 8, 0);
 const BENCH = { clientId: 'pack-bench' };
 const SUPERVISOR = { clientId: 'pack-supervisor' };
 
@@ -32,66 +23,8 @@ describe('platform-shipped packages', () => {
   });
 
   async function bench() {
-    const printer = await FakePrinter.start();
-    let h: Harness | null = null;
-    const connector = (name: string) => (name === 'tiktok-my' ? (h?.connector ?? null) : null);
-    const { core, clock } = makeTestCore(dirs.make(), {
-      now: T0,
-      printing: { backoff: { baseMs: 20, capMs: 100 } },
-      packing: {
-        providers: tiktokPlatformProviders(connector),
-        platformShipping: tiktokPlatformShipping(connector),
-        timeZone: 'Asia/Kuala_Lumpur',
-        labelRetryMs: 0,
-        bookingTimeoutMs: 2_000,
-      },
-    });
-    const fake = await startFakeTikTokShop({ clock });
-    h = connectTo(fake, clock, {
-      config: {
-        region: 'MY',
-        limits: { requestsPerSecond: 200, burst: 50, maxConcurrency: 2, requestTimeoutMs: 1_000 },
-      },
-      name: 'tiktok-my',
-    });
-    cleanups.push(
-      () => printer.close(),
-      () => fake.close(),
-      () => core.close(),
-    );
-    await core.printing.ready();
-    await signInSupervisor(core, SUPERVISOR.clientId);
-    const saved = await core.dispatch(
-      'savePrinter',
-      {
-        profile: {
-          id: 'pack-zebra',
-          name: 'Pack-Zebra',
-          language: 'zpl',
-          model: 'Zebra ZD421',
-          interface: printer.address,
-          media: { widthMm: 100, heightMm: 150 },
-          dpi: 203,
-          fonts: [{ id: '0', scripts: ['latin'] }],
-          templates: ['shipping-label', 'packing-slip', 'platform-shipping-label'],
-        },
-      },
-      SUPERVISOR,
-    );
-    expect(saved.ok).toBe(true);
-    const harness = h;
-    const pull = async () => {
-      await pullOrdersInto(core, harness.connector.orders, null);
-    };
-    const engine = packDeliveryEngine(core, clock, harness.connector.destination);
-    cleanups.push(() => engine.stop());
-    const drain = async () => {
-      for (let round = 0; round < 20; round++) {
-        if ((await engine.drain({ maxWaitMs: 1_000 })).remaining === 0) return;
-      }
-      throw new Error('the outbox did not drain');
-    };
-    return { core, clock, printer, fake, pull, drain };
+    const b = await platformPackBench(dirs, cleanups, SUPERVISOR);
+    return b;
   }
 
   let actions = 0;
@@ -187,7 +120,7 @@ describe('platform-shipped packages', () => {
         [pkgOf(offline.id), 'DROP_OFF'],
       ]),
     );
-    const day = Math.floor(T0 / 86_400_000) * 86_400;
+    const day = Math.floor(PLATFORM_T0 / 86_400_000) * 86_400;
     expect(shipments.find((s) => s.packageId === pkgOf(pickup.id))?.pickupSlot).toEqual({
       start_time: day + 86_400 + 7200,
       end_time: day + 86_400 + 36_000,

@@ -1,18 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeTikTokShop } from '../../../src/main/carriers/tiktok-shop/fake-server';
 import type { Core } from '../../../src/main/core';
-import { tiktokPlatformShipping } from '../../../src/main/packing/tiktok-platform-shipping';
-import { tiktokPlatformProviders } from '../../../src/main/packing/tiktok-providers';
 import type { PackCombinable, PackSession } from '../../../src/shared/packing/pack-views';
-import { makeTestCore } from '../../helpers/core-factory';
-import { benchCalls, packDeliveryEngine, pullOrdersInto } from '../../helpers/packing/pack-bench';
-import { FakePrinter } from '../../helpers/printing/fake-printer';
-import { signInSupervisor } from '../../helpers/session';
+import { benchCalls } from '../../helpers/packing/pack-bench';
 import { TempDirs } from '../../helpers/temp-dir';
-import { connectTo, type Harness } from '../tiktok-shop/harness';
+import { platformPackBench } from './platform-bench';
 
-/** Thursday 2026-01-15 16:00 in Kuala Lumpur. */
-const T0 = Date.UTC(2026, 0, 15, 8, 0);
 const BENCH = { clientId: 'tt-combine-bench' };
 const SUPERVISOR = { clientId: 'tt-combine-supervisor' };
 
@@ -31,65 +23,9 @@ describe('combining TikTok Shop packages at the bench', () => {
   });
 
   async function bench() {
-    const printer = await FakePrinter.start();
-    let h: Harness | null = null;
-    const connector = (name: string) => (name === 'tiktok-my' ? (h?.connector ?? null) : null);
-    const { core, clock } = makeTestCore(dirs.make(), {
-      now: T0,
-      printing: { backoff: { baseMs: 20, capMs: 100 } },
-      packing: {
-        providers: tiktokPlatformProviders(connector),
-        platformShipping: tiktokPlatformShipping(connector),
-        timeZone: 'Asia/Kuala_Lumpur',
-        labelRetryMs: 0,
-        bookingTimeoutMs: 2_000,
-      },
-    });
-    const fake = await startFakeTikTokShop({ clock });
-    h = connectTo(fake, clock, {
-      config: {
-        region: 'MY',
-        limits: { requestsPerSecond: 200, burst: 50, maxConcurrency: 2, requestTimeoutMs: 1_000 },
-      },
-      name: 'tiktok-my',
-    });
-    cleanups.push(
-      () => printer.close(),
-      () => fake.close(),
-      () => core.close(),
-    );
-    await core.printing.ready();
-    await signInSupervisor(core, SUPERVISOR.clientId);
-    const saved = await core.dispatch(
-      'savePrinter',
-      {
-        profile: {
-          id: 'pack-zebra',
-          name: 'Pack-Zebra',
-          language: 'zpl',
-          model: 'Zebra ZD421',
-          interface: printer.address,
-          media: { widthMm: 100, heightMm: 150 },
-          dpi: 203,
-          fonts: [{ id: '0', scripts: ['latin'] }],
-          templates: ['shipping-label', 'packing-slip', 'platform-shipping-label'],
-        },
-      },
-      SUPERVISOR,
-    );
-    expect(saved.ok).toBe(true);
-    const harness = h;
-    const engine = packDeliveryEngine(core, clock, harness.connector.destination);
-    cleanups.push(() => engine.stop());
-    const drain = async () => {
-      for (let round = 0; round < 20; round++) {
-        // The station's clock stands still here: a retry waits for no backoff, each round restarts it.
-        if ((await engine.drain({ maxWaitMs: 0 })).remaining === 0) return;
-      }
-      throw new Error('the outbox did not drain');
-    };
+    const b = await platformPackBench(dirs, cleanups, SUPERVISOR);
     const order = (sku: string) =>
-      fake.fulfilment.addOrder({
+      b.fake.fulfilment.addOrder({
         region: 'MY',
         currency: 'MYR',
         shippingType: 'TIKTOK',
@@ -97,8 +33,7 @@ describe('combining TikTok Shop packages at the bench', () => {
         buyerName: 'Nur Aisyah',
         lines: [{ sku, name: `Item ${sku}` }],
       });
-    const pull = () => pullOrdersInto(core, harness.connector.orders, null);
-    return { core, printer, fake, order, pull, drain };
+    return { ...b, order };
   }
 
   const { call, pack, refused } = benchCalls(BENCH, 'ttc');

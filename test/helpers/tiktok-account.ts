@@ -17,3 +17,15 @@ export function fakeTikTokConfig(fake: FakeTikTokShop): TikTokShopConfigInput {
 export function fakeTikTokDestination(fake: FakeTikTokShop, extra: Partial<TikTokShopConfigInput> = {}) {
   return { name: 'tiktok_shop', kind: 'tiktok-shop' as const, ...fakeTikTokConfig(fake), ...extra };
 }
+
+/** What the fake answers a refresh with `refreshToken`: its code (0 = accepted). */
+export async function refreshCode(fake: FakeTikTokShop, refreshToken: string): Promise<number> {
+  const query = new URLSearchParams({
+    app_key: fake.appKey,
+    app_secret: fake.appSecret,
+    refresh_token: refreshToken,
+    grant_type: 'refresh_token',
+  });
+  const response = await fetch(`${fake.url}/api/v2/token/refresh?${query.toString()}`);
+  return ((await response.json()) as { code: number }).code;
+}

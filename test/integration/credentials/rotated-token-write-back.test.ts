@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryConnectorState } from '../../../src/main/carriers/memory-state';
 import { buildConnector, storedDestinationSchema } from '../../../src/main/carriers/registry';
-import { startFakeTikTokShop, type FakeTikTokShop } from '../../../src/main/carriers/tiktok-shop/fake-server';
+import { startFakeTikTokShop } from '../../../src/main/carriers/tiktok-shop/fake-server';
 import { createCore, type Core } from '../../../src/main/core';
 import { silentLogger } from '../../../src/main/logger';
 import { attachStoredSync, SYNC_CONFIG_KEY } from '../../../src/main/sync/attach-sync';
 import { TEST_ADMIN, addTestAdmin } from '../../helpers/session';
 import { TempDirs } from '../../helpers/temp-dir';
-import { fakeTikTokDestination } from '../../helpers/tiktok-account';
+import { fakeTikTokDestination, refreshCode } from '../../helpers/tiktok-account';
 
 /** The refresh token the credential store opens to for `tiktok_shop`, read as sync reads it. */
 async function storedRefreshToken(core: Core): Promise<unknown> {
@@ -16,18 +16,6 @@ async function storedRefreshToken(core: Core): Promise<unknown> {
     destinations: Array<{ refreshToken?: unknown }>;
   };
   return filled.destinations[0]?.refreshToken;
-}
-
-/** What the fake answers a refresh with `refreshToken`: its code (0 = accepted). */
-async function refreshCode(fake: FakeTikTokShop, refreshToken: string): Promise<number> {
-  const query = new URLSearchParams({
-    app_key: fake.appKey,
-    app_secret: fake.appSecret,
-    refresh_token: refreshToken,
-    grant_type: 'refresh_token',
-  });
-  const response = await fetch(`${fake.url}/api/v2/token/refresh?${query.toString()}`);
-  return ((await response.json()) as { code: number }).code;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeTikTokShop, type FakeTikTokShop } from '../../../src/main/carriers/tiktok-shop/fake-server';
+import { startFakeTikTokShop } from '../../../src/main/carriers/tiktok-shop/fake-server';
 import type { Core } from '../../../src/main/core';
 import { startStationServer } from '../../../src/main/station/server';
 import { SYNC_CONFIG_KEY } from '../../../src/main/sync/attach-sync';
@@ -9,22 +9,10 @@ import type { Envelope } from '../../../src/shared/errors';
 import { makeTestCore } from '../../helpers/core-factory';
 import { TEST_ADMIN, addTestAdmin, settleSupervisorPin } from '../../helpers/session';
 import { TempDirs } from '../../helpers/temp-dir';
-import { fakeTikTokDestination } from '../../helpers/tiktok-account';
+import { fakeTikTokDestination, refreshCode } from '../../helpers/tiktok-account';
 
 const TOKEN = 'rotation-test-token';
 const ADMIN_CLIENT = 'tab-admin';
-
-/** What the fake answers a refresh with `refreshToken`: its code (0 = accepted). */
-async function refreshCode(fake: FakeTikTokShop, refreshToken: string): Promise<number> {
-  const query = new URLSearchParams({
-    app_key: fake.appKey,
-    app_secret: fake.appSecret,
-    refresh_token: refreshToken,
-    grant_type: 'refresh_token',
-  });
-  const response = await fetch(`${fake.url}/api/v2/token/refresh?${query.toString()}`);
-  return ((await response.json()) as { code: number }).code;
-}
 
 /**
  * An admin types a new TikTok Shop refresh token (re-authorisation) and presses "Test connection"

@@ -108,7 +108,7 @@ export function createPacking(deps: {
     ...(deps.photoRequired ? { photoRequired: deps.photoRequired } : {}),
     skuClasses,
   });
-  const dock = new PackDock({
+  const dockWiring = {
     db: deps.db,
     clock: deps.clock,
     outbox: deps.outbox,
@@ -118,18 +118,11 @@ export function createPacking(deps: {
     orders,
     manifests,
     station,
-  });
+  };
+  const dock = new PackDock(dockWiring);
   const cutoffs = new PackCutoffs({
-    db: deps.db,
-    clock: deps.clock,
+    ...dockWiring,
     newId: deps.newId,
-    outbox: deps.outbox,
-    audit: deps.audit,
-    stationId: deps.stationId,
-    timeZone,
-    orders,
-    manifests,
-    station,
     printing: deps.printing,
     calendarFor: deps.calendarFor ?? calendarForMarket,
   });

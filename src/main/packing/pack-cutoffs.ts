@@ -13,30 +13,17 @@ import {
 } from '../../shared/packing/carrier-cutoffs';
 import { carrierName } from '../../shared/packing/line-carriers';
 import type { CutoffAction, CutoffException, CutoffResolutionView } from '../../shared/packing/pack-views';
-import type { AuditLog } from '../audit/audit-log';
-import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { writeTransaction } from '../db/write';
 import type { IdGenerator } from '../ids';
-import type { Outbox } from '../outbox/outbox';
-import type { ManifestStore } from './manifests/manifest-store';
-import type { OutboundOrderStore } from './outbound-orders';
+import type { PackDockOptions } from './pack-dock';
 import type { PackageRow } from './pack-store';
-import type { PackStation, PrintQueue } from './pack-station';
+import type { PrintQueue } from './pack-station';
 import { PLATFORM_CARRIER } from './platform-labels';
 
-export interface PackCutoffsOptions {
-  db: Db;
-  clock: Clock;
+/** The dock's wiring (its zone: the last pickups are local times there), and what a rebook needs. */
+export interface PackCutoffsOptions extends PackDockOptions {
   newId: IdGenerator;
-  outbox: Outbox;
-  audit: AuditLog;
-  stationId: string;
-  /** The dock's zone: the last pickups are local times there. */
-  timeZone: string;
-  orders: OutboundOrderStore;
-  manifests: ManifestStore;
-  station: PackStation;
   printing: PrintQueue;
   /**
    * The pickup days of a market when its row names none: the same calendars the pack queue counts

@@ -56,7 +56,8 @@ describe('.ci/count.mjs', () => {
     const r = await count(out, REPO_ROOT);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^0 passed, [1-9]\d* failed\n$/);
-    expect(r.stderr).toContain('ci: test/browser/scan-flow.test.ts did not run');
+    // Named one by one (the list is cut after the first few; which ones depends on how many exist).
+    expect(r.stderr).toMatch(/^ci: test\/browser\/[\w-]+\.test\.ts did not run/m);
   }, 120_000);
 
   it('unit tests passed but the browser files never ran: failed, not "N passed, 0 failed"', async () => {

@@ -97,6 +97,7 @@ export const CALL_NAMES = [
   'packCutoffTable',
   'packCutoffSet',
   'packShiftSummary',
+  'packImportOrders',
   'packSkuClassesImport',
 ] as const;
 

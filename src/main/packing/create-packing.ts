@@ -52,6 +52,8 @@ export interface Packing {
   scale: StationScale;
   /** The supervisor's SKU → item classes list (TikTok lines carry none). */
   skuClasses: SkuItemClasses;
+  /** The station's zone: an imported deadline written without an offset is local time here. */
+  timeZone: string;
   stop(): Promise<void>;
 }
 
@@ -160,6 +162,7 @@ export function createPacking(deps: {
     cutoffs,
     scale,
     skuClasses,
+    timeZone,
     async stop() {
       stopped = true;
       if (timer !== null) timers.clearTimeout(timer);

@@ -1,6 +1,7 @@
 import type { packingCalls } from '../../shared/calls/packing';
 import type { HandlersFor } from '../api/dispatch';
 import type { Services } from '../core';
+import { importErpCsv } from './erp-import';
 
 export function packingHandlers(core: Services): HandlersFor<typeof packingCalls> {
   const { station, dock, cutoffs } = core.packing;
@@ -34,7 +35,13 @@ export function packingHandlers(core: Services): HandlersFor<typeof packingCalls
     packCutoffTable: () => cutoffs.table(),
     packCutoffSet: (input, ctx) => cutoffs.setRow(input, ctx.approver ?? ctx.user),
     packShiftSummary: ({ scope }, ctx) => station.shiftSummary(scope, ctx.user),
+    packImportOrders: ({ csv, seller, partial }) =>
+      importErpCsv(core.db, core.packing.orders, new TextEncoder().encode(csv), {
+        seller,
+        timeZone: core.packing.timeZone,
+        ...(partial ? { partial } : {}),
+      }),
     packSkuClassesImport: ({ csv }, ctx) =>
-      core.packing.skuClasses.importCsv(new TextEncoder().encode(csv), ctx.user),
+      core.packing.skuClasses.importCsv(new TextEncoder().encode(csv), ctx.approver ?? ctx.user),
   };
 }

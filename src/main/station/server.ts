@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CLIENT_HEADER } from '../../shared/channels';
 import { AppError, type Envelope } from '../../shared/errors';
 import { MAX_PHOTO_BYTES } from '../../shared/returns/qc-codes';
-import { PACK_PHOTO_MAX_BYTES } from '../../shared/calls/packing';
+import { IMPORT_CSV_MAX_CHARS, PACK_PHOTO_MAX_BYTES } from '../../shared/calls/packing';
 import { MAX_CERTIFICATE_BYTES } from '../../shared/returns/destruction-certificate';
 import type { Dispatch } from '../api/dispatch';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -58,6 +58,9 @@ const PHOTO_CALLS: Readonly<Record<string, number>> = {
 export const LARGE_BODY_CALLS: Readonly<Record<string, number>> = {
   ...Object.fromEntries(Object.entries(PHOTO_CALLS).map(([call, max]) => [call, asBase64Json(max)])),
   qcVerifyCertificate: asBase64Json(MAX_CERTIFICATE_BYTES),
+  // A CSV as a JSON string: escaping can double it (every quote, every line break).
+  packImportOrders: IMPORT_CSV_MAX_CHARS * 2 + 4096,
+  packSkuClassesImport: IMPORT_CSV_MAX_CHARS * 2 + 4096,
 };
 
 export interface StationServer {

@@ -25,6 +25,20 @@ import { clientActionIdSchema, qcAuthorizationSchema } from './returns';
 
 const scanCode = z.string().min(1).max(512);
 
+/** A CSV import's text: a day's orders of a large seller fit many times over. */
+export const IMPORT_CSV_MAX_CHARS = 4_000_000;
+
+/**
+ * One problem of an imported CSV: its line and column, a code the screen translates, and the
+ * parser's own English detail (the value it could not read), shown under the translation.
+ */
+const importProblemSchema = z.object({
+  line: z.number().int(),
+  column: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+});
+
 /** A bench photo is a camera frame, not an archive picture: 4 MB is far above a 1080p JPEG. */
 export const PACK_PHOTO_MAX_BYTES = 4 * 1024 * 1024;
 
@@ -460,22 +474,48 @@ export const packingCalls = {
    * The supervisor's SKU → item class list (CSV: `sku`, `item_class`; parseSkuClassCsv), for the
    * lines of TikTok Shop orders, which name no class: all or nothing, the errors by line.
    */
-  packSkuClassesImport: call({
-    input: z.strictObject({ csv: z.string().min(1).max(2_000_000) }),
+  /**
+   * A seller's ERP orders CSV into the pack queue (docs/PACKING.md, "The ERP CSV format"): all or
+   * nothing unless `partial`; re-importing the same file changes nothing.
+   */
+  packImportOrders: call({
+    input: z.strictObject({
+      csv: z.string().min(1).max(IMPORT_CSV_MAX_CHARS),
+      seller: z.string().trim().min(1).max(64),
+      partial: z.boolean().optional(),
+      authorization: qcAuthorizationSchema.optional(),
+    }),
     output: z.object({
       committed: z.boolean(),
-      skus: z.number().int(),
-      errors: z.array(
-        z.object({
-          line: z.number().int(),
-          column: z.enum(['sku', 'item_class']).nullable(),
-          code: z.string(),
-          message: z.string(),
-        }),
-      ),
+      orders: z.number().int(),
+      results: z.object({
+        created: z.number().int(),
+        updated: z.number().int(),
+        unchanged: z.number().int(),
+        conflict: z.number().int(),
+        older: z.number().int(),
+      }),
+      errors: z.array(importProblemSchema),
+      rejectedOrders: z.array(z.string()),
     }),
     errors: ['FORBIDDEN'],
     role: 'supervisor',
+    stepUp: true,
+  }),
+  /** The SKU → item classes list for lines whose source names none (TikTok Shop): all or nothing. */
+  packSkuClassesImport: call({
+    input: z.strictObject({
+      csv: z.string().min(1).max(IMPORT_CSV_MAX_CHARS),
+      authorization: qcAuthorizationSchema.optional(),
+    }),
+    output: z.object({
+      committed: z.boolean(),
+      skus: z.number().int(),
+      errors: z.array(importProblemSchema),
+    }),
+    errors: ['FORBIDDEN'],
+    role: 'supervisor',
+    stepUp: true,
   }),
 };
 

@@ -3,6 +3,7 @@ import type { LastmileApi } from '../../../shared/contract';
 import { createApprovalsStore, type ApprovalsStore } from '../features/approvals/approvals-store';
 import { createBatchesStore, type BatchesStore } from '../features/batches/batches-store';
 import { createCutoffsStore, type CutoffsStore } from '../features/cutoffs/cutoffs-store';
+import { createImportsStore, type ImportsStore } from '../features/imports/imports-store';
 import { createDecisionsStore, type DecisionsStore } from '../features/decisions/decisions-store';
 import { createExceptionsStore, type ExceptionsStore } from '../features/exceptions/exceptions-store';
 import {
@@ -48,6 +49,7 @@ export interface AppStores {
   decisions: DecisionsStore;
   exceptions: ExceptionsStore;
   cutoffs: CutoffsStore;
+  imports: ImportsStore;
   /** A supervisor's approval for one action, for any feature (features/session/step-up.ts). */
   authorize: Authorize;
   carrierAccounts: CarrierAccountsStore;
@@ -119,6 +121,7 @@ export function createAppStores({
     decisions: createDecisionsStore({ api }),
     exceptions: createExceptionsStore({ api, authorize }),
     cutoffs: createCutoffsStore({ api, authorize }),
+    imports: createImportsStore({ api, authorize }),
     authorize,
     carrierAccounts: createCarrierAccountsStore({ api }),
     coreStatus,

@@ -5,6 +5,7 @@ import { Kbd } from '../../ui/Kbd';
 import { ApprovalsTab } from '../approvals/ApprovalsTab';
 import { BatchesTab } from '../batches/BatchesTab';
 import { CutoffsTab } from '../cutoffs/CutoffsTab';
+import { ImportsTab } from '../imports/ImportsTab';
 import { DecisionsTab } from '../decisions/DecisionsTab';
 import { ExceptionsTab } from '../exceptions/ExceptionsTab';
 import { RulesTab } from '../rules/RulesTab';
@@ -20,6 +21,7 @@ const TABS: Record<SupervisorTab, ComponentType> = {
   decisions: DecisionsTab,
   exceptions: ExceptionsTab,
   cutoffs: CutoffsTab,
+  imports: ImportsTab,
 };
 
 /** The supervisor's side of return QC, one tab per job; PageUp / PageDown switch tabs. */

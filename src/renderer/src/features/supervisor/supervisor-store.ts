@@ -8,6 +8,7 @@ export const SUPERVISOR_TABS = [
   'shift',
   'decisions',
   'exceptions',
+  'imports',
   'cutoffs',
 ] as const;
 export type SupervisorTab = (typeof SUPERVISOR_TABS)[number];

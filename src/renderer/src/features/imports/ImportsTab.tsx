@@ -61,6 +61,26 @@ function Outcome({ outcome }: { outcome: ImportOutcome }) {
   );
 }
 
+function CsvFileField(props: {
+  testId: string;
+  busy: boolean;
+  onChosen: (e: React.ChangeEvent<HTMLInputElement>) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      {t('imports.file')}
+      <input
+        type="file"
+        accept=".csv,text/csv"
+        data-testid={props.testId}
+        disabled={props.busy}
+        onChange={(e) => void props.onChosen(e)}
+      />
+    </label>
+  );
+}
+
 /**
  * The supervisor's imports, by keyboard as well: Tab to a file field and Enter opens the file
  * chooser; the import starts once a file is chosen. A seller's ERP orders go into the pack queue;
@@ -109,30 +129,12 @@ export function ImportsTab() {
           />
           {t('imports.orders.partial')}
         </label>
-        <label>
-          {t('imports.file')}
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            data-testid="import-orders-file"
-            disabled={busy}
-            onChange={(e) => void chosen('orders')(e)}
-          />
-        </label>
+        <CsvFileField testId="import-orders-file" busy={busy} onChosen={chosen('orders')} />
       </fieldset>
       <fieldset className="import-box">
         <legend>{t('imports.skuClasses.title')}</legend>
         <p className="import-what">{t('imports.skuClasses.what')}</p>
-        <label>
-          {t('imports.file')}
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            data-testid="import-sku-file"
-            disabled={busy}
-            onChange={(e) => void chosen('skuClasses')(e)}
-          />
-        </label>
+        <CsvFileField testId="import-sku-file" busy={busy} onChosen={chosen('skuClasses')} />
       </fieldset>
       {error && <ErrorText error={error} />}
       {outcome && <Outcome outcome={outcome} />}

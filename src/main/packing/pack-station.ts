@@ -79,6 +79,7 @@ import {
   type StoredRoute,
   type Verified,
 } from './pack-store';
+import { shiftSummary } from './pack-shift-summary';
 
 export interface PrintQueue {
   enqueue(tx: Db, job: NewPrintJob): EnqueuedJob;
@@ -1195,56 +1196,17 @@ export class PackStation {
   }
 
   shiftSummary(scope: 'mine' | 'station', user: UserView): PackShiftSummary {
-    const now = this.o.clock.now();
-    const today = localTimeOf(now, this.o.timeZone);
-    const from = now - today.minute * 60_000 - today.second * 1000 - (now % 1000);
-    const who = scope === 'mine' ? user.id : null;
-    const rows = this.o.db
-      .prepare<[number, string | null, string | null], PackageRow>(
-        `SELECT * FROM pack_packages WHERE packed_at >= ? AND (? IS NULL OR packed_by = ?)`,
-      )
-      .all(from, who, who);
-    const minutes = rows.filter((r) => r.opened_at !== null && r.packed_at !== null);
-    const wrong = this.o.db
-      .prepare<[number, string | null, string | null], { n: number }>(
-        'SELECT count(*) AS n FROM pack_wrong_scans WHERE at >= ? AND (? IS NULL OR user_id = ?)',
-      )
-      .get(from, who, who);
-    return {
-      userId: who,
-      from,
-      to: now,
-      // A combined parcel is one parcel and every order in it.
-      orders: new Set([
-        ...rows.map((r) => r.order_id),
-        ...this.store.combinedIntoAny(rows.map((r) => r.id)).map((c) => c.order_id),
-      ]).size,
-      parcels: rows.length,
-      items: rows.reduce((n, r) => n + r.items, 0),
-      minutesPerOrder:
-        minutes.length === 0
-          ? null
-          : Math.round(
-              (minutes.reduce((n, r) => n + ((r.packed_at ?? 0) - (r.opened_at ?? 0)), 0) /
-                minutes.length /
-                60_000) *
-                10,
-            ) / 10,
-      late: rows.filter((r) => r.late === 1).length,
-      awaitingLabel: rows.filter((r) => r.state === 'awaiting_label').length,
-      handedOver: rows.filter((r) => r.state === 'handed_over').length,
-      wrongItemScans: wrong?.n ?? 0,
-      serials: rows
-        .filter((r) => r.serials !== '[]')
-        .sort((a, b) => (b.packed_at ?? 0) - (a.packed_at ?? 0))
-        .slice(0, 50)
-        .map((r) => ({
-          orderRef: this.o.orders.get(r.order_id)?.externalId ?? r.order_id,
-          packageNo: r.package_no,
-          trackingNumber: r.tracking_number,
-          serials: JSON.parse(r.serials) as string[],
-        })),
-    };
+    return shiftSummary(
+      {
+        db: this.o.db,
+        store: this.store,
+        orders: this.o.orders,
+        clock: this.o.clock,
+        timeZone: this.o.timeZone,
+      },
+      scope,
+      user,
+    );
   }
 
   /** The order's late risk now, on its market's calendar. */

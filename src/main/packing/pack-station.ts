@@ -5,27 +5,17 @@ import { PACK_PHOTO_MAX_BYTES, type PackReading, type PackBox } from '../../shar
 import type { UserView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { CARRIER_SERVICES, type CarrierService } from '../../shared/packing/carrier-services';
-import { chargeableWeight } from '../../shared/packing/chargeable-weight';
-import { checkExpectedWeight } from '../../shared/packing/expected-weight';
-import { classesOf, refusedClasses, type ItemClass } from '../../shared/packing/item-classes';
+import { classesOf, type ItemClass } from '../../shared/packing/item-classes';
 import { formatMoney } from '../../shared/packing/money';
-import {
-  carrierName,
-  carrierOfLine,
-  providerIsCarrier,
-  serviceForParcel,
-} from '../../shared/packing/line-carriers';
+import { carrierName } from '../../shared/packing/line-carriers';
 import type {
-  ChargeableView,
   PackCombinable,
-  ExpectedWeightView,
   PackCompleteResult,
   PackQueue,
   PackRouteView,
   PackSession,
   PackShiftSummary,
   PackWeightView,
-  RouteOption,
 } from '../../shared/packing/pack-views';
 import {
   packageShipKey,
@@ -37,9 +27,6 @@ import {
   tiktokOrderStream,
   type PackageCombinePayload,
 } from '../../shared/packing/package-combine-event';
-import { remoteAreaOf } from '../../shared/packing/remote-areas';
-import type { LineResolution } from '../../shared/route-views';
-import { parseTypedWeight } from '../../shared/scales/typed-weight';
 import { normaliseScan } from '../../shared/scan-code';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
@@ -76,19 +63,16 @@ import {
   type PackageRow,
   type PendingBooking,
   type SessionRow,
-  type StoredRoute,
   type Verified,
 } from './pack-store';
+import { computeRoute, type RouteLines } from './pack-routing';
 import { shiftSummary } from './pack-shift-summary';
+import { packWeight } from './pack-weighing';
 
 export interface PrintQueue {
   enqueue(tx: Db, job: NewPrintJob): EnqueuedJob;
   /** A waiting job cancelled in the caller's transaction; false when it is already out. */
   cancelQueued(tx: Db, jobId: string, reason: string): boolean;
-}
-
-export interface RouteLines {
-  resolveLine(target: { country: string; sellerId?: string | null }): LineResolution;
 }
 
 export interface PackStationOptions {
@@ -394,47 +378,12 @@ export class PackStation {
       const { session, order, pkg } = await this.current();
       const lines = this.packageLines(order, pkg);
       this.assertAllVerified(session, lines);
-      const { grams, source } = this.readingGrams(input.reading);
-      const box =
-        input.box.kind === 'preset'
-          ? (() => {
-              const preset = this.o.boxes.fromScan(input.box.code);
-              return {
-                box: { code: preset.code, name: preset.name },
-                dims: preset.innerMm,
-                tare: preset.tareGrams,
-              };
-            })()
-          : { box: null, dims: input.box.dims, tare: input.box.tareGrams };
-      const expectedCheck = checkExpectedWeight({
-        items: lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitGrams: l.unitGrams })),
-        tareGrams: box.tare,
-        measuredGrams: grams,
-      });
-      const expected: ExpectedWeightView =
-        expectedCheck.verdict === 'unknown'
-          ? {
-              verdict: 'unknown',
-              measuredGrams: grams,
-              expectedGrams: null,
-              differenceGrams: null,
-              allowedGrams: null,
-              skusWithoutWeight: expectedCheck.skusWithoutWeight,
-            }
-          : { ...expectedCheck, skusWithoutWeight: [] };
-      const preferred = order.service ? this.services.find((s) => s.id === order.service) : undefined;
-      const weight: PackWeightView = {
-        grams,
-        source,
-        box: box.box,
-        dims: box.dims,
-        tareGrams: box.tare,
-        expected,
-        warning: expected.verdict === 'too_light' || expected.verdict === 'too_heavy',
-        chargeable: preferred
-          ? chargeableView(chargeableWeight({ actualGrams: grams, dims: box.dims, service: preferred }))
-          : null,
-      };
+      const weight = packWeight(
+        { boxes: this.o.boxes, services: this.services, scale: this.o.scale },
+        order,
+        lines,
+        input,
+      );
       return writeTransaction(this.o.db, () => {
         // A new weight makes the old route stale: it is chosen again for this weight.
         this.store.updateSession(this.o.db, this.o.stationId, {
@@ -462,7 +411,18 @@ export class PackStation {
       const weight = weightOf(session);
       if (!weight) throw new AppError('PACK_NOT_WEIGHED');
       const classes = this.itemClassesOf(order, pkg);
-      const stored = await this.computeRoute(order, weight, classes, input.choose);
+      const stored = await computeRoute(
+        {
+          routes: this.o.routes,
+          providers: this.o.providers,
+          services: this.services,
+          timeoutMs: this.o.bookingTimeoutMs ?? 8_000,
+        },
+        order,
+        weight,
+        classes,
+        input.choose,
+      );
       return writeTransaction(this.o.db, () => {
         this.store.updateSession(this.o.db, this.o.stationId, {
           route: JSON.stringify(stored),
@@ -1606,168 +1566,6 @@ export class PackStation {
       platformLabel: platformShipped(order) ? carrierName(PLATFORM_CARRIER) : null,
     };
   }
-
-  private readingGrams(reading: PackReading): { grams: number; source: PackWeightView['source'] } {
-    if (reading.kind === 'typed') {
-      const parsed = parseTypedWeight(reading.text, 'g');
-      if (!parsed.ok) {
-        if (parsed.reason === 'not_positive') throw new AppError('PACK_WEIGHT_ZERO');
-        if (parsed.reason === 'too_heavy') throw new AppError('PACK_WEIGHT_OVER_RANGE');
-        throw new AppError('PACK_WEIGHT_UNREADABLE', { text: reading.text.slice(0, 32) });
-      }
-      return { grams: checkGrams(parsed.grams), source: 'typed' };
-    }
-    if (reading.kind === 'scale') {
-      if (reading.overRange) throw new AppError('PACK_WEIGHT_OVER_RANGE');
-      if (reading.underZero || reading.grams <= 0) throw new AppError('PACK_WEIGHT_ZERO');
-      if (!reading.stable) throw new AppError('PACK_WEIGHT_UNSTABLE');
-      return { grams: checkGrams(reading.grams), source: 'scale' };
-    }
-    const snapshot = this.o.scale?.();
-    if (!snapshot || snapshot.closed) throw new AppError('PACK_SCALE_UNAVAILABLE');
-    const s = snapshot.state;
-    switch (s.kind) {
-      case 'stable':
-        if (s.grams <= 0) throw new AppError('PACK_WEIGHT_ZERO');
-        return { grams: checkGrams(s.grams), source: 'station_scale' };
-      case 'over_range':
-        throw new AppError('PACK_WEIGHT_OVER_RANGE');
-      case 'zero':
-      case 'negative':
-        throw new AppError('PACK_WEIGHT_ZERO');
-      case 'unplugged':
-      case 'waiting':
-        throw new AppError('PACK_SCALE_UNAVAILABLE');
-      default:
-        throw new AppError('PACK_WEIGHT_UNSTABLE');
-    }
-  }
-
-  private async computeRoute(
-    order: StoredOutboundOrder,
-    weight: PackWeightView,
-    classes: readonly ItemClass[],
-    choose: 'primary' | 'backup' | undefined,
-  ): Promise<StoredRoute> {
-    const country = order.recipient.country;
-    let line: LineResolution;
-    try {
-      line = this.o.routes.resolveLine({ country, sellerId: order.seller });
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'NOT_FOUND')
-        throw new AppError('PACK_NO_ROUTE', { country });
-      throw err;
-    }
-    // A platform order ships only with a provider from the platform's list: without a way to ask
-    // the platform (no connector configured), nobody is listed.
-    let providers: Array<{ id: string; name: string }> | null =
-      platformDestinationOf(order) !== null ? [] : null;
-    if (this.o.providers) {
-      try {
-        providers = await this.o.providers.list(order, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000));
-      } catch (err) {
-        throw new AppError('TRANSPORT_FAILED', {
-          reason: 'platform_providers',
-          detail: String(err).slice(0, 120),
-        });
-      }
-    }
-    const option = (
-      destination: string,
-    ): { option: RouteOption; provider: { id: string; name: string } | null } => {
-      const carrier = carrierOfLine(destination, this.services);
-      const service = carrier
-        ? serviceForParcel(carrier, order.market, country, order.service, this.services)
-        : null;
-      if (!carrier || !service)
-        throw new AppError('PACK_NO_SERVICE', { carrier: destination, market: order.market });
-      const chargeable = chargeableView(
-        chargeableWeight({ actualGrams: weight.grams, dims: weight.dims, service }),
-      );
-      const provider = providers?.find((p) => providerIsCarrier(p.name, carrier)) ?? null;
-      const listed = providers === null || provider !== null;
-      const refused = refusedClasses(service, classes);
-      return {
-        provider,
-        option: {
-          destination,
-          carrier,
-          carrierName: carrierName(carrier),
-          serviceId: service.id,
-          serviceName: service.name,
-          listed,
-          chargeable,
-          refusedClasses: refused,
-          blockers: [
-            ...(listed ? [] : (['not_listed'] as const)),
-            ...(refused.length > 0 ? (['item_class_not_accepted'] as const) : []),
-            ...chargeable.problems.map((p) => p.code),
-          ],
-        },
-      };
-    };
-    const primary = option(line.primary);
-    let backup: ReturnType<typeof option> | null = null;
-    if (line.backup !== null) {
-      try {
-        backup = option(line.backup);
-      } catch (err) {
-        if (!(err instanceof AppError && err.code === 'PACK_NO_SERVICE')) throw err;
-      }
-    }
-    const refuse = (o: RouteOption): never => {
-      if (o.blockers.includes('not_listed'))
-        throw new AppError('PACK_CARRIER_NOT_LISTED', { carrier: o.carrierName, market: order.market });
-      const refusedClass = o.refusedClasses[0];
-      if (refusedClass)
-        throw new AppError('PACK_ITEM_CLASS_NOT_ACCEPTED', {
-          carrier: o.carrierName,
-          itemClass: refusedClass,
-          service: o.serviceName,
-        });
-      throw new AppError('PACK_SERVICE_LIMIT', { service: o.serviceName });
-    };
-    let chosen: 'primary' | 'backup';
-    let reason: PackRouteView['reason'];
-    if (choose) {
-      if (choose === 'backup' && !backup) throw new AppError('PACK_NO_BACKUP');
-      const pick = choose === 'backup' ? (backup as NonNullable<typeof backup>) : primary;
-      if (pick.option.blockers.length > 0) refuse(pick.option);
-      chosen = choose;
-      reason = 'chosen_by_clerk';
-    } else {
-      const active = line.active === 'backup' && backup ? backup : primary;
-      const other = active === primary ? backup : primary;
-      if (active.option.blockers.length === 0) {
-        chosen = active === primary ? 'primary' : 'backup';
-        reason = line.reason;
-      } else if (other && other.option.blockers.length === 0) {
-        chosen = other === primary ? 'primary' : 'backup';
-        // The items themselves keep the parcel off the line: that is the reason the clerk reads.
-        if (active.option.refusedClasses.length > 0) reason = 'item_class_not_accepted';
-        else reason = active === primary ? 'primary_cannot_take' : line.reason;
-      } else {
-        return refuse(active.option);
-      }
-    }
-    const picked = chosen === 'backup' ? (backup as NonNullable<typeof backup>) : primary;
-    const area = remoteAreaOf(country, order.recipient.postcode);
-    return {
-      view: {
-        primary: primary.option,
-        backup: backup?.option ?? null,
-        chosen,
-        reason,
-        remoteArea: { flagged: area !== null, area: area?.name ?? null },
-        itemClasses: [...classes],
-        country,
-        postcode: order.recipient.postcode,
-        cod: order.cod,
-      },
-      chosen: picked.option,
-      provider: picked.provider,
-    };
-  }
 }
 
 /** Shipped by the platform's own carrier (TikTok Shop shipping type TIKTOK), not by our route. */
@@ -1801,25 +1599,6 @@ function isCancelled(order: StoredOutboundOrder): boolean {
   return (
     order.status === 'cancelled' || order.cancellation?.state === 'cancelled' || order.stage === 'cancelled'
   );
-}
-
-function checkGrams(grams: number): number {
-  if (!Number.isSafeInteger(grams) || grams <= 0) throw new AppError('PACK_WEIGHT_ZERO');
-  // Beyond any parcel carrier's limit: a misread or a typo, not a parcel.
-  if (grams > 150_000) throw new AppError('PACK_WEIGHT_OVER_RANGE');
-  return grams;
-}
-
-function chargeableView(c: ReturnType<typeof chargeableWeight>): ChargeableView {
-  return {
-    service: c.service,
-    basis: c.basis,
-    actualGrams: c.actualGrams,
-    volumetricGrams: c.volumetricGrams,
-    billed: c.billed,
-    chargeableGrams: c.chargeableGrams,
-    problems: c.problems.map((p) => ({ ...p })),
-  };
 }
 
 /** A value printed as a barcode: printable ASCII only (an order ref in another script prints as '-'). */

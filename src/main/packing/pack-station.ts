@@ -6,7 +6,6 @@ import type { UserView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { CARRIER_SERVICES, type CarrierService } from '../../shared/packing/carrier-services';
 import { classesOf, type ItemClass } from '../../shared/packing/item-classes';
-import { formatMoney } from '../../shared/packing/money';
 import { carrierName } from '../../shared/packing/line-carriers';
 import type {
   PackCombinable,
@@ -36,7 +35,6 @@ import type { IdGenerator } from '../ids';
 import type { Outbox } from '../outbox/outbox';
 import { OutboxQueries } from '../outbox/outbox-queries';
 import type { EnqueuedJob, NewPrintJob } from '../printing/queue/print-queue';
-import { labelText } from '../returns/label-jobs';
 import type { PhotoStore } from '../returns/photo-store';
 import type { MonitorSnapshot } from '../scales/scale-monitor';
 import type { BoxPresetStore } from './box-presets-store';
@@ -65,6 +63,9 @@ import {
   type SessionRow,
   type Verified,
 } from './pack-store';
+import { PackLabels } from './pack-labels';
+import { packageLines, combinedLineKey, type PackedLine } from './pack-lines';
+import { isCancelled, platformShipped, settleOrder } from './pack-order-status';
 import { computeRoute, type RouteLines } from './pack-routing';
 import { shiftSummary } from './pack-shift-summary';
 import { packWeight } from './pack-weighing';
@@ -130,11 +131,22 @@ export class PackStation {
   private wiredShipping: PlatformShipping | null = null;
   private readonly platformLabels: PlatformLabels;
   private readonly events: OutboxQueries;
+  private readonly labels: PackLabels;
 
   constructor(private readonly o: PackStationOptions) {
     this.store = new PackStore(o.db);
     this.services = o.services ?? CARRIER_SERVICES;
     this.events = new OutboxQueries(o.db);
+    this.labels = new PackLabels({
+      clock: o.clock,
+      stationId: o.stationId,
+      stationName: o.stationName,
+      timeZone: o.timeZone,
+      outbox: o.outbox,
+      printing: o.printing,
+      store: this.store,
+      orders: o.orders,
+    });
     this.platformLabels = new PlatformLabels({
       db: o.db,
       store: this.store,
@@ -143,7 +155,8 @@ export class PackStation {
       audit: o.audit,
       timeoutMs: () => o.bookingTimeoutMs ?? 8_000,
       cancelled: isCancelled,
-      settleOrder: (db, orderId, packageId) => this.settleOrder(db, orderId, packageId),
+      settleOrder: (db, orderId, packageId) =>
+        settleOrder({ store: this.store, orders: this.o.orders }, db, orderId, packageId),
       events: this.events,
     });
   }
@@ -531,8 +544,8 @@ export class PackStation {
         this.store.deleteSession(db, this.o.stationId);
         const result =
           tracking === null
-            ? this.awaitLabelIn(db, fresh, pkg, pending)
-            : this.shipIn(db, fresh, this.store.pkg(pkg.id) as PackageRow, pending, tracking);
+            ? this.labels.awaitLabelIn(db, fresh, pkg, pending)
+            : this.labels.shipIn(db, fresh, this.store.pkg(pkg.id) as PackageRow, pending, tracking);
         this.o.audit.record({
           userId: user.id,
           action: 'pack.complete',
@@ -594,7 +607,7 @@ export class PackStation {
       order: StoredOutboundOrder;
       pkg: PackageRow;
       session: SessionRow;
-      lines: ReturnType<PackStation['packageLines']>;
+      lines: PackedLine[];
       weight: PackWeightView;
       photoSha256: string | null;
     },
@@ -670,7 +683,7 @@ export class PackStation {
         type: 'package.ship',
         payload,
       }).id;
-      const slip = this.enqueueSlip(
+      const slip = this.labels.enqueueSlip(
         db,
         fresh,
         this.store.pkg(pkg.id) as PackageRow,
@@ -682,7 +695,7 @@ export class PackStation {
         slip_job_id: slip.id,
         ship_event_id: shipEventId,
       });
-      this.settleOrder(db, fresh.id, pkg.id);
+      settleOrder({ store: this.store, orders: this.o.orders }, db, fresh.id, pkg.id);
       const answer: PackCompleteResult = {
         orderId: fresh.id,
         packageId: pkg.id,
@@ -1147,7 +1160,7 @@ export class PackStation {
           const fresh = this.store.pkg(pkg.id);
           const order = this.o.orders.get(pkg.order_id);
           if (!fresh || fresh.state !== 'awaiting_label' || !order || isCancelled(order)) return;
-          this.shipIn(this.o.db, order, fresh, pending, tracking);
+          this.labels.shipIn(this.o.db, order, fresh, pending, tracking);
           done += 1;
         });
       }
@@ -1180,192 +1193,6 @@ export class PackStation {
   }
 
   // ── inside transactions ──────────────────────────────────────────────────────────────────
-
-  /** Packed with its tracking number: state, ship call and label, in the caller's transaction. */
-  private shipIn(
-    db: Db,
-    order: StoredOutboundOrder,
-    pkg: PackageRow,
-    pending: PendingBooking,
-    trackingNumber: string,
-  ): PackCompleteResult {
-    const now = this.o.clock.now();
-    const tracking = trackingNumber.trim().toUpperCase();
-    let shipEventId: string | null = null;
-    const platform = platformDestinationOf(order);
-    if (platform !== null && pending.provider !== null && order.deliveryOptionId) {
-      const lines = linesOf(pkg).filter((l) => l.orderId === undefined);
-      const whole = this.store.packagesOf(order.id).filter((p) => p.state !== 'cancelled').length === 1;
-      const platformPackageId =
-        order.lines.find((l) => l.packageId !== null && lines.some((p) => p.lineRef === l.lineRef))
-          ?.packageId ?? null;
-      const payload: PackageShipPayload = {
-        stationId: this.o.stationId,
-        orderId: order.id,
-        platformOrderId: order.externalId,
-        platformPackageId: whole ? platformPackageId : null,
-        method: 'own_carrier',
-        handover: null,
-        ownCarrier: {
-          trackingNumber: tracking,
-          shippingProviderId: pending.provider.id,
-          shippingProviderName: pending.provider.name,
-          deliveryOptionId: order.deliveryOptionId,
-          orderLineItemIds: whole ? [] : lines.map((l) => l.lineRef),
-        },
-        weightGrams: pkg.weight_grams,
-        packedBy: pending.packedBy,
-        packedAt: pkg.packed_at ?? now,
-      };
-      shipEventId = this.o.outbox.enqueue(db, {
-        destination: platform,
-        orderingKey: packageShipOrderingKey(payload),
-        idempotencyKey: packageShipKey(payload),
-        type: 'package.ship',
-        payload,
-      }).id;
-    }
-    const label = this.enqueueLabel(db, order, pkg, pending, tracking);
-    this.store.update(db, pkg.id, {
-      state: 'packed',
-      tracking_number: tracking,
-      ship_event_id: shipEventId,
-      label_job_id: label.id,
-    });
-    this.settleOrder(db, order.id, pkg.id);
-    return {
-      orderId: order.id,
-      packageId: pkg.id,
-      state: 'packed',
-      carrier: pending.request.carrier,
-      destination: pending.request.destination,
-      trackingNumber: tracking,
-      shipEventId,
-      printJobs: [
-        ...(pkg.slip_job_id ? [{ jobId: pkg.slip_job_id, kind: 'packing_slip' as const }] : []),
-        { jobId: label.id, kind: 'label' as const },
-      ],
-    };
-  }
-
-  /** Packed without a label yet: a packing slip now, the label when the carrier answers. */
-  private awaitLabelIn(
-    db: Db,
-    order: StoredOutboundOrder,
-    pkg: PackageRow,
-    pending: PendingBooking,
-  ): PackCompleteResult {
-    const slip = this.enqueueSlip(db, order, pkg, pending.request.carrier, pending.packedBy);
-    this.store.update(db, pkg.id, { state: 'awaiting_label', slip_job_id: slip.id });
-    this.settleOrder(db, order.id, pkg.id);
-    return {
-      orderId: order.id,
-      packageId: pkg.id,
-      state: 'awaiting_label',
-      carrier: pending.request.carrier,
-      destination: pending.request.destination,
-      trackingNumber: null,
-      shipEventId: null,
-      printJobs: [{ jobId: slip.id, kind: 'packing_slip' }],
-    };
-  }
-
-  /** The packing slip that goes into (or onto) a parcel whose label comes later. */
-  private enqueueSlip(
-    db: Db,
-    order: StoredOutboundOrder,
-    pkg: PackageRow,
-    carrier: string,
-    packedBy: string,
-  ): EnqueuedJob {
-    const lines = this.packageLines(order, pkg);
-    return this.o.printing.enqueue(db, {
-      template: 'packing-slip',
-      data: {
-        orderRef: asciiCode(order.externalId),
-        packageNo: Math.min(99, pkg.package_no),
-        recipientName: labelText(order.recipient.name, 80),
-        city: labelText(order.recipient.city ?? '-', 60),
-        country: order.recipient.country,
-        carrier: labelText(carrierName(carrier), 40),
-        lines: lines
-          .slice(0, 8)
-          .map((l) => labelText(`${String(l.quantity)} × ${l.sku} ${l.productName}`, 60)),
-        items: Math.max(
-          1,
-          lines.reduce((n, l) => n + l.quantity, 0),
-        ),
-        packedAt: labelTimeIn(this.o.clock.now(), this.o.timeZone),
-        station: labelText(this.o.stationName(), 40),
-      },
-      requestedBy: packedBy,
-    });
-  }
-
-  /**
-   * The order is packed when none of its packages is left to pack; an order combined into the
-   * package follows the package.
-   */
-  private settleOrder(db: Db, orderId: string, packageId: string): void {
-    const open = this.store.packagesOf(orderId).some((p) => p.state === 'to_pack' || p.state === 'packing');
-    this.o.orders.setStatus(db, orderId, open ? 'packing' : 'packed');
-    for (const c of this.store.combinedInto(packageId)) this.o.orders.setStatus(db, c.order_id, 'packed');
-  }
-
-  /**
-   * The carrier label; a recipient whose name or address does not fit the label in full gets the
-   * compact one (shorter lines, no phone) rather than a parcel without a label.
-   */
-  private enqueueLabel(
-    db: Db,
-    order: StoredOutboundOrder,
-    pkg: PackageRow,
-    pending: PendingBooking,
-    tracking: string,
-  ): EnqueuedJob {
-    const job = (compact: boolean) => ({
-      template: 'shipping-label',
-      data: this.labelData(order, pkg, pending, tracking, compact),
-      requestedBy: pending.packedBy,
-    });
-    try {
-      return this.o.printing.enqueue(db, job(false));
-    } catch (err) {
-      const fits = err instanceof AppError && /^PRINT_TEXT_/.test(err.code);
-      if (!fits) throw err;
-      return this.o.printing.enqueue(db, job(true));
-    }
-  }
-
-  private labelData(
-    order: StoredOutboundOrder,
-    pkg: PackageRow,
-    pending: PendingBooking,
-    tracking: string,
-    compact = false,
-  ) {
-    const r = order.recipient;
-    const address = [r.address1, r.address2].filter((a): a is string => !!a && a.trim() !== '');
-    return {
-      trackingNumber: asciiCode(tracking),
-      carrier: labelText(carrierName(pending.request.carrier), 40),
-      service: labelText(shortService(pending.serviceName), 16),
-      recipientName: labelText(r.name, compact ? 24 : 40),
-      ...(r.phone && !compact ? { recipientPhone: labelText(r.phone, 30) } : {}),
-      addressLines: (address.length > 0 ? address : ['-'])
-        .slice(0, compact ? 2 : 4)
-        .map((a) => labelText(a, compact ? 48 : 120)),
-      city: labelText(r.city ?? '-', compact ? 24 : 60),
-      postalCode: labelText(r.postcode ?? '-', 12),
-      country: r.country,
-      sender: labelText(this.o.stationName(), 120),
-      weightKg: Math.min(100, Math.max(0.001, (pkg.weight_grams ?? 1) / 1000)),
-      reference: asciiCode(order.externalId),
-      ...(order.cod && order.cod.amountMinor > 0
-        ? { cod: `${order.cod.currency} ${formatMoney(order.cod)}` }
-        : {}),
-    };
-  }
 
   // ── reads ──────────────────────────────────────────────────────────────────────────────
 
@@ -1472,10 +1299,6 @@ export class PackStation {
   }
 
   /**
-   * The package's lines with the order's data. A combined order's line is keyed
-   * `<order id>:<line ref>` (two ERP orders both have a line "1"); `orderId` says whose it is.
-   */
-  /**
    * The package's item classes: each line's own (ERP), and for the lines of a platform order —
    * whose source names none — the station's SKU list (supervisor's CSV import).
    */
@@ -1488,25 +1311,8 @@ export class PackStation {
     return classesOf([...lines, ...unnamed.map((l) => ({ itemClasses: listed.get(l.sku) ?? [] }))]);
   }
 
-  private packageLines(order: StoredOutboundOrder, pkg: Pick<PackageRow, 'lines'>) {
-    const orders = new Map<string, StoredOutboundOrder | null>([[order.id, order]]);
-    const orderOf = (id: string) => {
-      if (!orders.has(id)) orders.set(id, this.o.orders.get(id));
-      return orders.get(id) ?? null;
-    };
-    return (JSON.parse(pkg.lines) as PackageLine[]).flatMap((p) => {
-      const owner = orderOf(p.orderId ?? order.id);
-      const line = owner?.lines.find((l) => l.lineRef === p.lineRef);
-      if (!owner || !line) return [];
-      return [
-        {
-          ...line,
-          lineRef: p.orderId ? combinedLineKey(p.orderId, p.lineRef) : p.lineRef,
-          quantity: p.quantity,
-          orderId: owner.id,
-        },
-      ];
-    });
+  private packageLines(order: StoredOutboundOrder, pkg: Pick<PackageRow, 'lines'>): PackedLine[] {
+    return packageLines(this.o.orders, order, pkg);
   }
 
   private view(row: SessionRow): PackSession {
@@ -1568,15 +1374,6 @@ export class PackStation {
   }
 }
 
-/** Shipped by the platform's own carrier (TikTok Shop shipping type TIKTOK), not by our route. */
-function platformShipped(order: StoredOutboundOrder): boolean {
-  return platformDestinationOf(order) !== null && order.shippingType === 'platform';
-}
-
-function combinedLineKey(orderId: string, lineRef: string): string {
-  return `${orderId}:${lineRef}`;
-}
-
 /**
  * The same-address rule for ERP orders (ours, not a platform's): the same recipient name, phone
  * and address, compared without case, spacing or phone punctuation.
@@ -1593,28 +1390,4 @@ function addressKey(r: StoredOutboundOrder['recipient']): string {
     norm(r.postcode).replace(/\s/g, ''),
     r.country,
   ]);
-}
-
-function isCancelled(order: StoredOutboundOrder): boolean {
-  return (
-    order.status === 'cancelled' || order.cancellation?.state === 'cancelled' || order.stage === 'cancelled'
-  );
-}
-
-/** A value printed as a barcode: printable ASCII only (an order ref in another script prints as '-'). */
-function asciiCode(value: string): string {
-  const v = value.trim().slice(0, 40);
-  return /^[\x20-\x7e]+$/.test(v) ? v : '-';
-}
-
-function labelTimeIn(ms: number, timeZone: string): string {
-  const t = localTimeOf(ms, timeZone);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${t.date} ${two(Math.floor(t.minute / 60))}:${two(t.minute % 60)}`;
-}
-
-/** "J&T Express Malaysia — domestic" → "Domestic": the carrier is printed beside it already. */
-function shortService(name: string): string {
-  const part = name.split(' — ')[1] ?? name;
-  return part.charAt(0).toUpperCase() + part.slice(1);
 }

@@ -21,11 +21,6 @@ import {
   packageShipOrderingKey,
   type PackageShipPayload,
 } from '../../shared/packing/package-ship-event';
-import {
-  packageCombineKey,
-  tiktokOrderStream,
-  type PackageCombinePayload,
-} from '../../shared/packing/package-combine-event';
 import { normaliseScan } from '../../shared/scan-code';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
@@ -57,14 +52,14 @@ import {
   sealedOf,
   verifiedOf,
   weightOf,
-  type PackageLine,
   type PackageRow,
   type PendingBooking,
   type SessionRow,
   type Verified,
 } from './pack-store';
+import { PackCombining } from './pack-combining';
 import { PackLabels } from './pack-labels';
-import { packageLines, combinedLineKey, type PackedLine } from './pack-lines';
+import { packageLines, type PackedLine } from './pack-lines';
 import { isCancelled, platformShipped, settleOrder } from './pack-order-status';
 import { computeRoute, type RouteLines } from './pack-routing';
 import { shiftSummary } from './pack-shift-summary';
@@ -132,11 +127,24 @@ export class PackStation {
   private readonly platformLabels: PlatformLabels;
   private readonly events: OutboxQueries;
   private readonly labels: PackLabels;
+  private readonly combining: PackCombining;
 
   constructor(private readonly o: PackStationOptions) {
     this.store = new PackStore(o.db);
     this.services = o.services ?? CARRIER_SERVICES;
     this.events = new OutboxQueries(o.db);
+    this.combining = new PackCombining({
+      db: o.db,
+      clock: o.clock,
+      stationId: o.stationId,
+      outbox: o.outbox,
+      audit: o.audit,
+      store: this.store,
+      orders: o.orders,
+      events: this.events,
+      platformShipping: () => this.platformShipping(),
+      timeoutMs: () => o.bookingTimeoutMs ?? 8_000,
+    });
     this.labels = new PackLabels({
       clock: o.clock,
       stationId: o.stationId,
@@ -453,10 +461,10 @@ export class PackStation {
       const again = this.store.replay<PackCompleteResult>(input.clientActionId);
       if (again) return again;
       const { session, order, pkg } = await this.current();
-      const refusal = this.refusedCombination(pkg);
+      const refusal = this.combining.refusedCombination(pkg);
       if (refusal) {
         // Sealing would put two orders in a parcel the platform ships as one: undone first.
-        await this.undoCombination(pkg, refusal);
+        await this.combining.undoCombination(pkg, refusal);
         throw new AppError('PACK_COMBINE_REFUSED', { orderRef: refusal.orderRefs.join(', ') });
       }
       const lines = this.packageLines(order, pkg);
@@ -620,7 +628,7 @@ export class PackStation {
       throw new AppError('INTERNAL', { reason: `order ${order.externalId} has no platform package to ship` });
     }
     const shipping = this.platformShipping();
-    const combineKey = this.combineKeyOf(order, pkg);
+    const combineKey = this.combining.combineKeyOf(order, pkg);
     // Once combined, the platform's package is the combined one: its slots are the ones offered.
     const askFor =
       (combineKey !== null ? shipping?.combinedPackage(order, combineKey) : null) ?? platformPackageId;
@@ -804,26 +812,11 @@ export class PackStation {
   }
 
   /**
-   * The open orders that may go into the open package: ERP orders by our same-address rule,
-   * TikTok Shop orders (shipped by the platform's carrier) as the platform's combinable packages
-   * say. The platform unreachable or not wired → `none` with the reason for the screen.
+   * The open orders that may go into the open package. The platform unreachable or not wired →
+   * `none` with the reason for the screen.
    */
-  async combinable(): Promise<PackCombinable> {
-    const session = this.store.session(this.o.stationId);
-    const pkg = session ? this.store.pkg(session.package_id) : undefined;
-    const order = pkg ? this.o.orders.get(pkg.order_id) : null;
-    if (!pkg || !order || isCancelled(order)) return { basis: 'none', reason: 'no_session', orders: [] };
-    const found = await this.combineCandidates(order, pkg);
-    return {
-      basis: found.basis,
-      reason: found.reason,
-      orders: found.orders.map(({ order: o }) => ({
-        orderId: o.id,
-        orderRef: o.externalId,
-        lines: o.lines.length,
-        items: o.lines.reduce((n, l) => n + l.quantity, 0),
-      })),
-    };
+  combinable(): Promise<PackCombinable> {
+    return this.combining.combinable();
   }
 
   combine(
@@ -835,7 +828,7 @@ export class PackStation {
       const again = this.store.replay<Result>(input.clientActionId);
       if (again) return again;
       const { session, order, pkg } = await this.current();
-      const found = await this.combineCandidates(order, pkg);
+      const found = await this.combining.candidates(order, pkg);
       const pick = found.orders.find((o) => o.order.id === input.orderId);
       const other = this.o.orders.get(input.orderId);
       if (!pick || !other) {
@@ -844,232 +837,17 @@ export class PackStation {
       return writeTransaction(this.o.db, () => {
         const db = this.o.db;
         const now = this.o.clock.now();
-        // Checked again inside the transaction: another bench may have opened it meanwhile.
-        const fresh = this.o.orders.get(other.id);
-        if (!fresh || fresh.status !== 'to_pack' || isCancelled(fresh) || !this.unopened(fresh.id)) {
-          throw new AppError('PACK_COMBINE_NOT_ALLOWED', { orderRef: other.externalId });
-        }
-        const destination = platformDestinationOf(order);
-        let combineEventId: string | null = null;
-        if (found.basis === 'platform' && destination !== null && pick.combinableId !== null) {
-          const payload: PackageCombinePayload = {
-            stationId: this.o.stationId,
-            packageId: pkg.id,
-            platformOrderId: order.externalId,
-            combinableId: pick.combinableId,
-            platformOrderIds: [order.externalId, fresh.externalId],
-            combinedBy: user.id,
-            combinedAt: now,
-          };
-          // The host order's stream: its ship call, enqueued later, waits for this combination.
-          combineEventId = this.o.outbox.enqueue(db, {
-            destination,
-            orderingKey: tiktokOrderStream(order.externalId),
-            idempotencyKey: packageCombineKey(payload.platformOrderIds),
-            type: 'package.combine',
-            payload,
-          }).id;
-        }
-        this.store.deleteUnopenedPackages(db, fresh.id);
-        this.store.insertCombined(db, {
-          order_id: fresh.id,
-          package_id: pkg.id,
-          combine_event_id: combineEventId,
-          combined_by: user.id,
-          combined_at: now,
-        });
-        const added: PackageLine[] = fresh.lines.map((l) => ({
-          lineRef: l.lineRef,
-          quantity: l.quantity,
-          orderId: fresh.id,
-        }));
-        this.store.update(db, pkg.id, { lines: JSON.stringify([...linesOf(pkg), ...added]) });
-        const verified = verifiedOf(session);
-        for (const l of added) verified[combinedLineKey(fresh.id, l.lineRef)] = { count: 0, serials: [] };
-        // More items in the box: the weight and the route are taken again once they are scanned.
-        this.store.updateSession(db, this.o.stationId, {
-          verified: JSON.stringify(verified),
-          weight: null,
-          route: null,
-          step: 'verify',
-        });
-        this.o.orders.setStatus(db, fresh.id, 'packing');
-        this.o.audit.record({
-          userId: user.id,
-          action: 'pack.combine',
-          entityType: 'pack_package',
-          entityId: pkg.id,
-          details: {
-            orderRef: order.externalId,
-            combinedOrderRef: fresh.externalId,
-            basis: found.basis,
-            combineEventId,
-          },
-        });
+        const combineEventId = this.combining.joinIn(
+          db,
+          { order, pkg, session, other, pick, basis: found.basis },
+          user,
+          now,
+        );
         const result: Result = { session: this.view(this.mustSession()), combineEventId };
         this.store.record(db, input.clientActionId, 'packCombine', result, now);
         return result;
       });
     });
-  }
-
-  /**
-   * Orders that may join the package. ERP: open orders of the same source, seller and market,
-   * unopened, to the same address. TikTok Shop: the platform decides (combinable packages); only
-   * orders its carrier takes, one combination per package, each candidate open and unopened here.
-   */
-  private async combineCandidates(
-    order: StoredOutboundOrder,
-    pkg: PackageRow,
-  ): Promise<{
-    basis: PackCombinable['basis'];
-    reason: PackCombinable['reason'];
-    orders: Array<{ order: StoredOutboundOrder; combinableId: string | null }>;
-  }> {
-    if (platformDestinationOf(order) !== null) {
-      // Own-carrier TikTok orders ship per order with our tracking number: not combined here.
-      if (!platformShipped(order)) return { basis: 'none', reason: 'own_carrier', orders: [] };
-      const shipping = this.platformShipping();
-      if (!shipping) return { basis: 'none', reason: 'not_connected', orders: [] };
-      if (this.store.combinedInto(pkg.id).length > 0) return { basis: 'platform', reason: null, orders: [] };
-      let groups: Awaited<ReturnType<PlatformShipping['combinable']>>;
-      try {
-        groups = await shipping.combinable(order, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000));
-      } catch {
-        return { basis: 'none', reason: 'platform_unreachable', orders: [] };
-      }
-      const seen = new Set<string>();
-      const orders: Array<{ order: StoredOutboundOrder; combinableId: string | null }> = [];
-      for (const g of groups) {
-        for (const ref of g.platformOrderIds) {
-          if (ref === order.externalId || seen.has(ref)) continue;
-          seen.add(ref);
-          const row = this.o.db
-            .prepare<[string, string], { id: string }>(
-              `SELECT id FROM outbound_orders WHERE external_id = ? AND source = ? AND status = 'to_pack'
-                 AND id NOT IN (SELECT order_id FROM pack_combined_orders)`,
-            )
-            .get(ref, order.source);
-          const other = row ? this.o.orders.get(row.id) : null;
-          if (other && !isCancelled(other) && platformShipped(other) && this.unopened(other.id))
-            orders.push({ order: other, combinableId: g.combinableId });
-        }
-      }
-      return { basis: 'platform', reason: null, orders };
-    }
-    const rows = this.o.db
-      .prepare<[string, string, string, string | null], { id: string }>(
-        `SELECT id FROM outbound_orders
-         WHERE id != ? AND source = ? AND market = ? AND seller IS ? AND status = 'to_pack'
-           AND id NOT IN (SELECT order_id FROM pack_combined_orders)
-         ORDER BY created_at LIMIT 200`,
-      )
-      .all(order.id, order.source, order.market, order.seller);
-    const key = addressKey(order.recipient);
-    return {
-      basis: 'same_address',
-      reason: null,
-      orders: rows
-        .map((r) => this.o.orders.get(r.id))
-        .filter(
-          (o): o is StoredOutboundOrder =>
-            o !== null && !isCancelled(o) && addressKey(o.recipient) === key && this.unopened(o.id),
-        )
-        .map((o) => ({ order: o, combinableId: null })),
-    };
-  }
-
-  /** The outbox key of the package's platform combination, if it has one. */
-  private combineKeyOf(order: StoredOutboundOrder, pkg: PackageRow): string | null {
-    const rows = this.store.combinedInto(pkg.id).filter((r) => r.combine_event_id !== null);
-    if (rows.length === 0) return null;
-    return packageCombineKey([
-      order.externalId,
-      ...rows.map((r) => this.o.orders.get(r.order_id)?.externalId ?? r.order_id),
-    ]);
-  }
-
-  /** The package's platform combination, when the platform refused it for good (a dead event). */
-  private refusedCombination(
-    pkg: PackageRow,
-  ): { eventId: string; orderIds: string[]; orderRefs: string[]; reason: string } | null {
-    for (const row of this.store.combinedInto(pkg.id)) {
-      if (row.combine_event_id === null) continue;
-      const state = this.events.statusOf(row.combine_event_id);
-      if (state?.status !== 'dead') continue;
-      const orderIds = this.store
-        .combinedInto(pkg.id)
-        .filter((r) => r.combine_event_id === row.combine_event_id)
-        .map((r) => r.order_id);
-      return {
-        eventId: row.combine_event_id,
-        orderIds,
-        orderRefs: orderIds.map((id) => this.o.orders.get(id)?.externalId ?? id),
-        reason: state.lastError ?? 'refused',
-      };
-    }
-    return null;
-  }
-
-  /**
-   * Takes a refused combination back out of the open package, in one transaction: the other
-   * orders' lines and scans leave it, those orders go back to the queue (their own package is
-   * made again when scanned), and the dead event is discarded so the host's ship call is not
-   * held behind it.
-   */
-  private async undoCombination(
-    pkg: PackageRow,
-    refusal: { eventId: string; orderIds: string[]; orderRefs: string[]; reason: string },
-  ): Promise<void> {
-    await writeTransaction(this.o.db, () => {
-      const db = this.o.db;
-      const now = this.o.clock.now();
-      const gone = new Set(refusal.orderIds);
-      const lines = linesOf(pkg).filter((l) => l.orderId === undefined || !gone.has(l.orderId));
-      this.store.update(db, pkg.id, { lines: JSON.stringify(lines) });
-      db.prepare('DELETE FROM pack_combined_orders WHERE package_id = ? AND combine_event_id = ?').run(
-        pkg.id,
-        refusal.eventId,
-      );
-      for (const id of refusal.orderIds) this.o.orders.setStatus(db, id, 'to_pack');
-      const session = this.store.sessionOfPackage(pkg.id);
-      if (session) {
-        const verified = verifiedOf(session);
-        for (const key of Object.keys(verified))
-          if (refusal.orderIds.some((id) => key.startsWith(`${id}:`))) Reflect.deleteProperty(verified, key);
-        const order = this.o.orders.get(pkg.order_id);
-        const left = order ? this.packageLines(order, { lines: JSON.stringify(lines) }) : [];
-        const allVerified = left.every((l) => (verified[l.lineRef]?.count ?? 0) >= l.quantity);
-        this.store.updateSession(db, session.station_id, {
-          verified: JSON.stringify(verified),
-          weight: null,
-          route: null,
-          photo_sha256: null,
-          step: allVerified ? 'weigh' : 'verify',
-        });
-      }
-      db.prepare(
-        `UPDATE outbox_events SET status = 'discarded', last_error = ?, updated_at = ? WHERE id = ? AND status = 'dead'`,
-      ).run(`combination undone at the bench: ${refusal.reason}`.slice(0, 500), now, refusal.eventId);
-      this.o.audit.record({
-        userId: null,
-        action: 'pack.combine_refused',
-        entityType: 'pack_package',
-        entityId: pkg.id,
-        details: {
-          orderRefs: refusal.orderRefs,
-          eventId: refusal.eventId,
-          reason: refusal.reason.slice(0, 300),
-        },
-      });
-    });
-  }
-
-  /** None of the order's packages is being packed or past it: it can still join another package. */
-  private unopened(orderId: string): boolean {
-    return this.store
-      .packagesOf(orderId)
-      .every((p) => p.state === 'to_pack' && !this.store.sessionOfPackage(p.id));
   }
 
   release(input: Input<object>, user: UserView): Promise<{ session: null }> {
@@ -1372,22 +1150,4 @@ export class PackStation {
       platformLabel: platformShipped(order) ? carrierName(PLATFORM_CARRIER) : null,
     };
   }
-}
-
-/**
- * The same-address rule for ERP orders (ours, not a platform's): the same recipient name, phone
- * and address, compared without case, spacing or phone punctuation.
- */
-function addressKey(r: StoredOutboundOrder['recipient']): string {
-  const norm = (v: string | null) => (v ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-  return JSON.stringify([
-    norm(r.name),
-    (r.phone ?? '').replace(/\D/g, ''),
-    norm(r.address1),
-    norm(r.address2),
-    norm(r.city),
-    norm(r.region),
-    norm(r.postcode).replace(/\s/g, ''),
-    r.country,
-  ]);
 }

@@ -16,11 +16,6 @@ import type {
   PackShiftSummary,
   PackWeightView,
 } from '../../shared/packing/pack-views';
-import {
-  packageShipKey,
-  packageShipOrderingKey,
-  type PackageShipPayload,
-} from '../../shared/packing/package-ship-event';
 import { normaliseScan } from '../../shared/scan-code';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
@@ -39,11 +34,10 @@ import {
   platformDestinationOf,
   type BookingRequest,
   type PackBooking,
-  type PlatformHandover,
   type PlatformProviders,
   type PlatformShipping,
 } from './pack-booking';
-import { PLATFORM_CARRIER, PlatformLabels, type PendingPlatformLabel } from './platform-labels';
+import { PLATFORM_CARRIER, PlatformLabels } from './platform-labels';
 import {
   PackStore,
   linesOf,
@@ -59,6 +53,7 @@ import {
 } from './pack-store';
 import { PackCombining } from './pack-combining';
 import { PackLabels } from './pack-labels';
+import { PlatformSeal } from './pack-platform-seal';
 import { packageLines, type PackedLine } from './pack-lines';
 import { isCancelled, platformShipped, settleOrder } from './pack-order-status';
 import { computeRoute, type RouteLines } from './pack-routing';
@@ -128,6 +123,7 @@ export class PackStation {
   private readonly events: OutboxQueries;
   private readonly labels: PackLabels;
   private readonly combining: PackCombining;
+  private readonly platformSeal: PlatformSeal;
 
   constructor(private readonly o: PackStationOptions) {
     this.store = new PackStore(o.db);
@@ -154,6 +150,20 @@ export class PackStation {
       printing: o.printing,
       store: this.store,
       orders: o.orders,
+    });
+    this.platformSeal = new PlatformSeal({
+      db: o.db,
+      clock: o.clock,
+      stationId: o.stationId,
+      outbox: o.outbox,
+      audit: o.audit,
+      store: this.store,
+      orders: o.orders,
+      labels: this.labels,
+      platformShipping: () => this.platformShipping(),
+      timeoutMs: () => o.bookingTimeoutMs ?? 8_000,
+      combineKeyOf: (order, pkg) => this.combining.combineKeyOf(order, pkg),
+      late: (order, now) => this.risk(order, now).status === 'late',
     });
     this.platformLabels = new PlatformLabels({
       db: o.db,
@@ -480,7 +490,18 @@ export class PackStation {
       const weight = weightOf(session);
       if (!weight) throw new AppError('PACK_NOT_WEIGHED');
       if (platformShipped(order))
-        return this.completePlatform(input, user, { order, pkg, session, lines, weight, photoSha256 });
+        return this.cancelledOr(
+          order,
+          pkg,
+          await this.platformSeal.seal(input.clientActionId, user, {
+            order,
+            pkg,
+            session,
+            lines,
+            weight,
+            photoSha256,
+          }),
+        );
       const route = routeOf(session);
       if (!route) throw new AppError('PACK_NOT_ROUTED');
       const platform = platformDestinationOf(order);
@@ -569,11 +590,7 @@ export class PackStation {
         this.store.record(db, input.clientActionId, 'packComplete', result, now);
         return result;
       });
-      if (cancelled === 'cancelled') {
-        await this.dropCancelled(order, pkg);
-        throw new AppError('PACK_ORDER_CANCELLED', { orderRef: order.externalId });
-      }
-      return cancelled;
+      return this.cancelledOr(order, pkg, cancelled);
     });
   }
 
@@ -599,144 +616,6 @@ export class PackStation {
         return result;
       });
     });
-  }
-
-  /**
-   * A package the platform's own carrier takes: no booking and no route. The handover method is
-   * asked of the platform (the first pickup slot, else drop-off; drop-off when the platform cannot
-   * be asked, so the clerk is never held up), then ONE transaction: the package waits for its
-   * label, `package.ship` with the handover goes to the outbox, a packing slip to the printer.
-   * The label follows once the ship call is delivered (`retryLabels`).
-   */
-  private async completePlatform(
-    input: Input<object>,
-    user: UserView,
-    sealing: {
-      order: StoredOutboundOrder;
-      pkg: PackageRow;
-      session: SessionRow;
-      lines: PackedLine[];
-      weight: PackWeightView;
-      photoSha256: string | null;
-    },
-  ): Promise<PackCompleteResult> {
-    const { order, pkg, session, lines, weight, photoSha256 } = sealing;
-    const destination = platformDestinationOf(order) as string;
-    const platformPackageId =
-      lines.find((l) => l.packageId !== null)?.packageId ?? order.lines.find((l) => l.packageId)?.packageId;
-    if (!platformPackageId) {
-      throw new AppError('INTERNAL', { reason: `order ${order.externalId} has no platform package to ship` });
-    }
-    const shipping = this.platformShipping();
-    const combineKey = this.combining.combineKeyOf(order, pkg);
-    // Once combined, the platform's package is the combined one: its slots are the ones offered.
-    const askFor =
-      (combineKey !== null ? shipping?.combinedPackage(order, combineKey) : null) ?? platformPackageId;
-    let handover: PlatformHandover = { method: 'DROP_OFF', pickupSlot: null };
-    let handoverAsked = false;
-    if (shipping) {
-      try {
-        handover = await shipping.handover(
-          order,
-          askFor,
-          AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000),
-        );
-        handoverAsked = true;
-      } catch {
-        // Offline: a drop-off needs no slot, and the parcel can still leave today.
-      }
-    }
-    const items = lines.reduce((n, l) => n + l.quantity, 0);
-    const serials = Object.values(verifiedOf(session)).flatMap((v) => v.serials);
-    const result = await writeTransaction(this.o.db, (): PackCompleteResult | 'cancelled' => {
-      const db = this.o.db;
-      const fresh = this.o.orders.get(order.id);
-      if (!fresh || isCancelled(fresh)) return 'cancelled';
-      const now = this.o.clock.now();
-      const pending: PendingPlatformLabel = {
-        platform: { destination, platformPackageId, handover, combineKey },
-        packedBy: user.id,
-      };
-      this.store.update(db, pkg.id, {
-        carrier: PLATFORM_CARRIER,
-        destination,
-        weight_grams: weight.grams,
-        items,
-        serials: JSON.stringify(serials),
-        booking: JSON.stringify(pending),
-        photo_sha256: photoSha256,
-        packed_by: user.id,
-        packed_at: now,
-        late: this.risk(fresh, now).status === 'late' ? 1 : 0,
-        sealed: sealedJson(session, weight),
-      });
-      this.store.deleteSession(db, this.o.stationId);
-      const payload: PackageShipPayload = {
-        stationId: this.o.stationId,
-        orderId: fresh.id,
-        platformOrderId: fresh.externalId,
-        platformPackageId,
-        method: 'platform',
-        handover,
-        ownCarrier: null,
-        weightGrams: weight.grams,
-        combineKey,
-        packedBy: user.id,
-        packedAt: now,
-      };
-      const shipEventId = this.o.outbox.enqueue(db, {
-        destination,
-        orderingKey: packageShipOrderingKey(payload),
-        idempotencyKey: packageShipKey(payload),
-        type: 'package.ship',
-        payload,
-      }).id;
-      const slip = this.labels.enqueueSlip(
-        db,
-        fresh,
-        this.store.pkg(pkg.id) as PackageRow,
-        PLATFORM_CARRIER,
-        user.id,
-      );
-      this.store.update(db, pkg.id, {
-        state: 'awaiting_label',
-        slip_job_id: slip.id,
-        ship_event_id: shipEventId,
-      });
-      settleOrder({ store: this.store, orders: this.o.orders }, db, fresh.id, pkg.id);
-      const answer: PackCompleteResult = {
-        orderId: fresh.id,
-        packageId: pkg.id,
-        state: 'awaiting_label',
-        carrier: PLATFORM_CARRIER,
-        destination,
-        trackingNumber: null,
-        shipEventId,
-        printJobs: [{ jobId: slip.id, kind: 'packing_slip' }],
-      };
-      this.o.audit.record({
-        userId: user.id,
-        action: 'pack.complete',
-        entityType: 'pack_package',
-        entityId: pkg.id,
-        details: {
-          orderRef: fresh.externalId,
-          state: answer.state,
-          carrier: PLATFORM_CARRIER,
-          platformPackageId,
-          handover: handover.method,
-          pickupSlot: handover.pickupSlot,
-          handoverAsked,
-        },
-      });
-      this.store.record(db, input.clientActionId, 'packComplete', answer, now);
-      return answer;
-    });
-    if (result === 'cancelled') {
-      await this.dropCancelled(order, pkg);
-      throw new AppError('PACK_ORDER_CANCELLED', { orderRef: order.externalId });
-    }
-    return result;
   }
 
   split(
@@ -1023,6 +902,17 @@ export class PackStation {
       throw new AppError('PACK_ORDER_CANCELLED', { orderRef: order.externalId });
     }
     return { session, order, pkg };
+  }
+
+  /** A seal that found the order cancelled at the last moment ends the session and is refused. */
+  private async cancelledOr(
+    order: StoredOutboundOrder,
+    pkg: PackageRow,
+    result: PackCompleteResult | 'cancelled',
+  ): Promise<PackCompleteResult> {
+    if (result !== 'cancelled') return result;
+    await this.dropCancelled(order, pkg);
+    throw new AppError('PACK_ORDER_CANCELLED', { orderRef: order.externalId });
   }
 
   private async dropCancelled(order: StoredOutboundOrder, pkg: PackageRow): Promise<void> {

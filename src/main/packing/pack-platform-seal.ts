@@ -1,0 +1,175 @@
+import type { UserView } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import type { PackCompleteResult, PackWeightView } from '../../shared/packing/pack-views';
+import {
+  packageShipKey,
+  packageShipOrderingKey,
+  type PackageShipPayload,
+} from '../../shared/packing/package-ship-event';
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import { writeTransaction } from '../db/write';
+import type { Outbox } from '../outbox/outbox';
+import type { OutboundOrderStore, StoredOutboundOrder } from './outbound-orders';
+import { platformDestinationOf, type PlatformHandover, type PlatformShipping } from './pack-booking';
+import type { PackLabels } from './pack-labels';
+import type { PackedLine } from './pack-lines';
+import { isCancelled, settleOrder } from './pack-order-status';
+import { sealedJson, verifiedOf, type PackageRow, type PackStore, type SessionRow } from './pack-store';
+import { PLATFORM_CARRIER, type PendingPlatformLabel } from './platform-labels';
+
+export interface PlatformSealOptions {
+  db: Db;
+  clock: Clock;
+  stationId: string;
+  outbox: Pick<Outbox, 'enqueue'>;
+  audit: AuditLog;
+  store: PackStore;
+  orders: OutboundOrderStore;
+  labels: Pick<PackLabels, 'enqueueSlip'>;
+  /** Handover and labels of platform-shipped packages, once sync has wired the connectors. */
+  platformShipping: () => PlatformShipping | null;
+  /** How long the platform may take to offer its handover. */
+  timeoutMs: () => number;
+  /** The outbox key of the package's platform combination, if it has one. */
+  combineKeyOf: (order: StoredOutboundOrder, pkg: PackageRow) => string | null;
+  /** Whether the order is late now, on its market's calendar. */
+  late: (order: StoredOutboundOrder, now: number) => boolean;
+}
+
+/** Sealing a package the platform's own carrier ships (TikTok Shop shipping type TIKTOK). */
+export class PlatformSeal {
+  constructor(private readonly o: PlatformSealOptions) {}
+
+  /**
+   * A package the platform's own carrier takes: no booking and no route. The handover method is
+   * asked of the platform (the first pickup slot, else drop-off; drop-off when the platform cannot
+   * be asked, so the clerk is never held up), then ONE transaction: the package waits for its
+   * label, `package.ship` with the handover goes to the outbox, a packing slip to the printer.
+   * The label follows once the ship call is delivered (`retryLabels`). `cancelled`: the order
+   * was cancelled meanwhile and nothing was written; the station ends the session.
+   */
+  async seal(
+    clientActionId: string,
+    user: UserView,
+    sealing: {
+      order: StoredOutboundOrder;
+      pkg: PackageRow;
+      session: SessionRow;
+      lines: PackedLine[];
+      weight: PackWeightView;
+      photoSha256: string | null;
+    },
+  ): Promise<PackCompleteResult | 'cancelled'> {
+    const { order, pkg, session, lines, weight, photoSha256 } = sealing;
+    const destination = platformDestinationOf(order) as string;
+    const platformPackageId =
+      lines.find((l) => l.packageId !== null)?.packageId ?? order.lines.find((l) => l.packageId)?.packageId;
+    if (!platformPackageId) {
+      throw new AppError('INTERNAL', { reason: `order ${order.externalId} has no platform package to ship` });
+    }
+    const shipping = this.o.platformShipping();
+    const combineKey = this.o.combineKeyOf(order, pkg);
+    // Once combined, the platform's package is the combined one: its slots are the ones offered.
+    const askFor =
+      (combineKey !== null ? shipping?.combinedPackage(order, combineKey) : null) ?? platformPackageId;
+    let handover: PlatformHandover = { method: 'DROP_OFF', pickupSlot: null };
+    let handoverAsked = false;
+    if (shipping) {
+      try {
+        handover = await shipping.handover(order, askFor, AbortSignal.timeout(this.o.timeoutMs()));
+        handoverAsked = true;
+      } catch {
+        // Offline: a drop-off needs no slot, and the parcel can still leave today.
+      }
+    }
+    const items = lines.reduce((n, l) => n + l.quantity, 0);
+    const serials = Object.values(verifiedOf(session)).flatMap((v) => v.serials);
+    const result = await writeTransaction(this.o.db, (): PackCompleteResult | 'cancelled' => {
+      const db = this.o.db;
+      const fresh = this.o.orders.get(order.id);
+      if (!fresh || isCancelled(fresh)) return 'cancelled';
+      const now = this.o.clock.now();
+      const pending: PendingPlatformLabel = {
+        platform: { destination, platformPackageId, handover, combineKey },
+        packedBy: user.id,
+      };
+      this.o.store.update(db, pkg.id, {
+        carrier: PLATFORM_CARRIER,
+        destination,
+        weight_grams: weight.grams,
+        items,
+        serials: JSON.stringify(serials),
+        booking: JSON.stringify(pending),
+        photo_sha256: photoSha256,
+        packed_by: user.id,
+        packed_at: now,
+        late: this.o.late(fresh, now) ? 1 : 0,
+        sealed: sealedJson(session, weight),
+      });
+      this.o.store.deleteSession(db, this.o.stationId);
+      const payload: PackageShipPayload = {
+        stationId: this.o.stationId,
+        orderId: fresh.id,
+        platformOrderId: fresh.externalId,
+        platformPackageId,
+        method: 'platform',
+        handover,
+        ownCarrier: null,
+        weightGrams: weight.grams,
+        combineKey,
+        packedBy: user.id,
+        packedAt: now,
+      };
+      const shipEventId = this.o.outbox.enqueue(db, {
+        destination,
+        orderingKey: packageShipOrderingKey(payload),
+        idempotencyKey: packageShipKey(payload),
+        type: 'package.ship',
+        payload,
+      }).id;
+      const slip = this.o.labels.enqueueSlip(
+        db,
+        fresh,
+        this.o.store.pkg(pkg.id) as PackageRow,
+        PLATFORM_CARRIER,
+        user.id,
+      );
+      this.o.store.update(db, pkg.id, {
+        state: 'awaiting_label',
+        slip_job_id: slip.id,
+        ship_event_id: shipEventId,
+      });
+      settleOrder(this.o, db, fresh.id, pkg.id);
+      const answer: PackCompleteResult = {
+        orderId: fresh.id,
+        packageId: pkg.id,
+        state: 'awaiting_label',
+        carrier: PLATFORM_CARRIER,
+        destination,
+        trackingNumber: null,
+        shipEventId,
+        printJobs: [{ jobId: slip.id, kind: 'packing_slip' }],
+      };
+      this.o.audit.record({
+        userId: user.id,
+        action: 'pack.complete',
+        entityType: 'pack_package',
+        entityId: pkg.id,
+        details: {
+          orderRef: fresh.externalId,
+          state: answer.state,
+          carrier: PLATFORM_CARRIER,
+          platformPackageId,
+          handover: handover.method,
+          pickupSlot: handover.pickupSlot,
+          handoverAsked,
+        },
+      });
+      this.o.store.record(db, clientActionId, 'packComplete', answer, now);
+      return answer;
+    });
+    return result;
+  }
+}

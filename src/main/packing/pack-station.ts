@@ -52,6 +52,7 @@ import {
   type Verified,
 } from './pack-store';
 import { PackCombining } from './pack-combining';
+import { bookWaitingLabels } from './pack-label-retry';
 import { PackLabels } from './pack-labels';
 import { PlatformSeal } from './pack-platform-seal';
 import { packageLines, type PackedLine } from './pack-lines';
@@ -121,6 +122,8 @@ export class PackStation {
   private wiredShipping: PlatformShipping | null = null;
   private readonly platformLabels: PlatformLabels;
   private readonly events: OutboxQueries;
+  /** How long a booking or a platform call may take before it is treated as offline. */
+  private readonly timeoutMs = (): number => this.o.bookingTimeoutMs ?? 8_000;
   private readonly labels: PackLabels;
   private readonly combining: PackCombining;
   private readonly platformSeal: PlatformSeal;
@@ -139,7 +142,7 @@ export class PackStation {
       orders: o.orders,
       events: this.events,
       platformShipping: () => this.platformShipping(),
-      timeoutMs: () => o.bookingTimeoutMs ?? 8_000,
+      timeoutMs: this.timeoutMs,
     });
     this.labels = new PackLabels({
       clock: o.clock,
@@ -161,7 +164,7 @@ export class PackStation {
       orders: o.orders,
       labels: this.labels,
       platformShipping: () => this.platformShipping(),
-      timeoutMs: () => o.bookingTimeoutMs ?? 8_000,
+      timeoutMs: this.timeoutMs,
       combineKeyOf: (order, pkg) => this.combining.combineKeyOf(order, pkg),
       late: (order, now) => this.risk(order, now).status === 'late',
     });
@@ -171,7 +174,7 @@ export class PackStation {
       orders: o.orders,
       printing: o.printing,
       audit: o.audit,
-      timeoutMs: () => o.bookingTimeoutMs ?? 8_000,
+      timeoutMs: this.timeoutMs,
       cancelled: isCancelled,
       settleOrder: (db, orderId, packageId) =>
         settleOrder({ store: this.store, orders: this.o.orders }, db, orderId, packageId),
@@ -447,7 +450,7 @@ export class PackStation {
           routes: this.o.routes,
           providers: this.o.providers,
           services: this.services,
-          timeoutMs: this.o.bookingTimeoutMs ?? 8_000,
+          timeoutMs: this.timeoutMs(),
         },
         order,
         weight,
@@ -533,8 +536,7 @@ export class PackStation {
       const booking = this.booking();
       if (booking) {
         try {
-          tracking = (await booking.book(request, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000)))
-            .trackingNumber;
+          tracking = (await booking.book(request, AbortSignal.timeout(this.timeoutMs()))).trackingNumber;
         } catch (err) {
           if (err instanceof BookingError && err.kind === 'refused') {
             throw new AppError('PACK_LABEL_REFUSED', {
@@ -778,50 +780,22 @@ export class PackStation {
   retryLabels(): Promise<number> {
     return this.serial(async () => {
       const shipping = this.platformShipping();
-      let done = shipping ? await this.platformLabels.printDelivered(shipping) : 0;
+      const done = shipping ? await this.platformLabels.printDelivered(shipping) : 0;
       const booking = this.booking();
       if (!booking) return done;
-      const waiting = this.o.db
-        .prepare<[string], PackageRow>(
-          "SELECT * FROM pack_packages WHERE state = 'awaiting_label' AND label_error IS NULL AND carrier IS NOT ? ORDER BY packed_at LIMIT 50",
-        )
-        .all(PLATFORM_CARRIER);
-      for (const pkg of waiting) {
-        const pending = JSON.parse(pkg.booking ?? 'null') as PendingBooking | null;
-        if (!pending) continue;
-        const before = this.o.orders.get(pkg.order_id);
-        if (!before || isCancelled(before)) {
-          // Cancelled while it waited for its label: never booked, never shipped; the slip says where it is.
-          await writeTransaction(this.o.db, () =>
-            this.store.update(this.o.db, pkg.id, { state: 'cancelled' }),
-          );
-          continue;
-        }
-        let tracking: string;
-        try {
-          tracking = (
-            await booking.book(pending.request, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000))
-          ).trackingNumber;
-        } catch (err) {
-          const refused = err instanceof BookingError && err.kind === 'refused';
-          await writeTransaction(this.o.db, () =>
-            this.store.update(this.o.db, pkg.id, {
-              label_attempts: pkg.label_attempts + 1,
-              ...(refused ? { label_error: (err as BookingError).reason.slice(0, 500) } : {}),
-            }),
-          );
-          if (!refused) break; // still offline: the next round tries again
-          continue;
-        }
-        await writeTransaction(this.o.db, () => {
-          const fresh = this.store.pkg(pkg.id);
-          const order = this.o.orders.get(pkg.order_id);
-          if (!fresh || fresh.state !== 'awaiting_label' || !order || isCancelled(order)) return;
-          this.labels.shipIn(this.o.db, order, fresh, pending, tracking);
-          done += 1;
-        });
-      }
-      return done;
+      return (
+        done +
+        (await bookWaitingLabels(
+          {
+            db: this.o.db,
+            store: this.store,
+            orders: this.o.orders,
+            labels: this.labels,
+            timeoutMs: this.timeoutMs,
+          },
+          booking,
+        ))
+      );
     });
   }
 

@@ -1,6 +1,6 @@
 import type { UserView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import type { PackCompleteResult, PackWeightView } from '../../shared/packing/pack-views';
+import type { PackCompleteResult } from '../../shared/packing/pack-views';
 import {
   packageShipKey,
   packageShipOrderingKey,
@@ -14,9 +14,9 @@ import type { Outbox } from '../outbox/outbox';
 import type { OutboundOrderStore, StoredOutboundOrder } from './outbound-orders';
 import { platformDestinationOf, type PlatformHandover, type PlatformShipping } from './pack-booking';
 import type { PackLabels } from './pack-labels';
-import type { PackedLine } from './pack-lines';
 import { isCancelled, settleOrder } from './pack-order-status';
-import { sealedJson, verifiedOf, type PackageRow, type PackStore, type SessionRow } from './pack-store';
+import { sealedFields, type Sealing } from './pack-sealing';
+import { type PackageRow, type PackStore } from './pack-store';
 import { PLATFORM_CARRIER, type PendingPlatformLabel } from './platform-labels';
 
 export interface PlatformSealOptions {
@@ -53,16 +53,9 @@ export class PlatformSeal {
   async seal(
     clientActionId: string,
     user: UserView,
-    sealing: {
-      order: StoredOutboundOrder;
-      pkg: PackageRow;
-      session: SessionRow;
-      lines: PackedLine[];
-      weight: PackWeightView;
-      photoSha256: string | null;
-    },
+    sealing: Sealing,
   ): Promise<PackCompleteResult | 'cancelled'> {
-    const { order, pkg, session, lines, weight, photoSha256 } = sealing;
+    const { order, pkg, lines, weight } = sealing;
     const destination = platformDestinationOf(order) as string;
     const platformPackageId =
       lines.find((l) => l.packageId !== null)?.packageId ?? order.lines.find((l) => l.packageId)?.packageId;
@@ -84,8 +77,6 @@ export class PlatformSeal {
         // Offline: a drop-off needs no slot, and the parcel can still leave today.
       }
     }
-    const items = lines.reduce((n, l) => n + l.quantity, 0);
-    const serials = Object.values(verifiedOf(session)).flatMap((v) => v.serials);
     const result = await writeTransaction(this.o.db, (): PackCompleteResult | 'cancelled' => {
       const db = this.o.db;
       const fresh = this.o.orders.get(order.id);
@@ -98,15 +89,7 @@ export class PlatformSeal {
       this.o.store.update(db, pkg.id, {
         carrier: PLATFORM_CARRIER,
         destination,
-        weight_grams: weight.grams,
-        items,
-        serials: JSON.stringify(serials),
-        booking: JSON.stringify(pending),
-        photo_sha256: photoSha256,
-        packed_by: user.id,
-        packed_at: now,
-        late: this.o.late(fresh, now) ? 1 : 0,
-        sealed: sealedJson(session, weight),
+        ...sealedFields(sealing, pending, user.id, now, this.o.late(fresh, now)),
       });
       this.o.store.deleteSession(db, this.o.stationId);
       const payload: PackageShipPayload = {

@@ -30,9 +30,7 @@ import type { MonitorSnapshot } from '../scales/scale-monitor';
 import type { BoxPresetStore } from './box-presets-store';
 import type { OutboundOrderStore, StoredOutboundOrder } from './outbound-orders';
 import {
-  BookingError,
   platformDestinationOf,
-  type BookingRequest,
   type PackBooking,
   type PlatformProviders,
   type PlatformShipping,
@@ -42,15 +40,14 @@ import {
   PackStore,
   linesOf,
   routeOf,
-  sealedJson,
   sealedOf,
   verifiedOf,
   weightOf,
   type PackageRow,
-  type PendingBooking,
   type SessionRow,
   type Verified,
 } from './pack-store';
+import { CarrierSeal } from './pack-carrier-seal';
 import { PackCombining } from './pack-combining';
 import { bookWaitingLabels } from './pack-label-retry';
 import { PackLabels } from './pack-labels';
@@ -127,6 +124,7 @@ export class PackStation {
   private readonly labels: PackLabels;
   private readonly combining: PackCombining;
   private readonly platformSeal: PlatformSeal;
+  private readonly carrierSeal: CarrierSeal;
 
   constructor(private readonly o: PackStationOptions) {
     this.store = new PackStore(o.db);
@@ -153,6 +151,18 @@ export class PackStation {
       printing: o.printing,
       store: this.store,
       orders: o.orders,
+    });
+    this.carrierSeal = new CarrierSeal({
+      db: o.db,
+      clock: o.clock,
+      stationId: o.stationId,
+      audit: o.audit,
+      store: this.store,
+      orders: o.orders,
+      labels: this.labels,
+      booking: () => this.booking(),
+      timeoutMs: this.timeoutMs,
+      late: (order, now) => this.risk(order, now).status === 'late',
     });
     this.platformSeal = new PlatformSeal({
       db: o.db,
@@ -505,94 +515,18 @@ export class PackStation {
             photoSha256,
           }),
         );
-      const route = routeOf(session);
-      if (!route) throw new AppError('PACK_NOT_ROUTED');
-      const platform = platformDestinationOf(order);
-      if (platform !== null && route.provider === null) {
-        throw new AppError('PACK_CARRIER_NOT_LISTED', {
-          carrier: route.chosen.carrierName,
-          market: order.market,
-        });
-      }
-      const request: BookingRequest = {
-        packageId: pkg.id,
-        orderRef: order.externalId,
-        destination: route.chosen.destination,
-        carrier: route.chosen.carrier,
-        serviceId: route.chosen.serviceId,
-        weightGrams: weight.grams,
-        chargeableGrams: route.chosen.chargeable.chargeableGrams,
-        dims: weight.dims,
-        cod: order.cod,
-        recipient: order.recipient,
-      };
-      const pending: PendingBooking = {
-        request,
-        provider: route.provider,
-        serviceName: route.chosen.serviceName,
-        packedBy: user.id,
-      };
-      let tracking: string | null = null;
-      const booking = this.booking();
-      if (booking) {
-        try {
-          tracking = (await booking.book(request, AbortSignal.timeout(this.timeoutMs()))).trackingNumber;
-        } catch (err) {
-          if (err instanceof BookingError && err.kind === 'refused') {
-            throw new AppError('PACK_LABEL_REFUSED', {
-              carrier: route.chosen.carrierName,
-              reason: err.reason.slice(0, 200),
-            });
-          }
-          // Offline, timed out, or a failure we cannot read: the clerk is not held up; the label follows.
-          tracking = null;
-        }
-      }
-      const items = lines.reduce((n, l) => n + l.quantity, 0);
-      const serials = Object.values(verifiedOf(session)).flatMap((v) => v.serials);
-      const cancelled = await writeTransaction(this.o.db, (): PackCompleteResult | 'cancelled' => {
-        const db = this.o.db;
-        const fresh = this.o.orders.get(order.id);
-        if (!fresh || isCancelled(fresh)) return 'cancelled';
-        const now = this.o.clock.now();
-        const late = this.risk(fresh, now).status === 'late';
-        this.store.update(db, pkg.id, {
-          carrier: route.chosen.carrier,
-          destination: route.chosen.destination,
-          service_id: route.chosen.serviceId,
-          provider_id: route.provider?.id ?? null,
-          weight_grams: weight.grams,
-          chargeable_grams: route.chosen.chargeable.chargeableGrams,
-          items,
-          serials: JSON.stringify(serials),
-          booking: JSON.stringify(pending),
-          photo_sha256: photoSha256,
-          packed_by: user.id,
-          packed_at: now,
-          late: late ? 1 : 0,
-          sealed: sealedJson(session, weight),
-        });
-        this.store.deleteSession(db, this.o.stationId);
-        const result =
-          tracking === null
-            ? this.labels.awaitLabelIn(db, fresh, pkg, pending)
-            : this.labels.shipIn(db, fresh, this.store.pkg(pkg.id) as PackageRow, pending, tracking);
-        this.o.audit.record({
-          userId: user.id,
-          action: 'pack.complete',
-          entityType: 'pack_package',
-          entityId: pkg.id,
-          details: {
-            orderRef: fresh.externalId,
-            state: result.state,
-            carrier: result.carrier,
-            trackingNumber: tracking,
-          },
-        });
-        this.store.record(db, input.clientActionId, 'packComplete', result, now);
-        return result;
-      });
-      return this.cancelledOr(order, pkg, cancelled);
+      return this.cancelledOr(
+        order,
+        pkg,
+        await this.carrierSeal.seal(input.clientActionId, user, {
+          order,
+          pkg,
+          session,
+          lines,
+          weight,
+          photoSha256,
+        }),
+      );
     });
   }
 

@@ -1,0 +1,123 @@
+import type { UserView } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import type { PackCompleteResult } from '../../shared/packing/pack-views';
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import { writeTransaction } from '../db/write';
+import type { OutboundOrderStore, StoredOutboundOrder } from './outbound-orders';
+import { BookingError, platformDestinationOf, type BookingRequest, type PackBooking } from './pack-booking';
+import type { PackLabels } from './pack-labels';
+import { isCancelled } from './pack-order-status';
+import { sealedFields, type Sealing } from './pack-sealing';
+import { routeOf, type PackageRow, type PackStore, type PendingBooking } from './pack-store';
+
+export interface CarrierSealOptions {
+  db: Db;
+  clock: Clock;
+  stationId: string;
+  audit: AuditLog;
+  store: PackStore;
+  orders: OutboundOrderStore;
+  labels: Pick<PackLabels, 'shipIn' | 'awaitLabelIn'>;
+  /** The booking with the line's carrier; null: every package waits for its label. */
+  booking: () => PackBooking | null;
+  /** How long a booking may take before the carrier is treated as offline. */
+  timeoutMs: () => number;
+  /** Whether the order is late now, on its market's calendar. */
+  late: (order: StoredOutboundOrder, now: number) => boolean;
+}
+
+/**
+ * Sealing a package on the route's carrier: the shipment is booked, then ONE transaction writes
+ * the package's new state, the ship call and the label; with the carrier offline the package
+ * waits for its label (a packing slip prints now).
+ */
+export class CarrierSeal {
+  constructor(private readonly o: CarrierSealOptions) {}
+
+  /** `cancelled`: the order was cancelled meanwhile and nothing was written. */
+  async seal(
+    clientActionId: string,
+    user: UserView,
+    sealing: Sealing,
+  ): Promise<PackCompleteResult | 'cancelled'> {
+    const { order, pkg, session, weight } = sealing;
+    const route = routeOf(session);
+    if (!route) throw new AppError('PACK_NOT_ROUTED');
+    const platform = platformDestinationOf(order);
+    if (platform !== null && route.provider === null) {
+      throw new AppError('PACK_CARRIER_NOT_LISTED', {
+        carrier: route.chosen.carrierName,
+        market: order.market,
+      });
+    }
+    const request: BookingRequest = {
+      packageId: pkg.id,
+      orderRef: order.externalId,
+      destination: route.chosen.destination,
+      carrier: route.chosen.carrier,
+      serviceId: route.chosen.serviceId,
+      weightGrams: weight.grams,
+      chargeableGrams: route.chosen.chargeable.chargeableGrams,
+      dims: weight.dims,
+      cod: order.cod,
+      recipient: order.recipient,
+    };
+    const pending: PendingBooking = {
+      request,
+      provider: route.provider,
+      serviceName: route.chosen.serviceName,
+      packedBy: user.id,
+    };
+    let tracking: string | null = null;
+    const booking = this.o.booking();
+    if (booking) {
+      try {
+        tracking = (await booking.book(request, AbortSignal.timeout(this.o.timeoutMs()))).trackingNumber;
+      } catch (err) {
+        if (err instanceof BookingError && err.kind === 'refused') {
+          throw new AppError('PACK_LABEL_REFUSED', {
+            carrier: route.chosen.carrierName,
+            reason: err.reason.slice(0, 200),
+          });
+        }
+        // Offline, timed out, or a failure we cannot read: the clerk is not held up; the label follows.
+        tracking = null;
+      }
+    }
+    return writeTransaction(this.o.db, (): PackCompleteResult | 'cancelled' => {
+      const db = this.o.db;
+      const fresh = this.o.orders.get(order.id);
+      if (!fresh || isCancelled(fresh)) return 'cancelled';
+      const now = this.o.clock.now();
+      this.o.store.update(db, pkg.id, {
+        carrier: route.chosen.carrier,
+        destination: route.chosen.destination,
+        service_id: route.chosen.serviceId,
+        provider_id: route.provider?.id ?? null,
+        chargeable_grams: route.chosen.chargeable.chargeableGrams,
+        ...sealedFields(sealing, pending, user.id, now, this.o.late(fresh, now)),
+      });
+      this.o.store.deleteSession(db, this.o.stationId);
+      const result =
+        tracking === null
+          ? this.o.labels.awaitLabelIn(db, fresh, pkg, pending)
+          : this.o.labels.shipIn(db, fresh, this.o.store.pkg(pkg.id) as PackageRow, pending, tracking);
+      this.o.audit.record({
+        userId: user.id,
+        action: 'pack.complete',
+        entityType: 'pack_package',
+        entityId: pkg.id,
+        details: {
+          orderRef: fresh.externalId,
+          state: result.state,
+          carrier: result.carrier,
+          trackingNumber: tracking,
+        },
+      });
+      this.o.store.record(db, clientActionId, 'packComplete', result, now);
+      return result;
+    });
+  }
+}

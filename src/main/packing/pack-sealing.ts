@@ -1,0 +1,35 @@
+import type { PackWeightView } from '../../shared/packing/pack-views';
+import type { StoredOutboundOrder } from './outbound-orders';
+import type { PackedLine } from './pack-lines';
+import { sealedJson, verifiedOf, type PackageRow, type SessionRow } from './pack-store';
+
+/** What a seal takes from the bench: the open package, its lines, weight and photo, all checked. */
+export interface Sealing {
+  order: StoredOutboundOrder;
+  pkg: PackageRow;
+  session: SessionRow;
+  lines: PackedLine[];
+  weight: PackWeightView;
+  photoSha256: string | null;
+}
+
+/** The sealed package's own fields, the same whichever carrier takes it. */
+export function sealedFields(
+  s: Sealing,
+  booking: object,
+  packedBy: string,
+  now: number,
+  late: boolean,
+): Partial<PackageRow> {
+  return {
+    weight_grams: s.weight.grams,
+    items: s.lines.reduce((n, l) => n + l.quantity, 0),
+    serials: JSON.stringify(Object.values(verifiedOf(s.session)).flatMap((v) => v.serials)),
+    booking: JSON.stringify(booking),
+    photo_sha256: s.photoSha256,
+    packed_by: packedBy,
+    packed_at: now,
+    late: late ? 1 : 0,
+    sealed: sealedJson(s.session, s.weight),
+  };
+}

@@ -1,29 +1,19 @@
 import type { UserView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { PackCompleteResult } from '../../shared/packing/pack-views';
-import type { AuditLog } from '../audit/audit-log';
-import type { Clock } from '../clock';
-import type { Db } from '../db/open';
 import { writeTransaction } from '../db/write';
-import type { OutboundOrderStore, StoredOutboundOrder } from './outbound-orders';
+import type { StoredOutboundOrder } from './outbound-orders';
 import { BookingError, platformDestinationOf, type BookingRequest, type PackBooking } from './pack-booking';
 import type { PackLabels } from './pack-labels';
 import { isCancelled } from './pack-order-status';
 import { sealedFields, type Sealing } from './pack-sealing';
-import { routeOf, type PackageRow, type PackStore, type PendingBooking } from './pack-store';
+import type { PackStepDeps } from './pack-station-deps';
+import { routeOf, type PackageRow, type PendingBooking } from './pack-store';
 
-export interface CarrierSealOptions {
-  db: Db;
-  clock: Clock;
-  stationId: string;
-  audit: AuditLog;
-  store: PackStore;
-  orders: OutboundOrderStore;
+export interface CarrierSealOptions extends PackStepDeps {
   labels: Pick<PackLabels, 'shipIn' | 'awaitLabelIn'>;
   /** The booking with the line's carrier; null: every package waits for its label. */
   booking: () => PackBooking | null;
-  /** How long a booking may take before the carrier is treated as offline. */
-  timeoutMs: () => number;
   /** Whether the order is late now, on its market's calendar. */
   late: (order: StoredOutboundOrder, now: number) => boolean;
 }

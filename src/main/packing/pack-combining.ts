@@ -6,39 +6,23 @@ import {
   tiktokOrderStream,
   type PackageCombinePayload,
 } from '../../shared/packing/package-combine-event';
-import type { AuditLog } from '../audit/audit-log';
-import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { writeTransaction } from '../db/write';
 import type { Outbox } from '../outbox/outbox';
 import type { OutboxQueries } from '../outbox/outbox-queries';
-import type { OutboundOrderStore, StoredOutboundOrder } from './outbound-orders';
+import type { StoredOutboundOrder } from './outbound-orders';
 import { platformDestinationOf, type PlatformShipping } from './pack-booking';
 import { combinedLineKey, packageLines } from './pack-lines';
 import { isCancelled, platformShipped } from './pack-order-status';
-import {
-  linesOf,
-  verifiedOf,
-  type PackageLine,
-  type PackageRow,
-  type PackStore,
-  type SessionRow,
-} from './pack-store';
+import type { PackStepDeps } from './pack-station-deps';
+import { linesOf, verifiedOf, type PackageLine, type PackageRow, type SessionRow } from './pack-store';
 
-export interface PackCombiningOptions {
-  db: Db;
-  clock: Clock;
-  stationId: string;
+export interface PackCombiningOptions extends PackStepDeps {
   outbox: Pick<Outbox, 'enqueue'>;
-  audit: AuditLog;
-  store: PackStore;
-  orders: OutboundOrderStore;
   /** The combine events' state. */
   events: Pick<OutboxQueries, 'statusOf'>;
   /** The platform's combinable packages, once sync has wired the connectors. */
   platformShipping: () => PlatformShipping | null;
-  /** How long the platform may take to answer. */
-  timeoutMs: () => number;
 }
 
 /** An order that may join the open package; `combinableId` is the platform's group, if any. */

@@ -6,32 +6,22 @@ import {
   packageShipOrderingKey,
   type PackageShipPayload,
 } from '../../shared/packing/package-ship-event';
-import type { AuditLog } from '../audit/audit-log';
-import type { Clock } from '../clock';
-import type { Db } from '../db/open';
 import { writeTransaction } from '../db/write';
 import type { Outbox } from '../outbox/outbox';
-import type { OutboundOrderStore, StoredOutboundOrder } from './outbound-orders';
+import type { StoredOutboundOrder } from './outbound-orders';
 import { platformDestinationOf, type PlatformHandover, type PlatformShipping } from './pack-booking';
 import type { PackLabels } from './pack-labels';
 import { isCancelled, settleOrder } from './pack-order-status';
 import { sealedFields, type Sealing } from './pack-sealing';
-import { type PackageRow, type PackStore } from './pack-store';
+import type { PackStepDeps } from './pack-station-deps';
+import { type PackageRow } from './pack-store';
 import { PLATFORM_CARRIER, type PendingPlatformLabel } from './platform-labels';
 
-export interface PlatformSealOptions {
-  db: Db;
-  clock: Clock;
-  stationId: string;
+export interface PlatformSealOptions extends PackStepDeps {
   outbox: Pick<Outbox, 'enqueue'>;
-  audit: AuditLog;
-  store: PackStore;
-  orders: OutboundOrderStore;
   labels: Pick<PackLabels, 'enqueueSlip'>;
   /** Handover and labels of platform-shipped packages, once sync has wired the connectors. */
   platformShipping: () => PlatformShipping | null;
-  /** How long the platform may take to offer its handover. */
-  timeoutMs: () => number;
   /** The outbox key of the package's platform combination, if it has one. */
   combineKeyOf: (order: StoredOutboundOrder, pkg: PackageRow) => string | null;
   /** Whether the order is late now, on its market's calendar. */

@@ -55,6 +55,7 @@ import { PlatformSeal } from './pack-platform-seal';
 import { packageLines, type PackedLine } from './pack-lines';
 import { isCancelled, platformShipped, settleOrder } from './pack-order-status';
 import { computeRoute, type RouteLines } from './pack-routing';
+import type { PackStepDeps } from './pack-station-deps';
 import { shiftSummary } from './pack-shift-summary';
 import { packWeight } from './pack-weighing';
 
@@ -130,18 +131,18 @@ export class PackStation {
     this.store = new PackStore(o.db);
     this.services = o.services ?? CARRIER_SERVICES;
     this.events = new OutboxQueries(o.db);
-    this.combining = new PackCombining({
+    const steps: PackStepDeps = {
       db: o.db,
       clock: o.clock,
       stationId: o.stationId,
-      outbox: o.outbox,
       audit: o.audit,
       store: this.store,
       orders: o.orders,
-      events: this.events,
-      platformShipping: () => this.platformShipping(),
       timeoutMs: this.timeoutMs,
-    });
+    };
+    const platformShipping = () => this.platformShipping();
+    const late = (order: StoredOutboundOrder, now: number) => this.risk(order, now).status === 'late';
+    this.combining = new PackCombining({ ...steps, outbox: o.outbox, events: this.events, platformShipping });
     this.labels = new PackLabels({
       clock: o.clock,
       stationId: o.stationId,
@@ -153,30 +154,18 @@ export class PackStation {
       orders: o.orders,
     });
     this.carrierSeal = new CarrierSeal({
-      db: o.db,
-      clock: o.clock,
-      stationId: o.stationId,
-      audit: o.audit,
-      store: this.store,
-      orders: o.orders,
+      ...steps,
       labels: this.labels,
       booking: () => this.booking(),
-      timeoutMs: this.timeoutMs,
-      late: (order, now) => this.risk(order, now).status === 'late',
+      late,
     });
     this.platformSeal = new PlatformSeal({
-      db: o.db,
-      clock: o.clock,
-      stationId: o.stationId,
+      ...steps,
       outbox: o.outbox,
-      audit: o.audit,
-      store: this.store,
-      orders: o.orders,
       labels: this.labels,
-      platformShipping: () => this.platformShipping(),
-      timeoutMs: this.timeoutMs,
+      platformShipping,
       combineKeyOf: (order, pkg) => this.combining.combineKeyOf(order, pkg),
-      late: (order, now) => this.risk(order, now).status === 'late',
+      late,
     });
     this.platformLabels = new PlatformLabels({
       db: o.db,
@@ -502,31 +491,18 @@ export class PackStation {
       }
       const weight = weightOf(session);
       if (!weight) throw new AppError('PACK_NOT_WEIGHED');
-      if (platformShipped(order))
-        return this.cancelledOr(
-          order,
-          pkg,
-          await this.platformSeal.seal(input.clientActionId, user, {
-            order,
-            pkg,
-            session,
-            lines,
-            weight,
-            photoSha256,
-          }),
-        );
-      return this.cancelledOr(
+      const sealing = platformShipped(order) ? this.platformSeal : this.carrierSeal;
+      const result = await sealing.seal(input.clientActionId, user, {
         order,
         pkg,
-        await this.carrierSeal.seal(input.clientActionId, user, {
-          order,
-          pkg,
-          session,
-          lines,
-          weight,
-          photoSha256,
-        }),
-      );
+        session,
+        lines,
+        weight,
+        photoSha256,
+      });
+      if (result !== 'cancelled') return result;
+      await this.dropCancelled(order, pkg);
+      throw new AppError('PACK_ORDER_CANCELLED', { orderRef: order.externalId });
     });
   }
 
@@ -810,17 +786,6 @@ export class PackStation {
       throw new AppError('PACK_ORDER_CANCELLED', { orderRef: order.externalId });
     }
     return { session, order, pkg };
-  }
-
-  /** A seal that found the order cancelled at the last moment ends the session and is refused. */
-  private async cancelledOr(
-    order: StoredOutboundOrder,
-    pkg: PackageRow,
-    result: PackCompleteResult | 'cancelled',
-  ): Promise<PackCompleteResult> {
-    if (result !== 'cancelled') return result;
-    await this.dropCancelled(order, pkg);
-    throw new AppError('PACK_ORDER_CANCELLED', { orderRef: order.externalId });
   }
 
   private async dropCancelled(order: StoredOutboundOrder, pkg: PackageRow): Promise<void> {

@@ -2,20 +2,16 @@ import type { UserView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { PackCompleteResult } from '../../shared/packing/pack-views';
 import { writeTransaction } from '../db/write';
-import type { StoredOutboundOrder } from './outbound-orders';
 import { BookingError, platformDestinationOf, type BookingRequest, type PackBooking } from './pack-booking';
 import type { PackLabels } from './pack-labels';
 import { isCancelled } from './pack-order-status';
-import { sealedFields, type Sealing } from './pack-sealing';
-import type { PackStepDeps } from './pack-station-deps';
+import { sealedFields, type Seal, type SealDeps, type Sealing } from './pack-sealing';
 import { routeOf, type PackageRow, type PendingBooking } from './pack-store';
 
-export interface CarrierSealOptions extends PackStepDeps {
+export interface CarrierSealOptions extends SealDeps {
   labels: Pick<PackLabels, 'shipIn' | 'awaitLabelIn'>;
   /** The booking with the line's carrier; null: every package waits for its label. */
   booking: () => PackBooking | null;
-  /** Whether the order is late now, on its market's calendar. */
-  late: (order: StoredOutboundOrder, now: number) => boolean;
 }
 
 /**
@@ -23,10 +19,9 @@ export interface CarrierSealOptions extends PackStepDeps {
  * the package's new state, the ship call and the label; with the carrier offline the package
  * waits for its label (a packing slip prints now).
  */
-export class CarrierSeal {
+export class CarrierSeal implements Seal {
   constructor(private readonly o: CarrierSealOptions) {}
 
-  /** `cancelled`: the order was cancelled meanwhile and nothing was written. */
   async seal(
     clientActionId: string,
     user: UserView,

@@ -83,26 +83,22 @@ export class PackLabels {
       }).id;
     }
     const label = this.enqueueLabel(db, order, pkg, pending, tracking);
-    this.o.store.update(db, pkg.id, {
-      state: 'packed',
-      tracking_number: tracking,
-      ship_event_id: shipEventId,
-      label_job_id: label.id,
-    });
-    settleOrder(this.o, db, order.id, pkg.id);
-    return {
-      orderId: order.id,
-      packageId: pkg.id,
-      state: 'packed',
-      carrier: pending.request.carrier,
-      destination: pending.request.destination,
-      trackingNumber: tracking,
-      shipEventId,
-      printJobs: [
-        ...(pkg.slip_job_id ? [{ jobId: pkg.slip_job_id, kind: 'packing_slip' as const }] : []),
-        { jobId: label.id, kind: 'label' as const },
-      ],
-    };
+    return this.settle(
+      db,
+      order,
+      pkg,
+      pending,
+      'packed',
+      { tracking_number: tracking, ship_event_id: shipEventId, label_job_id: label.id },
+      {
+        trackingNumber: tracking,
+        shipEventId,
+        printJobs: [
+          ...(pkg.slip_job_id ? [{ jobId: pkg.slip_job_id, kind: 'packing_slip' as const }] : []),
+          { jobId: label.id, kind: 'label' as const },
+        ],
+      },
+    );
   }
 
   /** Packed without a label yet: a packing slip now, the label when the carrier answers. */
@@ -113,17 +109,36 @@ export class PackLabels {
     pending: PendingBooking,
   ): PackCompleteResult {
     const slip = this.enqueueSlip(db, order, pkg, pending.request.carrier, pending.packedBy);
-    this.o.store.update(db, pkg.id, { state: 'awaiting_label', slip_job_id: slip.id });
+    return this.settle(
+      db,
+      order,
+      pkg,
+      pending,
+      'awaiting_label',
+      { slip_job_id: slip.id },
+      { trackingNumber: null, shipEventId: null, printJobs: [{ jobId: slip.id, kind: 'packing_slip' }] },
+    );
+  }
+
+  /** The package's new state, then its order's; answers what the bench shows. */
+  private settle(
+    db: Db,
+    order: StoredOutboundOrder,
+    pkg: PackageRow,
+    pending: PendingBooking,
+    state: PackCompleteResult['state'],
+    fields: Partial<PackageRow>,
+    answer: Pick<PackCompleteResult, 'trackingNumber' | 'shipEventId' | 'printJobs'>,
+  ): PackCompleteResult {
+    this.o.store.update(db, pkg.id, { state, ...fields });
     settleOrder(this.o, db, order.id, pkg.id);
     return {
       orderId: order.id,
       packageId: pkg.id,
-      state: 'awaiting_label',
+      state,
       carrier: pending.request.carrier,
       destination: pending.request.destination,
-      trackingNumber: null,
-      shipEventId: null,
-      printJobs: [{ jobId: slip.id, kind: 'packing_slip' }],
+      ...answer,
     };
   }
 

@@ -12,24 +12,21 @@ import type { StoredOutboundOrder } from './outbound-orders';
 import { platformDestinationOf, type PlatformHandover, type PlatformShipping } from './pack-booking';
 import type { PackLabels } from './pack-labels';
 import { isCancelled, settleOrder } from './pack-order-status';
-import { sealedFields, type Sealing } from './pack-sealing';
-import type { PackStepDeps } from './pack-station-deps';
+import { sealedFields, type Seal, type SealDeps, type Sealing } from './pack-sealing';
 import { type PackageRow } from './pack-store';
 import { PLATFORM_CARRIER, type PendingPlatformLabel } from './platform-labels';
 
-export interface PlatformSealOptions extends PackStepDeps {
+export interface PlatformSealOptions extends SealDeps {
   outbox: Pick<Outbox, 'enqueue'>;
   labels: Pick<PackLabels, 'enqueueSlip'>;
   /** Handover and labels of platform-shipped packages, once sync has wired the connectors. */
   platformShipping: () => PlatformShipping | null;
   /** The outbox key of the package's platform combination, if it has one. */
   combineKeyOf: (order: StoredOutboundOrder, pkg: PackageRow) => string | null;
-  /** Whether the order is late now, on its market's calendar. */
-  late: (order: StoredOutboundOrder, now: number) => boolean;
 }
 
 /** Sealing a package the platform's own carrier ships (TikTok Shop shipping type TIKTOK). */
-export class PlatformSeal {
+export class PlatformSeal implements Seal {
   constructor(private readonly o: PlatformSealOptions) {}
 
   /**
@@ -37,8 +34,7 @@ export class PlatformSeal {
    * asked of the platform (the first pickup slot, else drop-off; drop-off when the platform cannot
    * be asked, so the clerk is never held up), then ONE transaction: the package waits for its
    * label, `package.ship` with the handover goes to the outbox, a packing slip to the printer.
-   * The label follows once the ship call is delivered (`retryLabels`). `cancelled`: the order
-   * was cancelled meanwhile and nothing was written; the station ends the session.
+   * The label follows once the ship call is delivered (`retryLabels`).
    */
   async seal(
     clientActionId: string,

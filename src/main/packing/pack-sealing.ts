@@ -1,6 +1,8 @@
-import type { PackWeightView } from '../../shared/packing/pack-views';
+import type { UserView } from '../../shared/domain';
+import type { PackCompleteResult, PackWeightView } from '../../shared/packing/pack-views';
 import type { StoredOutboundOrder } from './outbound-orders';
 import type { PackedLine } from './pack-lines';
+import type { PackStepDeps } from './pack-station-deps';
 import { sealedJson, verifiedOf, type PackageRow, type SessionRow } from './pack-store';
 
 /** What a seal takes from the bench: the open package, its lines, weight and photo, all checked. */
@@ -11,6 +13,17 @@ export interface Sealing {
   lines: PackedLine[];
   weight: PackWeightView;
   photoSha256: string | null;
+}
+
+export interface SealDeps extends PackStepDeps {
+  /** Whether the order is late now, on its market's calendar. */
+  late: (order: StoredOutboundOrder, now: number) => boolean;
+}
+
+/** One way a checked package is sealed (by the route's carrier, or by the platform's own). */
+export interface Seal {
+  /** `cancelled`: the order was cancelled meanwhile and nothing was written; the station ends the session. */
+  seal(clientActionId: string, user: UserView, sealing: Sealing): Promise<PackCompleteResult | 'cancelled'>;
 }
 
 /** The sealed package's own fields, the same whichever carrier takes it. */

@@ -1,11 +1,9 @@
 import type { UserView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { PackCompleteResult } from '../../shared/packing/pack-views';
-import { writeTransaction } from '../db/write';
 import { BookingError, platformDestinationOf, type BookingRequest, type PackBooking } from './pack-booking';
 import type { PackLabels } from './pack-labels';
-import { isCancelled } from './pack-order-status';
-import { sealedFields, type Seal, type SealDeps, type Sealing } from './pack-sealing';
+import { sealedFields, sealIn, type Seal, type SealDeps, type Sealing } from './pack-sealing';
 import { routeOf, type PackageRow, type PendingBooking } from './pack-store';
 
 export interface CarrierSealOptions extends SealDeps {
@@ -71,11 +69,7 @@ export class CarrierSeal implements Seal {
         tracking = null;
       }
     }
-    return writeTransaction(this.o.db, (): PackCompleteResult | 'cancelled' => {
-      const db = this.o.db;
-      const fresh = this.o.orders.get(order.id);
-      if (!fresh || isCancelled(fresh)) return 'cancelled';
-      const now = this.o.clock.now();
+    return sealIn(this.o, order.id, (db, fresh, now) => {
       this.o.store.update(db, pkg.id, {
         carrier: route.chosen.carrier,
         destination: route.chosen.destination,

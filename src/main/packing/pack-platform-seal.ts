@@ -6,13 +6,12 @@ import {
   packageShipOrderingKey,
   type PackageShipPayload,
 } from '../../shared/packing/package-ship-event';
-import { writeTransaction } from '../db/write';
 import type { Outbox } from '../outbox/outbox';
 import type { StoredOutboundOrder } from './outbound-orders';
 import { platformDestinationOf, type PlatformHandover, type PlatformShipping } from './pack-booking';
 import type { PackLabels } from './pack-labels';
-import { isCancelled, settleOrder } from './pack-order-status';
-import { sealedFields, type Seal, type SealDeps, type Sealing } from './pack-sealing';
+import { settleOrder } from './pack-order-status';
+import { sealedFields, sealIn, type Seal, type SealDeps, type Sealing } from './pack-sealing';
 import { type PackageRow } from './pack-store';
 import { PLATFORM_CARRIER, type PendingPlatformLabel } from './platform-labels';
 
@@ -63,11 +62,7 @@ export class PlatformSeal implements Seal {
         // Offline: a drop-off needs no slot, and the parcel can still leave today.
       }
     }
-    const result = await writeTransaction(this.o.db, (): PackCompleteResult | 'cancelled' => {
-      const db = this.o.db;
-      const fresh = this.o.orders.get(order.id);
-      if (!fresh || isCancelled(fresh)) return 'cancelled';
-      const now = this.o.clock.now();
+    const result = await sealIn(this.o, order.id, (db, fresh, now) => {
       const pending: PendingPlatformLabel = {
         platform: { destination, platformPackageId, handover, combineKey },
         packedBy: user.id,

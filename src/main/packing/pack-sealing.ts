@@ -1,6 +1,9 @@
 import type { UserView } from '../../shared/domain';
 import type { PackCompleteResult, PackWeightView } from '../../shared/packing/pack-views';
+import type { Db } from '../db/open';
+import { writeTransaction } from '../db/write';
 import type { StoredOutboundOrder } from './outbound-orders';
+import { isCancelled } from './pack-order-status';
 import type { PackedLine } from './pack-lines';
 import type { PackStepDeps } from './pack-station-deps';
 import { sealedJson, verifiedOf, type PackageRow, type SessionRow } from './pack-store';
@@ -45,4 +48,20 @@ export function sealedFields(
     late: late ? 1 : 0,
     sealed: sealedJson(s.session, s.weight),
   };
+}
+
+/**
+ * The sealing transaction: the order is read again inside it — cancelled meanwhile, nothing is
+ * written and the answer is `cancelled`.
+ */
+export function sealIn(
+  o: Pick<SealDeps, 'db' | 'orders' | 'clock'>,
+  orderId: string,
+  write: (db: Db, fresh: StoredOutboundOrder, now: number) => PackCompleteResult,
+): Promise<PackCompleteResult | 'cancelled'> {
+  return writeTransaction(o.db, (): PackCompleteResult | 'cancelled' => {
+    const fresh = o.orders.get(orderId);
+    if (!fresh || isCancelled(fresh)) return 'cancelled';
+    return write(o.db, fresh, o.clock.now());
+  });
 }

@@ -1,6 +1,5 @@
 import type { WorkingCalendar } from '../../shared/calendar/calendars';
 import { assessLateRisk, type LateRisk } from '../../shared/calendar/late-risk';
-import { localTimeOf } from '../../shared/calendar/local-date';
 import { PACK_PHOTO_MAX_BYTES, type PackReading, type PackBox } from '../../shared/calls/packing';
 import type { UserView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
@@ -55,7 +54,9 @@ import { PlatformSeal } from './pack-platform-seal';
 import { packageLines, type PackedLine } from './pack-lines';
 import { isCancelled, platformShipped, settleOrder } from './pack-order-status';
 import { computeRoute, type RouteLines } from './pack-routing';
+import { packQueue } from './pack-queue';
 import type { PackStepDeps } from './pack-station-deps';
+import { splitLines } from './pack-splitting';
 import { shiftSummary } from './pack-shift-summary';
 import { packWeight } from './pack-weighing';
 
@@ -230,50 +231,7 @@ export class PackStation {
   }
 
   queue(limit = 200): PackQueue {
-    const now = this.o.clock.now();
-    const entries = this.o.orders.queue({ now, calendarFor: this.o.calendarFor, limit });
-    const items = entries.map(({ order, risk }) => ({
-      orderId: order.id,
-      orderRef: order.externalId,
-      source: order.source,
-      seller: order.seller,
-      market: order.market,
-      status: order.status,
-      lines: order.lines.length,
-      items: order.lines.reduce((n, l) => n + l.quantity, 0),
-      cod: order.cod,
-      risk,
-      workingDay:
-        risk.deadlineAt === null
-          ? null
-          : localTimeOf(risk.deadlineAt, this.o.calendarFor(order.market).timeZone).date,
-    }));
-    const days = new Map<string, PackQueue['byWorkingDay'][number]>();
-    for (const item of items) {
-      const key = `${item.market} ${item.workingDay ?? ''}`;
-      const day = days.get(key) ?? {
-        market: item.market,
-        day: item.workingDay,
-        orders: 0,
-        late: 0,
-        atRisk: 0,
-      };
-      day.orders += 1;
-      if (item.risk.status === 'late') day.late += 1;
-      if (item.risk.status === 'at_risk') day.atRisk += 1;
-      days.set(key, day);
-    }
-    return {
-      items,
-      totals: {
-        orders: items.length,
-        late: items.filter((i) => i.risk.status === 'late').length,
-        atRisk: items.filter((i) => i.risk.status === 'at_risk').length,
-      },
-      byWorkingDay: [...days.values()].sort(
-        (a, b) => a.market.localeCompare(b.market) || (a.day ?? '~').localeCompare(b.day ?? '~'),
-      ),
-    };
+    return packQueue({ orders: this.o.orders, clock: this.o.clock, calendarFor: this.o.calendarFor }, limit);
   }
 
   open(input: Input<{ code: string }>, user: UserView): Promise<PackSession> {
@@ -539,7 +497,7 @@ export class PackStation {
       const again = this.store.replay<Result>(input.clientActionId);
       if (again) return again;
       const { session, order, pkg } = await this.current();
-      if (platformDestinationOf(order) !== null && order.shippingType === 'platform') {
+      if (platformShipped(order)) {
         // The platform's own carrier packs by the platform's packages; splitting them is the platform's call.
         throw new AppError('PACK_SPLIT_NOT_ALLOWED', { orderRef: order.externalId });
       }
@@ -547,29 +505,8 @@ export class PackStation {
         // The lines of several orders in one parcel: which order a split part belongs to is not ours to guess.
         throw new AppError('PACK_SPLIT_NOT_ALLOWED', { orderRef: order.externalId });
       }
-      const current = linesOf(pkg);
-      const moving = new Map<string, number>();
-      for (const l of input.lines) moving.set(l.lineRef, (moving.get(l.lineRef) ?? 0) + l.quantity);
       const verified = verifiedOf(session);
-      const stay: typeof current = [];
-      const move: typeof current = [];
-      for (const l of current) {
-        const m = moving.get(l.lineRef) ?? 0;
-        if (m > l.quantity) throw new AppError('PACK_SPLIT_INVALID', { lineRef: l.lineRef });
-        if (l.quantity - m > 0) stay.push({ lineRef: l.lineRef, quantity: l.quantity - m });
-        if (m > 0) move.push({ lineRef: l.lineRef, quantity: m });
-        moving.delete(l.lineRef);
-        // Items already scanned beyond what stays are back on the bench for the new package.
-        const v = verified[l.lineRef];
-        if (v && v.count > l.quantity - m) {
-          v.count = l.quantity - m;
-          v.serials = v.serials.slice(0, v.count);
-        }
-        if (l.quantity - m === 0) Reflect.deleteProperty(verified, l.lineRef);
-      }
-      if (moving.size > 0 || stay.length === 0 || move.length === 0) {
-        throw new AppError('PACK_SPLIT_INVALID', {});
-      }
+      const { stay, move } = splitLines(linesOf(pkg), input.lines, verified);
       return writeTransaction(this.o.db, () => {
         const db = this.o.db;
         const packageNo = Math.max(...this.store.packagesOf(order.id).map((p) => p.package_no)) + 1;

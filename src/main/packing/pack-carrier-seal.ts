@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { PackCompleteResult } from '../../shared/packing/pack-views';
 import { BookingError, platformDestinationOf, type BookingRequest, type PackBooking } from './pack-booking';
 import type { PackLabels } from './pack-labels';
-import { sealedFields, sealIn, type Seal, type SealDeps, type Sealing } from './pack-sealing';
+import { recordSeal, sealedFields, sealIn, type Seal, type SealDeps, type Sealing } from './pack-sealing';
 import { routeOf, type PackageRow, type PendingBooking } from './pack-store';
 
 export interface CarrierSealOptions extends SealDeps {
@@ -83,20 +83,9 @@ export class CarrierSeal implements Seal {
         tracking === null
           ? this.o.labels.awaitLabelIn(db, fresh, pkg, pending)
           : this.o.labels.shipIn(db, fresh, this.o.store.pkg(pkg.id) as PackageRow, pending, tracking);
-      this.o.audit.record({
-        userId: user.id,
-        action: 'pack.complete',
-        entityType: 'pack_package',
-        entityId: pkg.id,
-        details: {
-          orderRef: fresh.externalId,
-          state: result.state,
-          carrier: result.carrier,
-          trackingNumber: tracking,
-        },
+      return recordSeal(this.o, db, { clientActionId, user, order: fresh, now }, result, {
+        trackingNumber: tracking,
       });
-      this.o.store.record(db, clientActionId, 'packComplete', result, now);
-      return result;
     });
   }
 }

@@ -11,7 +11,7 @@ import type { StoredOutboundOrder } from './outbound-orders';
 import { platformDestinationOf, type PlatformHandover, type PlatformShipping } from './pack-booking';
 import type { PackLabels } from './pack-labels';
 import { settleOrder } from './pack-order-status';
-import { sealedFields, sealIn, type Seal, type SealDeps, type Sealing } from './pack-sealing';
+import { recordSeal, sealedFields, sealIn, type Seal, type SealDeps, type Sealing } from './pack-sealing';
 import { type PackageRow } from './pack-store';
 import { PLATFORM_CARRIER, type PendingPlatformLabel } from './platform-labels';
 
@@ -116,23 +116,12 @@ export class PlatformSeal implements Seal {
         shipEventId,
         printJobs: [{ jobId: slip.id, kind: 'packing_slip' }],
       };
-      this.o.audit.record({
-        userId: user.id,
-        action: 'pack.complete',
-        entityType: 'pack_package',
-        entityId: pkg.id,
-        details: {
-          orderRef: fresh.externalId,
-          state: answer.state,
-          carrier: PLATFORM_CARRIER,
-          platformPackageId,
-          handover: handover.method,
-          pickupSlot: handover.pickupSlot,
-          handoverAsked,
-        },
+      return recordSeal(this.o, db, { clientActionId, user, order: fresh, now }, answer, {
+        platformPackageId,
+        handover: handover.method,
+        pickupSlot: handover.pickupSlot,
+        handoverAsked,
       });
-      this.o.store.record(db, clientActionId, 'packComplete', answer, now);
-      return answer;
     });
     return result;
   }

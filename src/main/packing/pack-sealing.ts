@@ -51,6 +51,28 @@ export function sealedFields(
 }
 
 /**
+ * The seal's audit entry and the answer kept for its action id, in the sealing transaction;
+ * `details` are what this way of sealing adds to the order, state and carrier.
+ */
+export function recordSeal(
+  o: Pick<SealDeps, 'audit' | 'store'>,
+  db: Db,
+  act: { clientActionId: string; user: UserView; order: StoredOutboundOrder; now: number },
+  answer: PackCompleteResult,
+  details: Record<string, unknown>,
+): PackCompleteResult {
+  o.audit.record({
+    userId: act.user.id,
+    action: 'pack.complete',
+    entityType: 'pack_package',
+    entityId: answer.packageId,
+    details: { orderRef: act.order.externalId, state: answer.state, carrier: answer.carrier, ...details },
+  });
+  o.store.record(db, act.clientActionId, 'packComplete', answer, act.now);
+  return answer;
+}
+
+/**
  * The sealing transaction: the order is read again inside it — cancelled meanwhile, nothing is
  * written and the answer is `cancelled`.
  */

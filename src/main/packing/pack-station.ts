@@ -5,7 +5,6 @@ import type { UserView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { CARRIER_SERVICES, type CarrierService } from '../../shared/packing/carrier-services';
 import { classesOf, type ItemClass } from '../../shared/packing/item-classes';
-import { carrierName } from '../../shared/packing/line-carriers';
 import type {
   PackCombinable,
   PackCompleteResult,
@@ -34,11 +33,10 @@ import {
   type PlatformProviders,
   type PlatformShipping,
 } from './pack-booking';
-import { PLATFORM_CARRIER, PlatformLabels } from './platform-labels';
+import { PlatformLabels } from './platform-labels';
 import {
   PackStore,
   linesOf,
-  routeOf,
   sealedOf,
   verifiedOf,
   weightOf,
@@ -55,6 +53,7 @@ import { packageLines, type PackedLine } from './pack-lines';
 import { isCancelled, platformShipped, settleOrder } from './pack-order-status';
 import { computeRoute, type RouteLines } from './pack-routing';
 import { packQueue } from './pack-queue';
+import { sessionView } from './pack-session-view';
 import type { PackStepDeps } from './pack-station-deps';
 import { splitLines } from './pack-splitting';
 import { shiftSummary } from './pack-shift-summary';
@@ -794,60 +793,15 @@ export class PackStation {
   }
 
   private view(row: SessionRow): PackSession {
-    const pkg = this.store.pkg(row.package_id);
-    const order = pkg ? this.o.orders.get(pkg.order_id) : null;
-    if (!pkg || !order) throw new AppError('PACK_NO_SESSION');
-    const verified = verifiedOf(row);
-    const lines = this.packageLines(order, pkg).map((l) => {
-      const v = verified[l.lineRef] ?? { count: 0, serials: [] };
-      return {
-        lineRef: l.lineRef,
-        sku: l.sku,
-        productName: l.productName,
-        barcode: l.barcode,
-        quantity: l.quantity,
-        verified: v.count,
-        remaining: Math.max(0, l.quantity - v.count),
-        serials: v.serials,
-        serialRequired: l.serialRequired === true,
-        unitGrams: l.unitGrams,
-      };
-    });
-    return {
-      sessionId: row.id,
-      packageId: pkg.id,
-      packageNo: pkg.package_no,
-      orderId: order.id,
-      orderRef: order.externalId,
-      source: order.source,
-      seller: order.seller,
-      market: order.market,
-      recipient: {
-        name: order.recipient.name,
-        city: order.recipient.city,
-        postcode: order.recipient.postcode,
-        country: order.recipient.country,
+    return sessionView(
+      {
+        store: this.store,
+        orders: this.o.orders,
+        photos: this.o.photos,
+        photoRequired: () => this.o.photoRequired?.() ?? false,
+        risk: (order) => this.risk(order),
       },
-      cod: order.cod,
-      notes: order.notes,
-      step: row.step,
-      lines,
-      allVerified: lines.every((l) => l.remaining === 0),
-      weight: weightOf(row),
-      route: routeOf(row)?.view ?? null,
-      risk: this.risk(order),
-      photoRequired: this.o.photoRequired?.() ?? false,
-      photo: (() => {
-        const ref = row.photo_sha256 ? this.o.photos.get(row.photo_sha256) : null;
-        return ref ? { sha256: ref.sha256, width: ref.width, height: ref.height } : null;
-      })(),
-      openedAt: row.opened_at,
-      openedBy: row.opened_by,
-      combined: this.store.combinedInto(pkg.id).map((c) => ({
-        orderId: c.order_id,
-        orderRef: this.o.orders.get(c.order_id)?.externalId ?? '',
-      })),
-      platformLabel: platformShipped(order) ? carrierName(PLATFORM_CARRIER) : null,
-    };
+      row,
+    );
   }
 }

@@ -16,7 +16,8 @@ import { OutboundOrderStore } from './outbound-orders';
 import type { PackBooking, PlatformProviders, PlatformShipping } from './pack-booking';
 import { PackCutoffs } from './pack-cutoffs';
 import { PackDock } from './pack-dock';
-import { PackStation, type PrintQueue, type RouteLines } from './pack-station';
+import type { RouteLines } from './pack-routing';
+import { PackStation, type PrintQueue } from './pack-station';
 import { SkuItemClasses } from './sku-item-classes';
 
 /** A station without a scale: Enter at the weigh step says so (PACK_SCALE_UNAVAILABLE). */

@@ -1,45 +1,19 @@
 import type { WorkingCalendar } from '../../shared/calendar/calendars';
 import { assessLateRisk, type LateRisk } from '../../shared/calendar/late-risk';
-import { localTimeOf } from '../../shared/calendar/local-date';
 import { PACK_PHOTO_MAX_BYTES, type PackReading, type PackBox } from '../../shared/calls/packing';
 import type { UserView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { CARRIER_SERVICES, type CarrierService } from '../../shared/packing/carrier-services';
-import { chargeableWeight } from '../../shared/packing/chargeable-weight';
-import { checkExpectedWeight } from '../../shared/packing/expected-weight';
-import { classesOf, refusedClasses, type ItemClass } from '../../shared/packing/item-classes';
-import { formatMoney } from '../../shared/packing/money';
-import {
-  carrierName,
-  carrierOfLine,
-  providerIsCarrier,
-  serviceForParcel,
-} from '../../shared/packing/line-carriers';
+import { classesOf, type ItemClass } from '../../shared/packing/item-classes';
 import type {
-  ChargeableView,
   PackCombinable,
-  ExpectedWeightView,
   PackCompleteResult,
   PackQueue,
   PackRouteView,
   PackSession,
   PackShiftSummary,
   PackWeightView,
-  RouteOption,
 } from '../../shared/packing/pack-views';
-import {
-  packageShipKey,
-  packageShipOrderingKey,
-  type PackageShipPayload,
-} from '../../shared/packing/package-ship-event';
-import {
-  packageCombineKey,
-  tiktokOrderStream,
-  type PackageCombinePayload,
-} from '../../shared/packing/package-combine-event';
-import { remoteAreaOf } from '../../shared/packing/remote-areas';
-import type { LineResolution } from '../../shared/route-views';
-import { parseTypedWeight } from '../../shared/scales/typed-weight';
 import { normaliseScan } from '../../shared/scan-code';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
@@ -49,45 +23,46 @@ import type { IdGenerator } from '../ids';
 import type { Outbox } from '../outbox/outbox';
 import { OutboxQueries } from '../outbox/outbox-queries';
 import type { EnqueuedJob, NewPrintJob } from '../printing/queue/print-queue';
-import { labelText } from '../returns/label-jobs';
 import type { PhotoStore } from '../returns/photo-store';
 import type { MonitorSnapshot } from '../scales/scale-monitor';
 import type { BoxPresetStore } from './box-presets-store';
 import type { OutboundOrderStore, StoredOutboundOrder } from './outbound-orders';
 import {
-  BookingError,
   platformDestinationOf,
-  type BookingRequest,
   type PackBooking,
-  type PlatformHandover,
   type PlatformProviders,
   type PlatformShipping,
 } from './pack-booking';
-import { PLATFORM_CARRIER, PlatformLabels, type PendingPlatformLabel } from './platform-labels';
+import { PlatformLabels } from './platform-labels';
 import {
   PackStore,
   linesOf,
-  routeOf,
-  sealedJson,
   sealedOf,
   verifiedOf,
   weightOf,
-  type PackageLine,
   type PackageRow,
-  type PendingBooking,
   type SessionRow,
-  type StoredRoute,
   type Verified,
 } from './pack-store';
+import { CarrierSeal } from './pack-carrier-seal';
+import { PackCombining } from './pack-combining';
+import { bookWaitingLabels } from './pack-label-retry';
+import { PackLabels } from './pack-labels';
+import { PlatformSeal } from './pack-platform-seal';
+import { packageLines, type PackedLine } from './pack-lines';
+import { isCancelled, platformShipped, settleOrder } from './pack-order-status';
+import { computeRoute, type RouteLines } from './pack-routing';
+import { packQueue } from './pack-queue';
+import { sessionView } from './pack-session-view';
+import type { PackStepDeps } from './pack-station-deps';
+import { splitLines } from './pack-splitting';
+import { shiftSummary } from './pack-shift-summary';
+import { packWeight } from './pack-weighing';
 
 export interface PrintQueue {
   enqueue(tx: Db, job: NewPrintJob): EnqueuedJob;
   /** A waiting job cancelled in the caller's transaction; false when it is already out. */
   cancelQueued(tx: Db, jobId: string, reason: string): boolean;
-}
-
-export interface RouteLines {
-  resolveLine(target: { country: string; sellerId?: string | null }): LineResolution;
 }
 
 export interface PackStationOptions {
@@ -145,20 +120,63 @@ export class PackStation {
   private wiredShipping: PlatformShipping | null = null;
   private readonly platformLabels: PlatformLabels;
   private readonly events: OutboxQueries;
+  /** How long a booking or a platform call may take before it is treated as offline. */
+  private readonly timeoutMs = (): number => this.o.bookingTimeoutMs ?? 8_000;
+  private readonly labels: PackLabels;
+  private readonly combining: PackCombining;
+  private readonly platformSeal: PlatformSeal;
+  private readonly carrierSeal: CarrierSeal;
 
   constructor(private readonly o: PackStationOptions) {
     this.store = new PackStore(o.db);
     this.services = o.services ?? CARRIER_SERVICES;
     this.events = new OutboxQueries(o.db);
+    const steps: PackStepDeps = {
+      db: o.db,
+      clock: o.clock,
+      stationId: o.stationId,
+      audit: o.audit,
+      store: this.store,
+      orders: o.orders,
+      timeoutMs: this.timeoutMs,
+    };
+    const platformShipping = () => this.platformShipping();
+    const late = (order: StoredOutboundOrder, now: number) => this.risk(order, now).status === 'late';
+    this.combining = new PackCombining({ ...steps, outbox: o.outbox, events: this.events, platformShipping });
+    this.labels = new PackLabels({
+      clock: o.clock,
+      stationId: o.stationId,
+      stationName: o.stationName,
+      timeZone: o.timeZone,
+      outbox: o.outbox,
+      printing: o.printing,
+      store: this.store,
+      orders: o.orders,
+    });
+    this.carrierSeal = new CarrierSeal({
+      ...steps,
+      labels: this.labels,
+      booking: () => this.booking(),
+      late,
+    });
+    this.platformSeal = new PlatformSeal({
+      ...steps,
+      outbox: o.outbox,
+      labels: this.labels,
+      platformShipping,
+      combineKeyOf: (order, pkg) => this.combining.combineKeyOf(order, pkg),
+      late,
+    });
     this.platformLabels = new PlatformLabels({
       db: o.db,
       store: this.store,
       orders: o.orders,
       printing: o.printing,
       audit: o.audit,
-      timeoutMs: () => o.bookingTimeoutMs ?? 8_000,
+      timeoutMs: this.timeoutMs,
       cancelled: isCancelled,
-      settleOrder: (db, orderId, packageId) => this.settleOrder(db, orderId, packageId),
+      settleOrder: (db, orderId, packageId) =>
+        settleOrder({ store: this.store, orders: this.o.orders }, db, orderId, packageId),
       events: this.events,
     });
   }
@@ -212,50 +230,7 @@ export class PackStation {
   }
 
   queue(limit = 200): PackQueue {
-    const now = this.o.clock.now();
-    const entries = this.o.orders.queue({ now, calendarFor: this.o.calendarFor, limit });
-    const items = entries.map(({ order, risk }) => ({
-      orderId: order.id,
-      orderRef: order.externalId,
-      source: order.source,
-      seller: order.seller,
-      market: order.market,
-      status: order.status,
-      lines: order.lines.length,
-      items: order.lines.reduce((n, l) => n + l.quantity, 0),
-      cod: order.cod,
-      risk,
-      workingDay:
-        risk.deadlineAt === null
-          ? null
-          : localTimeOf(risk.deadlineAt, this.o.calendarFor(order.market).timeZone).date,
-    }));
-    const days = new Map<string, PackQueue['byWorkingDay'][number]>();
-    for (const item of items) {
-      const key = `${item.market} ${item.workingDay ?? ''}`;
-      const day = days.get(key) ?? {
-        market: item.market,
-        day: item.workingDay,
-        orders: 0,
-        late: 0,
-        atRisk: 0,
-      };
-      day.orders += 1;
-      if (item.risk.status === 'late') day.late += 1;
-      if (item.risk.status === 'at_risk') day.atRisk += 1;
-      days.set(key, day);
-    }
-    return {
-      items,
-      totals: {
-        orders: items.length,
-        late: items.filter((i) => i.risk.status === 'late').length,
-        atRisk: items.filter((i) => i.risk.status === 'at_risk').length,
-      },
-      byWorkingDay: [...days.values()].sort(
-        (a, b) => a.market.localeCompare(b.market) || (a.day ?? '~').localeCompare(b.day ?? '~'),
-      ),
-    };
+    return packQueue({ orders: this.o.orders, clock: this.o.clock, calendarFor: this.o.calendarFor }, limit);
   }
 
   open(input: Input<{ code: string }>, user: UserView): Promise<PackSession> {
@@ -393,47 +368,12 @@ export class PackStation {
       const { session, order, pkg } = await this.current();
       const lines = this.packageLines(order, pkg);
       this.assertAllVerified(session, lines);
-      const { grams, source } = this.readingGrams(input.reading);
-      const box =
-        input.box.kind === 'preset'
-          ? (() => {
-              const preset = this.o.boxes.fromScan(input.box.code);
-              return {
-                box: { code: preset.code, name: preset.name },
-                dims: preset.innerMm,
-                tare: preset.tareGrams,
-              };
-            })()
-          : { box: null, dims: input.box.dims, tare: input.box.tareGrams };
-      const expectedCheck = checkExpectedWeight({
-        items: lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitGrams: l.unitGrams })),
-        tareGrams: box.tare,
-        measuredGrams: grams,
-      });
-      const expected: ExpectedWeightView =
-        expectedCheck.verdict === 'unknown'
-          ? {
-              verdict: 'unknown',
-              measuredGrams: grams,
-              expectedGrams: null,
-              differenceGrams: null,
-              allowedGrams: null,
-              skusWithoutWeight: expectedCheck.skusWithoutWeight,
-            }
-          : { ...expectedCheck, skusWithoutWeight: [] };
-      const preferred = order.service ? this.services.find((s) => s.id === order.service) : undefined;
-      const weight: PackWeightView = {
-        grams,
-        source,
-        box: box.box,
-        dims: box.dims,
-        tareGrams: box.tare,
-        expected,
-        warning: expected.verdict === 'too_light' || expected.verdict === 'too_heavy',
-        chargeable: preferred
-          ? chargeableView(chargeableWeight({ actualGrams: grams, dims: box.dims, service: preferred }))
-          : null,
-      };
+      const weight = packWeight(
+        { boxes: this.o.boxes, services: this.services, scale: this.o.scale },
+        order,
+        lines,
+        input,
+      );
       return writeTransaction(this.o.db, () => {
         // A new weight makes the old route stale: it is chosen again for this weight.
         this.store.updateSession(this.o.db, this.o.stationId, {
@@ -461,7 +401,18 @@ export class PackStation {
       const weight = weightOf(session);
       if (!weight) throw new AppError('PACK_NOT_WEIGHED');
       const classes = this.itemClassesOf(order, pkg);
-      const stored = await this.computeRoute(order, weight, classes, input.choose);
+      const stored = await computeRoute(
+        {
+          routes: this.o.routes,
+          providers: this.o.providers,
+          services: this.services,
+          timeoutMs: this.timeoutMs(),
+        },
+        order,
+        weight,
+        classes,
+        input.choose,
+      );
       return writeTransaction(this.o.db, () => {
         this.store.updateSession(this.o.db, this.o.stationId, {
           route: JSON.stringify(stored),
@@ -479,10 +430,10 @@ export class PackStation {
       const again = this.store.replay<PackCompleteResult>(input.clientActionId);
       if (again) return again;
       const { session, order, pkg } = await this.current();
-      const refusal = this.refusedCombination(pkg);
+      const refusal = this.combining.refusedCombination(pkg);
       if (refusal) {
         // Sealing would put two orders in a parcel the platform ships as one: undone first.
-        await this.undoCombination(pkg, refusal);
+        await this.combining.undoCombination(pkg, refusal);
         throw new AppError('PACK_COMBINE_REFUSED', { orderRef: refusal.orderRefs.join(', ') });
       }
       const lines = this.packageLines(order, pkg);
@@ -497,101 +448,18 @@ export class PackStation {
       }
       const weight = weightOf(session);
       if (!weight) throw new AppError('PACK_NOT_WEIGHED');
-      if (platformShipped(order))
-        return this.completePlatform(input, user, { order, pkg, session, lines, weight, photoSha256 });
-      const route = routeOf(session);
-      if (!route) throw new AppError('PACK_NOT_ROUTED');
-      const platform = platformDestinationOf(order);
-      if (platform !== null && route.provider === null) {
-        throw new AppError('PACK_CARRIER_NOT_LISTED', {
-          carrier: route.chosen.carrierName,
-          market: order.market,
-        });
-      }
-      const request: BookingRequest = {
-        packageId: pkg.id,
-        orderRef: order.externalId,
-        destination: route.chosen.destination,
-        carrier: route.chosen.carrier,
-        serviceId: route.chosen.serviceId,
-        weightGrams: weight.grams,
-        chargeableGrams: route.chosen.chargeable.chargeableGrams,
-        dims: weight.dims,
-        cod: order.cod,
-        recipient: order.recipient,
-      };
-      const pending: PendingBooking = {
-        request,
-        provider: route.provider,
-        serviceName: route.chosen.serviceName,
-        packedBy: user.id,
-      };
-      let tracking: string | null = null;
-      const booking = this.booking();
-      if (booking) {
-        try {
-          tracking = (await booking.book(request, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000)))
-            .trackingNumber;
-        } catch (err) {
-          if (err instanceof BookingError && err.kind === 'refused') {
-            throw new AppError('PACK_LABEL_REFUSED', {
-              carrier: route.chosen.carrierName,
-              reason: err.reason.slice(0, 200),
-            });
-          }
-          // Offline, timed out, or a failure we cannot read: the clerk is not held up; the label follows.
-          tracking = null;
-        }
-      }
-      const items = lines.reduce((n, l) => n + l.quantity, 0);
-      const serials = Object.values(verifiedOf(session)).flatMap((v) => v.serials);
-      const cancelled = await writeTransaction(this.o.db, (): PackCompleteResult | 'cancelled' => {
-        const db = this.o.db;
-        const fresh = this.o.orders.get(order.id);
-        if (!fresh || isCancelled(fresh)) return 'cancelled';
-        const now = this.o.clock.now();
-        const late = this.risk(fresh, now).status === 'late';
-        this.store.update(db, pkg.id, {
-          carrier: route.chosen.carrier,
-          destination: route.chosen.destination,
-          service_id: route.chosen.serviceId,
-          provider_id: route.provider?.id ?? null,
-          weight_grams: weight.grams,
-          chargeable_grams: route.chosen.chargeable.chargeableGrams,
-          items,
-          serials: JSON.stringify(serials),
-          booking: JSON.stringify(pending),
-          photo_sha256: photoSha256,
-          packed_by: user.id,
-          packed_at: now,
-          late: late ? 1 : 0,
-          sealed: sealedJson(session, weight),
-        });
-        this.store.deleteSession(db, this.o.stationId);
-        const result =
-          tracking === null
-            ? this.awaitLabelIn(db, fresh, pkg, pending)
-            : this.shipIn(db, fresh, this.store.pkg(pkg.id) as PackageRow, pending, tracking);
-        this.o.audit.record({
-          userId: user.id,
-          action: 'pack.complete',
-          entityType: 'pack_package',
-          entityId: pkg.id,
-          details: {
-            orderRef: fresh.externalId,
-            state: result.state,
-            carrier: result.carrier,
-            trackingNumber: tracking,
-          },
-        });
-        this.store.record(db, input.clientActionId, 'packComplete', result, now);
-        return result;
+      const sealing = platformShipped(order) ? this.platformSeal : this.carrierSeal;
+      const result = await sealing.seal(input.clientActionId, user, {
+        order,
+        pkg,
+        session,
+        lines,
+        weight,
+        photoSha256,
       });
-      if (cancelled === 'cancelled') {
-        await this.dropCancelled(order, pkg);
-        throw new AppError('PACK_ORDER_CANCELLED', { orderRef: order.externalId });
-      }
-      return cancelled;
+      if (result !== 'cancelled') return result;
+      await this.dropCancelled(order, pkg);
+      throw new AppError('PACK_ORDER_CANCELLED', { orderRef: order.externalId });
     });
   }
 
@@ -619,144 +487,6 @@ export class PackStation {
     });
   }
 
-  /**
-   * A package the platform's own carrier takes: no booking and no route. The handover method is
-   * asked of the platform (the first pickup slot, else drop-off; drop-off when the platform cannot
-   * be asked, so the clerk is never held up), then ONE transaction: the package waits for its
-   * label, `package.ship` with the handover goes to the outbox, a packing slip to the printer.
-   * The label follows once the ship call is delivered (`retryLabels`).
-   */
-  private async completePlatform(
-    input: Input<object>,
-    user: UserView,
-    sealing: {
-      order: StoredOutboundOrder;
-      pkg: PackageRow;
-      session: SessionRow;
-      lines: ReturnType<PackStation['packageLines']>;
-      weight: PackWeightView;
-      photoSha256: string | null;
-    },
-  ): Promise<PackCompleteResult> {
-    const { order, pkg, session, lines, weight, photoSha256 } = sealing;
-    const destination = platformDestinationOf(order) as string;
-    const platformPackageId =
-      lines.find((l) => l.packageId !== null)?.packageId ?? order.lines.find((l) => l.packageId)?.packageId;
-    if (!platformPackageId) {
-      throw new AppError('INTERNAL', { reason: `order ${order.externalId} has no platform package to ship` });
-    }
-    const shipping = this.platformShipping();
-    const combineKey = this.combineKeyOf(order, pkg);
-    // Once combined, the platform's package is the combined one: its slots are the ones offered.
-    const askFor =
-      (combineKey !== null ? shipping?.combinedPackage(order, combineKey) : null) ?? platformPackageId;
-    let handover: PlatformHandover = { method: 'DROP_OFF', pickupSlot: null };
-    let handoverAsked = false;
-    if (shipping) {
-      try {
-        handover = await shipping.handover(
-          order,
-          askFor,
-          AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000),
-        );
-        handoverAsked = true;
-      } catch {
-        // Offline: a drop-off needs no slot, and the parcel can still leave today.
-      }
-    }
-    const items = lines.reduce((n, l) => n + l.quantity, 0);
-    const serials = Object.values(verifiedOf(session)).flatMap((v) => v.serials);
-    const result = await writeTransaction(this.o.db, (): PackCompleteResult | 'cancelled' => {
-      const db = this.o.db;
-      const fresh = this.o.orders.get(order.id);
-      if (!fresh || isCancelled(fresh)) return 'cancelled';
-      const now = this.o.clock.now();
-      const pending: PendingPlatformLabel = {
-        platform: { destination, platformPackageId, handover, combineKey },
-        packedBy: user.id,
-      };
-      this.store.update(db, pkg.id, {
-        carrier: PLATFORM_CARRIER,
-        destination,
-        weight_grams: weight.grams,
-        items,
-        serials: JSON.stringify(serials),
-        booking: JSON.stringify(pending),
-        photo_sha256: photoSha256,
-        packed_by: user.id,
-        packed_at: now,
-        late: this.risk(fresh, now).status === 'late' ? 1 : 0,
-        sealed: sealedJson(session, weight),
-      });
-      this.store.deleteSession(db, this.o.stationId);
-      const payload: PackageShipPayload = {
-        stationId: this.o.stationId,
-        orderId: fresh.id,
-        platformOrderId: fresh.externalId,
-        platformPackageId,
-        method: 'platform',
-        handover,
-        ownCarrier: null,
-        weightGrams: weight.grams,
-        combineKey,
-        packedBy: user.id,
-        packedAt: now,
-      };
-      const shipEventId = this.o.outbox.enqueue(db, {
-        destination,
-        orderingKey: packageShipOrderingKey(payload),
-        idempotencyKey: packageShipKey(payload),
-        type: 'package.ship',
-        payload,
-      }).id;
-      const slip = this.enqueueSlip(
-        db,
-        fresh,
-        this.store.pkg(pkg.id) as PackageRow,
-        PLATFORM_CARRIER,
-        user.id,
-      );
-      this.store.update(db, pkg.id, {
-        state: 'awaiting_label',
-        slip_job_id: slip.id,
-        ship_event_id: shipEventId,
-      });
-      this.settleOrder(db, fresh.id, pkg.id);
-      const answer: PackCompleteResult = {
-        orderId: fresh.id,
-        packageId: pkg.id,
-        state: 'awaiting_label',
-        carrier: PLATFORM_CARRIER,
-        destination,
-        trackingNumber: null,
-        shipEventId,
-        printJobs: [{ jobId: slip.id, kind: 'packing_slip' }],
-      };
-      this.o.audit.record({
-        userId: user.id,
-        action: 'pack.complete',
-        entityType: 'pack_package',
-        entityId: pkg.id,
-        details: {
-          orderRef: fresh.externalId,
-          state: answer.state,
-          carrier: PLATFORM_CARRIER,
-          platformPackageId,
-          handover: handover.method,
-          pickupSlot: handover.pickupSlot,
-          handoverAsked,
-        },
-      });
-      this.store.record(db, input.clientActionId, 'packComplete', answer, now);
-      return answer;
-    });
-    if (result === 'cancelled') {
-      await this.dropCancelled(order, pkg);
-      throw new AppError('PACK_ORDER_CANCELLED', { orderRef: order.externalId });
-    }
-    return result;
-  }
-
   split(
     input: Input<{ lines: Array<{ lineRef: string; quantity: number }> }>,
     _user: UserView,
@@ -766,7 +496,7 @@ export class PackStation {
       const again = this.store.replay<Result>(input.clientActionId);
       if (again) return again;
       const { session, order, pkg } = await this.current();
-      if (platformDestinationOf(order) !== null && order.shippingType === 'platform') {
+      if (platformShipped(order)) {
         // The platform's own carrier packs by the platform's packages; splitting them is the platform's call.
         throw new AppError('PACK_SPLIT_NOT_ALLOWED', { orderRef: order.externalId });
       }
@@ -774,29 +504,8 @@ export class PackStation {
         // The lines of several orders in one parcel: which order a split part belongs to is not ours to guess.
         throw new AppError('PACK_SPLIT_NOT_ALLOWED', { orderRef: order.externalId });
       }
-      const current = linesOf(pkg);
-      const moving = new Map<string, number>();
-      for (const l of input.lines) moving.set(l.lineRef, (moving.get(l.lineRef) ?? 0) + l.quantity);
       const verified = verifiedOf(session);
-      const stay: typeof current = [];
-      const move: typeof current = [];
-      for (const l of current) {
-        const m = moving.get(l.lineRef) ?? 0;
-        if (m > l.quantity) throw new AppError('PACK_SPLIT_INVALID', { lineRef: l.lineRef });
-        if (l.quantity - m > 0) stay.push({ lineRef: l.lineRef, quantity: l.quantity - m });
-        if (m > 0) move.push({ lineRef: l.lineRef, quantity: m });
-        moving.delete(l.lineRef);
-        // Items already scanned beyond what stays are back on the bench for the new package.
-        const v = verified[l.lineRef];
-        if (v && v.count > l.quantity - m) {
-          v.count = l.quantity - m;
-          v.serials = v.serials.slice(0, v.count);
-        }
-        if (l.quantity - m === 0) Reflect.deleteProperty(verified, l.lineRef);
-      }
-      if (moving.size > 0 || stay.length === 0 || move.length === 0) {
-        throw new AppError('PACK_SPLIT_INVALID', {});
-      }
+      const { stay, move } = splitLines(linesOf(pkg), input.lines, verified);
       return writeTransaction(this.o.db, () => {
         const db = this.o.db;
         const packageNo = Math.max(...this.store.packagesOf(order.id).map((p) => p.package_no)) + 1;
@@ -830,26 +539,11 @@ export class PackStation {
   }
 
   /**
-   * The open orders that may go into the open package: ERP orders by our same-address rule,
-   * TikTok Shop orders (shipped by the platform's carrier) as the platform's combinable packages
-   * say. The platform unreachable or not wired → `none` with the reason for the screen.
+   * The open orders that may go into the open package. The platform unreachable or not wired →
+   * `none` with the reason for the screen.
    */
-  async combinable(): Promise<PackCombinable> {
-    const session = this.store.session(this.o.stationId);
-    const pkg = session ? this.store.pkg(session.package_id) : undefined;
-    const order = pkg ? this.o.orders.get(pkg.order_id) : null;
-    if (!pkg || !order || isCancelled(order)) return { basis: 'none', reason: 'no_session', orders: [] };
-    const found = await this.combineCandidates(order, pkg);
-    return {
-      basis: found.basis,
-      reason: found.reason,
-      orders: found.orders.map(({ order: o }) => ({
-        orderId: o.id,
-        orderRef: o.externalId,
-        lines: o.lines.length,
-        items: o.lines.reduce((n, l) => n + l.quantity, 0),
-      })),
-    };
+  combinable(): Promise<PackCombinable> {
+    return this.combining.combinable();
   }
 
   combine(
@@ -861,7 +555,7 @@ export class PackStation {
       const again = this.store.replay<Result>(input.clientActionId);
       if (again) return again;
       const { session, order, pkg } = await this.current();
-      const found = await this.combineCandidates(order, pkg);
+      const found = await this.combining.candidates(order, pkg);
       const pick = found.orders.find((o) => o.order.id === input.orderId);
       const other = this.o.orders.get(input.orderId);
       if (!pick || !other) {
@@ -870,232 +564,17 @@ export class PackStation {
       return writeTransaction(this.o.db, () => {
         const db = this.o.db;
         const now = this.o.clock.now();
-        // Checked again inside the transaction: another bench may have opened it meanwhile.
-        const fresh = this.o.orders.get(other.id);
-        if (!fresh || fresh.status !== 'to_pack' || isCancelled(fresh) || !this.unopened(fresh.id)) {
-          throw new AppError('PACK_COMBINE_NOT_ALLOWED', { orderRef: other.externalId });
-        }
-        const destination = platformDestinationOf(order);
-        let combineEventId: string | null = null;
-        if (found.basis === 'platform' && destination !== null && pick.combinableId !== null) {
-          const payload: PackageCombinePayload = {
-            stationId: this.o.stationId,
-            packageId: pkg.id,
-            platformOrderId: order.externalId,
-            combinableId: pick.combinableId,
-            platformOrderIds: [order.externalId, fresh.externalId],
-            combinedBy: user.id,
-            combinedAt: now,
-          };
-          // The host order's stream: its ship call, enqueued later, waits for this combination.
-          combineEventId = this.o.outbox.enqueue(db, {
-            destination,
-            orderingKey: tiktokOrderStream(order.externalId),
-            idempotencyKey: packageCombineKey(payload.platformOrderIds),
-            type: 'package.combine',
-            payload,
-          }).id;
-        }
-        this.store.deleteUnopenedPackages(db, fresh.id);
-        this.store.insertCombined(db, {
-          order_id: fresh.id,
-          package_id: pkg.id,
-          combine_event_id: combineEventId,
-          combined_by: user.id,
-          combined_at: now,
-        });
-        const added: PackageLine[] = fresh.lines.map((l) => ({
-          lineRef: l.lineRef,
-          quantity: l.quantity,
-          orderId: fresh.id,
-        }));
-        this.store.update(db, pkg.id, { lines: JSON.stringify([...linesOf(pkg), ...added]) });
-        const verified = verifiedOf(session);
-        for (const l of added) verified[combinedLineKey(fresh.id, l.lineRef)] = { count: 0, serials: [] };
-        // More items in the box: the weight and the route are taken again once they are scanned.
-        this.store.updateSession(db, this.o.stationId, {
-          verified: JSON.stringify(verified),
-          weight: null,
-          route: null,
-          step: 'verify',
-        });
-        this.o.orders.setStatus(db, fresh.id, 'packing');
-        this.o.audit.record({
-          userId: user.id,
-          action: 'pack.combine',
-          entityType: 'pack_package',
-          entityId: pkg.id,
-          details: {
-            orderRef: order.externalId,
-            combinedOrderRef: fresh.externalId,
-            basis: found.basis,
-            combineEventId,
-          },
-        });
+        const combineEventId = this.combining.joinIn(
+          db,
+          { order, pkg, session, other, pick, basis: found.basis },
+          user,
+          now,
+        );
         const result: Result = { session: this.view(this.mustSession()), combineEventId };
         this.store.record(db, input.clientActionId, 'packCombine', result, now);
         return result;
       });
     });
-  }
-
-  /**
-   * Orders that may join the package. ERP: open orders of the same source, seller and market,
-   * unopened, to the same address. TikTok Shop: the platform decides (combinable packages); only
-   * orders its carrier takes, one combination per package, each candidate open and unopened here.
-   */
-  private async combineCandidates(
-    order: StoredOutboundOrder,
-    pkg: PackageRow,
-  ): Promise<{
-    basis: PackCombinable['basis'];
-    reason: PackCombinable['reason'];
-    orders: Array<{ order: StoredOutboundOrder; combinableId: string | null }>;
-  }> {
-    if (platformDestinationOf(order) !== null) {
-      // Own-carrier TikTok orders ship per order with our tracking number: not combined here.
-      if (!platformShipped(order)) return { basis: 'none', reason: 'own_carrier', orders: [] };
-      const shipping = this.platformShipping();
-      if (!shipping) return { basis: 'none', reason: 'not_connected', orders: [] };
-      if (this.store.combinedInto(pkg.id).length > 0) return { basis: 'platform', reason: null, orders: [] };
-      let groups: Awaited<ReturnType<PlatformShipping['combinable']>>;
-      try {
-        groups = await shipping.combinable(order, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000));
-      } catch {
-        return { basis: 'none', reason: 'platform_unreachable', orders: [] };
-      }
-      const seen = new Set<string>();
-      const orders: Array<{ order: StoredOutboundOrder; combinableId: string | null }> = [];
-      for (const g of groups) {
-        for (const ref of g.platformOrderIds) {
-          if (ref === order.externalId || seen.has(ref)) continue;
-          seen.add(ref);
-          const row = this.o.db
-            .prepare<[string, string], { id: string }>(
-              `SELECT id FROM outbound_orders WHERE external_id = ? AND source = ? AND status = 'to_pack'
-                 AND id NOT IN (SELECT order_id FROM pack_combined_orders)`,
-            )
-            .get(ref, order.source);
-          const other = row ? this.o.orders.get(row.id) : null;
-          if (other && !isCancelled(other) && platformShipped(other) && this.unopened(other.id))
-            orders.push({ order: other, combinableId: g.combinableId });
-        }
-      }
-      return { basis: 'platform', reason: null, orders };
-    }
-    const rows = this.o.db
-      .prepare<[string, string, string, string | null], { id: string }>(
-        `SELECT id FROM outbound_orders
-         WHERE id != ? AND source = ? AND market = ? AND seller IS ? AND status = 'to_pack'
-           AND id NOT IN (SELECT order_id FROM pack_combined_orders)
-         ORDER BY created_at LIMIT 200`,
-      )
-      .all(order.id, order.source, order.market, order.seller);
-    const key = addressKey(order.recipient);
-    return {
-      basis: 'same_address',
-      reason: null,
-      orders: rows
-        .map((r) => this.o.orders.get(r.id))
-        .filter(
-          (o): o is StoredOutboundOrder =>
-            o !== null && !isCancelled(o) && addressKey(o.recipient) === key && this.unopened(o.id),
-        )
-        .map((o) => ({ order: o, combinableId: null })),
-    };
-  }
-
-  /** The outbox key of the package's platform combination, if it has one. */
-  private combineKeyOf(order: StoredOutboundOrder, pkg: PackageRow): string | null {
-    const rows = this.store.combinedInto(pkg.id).filter((r) => r.combine_event_id !== null);
-    if (rows.length === 0) return null;
-    return packageCombineKey([
-      order.externalId,
-      ...rows.map((r) => this.o.orders.get(r.order_id)?.externalId ?? r.order_id),
-    ]);
-  }
-
-  /** The package's platform combination, when the platform refused it for good (a dead event). */
-  private refusedCombination(
-    pkg: PackageRow,
-  ): { eventId: string; orderIds: string[]; orderRefs: string[]; reason: string } | null {
-    for (const row of this.store.combinedInto(pkg.id)) {
-      if (row.combine_event_id === null) continue;
-      const state = this.events.statusOf(row.combine_event_id);
-      if (state?.status !== 'dead') continue;
-      const orderIds = this.store
-        .combinedInto(pkg.id)
-        .filter((r) => r.combine_event_id === row.combine_event_id)
-        .map((r) => r.order_id);
-      return {
-        eventId: row.combine_event_id,
-        orderIds,
-        orderRefs: orderIds.map((id) => this.o.orders.get(id)?.externalId ?? id),
-        reason: state.lastError ?? 'refused',
-      };
-    }
-    return null;
-  }
-
-  /**
-   * Takes a refused combination back out of the open package, in one transaction: the other
-   * orders' lines and scans leave it, those orders go back to the queue (their own package is
-   * made again when scanned), and the dead event is discarded so the host's ship call is not
-   * held behind it.
-   */
-  private async undoCombination(
-    pkg: PackageRow,
-    refusal: { eventId: string; orderIds: string[]; orderRefs: string[]; reason: string },
-  ): Promise<void> {
-    await writeTransaction(this.o.db, () => {
-      const db = this.o.db;
-      const now = this.o.clock.now();
-      const gone = new Set(refusal.orderIds);
-      const lines = linesOf(pkg).filter((l) => l.orderId === undefined || !gone.has(l.orderId));
-      this.store.update(db, pkg.id, { lines: JSON.stringify(lines) });
-      db.prepare('DELETE FROM pack_combined_orders WHERE package_id = ? AND combine_event_id = ?').run(
-        pkg.id,
-        refusal.eventId,
-      );
-      for (const id of refusal.orderIds) this.o.orders.setStatus(db, id, 'to_pack');
-      const session = this.store.sessionOfPackage(pkg.id);
-      if (session) {
-        const verified = verifiedOf(session);
-        for (const key of Object.keys(verified))
-          if (refusal.orderIds.some((id) => key.startsWith(`${id}:`))) Reflect.deleteProperty(verified, key);
-        const order = this.o.orders.get(pkg.order_id);
-        const left = order ? this.packageLines(order, { lines: JSON.stringify(lines) }) : [];
-        const allVerified = left.every((l) => (verified[l.lineRef]?.count ?? 0) >= l.quantity);
-        this.store.updateSession(db, session.station_id, {
-          verified: JSON.stringify(verified),
-          weight: null,
-          route: null,
-          photo_sha256: null,
-          step: allVerified ? 'weigh' : 'verify',
-        });
-      }
-      db.prepare(
-        `UPDATE outbox_events SET status = 'discarded', last_error = ?, updated_at = ? WHERE id = ? AND status = 'dead'`,
-      ).run(`combination undone at the bench: ${refusal.reason}`.slice(0, 500), now, refusal.eventId);
-      this.o.audit.record({
-        userId: null,
-        action: 'pack.combine_refused',
-        entityType: 'pack_package',
-        entityId: pkg.id,
-        details: {
-          orderRefs: refusal.orderRefs,
-          eventId: refusal.eventId,
-          reason: refusal.reason.slice(0, 300),
-        },
-      });
-    });
-  }
-
-  /** None of the order's packages is being packed or past it: it can still join another package. */
-  private unopened(orderId: string): boolean {
-    return this.store
-      .packagesOf(orderId)
-      .every((p) => p.state === 'to_pack' && !this.store.sessionOfPackage(p.id));
   }
 
   release(input: Input<object>, user: UserView): Promise<{ session: null }> {
@@ -1147,104 +626,37 @@ export class PackStation {
   retryLabels(): Promise<number> {
     return this.serial(async () => {
       const shipping = this.platformShipping();
-      let done = shipping ? await this.platformLabels.printDelivered(shipping) : 0;
+      const done = shipping ? await this.platformLabels.printDelivered(shipping) : 0;
       const booking = this.booking();
       if (!booking) return done;
-      const waiting = this.o.db
-        .prepare<[string], PackageRow>(
-          "SELECT * FROM pack_packages WHERE state = 'awaiting_label' AND label_error IS NULL AND carrier IS NOT ? ORDER BY packed_at LIMIT 50",
-        )
-        .all(PLATFORM_CARRIER);
-      for (const pkg of waiting) {
-        const pending = JSON.parse(pkg.booking ?? 'null') as PendingBooking | null;
-        if (!pending) continue;
-        const before = this.o.orders.get(pkg.order_id);
-        if (!before || isCancelled(before)) {
-          // Cancelled while it waited for its label: never booked, never shipped; the slip says where it is.
-          await writeTransaction(this.o.db, () =>
-            this.store.update(this.o.db, pkg.id, { state: 'cancelled' }),
-          );
-          continue;
-        }
-        let tracking: string;
-        try {
-          tracking = (
-            await booking.book(pending.request, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000))
-          ).trackingNumber;
-        } catch (err) {
-          const refused = err instanceof BookingError && err.kind === 'refused';
-          await writeTransaction(this.o.db, () =>
-            this.store.update(this.o.db, pkg.id, {
-              label_attempts: pkg.label_attempts + 1,
-              ...(refused ? { label_error: (err as BookingError).reason.slice(0, 500) } : {}),
-            }),
-          );
-          if (!refused) break; // still offline: the next round tries again
-          continue;
-        }
-        await writeTransaction(this.o.db, () => {
-          const fresh = this.store.pkg(pkg.id);
-          const order = this.o.orders.get(pkg.order_id);
-          if (!fresh || fresh.state !== 'awaiting_label' || !order || isCancelled(order)) return;
-          this.shipIn(this.o.db, order, fresh, pending, tracking);
-          done += 1;
-        });
-      }
-      return done;
+      return (
+        done +
+        (await bookWaitingLabels(
+          {
+            db: this.o.db,
+            store: this.store,
+            orders: this.o.orders,
+            labels: this.labels,
+            timeoutMs: this.timeoutMs,
+          },
+          booking,
+        ))
+      );
     });
   }
 
   shiftSummary(scope: 'mine' | 'station', user: UserView): PackShiftSummary {
-    const now = this.o.clock.now();
-    const today = localTimeOf(now, this.o.timeZone);
-    const from = now - today.minute * 60_000 - today.second * 1000 - (now % 1000);
-    const who = scope === 'mine' ? user.id : null;
-    const rows = this.o.db
-      .prepare<[number, string | null, string | null], PackageRow>(
-        `SELECT * FROM pack_packages WHERE packed_at >= ? AND (? IS NULL OR packed_by = ?)`,
-      )
-      .all(from, who, who);
-    const minutes = rows.filter((r) => r.opened_at !== null && r.packed_at !== null);
-    const wrong = this.o.db
-      .prepare<[number, string | null, string | null], { n: number }>(
-        'SELECT count(*) AS n FROM pack_wrong_scans WHERE at >= ? AND (? IS NULL OR user_id = ?)',
-      )
-      .get(from, who, who);
-    return {
-      userId: who,
-      from,
-      to: now,
-      // A combined parcel is one parcel and every order in it.
-      orders: new Set([
-        ...rows.map((r) => r.order_id),
-        ...this.store.combinedIntoAny(rows.map((r) => r.id)).map((c) => c.order_id),
-      ]).size,
-      parcels: rows.length,
-      items: rows.reduce((n, r) => n + r.items, 0),
-      minutesPerOrder:
-        minutes.length === 0
-          ? null
-          : Math.round(
-              (minutes.reduce((n, r) => n + ((r.packed_at ?? 0) - (r.opened_at ?? 0)), 0) /
-                minutes.length /
-                60_000) *
-                10,
-            ) / 10,
-      late: rows.filter((r) => r.late === 1).length,
-      awaitingLabel: rows.filter((r) => r.state === 'awaiting_label').length,
-      handedOver: rows.filter((r) => r.state === 'handed_over').length,
-      wrongItemScans: wrong?.n ?? 0,
-      serials: rows
-        .filter((r) => r.serials !== '[]')
-        .sort((a, b) => (b.packed_at ?? 0) - (a.packed_at ?? 0))
-        .slice(0, 50)
-        .map((r) => ({
-          orderRef: this.o.orders.get(r.order_id)?.externalId ?? r.order_id,
-          packageNo: r.package_no,
-          trackingNumber: r.tracking_number,
-          serials: JSON.parse(r.serials) as string[],
-        })),
-    };
+    return shiftSummary(
+      {
+        db: this.o.db,
+        store: this.store,
+        orders: this.o.orders,
+        clock: this.o.clock,
+        timeZone: this.o.timeZone,
+      },
+      scope,
+      user,
+    );
   }
 
   /** The order's late risk now, on its market's calendar. */
@@ -1258,192 +670,6 @@ export class PackStation {
   }
 
   // ── inside transactions ──────────────────────────────────────────────────────────────────
-
-  /** Packed with its tracking number: state, ship call and label, in the caller's transaction. */
-  private shipIn(
-    db: Db,
-    order: StoredOutboundOrder,
-    pkg: PackageRow,
-    pending: PendingBooking,
-    trackingNumber: string,
-  ): PackCompleteResult {
-    const now = this.o.clock.now();
-    const tracking = trackingNumber.trim().toUpperCase();
-    let shipEventId: string | null = null;
-    const platform = platformDestinationOf(order);
-    if (platform !== null && pending.provider !== null && order.deliveryOptionId) {
-      const lines = linesOf(pkg).filter((l) => l.orderId === undefined);
-      const whole = this.store.packagesOf(order.id).filter((p) => p.state !== 'cancelled').length === 1;
-      const platformPackageId =
-        order.lines.find((l) => l.packageId !== null && lines.some((p) => p.lineRef === l.lineRef))
-          ?.packageId ?? null;
-      const payload: PackageShipPayload = {
-        stationId: this.o.stationId,
-        orderId: order.id,
-        platformOrderId: order.externalId,
-        platformPackageId: whole ? platformPackageId : null,
-        method: 'own_carrier',
-        handover: null,
-        ownCarrier: {
-          trackingNumber: tracking,
-          shippingProviderId: pending.provider.id,
-          shippingProviderName: pending.provider.name,
-          deliveryOptionId: order.deliveryOptionId,
-          orderLineItemIds: whole ? [] : lines.map((l) => l.lineRef),
-        },
-        weightGrams: pkg.weight_grams,
-        packedBy: pending.packedBy,
-        packedAt: pkg.packed_at ?? now,
-      };
-      shipEventId = this.o.outbox.enqueue(db, {
-        destination: platform,
-        orderingKey: packageShipOrderingKey(payload),
-        idempotencyKey: packageShipKey(payload),
-        type: 'package.ship',
-        payload,
-      }).id;
-    }
-    const label = this.enqueueLabel(db, order, pkg, pending, tracking);
-    this.store.update(db, pkg.id, {
-      state: 'packed',
-      tracking_number: tracking,
-      ship_event_id: shipEventId,
-      label_job_id: label.id,
-    });
-    this.settleOrder(db, order.id, pkg.id);
-    return {
-      orderId: order.id,
-      packageId: pkg.id,
-      state: 'packed',
-      carrier: pending.request.carrier,
-      destination: pending.request.destination,
-      trackingNumber: tracking,
-      shipEventId,
-      printJobs: [
-        ...(pkg.slip_job_id ? [{ jobId: pkg.slip_job_id, kind: 'packing_slip' as const }] : []),
-        { jobId: label.id, kind: 'label' as const },
-      ],
-    };
-  }
-
-  /** Packed without a label yet: a packing slip now, the label when the carrier answers. */
-  private awaitLabelIn(
-    db: Db,
-    order: StoredOutboundOrder,
-    pkg: PackageRow,
-    pending: PendingBooking,
-  ): PackCompleteResult {
-    const slip = this.enqueueSlip(db, order, pkg, pending.request.carrier, pending.packedBy);
-    this.store.update(db, pkg.id, { state: 'awaiting_label', slip_job_id: slip.id });
-    this.settleOrder(db, order.id, pkg.id);
-    return {
-      orderId: order.id,
-      packageId: pkg.id,
-      state: 'awaiting_label',
-      carrier: pending.request.carrier,
-      destination: pending.request.destination,
-      trackingNumber: null,
-      shipEventId: null,
-      printJobs: [{ jobId: slip.id, kind: 'packing_slip' }],
-    };
-  }
-
-  /** The packing slip that goes into (or onto) a parcel whose label comes later. */
-  private enqueueSlip(
-    db: Db,
-    order: StoredOutboundOrder,
-    pkg: PackageRow,
-    carrier: string,
-    packedBy: string,
-  ): EnqueuedJob {
-    const lines = this.packageLines(order, pkg);
-    return this.o.printing.enqueue(db, {
-      template: 'packing-slip',
-      data: {
-        orderRef: asciiCode(order.externalId),
-        packageNo: Math.min(99, pkg.package_no),
-        recipientName: labelText(order.recipient.name, 80),
-        city: labelText(order.recipient.city ?? '-', 60),
-        country: order.recipient.country,
-        carrier: labelText(carrierName(carrier), 40),
-        lines: lines
-          .slice(0, 8)
-          .map((l) => labelText(`${String(l.quantity)} × ${l.sku} ${l.productName}`, 60)),
-        items: Math.max(
-          1,
-          lines.reduce((n, l) => n + l.quantity, 0),
-        ),
-        packedAt: labelTimeIn(this.o.clock.now(), this.o.timeZone),
-        station: labelText(this.o.stationName(), 40),
-      },
-      requestedBy: packedBy,
-    });
-  }
-
-  /**
-   * The order is packed when none of its packages is left to pack; an order combined into the
-   * package follows the package.
-   */
-  private settleOrder(db: Db, orderId: string, packageId: string): void {
-    const open = this.store.packagesOf(orderId).some((p) => p.state === 'to_pack' || p.state === 'packing');
-    this.o.orders.setStatus(db, orderId, open ? 'packing' : 'packed');
-    for (const c of this.store.combinedInto(packageId)) this.o.orders.setStatus(db, c.order_id, 'packed');
-  }
-
-  /**
-   * The carrier label; a recipient whose name or address does not fit the label in full gets the
-   * compact one (shorter lines, no phone) rather than a parcel without a label.
-   */
-  private enqueueLabel(
-    db: Db,
-    order: StoredOutboundOrder,
-    pkg: PackageRow,
-    pending: PendingBooking,
-    tracking: string,
-  ): EnqueuedJob {
-    const job = (compact: boolean) => ({
-      template: 'shipping-label',
-      data: this.labelData(order, pkg, pending, tracking, compact),
-      requestedBy: pending.packedBy,
-    });
-    try {
-      return this.o.printing.enqueue(db, job(false));
-    } catch (err) {
-      const fits = err instanceof AppError && /^PRINT_TEXT_/.test(err.code);
-      if (!fits) throw err;
-      return this.o.printing.enqueue(db, job(true));
-    }
-  }
-
-  private labelData(
-    order: StoredOutboundOrder,
-    pkg: PackageRow,
-    pending: PendingBooking,
-    tracking: string,
-    compact = false,
-  ) {
-    const r = order.recipient;
-    const address = [r.address1, r.address2].filter((a): a is string => !!a && a.trim() !== '');
-    return {
-      trackingNumber: asciiCode(tracking),
-      carrier: labelText(carrierName(pending.request.carrier), 40),
-      service: labelText(shortService(pending.serviceName), 16),
-      recipientName: labelText(r.name, compact ? 24 : 40),
-      ...(r.phone && !compact ? { recipientPhone: labelText(r.phone, 30) } : {}),
-      addressLines: (address.length > 0 ? address : ['-'])
-        .slice(0, compact ? 2 : 4)
-        .map((a) => labelText(a, compact ? 48 : 120)),
-      city: labelText(r.city ?? '-', compact ? 24 : 60),
-      postalCode: labelText(r.postcode ?? '-', 12),
-      country: r.country,
-      sender: labelText(this.o.stationName(), 120),
-      weightKg: Math.min(100, Math.max(0.001, (pkg.weight_grams ?? 1) / 1000)),
-      reference: asciiCode(order.externalId),
-      ...(order.cod && order.cod.amountMinor > 0
-        ? { cod: `${order.cod.currency} ${formatMoney(order.cod)}` }
-        : {}),
-    };
-  }
 
   // ── reads ──────────────────────────────────────────────────────────────────────────────
 
@@ -1550,10 +776,6 @@ export class PackStation {
   }
 
   /**
-   * The package's lines with the order's data. A combined order's line is keyed
-   * `<order id>:<line ref>` (two ERP orders both have a line "1"); `orderId` says whose it is.
-   */
-  /**
    * The package's item classes: each line's own (ERP), and for the lines of a platform order —
    * whose source names none — the station's SKU list (supervisor's CSV import).
    */
@@ -1566,314 +788,20 @@ export class PackStation {
     return classesOf([...lines, ...unnamed.map((l) => ({ itemClasses: listed.get(l.sku) ?? [] }))]);
   }
 
-  private packageLines(order: StoredOutboundOrder, pkg: Pick<PackageRow, 'lines'>) {
-    const orders = new Map<string, StoredOutboundOrder | null>([[order.id, order]]);
-    const orderOf = (id: string) => {
-      if (!orders.has(id)) orders.set(id, this.o.orders.get(id));
-      return orders.get(id) ?? null;
-    };
-    return (JSON.parse(pkg.lines) as PackageLine[]).flatMap((p) => {
-      const owner = orderOf(p.orderId ?? order.id);
-      const line = owner?.lines.find((l) => l.lineRef === p.lineRef);
-      if (!owner || !line) return [];
-      return [
-        {
-          ...line,
-          lineRef: p.orderId ? combinedLineKey(p.orderId, p.lineRef) : p.lineRef,
-          quantity: p.quantity,
-          orderId: owner.id,
-        },
-      ];
-    });
+  private packageLines(order: StoredOutboundOrder, pkg: Pick<PackageRow, 'lines'>): PackedLine[] {
+    return packageLines(this.o.orders, order, pkg);
   }
 
   private view(row: SessionRow): PackSession {
-    const pkg = this.store.pkg(row.package_id);
-    const order = pkg ? this.o.orders.get(pkg.order_id) : null;
-    if (!pkg || !order) throw new AppError('PACK_NO_SESSION');
-    const verified = verifiedOf(row);
-    const lines = this.packageLines(order, pkg).map((l) => {
-      const v = verified[l.lineRef] ?? { count: 0, serials: [] };
-      return {
-        lineRef: l.lineRef,
-        sku: l.sku,
-        productName: l.productName,
-        barcode: l.barcode,
-        quantity: l.quantity,
-        verified: v.count,
-        remaining: Math.max(0, l.quantity - v.count),
-        serials: v.serials,
-        serialRequired: l.serialRequired === true,
-        unitGrams: l.unitGrams,
-      };
-    });
-    return {
-      sessionId: row.id,
-      packageId: pkg.id,
-      packageNo: pkg.package_no,
-      orderId: order.id,
-      orderRef: order.externalId,
-      source: order.source,
-      seller: order.seller,
-      market: order.market,
-      recipient: {
-        name: order.recipient.name,
-        city: order.recipient.city,
-        postcode: order.recipient.postcode,
-        country: order.recipient.country,
+    return sessionView(
+      {
+        store: this.store,
+        orders: this.o.orders,
+        photos: this.o.photos,
+        photoRequired: () => this.o.photoRequired?.() ?? false,
+        risk: (order) => this.risk(order),
       },
-      cod: order.cod,
-      notes: order.notes,
-      step: row.step,
-      lines,
-      allVerified: lines.every((l) => l.remaining === 0),
-      weight: weightOf(row),
-      route: routeOf(row)?.view ?? null,
-      risk: this.risk(order),
-      photoRequired: this.o.photoRequired?.() ?? false,
-      photo: (() => {
-        const ref = row.photo_sha256 ? this.o.photos.get(row.photo_sha256) : null;
-        return ref ? { sha256: ref.sha256, width: ref.width, height: ref.height } : null;
-      })(),
-      openedAt: row.opened_at,
-      openedBy: row.opened_by,
-      combined: this.store.combinedInto(pkg.id).map((c) => ({
-        orderId: c.order_id,
-        orderRef: this.o.orders.get(c.order_id)?.externalId ?? '',
-      })),
-      platformLabel: platformShipped(order) ? carrierName(PLATFORM_CARRIER) : null,
-    };
+      row,
+    );
   }
-
-  private readingGrams(reading: PackReading): { grams: number; source: PackWeightView['source'] } {
-    if (reading.kind === 'typed') {
-      const parsed = parseTypedWeight(reading.text, 'g');
-      if (!parsed.ok) {
-        if (parsed.reason === 'not_positive') throw new AppError('PACK_WEIGHT_ZERO');
-        if (parsed.reason === 'too_heavy') throw new AppError('PACK_WEIGHT_OVER_RANGE');
-        throw new AppError('PACK_WEIGHT_UNREADABLE', { text: reading.text.slice(0, 32) });
-      }
-      return { grams: checkGrams(parsed.grams), source: 'typed' };
-    }
-    if (reading.kind === 'scale') {
-      if (reading.overRange) throw new AppError('PACK_WEIGHT_OVER_RANGE');
-      if (reading.underZero || reading.grams <= 0) throw new AppError('PACK_WEIGHT_ZERO');
-      if (!reading.stable) throw new AppError('PACK_WEIGHT_UNSTABLE');
-      return { grams: checkGrams(reading.grams), source: 'scale' };
-    }
-    const snapshot = this.o.scale?.();
-    if (!snapshot || snapshot.closed) throw new AppError('PACK_SCALE_UNAVAILABLE');
-    const s = snapshot.state;
-    switch (s.kind) {
-      case 'stable':
-        if (s.grams <= 0) throw new AppError('PACK_WEIGHT_ZERO');
-        return { grams: checkGrams(s.grams), source: 'station_scale' };
-      case 'over_range':
-        throw new AppError('PACK_WEIGHT_OVER_RANGE');
-      case 'zero':
-      case 'negative':
-        throw new AppError('PACK_WEIGHT_ZERO');
-      case 'unplugged':
-      case 'waiting':
-        throw new AppError('PACK_SCALE_UNAVAILABLE');
-      default:
-        throw new AppError('PACK_WEIGHT_UNSTABLE');
-    }
-  }
-
-  private async computeRoute(
-    order: StoredOutboundOrder,
-    weight: PackWeightView,
-    classes: readonly ItemClass[],
-    choose: 'primary' | 'backup' | undefined,
-  ): Promise<StoredRoute> {
-    const country = order.recipient.country;
-    let line: LineResolution;
-    try {
-      line = this.o.routes.resolveLine({ country, sellerId: order.seller });
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'NOT_FOUND')
-        throw new AppError('PACK_NO_ROUTE', { country });
-      throw err;
-    }
-    // A platform order ships only with a provider from the platform's list: without a way to ask
-    // the platform (no connector configured), nobody is listed.
-    let providers: Array<{ id: string; name: string }> | null =
-      platformDestinationOf(order) !== null ? [] : null;
-    if (this.o.providers) {
-      try {
-        providers = await this.o.providers.list(order, AbortSignal.timeout(this.o.bookingTimeoutMs ?? 8_000));
-      } catch (err) {
-        throw new AppError('TRANSPORT_FAILED', {
-          reason: 'platform_providers',
-          detail: String(err).slice(0, 120),
-        });
-      }
-    }
-    const option = (
-      destination: string,
-    ): { option: RouteOption; provider: { id: string; name: string } | null } => {
-      const carrier = carrierOfLine(destination, this.services);
-      const service = carrier
-        ? serviceForParcel(carrier, order.market, country, order.service, this.services)
-        : null;
-      if (!carrier || !service)
-        throw new AppError('PACK_NO_SERVICE', { carrier: destination, market: order.market });
-      const chargeable = chargeableView(
-        chargeableWeight({ actualGrams: weight.grams, dims: weight.dims, service }),
-      );
-      const provider = providers?.find((p) => providerIsCarrier(p.name, carrier)) ?? null;
-      const listed = providers === null || provider !== null;
-      const refused = refusedClasses(service, classes);
-      return {
-        provider,
-        option: {
-          destination,
-          carrier,
-          carrierName: carrierName(carrier),
-          serviceId: service.id,
-          serviceName: service.name,
-          listed,
-          chargeable,
-          refusedClasses: refused,
-          blockers: [
-            ...(listed ? [] : (['not_listed'] as const)),
-            ...(refused.length > 0 ? (['item_class_not_accepted'] as const) : []),
-            ...chargeable.problems.map((p) => p.code),
-          ],
-        },
-      };
-    };
-    const primary = option(line.primary);
-    let backup: ReturnType<typeof option> | null = null;
-    if (line.backup !== null) {
-      try {
-        backup = option(line.backup);
-      } catch (err) {
-        if (!(err instanceof AppError && err.code === 'PACK_NO_SERVICE')) throw err;
-      }
-    }
-    const refuse = (o: RouteOption): never => {
-      if (o.blockers.includes('not_listed'))
-        throw new AppError('PACK_CARRIER_NOT_LISTED', { carrier: o.carrierName, market: order.market });
-      const refusedClass = o.refusedClasses[0];
-      if (refusedClass)
-        throw new AppError('PACK_ITEM_CLASS_NOT_ACCEPTED', {
-          carrier: o.carrierName,
-          itemClass: refusedClass,
-          service: o.serviceName,
-        });
-      throw new AppError('PACK_SERVICE_LIMIT', { service: o.serviceName });
-    };
-    let chosen: 'primary' | 'backup';
-    let reason: PackRouteView['reason'];
-    if (choose) {
-      if (choose === 'backup' && !backup) throw new AppError('PACK_NO_BACKUP');
-      const pick = choose === 'backup' ? (backup as NonNullable<typeof backup>) : primary;
-      if (pick.option.blockers.length > 0) refuse(pick.option);
-      chosen = choose;
-      reason = 'chosen_by_clerk';
-    } else {
-      const active = line.active === 'backup' && backup ? backup : primary;
-      const other = active === primary ? backup : primary;
-      if (active.option.blockers.length === 0) {
-        chosen = active === primary ? 'primary' : 'backup';
-        reason = line.reason;
-      } else if (other && other.option.blockers.length === 0) {
-        chosen = other === primary ? 'primary' : 'backup';
-        // The items themselves keep the parcel off the line: that is the reason the clerk reads.
-        if (active.option.refusedClasses.length > 0) reason = 'item_class_not_accepted';
-        else reason = active === primary ? 'primary_cannot_take' : line.reason;
-      } else {
-        return refuse(active.option);
-      }
-    }
-    const picked = chosen === 'backup' ? (backup as NonNullable<typeof backup>) : primary;
-    const area = remoteAreaOf(country, order.recipient.postcode);
-    return {
-      view: {
-        primary: primary.option,
-        backup: backup?.option ?? null,
-        chosen,
-        reason,
-        remoteArea: { flagged: area !== null, area: area?.name ?? null },
-        itemClasses: [...classes],
-        country,
-        postcode: order.recipient.postcode,
-        cod: order.cod,
-      },
-      chosen: picked.option,
-      provider: picked.provider,
-    };
-  }
-}
-
-/** Shipped by the platform's own carrier (TikTok Shop shipping type TIKTOK), not by our route. */
-function platformShipped(order: StoredOutboundOrder): boolean {
-  return platformDestinationOf(order) !== null && order.shippingType === 'platform';
-}
-
-function combinedLineKey(orderId: string, lineRef: string): string {
-  return `${orderId}:${lineRef}`;
-}
-
-/**
- * The same-address rule for ERP orders (ours, not a platform's): the same recipient name, phone
- * and address, compared without case, spacing or phone punctuation.
- */
-function addressKey(r: StoredOutboundOrder['recipient']): string {
-  const norm = (v: string | null) => (v ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-  return JSON.stringify([
-    norm(r.name),
-    (r.phone ?? '').replace(/\D/g, ''),
-    norm(r.address1),
-    norm(r.address2),
-    norm(r.city),
-    norm(r.region),
-    norm(r.postcode).replace(/\s/g, ''),
-    r.country,
-  ]);
-}
-
-function isCancelled(order: StoredOutboundOrder): boolean {
-  return (
-    order.status === 'cancelled' || order.cancellation?.state === 'cancelled' || order.stage === 'cancelled'
-  );
-}
-
-function checkGrams(grams: number): number {
-  if (!Number.isSafeInteger(grams) || grams <= 0) throw new AppError('PACK_WEIGHT_ZERO');
-  // Beyond any parcel carrier's limit: a misread or a typo, not a parcel.
-  if (grams > 150_000) throw new AppError('PACK_WEIGHT_OVER_RANGE');
-  return grams;
-}
-
-function chargeableView(c: ReturnType<typeof chargeableWeight>): ChargeableView {
-  return {
-    service: c.service,
-    basis: c.basis,
-    actualGrams: c.actualGrams,
-    volumetricGrams: c.volumetricGrams,
-    billed: c.billed,
-    chargeableGrams: c.chargeableGrams,
-    problems: c.problems.map((p) => ({ ...p })),
-  };
-}
-
-/** A value printed as a barcode: printable ASCII only (an order ref in another script prints as '-'). */
-function asciiCode(value: string): string {
-  const v = value.trim().slice(0, 40);
-  return /^[\x20-\x7e]+$/.test(v) ? v : '-';
-}
-
-function labelTimeIn(ms: number, timeZone: string): string {
-  const t = localTimeOf(ms, timeZone);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${t.date} ${two(Math.floor(t.minute / 60))}:${two(t.minute % 60)}`;
-}
-
-/** "J&T Express Malaysia — domestic" → "Domestic": the carrier is printed beside it already. */
-function shortService(name: string): string {
-  const part = name.split(' — ')[1] ?? name;
-  return part.charAt(0).toUpperCase() + part.slice(1);
 }

@@ -16,6 +16,8 @@ export interface SessionViewDeps {
   /** Read at each view: a supervisor may switch the photo off. */
   photoRequired: () => boolean;
   risk: (order: StoredOutboundOrder) => LateRisk;
+  /** Which of a platform order's SKUs the station's list says need a serial (packageLines). */
+  listedSerials?: (skus: readonly string[]) => ReadonlySet<string>;
 }
 
 /** What the bench shows of an open pack session: the order, each line's count, weight, route, photo. */
@@ -24,7 +26,7 @@ export function sessionView(o: SessionViewDeps, row: SessionRow): PackSession {
   const order = pkg ? o.orders.get(pkg.order_id) : null;
   if (!pkg || !order) throw new AppError('PACK_NO_SESSION');
   const verified = verifiedOf(row);
-  const lines = packageLines(o.orders, order, pkg).map((l) => {
+  const lines = packageLines(o.orders, order, pkg, o.listedSerials).map((l) => {
     const v = verified[l.lineRef] ?? { count: 0, serials: [] };
     return {
       lineRef: l.lineRef,

@@ -10,7 +10,7 @@ import { routeOf, verifiedOf, weightOf, type PackStore, type SessionRow } from '
 import { PLATFORM_CARRIER } from './platform-labels';
 
 export interface SessionViewDeps {
-  store: Pick<PackStore, 'pkg' | 'combinedInto'>;
+  store: Pick<PackStore, 'pkg' | 'combinedInto' | 'lastRebook'>;
   orders: Pick<OutboundOrderStore, 'get'>;
   photos: Pick<PhotoStore, 'get'>;
   /** Read at each view: a supervisor may switch the photo off. */
@@ -76,5 +76,7 @@ export function sessionView(o: SessionViewDeps, row: SessionRow): PackSession {
       orderRef: o.orders.get(c.order_id)?.externalId ?? '',
     })),
     platformLabel: platformShipped(order) ? carrierName(PLATFORM_CARRIER) : null,
+    // Only while it is routed again: once sealed on its new line the rebook is history.
+    rebooked: pkg.state === 'to_pack' || pkg.state === 'packing' ? o.store.lastRebook(pkg.id) : null,
   };
 }

@@ -7,7 +7,15 @@ import { benchCalls, readyPackPrinter, saveSmallBox } from '../helpers/packing/p
 import { FakePrinter } from '../helpers/printing/fake-printer';
 import { SUPERVISOR_PIN } from '../helpers/session';
 import { TempDirs } from '../helpers/temp-dir';
-import { launchChromium, openStation, screenshot, startStation, type Station } from './station-fixture';
+import { openPackBench, scanAndWait } from './pack-screen';
+import {
+  SCANNER_DELAY_MS,
+  launchChromium,
+  openStation,
+  screenshot,
+  startStation,
+  type Station,
+} from './station-fixture';
 
 /** Thursday 2026-01-15 16:00 in Kuala Lumpur; the three parcels are still at the dock at 18:00. */
 const T0 = Date.UTC(2026, 0, 15, 8, 0);
@@ -167,5 +175,17 @@ describe('cut-offs on the supervisor screen in Chromium', () => {
     // 18:00 is before the new 19:30 pickup: the acknowledged parcel is no longer late.
     await page.getByTestId('cutoffs-empty').waitFor();
     await screenshot(page, 'supervisor-cutoffs-table');
+  });
+
+  it('the packer reopens the rebooked parcel at its carrier choice and reads that the old label is void', async () => {
+    await openPackBench(page);
+    // Weighed already: it opens and is routed again at once.
+    expect(await scanAndWait(page, 'SO-CUT-103', SCANNER_DELAY_MS)).toBe('routed');
+    const note = page.getByTestId('pack-rebooked');
+    await note.waitFor();
+    await expect(note.textContent()).resolves.toMatch(
+      /^Rebooked after a missed cut-off: the old label JMY\w+ is void/,
+    );
+    await screenshot(page, 'packing-rebooked');
   });
 });

@@ -289,3 +289,15 @@ CREATE TABLE pack_sku_item_classes (
 ) STRICT;
 `,
 };
+
+/**
+ * The SKU list also says which SKUs need a serial number per unit (a TikTok Shop line carries no
+ * such flag; an ERP line has its own column). The index serves the one question asked of it.
+ */
+export const packingSkuSerials: CapabilityMigration = {
+  id: 'packing/009-sku-serials',
+  sql: `
+ALTER TABLE pack_sku_item_classes ADD COLUMN serial_required INTEGER NOT NULL DEFAULT 0 CHECK (serial_required IN (0, 1));
+CREATE INDEX pack_sku_serial_required ON pack_sku_item_classes (sku) WHERE serial_required = 1;
+`,
+};

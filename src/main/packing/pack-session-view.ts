@@ -10,12 +10,14 @@ import { routeOf, verifiedOf, weightOf, type PackStore, type SessionRow } from '
 import { PLATFORM_CARRIER } from './platform-labels';
 
 export interface SessionViewDeps {
-  store: Pick<PackStore, 'pkg' | 'combinedInto'>;
+  store: Pick<PackStore, 'pkg' | 'combinedInto' | 'lastRebook'>;
   orders: Pick<OutboundOrderStore, 'get'>;
   photos: Pick<PhotoStore, 'get'>;
   /** Read at each view: a supervisor may switch the photo off. */
   photoRequired: () => boolean;
   risk: (order: StoredOutboundOrder) => LateRisk;
+  /** Which of a platform order's SKUs the station's list says need a serial (packageLines). */
+  listedSerials?: (skus: readonly string[]) => ReadonlySet<string>;
 }
 
 /** What the bench shows of an open pack session: the order, each line's count, weight, route, photo. */
@@ -24,7 +26,7 @@ export function sessionView(o: SessionViewDeps, row: SessionRow): PackSession {
   const order = pkg ? o.orders.get(pkg.order_id) : null;
   if (!pkg || !order) throw new AppError('PACK_NO_SESSION');
   const verified = verifiedOf(row);
-  const lines = packageLines(o.orders, order, pkg).map((l) => {
+  const lines = packageLines(o.orders, order, pkg, o.listedSerials).map((l) => {
     const v = verified[l.lineRef] ?? { count: 0, serials: [] };
     return {
       lineRef: l.lineRef,
@@ -74,5 +76,7 @@ export function sessionView(o: SessionViewDeps, row: SessionRow): PackSession {
       orderRef: o.orders.get(c.order_id)?.externalId ?? '',
     })),
     platformLabel: platformShipped(order) ? carrierName(PLATFORM_CARRIER) : null,
+    // Only while it is routed again: once sealed on its new line the rebook is history.
+    rebooked: pkg.state === 'to_pack' || pkg.state === 'packing' ? o.store.lastRebook(pkg.id) : null,
   };
 }

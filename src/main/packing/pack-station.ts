@@ -96,7 +96,10 @@ export interface PackStationOptions {
   /** Read at each seal: a supervisor may switch the photo off (setting packPhotoRequired). */
   photoRequired?: () => boolean;
   /** Item classes by SKU for lines whose source names none (TikTok Shop orders). */
-  skuClasses?: { classesOf(skus: readonly string[]): ReadonlyMap<string, ItemClass[]> };
+  skuClasses?: {
+    classesOf(skus: readonly string[]): ReadonlyMap<string, ItemClass[]>;
+    serialRequiredOf(skus: readonly string[]): ReadonlySet<string>;
+  };
 }
 
 type Input<T> = T & { clientActionId: string };
@@ -789,14 +792,18 @@ export class PackStation {
   }
 
   private packageLines(order: StoredOutboundOrder, pkg: Pick<PackageRow, 'lines'>): PackedLine[] {
-    return packageLines(this.o.orders, order, pkg);
+    return packageLines(this.o.orders, order, pkg, this.listedSerials);
   }
+
+  private readonly listedSerials = (skus: readonly string[]): ReadonlySet<string> =>
+    this.o.skuClasses?.serialRequiredOf(skus) ?? new Set();
 
   private view(row: SessionRow): PackSession {
     return sessionView(
       {
         store: this.store,
         orders: this.o.orders,
+        listedSerials: this.listedSerials,
         photos: this.o.photos,
         photoRequired: () => this.o.photoRequired?.() ?? false,
         risk: (order) => this.risk(order),

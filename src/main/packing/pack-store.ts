@@ -178,6 +178,17 @@ export class PackStore {
   }
 
   /** The orders combined into a package, in the order they were added. */
+  /** The last rebook of a package after a missed cut-off (pack-cutoffs.ts), if any. */
+  lastRebook(packageId: string): { voidedTracking: string | null; at: number } | null {
+    const row = this.db
+      .prepare<[string], { voided_tracking: string | null; resolved_at: number }>(
+        `SELECT voided_tracking, resolved_at FROM pack_cutoff_resolutions
+         WHERE package_id = ? AND action = 'rebook' ORDER BY resolved_at DESC LIMIT 1`,
+      )
+      .get(packageId);
+    return row ? { voidedTracking: row.voided_tracking, at: row.resolved_at } : null;
+  }
+
   combinedInto(packageId: string): CombinedOrderRow[] {
     return this.db
       .prepare<[string], CombinedOrderRow>(

@@ -29,21 +29,38 @@ export class SkuItemClasses {
     if (errors.length > 0) return { committed: false, skus: rows.length, errors };
     const now = this.clock.now();
     await writeTransaction(this.db, () => {
-      const upsert = this.db.prepare<[string, string, string, number]>(
-        `INSERT INTO pack_sku_item_classes (sku, item_classes, imported_by, imported_at) VALUES (?, ?, ?, ?)
+      const upsert = this.db.prepare<[string, string, number, string, number]>(
+        `INSERT INTO pack_sku_item_classes (sku, item_classes, serial_required, imported_by, imported_at)
+         VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (sku) DO UPDATE SET item_classes = excluded.item_classes,
+           serial_required = excluded.serial_required,
            imported_by = excluded.imported_by, imported_at = excluded.imported_at`,
       );
-      for (const r of rows) upsert.run(r.sku, JSON.stringify(r.itemClasses), user.id, now);
+      for (const r of rows)
+        upsert.run(r.sku, JSON.stringify(r.itemClasses), r.serialRequired ? 1 : 0, user.id, now);
       this.audit.record({
         userId: user.id,
         action: 'pack.sku_classes_import',
         entityType: 'pack_sku_item_classes',
         entityId: 'station',
-        details: { skus: rows.length, withClasses: rows.filter((r) => r.itemClasses.length > 0).length },
+        details: {
+          skus: rows.length,
+          withClasses: rows.filter((r) => r.itemClasses.length > 0).length,
+          withSerials: rows.filter((r) => r.serialRequired).length,
+        },
       });
     });
     return { committed: true, skus: rows.length, errors: [] };
+  }
+
+  /** Which of these SKUs the list says need a serial number per unit. */
+  serialRequiredOf(skus: readonly string[]): Set<string> {
+    const found = this.db
+      .prepare<[string], { sku: string }>(
+        'SELECT sku FROM pack_sku_item_classes WHERE serial_required = 1 AND sku IN (SELECT value FROM json_each(?))',
+      )
+      .all(JSON.stringify([...new Set(skus)]));
+    return new Set(found.map((f) => f.sku));
   }
 
   /** The listed classes of these SKUs (SKUs not on the list are absent). */

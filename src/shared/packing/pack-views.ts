@@ -215,6 +215,11 @@ export const packSessionSchema = z.object({
    * follows the ship call), by name; null when our carrier's label prints at the seal.
    */
   platformLabel: z.string().nullable(),
+  /**
+   * A supervisor rebooked this parcel after it missed its cut-off: the old label (its tracking
+   * number, if it had one) is void, and the bench routes it again.
+   */
+  rebooked: z.object({ voidedTracking: z.string().nullable(), at: z.number().int() }).nullable(),
 });
 export type PackSession = z.infer<typeof packSessionSchema>;
 

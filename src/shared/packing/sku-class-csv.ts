@@ -10,11 +10,12 @@ import { ITEM_CLASSES, parseItemClassList, type ItemClass } from './item-classes
 export interface SkuClassRow {
   sku: string;
   itemClasses: ItemClass[];
+  serialRequired: boolean;
 }
 
 export interface SkuClassError {
   line: number;
-  column: 'sku' | 'item_class' | null;
+  column: 'sku' | 'item_class' | 'serial_required' | null;
   code:
     | 'not_utf8'
     | 'csv_syntax'
@@ -27,6 +28,10 @@ export interface SkuClassError {
 }
 
 const COLUMNS = ['sku', 'item_class'] as const;
+/** Optional: `yes` asks the packer for each unit's serial number (as the ERP column does). */
+const OPTIONAL_COLUMNS = ['serial_required'] as const;
+const YES = ['yes', 'y', 'true', '1'];
+const NO = ['', 'no', 'n', 'false', '0'];
 
 export function parseSkuClassCsv(bytes: Uint8Array): { rows: SkuClassRow[]; errors: SkuClassError[] } {
   const decoded = decodeUtf8(bytes);
@@ -53,7 +58,7 @@ export function parseSkuClassCsv(bytes: Uint8Array): { rows: SkuClassRow[]; erro
   );
   const errors: SkuClassError[] = [];
   for (const n of names) {
-    if (!(COLUMNS as readonly string[]).includes(n)) {
+    if (![...COLUMNS, ...OPTIONAL_COLUMNS].includes(n as never)) {
       errors.push({
         line: header.line,
         column: null,
@@ -70,6 +75,7 @@ export function parseSkuClassCsv(bytes: Uint8Array): { rows: SkuClassRow[]; erro
   if (errors.length > 0) return { rows: [], errors };
   const skuAt = names.indexOf('sku');
   const classAt = names.indexOf('item_class');
+  const serialAt = names.indexOf('serial_required');
   const rows: SkuClassRow[] = [];
   const seen = new Map<string, number>();
   for (const r of records) {
@@ -104,7 +110,17 @@ export function parseSkuClassCsv(bytes: Uint8Array): { rows: SkuClassRow[]; erro
       });
       continue;
     }
-    rows.push({ sku, itemClasses: classes.classes });
+    const serial = serialAt < 0 ? '' : (r.fields[serialAt] ?? '').trim().toLowerCase();
+    if (!YES.includes(serial) && !NO.includes(serial)) {
+      errors.push({
+        line: r.line,
+        column: 'serial_required',
+        code: 'invalid_value',
+        message: `"${serial.slice(0, 20)}" is not yes or no`,
+      });
+      continue;
+    }
+    rows.push({ sku, itemClasses: classes.classes, serialRequired: YES.includes(serial) });
   }
   if (rows.length === 0 && errors.length === 0) {
     errors.push({ line: header.line, column: null, code: 'empty', message: 'no rows under the header' });

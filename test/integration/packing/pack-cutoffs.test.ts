@@ -201,6 +201,7 @@ describe('cut-off exceptions', () => {
     expect(reopened.step).toBe('route');
     expect(reopened.allVerified).toBe(true);
     expect(reopened.weight?.grams).toBe(600);
+    expect(reopened.rebooked).toEqual({ voidedTracking: oldTracking, at: expect.any(Number) });
     await pack(core, 'packRoute', { choose: 'backup' });
     const relabelled = await pack<{ state: string; trackingNumber: string; carrier: string }>(
       core,

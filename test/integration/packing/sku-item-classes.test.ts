@@ -29,7 +29,7 @@ describe('SKU item classes for TikTok-pulled lines', () => {
     dirs.cleanup();
   });
 
-  const { call, pack } = benchCalls(BENCH, 'act');
+  const { call, pack, refused } = benchCalls(BENCH, 'act');
   const scan = (code: string) => ({ code, source: 'scanner' });
 
   async function bench() {
@@ -128,5 +128,58 @@ describe('SKU item classes for TikTok-pulled lines', () => {
     const erp = await routed(b.core, 'ACME-LAMP');
     expect(erp).toMatchObject({ chosen: 'primary', itemClasses: [] });
     expect(await pack(b.core, 'packComplete', {})).toMatchObject({ carrier: 'ninjavan-my' });
+  });
+
+  it('a SKU the list marks serial-required asks the packer for each unit’s serial on a TikTok line only', async () => {
+    const b = await bench();
+    const csv = (rows: string[]) => ['sku,item_class,serial_required', ...rows].join('\r\n');
+    expect(
+      await call(b.core, 'packSkuClassesImport', SUPERVISOR, { csv: csv(['ACME-LAMP,,maybe']) }),
+    ).toEqual({
+      committed: false,
+      skus: 0,
+      errors: [expect.objectContaining({ line: 2, column: 'serial_required', code: 'invalid_value' })],
+    });
+    expect(await call(b.core, 'packSkuClassesImport', SUPERVISOR, { csv: csv(['ACME-LAMP,,yes']) })).toEqual({
+      committed: true,
+      skus: 1,
+      errors: [],
+    });
+
+    const opened = await pack<{ lines: Array<{ serialRequired: boolean }> }>(
+      b.core,
+      'packOpen',
+      scan('578000000001'),
+    );
+    expect(opened.lines.map((l) => l.serialRequired)).toEqual([true]);
+    // Not counted without its serial, and the seal waits for it.
+    expect(await refused(b.core, 'packScanItem', scan(LAMP_BARCODE))).toMatchObject({
+      code: 'PACK_SERIAL_REQUIRED',
+    });
+    await pack(b.core, 'packScanItem', { ...scan(LAMP_BARCODE), serial: 'LMP-0001' });
+    await pack(b.core, 'packWeigh', {
+      reading: { kind: 'typed', text: '500 g' },
+      box: { kind: 'dims', dims: { lengthMm: 200, widthMm: 150, heightMm: 80 } },
+    });
+    await pack(b.core, 'packRoute', {});
+    expect(await pack(b.core, 'packComplete', {})).toMatchObject({ state: 'packed' });
+    const summary = await call<{ serials: Array<{ orderRef: string; serials: string[] }> }>(
+      b.core,
+      'packShiftSummary',
+      BENCH,
+      { scope: 'station' },
+    );
+    expect(summary.serials).toEqual([
+      expect.objectContaining({ orderRef: '578000000001', serials: ['LMP-0001'] }),
+    ]);
+
+    // The ERP order of the same SKU says itself that it needs none.
+    const erp = await pack<{ lines: Array<{ serialRequired: boolean }> }>(
+      b.core,
+      'packOpen',
+      scan('ACME-LAMP'),
+    );
+    expect(erp.lines.map((l) => l.serialRequired)).toEqual([false]);
+    await pack(b.core, 'packScanItem', scan(LAMP_BARCODE));
   });
 });

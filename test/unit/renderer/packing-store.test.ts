@@ -121,6 +121,7 @@ function fakeBench(options: { serialMug?: boolean } = {}) {
     openedBy: 'u',
     combined: [],
     platformLabel: null,
+    rebooked: null,
   });
   const scale: { now: LiveScaleReading; reads: number } = {
     now: {

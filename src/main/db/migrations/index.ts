@@ -9,6 +9,7 @@ import {
   packingPlatformProvider,
   packingSerialsPhotos,
   packingSkuItemClasses,
+  packingSkuSerials,
 } from '../../packing/migrations';
 import { credentialsMigrations } from '../../credentials/migrations';
 import { printingMigrations } from '../../printing/migrations';
@@ -88,5 +89,6 @@ export const MIGRATIONS: readonly Migration[] = [
     packingCutoffs,
     packingPlatformProvider,
     packingSkuItemClasses,
+    packingSkuSerials,
   ].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
 ];

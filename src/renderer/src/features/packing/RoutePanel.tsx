@@ -17,6 +17,13 @@ export function RoutePanel({ session }: { session: PackSession }) {
       data-testid="pack-route"
       data-line={session.platformLabel ? 'platform' : (route?.chosen ?? 'none')}
     >
+      {session.rebooked && (
+        <p className="pack-rebooked" data-testid="pack-rebooked">
+          {session.rebooked.voidedTracking
+            ? t('packing.route.rebooked', { tracking: session.rebooked.voidedTracking })
+            : t('packing.route.rebookedNoLabel')}
+        </p>
+      )}
       {session.platformLabel ? (
         // No route: the platform picks its carrier, and its label comes after the ship call.
         <p className="pack-platform-label" data-testid="pack-platform-label">

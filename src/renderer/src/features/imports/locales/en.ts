@@ -8,8 +8,8 @@ const messages = {
       partial: 'Import the good orders and list the bad ones',
     },
     skuClasses: {
-      title: 'Item classes by SKU (CSV: sku, item_class)',
-      what: 'Battery, liquid or aerosol for SKUs whose platform order names no class (TikTok Shop), so routing picks a carrier that takes them.',
+      title: 'Item classes by SKU (CSV: sku, item_class, serial_required)',
+      what: 'Battery, liquid or aerosol for SKUs whose platform order names no class (TikTok Shop), so routing picks a carrier that takes them. Serial required: yes asks the packer for each unit’s serial number.',
     },
     file: 'CSV file',
     done: {

@@ -10,8 +10,8 @@ const messages: ImportsMessages = {
       partial: 'Import pesanan yang betul dan senaraikan yang salah',
     },
     skuClasses: {
-      title: 'Kelas barang mengikut SKU (CSV: sku, item_class)',
-      what: 'Bateri, cecair atau aerosol untuk SKU yang pesanan platformnya tidak menamakan kelas (TikTok Shop), supaya penghalaan memilih kurier yang menerimanya.',
+      title: 'Kelas barang mengikut SKU (CSV: sku, item_class, serial_required)',
+      what: 'Bateri, cecair atau aerosol untuk SKU yang pesanan platformnya tidak menamakan kelas (TikTok Shop), supaya penghalaan memilih kurier yang menerimanya. Nombor siri diperlukan: yes meminta pembungkus mengimbas nombor siri setiap unit.',
     },
     file: 'Fail CSV',
     done: {

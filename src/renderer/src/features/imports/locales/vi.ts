@@ -10,8 +10,8 @@ const messages: ImportsMessages = {
       partial: 'Nhập các đơn đúng và liệt kê các đơn sai',
     },
     skuClasses: {
-      title: 'Loại hàng theo SKU (CSV: sku, item_class)',
-      what: 'Pin, chất lỏng hoặc bình xịt cho các SKU mà đơn của sàn không ghi loại (TikTok Shop), để chọn hãng vận chuyển nhận được.',
+      title: 'Loại hàng theo SKU (CSV: sku, item_class, serial_required)',
+      what: 'Pin, chất lỏng hoặc bình xịt cho các SKU mà đơn của sàn không ghi loại (TikTok Shop), để chọn hãng vận chuyển nhận được. Cần số sê-ri: yes thì người đóng gói quét sê-ri từng chiếc.',
     },
     file: 'Tệp CSV',
     done: {

@@ -10,8 +10,8 @@ const messages: ImportsMessages = {
       partial: '导入正确的订单，列出错误的订单',
     },
     skuClasses: {
-      title: '按 SKU 的货物类别（CSV：sku, item_class）',
-      what: '为平台订单未注明类别的 SKU（TikTok Shop）标注电池、液体或喷雾，以便路由选择接收它们的承运商。',
+      title: '按 SKU 的货物类别（CSV：sku, item_class, serial_required）',
+      what: '为平台订单未注明类别的 SKU（TikTok Shop）标注电池、液体或喷雾，以便路由选择接收它们的承运商。需要序列号：填 yes 则打包员须逐件扫描序列号。',
     },
     file: 'CSV 文件',
     done: {

@@ -163,6 +163,9 @@ const messages = {
       },
     },
     route: {
+      rebooked:
+        'Rebooked after a missed cut-off: the old label {{tracking}} is void — take it off the parcel.',
+      rebookedNoLabel: 'Rebooked after a missed cut-off: it goes on another line.',
       primary: 'main line',
       backup: 'BACKUP LINE',
       remote: 'remote area',

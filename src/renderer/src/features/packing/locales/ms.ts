@@ -164,6 +164,9 @@ const messages: PackingMessages = {
       },
     },
     route: {
+      rebooked:
+        'Ditempah semula selepas terlepas masa tutup: label lama {{tracking}} batal — tanggalkan dari bungkusan.',
+      rebookedNoLabel: 'Ditempah semula selepas terlepas masa tutup: ia dihantar melalui laluan lain.',
       primary: 'laluan utama',
       backup: 'LALUAN SANDARAN',
       remote: 'kawasan pedalaman',

@@ -163,6 +163,8 @@ const messages: PackingMessages = {
       },
     },
     route: {
+      rebooked: 'จองใหม่หลังพลาดรอบตัด: ฉลากเดิม {{tracking}} ใช้ไม่ได้แล้ว — ลอกออกจากพัสดุ',
+      rebookedNoLabel: 'จองใหม่หลังพลาดรอบตัด: ส่งทางสายอื่น',
       primary: 'สายหลัก',
       backup: 'สายสำรอง',
       remote: 'พื้นที่ห่างไกล',

@@ -163,6 +163,8 @@ const messages: PackingMessages = {
       },
     },
     route: {
+      rebooked: 'Đặt lại sau khi lỡ giờ chốt: nhãn cũ {{tracking}} đã hủy — bóc khỏi kiện hàng.',
+      rebookedNoLabel: 'Đặt lại sau khi lỡ giờ chốt: đi tuyến khác.',
       primary: 'tuyến chính',
       backup: 'TUYẾN DỰ PHÒNG',
       remote: 'vùng xa',

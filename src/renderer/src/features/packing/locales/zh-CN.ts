@@ -162,6 +162,8 @@ const messages: PackingMessages = {
       },
     },
     route: {
+      rebooked: '错过截单后已改派：旧面单 {{tracking}} 作废——请从包裹上撕掉。',
+      rebookedNoLabel: '错过截单后已改派：改走另一条线路。',
       primary: '主线路',
       backup: '备用线路',
       remote: '偏远地区',

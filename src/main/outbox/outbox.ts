@@ -98,6 +98,12 @@ export class Outbox {
   /** Told by whoever delivers the outbox, after the results are committed. */
   reportSettled(settled: SettledEvents): void {
     if (settled.delivered.length === 0 && settled.dead.length === 0) return;
-    for (const listener of this.settledListeners) listener(settled);
+    for (const listener of this.settledListeners) {
+      try {
+        listener(settled);
+      } catch {
+        // A listener's failure is its own (its work has a retry of its own): delivery goes on.
+      }
+    }
   }
 }

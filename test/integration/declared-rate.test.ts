@@ -78,8 +78,10 @@ describe('the declared rate limit, as the real test carrier enforces it', () => 
       leaseMs: 10_000,
       store: new StallingStore(db, stall),
       // The carrier runs in this process, so the stalls we inject delay its view of arrivals too:
-      // the plan is told requests may arrive that much late (plus what a loaded machine adds).
-      arrivalJitterMs: Math.max(25, stall.stallMs + 20),
+      // the plan is told requests may arrive that much late, plus what a loaded machine adds. In
+      // the full suite this file shares two cores with other workers, and the carrier's event loop
+      // then counts requests up to tens of ms late (CI once saw one 429 with 25 ms allowed).
+      arrivalJitterMs: Math.max(60, stall.stallMs + 20),
     });
     cleanups.push(() => engine.stop());
     enqueue(db, outbox, systemClock, interleaved('c1', events, 1));

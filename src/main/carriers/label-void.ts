@@ -79,6 +79,8 @@ export function carrierLineDestination(options: {
     name: options.name,
     limits: options.limits,
     async deliver(events, signal) {
+      // A failed cancel throws for the whole request; both accounts' limits cap batches at one
+      // event, so that request is this event alone.
       const outcomes: DeliveryOutcome[] = [];
       for (const event of events) {
         if (event.type === 'package.label_voided') outcomes.push(await voidOne(event, signal));

@@ -292,4 +292,52 @@ describe('a rebooked parcel’s label is cancelled at the carrier', () => {
     }
     expect(dead.find((d) => d.id === second.voidEventId)?.lastError).toContain('last scan: Picked Up');
   });
+
+  /** Packs a rebooked parcel again on the route's line, as weighed: answers the new number. */
+  async function repacked(core: Core, ref: string): Promise<string> {
+    await pack(core, 'packOpen', scan(ref));
+    await pack(core, 'packRoute', {});
+    const done = await pack<{ trackingNumber: string | null; state: string }>(core, 'packComplete', {});
+    expect(done.state).toBe('packed');
+    return done.trackingNumber ?? '';
+  }
+
+  it('Ninja Van: rebooked onto the same line twice, each booking is a new order, not the cancelled one back', async () => {
+    const s = await station('ninjavan-my');
+    const p = await packed(s.core, 'VOID-NV-6');
+    const first = await rebook(s.core, p.packageId);
+    await until('the first void delivered', settled(s.core, first.voidEventId));
+    const second = await repacked(s.core, 'VOID-NV-6');
+    expect(second).not.toBe(p.trackingNumber);
+    const again = await rebook(s.core, p.packageId);
+    expect(again.voidedTracking).toBe(second);
+    await until('the second void delivered', settled(s.core, again.voidEventId));
+    const third = await repacked(s.core, 'VOID-NV-6');
+    expect(new Set([p.trackingNumber, second, third]).size).toBe(3);
+    expect(s.nv.orders.map((o) => o.trackingNumber)).toEqual([p.trackingNumber, second, third]);
+    expect(s.nv.cancels).toEqual([p.trackingNumber, second]);
+  });
+
+  it('J&T: rebooked onto the same line, the new order has its own txlogisticId and the next void cancels that one', async () => {
+    const s = await station('jnt-my');
+    const p = await packed(s.core, 'VOID-JNT-5');
+    const first = await rebook(s.core, p.packageId);
+    await until('the first void delivered', settled(s.core, first.voidEventId));
+    const second = await repacked(s.core, 'VOID-JNT-5');
+    expect(second).not.toBe(p.trackingNumber);
+    const again = await rebook(s.core, p.packageId);
+    await until('the second void delivered', settled(s.core, again.voidEventId));
+    expect(voidEvent(s.core, again.voidEventId)?.status).toBe('delivered');
+    expect(s.jnt.cancels).toEqual([p.trackingNumber, second]);
+    const sentIds = s.jnt.http.requests
+      .filter((r) => r.route === 'cancelOrder')
+      .map((r) => {
+        const content = JSON.parse(new URLSearchParams(r.body).get('bizContent') ?? '{}') as {
+          txlogisticId?: string;
+        };
+        return content.txlogisticId;
+      });
+    expect(sentIds).toEqual([`LM${p.packageId}`, `LM${p.packageId}-R1`]);
+    expect(s.jnt.orders.map((o) => o.billCode)).toEqual([p.trackingNumber, second]);
+  });
 });

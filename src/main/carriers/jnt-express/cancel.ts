@@ -31,7 +31,11 @@ export function jntVoids(
     async cancel(voided, sentBefore, signal): Promise<VoidAnswer> {
       const billCode = voided.trackingNumber;
       const result = await client.cancelOrder(
-        { txlogisticId: jntTxlogisticId(voided.packageId), billCode, reason: REASON },
+        {
+          txlogisticId: jntTxlogisticId(voided.bookingReference ?? voided.packageId),
+          billCode,
+          reason: REASON,
+        },
         signal,
       );
       if (result.ok) return { kind: 'cancelled' };

@@ -176,6 +176,8 @@ export const outboxPayloadSchemas = {
     orderId: z.string(),
     orderRef: z.string(),
     trackingNumber: z.string().min(1).max(64),
+    /** The reference the voided label was booked under; absent in events written before it. */
+    bookingReference: z.string().min(1).max(64).optional(),
     carrier: z.string().min(1).max(64),
     reason: z.literal('cutoff_rebook'),
     voidedBy: z.string(),

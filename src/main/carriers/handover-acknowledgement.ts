@@ -12,13 +12,13 @@ export function handoverRecordKey(idempotencyKey: string): string {
 }
 
 /**
- * The destination of a carrier account whose API has no handover call (Ninja Van, J&T in our
+ * The handover half of a carrier account whose API has no handover call (Ninja Van, J&T in our
  * references: the driver's pickup scan is the carrier's own record). A `package.handed_over` event
- * — and a `package.label_voided` one: neither API has a void call, an unused number simply never
- * gets a first scan — is acknowledged as delivered with nothing sent, and recorded in the account's state and log as
+ * is acknowledged as delivered with nothing sent, and recorded in the account's state and log as
  * "not applicable" — so the outbox drains instead of holding it pending forever or as a dead
- * letter a supervisor would have to discard. Any other event type does not belong to this account
- * and is refused with the reason.
+ * letter a supervisor would have to discard. Any other event type does not belong here and is
+ * refused with the reason; `package.label_voided` goes to the carrier's real cancel call
+ * (label-void.ts), which wraps this.
  */
 export function handoverAcknowledgement(options: {
   name: string;
@@ -34,7 +34,7 @@ export function handoverAcknowledgement(options: {
     deliver(events: readonly OutboundEvent[]): Promise<DeliveryOutcome[]> {
       return Promise.resolve(
         events.map((event): DeliveryOutcome => {
-          if (event.type !== 'package.handed_over' && event.type !== 'package.label_voided') {
+          if (event.type !== 'package.handed_over') {
             return {
               id: event.id,
               status: 'rejected',

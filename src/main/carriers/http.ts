@@ -10,7 +10,7 @@ import { DeliveryError } from '../sync/destination';
  * field that changes type is a 'malformed' answer naming the field, never a half-applied page.
  */
 export interface HttpRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   url: string;
   headers?: Record<string, string>;
   body?: string;

@@ -28,10 +28,10 @@ export function connectorBooking(accounts: () => readonly BookingAccount[]): Pac
   };
 }
 
-/** The bench's request in the normalised model; the package id is the carrier's reference. */
+/** The bench's request in the normalised model, under the reference the carrier de-duplicates on. */
 export function carrierRequestOf(request: BookingRequest) {
   return carrierBookingRequestSchema.parse({
-    reference: request.packageId,
+    reference: request.reference ?? request.packageId,
     orderRef: request.orderRef,
     carrier: request.carrier,
     serviceId: request.serviceId,

@@ -301,3 +301,15 @@ ALTER TABLE pack_sku_item_classes ADD COLUMN serial_required INTEGER NOT NULL DE
 CREATE INDEX pack_sku_serial_required ON pack_sku_item_classes (sku) WHERE serial_required = 1;
 `,
 };
+
+/**
+ * How often a parcel's label was voided by a rebook: the booking reference the carrier
+ * de-duplicates on takes it as a suffix, so booking the same line again after a void gets a new
+ * order rather than the cancelled one back.
+ */
+export const packingRebooks: CapabilityMigration = {
+  id: 'packing/010-rebooks',
+  sql: `
+ALTER TABLE pack_packages ADD COLUMN rebooks INTEGER NOT NULL DEFAULT 0 CHECK (rebooks >= 0);
+`,
+};

@@ -9,6 +9,11 @@ import type { StoredOutboundOrder } from './outbound-orders';
 /** One parcel to book with the line's carrier. */
 export interface BookingRequest {
   packageId: string;
+  /**
+   * What the carrier de-duplicates on (bookingReferenceOf): the same for every retry of one
+   * booking, new after a rebook voided the last. Absent in bookings queued before it existed.
+   */
+  reference?: string;
   orderRef: string;
   destination: string;
   carrier: string;
@@ -97,4 +102,13 @@ export interface PlatformShipping {
    * number and the shipping provider the platform picked (null when it names none).
    */
   label(order: StoredOutboundOrder, platformPackageId: string, signal: AbortSignal): Promise<PlatformLabel>;
+}
+
+/**
+ * The reference a parcel is booked under: its id, then its id with the rebook count once a rebook
+ * voided a label. A carrier answers a known reference with the order it already has, so a rebook
+ * onto the same line would otherwise get the cancelled tracking number back.
+ */
+export function bookingReferenceOf(pkg: { id: string; rebooks: number }): string {
+  return pkg.rebooks === 0 ? pkg.id : `${pkg.id}-R${String(pkg.rebooks)}`;
 }

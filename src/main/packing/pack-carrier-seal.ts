@@ -1,7 +1,13 @@
 import type { UserView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { PackCompleteResult } from '../../shared/packing/pack-views';
-import { BookingError, platformDestinationOf, type BookingRequest, type PackBooking } from './pack-booking';
+import {
+  BookingError,
+  bookingReferenceOf,
+  platformDestinationOf,
+  type BookingRequest,
+  type PackBooking,
+} from './pack-booking';
 import type { PackLabels } from './pack-labels';
 import { recordSeal, sealedFields, sealIn, type Seal, type SealDeps, type Sealing } from './pack-sealing';
 import { routeOf, type PackageRow, type PendingBooking } from './pack-store';
@@ -37,6 +43,7 @@ export class CarrierSeal implements Seal {
     }
     const request: BookingRequest = {
       packageId: pkg.id,
+      reference: bookingReferenceOf(pkg),
       orderRef: order.externalId,
       destination: route.chosen.destination,
       carrier: route.chosen.carrier,

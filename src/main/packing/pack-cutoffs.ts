@@ -18,6 +18,7 @@ import { writeTransaction } from '../db/write';
 import type { IdGenerator } from '../ids';
 import type { PackDockOptions } from './pack-dock';
 import type { PackageRow } from './pack-store';
+import { bookingReferenceOf } from './pack-booking';
 import type { PrintQueue } from './pack-station';
 import { PLATFORM_CARRIER } from './platform-labels';
 
@@ -300,6 +301,7 @@ export class PackCutoffs {
           orderId: order.id,
           orderRef: order.externalId,
           trackingNumber: pkg.tracking_number,
+          bookingReference: bookingReferenceOf(pkg),
           carrier: pkg.carrier,
           reason: 'cutoff_rebook',
           voidedBy: user.id,
@@ -312,6 +314,8 @@ export class PackCutoffs {
       if (job) this.o.printing.cancelQueued(db, job, 'label voided: rebooked after the cut-off');
     }
     store.update(db, pkg.id, {
+      // The next booking goes under a new reference: the voided one names a cancelled order.
+      rebooks: voidEventId === null ? pkg.rebooks : pkg.rebooks + 1,
       state: 'to_pack',
       carrier: null,
       destination: null,

@@ -59,6 +59,8 @@ export interface PackageRow {
   created_at: number;
   /** What the parcel held when sealed (packing/006-cutoffs); null before that or never sealed. */
   sealed: string | null;
+  /** Labels voided by a rebook (packing/010-rebooks): part of the booking reference. */
+  rebooks: number;
 }
 
 /** A sealed parcel's verified lines and weight, kept so a rebook routes it again without unpacking. */

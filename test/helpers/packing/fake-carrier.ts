@@ -11,14 +11,15 @@ export type FakeCarrierMode = 'up' | 'down' | { refuse: string };
 
 /**
  * A carrier's booking API on 127.0.0.1: POST /shipments books a parcel and answers its tracking
- * number — the same package twice answers the same number (the carrier de-duplicates on our
- * reference). `down` answers 503 (offline), `refuse` 422 with a reason. Its store is the truth:
+ * number — the same reference twice answers the same number (the carrier de-duplicates on our
+ * reference; the package id where none is sent). `down` answers 503 (offline), `refuse` 422 with a reason. Its store is the truth:
  * every booking request in arrival order.
  */
 export class FakeCarrier {
   mode: FakeCarrierMode = 'up';
   readonly requests: BookingRequest[] = [];
-  private readonly booked = new Map<string, string>();
+  /** By reference: the package booked and its tracking number. */
+  private readonly booked = new Map<string, { packageId: string; trackingNumber: string }>();
   private server: http.Server | null = null;
   private seq = 0;
   url = '';
@@ -32,7 +33,7 @@ export class FakeCarrier {
   }
 
   bookings(): Array<{ packageId: string; trackingNumber: string }> {
-    return [...this.booked.entries()].map(([packageId, trackingNumber]) => ({ packageId, trackingNumber }));
+    return [...this.booked.values()];
   }
 
   private listen(): Promise<void> {
@@ -56,11 +57,12 @@ export class FakeCarrier {
             .end(JSON.stringify({ error: this.mode.refuse }));
           return;
         }
-        let tracking = this.booked.get(body.packageId);
+        const reference = body.reference ?? body.packageId;
+        let tracking = this.booked.get(reference)?.trackingNumber;
         if (!tracking) {
           this.seq += 1;
           tracking = `${this.prefix}${String(this.seq).padStart(9, '0')}`;
-          this.booked.set(body.packageId, tracking);
+          this.booked.set(reference, { packageId: body.packageId, trackingNumber: tracking });
         }
         res
           .writeHead(201, { 'content-type': 'application/json' })

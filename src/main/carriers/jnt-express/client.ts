@@ -12,9 +12,11 @@ import { jntDigest } from './signing';
  * 1450030xx the platform's refusals (145003030: signature). Trace: /api/logistics/trace with
  * {customerCode, password, billCode}. Orders: /api/order/addOrder with customerCode, password and
  * the order (community-sourced fields), answering data {txlogisticId, billCode, sortingCode}.
+ * Cancel: /api/order/cancelOrder with customerCode, password, txlogisticId, billCode and reason
+ * (docs/carriers-void.md).
  *
  * Public API: new JntClient(config, fetch, clock).trace(billCode, signal) / .addOrder(content,
- * signal); jntDetailSchema.
+ * signal) / .cancelOrder(order, signal); jntDetailSchema.
  */
 export const jntDetailSchema = z.object({
   scanTime: z.string(),
@@ -57,6 +59,7 @@ const createdOrderSchema = z.looseObject({
 export type JntCreatedOrder = z.infer<typeof createdOrderSchema>;
 
 export type TraceResult = { ok: true; traces: JntTrace[] } | { ok: false; code: number; message: string };
+export type CancelResult = { ok: true } | { ok: false; code: number; message: string };
 
 export class JntClient {
   constructor(
@@ -101,6 +104,25 @@ export class JntClient {
       );
     }
     return checkShape(createdOrderSchema, envelope.data, what);
+  }
+
+  /**
+   * Cancels an order made by addOrder. The platform's business answer (code other than 1, not
+   * about the account or our request) is returned for the caller to read, as trace's is.
+   */
+  async cancelOrder(
+    order: { txlogisticId: string; billCode: string; reason: string },
+    signal: AbortSignal,
+  ): Promise<CancelResult> {
+    const envelope = await this.call(
+      '/api/order/cancelOrder',
+      { customerCode: this.config.customerCode, password: this.config.password, ...order },
+      'J&T cancel order',
+      signal,
+    );
+    return envelope.code === 1
+      ? { ok: true }
+      : { ok: false, code: envelope.code, message: envelope.msg ?? '' };
   }
 
   /**

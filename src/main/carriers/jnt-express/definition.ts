@@ -1,10 +1,11 @@
 import { resolveTimeZone } from '../carrier-time';
 import type { ConnectorDefinition } from '../connector';
 import { checkConnection } from '../connection-check';
-import { handoverAcknowledgement } from '../handover-acknowledgement';
+import { carrierLineDestination } from '../label-void';
 import { RequestPacer } from '../request-pacer';
 import { StatusMapper } from '../tracking-events';
 import { jntBooking } from './booking';
+import { jntVoids } from './cancel';
 import { JntClient } from './client';
 import { jntExpressConfigSchema, type JntExpressConfig } from './config';
 import { JNT_KIND } from './events';
@@ -15,8 +16,9 @@ import { jntWebhooks } from './webhook';
 /**
  * J&T Express (Malaysia open platform) as a connector: digest-signed trace calls over the station's
  * J&T parcels, signed tracking pushes, and the packing bench's booking (addOrder) when the account
- * has a sender. Its destination takes only `package.handed_over`, acknowledged without a call
- * (J&T has no handover call in our references; the driver's pickup scan is its record).
+ * has a sender. Its destination acknowledges `package.handed_over` without a call (J&T has no
+ * handover call in our references; the driver's pickup scan is its record) and cancels a rebooked
+ * parcel's old order for `package.label_voided` (/api/order/cancelOrder).
  */
 export const jntExpressConnector = {
   kind: JNT_KIND,
@@ -35,13 +37,14 @@ export const jntExpressConnector = {
     });
     const mapper = () => new StatusMapper(JNT_KIND, JNT_STATUS_TABLE, deps.onUnknownCode, deps.logger);
     return {
-      destination: handoverAcknowledgement({
+      destination: carrierLineDestination({
         name,
         carrierName: 'J&T Express',
         limits: config.limits,
         state: deps.state,
         clock: deps.clock,
         logger: deps.logger,
+        voids: jntVoids(client, (signal, call) => pacer.run(signal, call)),
       }),
       ...(config.sender
         ? {

@@ -12,6 +12,12 @@ import { startFakeHttp, type FakeAnswer, type FakeHttp, type FakeRequest } from 
  * stores nothing); a receiver without an address, city or a 5-digit postcode is refused with
  * code 0 and a message, as J&T answers business refusals. Faults come from fake-http (inject());
  * `slowAnswers(ms, times)` stores the next orders at once and answers them late.
+ * /webopenplatformapi/api/order/cancelOrder, signed and checked the same way, cancels on per-order
+ * state: the order is found by txlogisticId (and must match the billCode when one is sent), a
+ * `reason` is required (999001010), a booked order is cancelled (counted in `cancels`), one J&T
+ * does not have answers 999002000 and one cancelled already or picked up (`pickUp(billCode)`, which
+ * also adds the pickup scan to its trace) 999002010. `loseCancelAnswers(n)` applies the next
+ * cancels and drops the connection before answering.
  *
  * Public API: startJntFake(options) → Promise<JntFake>.
  */
@@ -46,6 +52,12 @@ export interface JntFake {
   /** addOrder requests with a good signature and account, duplicates and refusals included. */
   orderRequests(): number;
   slowAnswers(ms: number, times?: number): void;
+  /** Bill codes cancelled, once per cancel applied (the truth of "exactly once"). */
+  readonly cancels: string[];
+  /** A driver scanned the parcel at pickup: its order can no longer be cancelled. */
+  pickUp(billCode: string): void;
+  /** The next `times` cancels are applied, then their connection is dropped unanswered. */
+  loseCancelAnswers(times?: number): void;
   push(items: Array<{ billCode: string; details: FakeJntDetail[] }>): {
     headers: Record<string, string>;
     body: string;
@@ -68,6 +80,9 @@ export async function startJntFake(options: JntFakeOptions = {}): Promise<JntFak
   const byTxlogisticId = new Map<string, number>();
   let orderRequests = 0;
   let slow = { ms: 0, left: 0 };
+  const orderState = new Map<string, 'booked' | 'cancelled' | 'picked_up'>();
+  const cancels: string[] = [];
+  let loseCancels = 0;
 
   const sign = (biz: string) =>
     createHash('md5').update(`${biz}${privateKey}`, 'utf8').digest().toString('base64');
@@ -81,6 +96,12 @@ export async function startJntFake(options: JntFakeOptions = {}): Promise<JntFak
     if (req.route === 'addOrder' && slow.left > 0) {
       slow.left -= 1;
       await new Promise((resolve) => setTimeout(resolve, slow.ms));
+    }
+    const body = answer.body as { code?: unknown };
+    if (req.route === 'cancelOrder' && String(body.code) === '1' && loseCancels > 0) {
+      loseCancels -= 1;
+      // fake-http destroys the response of a handler that fails: applied, never answered.
+      throw new Error('answer lost');
     }
     return answer;
   };
@@ -108,6 +129,7 @@ export async function startJntFake(options: JntFakeOptions = {}): Promise<JntFak
     if (content.customerCode !== customerCode || content.password !== password)
       return reply(0, 'customerCode or password is incorrect');
     if (req.route === 'addOrder') return addOrder(content);
+    if (req.route === 'cancelOrder') return cancelOrder(content);
     if (typeof content.billCode !== 'string' || content.billCode === '')
       return reply(145003050, 'Illegal parameters');
     traced.push(content.billCode);
@@ -148,7 +170,25 @@ export async function startJntFake(options: JntFakeOptions = {}): Promise<JntFak
     const billCode = `63${String(100000000000 + orders.length)}`;
     byTxlogisticId.set(id, orders.length);
     orders.push({ billCode, content });
+    orderState.set(billCode, 'booked');
     return reply('1', 'success', { txlogisticId: id, billCode, sortingCode: 'KUL-01' });
+  };
+
+  const cancelOrder = (content: Record<string, unknown>): FakeAnswer => {
+    const id = content.txlogisticId;
+    if (typeof id !== 'string' || id === '') return reply(999001010, 'txlogisticId is required');
+    if (typeof content.reason !== 'string' || content.reason.trim() === '')
+      return reply(999001010, 'reason is required');
+    if (content.reason.length > 300) return reply(999001010, 'reason is not allow more than 300 character');
+    const index = byTxlogisticId.get(id);
+    const order = index === undefined ? undefined : orders[index];
+    if (!order || (content.billCode !== undefined && content.billCode !== order.billCode))
+      return reply(999002000, 'No order data found');
+    if (orderState.get(order.billCode) !== 'booked')
+      return reply(999002010, 'order status can not be cancel');
+    orderState.set(order.billCode, 'cancelled');
+    cancels.push(order.billCode);
+    return reply('1', 'success', { txlogisticId: id, billCode: order.billCode });
   };
 
   const http = await startFakeHttp({
@@ -159,7 +199,9 @@ export async function startJntFake(options: JntFakeOptions = {}): Promise<JntFak
           ? 'trace'
           : path === `${PREFIX}/api/order/addOrder`
             ? 'addOrder'
-            : null,
+            : path === `${PREFIX}/api/order/cancelOrder`
+              ? 'cancelOrder'
+              : null,
     handle,
     errorBody: (status) => ({
       code: 0,
@@ -181,6 +223,18 @@ export async function startJntFake(options: JntFakeOptions = {}): Promise<JntFak
     orderRequests: () => orderRequests,
     slowAnswers: (ms, times = 1) => {
       slow = { ms, left: times };
+    },
+    cancels,
+    pickUp: (billCode) => {
+      if (orderState.get(billCode) !== 'booked') throw new Error(`fake: ${billCode} is not a booked order`);
+      orderState.set(billCode, 'picked_up');
+      const at = new Date(clock.now() + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
+      bills.set(billCode, [
+        { scanTime: at, desc: 'Parcel picked up', scanTypeCode: '10', scanTypeName: 'Picked Up' },
+      ]);
+    },
+    loseCancelAnswers: (times = 1) => {
+      loseCancels = times;
     },
     push: (items) => {
       const biz = JSON.stringify(items);

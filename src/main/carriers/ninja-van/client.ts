@@ -8,7 +8,8 @@ import type { NinjaVanTokens } from './oauth';
 /**
  * Ninja Van shipper API calls with a bearer token: a 401 renews the token once and resends.
  * Tracking: GET /{cc}/1.0/orders/tracking-events/{tracking number} (community-sourced path and
- * shape; 404 when Ninja Van has no such parcel). Orders: POST /{cc}/4.2/orders.
+ * shape; 404 when Ninja Van has no such parcel). Orders: POST /{cc}/4.2/orders; their cancel,
+ * DELETE /{cc}/2.2/orders/{tracking number}, goes through authorised() (cancel.ts).
  *
  * Public API: new NinjaVanClient(config, fetch, clock, tokens).trackingEvents(number, signal) /
  * .createOrder(order, signal); ninjaVanEventSchema.
@@ -38,7 +39,7 @@ const trackingAnswerSchema = z.object({
   events: z.array(ninjaVanEventSchema),
 });
 
-const errorReason = (body: string) =>
+export const errorReason = (body: string) =>
   jsonField('error', 'message')(body) ?? jsonField('error', 'title')(body) ?? jsonField('message')(body);
 
 export class NinjaVanClient {
@@ -69,7 +70,7 @@ export class NinjaVanClient {
   }
 
   async authorised(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     path: string,
     body: string | undefined,
     signal: AbortSignal,

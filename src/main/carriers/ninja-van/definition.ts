@@ -1,10 +1,11 @@
 import { resolveTimeZone } from '../carrier-time';
 import type { ConnectorDefinition, ConnectorInstance } from '../connector';
 import { checkConnection } from '../connection-check';
-import { handoverAcknowledgement } from '../handover-acknowledgement';
+import { carrierLineDestination } from '../label-void';
 import { RequestPacer } from '../request-pacer';
 import { StatusMapper } from '../tracking-events';
 import { ninjaVanBooking } from './booking';
+import { ninjaVanVoids } from './cancel';
 import { NinjaVanClient } from './client';
 import { NINJA_VAN_MARKETS, ninjaVanConfigSchema, type NinjaVanConfig } from './config';
 import { NINJA_VAN_KIND } from './events';
@@ -23,8 +24,9 @@ export interface NinjaVanInstance extends ConnectorInstance {
  * Ninja Van (shipper API) as a connector: OAuth client credentials with the token kept in
  * ConnectorState, a tracking pull over the station's Ninja Van parcels, signed webhooks,
  * createOrder, and the packing bench's booking when the account has a sender. Its destination
- * takes only `package.handed_over`, acknowledged without a call (Ninja Van has none in our
- * references; the driver's pickup scan is its record).
+ * acknowledges `package.handed_over` without a call (Ninja Van has none in our references; the
+ * driver's pickup scan is its record) and cancels a rebooked parcel's old order for
+ * `package.label_voided` (DELETE /{cc}/2.2/orders/{tracking number}).
  */
 export const ninjaVanConnector = {
   kind: NINJA_VAN_KIND,
@@ -49,13 +51,14 @@ export const ninjaVanConnector = {
     const createOrder = (order: NinjaVanOrder, signal: AbortSignal) =>
       createNinjaVanOrder(client, deps.clock, order, carrier, signal);
     return {
-      destination: handoverAcknowledgement({
+      destination: carrierLineDestination({
         name,
         carrierName: 'Ninja Van',
         limits: config.limits,
         state: deps.state,
         clock: deps.clock,
         logger: deps.logger,
+        voids: ninjaVanVoids(client, deps.clock, (signal, call) => pacer.run(signal, call)),
       }),
       ...(config.sender
         ? {

@@ -12,6 +12,11 @@ import { startFakeHttp, type FakeAnswer, type FakeHttp, type FakeRequest } from 
  * postcode of the country's form is refused with 400 and Ninja Van's error envelope
  * (`error.details[]{reason, field, message}`). Faults come from fake-http (inject());
  * `slowAnswers(ms, times)` makes the next orders be stored at once but answered late (a lost answer).
+ * DELETE /{cc}/2.2/orders/{number} cancels behind the same bearer check, on per-order state: a
+ * booked order is cancelled (counted in `cancels`, and a "Cancelled" tracking event added); an
+ * order cancelled already or picked up (`pickUp(number)`) is refused with 400 and the error
+ * envelope, in the same words for both; a number it never made is 404. `loseCancelAnswers(n)`
+ * applies the next cancels and then drops the connection before answering.
  *
  * Public API: startNinjaVanFake(options) → Promise<NinjaVanFake>.
  */
@@ -46,6 +51,12 @@ export interface NinjaVanFake {
   orderRequests(): number;
   /** The next `times` orders are stored at once and answered after `ms`. */
   slowAnswers(ms: number, times?: number): void;
+  /** Tracking numbers cancelled, once per cancel applied (the truth of "exactly once"). */
+  readonly cancels: string[];
+  /** A driver has the parcel: its order can no longer be cancelled. */
+  pickUp(trackingNumber: string): void;
+  /** The next `times` cancels are applied, then their connection is dropped unanswered. */
+  loseCancelAnswers(times?: number): void;
   push(payload: Record<string, unknown>): { headers: Record<string, string>; body: string };
   close(): Promise<void>;
 }
@@ -67,6 +78,9 @@ export async function startNinjaVanFake(options: NinjaVanFakeOptions = {}): Prom
   let orderRequests = 0;
   let slow = { ms: 0, left: 0 };
   const byReference = new Map<string, number>();
+  const orderState = new Map<string, 'booked' | 'cancelled' | 'picked_up'>();
+  const cancels: string[] = [];
+  let loseCancels = 0;
 
   const bearerOk = (req: FakeRequest): boolean => {
     const auth = req.headers.authorization ?? '';
@@ -80,6 +94,11 @@ export async function startNinjaVanFake(options: NinjaVanFakeOptions = {}): Prom
     if (req.route === 'orders' && slow.left > 0) {
       slow.left -= 1;
       await new Promise((resolve) => setTimeout(resolve, slow.ms));
+    }
+    if (req.route === 'cancel' && answer.status === 200 && loseCancels > 0) {
+      loseCancels -= 1;
+      // fake-http destroys the response of a handler that fails: applied, never answered.
+      throw new Error('answer lost');
     }
     return answer;
   };
@@ -127,6 +146,7 @@ export async function startNinjaVanFake(options: NinjaVanFakeOptions = {}): Prom
         },
       };
     }
+    if (req.route === 'cancel') return cancelOf(decodeURIComponent(req.path.split('/').at(-1) ?? ''));
     orderRequests += 1;
     let order: Record<string, unknown>;
     try {
@@ -171,7 +191,33 @@ export async function startNinjaVanFake(options: NinjaVanFakeOptions = {}): Prom
     const trackingNumber = `NVTEST${cc.toUpperCase()}${requested}`;
     if (typeof reference === 'string') byReference.set(reference, orders.length);
     orders.push({ trackingNumber, body: order });
+    orderState.set(trackingNumber, 'booked');
     return { status: 200, body: createdAnswer(trackingNumber, order) };
+  };
+
+  const addEvent = (number: string, status: string, comments: string) => {
+    const list = events.get(number) ?? [];
+    list.push({ status, timestamp: new Date(clock.now()).toISOString(), comments });
+    events.set(number, list);
+  };
+
+  const cancelOf = (number: string): FakeAnswer => {
+    const state = orderState.get(number);
+    if (state === undefined)
+      return { status: 404, body: error(4004, 'NOT_FOUND', `Order ${number} not found`) };
+    if (state !== 'booked') {
+      return {
+        status: 400,
+        body: error(1000, 'INVALID_REQUEST', `Order ${number} cannot be cancelled in its current status`),
+      };
+    }
+    orderState.set(number, 'cancelled');
+    cancels.push(number);
+    addEvent(number, 'Cancelled', 'Cancelled by shipper');
+    return {
+      status: 200,
+      body: { trackingId: number, status: 'Cancelled', updatedAt: new Date(clock.now()).toISOString() },
+    };
   };
 
   const createdAnswer = (trackingNumber: string, order: Record<string, unknown>) => ({
@@ -190,6 +236,13 @@ export async function startNinjaVanFake(options: NinjaVanFakeOptions = {}): Prom
       if (method === 'POST' && path === `/${cc}/2.0/oauth/access_token`) return 'token';
       if (method === 'POST' && path === `/${cc}/4.2/orders`) return 'orders';
       if (method === 'GET' && path.startsWith(`/${cc}/1.0/orders/tracking-events/`)) return 'tracking';
+      const cancelPrefix = `/${cc}/2.2/orders/`;
+      if (
+        method === 'DELETE' &&
+        path.startsWith(cancelPrefix) &&
+        !path.slice(cancelPrefix.length).includes('/')
+      )
+        return 'cancel';
       return null;
     },
     handle,
@@ -218,6 +271,15 @@ export async function startNinjaVanFake(options: NinjaVanFakeOptions = {}): Prom
     orderRequests: () => orderRequests,
     slowAnswers: (ms, times = 1) => {
       slow = { ms, left: times };
+    },
+    cancels,
+    pickUp: (number) => {
+      if (orderState.get(number) !== 'booked') throw new Error(`fake: ${number} is not a booked order`);
+      orderState.set(number, 'picked_up');
+      addEvent(number, 'Picked Up', 'Picked up by driver');
+    },
+    loseCancelAnswers: (times = 1) => {
+      loseCancels = times;
     },
     push: (payload) => {
       const body = JSON.stringify(payload);

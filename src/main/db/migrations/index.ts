@@ -10,6 +10,7 @@ import {
   packingSerialsPhotos,
   packingSkuItemClasses,
   packingSkuSerials,
+  packingRebooks,
 } from '../../packing/migrations';
 import { credentialsMigrations } from '../../credentials/migrations';
 import { printingMigrations } from '../../printing/migrations';
@@ -90,5 +91,6 @@ export const MIGRATIONS: readonly Migration[] = [
     packingPlatformProvider,
     packingSkuItemClasses,
     packingSkuSerials,
+    packingRebooks,
   ].map((m, i) => ({ version: 12 + i, name: m.id, sql: m.sql })),
 ];

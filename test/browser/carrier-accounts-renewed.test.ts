@@ -2,9 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTikTokShop, type FakeTikTokShop } from '../../src/main/carriers/tiktok-shop/fake-server';
 import { SYNC_CONFIG_KEY } from '../../src/main/sync/attach-sync';
-import { TEST_ADMIN, addTestAdmin, settleSupervisorPin } from '../helpers/session';
+import { addTestAdmin, settleSupervisorPin } from '../helpers/session';
 import { TempDirs } from '../helpers/temp-dir';
 import { fakeTikTokDestination } from '../helpers/tiktok-account';
+import { recordApiAnswers, openSettings, signInTestAdmin } from './settings-screen';
 import { launchChromium, openStation, screenshot, startStation, type Station } from './station-fixture';
 
 /**
@@ -18,7 +19,7 @@ describe('Settings › Carrier accounts: a test that renews the typed token, in 
   let station: Station;
   let fake: FakeTikTokShop;
   let page: Page;
-  const answers: string[] = [];
+  let answers: string[] = [];
   const card = () => page.locator('form.account-card[data-account=tiktok_shop]');
 
   beforeAll(async () => {
@@ -33,13 +34,7 @@ describe('Settings › Carrier accounts: a test that renews the typed token, in 
     });
     browser = await launchChromium();
     page = await openStation(browser, station);
-    page.on('response', (response) => {
-      if (!response.url().includes('/api/')) return;
-      void response.text().then(
-        (text) => answers.push(text),
-        () => undefined,
-      );
-    });
+    answers = recordApiAnswers(page);
   });
 
   afterAll(async () => {
@@ -50,17 +45,8 @@ describe('Settings › Carrier accounts: a test that renews the typed token, in 
   });
 
   it('says the token was renewed, and Save keeps the renewed one', async () => {
-    const key = await page.locator('nav button[data-screen=settings]').getAttribute('aria-keyshortcuts');
-    await page.keyboard.press(key?.split(' ')[0] ?? 'F7');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog
-      .locator('label.user-choice')
-      .filter({ has: page.locator('.user-name', { hasText: new RegExp(`^${TEST_ADMIN.name}$`) }) })
-      .click();
-    await dialog.getByLabel('PIN').fill(TEST_ADMIN.pin);
-    await dialog.getByRole('button', { name: 'Sign in' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await openSettings(page);
+    await signInTestAdmin(page);
 
     const typed = fake.refreshToken();
     await card()

@@ -2,8 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCarrier, type TestCarrier } from '../../src/main/carriers/test-carrier/server';
 import { SYNC_CONFIG_KEY } from '../../src/main/sync/attach-sync';
-import { TEST_ADMIN, addTestAdmin, settleSupervisorPin } from '../helpers/session';
+import { addTestAdmin, settleSupervisorPin } from '../helpers/session';
 import { TempDirs } from '../helpers/temp-dir';
+import { recordApiAnswers, openSettings, signInTestAdmin } from './settings-screen';
 import {
   SCANNER_DELAY_MS,
   countRows,
@@ -24,7 +25,7 @@ describe('Settings › Carrier accounts in Chromium', () => {
   let carrier: TestCarrier;
   let page: Page;
   /** Every answer of the station's API the page received, as text. */
-  const answers: string[] = [];
+  let answers: string[] = [];
 
   const card = () => page.locator('form.account-card[data-account=flash]');
 
@@ -49,13 +50,7 @@ describe('Settings › Carrier accounts in Chromium', () => {
     });
     browser = await launchChromium();
     page = await openStation(browser, station);
-    page.on('response', (response) => {
-      if (!response.url().includes('/api/')) return;
-      void response.text().then(
-        (text) => answers.push(text),
-        () => undefined,
-      );
-    });
+    answers = recordApiAnswers(page);
   });
 
   afterAll(async () => {
@@ -66,26 +61,11 @@ describe('Settings › Carrier accounts in Chromium', () => {
   });
 
   it('asks a clerk to sign in as an admin; shows the accounts once one is signed in', async () => {
-    // Its function key, whichever position Settings has in the rail.
-    const key = await page.locator('nav button[data-screen=settings]').getAttribute('aria-keyshortcuts');
-    await page.keyboard.press(key?.split(' ')[0] ?? 'F7');
+    await openSettings(page);
     await page.getByRole('heading', { name: 'Carrier accounts' }).waitFor();
     await page.getByText('Sign in as an admin to see and change carrier accounts.').waitFor();
 
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog
-      .locator('label.user-choice')
-      .filter({ has: page.locator('.user-name', { hasText: new RegExp(`^${TEST_ADMIN.name}$`) }) })
-      .click();
-    await dialog
-      .locator('label.user-choice[data-selected=true] .user-name', {
-        hasText: new RegExp(`^${TEST_ADMIN.name}$`),
-      })
-      .waitFor();
-    await dialog.getByLabel('PIN').fill(TEST_ADMIN.pin);
-    await dialog.getByRole('button', { name: 'Sign in' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await signInTestAdmin(page);
 
     await card().waitFor();
     await expect(card().getByRole('heading').textContent()).resolves.toBe('Local test carrier flash');

@@ -141,15 +141,11 @@ export class WebhookIntake implements WebhookIntakeApi {
     const { db, clock, newId, trackingUpserts, returnUpserts } = this.options;
     try {
       type Stored = Omit<Extract<WebhookAnswerBody, { ok: true }>, 'ok'>;
-      const stored = await writeTransaction(db, (): Stored => {
+      // `late`: orders cancelled after they left with a carrier, found once and both noted and logged.
+      const { stored, late } = await writeTransaction(db, (): { stored: Stored; late: string[] } => {
         const { duplicate, notification } = receiver.receive(headers, rawBody);
         if (duplicate) {
-          return {
-            id: notification.id,
-            duplicate,
-            tracking: 0,
-            returns: 0,
-          };
+          return { stored: { id: notification.id, duplicate, tracking: 0, returns: 0 }, late: [] };
         }
         const tracking = notification.tracking ?? [];
         const returns = notification.returns ?? [];
@@ -176,19 +172,21 @@ export class WebhookIntake implements WebhookIntakeApi {
         this.options.unknownCodes?.countTracking(target.name, connector, tracking);
         this.options.unknownCodes?.countReturns(target.name, connector, returns);
         return {
-          id: notification.id,
-          duplicate,
-          tracking: applied.inserted + applied.held,
-          returns: returned,
-          ...(orders ? { orders } : {}),
+          stored: {
+            id: notification.id,
+            duplicate,
+            tracking: applied.inserted + applied.held,
+            returns: returned,
+            ...(orders ? { orders } : {}),
+          },
+          late,
         };
       });
-      const shipped = stored.orders?.filter((o) => o.outcome === 'after_handover') ?? [];
-      if (shipped.length > 0) {
+      if (late.length > 0) {
         this.options.logger.warn('orders cancelled after they were handed over; not un-shipped', {
           account,
           connector,
-          orders: shipped.map((o) => o.orderId),
+          orders: late,
         });
       }
       // After the commit and off the answer's path: the sender hears back before the fetch starts.

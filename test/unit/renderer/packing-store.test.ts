@@ -256,7 +256,7 @@ function fakeBench(options: { serialMug?: boolean } = {}) {
         lineRef: 'o2:1',
         sku: 'CUP',
       });
-      return { session, combineEventId: 'evt-combine' };
+      return { session, combineEventId: 'evt-combine', confirmed: true };
     },
     manifestList: async () => [manifest],
     packDockCarriers: async () => [],

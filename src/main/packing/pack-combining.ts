@@ -294,8 +294,9 @@ export class PackCombining {
   /**
    * Takes one combined order back out of the open package, in the caller's transaction: its
    * lines and scans leave, it goes back to the queue, and its platform combination is withdrawn —
-   * discarded while not sent (pending, or refused for good), undone on the platform through a
-   * `package.uncombine` on the host's stream once delivered. While it is being sent (in flight),
+   * discarded while not sent (pending, or refused for good), undone on the platform through
+   * `package.uncombine` once delivered (the call on the host's stream, a wait on the leaving
+   * order's). While it is being sent (in flight),
    * neither is safe: PACK_UNCOMBINE_BUSY, and the clerk presses again.
    */
   takeOutIn(
@@ -324,6 +325,7 @@ export class PackCombining {
           throw new AppError('INTERNAL', { reason: `combination ${eventId} has no destination or key` });
         }
         const payload: PackageUncombinePayload = {
+          part: 'host',
           stationId: this.o.stationId,
           packageId: pkg.id,
           platformOrderId: order.externalId,
@@ -339,6 +341,14 @@ export class PackCombining {
           type: 'package.uncombine',
           payload,
         }).id;
+        // The leaving order's own stream waits for the uncombination before its ship call.
+        this.o.outbox.enqueue(db, {
+          destination,
+          orderingKey: tiktokOrderStream(orderRef),
+          idempotencyKey: `tiktok-uncombine:${eventId}:leaving`,
+          type: 'package.uncombine',
+          payload: { ...payload, part: 'leaving' },
+        });
       }
     }
     const lines = linesOf(pkg).filter((l) => l.orderId !== row.order_id);

@@ -27,11 +27,15 @@ export type PackageCombinePayload = z.infer<typeof packageCombinePayloadSchema>;
 
 /**
  * `package.uncombine` — the bench took an order back out of a combination the platform had
- * already applied (POST packages/{id}/uncombine). Enqueued on the host order's stream right after
- * its delivered `package.combine`, so the host's ship call, enqueued later, ships what is left.
- * A combination not yet sent is discarded instead and never reaches the platform.
+ * already applied (POST packages/{id}/uncombine). Two events in one transaction: `host` on the
+ * host order's stream makes the call, so the host's ship call, enqueued later, ships what is
+ * left; `leaving` on the stream of the order taken out sends nothing and is delivered once the
+ * host's part was, so that order's own ship call cannot overtake the uncombination and ship a
+ * package the platform no longer has. A combination not yet sent is discarded instead and never
+ * reaches the platform.
  */
 export const packageUncombinePayloadSchema = z.strictObject({
+  part: z.enum(['host', 'leaving']),
   stationId: z.string().min(1),
   packageId: z.string().min(1),
   /** The host order (the combination's stream). */

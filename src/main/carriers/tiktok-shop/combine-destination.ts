@@ -27,7 +27,8 @@ export interface CombinesOptions {
  * `package.uncombine` (POST packages/{id}/uncombine) takes orders back out of a delivered
  * combination, with the same guard: `uncombine-sent:<outbox key>` noted first, and a resend first
  * asks whether the orders already left the combined package. The packages the platform answers
- * are kept per order (`package-of:<order id>`): the per-order package read at the pull was
+ * are kept per order (`package-of:<order id>`), and the uncombination as `uncombined:<combine
+ * key>` (the leaving order's part waits for it): the per-order package read at the pull was
  * replaced by the combination, so the ship call and the label take the package from there
  * (`packageOf`).
  */
@@ -56,8 +57,18 @@ export class TikTokCombines {
     }
     const p = parsed.data;
     const { fulfillment, state, clock } = this.options;
-    const doneKey = `uncombined:${event.idempotencyKey}`;
+    // One uncombination per combination (it has one order besides the host): known by its key.
+    const doneKey = `uncombined:${p.combineKey}`;
     if (state.get(doneKey) !== undefined) return { id: event.id, status: 'delivered' };
+    if (p.part === 'leaving') {
+      // Nothing to send: this holds the leaving order's stream until the host's part is done.
+      return {
+        id: event.id,
+        status: 'retry',
+        kind: 'server',
+        reason: `waiting for orders ${p.platformOrderIds.join(', ')} to leave the combined package on order ${p.platformOrderId}'s stream`,
+      };
+    }
     const combined = this.combinedPackage(p.combineKey);
     // Only a delivered combination is undone this way; without its answer we cannot tell which package to open.
     if (combined === null)

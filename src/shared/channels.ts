@@ -86,6 +86,7 @@ export const CALL_NAMES = [
   'packSplit',
   'packCombinable',
   'packCombine',
+  'packUncombine',
   'packRelease',
   'manifestList',
   'packDockCarriers',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { packageCombinePayloadSchema } from './packing/package-combine-event';
+import { packageCombinePayloadSchema, packageUncombinePayloadSchema } from './packing/package-combine-event';
 import { packageShipPayloadSchema } from './packing/package-ship-event';
 
 /**
@@ -151,6 +151,8 @@ export const outboxPayloadSchemas = {
   'package.ship': packageShipPayloadSchema,
   /** The bench's TikTok Shop package combination (src/shared/packing/package-combine-event.ts). */
   'package.combine': packageCombinePayloadSchema,
+  /** An order taken back out of a delivered combination (package-combine-event.ts). */
+  'package.uncombine': packageUncombinePayloadSchema,
   /**
    * A parcel handed to its carrier's driver on a closed manifest: for the carrier line (its
    * destination), so the pickup is confirmed parcel by parcel.

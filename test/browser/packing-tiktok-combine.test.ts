@@ -19,7 +19,9 @@ import {
 /**
  * Two TikTok Shop orders of one buyer at the bench in Chromium: the platform says they may share
  * a package, so the verify step offers "K combine"; K puts the second order's item on the list.
- * With the platform unreachable, no key is offered and the screen says why.
+ * With the platform unreachable, no key is offered and the screen says why. R takes a combined
+ * order back out before sealing (the clerk is told which items come out of the box); K asks the
+ * platform again, so an order it withdrew meanwhile is refused at once, loudly, nothing added.
  */
 const feedback = (page: Page) => page.getByTestId('pack-feedback');
 
@@ -46,6 +48,7 @@ describe('combining TikTok Shop orders at the packing bench in Chromium', () => 
   let fake: FakeTikTokShop;
   let harness: Harness | null = null;
   const orders: string[] = [];
+  let combinableId = '';
 
   beforeAll(async () => {
     fake = await startFakeTikTokShop({ clock: systemClock });
@@ -60,7 +63,7 @@ describe('combining TikTok Shop orders at the packing bench in Chromium', () => 
         lines: [{ sku, name }],
       }).id;
     orders.push(add('SKU-MUG', 'Enamel mug'), add('SKU-CAP', 'Baseball cap'), add('SKU-SOCKS', 'Socks'));
-    fake.fulfilment.makeCombinable([orders[0] ?? '', orders[1] ?? '']);
+    combinableId = fake.fulfilment.makeCombinable([orders[0] ?? '', orders[1] ?? '']);
     harness = connectTo(fake, systemClock, {
       config: {
         region: 'MY',
@@ -127,5 +130,66 @@ describe('combining TikTok Shop orders at the packing bench in Chromium', () => 
     );
     await expect(page.locator('.hint[data-key=K]').count()).resolves.toBe(0);
     await screenshot(page, 'packing-tiktok-combine-unreachable');
+  });
+
+  it('R takes the combined order back out; K unconfirmed offline; K refused once TikTok Shop withdrew', async () => {
+    fake.clearFaults();
+    const press = async (key: string): Promise<string> => {
+      const before = await feedback(page).getAttribute('data-seq');
+      await page.keyboard.press(key);
+      return answered(page, before);
+    };
+    const title = () => page.getByTestId('pack-feedback-title').textContent();
+    const other = orders[1] ?? '';
+    expect(await press('A')).toBe('released');
+    // The first order again: its parcel still holds the other order, so R is offered.
+    expect(await scanAndWait(page, orders[0] ?? '')).toBe('opened');
+    const uncombineKey = page.locator('.hint[data-key=R]');
+    await uncombineKey.waitFor();
+    await expect(uncombineKey.textContent()).resolves.toBe(`Rtake order ${other} back out of this parcel`);
+    expect(await scanAndWait(page, 'SKU-CAP')).toMatch(/^(verified|lineDone)$/);
+
+    expect(await press('R')).toBe('uncombined');
+    await expect(title()).resolves.toBe(
+      `Order ${other} is out of this parcel: take its 1 item(s) out of the box`,
+    );
+    await expect(feedback(page).getAttribute('data-tone')).resolves.toBe('warning');
+    await expect(page.getByText('Baseball cap').count()).resolves.toBe(0);
+    await expect(page.getByTestId('pack-next-title').textContent()).resolves.toBe('Scan the last item');
+    await screenshot(page, 'packing-tiktok-uncombined');
+    const status = () =>
+      station.core.db
+        .prepare<[], { status: string }>(
+          "SELECT status FROM outbox_events WHERE type = 'package.combine' ORDER BY seq",
+        )
+        .all()
+        .map((r) => r.status);
+    // Never sent: the combination is discarded, so it cannot reach the platform.
+    expect(status()).toEqual(['discarded']);
+
+    // Offered again. TikTok Shop cannot be asked when K is pressed: joined, and the screen says so.
+    await page.locator('.hint[data-key=K]').waitFor();
+    fake.inject({ route: 'combinableSearch', kind: 'reset', times: 5 });
+    expect(await press('K')).toBe('combinedUnconfirmed');
+    await expect(title()).resolves.toBe(
+      `${other} goes in this parcel too — TikTok Shop could not confirm; checked again at sealing`,
+    );
+    await screenshot(page, 'packing-tiktok-combine-unconfirmed');
+    fake.clearFaults();
+    expect(await press('R')).toBe('uncombinedNothing');
+    expect(status()).toEqual(['discarded', 'discarded']);
+
+    // Offered again, then the buyer changes an address: K asks the platform and is refused at once.
+    await page.locator('.hint[data-key=K]').waitFor();
+    fake.fulfilment.withdrawCombinable(combinableId);
+    expect(await press('K')).toBe('PACK_COMBINE_DECLINED');
+    await expect(feedback(page).getAttribute('data-tone')).resolves.toBe('error');
+    await expect(feedback(page).getByRole('alert').textContent()).resolves.toBe(
+      `TikTok Shop no longer lets order ${other} share this parcel. Nothing was added: pack it on its own.`,
+    );
+    await expect(page.getByText('Baseball cap').count()).resolves.toBe(0);
+    await expect(page.locator('.hint[data-key=K]').count()).resolves.toBe(0);
+    await screenshot(page, 'packing-tiktok-combine-refused');
+    expect(status()).toEqual(['discarded', 'discarded']);
   });
 });

@@ -98,6 +98,11 @@ export interface PlatformShipping {
   /** The package a delivered combination (by its outbox key) answered; null before. */
   combinedPackage(order: StoredOutboundOrder, combineKey: string): string | null;
   /**
+   * The order's platform package now, for one not (or no longer) combined: the package an
+   * uncombination answered replaces the one read at the pull. Absent: `platformPackageId`.
+   */
+  currentPackage?(order: StoredOutboundOrder, platformPackageId: string): string;
+  /**
    * The label PDF, asked for and downloaded now (the platform's links expire), with the tracking
    * number and the shipping provider the platform picked (null when it names none).
    */

@@ -5,6 +5,7 @@ import {
   packageCombineKey,
   tiktokOrderStream,
   type PackageCombinePayload,
+  type PackageUncombinePayload,
 } from '../../shared/packing/package-combine-event';
 import type { Db } from '../db/open';
 import { writeTransaction } from '../db/write';
@@ -15,7 +16,14 @@ import { platformDestinationOf, type PlatformShipping } from './pack-booking';
 import { combinedLineKey, packageLines } from './pack-lines';
 import { isCancelled, platformShipped } from './pack-order-status';
 import type { PackStepDeps } from './pack-station-deps';
-import { linesOf, verifiedOf, type PackageLine, type PackageRow, type SessionRow } from './pack-store';
+import {
+  linesOf,
+  verifiedOf,
+  type CombinedOrderRow,
+  type PackageLine,
+  type PackageRow,
+  type SessionRow,
+} from './pack-store';
 
 export interface PackCombiningOptions extends PackStepDeps {
   outbox: Pick<Outbox, 'enqueue'>;
@@ -31,6 +39,18 @@ export interface CombineCandidate {
   combinableId: string | null;
 }
 
+/** An order taken back out of the open package before sealing. */
+export interface TakenOut {
+  orderRef: string;
+  /** Its items already scanned into the box: the clerk takes them out again. */
+  itemsOut: number;
+  /** The platform's uncombination in the outbox (the combination was delivered), else null. */
+  uncombineEventId: string | null;
+}
+
+/** Asked again when K is pressed: the bench waits this long at most before going on unconfirmed. */
+const COMBINE_CHECK_MS = 3_000;
+
 /** A platform combination the platform refused for good. */
 export interface RefusedCombination {
   eventId: string;
@@ -45,6 +65,13 @@ export interface RefusedCombination {
  * the platform refused back out.
  */
 export class PackCombining {
+  /**
+   * The platform's last answer for the open package: what it offered, so a K pressed while it
+   * cannot be asked joins an order it did offer (unconfirmed). Memory only: after a restart an
+   * offline K is refused until the platform answers again.
+   */
+  private lastOffer: { packageId: string; orders: CombineCandidate[] } | null = null;
+
   constructor(private readonly o: PackCombiningOptions) {}
 
   /**
@@ -110,7 +137,7 @@ export class PackCombining {
       combineEventId = this.o.outbox.enqueue(db, {
         destination,
         orderingKey: tiktokOrderStream(order.externalId),
-        idempotencyKey: packageCombineKey(payload.platformOrderIds),
+        idempotencyKey: this.freshCombineKey(payload.platformOrderIds),
         type: 'package.combine',
         payload,
       }).id;
@@ -162,6 +189,7 @@ export class PackCombining {
   async candidates(
     order: StoredOutboundOrder,
     pkg: PackageRow,
+    timeoutMs = this.o.timeoutMs(),
   ): Promise<{
     basis: PackCombinable['basis'];
     reason: PackCombinable['reason'];
@@ -176,7 +204,7 @@ export class PackCombining {
         return { basis: 'platform', reason: null, orders: [] };
       let groups: Awaited<ReturnType<PlatformShipping['combinable']>>;
       try {
-        groups = await shipping.combinable(order, AbortSignal.timeout(this.o.timeoutMs()));
+        groups = await shipping.combinable(order, AbortSignal.timeout(timeoutMs));
       } catch {
         return { basis: 'none', reason: 'platform_unreachable', orders: [] };
       }
@@ -197,6 +225,7 @@ export class PackCombining {
             orders.push({ order: other, combinableId: g.combinableId });
         }
       }
+      this.lastOffer = { packageId: pkg.id, orders };
       return { basis: 'platform', reason: null, orders };
     }
     const rows = this.o.db
@@ -221,14 +250,170 @@ export class PackCombining {
     };
   }
 
+  /**
+   * The candidate K joins, asked of the platform again (a short timeout). TikTok Shop answering
+   * without the order it offered before → PACK_COMBINE_DECLINED, nothing added. TikTok Shop unreachable → the
+   * order it offered for this package last, unconfirmed (its combine call is checked at sealing).
+   */
+  async pickAtK(
+    order: StoredOutboundOrder,
+    pkg: PackageRow,
+    other: StoredOutboundOrder,
+  ): Promise<{ pick: CombineCandidate; basis: PackCombinable['basis']; confirmed: boolean }> {
+    const remembered = this.lastOffer?.packageId === pkg.id ? this.lastOffer.orders : [];
+    const found = await this.candidates(order, pkg, Math.min(this.o.timeoutMs(), COMBINE_CHECK_MS));
+    const pick = found.orders.find((c) => c.order.id === other.id);
+    if (pick) return { pick, basis: found.basis, confirmed: true };
+    if (found.reason === 'platform_unreachable') {
+      const earlier = remembered.find((c) => c.order.id === other.id);
+      if (earlier) return { pick: earlier, basis: 'platform', confirmed: false };
+    }
+    // Offered for this package before and not now: the platform changed its mind (an address
+    // changed, an order was split). Anything else is ours to refuse.
+    const platformSaysNo =
+      found.basis === 'platform' &&
+      remembered.some((c) => c.order.id === other.id) &&
+      other.source === order.source &&
+      platformShipped(other) &&
+      other.status === 'to_pack' &&
+      !isCancelled(other) &&
+      this.o.store.combinedInto(pkg.id).length === 0 &&
+      !this.o.store.combinedOf(other.id) &&
+      this.unopened(other.id);
+    throw new AppError(platformSaysNo ? 'PACK_COMBINE_DECLINED' : 'PACK_COMBINE_NOT_ALLOWED', {
+      orderRef: other.externalId,
+    });
+  }
+
   /** The outbox key of the package's platform combination, if it has one. */
-  combineKeyOf(order: StoredOutboundOrder, pkg: PackageRow): string | null {
-    const rows = this.o.store.combinedInto(pkg.id).filter((r) => r.combine_event_id !== null);
-    if (rows.length === 0) return null;
-    return packageCombineKey([
-      order.externalId,
-      ...rows.map((r) => this.o.orders.get(r.order_id)?.externalId ?? r.order_id),
-    ]);
+  combineKeyOf(_order: StoredOutboundOrder, pkg: PackageRow): string | null {
+    const row = this.o.store.combinedInto(pkg.id).find((r) => r.combine_event_id !== null);
+    return row?.combine_event_id ? this.eventKey(row.combine_event_id) : null;
+  }
+
+  /**
+   * Takes one combined order back out of the open package, in the caller's transaction: its
+   * lines and scans leave, it goes back to the queue, and its platform combination is withdrawn —
+   * discarded while not sent (pending, or refused for good), undone on the platform through
+   * `package.uncombine` once delivered (the call on the host's stream, a wait on the leaving
+   * order's). While it is being sent (in flight),
+   * neither is safe: PACK_UNCOMBINE_BUSY, and the clerk presses again.
+   */
+  takeOutIn(
+    db: Db,
+    t: { order: StoredOutboundOrder; pkg: PackageRow; session: SessionRow; row: CombinedOrderRow },
+    user: UserView,
+    now: number,
+  ): TakenOut {
+    const { order, pkg, session, row } = t;
+    const other = this.o.orders.get(row.order_id);
+    const orderRef = other?.externalId ?? row.order_id;
+    let uncombineEventId: string | null = null;
+    if (row.combine_event_id !== null) {
+      const eventId = row.combine_event_id;
+      const state = this.o.events.statusOf(eventId);
+      if (state?.status === 'in_flight') throw new AppError('PACK_UNCOMBINE_BUSY', { orderRef });
+      if (state?.status === 'pending' || state?.status === 'dead') {
+        db.prepare(
+          `UPDATE outbox_events SET status = 'discarded', last_error = ?, updated_at = ?
+           WHERE id = ? AND status IN ('pending', 'dead')`,
+        ).run(`taken out of the parcel at the bench before sealing`, now, eventId);
+      } else if (state?.status === 'delivered') {
+        const destination = platformDestinationOf(order);
+        const combineKey = this.eventKey(eventId);
+        if (destination === null || combineKey === null) {
+          throw new AppError('INTERNAL', { reason: `combination ${eventId} has no destination or key` });
+        }
+        const payload: PackageUncombinePayload = {
+          part: 'host',
+          stationId: this.o.stationId,
+          packageId: pkg.id,
+          platformOrderId: order.externalId,
+          combineKey,
+          platformOrderIds: [orderRef],
+          uncombinedBy: user.id,
+          uncombinedAt: now,
+        };
+        uncombineEventId = this.o.outbox.enqueue(db, {
+          destination,
+          orderingKey: tiktokOrderStream(order.externalId),
+          idempotencyKey: `tiktok-uncombine:${eventId}`,
+          type: 'package.uncombine',
+          payload,
+        }).id;
+        // The leaving order's own stream waits for the uncombination before its ship call.
+        this.o.outbox.enqueue(db, {
+          destination,
+          orderingKey: tiktokOrderStream(orderRef),
+          idempotencyKey: `tiktok-uncombine:${eventId}:leaving`,
+          type: 'package.uncombine',
+          payload: { ...payload, part: 'leaving' },
+        });
+      }
+    }
+    const lines = linesOf(pkg).filter((l) => l.orderId !== row.order_id);
+    this.o.store.update(db, pkg.id, { lines: JSON.stringify(lines) });
+    db.prepare('DELETE FROM pack_combined_orders WHERE order_id = ? AND package_id = ?').run(
+      row.order_id,
+      pkg.id,
+    );
+    this.o.orders.setStatus(db, row.order_id, 'to_pack');
+    const verified = verifiedOf(session);
+    let itemsOut = 0;
+    for (const key of Object.keys(verified)) {
+      if (!key.startsWith(`${row.order_id}:`)) continue;
+      itemsOut += verified[key]?.count ?? 0;
+      Reflect.deleteProperty(verified, key);
+    }
+    const left = packageLines(this.o.orders, order, { lines: JSON.stringify(lines) });
+    const allVerified = left.every((l) => (verified[l.lineRef]?.count ?? 0) >= l.quantity);
+    // A smaller parcel: weight, route and photo are taken again.
+    this.o.store.updateSession(db, this.o.stationId, {
+      verified: JSON.stringify(verified),
+      weight: null,
+      route: null,
+      photo_sha256: null,
+      step: allVerified ? 'weigh' : 'verify',
+    });
+    this.o.audit.record({
+      userId: user.id,
+      action: 'pack.uncombine',
+      entityType: 'pack_package',
+      entityId: pkg.id,
+      details: { orderRef: order.externalId, uncombinedOrderRef: orderRef, itemsOut, uncombineEventId },
+    });
+    return { orderRef, itemsOut, uncombineEventId };
+  }
+
+  /** The outbox key an event was enqueued with (it may since have been archived). */
+  private eventKey(eventId: string): string | null {
+    return (
+      this.o.db
+        .prepare<[string, string], string>(
+          `SELECT idempotency_key FROM outbox_events WHERE id = ?
+           UNION ALL SELECT idempotency_key FROM outbox_archive WHERE id = ? LIMIT 1`,
+        )
+        .pluck()
+        .get(eventId, eventId) ?? null
+    );
+  }
+
+  /**
+   * The key for a new combination of these orders: the plain one the first time; after one was
+   * withdrawn (its key stays taken in the outbox), the next generation, so it is sent anew.
+   */
+  private freshCombineKey(platformOrderIds: readonly string[]): string {
+    const base = packageCombineKey(platformOrderIds);
+    const n = this.o.db
+      .prepare<{ base: string; head: string; len: number }, number>(
+        `SELECT (SELECT count(*) FROM outbox_events
+                  WHERE idempotency_key = @base OR substr(idempotency_key, 1, @len) = @head)
+              + (SELECT count(*) FROM outbox_archive
+                  WHERE idempotency_key = @base OR substr(idempotency_key, 1, @len) = @head)`,
+      )
+      .pluck()
+      .get({ base, head: `${base}#`, len: base.length + 1 });
+    return n === 0 || n === undefined ? base : `${base}#${String(n)}`;
   }
 
   /** The package's platform combination, when the platform refused it for good (a dead event). */

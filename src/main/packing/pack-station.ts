@@ -104,6 +104,13 @@ export interface PackStationOptions {
 
 type Input<T> = T & { clientActionId: string };
 
+type UncombineResult = {
+  session: PackSession;
+  orderRef: string;
+  itemsOut: number;
+  uncombineEventId: string | null;
+};
+
 /**
  * The packing bench: one pack session per station, resumed after a restart. open → verify every
  * line (quantities count down, serials recorded, a wrong item refused) → weigh (a stable reading
@@ -552,29 +559,51 @@ export class PackStation {
   combine(
     input: Input<{ orderId: string }>,
     user: UserView,
-  ): Promise<{ session: PackSession; combineEventId: string | null }> {
+  ): Promise<{ session: PackSession; combineEventId: string | null; confirmed: boolean }> {
     return this.serial(async () => {
-      type Result = { session: PackSession; combineEventId: string | null };
+      type Result = { session: PackSession; combineEventId: string | null; confirmed: boolean };
       const again = this.store.replay<Result>(input.clientActionId);
       if (again) return again;
       const { session, order, pkg } = await this.current();
-      const found = await this.combining.candidates(order, pkg);
-      const pick = found.orders.find((o) => o.order.id === input.orderId);
       const other = this.o.orders.get(input.orderId);
-      if (!pick || !other) {
-        throw new AppError('PACK_COMBINE_NOT_ALLOWED', { orderRef: other?.externalId ?? input.orderId });
-      }
+      if (!other) throw new AppError('PACK_COMBINE_NOT_ALLOWED', { orderRef: input.orderId });
+      const { pick, basis, confirmed } = await this.combining.pickAtK(order, pkg, other);
       return writeTransaction(this.o.db, () => {
         const db = this.o.db;
         const now = this.o.clock.now();
         const combineEventId = this.combining.joinIn(
           db,
-          { order, pkg, session, other, pick, basis: found.basis },
+          { order, pkg, session, other, pick, basis },
           user,
           now,
         );
-        const result: Result = { session: this.view(this.mustSession()), combineEventId };
+        const result: Result = { session: this.view(this.mustSession()), combineEventId, confirmed };
         this.store.record(db, input.clientActionId, 'packCombine', result, now);
+        return result;
+      });
+    });
+  }
+
+  /** Takes a combined order back out of the open package before sealing (PackCombining.takeOutIn). */
+  uncombine(input: Input<{ orderId: string }>, user: UserView): Promise<UncombineResult> {
+    return this.serial(async () => {
+      const again = this.store.replay<UncombineResult>(input.clientActionId);
+      if (again) return again;
+      const { order, pkg } = await this.current();
+      return writeTransaction(this.o.db, () => {
+        const db = this.o.db;
+        const now = this.o.clock.now();
+        // Read inside the transaction: the combination's outbox state cannot change under us here.
+        const row = this.store.combinedInto(pkg.id).find((r) => r.order_id === input.orderId);
+        const session = this.mustSession();
+        const fresh = this.store.pkg(pkg.id);
+        if (!row || !fresh) {
+          const ref = this.o.orders.get(input.orderId)?.externalId ?? input.orderId;
+          throw new AppError('PACK_UNCOMBINE_NOT_ALLOWED', { orderRef: ref });
+        }
+        const out = this.combining.takeOutIn(db, { order, pkg: fresh, session, row }, user, now);
+        const result: UncombineResult = { session: this.view(this.mustSession()), ...out };
+        this.store.record(db, input.clientActionId, 'packUncombine', result, now);
         return result;
       });
     });

@@ -23,6 +23,7 @@ export function packingHandlers(core: Services): HandlersFor<typeof packingCalls
     packSplit: (input, ctx) => station.split(input, ctx.user),
     packCombinable: () => station.combinable(),
     packCombine: (input, ctx) => station.combine(input, ctx.user),
+    packUncombine: (input, ctx) => station.uncombine(input, ctx.user),
     packRelease: (input, ctx) => station.release(input, ctx.user),
     manifestList: ({ status }) => dock.list(status),
     packDockCarriers: () => dock.waitingCarriers(),

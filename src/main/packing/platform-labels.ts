@@ -112,7 +112,8 @@ export class PlatformLabels {
       const combineKey = pending.platform.combineKey ?? null;
       const platformPackageId =
         combineKey === null
-          ? pending.platform.platformPackageId
+          ? (shipping.currentPackage?.(order, pending.platform.platformPackageId) ??
+            pending.platform.platformPackageId)
           : shipping.combinedPackage(order, combineKey);
       if (platformPackageId === null) continue;
       let label: PlatformLabel;

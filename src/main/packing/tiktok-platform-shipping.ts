@@ -35,6 +35,9 @@ export function tiktokPlatformShipping(
     combinedPackage(order, combineKey) {
       return connectorOf(order).combines.combinedPackage(combineKey);
     },
+    currentPackage(order, platformPackageId) {
+      return connectorOf(order).combines.packageOf(order.externalId) ?? platformPackageId;
+    },
     async label(order, platformPackageId, signal) {
       const connector = connectorOf(order);
       const { pdf, document } = await connector.labels.freshPdf(platformPackageId, signal);

@@ -312,11 +312,41 @@ export const packingCalls = {
    * package's ship call; null for ERP orders). Weight and route are taken again for the bigger
    * parcel. A combination the platform refused is undone at the next call and answered
    * PACK_COMBINE_REFUSED.
+   *
+   * TikTok Shop is asked again first (its combinable packages, a short timeout): an order it no
+   * longer lets share the parcel is refused at once (PACK_COMBINE_DECLINED), nothing added. When
+   * it cannot be asked, an order it offered earlier for this package joins anyway with
+   * `confirmed: false`; the platform's answer is then checked at sealing.
    */
   packCombine: call({
     input: z.strictObject({ orderId: idSchema, clientActionId: clientActionIdSchema }),
-    output: z.object({ session: packSessionSchema, combineEventId: z.string().nullable() }),
-    errors: [...SESSION_ERRORS, 'PACK_COMBINE_NOT_ALLOWED', 'PACK_COMBINE_REFUSED'],
+    output: z.object({
+      session: packSessionSchema,
+      combineEventId: z.string().nullable(),
+      confirmed: z.boolean(),
+    }),
+    errors: [...SESSION_ERRORS, 'PACK_COMBINE_NOT_ALLOWED', 'PACK_COMBINE_REFUSED', 'PACK_COMBINE_DECLINED'],
+    role: 'any',
+    effect: 'write',
+    idempotencyKey: 'clientActionId',
+  }),
+  /**
+   * Takes an order combined into the open package back out before sealing: its lines and scans
+   * leave the parcel (`itemsOut`: how many of its scanned items the clerk takes out of the box),
+   * it goes back to the queue. Its TikTok Shop combination, if not sent yet, is discarded and
+   * never reaches the platform; one the platform already applied is undone there through the
+   * outbox (`uncombineEventId`, on the host order's stream, before its ship call). While the
+   * combination is being sent at this moment: PACK_UNCOMBINE_BUSY (press again shortly).
+   */
+  packUncombine: call({
+    input: z.strictObject({ orderId: idSchema, clientActionId: clientActionIdSchema }),
+    output: z.object({
+      session: packSessionSchema,
+      orderRef: z.string(),
+      itemsOut: z.number().int().nonnegative(),
+      uncombineEventId: z.string().nullable(),
+    }),
+    errors: [...SESSION_ERRORS, 'PACK_UNCOMBINE_NOT_ALLOWED', 'PACK_UNCOMBINE_BUSY'],
     role: 'any',
     effect: 'write',
     idempotencyKey: 'clientActionId',

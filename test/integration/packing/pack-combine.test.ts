@@ -93,6 +93,40 @@ describe('combining orders at the pack station', () => {
     return pack(core, 'packComplete', {}) as Promise<{ state: string; trackingNumber: string | null }>;
   }
 
+  it('an ERP order combined by mistake is taken back out before sealing: each order packs and books on its own', async () => {
+    const b = await bench();
+    await b.core.packing.orders.upsertMany([erpLampOrder('ACME-2101', T0), erpLampOrder('ACME-2102', T0)]);
+    await pack(b.core, 'packOpen', scan('ACME-2101'));
+    await pack(b.core, 'packCombine', { orderId: orderIdOf(b.core, 'ACME-2102') });
+    await pack(b.core, 'packScanItem', scan('9555123400017'));
+    await pack(b.core, 'packScanItem', scan('9555123400017'));
+    const out = (await pack(b.core, 'packUncombine', { orderId: orderIdOf(b.core, 'ACME-2102') })) as {
+      session: PackSession;
+      orderRef: string;
+      itemsOut: number;
+      uncombineEventId: string | null;
+    };
+    // No platform to tell: the lamp scanned for the other order comes out of the box.
+    expect(out).toMatchObject({ orderRef: 'ACME-2102', itemsOut: 1, uncombineEventId: null });
+    expect(out.session).toMatchObject({ step: 'weigh', combined: [] });
+    expect(out.session.lines.map((l) => [l.sku, l.verified])).toEqual([['ACME-LAMP', 1]]);
+    expect(statusOf(b.core, 'ACME-2102')).toBe('to_pack');
+    expect(((await call(b.core, 'packCombinable', BENCH, {})) as PackCombinable).orders).toEqual([
+      { orderId: orderIdOf(b.core, 'ACME-2102'), orderRef: 'ACME-2102', lines: 1, items: 1 },
+    ]);
+    expect(await refused(b.core, 'packUncombine', { orderId: orderIdOf(b.core, 'ACME-2102') })).toMatchObject(
+      {
+        code: 'PACK_UNCOMBINE_NOT_ALLOWED',
+        params: { orderRef: 'ACME-2102' },
+      },
+    );
+    expect(await sealRest(b.core, [])).toMatchObject({ state: 'packed' });
+    await pack(b.core, 'packOpen', scan('ACME-2102'));
+    expect(await sealRest(b.core, ['9555123400017'])).toMatchObject({ state: 'packed' });
+    expect(b.posmy.bookings()).toHaveLength(2);
+    expect([statusOf(b.core, 'ACME-2101'), statusOf(b.core, 'ACME-2102')]).toEqual(['packed', 'packed']);
+  });
+
   it('two ERP orders to the same address: one parcel, one booking, both orders packed and handed over', async () => {
     const b = await bench();
     const other = { ...erpLampOrder('ACME-2002', T0) };

@@ -256,7 +256,14 @@ function fakeBench(options: { serialMug?: boolean } = {}) {
         lineRef: 'o2:1',
         sku: 'CUP',
       });
-      return { session, combineEventId: 'evt-combine' };
+      return { session, combineEventId: 'evt-combine', confirmed: true };
+    },
+    packUncombine: async (input: { orderId: string }) => {
+      calls.push(['packUncombine', input.orderId]);
+      if (!session) throw new AppError('PACK_NO_SESSION');
+      session.combined = [];
+      session.lines = session.lines.filter((l) => !l.lineRef.startsWith(`${input.orderId}:`));
+      return { session, orderRef: 'ORD-2', itemsOut: 1, uncombineEventId: null };
     },
     manifestList: async () => [manifest],
     packDockCarriers: async () => [],
@@ -485,6 +492,24 @@ describe('packing store', () => {
     expect(store.getState().feedback).toMatchObject({ kind: 'combined', params: { orderRef: 'ORD-2' } });
     expect(store.getState().session?.lines.map((l) => l.sku)).toEqual(['MUG', 'PLATE', 'CUP']);
     expect(hint()).toBeUndefined();
+
+    // R takes it back out: the clerk is told to take its scanned item out, and K is offered again.
+    const uncombine = () => nextAction(store.getState()).keys.find((k) => k.key === 'R');
+    expect(uncombine()).toEqual({ key: 'R', label: 'packing.keys.uncombine', params: { orderRef: 'ORD-2' } });
+    store.getState().key(press({ code: 'KeyR', key: 'r', time: clock + 1_000 }));
+    await vi.runAllTimersAsync();
+    expect(calls.slice(4, 6)).toEqual([
+      ['packUncombine', 'o2'],
+      ['packCombinable', null],
+    ]);
+    expect(store.getState().feedback).toMatchObject({
+      kind: 'uncombined',
+      tone: 'warning',
+      params: { orderRef: 'ORD-2', count: 1 },
+    });
+    expect(store.getState().session?.lines.map((l) => l.sku)).toEqual(['MUG', 'PLATE']);
+    expect(uncombine()).toBeUndefined();
+    expect(hint()).toMatchObject({ key: 'K' });
   });
 
   it('takes a lone shortcut letter after a pause, but a code starting with that letter stays a scan', async () => {

@@ -97,6 +97,7 @@ export class TikTokShopConnector implements ConnectorInstance {
       state: deps.state,
       clock: deps.clock,
       combinedPackage: (key) => combines.combinedPackage(key),
+      packageOf: (orderId) => combines.packageOf(orderId),
     });
     this.receiptDecisions = new TikTokReceiptDecisions({
       name,

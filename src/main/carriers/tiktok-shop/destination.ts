@@ -36,6 +36,8 @@ export class TikTokDestination implements Destination {
         if (event.type === 'package.ship') outcomes.push(await this.shipments.deliverOne(event, signal));
         else if (event.type === 'package.combine')
           outcomes.push(await this.combines.deliverOne(event, signal));
+        else if (event.type === 'package.uncombine')
+          outcomes.push(await this.combines.deliverUncombine(event, signal));
         // The receipt handler also acknowledges the bench's return.received (TikTok has no call
         // for it), so it never holds the decision queued behind it as a dead letter.
         else if (event.type === 'return.receipt_decided' || event.type === 'return.received')

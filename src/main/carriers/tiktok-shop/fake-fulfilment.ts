@@ -228,9 +228,9 @@ export interface FakeShipment {
   at: number;
 }
 
-/** A combination or a platform ship call the fake applied, in the order it applied them. */
+/** A combination, an uncombination or a platform ship call the fake applied, in the order it applied them. */
 export interface FakeApplied {
-  kind: 'combine' | 'ship';
+  kind: 'combine' | 'uncombine' | 'ship';
   packageId: string;
   orderIds: string[];
   at: number;
@@ -673,6 +673,7 @@ export function createFakeFulfilment(ctx: Context) {
               );
               created.push({ id: n.id, order_ids: [o] });
             }
+            applied.push({ kind: 'uncombine', packageId: p.id, orderIds: [...out], at: clock.now() });
             for (const o of [...stay, ...out]) sync(o);
           },
         };
@@ -992,7 +993,7 @@ export function createFakeFulfilment(ctx: Context) {
     },
     /** The platform no longer lets these orders combine (an address changed): combine answers 21011040. */
     withdrawCombinable: (combinableId: string) => combinable.delete(combinableId),
-    /** Combinations and platform ship calls as applied, in order (requests lost after applying count once). */
+    /** Combinations, uncombinations and platform ship calls as applied, in order (requests lost after applying count once). */
     applied: () => applied.map((a) => structuredClone(a)),
     setHandover: (packageId: string, handover: FakeHandover) => handovers.set(packageId, handover),
     setShippingProviders: (deliveryOptionId: string, list: Array<{ id: string; name: string }>) =>

@@ -22,6 +22,7 @@ import type { ShippingProviderDirectory } from './shipping-providers';
  *
  * A package combined with other orders' (`combineKey`) ships as the package the combination
  * answered; its `package.combine` rides the same stream, so it was delivered before this event.
+ * One taken back out of a combination ships as the package the uncombination answered for it.
  */
 export interface ShipmentsOptions {
   fulfillment: TikTokFulfillment;
@@ -30,6 +31,8 @@ export interface ShipmentsOptions {
   clock: Clock;
   /** The package a delivered `package.combine` answered (TikTokCombines), null before. */
   combinedPackage: (combineKey: string) => string | null;
+  /** The order's package since an uncombination replaced the one read at the pull (TikTokCombines). */
+  packageOf?: (platformOrderId: string) => string | null;
 }
 
 type Shipped = { shipped: false } | { shipped: true; trackingNumber: string | null; ours: boolean };
@@ -55,6 +58,9 @@ export class TikTokShipments {
           `package ${p.platformPackageId ?? p.platformOrderId} was to ship combined with other orders, but TikTok Shop never combined it; nothing was shipped`,
         );
       p = { ...p, platformPackageId: combined };
+    } else if (p.method === 'platform') {
+      const since = this.options.packageOf?.(p.platformOrderId) ?? null;
+      if (since !== null) p = { ...p, platformPackageId: since };
     }
     if (p.method === 'own_carrier' && p.ownCarrier) {
       const check = await providers.check(

@@ -46,7 +46,7 @@ export interface NextActionInput {
   liveScale?: Pick<LiveScaleReading, 'commands'> | null;
   /** The station has no scale and a USB scale can be connected to this screen (WebHID). */
   usbScaleConnectable?: boolean;
-  /** What may go in this parcel too (packCombinable): its first order is offered on K. */
+  /** What may go in this parcel too (packCombinable): its first order is offered on K; R takes a combined one out. */
   combinable?: PackCombinable | null;
 }
 
@@ -113,9 +113,12 @@ export function nextAction(input: NextActionInput): NextAction {
   const release: PackKey = { key: 'A', label: 'packing.keys.putAside' };
   // Offered while the box is still open: before the weight, or with it (it is taken again).
   const offer = input.combinable?.orders[0];
-  const combine: PackKey[] = offer
-    ? [{ key: 'K', label: 'packing.keys.combine', params: { orderRef: offer.orderRef } }]
-    : [];
+  // A combined order can leave again until the parcel is sealed (R, the last one combined first).
+  const last = s.combined[s.combined.length - 1];
+  const combine: PackKey[] = [
+    ...(offer ? [{ key: 'K', label: 'packing.keys.combine', params: { orderRef: offer.orderRef } }] : []),
+    ...(last ? [{ key: 'R', label: 'packing.keys.uncombine', params: { orderRef: last.orderRef } }] : []),
+  ];
   switch (s.step) {
     case 'verify': {
       if (input.serialFor) {
@@ -155,6 +158,7 @@ export function nextAction(input: NextActionInput): NextAction {
       if (other && other.blockers.length === 0) {
         keys.push({ key: 'L', label: 'packing.keys.otherLine', params: { carrier: other.carrierName } });
       }
+      if (last) keys.push({ key: 'R', label: 'packing.keys.uncombine', params: { orderRef: last.orderRef } });
       keys.push(release);
       // The platform's label comes after its ship call: Enter prints the packing slip only.
       return action('complete', s.platformLabel ? 'completePlatform' : 'complete', keys);

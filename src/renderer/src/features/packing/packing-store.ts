@@ -49,6 +49,9 @@ export interface PackFeedback {
     | 'awaitingPlatformLabel'
     | 'split'
     | 'combined'
+    | 'combinedUnconfirmed'
+    | 'uncombined'
+    | 'uncombinedNothing'
     | 'released'
     | 'parcelAdded'
     | 'parcelAgain'
@@ -844,12 +847,46 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
             const offer = s.combinable?.orders[0];
             if (!offer) return;
             void queued(async () => {
-              const r = await api.packCombine({ orderId: offer.orderId, clientActionId: newActionId() });
-              say({ kind: 'combined', tone: 'info', params: { orderRef: offer.orderRef } }, null, {
-                session: r.session,
-                box: null,
-                combinable: null,
-              });
+              const r = await api
+                .packCombine({ orderId: offer.orderId, clientActionId: newActionId() })
+                .catch(async (err: unknown) => {
+                  // Refused (the platform changed its mind): the offer is asked again, so K goes.
+                  await readCombinable();
+                  throw err;
+                });
+              // Unconfirmed (the platform could not be asked): said as a warning, checked at sealing.
+              const kind = r.confirmed ? 'combined' : 'combinedUnconfirmed';
+              say(
+                { kind, tone: r.confirmed ? 'info' : 'warning', params: { orderRef: offer.orderRef } },
+                null,
+                {
+                  session: r.session,
+                  box: null,
+                  combinable: null,
+                },
+              );
+              await readCombinable();
+              await refreshLists();
+            }, null);
+            return;
+          }
+          case 'R': {
+            const last = s.session?.combined[s.session.combined.length - 1];
+            if (!last) return;
+            void queued(async () => {
+              const r = await api.packUncombine({ orderId: last.orderId, clientActionId: newActionId() });
+              // Items of that order already in the box must come out: a warning the clerk acts on.
+              say(
+                r.itemsOut > 0
+                  ? {
+                      kind: 'uncombined',
+                      tone: 'warning',
+                      params: { orderRef: r.orderRef, count: r.itemsOut },
+                    }
+                  : { kind: 'uncombinedNothing', tone: 'info', params: { orderRef: r.orderRef } },
+                null,
+                { session: r.session, box: null, combinable: null },
+              );
               await readCombinable();
               await refreshLists();
             }, null);

@@ -42,6 +42,7 @@ const messages = {
       pack: 'back to packing',
       split: 'split: the rest goes in a second parcel',
       combine: 'combine: order {{orderRef}} goes in this parcel too',
+      uncombine: 'take order {{orderRef}} back out of this parcel',
       takeWeight: 'take the scale’s weight',
       typeGrams: 'type the weight (850, 1.25 kg)',
       complete: 'seal and print',
@@ -90,6 +91,10 @@ const messages = {
         'Sealed, packing slip printed. {{platform}} prints this label — it follows once the platform accepts the shipment',
       split: 'Split: the rest is parcel {{packageNo}}, packed next',
       combined: '{{orderRef}} goes in this parcel too: scan its items',
+      combinedUnconfirmed:
+        '{{orderRef}} goes in this parcel too — TikTok Shop could not confirm; checked again at sealing',
+      uncombined: 'Order {{orderRef}} is out of this parcel: take its {{count}} item(s) out of the box',
+      uncombinedNothing: 'Order {{orderRef}} is out of this parcel (none of its items were scanned yet)',
       released: 'Order put back in the queue',
       parcelAdded: '{{tracking}} on the manifest ({{count}})',
       parcelAgain: '{{tracking}} was already scanned on this manifest',
@@ -227,6 +232,7 @@ const messages = {
   eventType: {
     package_ship: 'Ship call to the platform',
     package_combine: 'Package combination to the platform',
+    package_uncombine: 'Package uncombination to the platform',
     package_handed_over: 'Parcel handed to the carrier',
     package_label_voided: 'Label voided (rebooked)',
   },
@@ -287,6 +293,11 @@ const messages = {
     PACK_COMBINE_NOT_ALLOWED: 'Order {{orderRef}} cannot be combined into this parcel now.',
     PACK_COMBINE_REFUSED:
       'TikTok Shop refused to combine order {{orderRef}} into this parcel. It was taken out again: take its items out of the box and pack it on its own.',
+    PACK_COMBINE_DECLINED:
+      'TikTok Shop no longer lets order {{orderRef}} share this parcel. Nothing was added: pack it on its own.',
+    PACK_UNCOMBINE_NOT_ALLOWED: 'Order {{orderRef}} is not combined into this parcel.',
+    PACK_UNCOMBINE_BUSY:
+      "Order {{orderRef}}'s combination is being sent to TikTok Shop right now. Press the key again in a few seconds.",
     PACK_PARCEL_UNKNOWN: 'Parcel {{trackingNumber}} is not a packed parcel of this station.',
     CUTOFF_PACKAGE_UNKNOWN: 'Package {{packageId}} is not a packed parcel of this station.',
     CUTOFF_HANDED_OVER:

@@ -43,6 +43,7 @@ const messages: PackingMessages = {
       pack: 'kembali membungkus',
       split: 'pisah: bakinya ke bungkusan kedua',
       combine: 'gabung: pesanan {{orderRef}} masuk bungkusan ini juga',
+      uncombine: 'keluarkan pesanan {{orderRef}} daripada bungkusan ini',
       takeWeight: 'ambil berat penimbang',
       typeGrams: 'taip berat (850, 1.25 kg)',
       complete: 'tutup dan cetak',
@@ -91,6 +92,12 @@ const messages: PackingMessages = {
         'Ditutup, slip bungkusan dicetak. {{platform}} mencetak label ini — ia menyusul sebaik sahaja platform menerima penghantaran',
       split: 'Dipisah: bakinya bungkusan {{packageNo}}, dibungkus seterusnya',
       combined: '{{orderRef}} masuk bungkusan ini juga: imbas barangnya',
+      combinedUnconfirmed:
+        '{{orderRef}} masuk ke dalam bungkusan ini juga — TikTok Shop tidak dapat mengesahkan; disemak semula semasa dimeterai',
+      uncombined:
+        'Pesanan {{orderRef}} sudah keluar daripada bungkusan ini: keluarkan {{count}} item miliknya dari kotak',
+      uncombinedNothing:
+        'Pesanan {{orderRef}} sudah keluar daripada bungkusan ini (belum ada itemnya diimbas)',
       released: 'Pesanan dikembalikan ke baris gilir',
       parcelAdded: '{{tracking}} dalam manifest ({{count}})',
       parcelAgain: '{{tracking}} sudah diimbas dalam manifest ini',
@@ -228,6 +235,7 @@ const messages: PackingMessages = {
   eventType: {
     package_ship: 'Panggilan penghantaran ke platform',
     package_combine: 'Penggabungan bungkusan ke platform',
+    package_uncombine: 'Nyahgabung bungkusan ke platform',
     package_handed_over: 'Bungkusan diserahkan kepada kurier',
     package_label_voided: 'Label dibatalkan (ditempah semula)',
   },
@@ -288,6 +296,11 @@ const messages: PackingMessages = {
     PACK_COMBINE_NOT_ALLOWED: 'Pesanan {{orderRef}} tidak boleh digabungkan ke dalam bungkusan ini sekarang.',
     PACK_COMBINE_REFUSED:
       'TikTok Shop menolak untuk menggabungkan pesanan {{orderRef}} ke dalam bungkusan ini. Ia telah dikeluarkan semula: keluarkan barangnya dari kotak dan bungkus secara berasingan.',
+    PACK_COMBINE_DECLINED:
+      'TikTok Shop tidak lagi membenarkan pesanan {{orderRef}} berkongsi bungkusan ini. Tiada apa-apa ditambah: bungkus secara berasingan.',
+    PACK_UNCOMBINE_NOT_ALLOWED: 'Pesanan {{orderRef}} tidak digabungkan ke dalam bungkusan ini.',
+    PACK_UNCOMBINE_BUSY:
+      'Gabungan pesanan {{orderRef}} sedang dihantar ke TikTok Shop. Tekan kekunci sekali lagi dalam beberapa saat.',
     PACK_PARCEL_UNKNOWN: 'Bungkusan {{trackingNumber}} bukan bungkusan yang telah dibungkus di stesen ini.',
     CUTOFF_PACKAGE_UNKNOWN: 'Pakej {{packageId}} bukan bungkusan yang telah dibungkus di stesen ini.',
     CUTOFF_HANDED_OVER:

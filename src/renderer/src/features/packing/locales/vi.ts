@@ -43,6 +43,7 @@ const messages: PackingMessages = {
       pack: 'quay lại đóng gói',
       split: 'tách: phần còn lại vào kiện thứ hai',
       combine: 'gộp: đơn {{orderRef}} cũng vào kiện này',
+      uncombine: 'lấy đơn {{orderRef}} ra khỏi kiện này',
       takeWeight: 'lấy số cân',
       typeGrams: 'gõ cân nặng (850, 1.25 kg)',
       complete: 'dán thùng và in',
@@ -91,6 +92,10 @@ const messages: PackingMessages = {
         'Đã dán thùng, đã in phiếu đóng gói. {{platform}} in nhãn này — nhãn sẽ có ngay khi sàn chấp nhận đơn giao',
       split: 'Đã tách: phần còn lại là kiện {{packageNo}}, đóng gói ngay sau',
       combined: '{{orderRef}} cũng vào kiện này: quét các sản phẩm của đơn đó',
+      combinedUnconfirmed:
+        '{{orderRef}} cũng vào kiện này — TikTok Shop chưa xác nhận được; sẽ kiểm tra lại khi niêm phong',
+      uncombined: 'Đơn {{orderRef}} đã ra khỏi kiện này: lấy {{count}} sản phẩm của đơn ra khỏi thùng',
+      uncombinedNothing: 'Đơn {{orderRef}} đã ra khỏi kiện này (chưa quét sản phẩm nào của đơn)',
       released: 'Đã trả đơn về hàng chờ',
       parcelAdded: '{{tracking}} đã vào biên bản ({{count}})',
       parcelAgain: '{{tracking}} đã được quét vào biên bản này',
@@ -225,6 +230,7 @@ const messages: PackingMessages = {
   eventType: {
     package_ship: 'Báo giao hàng lên sàn',
     package_combine: 'Gửi gộp kiện lên sàn',
+    package_uncombine: 'Gửi hủy gộp kiện lên sàn',
     package_handed_over: 'Đã giao kiện cho hãng vận chuyển',
     package_label_voided: 'Đã hủy nhãn (đặt lại hãng)',
   },
@@ -278,6 +284,11 @@ const messages: PackingMessages = {
     PACK_COMBINE_NOT_ALLOWED: 'Hiện không thể gộp đơn {{orderRef}} vào kiện này.',
     PACK_COMBINE_REFUSED:
       'TikTok Shop từ chối gộp đơn {{orderRef}} vào kiện này. Đã hủy gộp: lấy sản phẩm của đơn đó ra khỏi hộp và đóng gói riêng.',
+    PACK_COMBINE_DECLINED:
+      'TikTok Shop không còn cho đơn {{orderRef}} gộp vào kiện này. Không thêm gì cả: hãy đóng gói riêng.',
+    PACK_UNCOMBINE_NOT_ALLOWED: 'Đơn {{orderRef}} không được gộp vào kiện này.',
+    PACK_UNCOMBINE_BUSY:
+      'Việc gộp đơn {{orderRef}} đang được gửi tới TikTok Shop. Vài giây nữa hãy bấm lại phím.',
     PACK_PARCEL_UNKNOWN: 'Kiện {{trackingNumber}} không phải kiện đã đóng gói của trạm này.',
     CUTOFF_PACKAGE_UNKNOWN: 'Gói {{packageId}} không phải kiện đã đóng gói của trạm này.',
     CUTOFF_HANDED_OVER: 'Đơn {{orderRef}} đã được bàn giao (bảng kê {{manifestId}}): không cần xử lý.',

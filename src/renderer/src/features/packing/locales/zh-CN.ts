@@ -43,6 +43,7 @@ const messages: PackingMessages = {
       pack: '返回打包',
       split: '拆分：其余商品放入第二个包裹',
       combine: '合并：订单 {{orderRef}} 也放进这个包裹',
+      uncombine: '把订单 {{orderRef}} 从这个包裹里拿出来',
       takeWeight: '采用秤上的重量',
       typeGrams: '输入重量（850、1.25 kg）',
       complete: '封箱并打印',
@@ -90,6 +91,9 @@ const messages: PackingMessages = {
       awaitingPlatformLabel: '已封箱，装箱单已打印。此面单由 {{platform}} 提供——平台接受发货后随即打印',
       split: '已拆分：其余商品为第 {{packageNo}} 个包裹，接着打包',
       combined: '{{orderRef}} 也放进这个包裹：请扫描它的商品',
+      combinedUnconfirmed: '{{orderRef}} 也放进这个包裹 — TikTok Shop 暂时无法确认；封箱时会再次核对',
+      uncombined: '订单 {{orderRef}} 已移出这个包裹：请把它的 {{count}} 件商品从箱子里拿出来',
+      uncombinedNothing: '订单 {{orderRef}} 已移出这个包裹（它的商品还没有扫描）',
       released: '订单已放回队列',
       parcelAdded: '{{tracking}} 已加入交接单（{{count}}）',
       parcelAgain: '{{tracking}} 已在此交接单上扫描过',
@@ -222,6 +226,7 @@ const messages: PackingMessages = {
   eventType: {
     package_ship: '向平台发货',
     package_combine: '向平台提交包裹合并',
+    package_uncombine: '向平台提交取消包裹合并',
     package_handed_over: '包裹已交给承运商',
     package_label_voided: '面单已作废（改派）',
   },
@@ -272,6 +277,10 @@ const messages: PackingMessages = {
     PACK_COMBINE_NOT_ALLOWED: '订单 {{orderRef}} 现在不能合并到这个包裹。',
     PACK_COMBINE_REFUSED:
       'TikTok Shop 拒绝把订单 {{orderRef}} 合并到这个包裹。已撤销合并：请把它的商品从箱中取出，单独打包。',
+    PACK_COMBINE_DECLINED:
+      'TikTok Shop 不再允许订单 {{orderRef}} 与这个包裹合并。没有添加任何东西：请单独打包。',
+    PACK_UNCOMBINE_NOT_ALLOWED: '订单 {{orderRef}} 没有合并到这个包裹。',
+    PACK_UNCOMBINE_BUSY: '订单 {{orderRef}} 的合并正在发送给 TikTok Shop。请过几秒再按一次。',
     PACK_PARCEL_UNKNOWN: '包裹 {{trackingNumber}} 不是本站已打包的包裹。',
     CUTOFF_PACKAGE_UNKNOWN: '包裹 {{packageId}} 不是本站已打包的包裹。',
     CUTOFF_HANDED_OVER: '订单 {{orderRef}} 已经交接（交接单 {{manifestId}}），无需处理。',

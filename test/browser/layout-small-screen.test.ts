@@ -241,6 +241,23 @@ describe('bench screens on small laptop screens', () => {
     });
   }
 
+  it('keeps the big type big on a 1920×1080 monitor', async () => {
+    const page = await openStation(browser, station, { timezoneId: 'Asia/Kuala_Lumpur' });
+    try {
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await openPackBench(page);
+      await screenshot(page, 'layout-1920x1080-pack-scan-order');
+      // A string: this file is type-checked without the DOM library.
+      const px = (selector: string) =>
+        page.evaluate<number>(`parseFloat(getComputedStyle(document.querySelector('${selector}')).fontSize)`);
+      expect(await px('[data-testid=pack-next-title]')).toBeGreaterThanOrEqual(40);
+      expect(await px('[data-testid=pack-next] .hints')).toBeGreaterThanOrEqual(22);
+      expect(await unseen(page, '[data-testid=pack-next] .hints .hint')).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   describe('the QC bench (one parcel, each step looked at on both screens)', () => {
     let page: Page;
 

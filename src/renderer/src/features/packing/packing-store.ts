@@ -77,6 +77,8 @@ export interface HandoverCarrier {
   name: string;
   packedHere: number;
   openManifest: boolean;
+  /** The platform's own line: the shipping providers it named (their drivers take these parcels). */
+  providers: string[];
 }
 
 /**
@@ -637,6 +639,7 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
             name: m.carrierName,
             packedHere: 0,
             openManifest: true,
+            providers: [],
           });
         }
         for (const w of waiting) {
@@ -645,6 +648,7 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
             name: w.carrierName,
             packedHere: w.parcels,
             openManifest: carriers.get(w.carrier)?.openManifest ?? false,
+            providers: w.providers ?? [],
           });
         }
         set({ carriers: [...carriers.values()].sort((a, b) => a.name.localeCompare(b.name)) });

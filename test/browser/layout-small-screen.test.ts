@@ -282,6 +282,15 @@ describe('bench screens on small laptop screens', () => {
       }
     }
     const keys = ['[data-testid=next-title]', '[data-testid=next-step] .hints .hint'];
+    /** A key (Enter) or a command barcode, then the step it leads to. */
+    async function to(input: string, step: string): Promise<void> {
+      if (input === 'Enter') await page.keyboard.press('Enter');
+      else {
+        await page.keyboard.type(input, { delay: SCANNER_DELAY_MS });
+        await page.keyboard.press('Enter');
+      }
+      await page.locator(`[data-testid=next-step][data-step=${step}]`).waitFor();
+    }
 
     it('shows the instruction, the numbered choices and every key of each step', async () => {
       await fitsEverywhere('1-scan-parcel', keys);
@@ -294,8 +303,20 @@ describe('bench screens on small laptop screens', () => {
       await fitsEverywhere('3-scan-item', keys);
       await page.keyboard.type(EARBUDS.barcode, { delay: SCANNER_DELAY_MS });
       await page.keyboard.press('Enter');
-      await page.locator('[data-testid=next-step]:not([data-step=scan_item])').waitFor();
-      await fitsEverywhere('4-item', keys);
+      await page.locator('[data-testid=next-step][data-step=serial]').waitFor();
+      await fitsEverywhere('4-serial', keys);
+      await to('Enter', 'checklist');
+      await fitsEverywhere('5-checklist', keys);
+      for (const [i, answer] of ['QC-YES', 'QC-YES', 'QC-YES', 'QC-YES', 'QC-NO'].entries()) {
+        await to(answer, i === 4 ? 'reason' : 'checklist');
+      }
+      await fitsEverywhere('6-reason', [...keys, '[data-testid=options] li']);
+      await to('Enter', 'photos');
+      await fitsEverywhere('7-photos', keys);
+      await to('Enter', 'disposition');
+      await fitsEverywhere('8-disposition', keys);
+      await to('Enter', 'bin');
+      await fitsEverywhere('9-bin', keys);
     });
   });
 });

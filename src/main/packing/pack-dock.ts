@@ -203,7 +203,22 @@ export class PackDock {
         "SELECT carrier, count(*) AS parcels FROM pack_packages WHERE state = 'packed' AND carrier IS NOT NULL AND tracking_number IS NOT NULL GROUP BY carrier ORDER BY carrier",
       )
       .all()
-      .map((r) => ({ carrier: r.carrier, carrierName: carrierName(r.carrier), parcels: r.parcels }));
+      .map((r) => ({
+        carrier: r.carrier,
+        carrierName: carrierName(r.carrier),
+        parcels: r.parcels,
+        ...(r.carrier === PLATFORM_CARRIER ? { providers: this.platformProviders() } : {}),
+      }));
+  }
+
+  /** The providers named on the labels of platform parcels not handed over yet: the dock calls their drivers. */
+  private platformProviders(): string[] {
+    return this.o.db
+      .prepare<[string], { name: string }>(
+        "SELECT DISTINCT provider_name AS name FROM pack_packages WHERE state = 'packed' AND carrier = ? AND tracking_number IS NOT NULL AND provider_name IS NOT NULL ORDER BY provider_name",
+      )
+      .all(PLATFORM_CARRIER)
+      .map((r) => r.name);
   }
 
   private packedFor(carrier: string): PackageRow[] {
@@ -233,7 +248,13 @@ export class PackDock {
       openedAt: m.openedAt,
       closedAt: m.closedAt,
       driverName: m.driverName,
-      parcels: m.parcels,
+      parcels:
+        m.carrier === PLATFORM_CARRIER
+          ? m.parcels.map((p) => ({
+              ...p,
+              providerName: this.o.station.store.byTracking(p.trackingNumber)?.provider_name ?? null,
+            }))
+          : m.parcels,
       totals: m.totals,
       missing,
     };

@@ -274,6 +274,8 @@ export type PackCompleteResult = z.infer<typeof packCompleteResultSchema>;
 export const manifestParcelViewSchema = z.object({
   trackingNumber: z.string(),
   carrier: z.string(),
+  /** On the platform's own manifest: the shipping provider the platform named on its label. */
+  providerName: z.string().nullable().optional(),
   orderRef: z.string().nullable(),
   weightGrams: z.number().int(),
   cod: codSchema,
@@ -333,6 +335,8 @@ export const dockCarrierSchema = z.object({
   carrier: z.string(),
   carrierName: z.string(),
   parcels: z.number().int(),
+  /** The platform's own line: the shipping providers it named for those parcels (we have no code for them). */
+  providers: z.array(z.string()).optional(),
 });
 export type DockCarrier = z.infer<typeof dockCarrierSchema>;
 

@@ -166,7 +166,8 @@ describe('platform-shipped packages at a running station', () => {
     expect(await call(s.core, 'packDockCarriers', BENCH, {})).toEqual([
       { carrier: 'jnt-my', carrierName: 'J&T Express', parcels: 1 },
       { carrier: 'ninjavan-my', carrierName: 'Ninja Van', parcels: 1 },
-      { carrier: 'tiktok-platform', carrierName: 'TikTok Shop', parcels: 1 },
+      // The platform's own line names the provider on the label, so the dock knows whose driver takes it.
+      { carrier: 'tiktok-platform', carrierName: 'TikTok Shop', parcels: 1, providers: ['Flash Express'] },
     ]);
 
     // The J&T driver: the J&T parcel goes on, the Ninja Van one and the Flash one are refused by name.
@@ -207,9 +208,25 @@ describe('platform-shipped packages at a running station', () => {
       carrier: 'tiktok-platform',
     });
     expect(platformManifest.missing).toEqual([tracking(flash)]);
-    expect(
-      await pack(s.core, 'manifestScan', { manifestId: platformManifest.id, ...scan(tracking(flash)) }),
-    ).toMatchObject({ added: true });
+    const onPlatform = await pack<{ added: boolean; manifest: { parcels: unknown[] } }>(
+      s.core,
+      'manifestScan',
+      { manifestId: platformManifest.id, ...scan(tracking(flash)) },
+    );
+    expect(onPlatform.added).toBe(true);
+    expect(onPlatform.manifest.parcels).toEqual([
+      expect.objectContaining({ trackingNumber: tracking(flash), providerName: 'Flash Express' }),
+    ]);
+    // A carrier of ours needs no provider name: its parcels are the carrier's own.
+    const open = await call<Array<{ carrier: string; parcels: Array<Record<string, unknown>> }>>(
+      s.core,
+      'manifestList',
+      BENCH,
+      { status: 'open' },
+    );
+    const ninjaParcels = open.find((m) => m.carrier === 'ninjavan-my')?.parcels ?? [];
+    expect(ninjaParcels.map((p) => p.trackingNumber)).toEqual([tracking(ninja)]);
+    expect(ninjaParcels[0]).not.toHaveProperty('providerName');
 
     const closed = await pack<{ handoverEvents: number; manifest: { totals: { parcels: number } } }>(
       s.core,

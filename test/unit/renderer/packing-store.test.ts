@@ -55,7 +55,7 @@ const option = (carrier: string, name: string): RouteOption => ({
 });
 
 /** A bench with one order of two mugs and a plate; every call is recorded. */
-function fakeBench(options: { serialMug?: boolean } = {}) {
+function fakeBench(options: { serialMug?: boolean; platformDock?: boolean } = {}) {
   const calls: Array<[string, unknown]> = [];
   let session: PackSession | null = null;
   const manifest: ManifestView = {
@@ -266,7 +266,18 @@ function fakeBench(options: { serialMug?: boolean } = {}) {
       return { session, orderRef: 'ORD-2', itemsOut: 1, uncombineEventId: null };
     },
     manifestList: async () => [manifest],
-    packDockCarriers: async () => [],
+    // A TikTok Shop parcel whose provider has no carrier code of ours waits under the platform's line.
+    packDockCarriers: async () =>
+      options.platformDock
+        ? [
+            {
+              carrier: 'tiktok-platform',
+              carrierName: 'TikTok Shop',
+              parcels: 1,
+              providers: ['Flash Express'],
+            },
+          ]
+        : [],
     manifestOpen: async (input: { carrier: string }) => {
       calls.push(['manifestOpen', input.carrier]);
       return manifest;
@@ -324,7 +335,7 @@ function scanFrom(store: PackingStore, text: string, start: number): void {
   store.getState().key(press({ code: 'Enter', key: 'Enter', time }));
 }
 
-function setup(options: { serialMug?: boolean } = {}) {
+function setup(options: { serialMug?: boolean; platformDock?: boolean } = {}) {
   const bench = fakeBench(options);
   const beeps: Feedback[] = [];
   let n = 0;
@@ -536,6 +547,17 @@ describe('packing store', () => {
     await vi.runAllTimersAsync();
     expect(store.getState().mode).toBe('pack');
     expect(calls.at(-1)).toEqual(['packOpen', 'SO-77']);
+  });
+
+  it('lists the platform’s own line with the providers it named, next to the carriers with open manifests', async () => {
+    vi.useFakeTimers();
+    const { store } = setup({ platformDock: true });
+    store.getState().shortcut('H');
+    await vi.runAllTimersAsync();
+    expect(store.getState().carriers.map((c) => [c.name, c.providers, c.packedHere])).toEqual([
+      ['J&T Express', [], 0],
+      ['TikTok Shop', ['Flash Express'], 1],
+    ]);
   });
 
   it('hands over: carrier by number, parcels scanned in, another carrier refused with its message, driver closes', async () => {

@@ -25,7 +25,14 @@ export function HandoverPanel() {
         {carriers.map((c, i) => (
           <li key={c.carrier} data-carrier={c.carrier}>
             <Kbd>{String(i + 1)}</Kbd>
-            <span className="pc-name">{c.name}</span>
+            <span className="pc-name" data-testid="pack-carrier-name">
+              {c.providers.length > 0
+                ? t('packing.handover.platformProvider', {
+                    platform: c.name,
+                    provider: c.providers.join(', '),
+                  })
+                : c.name}
+            </span>
             <span className="pc-waiting">
               {c.openManifest
                 ? t('packing.handover.open')
@@ -101,7 +108,14 @@ export function ManifestParcels() {
         {parcels.slice(0, 10).map((p) => (
           <li key={p.trackingNumber}>
             <span className="pq-id">{p.trackingNumber}</span>
-            <span className="pq-units">{p.orderRef ?? ''}</span>
+            <span className="pq-units" data-testid="pack-manifest-parcel-order">
+              {p.providerName && manifest
+                ? `${p.orderRef ?? ''} · ${t('packing.handover.platformProvider', {
+                    platform: manifest.carrierName,
+                    provider: p.providerName,
+                  })}`
+                : (p.orderRef ?? '')}
+            </span>
             <span className="pq-deadline">{`${p.weightGrams} g`}</span>
           </li>
         ))}

@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFeature } from '../../app/stores-context';
 import type { PackSession } from '../../../../shared/packing/pack-views';
 
 /**
@@ -7,10 +9,27 @@ import type { PackSession } from '../../../../shared/packing/pack-views';
  */
 export function OrderLines({ session }: { session: PackSession }) {
   const { t } = useTranslation();
+  const items = useRef(new Map<string, HTMLLIElement>());
+  const scanned = useFeature('packing', (s) => s.scanned);
+  const seq = useFeature('packing', (s) => s.seq);
+  // A long order scrolls: the line of the item just scanned comes into view, so the clerk sees it tick.
+  useEffect(() => {
+    const line = scanned ? session.lines.find((l) => l.barcode === scanned || l.sku === scanned) : undefined;
+    if (line) items.current.get(line.lineRef)?.scrollIntoView({ block: 'nearest' });
+  }, [seq, scanned, session.lines]);
   return (
     <ul className="pack-lines" data-testid="pack-lines">
       {session.lines.map((line) => (
-        <li key={line.lineRef} data-done={line.remaining === 0} data-testid="pack-line" data-sku={line.sku}>
+        <li
+          key={line.lineRef}
+          ref={(el) => {
+            if (el) items.current.set(line.lineRef, el);
+            else items.current.delete(line.lineRef);
+          }}
+          data-done={line.remaining === 0}
+          data-testid="pack-line"
+          data-sku={line.sku}
+        >
           <span className="pl-left" data-testid="pack-line-left">
             {line.remaining === 0 ? '✓' : line.remaining}
           </span>

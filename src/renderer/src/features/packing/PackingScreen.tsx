@@ -149,33 +149,36 @@ export function PackingScreen() {
           <h2 className="next-title" data-testid="pack-next-title">
             {t(next.title, next.params)}
           </h2>
-          {mode === 'pack' && session && (
-            <>
-              {session.step === 'verify' && <OrderLines session={session} />}
-              {session.step === 'weigh' && <WeighPanel session={session} />}
-              {(session.step === 'route' || session.step === 'ready') && <RoutePanel session={session} />}
-            </>
-          )}
-          {mode === 'pack' && !session && <FirstInLine />}
-          {mode === 'pack' && !session && last && (
-            <p className="pack-last-label" data-testid="pack-last-label" data-state={last.state}>
-              {last.state === 'packed'
-                ? t('packing.last.packed', {
-                    orderRef: last.orderRef,
-                    carrier: last.carrierName,
-                    tracking: last.trackingNumber ?? '—',
-                  })
-                : last.platformLabel
-                  ? t('packing.last.awaitingPlatformLabel', {
+          {/* The step's details scroll here, so the instruction above and the keys below stay on screen. */}
+          <div className="pack-step-body" data-testid="pack-step-body">
+            {mode === 'pack' && session && (
+              <>
+                {session.step === 'verify' && <OrderLines session={session} />}
+                {session.step === 'weigh' && <WeighPanel session={session} />}
+                {(session.step === 'route' || session.step === 'ready') && <RoutePanel session={session} />}
+              </>
+            )}
+            {mode === 'pack' && !session && <FirstInLine />}
+            {mode === 'pack' && !session && last && (
+              <p className="pack-last-label" data-testid="pack-last-label" data-state={last.state}>
+                {last.state === 'packed'
+                  ? t('packing.last.packed', {
                       orderRef: last.orderRef,
-                      platform: last.platformLabel,
+                      carrier: last.carrierName,
+                      tracking: last.trackingNumber ?? '—',
                     })
-                  : t('packing.last.awaitingLabel', { orderRef: last.orderRef, carrier: last.carrierName })}
-            </p>
-          )}
-          {mode === 'handover' && <HandoverPanel />}
-          {mode === 'summary' && <ShiftSummaryPanel />}
-          <ul className="hints">
+                  : last.platformLabel
+                    ? t('packing.last.awaitingPlatformLabel', {
+                        orderRef: last.orderRef,
+                        platform: last.platformLabel,
+                      })
+                    : t('packing.last.awaitingLabel', { orderRef: last.orderRef, carrier: last.carrierName })}
+              </p>
+            )}
+            {mode === 'handover' && <HandoverPanel />}
+            {mode === 'summary' && <ShiftSummaryPanel />}
+          </div>
+          <ul className="hints" data-testid="pack-keys">
             {next.keys.map((k) => (
               <li className="hint" key={k.key} data-key={k.key}>
                 <Kbd>{k.key}</Kbd>

@@ -80,6 +80,8 @@ export interface HandoverCarrier {
   name: string;
   packedHere: number;
   openManifest: boolean;
+  /** The platform's own line: the shipping providers it named (their drivers take these parcels). */
+  providers: string[];
 }
 
 /**
@@ -640,6 +642,7 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
             name: m.carrierName,
             packedHere: 0,
             openManifest: true,
+            providers: [],
           });
         }
         for (const w of waiting) {
@@ -648,6 +651,7 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
             name: w.carrierName,
             packedHere: w.parcels,
             openManifest: carriers.get(w.carrier)?.openManifest ?? false,
+            providers: w.providers ?? [],
           });
         }
         set({ carriers: [...carriers.values()].sort((a, b) => a.name.localeCompare(b.name)) });

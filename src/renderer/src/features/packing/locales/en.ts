@@ -205,6 +205,7 @@ const messages = {
       missing_other: '{{count}} parcels packed for this carrier were NOT handed over:',
       parcels: 'On this manifest: {{count}}',
       none: 'No carrier has parcels waiting.',
+      platformProvider: '{{platform}} — via {{provider}}',
     },
     photo: {
       title: 'Photo before sealing',

@@ -208,6 +208,7 @@ const messages: PackingMessages = {
       missing_other: '{{count}} bungkusan untuk kurier ini TIDAK diserahkan:',
       parcels: 'Dalam manifest ini: {{count}}',
       none: 'Tiada kurier dengan bungkusan menunggu.',
+      platformProvider: '{{platform}} — melalui {{provider}}',
     },
     photo: {
       title: 'Gambar sebelum ditutup',

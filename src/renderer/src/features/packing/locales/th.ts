@@ -203,6 +203,7 @@ const messages: PackingMessages = {
       missing_other: 'มีพัสดุ {{count}} ชิ้นที่แพ็กให้ขนส่งนี้แต่ไม่ได้ส่งมอบ:',
       parcels: 'ในใบส่งมอบนี้: {{count}}',
       none: 'ไม่มีขนส่งที่มีพัสดุรอส่งมอบ',
+      platformProvider: '{{platform}} — ส่งโดย {{provider}}',
     },
     photo: {
       title: 'ถ่ายรูปก่อนปิดกล่อง',

@@ -204,6 +204,7 @@ const messages: PackingMessages = {
       missing_other: '{{count}} kiện đóng gói cho hãng này CHƯA được bàn giao:',
       parcels: 'Trên biên bản này: {{count}}',
       none: 'Không hãng nào có kiện đang chờ.',
+      platformProvider: '{{platform}} — qua {{provider}}',
     },
     photo: {
       title: 'Chụp ảnh trước khi đóng',

@@ -202,6 +202,7 @@ const messages: PackingMessages = {
       missing_other: '有 {{count}} 个为此承运商打包的包裹未交接：',
       parcels: '此交接单上：{{count}}',
       none: '没有承运商有待交接的包裹。',
+      platformProvider: '{{platform}} — 由 {{provider}} 承运',
     },
     photo: {
       title: '封箱前拍照',

@@ -151,7 +151,7 @@ describe('combining TikTok Shop orders at the packing bench in Chromium', () => 
 
     expect(await press('R')).toBe('uncombined');
     await expect(title()).resolves.toBe(
-      `Order ${other} is out of this parcel: take its 1 item(s) out of the box`,
+      `Order ${other} is out of this parcel: take its 1 item out of the box`,
     );
     await expect(feedback(page).getAttribute('data-tone')).resolves.toBe('warning');
     await expect(page.getByText('Baseball cap').count()).resolves.toBe(0);

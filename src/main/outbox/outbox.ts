@@ -80,6 +80,27 @@ export class Outbox {
     return { id, seq: Number(info.lastInsertRowid), idempotencyKey };
   }
 
+  /**
+   * Withdraws an event that has not reached its destination (pending, or dead), in the caller's
+   * transaction: it is discarded, with why, and what waited behind it on its key may go. Answers
+   * false when it is in flight or settled: then only the destination can undo it.
+   */
+  withdrawIn(tx: Db, eventId: string, reason: string): boolean {
+    if (tx !== this.db || !tx.inTransaction) {
+      throw new AppError('INTERNAL', { reason: 'outbox.withdrawIn outside the caller transaction' });
+    }
+    const row = tx
+      .prepare<[string, number, string], { destination: string }>(
+        `UPDATE outbox_events SET status = 'discarded', last_error = ?, updated_at = ?
+         WHERE id = ? AND status IN ('pending', 'dead') RETURNING destination`,
+      )
+      .get(reason.slice(0, 500), this.clock.now(), eventId);
+    if (!row) return false;
+    const destination = row.destination;
+    if (this.listeners.size > 0) setImmediate(() => this.listeners.forEach((l) => l(destination)));
+    return true;
+  }
+
   /** Called (outside any transaction) whenever something was enqueued for a destination. */
   onEnqueued(listener: (destination: string) => void): () => void {
     this.listeners.add(listener);

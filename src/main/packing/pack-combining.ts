@@ -26,7 +26,7 @@ import {
 } from './pack-store';
 
 export interface PackCombiningOptions extends PackStepDeps {
-  outbox: Pick<Outbox, 'enqueue'>;
+  outbox: Pick<Outbox, 'enqueue' | 'withdrawIn'>;
   /** The combine events' state. */
   events: Pick<OutboxQueries, 'statusOf'>;
   /** The platform's combinable packages, once sync has wired the connectors. */
@@ -314,10 +314,7 @@ export class PackCombining {
       const state = this.o.events.statusOf(eventId);
       if (state?.status === 'in_flight') throw new AppError('PACK_UNCOMBINE_BUSY', { orderRef });
       if (state?.status === 'pending' || state?.status === 'dead') {
-        db.prepare(
-          `UPDATE outbox_events SET status = 'discarded', last_error = ?, updated_at = ?
-           WHERE id = ? AND status IN ('pending', 'dead')`,
-        ).run(`taken out of the parcel at the bench before sealing`, now, eventId);
+        this.o.outbox.withdrawIn(db, eventId, 'taken out of the parcel at the bench before sealing');
       } else if (state?.status === 'delivered') {
         const destination = platformDestinationOf(order);
         const combineKey = this.eventKey(eventId);

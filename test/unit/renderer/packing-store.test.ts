@@ -410,7 +410,7 @@ describe('packing store', () => {
     scan(store, 'ORD-1');
     await store.getState().settled();
     expect(store.getState().session?.orderRef).toBe('ORD-1');
-    expect(store.getState().feedback).toMatchObject({ kind: 'opened', params: { items: 3 } });
+    expect(store.getState().feedback).toMatchObject({ kind: 'opened', params: { count: 3 } });
 
     scan(store, '9555000000017');
     await store.getState().settled();

@@ -32,6 +32,9 @@ export interface CombinesOptions {
  * replaced by the combination, so the ship call and the label take the package from there
  * (`packageOf`).
  */
+/** How often the leaving order's part looks again whether the host's uncombination is done. */
+const LEAVING_RECHECK_MS = 1_000;
+
 export class TikTokCombines {
   constructor(private readonly options: CombinesOptions) {}
 
@@ -62,10 +65,13 @@ export class TikTokCombines {
     if (state.get(doneKey) !== undefined) return { id: event.id, status: 'delivered' };
     if (p.part === 'leaving') {
       // Nothing to send: this holds the leaving order's stream until the host's part is done.
+      // Asked again each second, not on the growing backoff: the host's part is usually one call
+      // away, and the leaving order's ship call (and its platform label) waits behind this.
       return {
         id: event.id,
         status: 'retry',
         kind: 'server',
+        retryAfterMs: LEAVING_RECHECK_MS,
         reason: `waiting for orders ${p.platformOrderIds.join(', ')} to leave the combined package on order ${p.platformOrderId}'s stream`,
       };
     }

@@ -529,7 +529,7 @@ function createPackingState(deps: PackingStoreDeps): PackingStore {
                 tone: 'ok',
                 params: {
                   orderRef: session.orderRef,
-                  items: session.lines.reduce((n, l) => n + l.remaining, 0),
+                  count: session.lines.reduce((n, l) => n + l.remaining, 0),
                 },
               },
               shown,

@@ -78,7 +78,8 @@ const messages: PackingMessages = {
       serialAsk: '{{name}}: sekarang imbas nombor sirinya (S/N)',
       serialCancelled: 'Nombor siri tidak diimbas: barang itu tidak dikira. Imbas semula.',
       photoTaken: 'Gambar disimpan: Enter menutup bungkusan',
-      opened: 'Pesanan {{orderRef}}: {{items}} item untuk diimbas',
+      opened_one: 'Pesanan {{orderRef}}: {{count}} item untuk diimbas',
+      opened_other: 'Pesanan {{orderRef}}: {{count}} item untuk diimbas',
       verified: '{{name}} — {{remaining}} lagi untuk item ini',
       lineDone: '{{name}} — baris lengkap',
       allVerified: 'Semua item diimbas: kini kotak dan berat',
@@ -94,7 +95,9 @@ const messages: PackingMessages = {
       combined: '{{orderRef}} masuk bungkusan ini juga: imbas barangnya',
       combinedUnconfirmed:
         '{{orderRef}} masuk ke dalam bungkusan ini juga — TikTok Shop tidak dapat mengesahkan; disemak semula semasa dimeterai',
-      uncombined:
+      uncombined_one:
+        'Pesanan {{orderRef}} sudah keluar daripada bungkusan ini: keluarkan {{count}} item miliknya dari kotak',
+      uncombined_other:
         'Pesanan {{orderRef}} sudah keluar daripada bungkusan ini: keluarkan {{count}} item miliknya dari kotak',
       uncombinedNothing:
         'Pesanan {{orderRef}} sudah keluar daripada bungkusan ini (belum ada itemnya diimbas)',

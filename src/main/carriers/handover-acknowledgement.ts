@@ -3,8 +3,11 @@ import type { Logger } from '../logger';
 import type { Destination, DeliveryOutcome, DestinationLimits, OutboundEvent } from '../sync/destination';
 import type { ConnectorState } from './connector';
 
-/** How long the no-op record of an acknowledged handover is kept in the connector's state. */
-const RECORD_TTL_MS = 90 * 24 * 3_600_000;
+/**
+ * How long a carrier line's record of an event (a handover acknowledged, a cancel sent) is kept in
+ * the connector's state: longer than any event stays in the outbox.
+ */
+export const EVENT_RECORD_TTL_MS = 90 * 24 * 3_600_000;
 
 /** The state key that records a handover acknowledged without a call. */
 export function handoverRecordKey(idempotencyKey: string): string {
@@ -41,7 +44,7 @@ export function handoverAcknowledgement(options: {
               reason: `${options.carrierName} takes only package.handed_over and package.label_voided here; a ${event.type} event does not belong to this account`,
             };
           }
-          const first = options.state.remember(handoverRecordKey(event.idempotencyKey), RECORD_TTL_MS);
+          const first = options.state.remember(handoverRecordKey(event.idempotencyKey), EVENT_RECORD_TTL_MS);
           if (first) {
             options.logger.info('handover acknowledged: the carrier has no handover call', {
               destination: options.name,

@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { Destination, DeliveryOutcome, DestinationLimits, OutboundEvent } from '../sync/destination';
 import type { ConnectorState } from './connector';
-import { handoverAcknowledgement } from './handover-acknowledgement';
+import { EVENT_RECORD_TTL_MS, handoverAcknowledgement } from './handover-acknowledgement';
 
 export type LabelVoided = OutboxPayload<'package.label_voided'>;
 
@@ -20,9 +20,6 @@ export interface LabelVoidCall {
   /** `sentBefore`: a cancel for this very event left earlier (its answer may have been lost). */
   cancel(voided: LabelVoided, sentBefore: boolean, signal: AbortSignal): Promise<VoidAnswer>;
 }
-
-/** How long the record of a cancel sent is kept: longer than any event stays in the outbox. */
-const RECORD_TTL_MS = 90 * 24 * 3_600_000;
 
 export function voidSentKey(idempotencyKey: string): string {
   return `label-void-sent:${idempotencyKey}`;
@@ -57,7 +54,7 @@ export function carrierLineDestination(options: {
     }
     const voided = parsed.data;
     // Recorded before the call: if its answer is lost, the resend knows a cancel may have landed.
-    const sentBefore = !options.state.remember(voidSentKey(event.idempotencyKey), RECORD_TTL_MS);
+    const sentBefore = !options.state.remember(voidSentKey(event.idempotencyKey), EVENT_RECORD_TTL_MS);
     const answer = await options.voids.cancel(voided, sentBefore, signal);
     const log = { destination: options.name, event: event.id, trackingNumber: voided.trackingNumber };
     if (answer.kind === 'refused') {

@@ -1,9 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startJntFake } from '../../../src/main/carriers/jnt-express/fake-server';
-import { startNinjaVanFake } from '../../../src/main/carriers/ninja-van/fake-server';
 import { handoverRecordKey } from '../../../src/main/carriers/handover-acknowledgement';
 import type { Core } from '../../../src/main/core';
-import { attachSync } from '../../../src/main/sync/attach-sync';
 import type { AppErrorShape } from '../../../src/shared/errors';
 import type { OutboundOrder } from '../../../src/shared/packing/outbound-order';
 import { erpLampOrder } from '../../helpers/packing/erp-order';
@@ -12,24 +9,14 @@ import ms from '../../../src/renderer/src/features/packing/locales/ms';
 import th from '../../../src/renderer/src/features/packing/locales/th';
 import vi from '../../../src/renderer/src/features/packing/locales/vi';
 import zh from '../../../src/renderer/src/features/packing/locales/zh-CN';
-import { makeTestCore, recordingLogger } from '../../helpers/core-factory';
-import { FakePrinter } from '../../helpers/printing/fake-printer';
 import { TempDirs } from '../../helpers/temp-dir';
-import { benchCalls, readyPackPrinter, saveSmallBox } from '../../helpers/packing/pack-bench';
+import { carrierLineStation, MY_T0 } from '../../helpers/packing/carrier-line-station';
+import { benchCalls, saveSmallBox } from '../../helpers/packing/pack-bench';
 
 /** Thursday 2026-01-15 16:00 in Kuala Lumpur. */
-const T0 = Date.UTC(2026, 0, 15, 8, 0);
+const T0 = MY_T0;
 const BENCH = { clientId: 'booking-bench' };
 const SUPERVISOR = { clientId: 'booking-supervisor' };
-const SENDER = {
-  name: 'Acme Fulfilment',
-  phone: '+60355101234',
-  address1: 'Lot 5, Jalan Perusahaan 2',
-  city: 'Shah Alam',
-  region: 'Selangor',
-  postcode: '40000',
-  country: 'MY',
-};
 
 /**
  * Real bookings at the pack station: the core's booking is the one sync builds from the station's
@@ -46,51 +33,13 @@ describe('carrier bookings at the pack station', () => {
   });
 
   async function station(options: { jntKey?: string } = {}) {
-    const logger = recordingLogger();
-    const printer = await FakePrinter.start();
-    const { core, clock } = makeTestCore(dirs.make(), {
-      now: T0,
-      logger,
-      printing: { backoff: { baseMs: 20, capMs: 100 } },
-      packing: { timeZone: 'Asia/Kuala_Lumpur', labelRetryMs: 0, bookingTimeoutMs: 1_000 },
+    const s = await carrierLineStation(dirs.make(), cleanups, SUPERVISOR, {
+      ...(options.jntKey !== undefined ? { jntKey: options.jntKey } : {}),
+      bookingTimeoutMs: 1_000,
+      requestTimeoutMs: 5_000,
+      idleRecheckMs: 50,
     });
-    const nv = await startNinjaVanFake({ clock });
-    const jnt = await startJntFake({ clock });
-    cleanups.push(
-      () => printer.close(),
-      () => nv.close(),
-      () => jnt.close(),
-      () => core.close(),
-    );
-    const limits = { requestsPerSecond: 100, burst: 20, maxConcurrency: 2, requestTimeoutMs: 5_000 };
-    attachSync(core, {
-      startTrickle: true,
-      engine: { idleRecheckMs: 50 },
-      destinations: [
-        {
-          name: 'ninjavan-my',
-          kind: 'ninja-van',
-          clientId: 'fake-client',
-          clientSecret: 'fake-secret',
-          country: 'my',
-          baseUrl: nv.baseUrl,
-          sender: SENDER,
-          limits,
-        },
-        {
-          name: 'jnt-my',
-          kind: 'jnt-express',
-          apiAccount: '640826271705595946',
-          privateKey: options.jntKey ?? 'fake-private-key',
-          customerCode: 'ITTEST0001',
-          password: 'fake-password',
-          baseUrl: jnt.baseUrl,
-          sender: SENDER,
-          limits,
-        },
-      ],
-    });
-    await readyPackPrinter(core, SUPERVISOR, printer.address);
+    const { core } = s;
     // Ninja Van for the country; one seller ships J&T.
     await call(core, 'setRoute', SUPERVISOR, { country: 'MY', primary: 'ninjavan-my', backup: null });
     await call(core, 'setRoute', SUPERVISOR, {
@@ -100,7 +49,7 @@ describe('carrier bookings at the pack station', () => {
       backup: null,
     });
     await saveSmallBox(core);
-    return { core, clock, printer, nv, jnt, logger };
+    return s;
   }
 
   const { id, call, pack, refused } = benchCalls(BENCH, 'act');

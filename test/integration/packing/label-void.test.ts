@@ -1,29 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startJntFake, type JntFake } from '../../../src/main/carriers/jnt-express/fake-server';
-import { startNinjaVanFake, type NinjaVanFake } from '../../../src/main/carriers/ninja-van/fake-server';
+import type { JntFake } from '../../../src/main/carriers/jnt-express/fake-server';
+import type { NinjaVanFake } from '../../../src/main/carriers/ninja-van/fake-server';
 import type { Core } from '../../../src/main/core';
-import { attachSync } from '../../../src/main/sync/attach-sync';
 import type { OutboxEventView } from '../../../src/shared/domain';
-import { makeTestCore, recordingLogger } from '../../helpers/core-factory';
 import { erpLampOrder } from '../../helpers/packing/erp-order';
-import { benchCalls, readyPackPrinter, saveSmallBox } from '../../helpers/packing/pack-bench';
-import { FakePrinter } from '../../helpers/printing/fake-printer';
+import { benchCalls, saveSmallBox } from '../../helpers/packing/pack-bench';
 import { signInSupervisor } from '../../helpers/session';
 import { TempDirs } from '../../helpers/temp-dir';
+import { carrierLineStation, MY_T0 } from '../../helpers/packing/carrier-line-station';
 
 /** Thursday 2026-01-15 16:00 in Kuala Lumpur. */
-const T0 = Date.UTC(2026, 0, 15, 8, 0);
+const T0 = MY_T0;
 const BENCH = { clientId: 'void-bench' };
 const SUPERVISOR = { clientId: 'void-supervisor' };
-const SENDER = {
-  name: 'Acme Fulfilment',
-  phone: '+60355101234',
-  address1: 'Lot 5, Jalan Perusahaan 2',
-  city: 'Shah Alam',
-  region: 'Selangor',
-  postcode: '40000',
-  country: 'MY',
-};
 
 type Line = 'ninjavan-my' | 'jnt-my';
 
@@ -45,54 +34,15 @@ describe('a rebooked parcel’s label is cancelled at the carrier', () => {
   const scan = (code: string) => ({ code, source: 'scanner' });
 
   async function station(line: Line) {
-    const logger = recordingLogger();
-    const printer = await FakePrinter.start();
-    const { core, clock } = makeTestCore(dirs.make(), {
-      now: T0,
-      logger,
-      printing: { backoff: { baseMs: 20, capMs: 100 } },
-      packing: { timeZone: 'Asia/Kuala_Lumpur', labelRetryMs: 0, bookingTimeoutMs: 2_000 },
+    const s = await carrierLineStation(dirs.make(), cleanups, SUPERVISOR, {
+      bookingTimeoutMs: 2_000,
+      requestTimeoutMs: 2_000,
+      idleRecheckMs: 20,
     });
-    const nv = await startNinjaVanFake({ clock });
-    const jnt = await startJntFake({ clock });
-    cleanups.push(
-      () => printer.close(),
-      () => nv.close(),
-      () => jnt.close(),
-      () => core.close(),
-    );
-    const limits = { requestsPerSecond: 100, burst: 20, maxConcurrency: 2, requestTimeoutMs: 2_000 };
-    attachSync(core, {
-      startTrickle: true,
-      engine: { idleRecheckMs: 20 },
-      destinations: [
-        {
-          name: 'ninjavan-my',
-          kind: 'ninja-van',
-          clientId: 'fake-client',
-          clientSecret: 'fake-secret',
-          country: 'my',
-          baseUrl: nv.baseUrl,
-          sender: SENDER,
-          limits,
-        },
-        {
-          name: 'jnt-my',
-          kind: 'jnt-express',
-          apiAccount: '640826271705595946',
-          privateKey: 'fake-private-key',
-          customerCode: 'ITTEST0001',
-          password: 'fake-password',
-          baseUrl: jnt.baseUrl,
-          sender: SENDER,
-          limits,
-        },
-      ],
-    });
-    await readyPackPrinter(core, SUPERVISOR, printer.address);
+    const { core } = s;
     await call(core, 'setRoute', SUPERVISOR, { country: 'MY', primary: line, backup: null });
     await saveSmallBox(core);
-    return { core, clock, nv, jnt, logger };
+    return s;
   }
 
   async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {

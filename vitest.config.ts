@@ -5,6 +5,10 @@ export default defineConfig({
     // The JSON report is what .ci/run counts; the default reporter is what people read.
     reporters: ['default', 'json'],
     outputFile: { json: 'test-output/vitest.json' },
+    // expect.poll waits on a condition; its default second is a race a loaded CI box can lose
+    // (a real SQLite commit, an HTTP round trip, a Chromium repaint). A poll never passes sooner
+    // than its condition holds, so the longer limit only changes how long a real failure takes.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,

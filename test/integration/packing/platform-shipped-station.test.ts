@@ -119,8 +119,9 @@ describe('platform-shipped packages at a running station', () => {
     expect(s.printer.jobs[1]?.toString('latin1')).toMatch(/\^GFA,/);
     const tracking = s.fake.fulfilment.getPackage(order.platformPackageId)?.tracking_number;
     expect(tracking).toBeTruthy();
-    await vi.waitFor(() =>
-      expect(packageOf(s.core, order.id)).toMatchObject({ state: 'packed', tracking_number: tracking }),
+    await vi.waitFor(
+      () => expect(packageOf(s.core, order.id)).toMatchObject({ state: 'packed', tracking_number: tracking }),
+      { timeout: 10_000 },
     );
     expect(s.fake.fulfilment.shipApplications(order.platformPackageId)).toBe(1);
     expect(s.fake.fulfilment.docDownloads()).toBe(1);
@@ -145,12 +146,14 @@ describe('platform-shipped packages at a running station', () => {
     await s.sync.orderPulls.runNow();
     for (const o of [jnt, ninja, flash]) await packWhole(s.core, o);
     await s.printer.waitForJobs(6);
-    await vi.waitFor(() =>
-      expect([jnt, ninja, flash].map((o) => packageOf(s.core, o.id)?.state)).toEqual([
-        'packed',
-        'packed',
-        'packed',
-      ]),
+    await vi.waitFor(
+      () =>
+        expect([jnt, ninja, flash].map((o) => packageOf(s.core, o.id)?.state)).toEqual([
+          'packed',
+          'packed',
+          'packed',
+        ]),
+      { timeout: 10_000 },
     );
     const tracking = (o: { platformPackageId: string }) =>
       s.fake.fulfilment.getPackage(o.platformPackageId)?.tracking_number ?? '';

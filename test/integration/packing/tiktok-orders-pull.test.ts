@@ -114,17 +114,19 @@ describe('TikTok Shop orders pulled into the pack queue', () => {
   it('on the station’s interval, a cancellation coming through the pull stops the packing', async () => {
     const { fake, core, clock } = await setUp({ startTrickle: true, ordersEveryMs: 50 });
     const order = fake.fulfilment.addOrder({ updateTime: S0 - 60 });
-    await vi.waitFor(() => expect(queued(core, T0)).toEqual([order.id]));
+    await vi.waitFor(() => expect(queued(core, T0)).toEqual([order.id]), { timeout: 10_000 });
     const stored = core.packing.orders.bySource(SOURCE, order.id)!;
     await writeTransaction(core.db, () => core.packing.orders.setStatus(core.db, stored.id, 'packing'));
 
     clock.advance(60_000);
     fake.fulfilment.cancelOrder(order.id, 'Out of stock');
-    await vi.waitFor(() =>
-      expect(core.packing.orders.bySource(SOURCE, order.id)).toMatchObject({
-        status: 'cancelled',
-        cancellation: { state: 'cancelled', reason: 'Out of stock' },
-      }),
+    await vi.waitFor(
+      () =>
+        expect(core.packing.orders.bySource(SOURCE, order.id)).toMatchObject({
+          status: 'cancelled',
+          cancellation: { state: 'cancelled', reason: 'Out of stock' },
+        }),
+      { timeout: 10_000 },
     );
     expect(queued(core, clock.now())).toEqual([]);
     expect(rows(core)).toBe(1);

@@ -12,8 +12,12 @@ import { TempDirs } from '../../helpers/temp-dir';
 
 const TOKEN = 'lock-test-token-0123456789';
 const LOCKER = path.join(__dirname, '..', 'fixtures', 'hold-write-lock.ts');
-/** A read must answer within this while another program holds the write lock (it took 4.8 s). */
-const READ_P99_MS = 100;
+/**
+ * While another program holds the write lock, a read may take this much longer than reads took on
+ * the same station just before (it took 4.8 s when the wait blocked the event loop). The slack
+ * covers the 20 ms busy timeout of each write attempt; the baseline covers what a loaded box adds.
+ */
+const READ_P99_SLACK_MS = 100;
 
 const temps = new TempDirs();
 const children: Child[] = [];
@@ -83,6 +87,8 @@ async function stationWithLock(
   server: StationServer;
   locker: Child;
   core: ReturnType<typeof makeTestCore>['core'];
+  /** The p99 a read may reach while the lock is held: the same reads' p99 without it, plus slack. */
+  readBarMs: number;
 }> {
   const dir = temps.make('lastmile-lock-');
   const { core } = makeTestCore(dir);
@@ -93,15 +99,18 @@ async function stationWithLock(
   );
   await call(server, 'recordScan', { code: 'BEFORE-LOCK', source: 'scanner' });
   await beforeLock?.(core);
+  // Measured in the same run, on the same station: an absolute bar alone can fail on a box busy
+  // with other test workers, though no read waits for the lock.
+  const readBarMs = p99(await readLatencies(server, 1000)) + READ_P99_SLACK_MS;
   const locker = startChild(process.execPath, ['--import', 'tsx', LOCKER, path.join(dir, DATABASE_FILE)]);
   children.push(locker);
   await locker.waitForLine(/^locked$/);
-  return { server, locker, core };
+  return { server, locker, core, readBarMs };
 }
 
 describe('another program holds the station database’s write lock', () => {
   it('reads answer at once; a scan waits off the event loop and is recorded when the lock goes within the budget', async () => {
-    const { server, locker, core } = await stationWithLock();
+    const { server, locker, core, readBarMs } = await stationWithLock();
     let scanSettled = false;
     const scan = call(server, 'recordScan', {
       code: 'DURING-LOCK',
@@ -113,7 +122,7 @@ describe('another program holds the station database’s write lock', () => {
     const latencies = await readLatencies(server, 2000);
     expect(scanSettled).toBe(false); // still waiting for the lock, while every read was answered
     expect(latencies.length).toBeGreaterThan(30);
-    expect(p99(latencies)).toBeLessThan(READ_P99_MS);
+    expect(p99(latencies)).toBeLessThan(readBarMs);
 
     locker.proc.stdin.write('release\n');
     await expect(scan).resolves.toMatchObject({ ok: true, value: { code: 'DURING-LOCK' } });
@@ -122,7 +131,7 @@ describe('another program holds the station database’s write lock', () => {
   }, 60_000);
 
   it('a lock held past the 5 s write budget: the scan fails with DB_LOCKED (retryable), nothing written, reads fast throughout', async () => {
-    const { server, locker, core } = await stationWithLock();
+    const { server, locker, core, readBarMs } = await stationWithLock();
     const started = performance.now();
     const scan = call(server, 'recordScan', { code: 'NEVER-IN', source: 'scanner' });
     const latencies = await readLatencies(server, 4000);
@@ -132,7 +141,7 @@ describe('another program holds the station database’s write lock', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'DB_LOCKED', params: { retryable: true } } });
     expect(waited).toBeGreaterThanOrEqual(5000);
     expect(waited).toBeLessThan(8000);
-    expect(p99(latencies)).toBeLessThan(READ_P99_MS);
+    expect(p99(latencies)).toBeLessThan(readBarMs);
 
     locker.proc.stdin.write('release\n');
     await locker.waitForLine(/^released$/);
@@ -140,7 +149,7 @@ describe('another program holds the station database’s write lock', () => {
   }, 60_000);
 
   it('the daily sync’s start waits for the lock the same way: DB_LOCKED after the budget, not a blocked station', async () => {
-    const { server, core } = await stationWithLock(async (c) => {
+    const { server, core, readBarMs } = await stationWithLock(async (c) => {
       attachSync(c, { destinations: [], startTrickle: false });
       c.users.create({ id: 'boss', name: 'Boss', role: 'supervisor', pin: '4826' });
       await c.session.signIn(LOCAL_CLIENT, { userId: 'boss', pin: '4826' });
@@ -148,7 +157,7 @@ describe('another program holds the station database’s write lock', () => {
 
     const start = core.dispatch('startDailySync', {});
     const latencies = await readLatencies(server, 2000);
-    expect(p99(latencies)).toBeLessThan(READ_P99_MS);
+    expect(p99(latencies)).toBeLessThan(readBarMs);
     await expect(start).resolves.toMatchObject({
       ok: false,
       error: { code: 'DB_LOCKED', params: { retryable: true } },

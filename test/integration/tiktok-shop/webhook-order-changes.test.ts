@@ -68,8 +68,10 @@ describe('TikTok Shop order changes from webhooks', () => {
         data: { order_id: order.id, order_status: 'AWAITING_SHIPMENT' },
       });
       expect(sent.status).toBe(200);
-      await vi.waitFor(() => expect(stored(order.id)?.status).toBe('to_pack'));
-      await vi.waitFor(() => expect(count(core, 'SELECT count(*) AS n FROM webhook_refetch')).toBe(0));
+      await vi.waitFor(() => expect(stored(order.id)?.status).toBe('to_pack'), { timeout: 10_000 });
+      await vi.waitFor(() => expect(count(core, 'SELECT count(*) AS n FROM webhook_refetch')).toBe(0), {
+        timeout: 10_000,
+      });
       return order;
     };
     /** The platform cancels it; its order detail cannot be fetched, so only the webhook can apply. */

@@ -122,8 +122,9 @@ describe('TikTok Shop webhooks fetch what they name', () => {
     expect(sent.status).toBe(200);
     expect(JSON.parse(sent.body)).toMatchObject({ ok: true, duplicate: false });
 
-    await vi.waitFor(() =>
-      expect(returnRow(s.core, ret.return_id)?.platform_status).toBe('BUYER_SHIPPED_ITEM'),
+    await vi.waitFor(
+      () => expect(returnRow(s.core, ret.return_id)?.platform_status).toBe('BUYER_SHIPPED_ITEM'),
+      { timeout: 10_000 },
     );
     expect(returnRow(s.core, ret.return_id)?.status).toBe('expected');
     expect(waiting(s.core).n).toBe(0);
@@ -149,7 +150,7 @@ describe('TikTok Shop webhooks fetch what they name', () => {
     );
     // Stored and answered although the platform cannot be asked.
     expect(sent.status).toBe(200);
-    await vi.waitFor(() => expect(waiting(s.core)).toEqual({ n: 1, attempts: 1 }));
+    await vi.waitFor(() => expect(waiting(s.core)).toEqual({ n: 1, attempts: 1 }), { timeout: 10_000 });
     expect(returnRow(s.core, ret.return_id)).toBeUndefined();
     const failedCalls = fake.log('search').length;
     expect(failedCalls).toBeGreaterThanOrEqual(1);
@@ -165,8 +166,10 @@ describe('TikTok Shop webhooks fetch what they name', () => {
     fake.updateReturn(ret.return_id, { return_status: 'RETURN_OR_REFUND_REQUEST_SUCCESS' });
 
     s = await station(dir, fake, stoppedAt + 61_000);
-    await vi.waitFor(() =>
-      expect(returnRow(s.core, ret.return_id)?.platform_status).toBe('RETURN_OR_REFUND_REQUEST_SUCCESS'),
+    await vi.waitFor(
+      () =>
+        expect(returnRow(s.core, ret.return_id)?.platform_status).toBe('RETURN_OR_REFUND_REQUEST_SUCCESS'),
+      { timeout: 10_000 },
     );
     expect(waiting(s.core).n).toBe(0);
     expect(returnsPulled(s.core)).toBe(0);
@@ -182,8 +185,9 @@ describe('TikTok Shop webhooks fetch what they name', () => {
       s.target,
       returnChange(ret.return_id, ret.order_id, 'BUYER_SHIPPED_ITEM', s.clock.now()),
     );
-    await vi.waitFor(() =>
-      expect(returnRow(s.core, ret.return_id)?.platform_status).toBe('BUYER_SHIPPED_ITEM'),
+    await vi.waitFor(
+      () => expect(returnRow(s.core, ret.return_id)?.platform_status).toBe('BUYER_SHIPPED_ITEM'),
+      { timeout: 10_000 },
     );
 
     // The platform's answer is a version older than the stored one (a lagging replica).
@@ -203,8 +207,8 @@ describe('TikTok Shop webhooks fetch what they name', () => {
       s.target,
       returnChange(ret.return_id, ret.order_id, 'AWAITING_BUYER_SHIP', s.clock.now()),
     );
-    await vi.waitFor(() => expect(fake.log('search')).toHaveLength(2));
-    await vi.waitFor(() => expect(waiting(s.core).n).toBe(0));
+    await vi.waitFor(() => expect(fake.log('search')).toHaveLength(2), { timeout: 10_000 });
+    await vi.waitFor(() => expect(waiting(s.core).n).toBe(0), { timeout: 10_000 });
     expect(lagging.remaining()).toBe(0);
     expect(returnRow(s.core, ret.return_id)?.platform_status).toBe('BUYER_SHIPPED_ITEM');
   });
@@ -222,7 +226,7 @@ describe('TikTok Shop webhooks fetch what they name', () => {
     });
     expect((await fake.sendWebhook(s.target, orderChange('AWAITING_SHIPMENT'))).status).toBe(200);
     const stored = () => s.core.packing.orders.bySource('tiktok-shop:tiktok_shop', order.id);
-    await vi.waitFor(() => expect(stored()?.status).toBe('to_pack'));
+    await vi.waitFor(() => expect(stored()?.status).toBe('to_pack'), { timeout: 10_000 });
     await writeTransaction(s.core.db, () =>
       s.core.packing.orders.setStatus(s.core.db, stored()!.id, 'packing'),
     );
@@ -230,8 +234,9 @@ describe('TikTok Shop webhooks fetch what they name', () => {
     s.clock.advance(60_000);
     fake.fulfilment.cancelOrder(order.id, 'Out of stock');
     expect((await fake.sendWebhook(s.target, orderChange('CANCELLED'))).status).toBe(200);
-    await vi.waitFor(() =>
-      expect(stored()).toMatchObject({ status: 'cancelled', cancellation: { state: 'cancelled' } }),
+    await vi.waitFor(
+      () => expect(stored()).toMatchObject({ status: 'cancelled', cancellation: { state: 'cancelled' } }),
+      { timeout: 10_000 },
     );
     expect(s.core.packing.orders.count()).toBe(1);
   });
@@ -254,8 +259,8 @@ describe('TikTok Shop webhooks fetch what they name', () => {
     });
     expect(sent.status).toBe(200);
     const stored = () => s.core.packing.orders.bySource('tiktok-shop:tiktok_shop', order.id);
-    await vi.waitFor(() => expect(stored()?.status).toBe('to_pack'));
-    await vi.waitFor(() => expect(waiting(s.core).n).toBe(0));
+    await vi.waitFor(() => expect(stored()?.status).toBe('to_pack'), { timeout: 10_000 });
+    await vi.waitFor(() => expect(waiting(s.core).n).toBe(0), { timeout: 10_000 });
     expect(stored()?.lines.map((l) => l.packageId)).toEqual([pkg.id]);
     // Resolved through the package's detail, then the order's; no orders pull or search ran.
     expect(fake.log('packageDetail').map((r) => r.path)).toEqual([`/fulfillment/202309/packages/${pkg.id}`]);
@@ -268,8 +273,8 @@ describe('TikTok Shop webhooks fetch what they name', () => {
       data: { package_id: '1150000000000000001' },
     });
     expect(unknown.status).toBe(200);
-    await vi.waitFor(() => expect(fake.log('packageDetail')).toHaveLength(2));
-    await vi.waitFor(() => expect(waiting(s.core).n).toBe(0));
+    await vi.waitFor(() => expect(fake.log('packageDetail')).toHaveLength(2), { timeout: 10_000 });
+    await vi.waitFor(() => expect(waiting(s.core).n).toBe(0), { timeout: 10_000 });
     expect(s.core.packing.orders.count()).toBe(1);
   });
 });

@@ -77,7 +77,12 @@ interface Harness {
 }
 
 function harness(
-  options: { channel?: 'stable' | 'beta'; stagingId?: string; time?: Partial<InstallTime> } = {},
+  options: {
+    channel?: 'stable' | 'beta';
+    stagingId?: string;
+    time?: Partial<InstallTime>;
+    checkTimeoutMs?: number;
+  } = {},
 ): Harness {
   const app = new TestApp(root);
   if (options.stagingId) fs.writeFileSync(path.join(app.userDataPath, '.updaterId'), options.stagingId);
@@ -110,7 +115,9 @@ function harness(
     time: { at: null, windowMinutes: 60, minIdleMinutes: 10, utcOffsetMinutes: 0, ...options.time },
     parcelOpen: () => parcel.open,
     idleMinutes: () => 0,
-    checkTimeoutMs: 1500,
+    // Far above what a check takes even on a loaded machine: only the hanging server's test,
+    // which waits for the time-out on purpose, sets a short one.
+    checkTimeoutMs: options.checkTimeoutMs ?? 10_000,
     retryBaseMs: 60_000,
     firstCheckMs: 3_600_000,
   });
@@ -267,7 +274,7 @@ describe('electron-updater against a local update folder (plain Node)', () => {
   }, 30_000);
 
   it('a server that hangs: the check times out, counts as a failure, and nothing is installed', async () => {
-    const h = harness();
+    const h = harness({ checkTimeoutMs: 1_500 });
     server.mode = 'hang';
     await h.service.checkNow();
     expect(h.service.status()).toMatchObject({ state: { phase: 'none' }, failures: 1 });
@@ -279,7 +286,9 @@ describe('electron-updater against a local update folder (plain Node)', () => {
   it('a slow server within the time-out is just slow', async () => {
     const h = harness();
     server.mode = 'slow';
-    server.slowMs = 400;
+    // Slower than the hanging server's test waits, well within this check's own time-out: it was
+    // 400 ms against 1.5 s, which a loaded machine's check could run past.
+    server.slowMs = 1_500;
     await h.service.checkNow();
     expect(h.service.status().state.phase).toBe('ready');
   });
@@ -289,6 +298,6 @@ describe('electron-updater against a local update folder (plain Node)', () => {
     server.mode = 'error-500';
     await h.service.checkNow();
     expect(h.service.status()).toMatchObject({ state: { phase: 'none' }, failures: 1 });
-    await vi.waitFor(() => expect(h.service.status().nextCheckAt).not.toBeNull());
+    await vi.waitFor(() => expect(h.service.status().nextCheckAt).not.toBeNull(), { timeout: 10_000 });
   });
 });

@@ -59,11 +59,17 @@ function scan(
   return store.getState().key(press({ code: 'Enter', key: 'Enter', time }), where);
 }
 
-async function settled(store: ScanStore): Promise<void> {
-  for (let i = 0; i < 50 && (store.getState().inFlight > 0 || store.getState().panel.kind === 'idle'); i++) {
-    await new Promise((r) => setTimeout(r, 5));
-  }
+/**
+ * Waits until `done` holds, for up to 10 s. A count of 50 short pauses (what this was) is a
+ * quarter of a second on a quiet machine and not enough for a real commit on a loaded one.
+ */
+async function waitUntil(done: () => boolean): Promise<void> {
+  const end = Date.now() + 10_000;
+  while (!done() && Date.now() < end) await new Promise((r) => setTimeout(r, 5));
 }
+
+const settled = (store: ScanStore): Promise<void> =>
+  waitUntil(() => store.getState().inFlight === 0 && store.getState().panel.kind !== 'idle');
 
 const rows = (core: Core) =>
   core.db
@@ -90,7 +96,7 @@ describe('scan store against a real core', () => {
     scan(store, 'UNKNOWN0001', 0);
     scan(store, tracking, 1000);
     await settled(store);
-    for (let i = 0; i < 50 && rows(core).length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+    await waitUntil(() => rows(core).length >= 2);
     expect(rows(core).map((r) => r.code)).toEqual(['UNKNOWN0001', tracking]);
   });
 

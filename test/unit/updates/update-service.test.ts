@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { systemClock } from '../../../src/main/clock';
+import { ManualClock, systemClock } from '../../../src/main/clock';
 import { silentLogger } from '../../../src/main/logger';
 import { seededRandom } from '../../../src/main/random';
 import { UpdateService, type UpdateServiceOptions } from '../../../src/main/updates/update-service';
@@ -49,7 +49,9 @@ describe('the update service', () => {
   it('checks on its timer, downloads in the background, and asks the policy at quit', async () => {
     const { updater, calls } = scripted();
     const s = service(updater, { firstCheckMs: 20 });
-    await vi.waitFor(() => expect(s.status().state.phase).toBe('ready'));
+    // Waited for, not raced: the default second is a 20 ms timer plus a check and a download,
+    // which a loaded machine can spread past it.
+    await vi.waitFor(() => expect(s.status().state.phase).toBe('ready'), { timeout: 10_000 });
     expect(calls).toEqual(['check', 'download', 'installOnQuit:false']);
     expect(s.beforeQuit()).toEqual({ install: true, reason: 'on_quit' });
     expect(calls.at(-1)).toBe('installOnQuit:true');
@@ -81,20 +83,30 @@ describe('the update service', () => {
           ? Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))
           : Promise.resolve(null),
     });
-    const s = service(updater, { retryBaseMs: 1000, retryCapMs: 1_000_000, checkEveryMs: 7_200_000 });
+    // A clock that stands still: each delay is read exactly, not with a 50 ms allowance for the
+    // wall-clock time a check takes (which a loaded machine can exceed).
+    const clock = new ManualClock(1_000_000);
+    const s = service(updater, {
+      clock,
+      retryBaseMs: 1000,
+      retryCapMs: 1_000_000,
+      checkEveryMs: 7_200_000,
+    });
     const delays: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const before = Date.now();
       await s.checkNow();
-      delays.push(s.status().nextCheckAt! - before);
+      delays.push(s.status().nextCheckAt! - clock.now());
     }
     expect(s.status().failures).toBe(4);
     // Full jitter: each delay is below its doubling ceiling.
-    delays.forEach((d, i) => expect(d).toBeLessThanOrEqual(1000 * 2 ** i + 50));
+    delays.forEach((d, i) => {
+      expect(d).toBeGreaterThanOrEqual(0);
+      expect(d).toBeLessThan(1000 * 2 ** i);
+    });
     fail = false;
     await s.checkNow();
     expect(s.status().failures).toBe(0);
-    expect(s.status().nextCheckAt! - Date.now()).toBeGreaterThan(7_000_000);
+    expect(s.status().nextCheckAt! - clock.now()).toBe(7_200_000);
   });
 
   it('a probe that throws counts as a parcel open: nothing installs', async () => {

@@ -95,13 +95,12 @@ export interface PlatformShipping {
     order: StoredOutboundOrder,
     signal: AbortSignal,
   ): Promise<Array<{ combinableId: string; platformOrderIds: string[] }>>;
-  /** The package a delivered combination (by its outbox key) answered; null before. */
-  combinedPackage(order: StoredOutboundOrder, combineKey: string): string | null;
   /**
-   * The order's platform package now, for one not (or no longer) combined: the package an
-   * uncombination answered replaces the one read at the pull. Absent: `platformPackageId`.
+   * The order's platform package now. Combined (`combineKey`, its outbox key): the package the
+   * delivered combination answered, null before it is delivered. Otherwise the one read at the
+   * pull (`platformPackageId`), or the one an uncombination answered in its place.
    */
-  currentPackage?(order: StoredOutboundOrder, platformPackageId: string): string;
+  packageNow(order: StoredOutboundOrder, platformPackageId: string, combineKey: string | null): string | null;
   /**
    * The label PDF, asked for and downloaded now (the platform's links expire), with the tracking
    * number and the shipping provider the platform picked (null when it names none).

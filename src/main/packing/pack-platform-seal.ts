@@ -50,10 +50,7 @@ export class PlatformSeal implements Seal {
     const shipping = this.o.platformShipping();
     const combineKey = this.o.combineKeyOf(order, pkg);
     // Once combined, the platform's package is the combined one: its slots are the ones offered.
-    const askFor =
-      (combineKey !== null
-        ? shipping?.combinedPackage(order, combineKey)
-        : shipping?.currentPackage?.(order, platformPackageId)) ?? platformPackageId;
+    const askFor = shipping?.packageNow(order, platformPackageId, combineKey) ?? platformPackageId;
     let handover: PlatformHandover = { method: 'DROP_OFF', pickupSlot: null };
     let handoverAsked = false;
     if (shipping) {

@@ -110,11 +110,7 @@ export class PlatformLabels {
         continue;
       }
       const combineKey = pending.platform.combineKey ?? null;
-      const platformPackageId =
-        combineKey === null
-          ? (shipping.currentPackage?.(order, pending.platform.platformPackageId) ??
-            pending.platform.platformPackageId)
-          : shipping.combinedPackage(order, combineKey);
+      const platformPackageId = shipping.packageNow(order, pending.platform.platformPackageId, combineKey);
       if (platformPackageId === null) continue;
       let label: PlatformLabel;
       try {

@@ -32,11 +32,10 @@ export function tiktokPlatformShipping(
         .filter((g) => g.orderIds.includes(order.externalId))
         .map((g) => ({ combinableId: g.id, platformOrderIds: g.orderIds }));
     },
-    combinedPackage(order, combineKey) {
-      return connectorOf(order).combines.combinedPackage(combineKey);
-    },
-    currentPackage(order, platformPackageId) {
-      return connectorOf(order).combines.packageOf(order.externalId) ?? platformPackageId;
+    packageNow(order, platformPackageId, combineKey) {
+      const { combines } = connectorOf(order);
+      if (combineKey !== null) return combines.combinedPackage(combineKey);
+      return combines.packageOf(order.externalId) ?? platformPackageId;
     },
     async label(order, platformPackageId, signal) {
       const connector = connectorOf(order);

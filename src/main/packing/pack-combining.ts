@@ -348,30 +348,7 @@ export class PackCombining {
         });
       }
     }
-    const lines = linesOf(pkg).filter((l) => l.orderId !== row.order_id);
-    this.o.store.update(db, pkg.id, { lines: JSON.stringify(lines) });
-    db.prepare('DELETE FROM pack_combined_orders WHERE order_id = ? AND package_id = ?').run(
-      row.order_id,
-      pkg.id,
-    );
-    this.o.orders.setStatus(db, row.order_id, 'to_pack');
-    const verified = verifiedOf(session);
-    let itemsOut = 0;
-    for (const key of Object.keys(verified)) {
-      if (!key.startsWith(`${row.order_id}:`)) continue;
-      itemsOut += verified[key]?.count ?? 0;
-      Reflect.deleteProperty(verified, key);
-    }
-    const left = packageLines(this.o.orders, order, { lines: JSON.stringify(lines) });
-    const allVerified = left.every((l) => (verified[l.lineRef]?.count ?? 0) >= l.quantity);
-    // A smaller parcel: weight, route and photo are taken again.
-    this.o.store.updateSession(db, this.o.stationId, {
-      verified: JSON.stringify(verified),
-      weight: null,
-      route: null,
-      photo_sha256: null,
-      step: allVerified ? 'weigh' : 'verify',
-    });
+    const itemsOut = this.takeOrdersOutIn(db, order, pkg, new Set([row.order_id]), session);
     this.o.audit.record({
       userId: user.id,
       action: 'pack.uncombine',
@@ -442,34 +419,10 @@ export class PackCombining {
   async undoCombination(pkg: PackageRow, refusal: RefusedCombination): Promise<void> {
     await writeTransaction(this.o.db, () => {
       const db = this.o.db;
-      const now = this.o.clock.now();
-      const gone = new Set(refusal.orderIds);
-      const lines = linesOf(pkg).filter((l) => l.orderId === undefined || !gone.has(l.orderId));
-      this.o.store.update(db, pkg.id, { lines: JSON.stringify(lines) });
-      db.prepare('DELETE FROM pack_combined_orders WHERE package_id = ? AND combine_event_id = ?').run(
-        pkg.id,
-        refusal.eventId,
-      );
-      for (const id of refusal.orderIds) this.o.orders.setStatus(db, id, 'to_pack');
+      const order = this.o.orders.get(pkg.order_id);
       const session = this.o.store.sessionOfPackage(pkg.id);
-      if (session) {
-        const verified = verifiedOf(session);
-        for (const key of Object.keys(verified))
-          if (refusal.orderIds.some((id) => key.startsWith(`${id}:`))) Reflect.deleteProperty(verified, key);
-        const order = this.o.orders.get(pkg.order_id);
-        const left = order ? packageLines(this.o.orders, order, { lines: JSON.stringify(lines) }) : [];
-        const allVerified = left.every((l) => (verified[l.lineRef]?.count ?? 0) >= l.quantity);
-        this.o.store.updateSession(db, session.station_id, {
-          verified: JSON.stringify(verified),
-          weight: null,
-          route: null,
-          photo_sha256: null,
-          step: allVerified ? 'weigh' : 'verify',
-        });
-      }
-      db.prepare(
-        `UPDATE outbox_events SET status = 'discarded', last_error = ?, updated_at = ? WHERE id = ? AND status = 'dead'`,
-      ).run(`combination undone at the bench: ${refusal.reason}`.slice(0, 500), now, refusal.eventId);
+      this.takeOrdersOutIn(db, order, pkg, new Set(refusal.orderIds), session);
+      this.o.outbox.withdrawIn(db, refusal.eventId, `combination undone at the bench: ${refusal.reason}`);
       this.o.audit.record({
         userId: null,
         action: 'pack.combine_refused',
@@ -482,6 +435,46 @@ export class PackCombining {
         },
       });
     });
+  }
+
+  /**
+   * In the caller's transaction: these orders' lines and scans leave the package, the orders go
+   * back to the queue (their own package is made again when scanned), and the open session, if
+   * any, starts the smaller parcel again — weight, route and photo taken anew. Answers how many
+   * scanned units the clerk takes out of the box.
+   */
+  private takeOrdersOutIn(
+    db: Db,
+    order: StoredOutboundOrder | null,
+    pkg: PackageRow,
+    orderIds: ReadonlySet<string>,
+    session: SessionRow | undefined,
+  ): number {
+    const lines = linesOf(pkg).filter((l) => l.orderId === undefined || !orderIds.has(l.orderId));
+    this.o.store.update(db, pkg.id, { lines: JSON.stringify(lines) });
+    const unlink = db.prepare('DELETE FROM pack_combined_orders WHERE order_id = ? AND package_id = ?');
+    for (const id of orderIds) {
+      unlink.run(id, pkg.id);
+      this.o.orders.setStatus(db, id, 'to_pack');
+    }
+    if (!session) return 0;
+    const verified = verifiedOf(session);
+    let itemsOut = 0;
+    for (const key of Object.keys(verified)) {
+      if (![...orderIds].some((id) => key.startsWith(`${id}:`))) continue;
+      itemsOut += verified[key]?.count ?? 0;
+      Reflect.deleteProperty(verified, key);
+    }
+    const left = order ? packageLines(this.o.orders, order, { lines: JSON.stringify(lines) }) : [];
+    const allVerified = left.every((l) => (verified[l.lineRef]?.count ?? 0) >= l.quantity);
+    this.o.store.updateSession(db, session.station_id, {
+      verified: JSON.stringify(verified),
+      weight: null,
+      route: null,
+      photo_sha256: null,
+      step: allVerified ? 'weigh' : 'verify',
+    });
+    return itemsOut;
   }
 
   /** None of the order's packages is being packed or past it: it can still join another package. */

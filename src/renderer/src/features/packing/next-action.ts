@@ -115,9 +115,12 @@ export function nextAction(input: NextActionInput): NextAction {
   const offer = input.combinable?.orders[0];
   // A combined order can leave again until the parcel is sealed (R, the last one combined first).
   const last = s.combined[s.combined.length - 1];
+  const uncombine: PackKey[] = last
+    ? [{ key: 'R', label: 'packing.keys.uncombine', params: { orderRef: last.orderRef } }]
+    : [];
   const combine: PackKey[] = [
     ...(offer ? [{ key: 'K', label: 'packing.keys.combine', params: { orderRef: offer.orderRef } }] : []),
-    ...(last ? [{ key: 'R', label: 'packing.keys.uncombine', params: { orderRef: last.orderRef } }] : []),
+    ...uncombine,
   ];
   switch (s.step) {
     case 'verify': {
@@ -158,8 +161,7 @@ export function nextAction(input: NextActionInput): NextAction {
       if (other && other.blockers.length === 0) {
         keys.push({ key: 'L', label: 'packing.keys.otherLine', params: { carrier: other.carrierName } });
       }
-      if (last) keys.push({ key: 'R', label: 'packing.keys.uncombine', params: { orderRef: last.orderRef } });
-      keys.push(release);
+      keys.push(...uncombine, release);
       // The platform's label comes after its ship call: Enter prints the packing slip only.
       return action('complete', s.platformLabel ? 'completePlatform' : 'complete', keys);
     }

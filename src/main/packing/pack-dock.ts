@@ -221,6 +221,21 @@ export class PackDock {
       .map((r) => r.name);
   }
 
+  /** The platform's parcels with the provider its label named, read in one query for the whole manifest. */
+  private withProviders<P extends { trackingNumber: string }>(
+    parcels: readonly P[],
+  ): Array<P & { providerName: string | null }> {
+    const names = new Map(
+      this.o.db
+        .prepare<[string], { tracking_number: string; provider_name: string | null }>(
+          'SELECT tracking_number, provider_name FROM pack_packages WHERE tracking_number IN (SELECT value FROM json_each(?))',
+        )
+        .all(JSON.stringify(parcels.map((p) => p.trackingNumber)))
+        .map((r) => [r.tracking_number, r.provider_name]),
+    );
+    return parcels.map((p) => ({ ...p, providerName: names.get(p.trackingNumber) ?? null }));
+  }
+
   private packedFor(carrier: string): PackageRow[] {
     return this.o.db
       .prepare<[string], PackageRow>(
@@ -248,13 +263,7 @@ export class PackDock {
       openedAt: m.openedAt,
       closedAt: m.closedAt,
       driverName: m.driverName,
-      parcels:
-        m.carrier === PLATFORM_CARRIER
-          ? m.parcels.map((p) => ({
-              ...p,
-              providerName: this.o.station.store.byTracking(p.trackingNumber)?.provider_name ?? null,
-            }))
-          : m.parcels,
+      parcels: m.carrier === PLATFORM_CARRIER ? this.withProviders(m.parcels) : m.parcels,
       totals: m.totals,
       missing,
     };
